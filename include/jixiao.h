@@ -1,0 +1,20 @@
+/* jixiao.h -- umbrella header of the jixiao library (绩效).
+ *
+ * jixiao keeps many years of public-sector performance evaluations in
+ * SQLite, analyses them with GSL and draws charts with gnuplot.
+ * Include this one header; each module has its own under jixiao/.
+ */
+#ifndef JIXIAO_H
+#define JIXIAO_H
+
+#include "jixiao/common.h"
+#include "jixiao/model.h"
+#include "jixiao/text.h"
+#include "jixiao/table.h"
+#include "jixiao/store.h"
+#include "jixiao/ingest.h"
+#include "jixiao/export.h"
+#include "jixiao/analysis.h"
+#include "jixiao/plot.h"
+
+#endif

@@ -1,0 +1,49 @@
+/* common.h -- version, error codes and the thread-local error message. */
+#ifndef JIXIAO_COMMON_H
+#define JIXIAO_COMMON_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define JX_VERSION "0.1.0"
+#define JX_VERSION_MAJOR 0
+#define JX_VERSION_MINOR 1
+#define JX_VERSION_PATCH 0
+
+/** Error codes. Every function that can fail returns 0 or one of these. */
+enum {
+	JX_OK = 0,
+	JX_EINVAL = -1,    /**< invalid argument or invalid data */
+	JX_EPARSE = -2,    /**< input could not be parsed */
+	JX_ENOTFOUND = -3, /**< the thing asked for does not exist */
+	JX_EDB = -4,       /**< SQLite failed */
+	JX_EMATH = -5,     /**< a statistic cannot be computed (GSL error, too few points) */
+	JX_EIO = -6,       /**< file or pipe failure */
+	JX_ENOMEM = -7,    /**< out of memory */
+	JX_EEXISTS = -8,   /**< different data already stored under the same identity */
+	JX_EVERSION = -9   /**< database written by a newer jixiao */
+};
+
+/**
+ * The message of the last error raised on this thread, or "" when none.
+ * Borrowed: valid until the next jixiao call on this thread.
+ */
+const char *jx_error_last(void);
+
+/** The code of the last error raised on this thread (0 when none). */
+int jx_error_code(void);
+
+/** Forget the last error. */
+void jx_error_clear(void);
+
+/**
+ * One-time library set-up: turns GSL's aborting error handler off so that
+ * GSL failures come back as JX_EMATH. Safe to call more than once.
+ */
+void jx_init(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,80 @@
+/* ingest.h -- reading input files: canonical CSV and published report text.
+ *
+ * Every reader takes the file's bytes and its name (for messages) and gives
+ * a jx_batch. Errors carry "name:line: what is wrong" (CSV adds ":column")
+ * in jx_error_last(). Nothing here touches the database.
+ */
+#ifndef JIXIAO_INGEST_H
+#define JIXIAO_INGEST_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include "model.h"
+#include "text.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+	JX_INPUT_AUTO = 0,
+	JX_INPUT_REPORT = 1,      /**< 部门整体绩效自我评价报告 as text */
+	JX_INPUT_CSV_SCORES = 2,  /**< canonical scores CSV */
+	JX_INPUT_CSV_FIGURES = 3  /**< canonical figures CSV */
+} jx_input_format;
+
+/** Overrides and settings for readers; zero-initialise then set what you need. */
+typedef struct {
+	const char *department; /**< override department (NULL = from the file) */
+	int year;               /**< override year (0 = from the file) */
+	int kind;               /**< -1/0.. : override kind when >= 0; set to -1 for "from file" */
+	jx_encoding encoding;   /**< JX_ENC_AUTO by default */
+	jx_input_format format; /**< JX_INPUT_AUTO by default */
+	double total_weight;    /**< expected total weight for CSV (0 = 100) */
+} jx_read_options;
+
+/** Options with every field at its default (kind -1). */
+jx_read_options jx_read_options_default(void);
+
+/** Decide the format of decoded text by content. */
+jx_input_format jx_input_detect(const char *text, size_t len);
+
+/**
+ * Read a whole file (any format), after decoding its text. Files larger
+ * than JX_MAX_INPUT bytes are refused. *out freed with jx_batch_free.
+ */
+#define JX_MAX_INPUT ((size_t)256 * 1024 * 1024)
+int jx_read_file(jx_batch **out, const char *path, const jx_read_options *opts);
+
+/** Same, from memory (name used in messages and as source name). */
+int jx_read_buffer(jx_batch **out, const char *name, const char *data, size_t len,
+		   const jx_read_options *opts);
+
+/** Canonical scores CSV from decoded UTF-8 text (BOM already removed). */
+int jx_csv_read_scores(jx_batch **out, const char *name, const char *text, size_t len,
+		       const jx_read_options *opts);
+/** Canonical figures CSV from decoded UTF-8 text. */
+int jx_csv_read_figures(jx_batch **out, const char *name, const char *text, size_t len,
+			const jx_read_options *opts);
+
+/**
+ * Report text (decoded UTF-8, "\n" line ends): title, figures, staffing,
+ * self-score, text sections and the indicator table, reconciled against
+ * 合计 (see docs/formats.md). One evaluation and one figure set.
+ */
+int jx_report_read(jx_batch **out, const char *name, const char *text, size_t len,
+		   const jx_read_options *opts);
+
+/* ---- writing the canonical formats ---- */
+
+/** Header line of the scores CSV. */
+#define JX_CSV_SCORES_HEADER "department,year,kind,level1,level2,level3,explanation,weight,score,score_origin"
+#define JX_CSV_FIGURES_HEADER "department,year,item,value,unit"
+
+/** Write one CSV field with RFC 4180 quoting when needed. */
+int jx_csv_write_field(FILE *out, const char *s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,189 @@
+/* store.h -- the SQLite store: one database file keeps every evaluation.
+ *
+ * Schema in docs/schema.md. Every connection turns foreign keys on, uses
+ * WAL and a busy timeout. Imports are transactions: on any error nothing
+ * of the batch is written.
+ */
+#ifndef JIXIAO_STORE_H
+#define JIXIAO_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "model.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct jx_store jx_store;
+
+/** The schema version this build writes (PRAGMA user_version). */
+#define JX_SCHEMA_VERSION 2
+/** PRAGMA application_id of a jixiao database ("JXDB"). */
+#define JX_APPLICATION_ID 0x4A584442
+
+enum {
+	JX_STORE_CREATE = 1 << 0,  /**< create the file if missing */
+	JX_STORE_READONLY = 1 << 1 /**< open read-only (no migration) */
+};
+
+/**
+ * Open (and migrate forward) a database; ":memory:" works. A file that is
+ * not a jixiao database, or was written by a newer version, is refused
+ * (JX_EINVAL / JX_EVERSION). *out is the caller's, freed with jx_store_free.
+ */
+int jx_store_open(jx_store **out, const char *path, int flags);
+void jx_store_free(jx_store *s);
+
+/** The schema version found in the file before migration (0 for a new file). */
+int jx_store_opened_version(const jx_store *s);
+
+enum {
+	JX_IMPORT_REPLACE = 1 << 0, /**< replace different content for the same identity */
+	JX_IMPORT_DRY_RUN = 1 << 1  /**< validate and count, then roll back */
+};
+
+/** What an import did, per evaluation or figure set. */
+typedef struct {
+	size_t added, replaced, unchanged;         /**< evaluations */
+	size_t figures_added, figures_replaced, figures_unchanged; /**< figure sets */
+	size_t rows;                               /**< indicator rows written */
+} jx_import_stats;
+
+/**
+ * Import batches in ONE transaction. Identical content already stored is
+ * counted unchanged; different content for an existing (department, year,
+ * kind) is refused with JX_EEXISTS (naming it) unless JX_IMPORT_REPLACE.
+ * On any error the database is left as it was. stats may be NULL.
+ */
+int jx_store_import(jx_store *s, jx_batch *const *batches, size_t nbatches, unsigned flags,
+		    jx_import_stats *stats);
+
+/** One line of `jixiao list`. */
+typedef struct {
+	char *department;
+	int year;
+	jx_kind kind;
+	double total_weight; /**< sum of row weights */
+	double total_score;  /**< sum of known scores */
+	char *grade;
+	double deducted;     /**< sum over rows of weight − score (known scores) */
+	jx_provenance provenance;
+	size_t nrows, nmissing, ninferred, nwarnings;
+	char *source_name;
+} jx_eval_summary;
+
+/** Filter for listings; NULL/0 fields mean "any". */
+typedef struct {
+	const char *department;
+	int year_from, year_to; /**< 0 = open */
+	int kind;               /**< -1 any, else jx_kind */
+} jx_filter;
+
+/** All matching evaluations ordered by department, year, kind. *out freed with jx_eval_summaries_free. */
+int jx_store_list(jx_store *s, const jx_filter *f, jx_eval_summary **out, size_t *n);
+void jx_eval_summaries_free(jx_eval_summary *v, size_t n);
+
+/**
+ * Load one stored evaluation whole (rows in source order, warnings, texts).
+ * JX_ENOTFOUND when absent. *out freed with jx_evaluation_free.
+ */
+int jx_store_load_evaluation(jx_store *s, jx_evaluation **out, const char *department, int year,
+			     jx_kind kind);
+
+/** Figures of one department and year; JX_ENOTFOUND when none. *out freed with jx_figures_free. */
+int jx_store_load_figures(jx_store *s, jx_figures **out, const char *department, int year);
+
+/** Department names, sorted. *out is an array of n strings; free with jx_strings_free. */
+int jx_store_departments(jx_store *s, char ***out, size_t *n);
+void jx_strings_free(char **v, size_t n);
+
+/* ---- the series the analysis reads ---- */
+
+/** One scored row of one year, with its key resolved through aliases. */
+typedef struct {
+	int year;
+	const char *level1, *level2, *level3; /**< borrowed from the series' string pool */
+	const char *key;                       /**< alias-resolved canonical key */
+	double weight;
+	double score;                          /**< NaN when missing */
+	jx_origin origin;
+} jx_score_row;
+
+/** Per-evaluation header inside a series. */
+typedef struct {
+	int year;
+	double total_weight, total_score; /**< sums over rows (known scores) */
+	size_t nmissing;
+	jx_provenance provenance;
+} jx_series_year;
+
+/** All rows of one department and kind in a year range, ordered by year then source order. */
+typedef struct {
+	char *department;
+	jx_kind kind;
+	jx_series_year *years;
+	size_t nyears;
+	jx_score_row *rows;
+	size_t nrows;
+	void *pool_; /* private */
+} jx_series;
+
+/**
+ * Load a department's series (year_from/year_to 0 = open). A department
+ * with no evaluation of that kind in range gives JX_ENOTFOUND.
+ * *out freed with jx_series_free.
+ */
+int jx_store_series(jx_store *s, jx_series **out, const char *department, jx_kind kind,
+		    int year_from, int year_to);
+void jx_series_free(jx_series *sr);
+
+/** Per-department, per-year totals of one kind for one year (for ranking). */
+typedef struct {
+	char *department;
+	double total_score, total_weight;
+	char *grade;
+} jx_year_total;
+int jx_store_year_totals(jx_store *s, jx_year_total **out, size_t *n, int year, jx_kind kind);
+void jx_year_totals_free(jx_year_total *v, size_t n);
+
+/* ---- aliases ---- */
+
+/**
+ * Map old onto new (both are keys or names; they are normalised first).
+ * Refuses a mapping that would make a cycle (JX_EINVAL).
+ */
+int jx_store_alias_add(jx_store *s, const char *old_key, const char *new_key);
+int jx_store_alias_remove(jx_store *s, const char *old_key);
+/**
+ * Load aliases from a CSV file with header "old,new" (UTF-8), all or nothing.
+ * *count (may be NULL) gets the number loaded.
+ */
+int jx_store_alias_load(jx_store *s, const char *path, size_t *count);
+/** Follow aliases from key to its final successor. *out new string (free()). */
+int jx_store_alias_resolve(jx_store *s, char **out, const char *key);
+/** All aliases as parallel arrays (free both with jx_strings_free). */
+int jx_store_alias_list(jx_store *s, char ***olds, char ***news, size_t *n);
+
+/* ---- grades ---- */
+
+/** A grade band: scores >= min_score (as a percentage of total weight) get this grade. */
+typedef struct {
+	char grade[16];
+	double min_score;
+} jx_grade_band;
+
+/** Bands sorted by min_score descending (default 优 90, 良 80, 中 60, 差 0). */
+int jx_store_grade_bands(jx_store *s, jx_grade_band *out, size_t cap, size_t *n);
+/** Replace the bands (sorted internally). Evaluations' stored grades are recomputed. */
+int jx_store_set_grade_bands(jx_store *s, const jx_grade_band *bands, size_t n);
+/** Grade of a score out of total_weight using bands. Borrowed string. */
+const char *jx_grade_of(const jx_grade_band *bands, size_t n, double score, double total_weight);
+
+/** The underlying SQLite handle, borrowed (for modules inside the library). */
+struct sqlite3 *jx_store_sqlite(jx_store *s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,76 @@
+/* table.h -- result tables printed as aligned text, CSV or JSON.
+ *
+ * Every command that prints data builds one jx_table and hands it to
+ * jx_table_write, so that the three formats always carry the same numbers.
+ * Columns have a snake_case English name (CSV header, JSON key) and a
+ * heading for the terminal (may be Chinese).
+ */
+#ifndef JIXIAO_TABLE_H
+#define JIXIAO_TABLE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum { JX_FMT_TABLE = 0, JX_FMT_CSV = 1, JX_FMT_JSON = 2 } jx_format;
+
+typedef enum {
+	JX_COL_TEXT = 0,   /**< string; JSON string */
+	JX_COL_NUMBER = 1, /**< double printed shortest; empty/null when NaN */
+	JX_COL_INT = 2,    /**< integer */
+	JX_COL_FIXED = 3   /**< double printed with the column's decimals (table only; CSV/JSON shortest) */
+} jx_col_type;
+
+typedef struct jx_table jx_table;
+
+/** New empty table; NULL on ENOMEM. Free with jx_table_free. */
+jx_table *jx_table_new(void);
+void jx_table_free(jx_table *t);
+
+/** Add a column. decimals applies to JX_COL_FIXED. Returns its index, or JX_ENOMEM. */
+int jx_table_add_column(jx_table *t, const char *name, const char *heading, jx_col_type type,
+			int decimals);
+
+/** Start a new row; cells default to empty (NULL/NaN). 0 or JX_ENOMEM. */
+int jx_table_add_row(jx_table *t);
+/** Set a cell of the last row (value copied). 0, JX_EINVAL (bad column), JX_ENOMEM. */
+int jx_table_set_text(jx_table *t, int col, const char *value);
+int jx_table_set_number(jx_table *t, int col, double value);
+int jx_table_set_int(jx_table *t, int col, long long value);
+/** Mark the last row for emphasis in the terminal (e.g. a deduction); no effect on CSV/JSON. */
+void jx_table_mark_row(jx_table *t);
+
+size_t jx_table_rows(const jx_table *t);
+size_t jx_table_columns(const jx_table *t);
+/** Borrowed cell text as it would print in CSV ("" when empty). */
+const char *jx_table_cell(const jx_table *t, size_t row, size_t col);
+/** Cell value of a numeric column (NaN when empty or text). */
+double jx_table_number(const jx_table *t, size_t row, size_t col);
+/** Index of the column named name, or -1. */
+int jx_table_find_column(const jx_table *t, const char *name);
+
+/** Optional lines printed above (table format) / as "# " comments (never in CSV/JSON). */
+int jx_table_add_note(jx_table *t, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+
+/**
+ * Write the table. CSV: header of column names, RFC 4180 quoting, LF ends,
+ * a UTF-8 BOM first when bom is set. JSON: an array of objects (numbers as
+ * numbers, NaN as null). Table: headings, columns aligned by display width.
+ * Returns 0 or JX_EIO.
+ */
+int jx_table_write(const jx_table *t, FILE *out, jx_format fmt, int bom);
+
+/** Parse "table", "csv", "json". 0 or JX_EINVAL. */
+int jx_format_parse(const char *s, jx_format *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

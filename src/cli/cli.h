@@ -1,0 +1,72 @@
+/* cli.h -- what every command file of the jixiao executable shares.
+ *
+ * Each command lives in src/cli/cmd_<name>.c as
+ *     int cmd_<name>(jx_cli *cli, int argc, char **argv);
+ * and is listed once in commands.def. argv[0] is the command name; parse
+ * the rest with getopt_long (optind is reset before the call). Data goes to
+ * stdout, diagnostics to stderr. Return one of the JX_EXIT_ codes.
+ */
+#ifndef JX_CLI_H
+#define JX_CLI_H
+
+#include <getopt.h>
+#include <stdio.h>
+#include "jixiao.h"
+
+enum { JX_EXIT_OK = 0, JX_EXIT_ERROR = 1, JX_EXIT_USAGE = 2 };
+
+typedef struct {
+	const char *db_path; /* --db, else $JIXIAO_DB, else ./jixiao.db */
+} jx_cli;
+
+#define JX_COMMAND(name, summary) int cmd_##name(jx_cli *cli, int argc, char **argv);
+#include "commands.def"
+#undef JX_COMMAND
+
+/** Print "jixiao: <message>" to stderr; returns JX_EXIT_ERROR. */
+int cli_fail(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+/** Print jx_error_last() as a failure; returns JX_EXIT_ERROR. */
+int cli_fail_jx(void);
+/** Print "jixiao <cmd>: <message>" and a pointer to --help; returns JX_EXIT_USAGE. */
+int cli_usage(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+/** Print text to stdout (for --help) and return JX_EXIT_OK. */
+int cli_help(const char *text);
+/** Print a warning "jixiao: warning: ..." to stderr. */
+void cli_warn(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+
+/** Open the database (JX_STORE_CREATE when create). On failure prints and returns JX_EXIT_ERROR. */
+int cli_open_store(jx_cli *cli, jx_store **out, int create);
+
+/** "2016-2023", "2016-", "-2023" or "2023". 0 or -1. */
+int cli_parse_years(const char *s, int *from, int *to);
+/** "1", "2", "3", "total" (0) or "all" (-1). 0 or -1. */
+int cli_parse_level(const char *s, int *level);
+/** "table", "csv", "json". 0 or -1. */
+int cli_parse_format(const char *s, jx_format *fmt);
+/** "self", "review". 0 or -1. */
+int cli_parse_kind(const char *s, jx_kind *kind);
+/** Strict integer parse. 0 or -1. */
+int cli_parse_int(const char *s, int *out);
+int cli_parse_double(const char *s, double *out);
+
+/** Write t to stdout in fmt; prints and returns JX_EXIT_ERROR on I/O failure. */
+int cli_print_table(const jx_table *t, jx_format fmt, int bom);
+
+/* evaltable.c: one evaluation's indicator table with level-1 subtotals and 合计. */
+jx_table *cli_evaluation_table(const jx_evaluation *ev);
+/* evaltable.c: an evaluation's figures as a table (item, 中文, value, unit). */
+jx_table *cli_figures_table(const jx_figures *f);
+
+#endif

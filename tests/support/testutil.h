@@ -1,0 +1,35 @@
+/* testutil.h -- helpers shared by the cmocka test programs. */
+#ifndef JX_TESTUTIL_H
+#define JX_TESTUTIL_H
+
+#include <stddef.h>
+
+/** Path under the source tree (JX_SOURCE_DIR "/" rel); static buffer, valid until next call. */
+const char *tu_src(const char *rel);
+/** The built jixiao executable. */
+const char *tu_jixiao(void);
+
+/** Read a whole file (NUL-terminated, malloc'd); NULL on failure. len may be NULL. */
+char *tu_read(const char *path, size_t *len);
+/** Write bytes to a file; 0 or -1. */
+int tu_write(const char *path, const void *data, size_t len);
+
+/** A fresh temporary directory (malloc'd path). Removed by tu_rmdir. */
+char *tu_mkdtemp(void);
+/** rm -rf path. */
+void tu_rmdir(const char *path);
+
+/**
+ * Run argv (NULL-terminated; argv[0] a path) with stdout/stderr captured
+ * into malloc'd strings (may be NULL if unwanted). Returns the exit code,
+ * or -1 if it could not run, 128+signal if killed.
+ */
+int tu_run(char *const argv[], char **out, char **err);
+
+/**
+ * A content dump of a database (every table's rows in order, as text),
+ * independent of page layout: equal dumps = equal content. malloc'd.
+ */
+char *tu_db_dump(const char *path);
+
+#endif
