@@ -364,8 +364,14 @@ int jx_store_alias_load(jx_store *s, const char *path, size_t *count)
 		free(text);
 		return jx__oom();
 	}
+	/* '#' comment lines before the header (e.g. "# provenance: synthetic") */
+	size_t off = 0;
+	while (off < tlen && text[off] == '#') {
+		const char *nl = memchr(text + off, '\n', tlen - off);
+		off = nl ? (size_t)(nl - text) + 1 : tlen;
+	}
 	if ((rc = jx__exec(s->db, "BEGIN IMMEDIATE")) == 0) {
-		if (csv_parse(&p, text, tlen, af_field, af_row, &a) != tlen ||
+		if (csv_parse(&p, text + off, tlen - off, af_field, af_row, &a) != tlen - off ||
 		    csv_fini(&p, af_field, af_row, &a) != 0)
 			if (!a.rc)
 				a.rc = jx__error(JX_EPARSE, "%s: malformed CSV: %s", path,
