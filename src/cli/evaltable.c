@@ -7,15 +7,17 @@
 
 enum { C_TYPE, C_L1, C_L2, C_L3, C_WEIGHT, C_SCORE, C_DED, C_RATE, C_ORIGIN, C_LINE };
 
-static void subtotal(jx_table *t, const char *type, const char *label, double w, double s,
-		     size_t missing, double declared)
+/* w: weight of all rows; ws: weight of the rows with a known score (the deduction is
+ * ws - s, as in `jixiao list`: a missing score is not a deduction). */
+static void subtotal(jx_table *t, const char *type, const char *label, double w, double ws,
+		     double s, size_t missing, double declared)
 {
 	jx_table_add_row(t);
 	jx_table_set_text(t, C_TYPE, type);
 	jx_table_set_text(t, C_L1, label);
 	jx_table_set_number(t, C_WEIGHT, w);
 	jx_table_set_number(t, C_SCORE, s);
-	jx_table_set_number(t, C_DED, w - s);
+	jx_table_set_number(t, C_DED, ws - s);
 	jx_table_set_number(t, C_RATE, w > 0 ? s / w : NAN);
 	if (missing)
 		jx_table_set_text(t, C_ORIGIN, "incomplete");
@@ -30,7 +32,7 @@ static void subtotal(jx_table *t, const char *type, const char *label, double w,
 jx_table *cli_evaluation_table(const jx_evaluation *ev)
 {
 	jx_table *t = jx_table_new();
-	double w1 = 0, s1 = 0, wt = 0, st = 0;
+	double w1 = 0, s1 = 0, wt = 0, st = 0, k1 = 0, kt = 0;
 	size_t m1 = 0, mt = 0;
 	if (!t)
 		return NULL;
@@ -48,9 +50,9 @@ jx_table *cli_evaluation_table(const jx_evaluation *ev)
 		const jx_indicator *r = &ev->rows[i];
 		int first = i == 0 || strcmp(r->level1, ev->rows[i - 1].level1) != 0;
 		if (first && i > 0) {
-			subtotal(t, "subtotal", ev->rows[i - 1].level1, w1, s1, m1,
+			subtotal(t, "subtotal", ev->rows[i - 1].level1, w1, k1, s1, m1,
 				 ev->rows[i - 1].level1_weight);
-			w1 = s1 = 0;
+			w1 = s1 = k1 = 0;
 			m1 = 0;
 		}
 		jx_table_add_row(t);
@@ -72,12 +74,12 @@ jx_table *cli_evaluation_table(const jx_evaluation *ev)
 		if (isnan(r->score))
 			m1++, mt++;
 		else
-			s1 += r->score, st += r->score;
+			s1 += r->score, st += r->score, k1 += r->weight, kt += r->weight;
 	}
 	if (ev->nrows)
-		subtotal(t, "subtotal", ev->rows[ev->nrows - 1].level1, w1, s1, m1,
+		subtotal(t, "subtotal", ev->rows[ev->nrows - 1].level1, w1, k1, s1, m1,
 			 ev->rows[ev->nrows - 1].level1_weight);
-	subtotal(t, "total", "合计", wt, st, mt, ev->total_weight);
+	subtotal(t, "total", "合计", wt, kt, st, mt, ev->total_weight);
 	return t;
 }
 

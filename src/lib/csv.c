@@ -168,8 +168,10 @@ static int check_name(reader *r, int role, const char *s, int required)
 {
 	if (required && (!s || !*s))
 		return fail(r, colno(r, role), "%s is empty", col_names[role]);
+	/* names are keys and stay on one line; the explanation is free text (a quoted
+	 * field may span lines, RFC 4180) */
 	for (const char *p = s; p && *p; p++)
-		if ((unsigned char)*p < 0x20)
+		if ((unsigned char)*p < 0x20 && !(role == C_EXPL && (*p == '\n' || *p == '\t')))
 			return fail(r, colno(r, role), "%s contains a line break or control character",
 				    col_names[role]);
 	if (s && !jx_utf8_valid(s, strlen(s), NULL))

@@ -205,13 +205,16 @@ int jx_store_open(jx_store **out, const char *path, int flags)
 	sqlite3_extended_result_codes(s->db, 1);
 	if ((rc = jx__exec(s->db, "PRAGMA foreign_keys = ON")) != 0)
 		goto fail;
-	if (!s->readonly && strcmp(path, ":memory:") != 0 &&
-	    (rc = jx__exec(s->db, "PRAGMA journal_mode = WAL")) != 0) {
-		rc = jx__error(JX_EDB, "%s: %s", path, jx_error_last());
-		goto fail;
-	}
+	/* check before anything writes: a refused file (not ours, or newer) stays untouched */
 	if ((rc = check_and_migrate(s, path)) != 0)
 		goto fail;
+	if (!s->readonly && strcmp(path, ":memory:") != 0 &&
+	    (rc = jx__exec(s->db, "PRAGMA journal_mode = WAL")) != 0) {
+		char msg[1024];
+		snprintf(msg, sizeof(msg), "%s", jx_error_last());
+		rc = jx__error(JX_EDB, "%s: %s", path, msg);
+		goto fail;
+	}
 	*out = s;
 	return 0;
 fail:

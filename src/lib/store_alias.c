@@ -308,6 +308,7 @@ typedef struct {
 	char *f[3];
 	size_t nf;
 	int row, rc, count;
+	int line, row_line, at_row_start; /* physical lines, for "file:line:" messages */
 } alias_file;
 
 static void af_field(void *data, size_t len, void *ctx)
@@ -325,15 +326,16 @@ static void af_row(int c, void *ctx)
 	a->row++;
 	if (!a->rc) {
 		if (a->nf != 2 || !a->f[0] || !a->f[1])
-			a->rc = jx__error(JX_EPARSE, "%s: row %d: expected 2 fields (old,new)", a->name,
-					  a->row);
+			a->rc = jx__error(JX_EPARSE, "%s:%d: expected 2 fields (old,new)", a->name,
+					  a->row_line);
 		else if (a->row == 1) {
 			if (strcmp(a->f[0], "old") || strcmp(a->f[1], "new"))
-				a->rc = jx__error(JX_EPARSE, "%s:1: header must be 'old,new'", a->name);
+				a->rc = jx__error(JX_EPARSE, "%s:%d: header must be 'old,new'", a->name,
+						  a->row_line);
 		} else if (jx_store_alias_add(a->s, a->f[0], a->f[1]) != 0) {
 			char msg[800];
 			snprintf(msg, sizeof(msg), "%s", jx_error_last());
-			a->rc = jx__error(JX_EINVAL, "%s: row %d: %s", a->name, a->row, msg);
+			a->rc = jx__error(JX_EINVAL, "%s:%d: %s", a->name, a->row_line, msg);
 		} else
 			a->count++;
 	}
@@ -342,6 +344,27 @@ static void af_row(int c, void *ctx)
 		a->f[i] = NULL;
 	}
 	a->nf = 0;
+	a->at_row_start = 1;
+}
+
+/* Feed text to libcsv one physical line at a time, noting where each row starts. */
+static int alias_parse(struct csv_parser *p, alias_file *a, const char *text, size_t len)
+{
+	size_t off = 0;
+	a->at_row_start = 1;
+	while (off < len && !a->rc) {
+		const char *nl = memchr(text + off, '\n', len - off);
+		size_t end = nl ? (size_t)(nl - text) + 1 : len;
+		a->line++;
+		if (a->at_row_start && end - off > (nl ? 1u : 0u)) {
+			a->row_line = a->line;
+			a->at_row_start = 0;
+		}
+		if (csv_parse(p, text + off, end - off, af_field, af_row, a) != end - off)
+			return -1;
+		off = end;
+	}
+	return a->rc ? 0 : csv_fini(p, af_field, af_row, a);
 }
 
 int jx_store_alias_load(jx_store *s, const char *path, size_t *count)
@@ -369,13 +392,12 @@ int jx_store_alias_load(jx_store *s, const char *path, size_t *count)
 	while (off < tlen && text[off] == '#') {
 		const char *nl = memchr(text + off, '\n', tlen - off);
 		off = nl ? (size_t)(nl - text) + 1 : tlen;
+		a.line++;
 	}
 	if ((rc = jx__exec(s->db, "BEGIN IMMEDIATE")) == 0) {
-		if (csv_parse(&p, text + off, tlen - off, af_field, af_row, &a) != tlen - off ||
-		    csv_fini(&p, af_field, af_row, &a) != 0)
-			if (!a.rc)
-				a.rc = jx__error(JX_EPARSE, "%s: malformed CSV: %s", path,
-						 csv_strerror(csv_error(&p)));
+		if (alias_parse(&p, &a, text + off, tlen - off) != 0 && !a.rc)
+			a.rc = jx__error(JX_EPARSE, "%s:%d: malformed CSV: %s", path,
+					 a.row_line ? a.row_line : 1, csv_strerror(csv_error(&p)));
 		rc = a.rc ? a.rc : jx__exec(s->db, "COMMIT");
 		if (rc)
 			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);

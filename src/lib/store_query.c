@@ -65,11 +65,11 @@ int jx_store_list(jx_store *s, const jx_filter *f, jx_eval_summary **out, size_t
 	if (rc == 0 && step != SQLITE_DONE)
 		rc = jx__db_error(s->db, "listing evaluations");
 	sqlite3_finalize(st);
-	jx_error_clear();
 	if (rc != 0) {
 		jx_eval_summaries_free(v, cnt);
 		return rc;
 	}
+	jx_error_clear();
 	*out = v;
 	*n = cnt;
 	return 0;

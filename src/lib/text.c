@@ -6,6 +6,7 @@
  * and the canonical key of a row is its normalised level1/level2/level3 path. */
 #include <errno.h>
 #include <iconv.h>
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -493,6 +494,17 @@ size_t jx_display_width(const char *s)
 
 /* ---- numbers ---- */
 
+/* Numbers are read and written in the C locale whatever setlocale() says
+ * (a comma-decimal LC_NUMERIC would turn 1.5 into "1,5"): the calling thread
+ * switches to this locale around strtod/snprintf. NULL if it cannot be made. */
+static locale_t c_numeric(void)
+{
+	static _Thread_local locale_t loc = (locale_t)0;
+	if (!loc)
+		loc = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	return loc;
+}
+
 /* Fold and trim s into buf; check it is [+-]?digits[.digits]. Returns 0 or -1. */
 static int number_text(char *buf, size_t size, const char *s)
 {
@@ -531,8 +543,13 @@ int jx_number_parse(const char *s, double *out)
 	double v;
 	if (!s || number_text(buf, sizeof(buf), s) != 0)
 		return jx__error(JX_EINVAL, "'%s' is not a number", s ? s : "");
-	errno = 0;
-	v = strtod(buf, &end);
+	{
+		locale_t c = c_numeric(), prev = c ? uselocale(c) : (locale_t)0;
+		errno = 0;
+		v = strtod(buf, &end);
+		if (c)
+			uselocale(prev);
+	}
 	if (*end || errno == ERANGE || !isfinite(v))
 		return jx__error(JX_EINVAL, "'%s' is not a number in range", s);
 	*out = v;
@@ -563,7 +580,7 @@ int jx_cents_parse(const char *s, int64_t *out)
 						 s);
 			continue;
 		}
-		if (v > (INT64_MAX - 9) / 10)
+		if (v > (INT64_MAX - (*p - '0')) / 10)
 			return jx__error(JX_EINVAL, "'%s' is too large", s);
 		v = v * 10 + (*p - '0');
 	}
@@ -589,7 +606,20 @@ void jx_cents_format(char *buf, size_t size, int64_t cents)
 		snprintf(buf, size, "%s%llu.%02llu", sign, ip, fp);
 }
 
-void jx_number_format(char *buf, size_t size, double v)
+/* Print v with d decimals / p significant digits; 1 when it parses back to v. */
+static int fixed_trips(char *buf, size_t size, int d, double v)
+{
+	snprintf(buf, size, "%.*f", d, v);
+	return strtod(buf, NULL) == v;
+}
+
+static int general_trips(char *buf, size_t size, int p, double v)
+{
+	snprintf(buf, size, "%.*g", p, v);
+	return strtod(buf, NULL) == v;
+}
+
+static void number_format_c(char *buf, size_t size, double v)
 {
 	if (isnan(v)) {
 		snprintf(buf, size, "%s", "");
@@ -599,16 +629,41 @@ void jx_number_format(char *buf, size_t size, double v)
 		snprintf(buf, size, "0");
 		return;
 	}
-	if (fabs(v) < 1e15 && fabs(v) >= 1e-6) {
-		for (int d = 0; d <= 17; d++) {
-			snprintf(buf, size, "%.*f", d, v);
-			if (strtod(buf, NULL) == v)
+	/* Round-tripping is monotonic in the precision, so after the common short
+	 * cases the smallest precision is found by bisection (analysis output
+	 * formats ~10^6 numbers; a linear scan made this the hot spot). */
+	if (fabs(v) < 1e15 && fabs(v) >= 1e-6 && fixed_trips(buf, size, 17, v)) {
+		int lo = 3, hi = 17;
+		for (int d = 0; d < 3; d++)
+			if (fixed_trips(buf, size, d, v))
 				return;
+		while (lo < hi) {
+			int mid = (lo + hi) / 2;
+			if (fixed_trips(buf, size, mid, v))
+				hi = mid;
+			else
+				lo = mid + 1;
 		}
+		fixed_trips(buf, size, lo, v);
+		return;
 	}
-	for (int p = 1; p <= 17; p++) {
-		snprintf(buf, size, "%.*g", p, v);
-		if (strtod(buf, NULL) == v)
-			return;
+	{
+		int lo = 1, hi = 17;
+		while (lo < hi) {
+			int mid = (lo + hi) / 2;
+			if (general_trips(buf, size, mid, v))
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		general_trips(buf, size, lo, v);
 	}
+}
+
+void jx_number_format(char *buf, size_t size, double v)
+{
+	locale_t c = c_numeric(), prev = c ? uselocale(c) : (locale_t)0;
+	number_format_c(buf, size, v);
+	if (c)
+		uselocale(prev);
 }

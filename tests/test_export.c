@@ -1,0 +1,263 @@
+/* test_export.c -- canonical files round-trip byte for byte; provenance; JSON values.
+ *
+ * The fixtures in tests/fixtures/csv/ are written in the canonical form
+ * (shortest numbers, rows in export order, RFC 4180 quoting only where
+ * needed), so importing one and exporting it again must give the same bytes. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <jansson.h>
+#include "jixiao.h"
+#include "testutil.h"
+
+#define SCORES "tests/fixtures/csv/canonical_scores.csv"
+#define FIGURES "tests/fixtures/csv/canonical_figures.csv"
+#define REAL_CSV "datasets/real/2023_nanjing_psb_narcotics_detachment.csv"
+
+/* Import a file from the source tree into s. */
+static void import_file(jx_store *s, const char *rel, unsigned flags)
+{
+	jx_batch *b = NULL;
+	if (jx_read_file(&b, tu_src(rel), NULL) != 0)
+		fail_msg("%s: %s", rel, jx_error_last());
+	if (jx_store_import(s, &b, 1, flags, NULL) != 0)
+		fail_msg("import %s: %s", rel, jx_error_last());
+	jx_batch_free(b);
+}
+
+static jx_store *fresh(void)
+{
+	jx_store *s = NULL;
+	assert_int_equal(jx_store_open(&s, ":memory:", JX_STORE_CREATE), 0);
+	return s;
+}
+
+typedef int (*export_fn)(jx_store *, FILE *, const jx_filter *, jx_format, int);
+
+static char *export_to_string(jx_store *s, export_fn fn, const jx_filter *f, jx_format fmt,
+			      int bom, size_t *len)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *out = open_memstream(&buf, &n);
+	assert_non_null(out);
+	assert_int_equal(fn(s, out, f, fmt, bom), 0);
+	assert_int_equal(fclose(out), 0);
+	if (len)
+		*len = n;
+	return buf;
+}
+
+static void assert_same_bytes(const char *want, size_t wlen, const char *got, size_t glen)
+{
+	if (wlen != glen || memcmp(want, got, wlen) != 0)
+		fail_msg("export differs from the file:\n--- file (%zu bytes)\n%s\n--- export (%zu bytes)\n%s",
+			 wlen, want, glen, got);
+}
+
+static void round_trip(const char *rel, export_fn fn)
+{
+	jx_store *s = fresh();
+	size_t flen, elen;
+	char *file = tu_read(tu_src(rel), &flen), *exp;
+	assert_non_null(file);
+	import_file(s, rel, 0);
+	exp = export_to_string(s, fn, NULL, JX_FMT_CSV, 0, &elen);
+	assert_same_bytes(file, flen, exp, elen);
+	free(exp);
+	free(file);
+	jx_store_free(s);
+}
+
+static void test_export__scores_round_trip(void **state)
+{
+	(void)state;
+	round_trip(SCORES, jx_export_scores);
+}
+
+static void test_export__figures_round_trip(void **state)
+{
+	(void)state;
+	round_trip(FIGURES, jx_export_figures);
+}
+
+static void test_export__real_transcription_round_trip(void **state)
+{
+	jx_store *s = fresh();
+	jx_eval_summary *v = NULL;
+	size_t n = 0;
+	(void)state;
+	round_trip(REAL_CSV, jx_export_scores);
+	/* and its totals are the report's: 36 rows, 100 / 98, one inferred score */
+	import_file(s, REAL_CSV, 0);
+	assert_int_equal(jx_store_list(s, NULL, &v, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0].department, "南京市公安局禁毒支队");
+	assert_int_equal(v[0].year, 2023);
+	assert_int_equal(v[0].nrows, 36);
+	assert_true(v[0].total_weight == 100 && v[0].total_score == 98 && v[0].deducted == 2);
+	assert_int_equal(v[0].ninferred, 1);
+	assert_int_equal(v[0].nmissing, 0);
+	assert_string_equal(v[0].grade, "优");
+	assert_int_equal(v[0].provenance, JX_PROV_REAL);
+	jx_eval_summaries_free(v, n);
+	jx_store_free(s);
+}
+
+static void test_export__filters_and_bom(void **state)
+{
+	jx_store *s = fresh();
+	jx_filter f = {"示例市交通局", 2022, 2022, JX_KIND_REVIEW};
+	char *out;
+	(void)state;
+	import_file(s, SCORES, 0);
+	out = export_to_string(s, jx_export_scores, &f, JX_FMT_CSV, 1, NULL);
+	assert_string_equal(out, "\xEF\xBB\xBF# provenance: synthetic\n"
+				 "department,year,kind,level1,level2,level3,explanation,weight,score,"
+				 "score_origin\n"
+				 "示例市交通局,2022,review,投入,目标设定,绩效目标合理性,,50,45,stated\n"
+				 "示例市交通局,2022,review,产出,产出数量,完成率,,50,40.5,stated\n");
+	free(out);
+	/* nothing selected: header only */
+	f.department = "无此部门";
+	out = export_to_string(s, jx_export_scores, &f, JX_FMT_CSV, 0, NULL);
+	assert_string_equal(out, JX_CSV_SCORES_HEADER ",provenance\n");
+	free(out);
+	jx_store_free(s);
+}
+
+static void test_export__mixed_provenance_column(void **state)
+{
+	jx_store *s = fresh(), *again = fresh();
+	char *out, *out2, path[600], *dir = tu_mkdtemp();
+	size_t len, len2;
+	jx_batch *b = NULL;
+	(void)state;
+	import_file(s, SCORES, 0);   /* synthetic */
+	import_file(s, REAL_CSV, 0); /* real */
+	out = export_to_string(s, jx_export_scores, NULL, JX_FMT_CSV, 0, &len);
+	/* no comment line: the provenance is a column, row by row */
+	assert_true(strncmp(out, JX_CSV_SCORES_HEADER ",provenance\n",
+			    strlen(JX_CSV_SCORES_HEADER ",provenance\n")) == 0);
+	assert_null(strstr(out, "# provenance"));
+	/* 南 (U+5357) sorts before 示 (U+793A): the real rows come first */
+	assert_non_null(strstr(out, "\n南京市公安局禁毒支队,2023,self,部门决策,决策机制,决策制度的科学性,"
+				    "部门是否建立了决策制度，决策制度是否符合上级要求，是否科学可行。,2,2,"
+				    "stated,real\n"));
+	assert_non_null(strstr(out, "\n示例市教育局,2023,self,部门决策,决策机制,决策制度的科学性,,100,0.5,"
+				    "stated,synthetic\n"));
+	/* that export is canonical too: import it elsewhere, export, same bytes */
+	snprintf(path, sizeof(path), "%s/mixed.csv", dir);
+	assert_int_equal(tu_write(path, out, len), 0);
+	assert_int_equal(jx_read_file(&b, path, NULL), 0);
+	assert_int_equal(b->nevals, 5);
+	assert_int_equal(jx_store_import(again, &b, 1, 0, NULL), 0);
+	jx_batch_free(b);
+	out2 = export_to_string(again, jx_export_scores, NULL, JX_FMT_CSV, 0, &len2);
+	assert_same_bytes(out, len, out2, len2);
+	free(out);
+	free(out2);
+	tu_rmdir(dir);
+	free(dir);
+	jx_store_free(s);
+	jx_store_free(again);
+}
+
+static json_t *parse_json(const char *text)
+{
+	json_error_t err;
+	json_t *root = json_loads(text, 0, &err);
+	if (!root)
+		fail_msg("invalid JSON at line %d: %s\n%s", err.line, err.text, text);
+	assert_true(json_is_array(root));
+	return root;
+}
+
+static const char *jstr(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
+static double jnum(json_t *o, const char *k) { return json_number_value(json_object_get(o, k)); }
+
+static void test_export__json_is_valid_with_values(void **state)
+{
+	jx_store *s = fresh();
+	json_t *root, *row;
+	char *out;
+	(void)state;
+	import_file(s, SCORES, 0);
+	import_file(s, FIGURES, 0);
+	out = export_to_string(s, jx_export_scores, NULL, JX_FMT_JSON, 0, NULL);
+	root = parse_json(out);
+	assert_int_equal(json_array_size(root), 10);
+	row = json_array_get(root, 0);
+	assert_string_equal(jstr(row, "department"), "示例市交通局");
+	assert_true(json_integer_value(json_object_get(row, "year")) == 2022);
+	assert_string_equal(jstr(row, "kind"), "self");
+	assert_string_equal(jstr(row, "level3"), "绩效目标合理性");
+	assert_string_equal(jstr(row, "explanation"), "依据充分,符合职能");
+	assert_true(jnum(row, "weight") == 10 && jnum(row, "score") == 9.5);
+	assert_string_equal(jstr(row, "score_origin"), "stated");
+	assert_string_equal(jstr(row, "provenance"), "synthetic");
+	row = json_array_get(root, 1);
+	assert_string_equal(jstr(row, "level3"), "“三公”经费变动率");
+	assert_string_equal(jstr(row, "explanation"), "含\"引号\"的解释");
+	row = json_array_get(root, 2);
+	assert_string_equal(jstr(row, "explanation"), "第一行\n第二行");
+	assert_true(json_is_null(json_object_get(row, "score")));
+	assert_string_equal(jstr(row, "score_origin"), "missing");
+	row = json_array_get(root, 4);
+	assert_true(jnum(row, "score") == 28.25);
+	row = json_array_get(root, 5);
+	assert_string_equal(jstr(row, "kind"), "review"); /* self before review within a year */
+	json_decref(root);
+	free(out);
+
+	out = export_to_string(s, jx_export_figures, NULL, JX_FMT_JSON, 0, NULL);
+	root = parse_json(out);
+	assert_int_equal(json_array_size(root), 10);
+	row = json_array_get(root, 0);
+	assert_string_equal(jstr(row, "item"), "budget_total");
+	assert_true(jnum(row, "value") == 3087.55);
+	assert_string_equal(jstr(row, "unit"), "万元");
+	row = json_array_get(root, 3);
+	assert_string_equal(jstr(row, "item"), "income_other");
+	assert_true(jnum(row, "value") == 0.05);
+	row = json_array_get(root, 5);
+	assert_string_equal(jstr(row, "item"), "staff_in_post");
+	assert_true(jnum(row, "value") == 59);
+	assert_string_equal(jstr(row, "unit"), "人");
+	row = json_array_get(root, 9);
+	assert_string_equal(jstr(row, "department"), "示例市教育局");
+	assert_true(jnum(row, "value") == 12345678.9);
+	json_decref(root);
+	free(out);
+
+	/* an empty selection is an empty array */
+	{
+		jx_filter f = {"无此部门", 0, 0, -1};
+		out = export_to_string(s, jx_export_scores, &f, JX_FMT_JSON, 0, NULL);
+		root = parse_json(out);
+		assert_int_equal(json_array_size(root), 0);
+		json_decref(root);
+		free(out);
+	}
+	jx_store_free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_export__scores_round_trip),
+		cmocka_unit_test(test_export__figures_round_trip),
+		cmocka_unit_test(test_export__real_transcription_round_trip),
+		cmocka_unit_test(test_export__filters_and_bom),
+		cmocka_unit_test(test_export__mixed_provenance_column),
+		cmocka_unit_test(test_export__json_is_valid_with_values),
+	};
+	jx_init();
+	return cmocka_run_group_tests_name("export", tests, NULL, NULL);
+}
