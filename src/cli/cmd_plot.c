@@ -76,8 +76,8 @@ static int parse_option(plot_args *a, int c, const char *arg)
 	case 'd': a->req.department = arg; return 0;
 	case 'y': return cli_parse_years(arg, &a->req.year_from, &a->req.year_to)
 			 ? cli_usage("plot", "bad year range '%s'", arg) : 0;
-	case 'Y': return cli_parse_int(arg, &a->req.rank_year) ? cli_usage("plot", "bad year '%s'", arg)
-								 : 0;
+	case 'Y': return cli_parse_int(arg, &a->req.rank_year)
+			 ? cli_usage("plot", "bad year '%s'", arg) : 0;
 	case 'k':
 		if (cli_parse_kind(arg, &kind))
 			return cli_usage("plot", "--kind must be self or review");

@@ -1,0 +1,636 @@
+/* analysis.h -- multi-year analysis of score rates with GSL.
+ *
+ * Everything is computed on score rates (score ÷ weight) because weights and
+ * indicator sets change between years; points are carried alongside. The
+ * x of every fit is the calendar year, never a row position, so gaps between
+ * evaluated years count. A missing score makes its unit-year unknown (NaN),
+ * never zero; inferred scores are used and counted. Formulas, with worked
+ * examples, are in docs/methods.md.
+ *
+ * Three layers:
+ *  - jx_stats_*: pure numerics on arrays (no store, no strings);
+ *  - jx_units_build: the units of one department's jx_series (level-3
+ *    indicators by alias-resolved key, level-2 groups, level-1 categories,
+ *    the total), each with weight, score and rate per evaluated year;
+ *  - one compute function per analysis (jx_trend_compute, ...) giving a
+ *    result struct, and a matching *_table function that turns the result
+ *    into a jx_table for printing. The compute functions never print.
+ *
+ * Ownership: every result comes through **out, belongs to the caller and is
+ * freed with its _free function (NULL-safe). Rows point into the result's
+ * own jx_units (borrowed; valid while the result lives); a result does not
+ * refer to the jx_series it was computed from, which may be freed first.
+ * On error *out is NULL and jx_error_last() says why.
+ *
+ * Data honesty: every table ends with a `provenance` column (real /
+ * synthetic), and the terminal form says so in a note when data is synthetic.
+ */
+#ifndef JIXIAO_ANALYSIS_H
+#define JIXIAO_ANALYSIS_H
+
+#include <stddef.h>
+#include "model.h"
+#include "store.h"
+#include "table.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ===================================================================== */
+/* Pure statistics (src/lib/stats.c)                                      */
+/* ===================================================================== */
+
+/** Ordinary least squares y = intercept + slope·x (gsl_fit_linear). */
+typedef struct {
+	size_t n;
+	double intercept, slope;
+	double intercept_se, slope_se; /**< standard errors; NaN when n < 3 */
+	double t;        /**< slope / slope_se; ±inf for an exact line; NaN when n < 3 or y constant */
+	double p_value;  /**< two-sided, Student t with n − 2 df; NaN when t is NaN */
+	double r2;       /**< 1 − SSE/SST; NaN when all y are equal (SST = 0) */
+	double sse;      /**< residual sum of squares */
+	double resid_sd; /**< sqrt(SSE / (n − 2)); NaN when n < 3 */
+	double x_mean;   /**< mean of x */
+	double sxx;      /**< Σ (x − x̄)² */
+} jx_ols;
+
+/**
+ * Fit a line by least squares. Needs n >= 2 and at least two distinct x
+ * (else JX_EMATH, message naming the GSL error). With n == 2 only slope,
+ * intercept and r2 are set (the other fields NaN).
+ */
+int jx_stats_ols(jx_ols *out, const double *x, const double *y, size_t n);
+
+/**
+ * Theil–Sen estimator: *slope = median over pairs i<j with x_i != x_j of
+ * (y_j − y_i)/(x_j − x_i); *intercept = median of y_i − slope·x_i
+ * (intercept may be NULL). JX_EMATH when there is no such pair.
+ */
+int jx_stats_theil_sen(double *slope, double *intercept, const double *x, const double *y,
+		       size_t n);
+
+/** A prediction at x0 with its interval. */
+typedef struct {
+	double x;         /**< where the prediction is made */
+	double fit;       /**< intercept + slope·x */
+	double low, high; /**< fit ∓ t·s·sqrt(1 + 1/n + (x − x̄)²/Sxx) */
+	double t_quantile;/**< t_{(1+level)/2, n−2} (gsl_cdf_tdist_Pinv) */
+	double se;        /**< s·sqrt(1 + 1/n + (x − x̄)²/Sxx) */
+} jx_prediction;
+
+/**
+ * Prediction interval of a new observation at x0 (not the confidence
+ * interval of the line) at the given level (0 < level < 1, e.g. 0.95).
+ * Needs a fit with n >= 3 (else JX_EMATH "too few points").
+ */
+int jx_stats_predict(jx_prediction *out, const jx_ols *fit, double x0, double level);
+
+/** Mean, sample variance (n − 1), sd, coefficient of variation, range. */
+typedef struct {
+	size_t n;
+	double mean;     /**< NaN when n == 0 */
+	double variance; /**< sample variance (gsl_stats_variance); NaN when n < 2; 0 for identical values */
+	double sd;       /**< sqrt(variance) */
+	double cv;       /**< sd / |mean|; NaN when mean == 0 or n < 2 */
+	double min, max; /**< NaN when n == 0 */
+} jx_summary;
+
+/** Summary of n values (n may be 0: everything NaN). Cannot fail. */
+void jx_stats_summary(jx_summary *out, const double *v, size_t n);
+
+/** Median of n values (v is not changed); NaN when n == 0. JX_ENOMEM only. */
+int jx_stats_median(double *out, const double *v, size_t n);
+
+/**
+ * Phi coefficient of a 2×2 table (n11 both, n10 first only, n01 second
+ * only, n00 neither): (n11·n00 − n10·n01) / sqrt(n1.·n0.·n.1·n.0).
+ * NaN when a margin is zero (undefined). Cannot fail.
+ */
+double jx_stats_phi(size_t n11, size_t n10, size_t n01, size_t n00);
+
+/**
+ * Share of var(total) carried by one part: cov(part, total) / var(total)
+ * (sample covariance and variance; shares of parts that add up to the
+ * total add up to 1). NaN when n < 2 or var(total) == 0. Cannot fail.
+ */
+double jx_stats_cov_share(const double *part, const double *total, size_t n);
+
+/* ===================================================================== */
+/* Options                                                                */
+/* ===================================================================== */
+
+/** Unit levels. */
+enum {
+	JX_LEVEL_ALL = -1,  /**< every level (the default) */
+	JX_LEVEL_TOTAL = 0, /**< the whole evaluation */
+	JX_LEVEL_1 = 1,     /**< 一级指标 (category) */
+	JX_LEVEL_2 = 2,     /**< 二级指标 */
+	JX_LEVEL_3 = 3      /**< 三级指标 (indicator) */
+};
+
+/** Options shared by the analyses; set defaults with jx_analysis_options_init. */
+typedef struct {
+	int level;            /**< JX_LEVEL_ALL or one level (default ALL) */
+	int year_from, year_to; /**< inclusive range; 0 = open (default) */
+	jx_kind kind;         /**< for functions that read the store (default self) */
+	double alpha;         /**< significance level of trend directions (0.05) */
+	double confidence;    /**< prediction-interval level (0.95) */
+	int forecast_year;    /**< 0 = the year after the last evaluated year */
+	int weak_window;      /**< weak rule: last N evaluated years (3) */
+	int weak_min_deducted;/**< weak rule: deducted in at least this many of them (2) */
+	double weak_threshold;/**< weak rule: mean rate over the window below this (0.90) */
+	int weak_trend;       /**< weak rule: flag a significant falling trend (1) */
+	double growth_threshold; /**< figures: warn when mean expenditure growth exceeds this (0.15) */
+	int growth_years;     /**< figures: growth averaged over the last N years (3) */
+	size_t top_pairs;     /**< deductions: co-deduction pairs listed (10) */
+	int with_department;  /**< tables start with a department column (0) */
+} jx_analysis_options;
+
+/** Fill o with the defaults above. */
+void jx_analysis_options_init(jx_analysis_options *o);
+
+/** 1 when rows of this level are selected by o->level. */
+int jx_level_selected(const jx_analysis_options *o, int level);
+
+/** "total", "1", "2", "3" — the level as printed in the `level` column. Borrowed. */
+const char *jx_level_name(int level);
+
+/* ===================================================================== */
+/* Units (src/lib/analysis_units.c)                                       */
+/* ===================================================================== */
+
+/** One unit in one evaluated year. */
+typedef struct {
+	int year;
+	double weight;  /**< sum of the unit's row weights (0 when absent) */
+	double score;   /**< sum of scores; NaN when absent or any row's score is missing */
+	double rate;    /**< score / weight; NaN when score is NaN */
+	unsigned nrows; /**< rows of the unit this year; 0 = the unit is absent */
+	unsigned nmissing, ninferred; /**< rows with a missing / inferred score */
+} jx_unit_year;
+
+/** A unit: an indicator, a level-2 group, a category, or the total. */
+typedef struct {
+	int level;          /**< JX_LEVEL_TOTAL, 1, 2 or 3 */
+	const char *key;    /**< "" (total), "l1", "l1/l2", "l1/l2/l3" (alias-resolved) */
+	const char *name;   /**< display name at its own level ("合计" for the total) */
+	const char *level1, *level2, *level3; /**< display path; NULL below the unit's level */
+	jx_unit_year *years;/**< one per jx_units.years, same order */
+} jx_unit;
+
+/** The units of one department and kind. */
+typedef struct {
+	char *department;
+	jx_kind kind;
+	int *years;         /**< evaluated years, ascending */
+	size_t nyears;
+	jx_unit *units;     /**< total first, then each category followed by its groups and indicators */
+	size_t nunits;
+	jx_provenance provenance; /**< synthetic when any year used is synthetic */
+	void *pool_;        /* private */
+} jx_units;
+
+/**
+ * Build every unit of a series (all levels, whatever o->level), keeping the
+ * years inside o's range (o may be NULL: all years). Display names come
+ * from the latest year in which the unit appears. Rows that resolve to the
+ * same key in one year are summed. *out freed with jx_units_free.
+ */
+int jx_units_build(jx_units **out, const jx_series *s, const jx_analysis_options *o);
+void jx_units_free(jx_units *u);
+
+/** The unit with this level and key, or NULL. Borrowed. */
+const jx_unit *jx_units_find(const jx_units *u, int level, const char *key);
+
+/**
+ * The (year, rate) points of a unit whose rate is known, in year order,
+ * written to x and y (each with room for u->nyears). Returns the count.
+ */
+size_t jx_unit_points(const jx_units *u, const jx_unit *unit, double *x, double *y);
+
+/** 1 when the unit lost points that year (present, score known, score < weight). */
+int jx_unit_year_deducted(const jx_unit_year *uy);
+
+/* ===================================================================== */
+/* compare (src/lib/analysis_compare.c)                                   */
+/* ===================================================================== */
+
+typedef enum {
+	JX_CMP_IMPROVED = 0,
+	JX_CMP_DECLINED,
+	JX_CMP_UNCHANGED,
+	JX_CMP_NEW,            /**< absent in the first year */
+	JX_CMP_DROPPED,        /**< absent in the second year */
+	JX_CMP_WEIGHT_CHANGED, /**< present in both with different weights (Δ rate still given) */
+	JX_CMP_UNKNOWN         /**< a score is missing in either year */
+} jx_compare_status;
+
+/** "improved", "declined", "unchanged", "new", "dropped", "weight changed", "unknown". */
+const char *jx_compare_status_name(jx_compare_status st);
+
+typedef struct {
+	const jx_unit *unit;
+	const jx_unit_year *from, *to; /**< the unit in each year (nrows 0 when absent) */
+	double delta_rate;   /**< to.rate − from.rate (a fraction; ×100 = percentage points) */
+	double delta_points; /**< to.score − from.score */
+	jx_compare_status status;
+} jx_compare_row;
+
+typedef struct {
+	jx_units *units;
+	int year_from, year_to;
+	jx_compare_row *rows; /**< selected levels; ordered by level, then Δ rate ascending, unknown last */
+	size_t nrows;
+} jx_compare_result;
+
+/** Compare two evaluated years of a series. JX_ENOTFOUND when a year was not evaluated. */
+int jx_compare_compute(jx_compare_result **out, const jx_series *s, int year_from, int year_to,
+		       const jx_analysis_options *o);
+void jx_compare_result_free(jx_compare_result *r);
+/** Columns: level, level1, level2, level3, weight_from, score_from, rate_from, weight_to,
+ *  score_to, rate_to, delta_rate_pp, delta_points, status, missing_from, missing_to, inferred,
+ *  provenance. */
+int jx_compare_table(jx_table **out, const jx_compare_result *r, const jx_analysis_options *o);
+
+/** Self-evaluation against the finance bureau's review, per unit and year. */
+typedef struct {
+	const jx_unit *unit;          /**< from self_units */
+	int year;
+	const jx_unit_year *self, *review;
+	double diff_points;           /**< self.score − review.score */
+	double diff_rate;             /**< self.rate − review.rate */
+} jx_selfreview_row;
+
+typedef struct {
+	jx_units *self_units, *review_units;
+	jx_selfreview_row *rows;      /**< units present in both; ordered by year, then diff_points descending */
+	size_t nrows;
+	size_t nhigher;               /**< rows with self score above the review's */
+} jx_selfreview_result;
+
+/** Match a department's self and review series by year and unit key. */
+int jx_compare_self_review(jx_selfreview_result **out, const jx_series *self,
+			   const jx_series *review, const jx_analysis_options *o);
+void jx_selfreview_result_free(jx_selfreview_result *r);
+/** Columns: year, level, level1, level2, level3, weight, review_weight, self_score,
+ *  review_score, diff_points, self_rate, review_rate, diff_rate_pp, self_higher, provenance.
+ *  only_higher keeps rows where the self score is higher. */
+int jx_selfreview_table(jx_table **out, const jx_selfreview_result *r,
+			const jx_analysis_options *o, int only_higher);
+
+/* ===================================================================== */
+/* trend and forecast (src/lib/analysis_trend.c, analysis_forecast.c)     */
+/* ===================================================================== */
+
+typedef enum {
+	JX_DIR_TOO_FEW = 0, /**< fewer than 3 known rates */
+	JX_DIR_FLAT,        /**< p >= alpha (or slope exactly 0) */
+	JX_DIR_RISING,      /**< p < alpha, slope > 0 */
+	JX_DIR_FALLING      /**< p < alpha, slope < 0 */
+} jx_direction;
+
+/** "too few years", "flat", "rising", "falling". */
+const char *jx_direction_name(jx_direction d);
+
+typedef struct {
+	const jx_unit *unit;
+	size_t n;                /**< years with a known rate */
+	int year_first, year_last; /**< of those years (0 when n == 0) */
+	size_t nmissing_years;   /**< years present with an unknown rate */
+	size_t ninferred_years;  /**< years whose score includes inferred rows */
+	jx_ols fit;              /**< rate on year; all NaN when n < 2 */
+	double theil_sen;        /**< NaN when n < 2 */
+	jx_direction direction;
+} jx_trend_row;
+
+typedef struct {
+	jx_units *units;
+	double alpha;
+	jx_trend_row *rows; /**< one per selected unit, in unit order */
+	size_t nrows;
+} jx_trend_result;
+
+int jx_trend_compute(jx_trend_result **out, const jx_series *s, const jx_analysis_options *o);
+void jx_trend_result_free(jx_trend_result *r);
+/** The row of a unit, or NULL. Borrowed. */
+const jx_trend_row *jx_trend_find(const jx_trend_result *r, int level, const char *key);
+/** Columns: level, level1, level2, level3, n, first_year, last_year, slope, slope_se, t,
+ *  p_value, r2, theil_sen, direction, missing_years, inferred_years, rates (the evidence:
+ *  "2016 0.96; 2020 ?*" — ? missing, * inferred), provenance. */
+int jx_trend_table(jx_table **out, const jx_trend_result *r, const jx_analysis_options *o);
+
+typedef struct {
+	const jx_unit *unit;
+	size_t n;
+	int ok;                  /**< 0 when n < 3 or the unit is absent in the latest year: no forecast */
+	jx_ols fit;
+	jx_prediction pred;      /**< at the forecast year; unclamped */
+	double pi_low, pi_high;  /**< interval clamped to [0, 1] for display */
+	double forecast;         /**< fit clamped to [0, 1] */
+	double last_weight;      /**< weight in the latest year present */
+} jx_forecast_row;
+
+typedef struct {
+	jx_units *units;
+	int year;                /**< the forecast year */
+	double confidence;
+	jx_forecast_row *rows;
+	size_t nrows;
+	size_t nok;              /**< rows with a forecast */
+} jx_forecast_result;
+
+/**
+ * Next year's rate per unit with a prediction interval. Units with n < 3,
+ * or not in the latest evaluated year (dropped indicators), get ok = 0.
+ * When no selected unit can be forecast the whole call fails with
+ * JX_EMATH and a message giving the largest count of known years.
+ */
+int jx_forecast_compute(jx_forecast_result **out, const jx_series *s,
+			const jx_analysis_options *o);
+void jx_forecast_result_free(jx_forecast_result *r);
+/** Columns: level, level1, level2, level3, n, year, forecast, pi_low, pi_high, forecast_raw,
+ *  pi_low_raw, pi_high_raw, slope, resid_sd, t_quantile, weight, note, provenance. */
+int jx_forecast_table(jx_table **out, const jx_forecast_result *r, const jx_analysis_options *o);
+
+/* ===================================================================== */
+/* variance (src/lib/analysis_variance.c)                                 */
+/* ===================================================================== */
+
+typedef struct {
+	const jx_unit *unit;
+	jx_summary rate;         /**< of the known rates across years */
+	jx_summary points;       /**< of the known scores across years */
+	size_t nmissing_years;
+} jx_variance_row;
+
+typedef struct {
+	jx_units *units;
+	jx_variance_row *rows;
+	size_t nrows;
+} jx_variance_result;
+
+int jx_variance_compute(jx_variance_result **out, const jx_series *s,
+			const jx_analysis_options *o);
+void jx_variance_result_free(jx_variance_result *r);
+/** Columns: level, level1, level2, level3, n, mean, variance, sd, cv, min, max,
+ *  mean_points, sd_points, missing_years, rates, provenance. */
+int jx_variance_table(jx_table **out, const jx_variance_result *r, const jx_analysis_options *o);
+
+/** Decomposition of the total score's variance across years into categories. */
+typedef struct {
+	const jx_unit *unit;     /**< a level-1 unit */
+	double mean_points;      /**< mean score over the years used (0 where absent) */
+	double covariance;       /**< cov(category score, total score) */
+	double share;            /**< covariance / var(total) */
+} jx_decomp_row;
+
+typedef struct {
+	jx_units *units;
+	int *years;              /**< years used (total score known) */
+	size_t nyears;
+	double total_mean, total_variance;
+	jx_decomp_row *rows;
+	size_t nrows;
+} jx_decomp_result;
+
+/** Needs two years with a known total (else JX_EMATH). */
+int jx_variance_decompose(jx_decomp_result **out, const jx_series *s,
+			  const jx_analysis_options *o);
+void jx_decomp_result_free(jx_decomp_result *r);
+/** Columns: level1, years, mean_points, covariance, variance, share, provenance; a last row
+ *  "合计" with the total's variance (share 1). */
+int jx_decomp_table(jx_table **out, const jx_decomp_result *r, const jx_analysis_options *o);
+
+/** Spread of one unit's rate across departments in one year. */
+typedef struct {
+	int level;
+	char *key, *level1, *level2, *level3;
+	size_t n;                /**< departments with a known rate */
+	double mean, sd, min, max;
+	char *min_department, *max_department;
+	jx_provenance provenance; /**< synthetic when any department's data is */
+} jx_across_row;
+
+typedef struct {
+	int year;
+	jx_kind kind;
+	size_t ndepartments;
+	jx_across_row *rows;     /**< units shared by at least 2 departments, unit order of first sight */
+	size_t nrows;
+	jx_provenance provenance; /**< synthetic when any row is */
+} jx_across_result;
+
+/** Reads every department's series of one year (one department at a time). */
+int jx_variance_across(jx_across_result **out, jx_store *st, int year,
+		       const jx_analysis_options *o);
+void jx_across_result_free(jx_across_result *r);
+/** Columns: level, level1, level2, level3, n, mean, sd, min, max, min_department,
+ *  max_department, provenance (never a department column: one table for all). */
+int jx_across_table(jx_table **out, const jx_across_result *r, const jx_analysis_options *o);
+
+/* ===================================================================== */
+/* deductions (src/lib/analysis_deductions.c)                             */
+/* ===================================================================== */
+
+/** Points lost by one unit over the range. */
+typedef struct {
+	const jx_unit *unit;
+	double points;           /**< Σ (weight − score) over years with a known score */
+	double share;            /**< points / points of all units of that level */
+	double cum_share;        /**< running share in descending order */
+	size_t nyears_deducted, nyears_present, nmissing_years;
+} jx_pareto_row;
+
+/** Runs and transitions of one indicator. */
+typedef struct {
+	const jx_unit *unit;
+	size_t nyears_present, nyears_deducted;
+	int longest_run, longest_from, longest_to; /**< consecutive evaluated years deducted */
+	int current_run;         /**< run ending at the last evaluated year */
+	size_t new_, resolved, persistent, clean; /**< transitions between consecutive evaluated years */
+} jx_run_row;
+
+/** Transition counts between two consecutive evaluated years. */
+typedef struct {
+	int year_from, year_to;
+	size_t new_;       /**< clean → deducted */
+	size_t resolved;   /**< deducted → clean */
+	size_t persistent; /**< deducted → deducted */
+	size_t clean;      /**< clean → clean */
+	size_t other;      /**< present in only one year, or a score missing */
+} jx_transition_row;
+
+/** Two indicators deducted together across evaluated years. */
+typedef struct {
+	const jx_unit *a, *b;
+	size_t n11, n10, n01, n00; /**< years: both, a only, b only, neither (both present, known) */
+	double phi;
+} jx_pair_row;
+
+typedef struct {
+	jx_units *units;
+	double total_points;      /**< points lost by all indicators */
+	jx_pareto_row *pareto;    /**< categories then indicators, each by points descending */
+	size_t npareto;
+	jx_run_row *runs;         /**< indicators (level 3), in unit order */
+	size_t nruns;
+	jx_transition_row *transitions;
+	size_t ntransitions;
+	jx_pair_row *pairs;       /**< phi > 0 and n11 >= 1, top o->top_pairs by phi then n11 */
+	size_t npairs;
+} jx_deductions_result;
+
+typedef enum {
+	JX_DED_PARETO = 0,
+	JX_DED_RUNS,
+	JX_DED_TRANSITIONS,
+	JX_DED_PAIRS
+} jx_deductions_view;
+
+/** Parse "pareto", "runs", "transitions", "pairs". 0 or JX_EINVAL. */
+int jx_deductions_view_parse(const char *s, jx_deductions_view *out);
+
+/** Pareto rows honour o->level (default: categories and indicators). */
+int jx_deductions_compute(jx_deductions_result **out, const jx_series *s,
+			  const jx_analysis_options *o);
+void jx_deductions_result_free(jx_deductions_result *r);
+/**
+ * pareto: level, level1, level2, level3, points_lost, share, cum_share, years_deducted,
+ *         years_present, missing_years, deducted_years;
+ * runs: level, level1, level2, level3, years_present, years_deducted, deducted_years,
+ *       longest_run, longest_from, longest_to, current_run, new, resolved, persistent, clean;
+ * transitions: year_from, year_to, new, resolved, persistent, clean, other;
+ * pairs: level3_a, level3_b, phi, both, a_only, b_only, neither, key_a, key_b;
+ * each then provenance.
+ */
+int jx_deductions_table(jx_table **out, const jx_deductions_result *r, jx_deductions_view view,
+			const jx_analysis_options *o);
+
+/* ===================================================================== */
+/* weak indicators (src/lib/analysis_weak.c)                              */
+/* ===================================================================== */
+
+enum {
+	JX_WEAK_DEDUCTED = 1 << 0, /**< deducted in >= weak_min_deducted of the window years */
+	JX_WEAK_LOW_RATE = 1 << 1, /**< mean rate over the window below weak_threshold */
+	JX_WEAK_FALLING = 1 << 2   /**< significant falling trend over the range */
+};
+
+typedef struct {
+	const jx_unit *unit;
+	unsigned rules;          /**< JX_WEAK_* that fired */
+	size_t window_present;   /**< window years in which the unit is present */
+	size_t ndeducted;        /**< window years deducted */
+	double mean_rate;        /**< over the window's known rates */
+	double points_lost;      /**< over the window */
+	jx_ols fit;              /**< rate on year over the whole range */
+	jx_direction direction;
+} jx_weak_row;
+
+typedef struct {
+	jx_units *units;
+	int *window;             /**< the last N evaluated years, ascending */
+	size_t nwindow;
+	size_t nchecked;         /**< units examined */
+	jx_weak_row *rows;       /**< flagged units only, in unit order */
+	size_t nrows;
+} jx_weak_result;
+
+/** Only level-3 units unless o->level says otherwise (JX_LEVEL_ALL means 3 here). */
+int jx_weak_compute(jx_weak_result **out, const jx_series *s, const jx_analysis_options *o);
+void jx_weak_result_free(jx_weak_result *r);
+/** Columns: level, level1, level2, level3, rules ("deducted,low_rate,falling"), reason (the
+ *  rule with its numbers), deducted_years, window_years, mean_rate, points_lost, slope,
+ *  p_value, evidence ("2021 0.75 (-0.5); 2022 ? (missing); ..." per window year), provenance. */
+int jx_weak_table(jx_table **out, const jx_weak_result *r, const jx_analysis_options *o);
+/** "deducted,low_rate,falling" style list of the rules in a bit set, into buf. */
+void jx_weak_rules_format(char *buf, size_t size, unsigned rules);
+
+/* ===================================================================== */
+/* figures: budget, final accounts, execution (src/lib/analysis_figures.c) */
+/* ===================================================================== */
+
+/** One year of a department's money (万元; NaN when not given). */
+typedef struct {
+	int year;
+	double budget_total, budget_basic, budget_project;
+	double income_total, expenditure_total, expenditure_basic, expenditure_project;
+	double execution_rate;   /**< expenditure_total / budget_total */
+	double basic_share, project_share; /**< of expenditure_total */
+	double budget_growth, income_growth, expenditure_growth; /**< annualised over the gap to the previous year with figures */
+	int gap;                 /**< years since the previous year with figures (0 for the first) */
+} jx_funds_year;
+
+typedef struct {
+	char *department;
+	jx_funds_year *years;
+	size_t nyears;
+	double mean_growth;      /**< mean of the last growth_years expenditure growths */
+	size_t ngrowth;          /**< how many growths went into it */
+	double threshold;
+	int warning;             /**< 1 when mean_growth > threshold with ngrowth == growth_years */
+	jx_provenance provenance; /**< synthetic when any year's figures are */
+} jx_funds_result;
+
+/** From figure records (any order; one per year). */
+int jx_funds_compute(jx_funds_result **out, const char *department, jx_figures *const *figs,
+		     size_t n, const jx_analysis_options *o);
+/** Load a department's figures from the store for the years in o (open range: the years
+ *  of its evaluations) and compute. JX_ENOTFOUND when there are none. */
+int jx_funds_load(jx_funds_result **out, jx_store *st, const char *department,
+		  const jx_analysis_options *o);
+void jx_funds_result_free(jx_funds_result *r);
+/** Columns: year, budget_total, budget_basic, budget_project, income_total, expenditure_total,
+ *  expenditure_basic, expenditure_project, execution_rate, basic_share, project_share,
+ *  budget_growth, income_growth, expenditure_growth, gap_years, mean_expenditure_growth and
+ *  growth_warning ("yes"/"no", on the latest year's row), provenance. */
+int jx_funds_table(jx_table **out, const jx_funds_result *r, const jx_analysis_options *o);
+
+/* ===================================================================== */
+/* rank (src/lib/analysis_rank.c)                                         */
+/* ===================================================================== */
+
+typedef struct {
+	char *department;
+	double total_score, total_weight;
+	double rate;             /**< total_score / total_weight; NaN when a score is missing */
+	char *grade;
+	size_t rank;             /**< 1 = best; ties share the better rank; 0 when rate unknown */
+	double percentile;       /**< 100 × (departments with rate <= this) / ranked departments */
+	size_t nmissing;
+	jx_provenance provenance;
+} jx_rank_row;
+
+/** One department's category rate against the median of all departments. */
+typedef struct {
+	const char *department;  /**< borrowed from the rank rows */
+	char *key, *level1;
+	double rate, median, delta; /**< delta = rate − median */
+	size_t n;                /**< departments with this category */
+	jx_provenance provenance;
+} jx_rank_category;
+
+typedef struct {
+	int year;
+	jx_kind kind;
+	jx_rank_row *rows;       /**< by rank; unknown rates last */
+	size_t nrows;
+	jx_rank_category *cats;  /**< department order of rows, categories in unit order */
+	size_t ncats;
+	jx_provenance provenance; /**< synthetic when any department's data is */
+} jx_rank_result;
+
+int jx_rank_compute(jx_rank_result **out, jx_store *st, int year, const jx_analysis_options *o);
+void jx_rank_result_free(jx_rank_result *r);
+/** Columns: rank, department, total_score, total_weight, rate, grade, percentile, missing,
+ *  provenance. */
+int jx_rank_table(jx_table **out, const jx_rank_result *r, const jx_analysis_options *o);
+/** Columns: department, level1, rate, median, delta_pp, departments, provenance. */
+int jx_rank_category_table(jx_table **out, const jx_rank_result *r,
+			   const jx_analysis_options *o);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

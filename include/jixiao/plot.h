@@ -1,0 +1,117 @@
+/* plot.h -- charts drawn by gnuplot from the store and the analysis.
+ *
+ * Each chart is a gnuplot template (plots/<name>.gp, compiled into the
+ * library, overridable with a templates directory). The library writes,
+ * before the template, only the terminal and output lines, variables that
+ * hold text as escaped single-quoted gnuplot strings, and data blocks of
+ * numbers in the C locale; text never becomes gnuplot code. gnuplot runs as
+ * a child process fed through a pipe; its own message is reported when it
+ * fails.
+ */
+#ifndef JIXIAO_PLOT_H
+#define JIXIAO_PLOT_H
+
+#include <stddef.h>
+#include "model.h"
+#include "store.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The charts, in the order `jixiao plot all` draws them. */
+typedef enum {
+	JX_CHART_TOTAL = 0,      /**< total score per year, grade bands, OLS trend, forecast + PI */
+	JX_CHART_CATEGORIES = 1, /**< score rate of each level-1 category per year */
+	JX_CHART_HEATMAP = 2,    /**< deducted points, indicator x year */
+	JX_CHART_PARETO = 3,     /**< points lost by indicator, sorted, cumulative share */
+	JX_CHART_WEAK = 4,       /**< one panel per weak indicator: its rate over the years */
+	JX_CHART_FIGURES = 5,    /**< budget vs final expenditure, execution rate */
+	JX_CHART_RANK = 6        /**< departments' totals for one year */
+} jx_chart;
+
+#define JX_CHART_COUNT 7
+
+typedef enum { JX_IMAGE_PNG = 0, JX_IMAGE_SVG = 1, JX_IMAGE_PDF = 2 } jx_image_format;
+
+/** What to draw and where; start from jx_plot_request_init(). */
+typedef struct {
+	jx_chart chart;
+	const char *department;    /**< required */
+	int year_from, year_to;    /**< 0 = open */
+	jx_kind kind;              /**< evaluations used (default self) */
+	int rank_year;             /**< rank: the year (0 = the department's latest in range) */
+	jx_image_format format;    /**< default PNG */
+	int width, height;         /**< pixels (PDF: 100 px per inch); 0 = the chart's default */
+	const char *out_path;      /**< file gnuplot writes (jx_plot_draw) */
+	const char *templates_dir; /**< NULL = built-in; else DIR/<chart>.gp when present */
+	const char *script_path;   /**< also write the whole script here; NULL = no */
+	const char *gnuplot;       /**< program; NULL = "gnuplot" searched in PATH */
+	const char *font;          /**< font family; NULL = a CJK family found by fontconfig */
+} jx_plot_request;
+
+/** Fill r with the defaults (PNG, self, built-in templates, sizes per chart). */
+void jx_plot_request_init(jx_plot_request *r);
+
+/** "total", "categories", ... Borrowed; NULL when out of range. */
+const char *jx_chart_name(jx_chart c);
+/** Parse a chart name. 0 or JX_EINVAL. */
+int jx_chart_parse(const char *s, jx_chart *out);
+/** "png", "svg", "pdf" (and the file extension). Borrowed. */
+const char *jx_image_format_name(jx_image_format f);
+int jx_image_format_parse(const char *s, jx_image_format *out);
+
+/**
+ * Build the complete gnuplot script for req (req->out_path is written into
+ * the `set output` line; NULL leaves the output unset). Reads the store,
+ * runs the analysis, does not run gnuplot. JX_ENOTFOUND when there is
+ * nothing to draw (no evaluation, no figures...). *out (NUL-terminated) is
+ * the caller's, freed with free().
+ */
+int jx_plot_script(char **out, jx_store *s, const jx_plot_request *req);
+
+/**
+ * Draw the chart into req->out_path (and write req->script_path when set).
+ * Nothing to draw: JX_ENOTFOUND. gnuplot not on PATH: JX_EIO with "gnuplot
+ * not found: install the Debian package gnuplot-nox"; gnuplot failing:
+ * JX_EIO with gnuplot's own message. On error the output file may be
+ * missing or partial.
+ */
+int jx_plot_draw(jx_store *s, const jx_plot_request *req);
+
+/**
+ * Draw the chart and hand back the image bytes (SVG text is NUL-terminated)
+ * instead of a file; req->out_path is ignored. *out is the caller's, freed
+ * with free(); *len may be NULL.
+ */
+int jx_plot_render(char **out, size_t *len, jx_store *s, const jx_plot_request *req);
+
+/**
+ * Text as a gnuplot single-quoted string literal: ' doubled, control
+ * characters (newlines, tabs...) turned into spaces, bytes that are not
+ * UTF-8 replaced by U+FFFD. Inside single quotes gnuplot expands nothing
+ * (no backslash escapes, backticks or @macros). New string (free()); NULL
+ * on ENOMEM.
+ */
+char *jx_plot_quote(const char *text);
+
+/**
+ * A font family with Chinese glyphs found through fontconfig (language
+ * zh-cn), e.g. "Noto Sans CJK SC"; NULL when there is none. Looked up once
+ * per process; borrowed.
+ */
+const char *jx_plot_cjk_font(void);
+
+/**
+ * Run gnuplot on a script (what jx_plot_draw does after building it).
+ * program NULL = "gnuplot" on PATH. Errors as jx_plot_draw.
+ */
+int jx_plot_run(const char *script, const char *program);
+
+/** The built-in template text of a name ("total", ... or "common"); NULL if none. Borrowed. */
+const char *jx_plot_builtin_template(const char *name);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,58 @@
+# total.gp -- total score per year (% of total weight) over the grade bands,
+# with the OLS trend line and next year's forecast and prediction interval.
+# Data: $totals (year, rate %, score, weight); band_name[], band_min[];
+# has_trend, trend_intercept, trend_slope (% per year), trend_p, trend_r2,
+# trend_n, direction_text; has_forecast, forecast_year, forecast, pi_low,
+# pi_high, confidence; year_min, year_max.
+
+x_max = has_forecast ? forecast_year : year_max
+set xrange [year_min - 0.6 : x_max + 0.6]
+set xtics 1
+set xlabel '年度 year'
+set ylabel '总分 total score (% of total weight)'
+set key bottom right
+set bmargin 8
+
+# y range: the data, the interval and the nearest band edges
+stats $totals using 2 nooutput
+y_lo = STATS_min
+y_hi = STATS_max
+if (has_forecast) { y_lo = pi_low < y_lo ? pi_low : y_lo; y_hi = pi_high > y_hi ? pi_high : y_hi }
+y_lo = floor((y_lo - 3) / 5) * 5
+y_hi = y_hi + 3 > 100 ? 100 : ceil((y_hi + 3) / 5) * 5
+set yrange [y_lo : y_hi]
+
+do for [b=1:n_band_name] {
+    upper = b == 1 ? 100 : band_min[b - 1]
+    if (upper > y_lo && band_min[b] < y_hi) {
+        set object 10 + b rectangle from graph 0, first band_min[b] to graph 1, first upper \
+            behind fillcolor rgb band_color[b] fillstyle solid 1.0 noborder
+        set label 30 + b band_name[b] \
+            at graph 0.01, first ((band_min[b] > y_lo ? band_min[b] : y_lo) + (upper < y_hi ? upper : y_hi)) / 2 \
+            left font ',12' textcolor rgb '#888888'
+    }
+}
+
+if (has_trend) {
+    trend_text = sprintf('OLS %+.2f 分/年 points per year, p = %.3g, R² = %.2f (n = %d, %s)', \
+        trend_slope, trend_p, trend_r2, trend_n, direction_text)
+} else {
+    trend_text = sprintf('年数不足, 无趋势 too few years for a trend (n = %d < 3)', trend_n)
+}
+if (has_forecast) {
+    trend_text = trend_text . sprintf("\n%d 预测 forecast %.1f, %.0f%% 预测区间 PI %.1f–%.1f", \
+        forecast_year, forecast, confidence, pi_low, pi_high)
+}
+set label 2 trend_text at screen 0.07, character 3.6 left front font ',10'
+
+trend(x) = trend_intercept + trend_slope * x
+
+plot $totals using 1:2 with linespoints ls 1 lw 2.5 title '总分 total', \
+     $totals using 1:2:(sprintf('%.1f', $2)) with labels offset 0, 1.2 font ',9' notitle, \
+     (has_trend && x >= year_min - 0.05 && x <= year_max + 0.05 ? trend(x) : NaN) with lines ls 2 dt 2 \
+        title (has_trend ? 'OLS 趋势 trend' : ''), \
+     (has_forecast && x >= year_max - 0.05 && x <= forecast_year + 0.05 ? trend(x) : NaN) with lines ls 2 dt 3 lw 1 \
+        notitle, \
+     $totals every ::0::0 using (has_forecast ? forecast_year : NaN):(forecast):(pi_low):(pi_high) \
+        with yerrorbars ls 4 pt 9 ps 1.6 \
+        title (has_forecast ? sprintf('%d 预测 forecast ± %.0f%% PI', forecast_year, confidence) : '')

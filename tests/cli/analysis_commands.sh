@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# analysis_commands.sh -- end-to-end runs of the analysis commands (compare, trend,
+# forecast, variance, deductions, weak, figures, rank) on tests/fixtures/analysis/*.csv
+# in all three formats, with --all-departments streaming, and their exit codes.
+#
+# The expected numbers are the hand calculations of docs/methods.md (the same
+# fixture as tests/support/analysis_fixture.h), printed to 12 significant digits:
+# total trend of 甲 = −29/5900 per year; forecast 2022 = 0.9225 + 3.75·(−29/5900);
+# variance shares −1.25/20.75 and 22/20.75; 流程 2017→2019 −20 pp; 执行率 lost 14 of 33.
+set -u
+: "${JIXIAO:?JIXIAO must name the jixiao executable}"
+: "${JX_SOURCE_DIR:?JX_SOURCE_DIR must name the source tree}"
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "analysis_commands: FAIL: $*" >&2; exit 1; }
+fx="$JX_SOURCE_DIR/tests/fixtures/analysis"
+db="$tmp/a.db"
+
+run() { # run EXPECTED_EXIT ARGS...: stdout in $tmp/out, stderr in $tmp/err
+	local want=$1 got
+	shift
+	"$JIXIAO" --db "$db" "$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	[ "$got" -eq "$want" ] || {
+		sed 's/^/  stdout: /' "$tmp/out" >&2
+		sed 's/^/  stderr: /' "$tmp/err" >&2
+		fail "jixiao $* exited $got, expected $want"
+	}
+}
+line() { grep -qxF -- "$1" "$tmp/out" || { sed 's/^/  | /' "$tmp/out" >&2; fail "no line: $1"; }; }
+has() { grep -qF -- "$2" "$tmp/$1" || { sed 's/^/  | /' "$tmp/$1" >&2; fail "$1 lacks: $2"; }; }
+count() { # count PATTERN WANT: lines of stdout matching the fixed string
+	local n
+	n=$(grep -cF -- "$1" "$tmp/out")
+	[ "$n" -eq "$2" ] || { sed 's/^/  | /' "$tmp/out" >&2; fail "$n lines with '$1', expected $2"; }
+}
+json_ok() { # an array of objects, one per line, brackets balanced
+	head -c1 "$tmp/out" | grep -q '\[' || fail "JSON does not start with ["
+	tail -n1 "$tmp/out" | grep -qx '\]' || fail "JSON does not end with ]"
+	[ "$(grep -c '^  {.*}[,]\?$' "$tmp/out")" -eq "$1" ] || { cat "$tmp/out" >&2; fail "JSON objects != $1"; }
+}
+
+run 0 import "$fx/scores.csv" "$fx/figures.csv"
+
+# ---- trend: three formats ----
+run 0 trend --dept 甲 --level total --format csv
+line 'level,level1,level2,level3,n,first_year,last_year,slope,slope_se,t,p_value,r2,theil_sen,direction,missing_years,inferred_years,rates,provenance'
+count 'total,合计,,,4,2016,2021,-0.00491525423729,' 1
+count ',flat,1,1,2016 0.96; 2017 0.9; 2019 0.91; 2020 ?*; 2021 0.92,synthetic' 1
+run 0 trend --dept 甲 --level total --format json
+json_ok 1
+has out '"slope": -0.00491525423729'
+has out '"direction": "flat"'
+has out '"provenance": "synthetic"'
+run 0 trend --dept 甲
+has out '合成数据 synthetic data'
+has out 'too few years'
+has out '趋势'
+count '  3     ' 7 # seven indicators
+# the trend with x = year, first three years only: −19/1400
+run 0 trend --dept 甲 --years 2016-2020 --level total --format csv
+count 'total,合计,,,3,2016,2019,-0.0135714285714,' 1
+
+# ---- compare ----
+run 0 compare --dept 甲 --from 2017 --to 2019 --level 3 --format csv
+line '3,决策,机制,流程,10,9,0.9,10,7,0.7,-20,-2,declined,0,0,0,synthetic'
+line '3,管理,预算,公开,,,,10,9,0.9,,,new,0,0,0,synthetic'
+line '3,管理,预算,预决算公开,10,10,1,,,,,,dropped,0,0,0,synthetic'
+run 0 compare --dept 甲 --from 2019 --to 2021 --format json --level 3
+json_ok 6
+has out '"status": "weight changed"'
+run 0 compare --dept 甲 --from 2019 --to 2020 --level total --format csv
+line 'total,合计,,,100,91,0.91,100,,,,,unknown,0,1,1,synthetic'
+run 0 compare --self-vs-review --dept 甲 --level 3 --format csv
+line '2021,3,管理,资产,资产制度,40,40,40,38,2,1,0.95,5,yes,synthetic'
+count ',yes,synthetic' 2
+# the alias joins the renamed indicator
+run 0 alias add 管理/预算/预决算公开 管理/预算/公开
+run 0 compare --dept 甲 --from 2017 --to 2019 --level 3 --format csv
+line '3,管理,预算,公开,10,10,1,10,9,0.9,-10,-1,declined,0,0,0,synthetic'
+run 0 alias remove 管理/预算/预决算公开
+
+# ---- forecast ----
+run 0 forecast --dept 甲 --level total --format csv
+count 'total,合计,,,4,2022,0.90406779661,0.716844477816,1,0.90406779661,0.716844477816,1.0912911154,' 1
+run 1 forecast --dept 丙
+has err 'at least 3 years'
+
+# ---- variance ----
+run 0 variance --dept 甲 --decompose --format csv
+line '决策,4,18.25,-0.416666666667,,-0.0602409638554,synthetic'
+line '管理,4,74,7.33333333333,,1.06024096386,synthetic'
+run 0 variance --dept 甲 --level 3 --format csv
+count '3,决策,机制,流程,5,0.82,0.007,' 1
+count '3,决策,机制,制度,5,1,0,0,0,1,1,' 1 # identical rates: variance 0, cv 0
+run 0 variance --across 2021 --level total --format csv
+line 'total,合计,,,3,0.896666666667,0.0404145188433,0.85,0.92,乙,丙,synthetic'
+
+# ---- deductions ----
+run 0 deductions --dept 甲 --level 3 --format csv
+count '3,管理,预算,执行率,14,0.424242424242,0.424242424242,4,5,1,' 1
+run 0 deductions --dept 甲 --view runs --format csv
+count '3,决策,机制,流程,5,5,"2016, 2017, 2019, 2020, 2021",5,2016,2021,5,0,0,4,0,synthetic' 1
+run 0 deductions --dept 甲 --view transitions --format csv
+line '2019,2020,0,2,1,1,1,synthetic'
+run 0 deductions --dept 甲 --view pairs --format json
+json_ok 1
+has out '"phi": 1'
+
+# ---- weak ----
+run 0 weak --dept 甲 --format csv
+count ',synthetic' 3
+has out '3,决策,机制,流程,"deducted,low_rate",deducted in 3 of the last 3 years (rule: >= 2); mean rate 0.8 < 0.9,3,3,0.8,6,'
+has out '2019 0.7 (-3); 2020 0.8 (-2) inferred; 2021 0.9 (-1)'
+run 0 weak --dept 甲 --threshold 0.5 --min-deducted 3 --format csv
+count ',synthetic' 1
+
+# ---- figures ----
+run 0 figures --dept 甲 --format csv
+line '2021,100,,,95,90,60,30,0.9,0.666666666667,0.333333333333,,,,,,,synthetic'
+line '2025,,,,,143.75,,,,,,,,0.200016695884,1,0.133338898628,no,synthetic'
+run 0 figures --dept 甲 --growth-threshold 0.12 --format json
+has out '"growth_warning": "yes"'
+has err 'warning: 甲: mean expenditure growth'
+
+# ---- rank ----
+run 0 rank --year 2021 --format csv
+line '3,乙,85,100,0.85,良,33.3333333333,0,synthetic'
+count ',100,0.92,优,100,0,synthetic' 2
+run 0 rank --year 2021 --categories --format csv
+line '甲,管理,0.9125,0.9,1.25,3,synthetic'
+
+# ---- --all-departments streams one department at a time ----
+run 0 trend --all-departments --level total --format csv
+count 'department,level,' 1
+count ',total,合计,' 3
+run 0 deductions --all-departments --view transitions --format json
+json_ok 5 # 丙 1, 乙 0 (one year), 甲 4
+run 0 weak --all-departments --format csv
+count 'department,' 1
+run 0 variance --all-departments --level 1 --format table
+count '数据来源' 3
+run 0 trend --all-departments --kind review --level total --format csv
+count ',total,' 1
+has err '2 of 3 departments have no review evaluation'
+
+# ---- errors ----
+run 2 trend --dept 甲 --level 4
+run 2 trend --dept 甲 --all-departments
+run 2 trend
+has err 'name one with --dept'
+run 1 trend --dept 不存在
+has err 'no self evaluations'
+run 1 compare --dept 甲 --from 2018 --to 2019
+has err '2018'
+run 2 compare --dept 甲 --from 2020 --to 2019
+run 2 weak --dept 甲 --window 0
+for c in compare trend forecast variance deductions weak figures rank; do
+	run 0 "$c" --help
+	has out "usage: jixiao [--db PATH] $c"
+done
+echo "analysis_commands: ok"

@@ -1,0 +1,595 @@
+/* test_analysis.c -- units, compare, trend, forecast and variance on a small
+ * store (tests/support/analysis_fixture.h). Expected numbers are worked out
+ * by hand in the comments from the fixture's table. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "analysis_fixture.h"
+
+#define PI 3.14159265358979323846
+
+static void assert_close(double got, double want, double tol)
+{
+	if (!(fabs(got - want) <= tol))
+		fail_msg("got %.17g, want %.17g", got, want);
+}
+
+static int setup(void **state)
+{
+	jx_init();
+	*state = fx_store();
+	return *state ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	jx_store_free(*state);
+	return 0;
+}
+
+static jx_units *units_of(jx_store *st, const char *dept)
+{
+	jx_series *s = fx_series(st, dept, JX_KIND_SELF);
+	jx_units *u = NULL;
+	assert_non_null(s);
+	assert_int_equal(jx_units_build(&u, s, NULL), 0);
+	jx_series_free(s);
+	return u;
+}
+
+/* Level-1/level-2 keys are prefixes of the level-3 keys. */
+static char *prefix_key(const char *a, const char *b)
+{
+	char *k = jx_key_make(a, b ? b : "x", "x");
+	*strrchr(k, '/') = '\0';
+	if (!b)
+		*strrchr(k, '/') = '\0';
+	return k;
+}
+
+static char *key(const char *a, const char *b, const char *c)
+{
+	return c ? jx_key_make(a, b, c) : prefix_key(a, b);
+}
+
+static const jx_unit *find(const jx_units *u, int level, const char *a, const char *b,
+			   const char *c)
+{
+	char *k = level == 0 ? strdup("") : key(a, b, c);
+	const jx_unit *un = jx_units_find(u, level, k);
+	free(k);
+	assert_non_null(un);
+	return un;
+}
+
+static size_t yi(const jx_units *u, int year)
+{
+	for (size_t i = 0; i < u->nyears; i++)
+		if (u->years[i] == year)
+			return i;
+	fail_msg("year %d not in units", year);
+	return 0;
+}
+
+static void test_analysis__units_sum_levels_and_keep_missing_unknown(void **state)
+{
+	jx_units *u = units_of(*state, "甲");
+	const jx_unit *tot = find(u, 0, NULL, NULL, NULL), *mgmt = find(u, 1, "管理", NULL, NULL);
+	const jx_unit *budget = find(u, 2, "管理", "预算", NULL), *dec = find(u, 1, "决策", NULL, NULL);
+	const jx_unit *exe = find(u, 3, "管理", "预算", "执行率");
+
+	assert_int_equal(u->nyears, 5); /* 2016 2017 2019 2020 2021: 2018 is a gap */
+	assert_int_equal(u->years[2], 2019);
+	/* total + 2 categories + 3 groups + 7 indicators (预决算公开 and 公开 apart) */
+	assert_int_equal(u->nunits, 13);
+	assert_ptr_equal(&u->units[0], tot);
+	assert_string_equal(u->units[1].name, "决策"); /* the latest report lists 决策 first */
+	/* 2016: 管理 = 18 + 10 + 50 of 20 + 10 + 50 → 78/80 */
+	assert_close(mgmt->years[yi(u, 2016)].weight, 80, 0);
+	assert_close(mgmt->years[yi(u, 2016)].score, 78, 0);
+	assert_close(mgmt->years[yi(u, 2016)].rate, 0.975, 1e-15);
+	assert_close(tot->years[yi(u, 2016)].rate, 0.96, 1e-15);
+	/* 2019: 预算 = 执行率 17/20 + 公开 9/10 → 26/30 */
+	assert_close(budget->years[yi(u, 2019)].rate, 26.0 / 30, 1e-15);
+	/* 2020: 执行率 missing → it, 预算, 管理 and the total are unknown, never 0 */
+	assert_true(isnan(exe->years[yi(u, 2020)].rate));
+	assert_int_equal(exe->years[yi(u, 2020)].nrows, 1);
+	assert_true(isnan(budget->years[yi(u, 2020)].score));
+	assert_true(isnan(mgmt->years[yi(u, 2020)].rate));
+	assert_int_equal(mgmt->years[yi(u, 2020)].nmissing, 1);
+	assert_true(isnan(tot->years[yi(u, 2020)].rate));
+	/* 决策 2020 = 10 + 8 (inferred) of 20: used, and flagged */
+	assert_close(dec->years[yi(u, 2020)].rate, 0.9, 1e-15);
+	assert_int_equal(dec->years[yi(u, 2020)].ninferred, 1);
+	jx_units_free(u);
+}
+
+static void test_analysis__alias_joins_renamed_indicator(void **state)
+{
+	jx_units *u;
+	const jx_unit *pub;
+	char *old_key = key("管理", "预算", "预决算公开");
+	assert_int_equal(fx_alias(*state), 0);
+	u = units_of(*state, "甲");
+	assert_int_equal(u->nunits, 12); /* 预决算公开 is now 公开 */
+	assert_null(jx_units_find(u, 3, old_key));
+	pub = find(u, 3, "管理", "预算", "公开");
+	assert_string_equal(pub->name, "公开"); /* the latest name */
+	assert_int_equal(pub->years[yi(u, 2016)].nrows, 1);
+	assert_close(pub->years[yi(u, 2016)].rate, 1, 0);
+	assert_close(pub->years[yi(u, 2019)].rate, 0.9, 1e-15);
+	free(old_key);
+	jx_units_free(u);
+}
+
+static const jx_compare_row *cmp_row(const jx_compare_result *r, int level, const char *a,
+				     const char *b, const char *c)
+{
+	char *k = level == 0 ? strdup("") : key(a, b, c);
+	for (size_t i = 0; i < r->nrows; i++)
+		if (r->rows[i].unit->level == level && !strcmp(r->rows[i].unit->key, k)) {
+			free(k);
+			return &r->rows[i];
+		}
+	fail_msg("no compare row for %s", k);
+	return NULL;
+}
+
+/* 2017 → 2019: 流程 0.9 → 0.7 (−20 pp, −2 points), 执行率 0.8 → 0.85 (+5 pp),
+ * 资产制度 0.9 → 0.96 (+6 pp), total 0.90 → 0.91 (+1 point); 预决算公开
+ * dropped and 公开 new until the alias joins them (then 1 → 0.9, −10 pp). */
+static void test_analysis__compare_two_years(void **state)
+{
+	jx_series *s = fx_series(*state, "甲", JX_KIND_SELF);
+	jx_compare_result *r;
+	const jx_compare_row *row;
+	assert_int_equal(jx_compare_compute(&r, s, 2017, 2019, NULL), 0);
+	row = cmp_row(r, 3, "决策", "机制", "流程");
+	assert_close(row->delta_rate * 100, -20, 1e-9);
+	assert_close(row->delta_points, -2, 0);
+	assert_int_equal(row->status, JX_CMP_DECLINED);
+	row = cmp_row(r, 3, "管理", "预算", "执行率");
+	assert_close(row->delta_rate * 100, 5, 1e-9);
+	assert_int_equal(row->status, JX_CMP_IMPROVED);
+	assert_int_equal(cmp_row(r, 3, "管理", "资产", "资产制度")->status, JX_CMP_IMPROVED);
+	assert_int_equal(cmp_row(r, 3, "决策", "机制", "制度")->status, JX_CMP_UNCHANGED);
+	assert_int_equal(cmp_row(r, 3, "管理", "预算", "预决算公开")->status, JX_CMP_DROPPED);
+	assert_int_equal(cmp_row(r, 3, "管理", "预算", "公开")->status, JX_CMP_NEW);
+	row = cmp_row(r, 0, NULL, NULL, NULL);
+	assert_ptr_equal(row, &r->rows[0]); /* total first */
+	assert_close(row->delta_points, 1, 0);
+	assert_close(row->delta_rate * 100, 1, 1e-9);
+	/* level 3 sorted by Δ rate: 流程 (−20 pp) is the first indicator row */
+	for (size_t i = 0; i < r->nrows; i++)
+		if (r->rows[i].unit->level == 3) {
+			assert_string_equal(r->rows[i].unit->name, "流程");
+			break;
+		}
+	jx_compare_result_free(r);
+	jx_series_free(s);
+
+	assert_int_equal(fx_alias(*state), 0);
+	s = fx_series(*state, "甲", JX_KIND_SELF);
+	assert_int_equal(jx_compare_compute(&r, s, 2017, 2019, NULL), 0);
+	row = cmp_row(r, 3, "管理", "预算", "公开");
+	assert_int_equal(row->status, JX_CMP_DECLINED);
+	assert_close(row->delta_rate * 100, -10, 1e-9);
+	jx_compare_result_free(r);
+	jx_series_free(s);
+}
+
+/* 2019 → 2021: 执行率 weight 20 → 25, rate 0.85 → 0.8 (−5 pp): "weight changed";
+ * 绩效 new; 2019 → 2020: 执行率 missing in 2020 → unknown, not 0. */
+static void test_analysis__compare_weight_change_and_missing(void **state)
+{
+	jx_series *s = fx_series(*state, "甲", JX_KIND_SELF);
+	jx_compare_result *r;
+	const jx_compare_row *row;
+	jx_analysis_options o;
+	assert_int_equal(jx_compare_compute(&r, s, 2019, 2021, NULL), 0);
+	row = cmp_row(r, 3, "管理", "预算", "执行率");
+	assert_int_equal(row->status, JX_CMP_WEIGHT_CHANGED);
+	assert_close(row->from->weight, 20, 0);
+	assert_close(row->to->weight, 25, 0);
+	assert_close(row->delta_rate * 100, -5, 1e-9);
+	assert_int_equal(cmp_row(r, 3, "管理", "预算", "绩效")->status, JX_CMP_NEW);
+	jx_compare_result_free(r);
+
+	jx_analysis_options_init(&o);
+	o.level = JX_LEVEL_3;
+	assert_int_equal(jx_compare_compute(&r, s, 2019, 2020, &o), 0);
+	row = cmp_row(r, 3, "管理", "预算", "执行率");
+	assert_int_equal(row->status, JX_CMP_UNKNOWN);
+	assert_true(isnan(row->delta_rate));
+	for (size_t i = 0; i < r->nrows; i++)
+		assert_int_equal(r->rows[i].unit->level, 3);
+	jx_compare_result_free(r);
+
+	assert_int_equal(jx_compare_compute(&r, s, 2018, 2019, NULL), JX_ENOTFOUND);
+	assert_null(r);
+	assert_non_null(strstr(jx_error_last(), "2018"));
+	jx_series_free(s);
+}
+
+static const jx_trend_row *trend_row(const jx_trend_result *r, int level, const char *a,
+				     const char *b, const char *c)
+{
+	char *k = level == 0 ? strdup("") : key(a, b, c);
+	const jx_trend_row *row = jx_trend_find(r, level, k);
+	free(k);
+	assert_non_null(row);
+	return row;
+}
+
+/* Total rates 0.96 (2016), 0.90 (2017), 0.91 (2019); 2020 unknown; 2021 0.92.
+ * Using the first three years only (--years 2016-2020):
+ * x̄ = 6052/3, dx = (−4, −1, 5)/3, Sxx = 14/3; 300·dy = (11, −7, −4);
+ * Sxy = (−44 + 7 − 20)/900 = −57/900 → slope = −19/1400 (x = row position
+ * would give −0.025). Residuals 39·(2, −3, 1)/4200, SSE = 1521·14/4200²;
+ * se = sqrt(SSE/Sxx) (1 df); p = 1 − (2/π)·atan|t| (Cauchy);
+ * SST = 186/90000, R² = 1 − SSE/SST. Theil–Sen: median(−0.06, −0.05/3, 0.005). */
+static void test_analysis__trend_uses_calendar_years(void **state)
+{
+	jx_series *s = fx_series(*state, "甲", JX_KIND_SELF);
+	jx_trend_result *r;
+	jx_analysis_options o;
+	const jx_trend_row *row;
+	double sse = 1521.0 * 14 / (4200.0 * 4200), se = sqrt(sse / (14.0 / 3)), t;
+	jx_analysis_options_init(&o);
+	o.year_to = 2020;
+	assert_int_equal(jx_trend_compute(&r, s, &o), 0);
+	row = trend_row(r, 0, NULL, NULL, NULL);
+	assert_int_equal(row->n, 3);
+	assert_int_equal(row->year_first, 2016);
+	assert_int_equal(row->year_last, 2019);
+	assert_int_equal(row->nmissing_years, 1); /* 2020 */
+	assert_close(row->fit.slope, -19.0 / 1400, 1e-12);
+	assert_close(row->fit.slope_se, se, 1e-12);
+	t = (-19.0 / 1400) / se;
+	assert_close(row->fit.t, t, 1e-9);
+	assert_close(row->fit.p_value, 1 - 2 / PI * atan(fabs(t)), 1e-9);
+	assert_close(row->fit.r2, 1 - sse / (186.0 / 90000), 1e-9);
+	assert_close(row->theil_sen, -0.05 / 3, 1e-12);
+	assert_int_equal(row->direction, JX_DIR_FLAT);
+	jx_trend_result_free(r);
+	jx_series_free(s);
+}
+
+/* 制度 is 10/10 every year: slope 0, R² undefined, flat; 绩效 exists only in
+ * 2021: one point, too few years; the level filter keeps only categories. */
+static void test_analysis__trend_identical_and_late_indicator(void **state)
+{
+	jx_series *s = fx_series(*state, "甲", JX_KIND_SELF);
+	jx_trend_result *r;
+	jx_analysis_options o;
+	const jx_trend_row *row;
+	assert_int_equal(jx_trend_compute(&r, s, NULL), 0);
+	row = trend_row(r, 3, "决策", "机制", "制度");
+	assert_int_equal(row->n, 5);
+	assert_close(row->fit.slope, 0, 1e-12);
+	assert_close(row->theil_sen, 0, 0);
+	assert_true(isnan(row->fit.r2));
+	assert_int_equal(row->direction, JX_DIR_FLAT);
+	row = trend_row(r, 3, "管理", "预算", "绩效");
+	assert_int_equal(row->n, 1);
+	assert_int_equal(row->year_first, 2021);
+	assert_true(isnan(row->fit.slope));
+	assert_int_equal(row->direction, JX_DIR_TOO_FEW);
+	assert_string_equal(jx_direction_name(row->direction), "too few years");
+	row = trend_row(r, 3, "决策", "机制", "流程"); /* 2020 is inferred */
+	assert_int_equal(row->ninferred_years, 1);
+	jx_trend_result_free(r);
+
+	jx_analysis_options_init(&o);
+	o.level = JX_LEVEL_1;
+	assert_int_equal(jx_trend_compute(&r, s, &o), 0);
+	assert_int_equal(r->nrows, 2);
+	assert_int_equal(r->rows[0].unit->level, 1);
+	assert_int_equal(r->rows[1].unit->level, 1);
+	jx_trend_result_free(r);
+	jx_series_free(s);
+}
+
+/* 乙 has one year: n = 1, no slope. 丙 has two: 1.00 (2020) → 0.92 (2021),
+ * slope = Theil–Sen = −0.08, R² = 1, no standard error, too few years. */
+static void test_analysis__trend_one_and_two_years(void **state)
+{
+	jx_series *s = fx_series(*state, "乙", JX_KIND_SELF);
+	jx_trend_result *r;
+	assert_int_equal(jx_trend_compute(&r, s, NULL), 0);
+	assert_int_equal(r->rows[0].n, 1);
+	assert_true(isnan(r->rows[0].fit.slope));
+	assert_int_equal(r->rows[0].direction, JX_DIR_TOO_FEW);
+	jx_trend_result_free(r);
+	jx_series_free(s);
+
+	s = fx_series(*state, "丙", JX_KIND_SELF);
+	assert_int_equal(jx_trend_compute(&r, s, NULL), 0);
+	assert_int_equal(r->rows[0].n, 2);
+	assert_close(r->rows[0].fit.slope, -0.08, 1e-12);
+	assert_close(r->rows[0].theil_sen, -0.08, 1e-12);
+	assert_close(r->rows[0].fit.r2, 1, 1e-12);
+	assert_true(isnan(r->rows[0].fit.slope_se));
+	assert_int_equal(r->rows[0].direction, JX_DIR_TOO_FEW);
+	jx_trend_result_free(r);
+	jx_series_free(s);
+}
+
+/* Total over 2016, 2017, 2019, 2021 = 0.96, 0.90, 0.91, 0.92; forecast 2022.
+ * x̄ = 2018.25, dx = (−2.25, −1.25, 0.75, 2.75), Sxx = 14.75; ȳ = 0.9225,
+ * dy = (0.0375, −0.0225, −0.0125, −0.0025), Sxy = −0.0725, b = −0.0725/14.75.
+ * ŷ(2022) = 0.9225 + 3.75·b. e_i = dy_i − b·dx_i, s² = Σe²/2.
+ * se = s·sqrt(1 + 1/4 + 3.75²/14.75); t(0.975, 2 df) = 0.95·sqrt(2/(4·0.975·0.025)). */
+static void test_analysis__forecast_prediction_interval(void **state)
+{
+	jx_series *s = fx_series(*state, "甲", JX_KIND_SELF);
+	jx_forecast_result *r;
+	jx_analysis_options o;
+	const double dx[4] = {-2.25, -1.25, 0.75, 2.75}, dy[4] = {0.0375, -0.0225, -0.0125, -0.0025};
+	double b = -0.0725 / 14.75, sse = 0, s2, se, tq, fit;
+	for (int i = 0; i < 4; i++)
+		sse += (dy[i] - b * dx[i]) * (dy[i] - b * dx[i]);
+	s2 = sse / 2;
+	se = sqrt(s2) * sqrt(1 + 0.25 + 3.75 * 3.75 / 14.75);
+	tq = 0.95 * sqrt(2 / (4 * 0.975 * 0.025));
+	fit = 0.9225 + 3.75 * b;
+
+	jx_analysis_options_init(&o);
+	o.level = JX_LEVEL_TOTAL;
+	assert_int_equal(jx_forecast_compute(&r, s, &o), 0);
+	assert_int_equal(r->year, 2022);
+	assert_int_equal(r->nrows, 1);
+	assert_true(r->rows[0].ok);
+	assert_int_equal(r->rows[0].n, 4);
+	assert_close(r->rows[0].pred.fit, fit, 1e-12);
+	assert_close(r->rows[0].pred.t_quantile, tq, 1e-9);
+	assert_close(r->rows[0].pred.low, fit - tq * se, 1e-9);
+	assert_close(r->rows[0].pred.high, fit + tq * se, 1e-9);
+	assert_true(r->rows[0].pred.high > 1); /* 1.09: clamped for display */
+	assert_close(r->rows[0].pi_high, 1, 0);
+	assert_close(r->rows[0].pi_low, fit - tq * se, 1e-9);
+	jx_forecast_result_free(r);
+	jx_series_free(s);
+}
+
+static void test_analysis__forecast_refuses_two_years(void **state)
+{
+	jx_series *s = fx_series(*state, "丙", JX_KIND_SELF);
+	jx_forecast_result *r;
+	assert_int_equal(jx_forecast_compute(&r, s, NULL), JX_EMATH);
+	assert_null(r);
+	assert_non_null(strstr(jx_error_last(), "at least 3 years"));
+	jx_series_free(s);
+}
+
+static const jx_variance_row *var_row(const jx_variance_result *r, int level, const char *a,
+				      const char *b, const char *c)
+{
+	char *k = key(a, b, c);
+	for (size_t i = 0; i < r->nrows; i++)
+		if (r->rows[i].unit->level == level && !strcmp(r->rows[i].unit->key, k)) {
+			free(k);
+			return &r->rows[i];
+		}
+	fail_msg("no variance row %s", k);
+	return NULL;
+}
+
+/* 流程 rates 0.8, 0.9, 0.7, 0.8, 0.9: mean 0.82, deviations (−2, 8, −12, −2, 8)/100,
+ * Σd² = 0.028, variance 0.028/4 = 0.007. 执行率: 0.9, 0.8, 0.85, ?, 0.8 → n 4,
+ * mean 0.8375, Σd² = 0.006875, variance 0.006875/3. 制度: identical → 0, cv 0. */
+static void test_analysis__variance_across_years(void **state)
+{
+	jx_series *s = fx_series(*state, "甲", JX_KIND_SELF);
+	jx_variance_result *r;
+	const jx_variance_row *row;
+	assert_int_equal(jx_variance_compute(&r, s, NULL), 0);
+	row = var_row(r, 3, "决策", "机制", "流程");
+	assert_int_equal(row->rate.n, 5);
+	assert_close(row->rate.mean, 0.82, 1e-12);
+	assert_close(row->rate.variance, 0.007, 1e-12);
+	assert_close(row->rate.sd, sqrt(0.007), 1e-12);
+	assert_close(row->rate.cv, sqrt(0.007) / 0.82, 1e-12);
+	row = var_row(r, 3, "管理", "预算", "执行率");
+	assert_int_equal(row->rate.n, 4);
+	assert_int_equal(row->nmissing_years, 1);
+	assert_close(row->rate.variance, 0.006875 / 3, 1e-12);
+	row = var_row(r, 3, "决策", "机制", "制度");
+	assert_true(row->rate.variance == 0 && row->rate.cv == 0);
+	row = var_row(r, 3, "管理", "预算", "绩效");
+	assert_int_equal(row->rate.n, 1);
+	assert_true(isnan(row->rate.variance));
+	jx_variance_result_free(r);
+	jx_series_free(s);
+}
+
+/* Years with a known total: 2016, 2017, 2019, 2021. Totals 96, 90, 91, 92
+ * (mean 92.25, Σd² = 20.75, variance 20.75/3); 决策 18, 19, 17, 19;
+ * 管理 78, 71, 74, 73. Σ(d_cat·d_total): 决策 −1.25, 管理 22 → shares
+ * −1.25/20.75 and 22/20.75, adding up to 1. */
+static void test_analysis__variance_decomposition(void **state)
+{
+	jx_series *s = fx_series(*state, "甲", JX_KIND_SELF);
+	jx_decomp_result *r;
+	double sum = 0;
+	assert_int_equal(jx_variance_decompose(&r, s, NULL), 0);
+	assert_int_equal(r->nyears, 4);
+	assert_int_equal(r->years[3], 2021);
+	assert_close(r->total_variance, 20.75 / 3, 1e-12);
+	assert_int_equal(r->nrows, 2);
+	for (size_t i = 0; i < r->nrows; i++) {
+		if (!strcmp(r->rows[i].unit->name, "决策")) {
+			assert_close(r->rows[i].share, -1.25 / 20.75, 1e-12);
+			assert_close(r->rows[i].mean_points, 18.25, 1e-12);
+		} else {
+			assert_close(r->rows[i].share, 22 / 20.75, 1e-12);
+		}
+		sum += r->rows[i].share;
+	}
+	assert_close(sum, 1, 1e-12);
+	jx_decomp_result_free(r);
+	jx_series_free(s);
+
+	s = fx_series(*state, "乙", JX_KIND_SELF);
+	assert_int_equal(jx_variance_decompose(&r, s, NULL), JX_EMATH);
+	jx_series_free(s);
+}
+
+/* 2021 totals: 甲 0.92, 乙 0.85, 丙 0.92 → mean 2.69/3, deviations
+ * (0.07, −0.14, 0.07)/3, Σd² = 0.0294/9, variance 0.0294/18. 绩效 is only in 甲. */
+static void test_analysis__variance_across_departments(void **state)
+{
+	jx_across_result *r;
+	jx_analysis_options o;
+	int seen_total = 0;
+	jx_analysis_options_init(&o);
+	assert_int_equal(jx_variance_across(&r, *state, 2021, &o), 0);
+	assert_int_equal(r->ndepartments, 3);
+	for (size_t i = 0; i < r->nrows; i++) {
+		const jx_across_row *row = &r->rows[i];
+		assert_true(row->n >= 2);
+		assert_true(!row->level3 || strcmp(row->level3, "绩效"));
+		if (row->level == 0) {
+			seen_total = 1;
+			assert_int_equal(row->n, 3);
+			assert_close(row->mean, 2.69 / 3, 1e-12);
+			assert_close(row->sd, sqrt(0.0294 / 18), 1e-12);
+			assert_close(row->min, 0.85, 1e-15);
+			assert_string_equal(row->min_department, "乙");
+			assert_close(row->max, 0.92, 1e-15);
+		}
+	}
+	assert_true(seen_total);
+	jx_across_result_free(r);
+	assert_int_equal(jx_variance_across(&r, *state, 2010, &o), JX_ENOTFOUND);
+}
+
+/* Review of 甲 2021 gives 流程 8 (self 9) and 资产制度 38 (self 40): two
+ * indicators, their groups (机制, 资产), both categories and the total
+ * score higher in the self-evaluation: 7 units. */
+static void test_analysis__self_versus_review(void **state)
+{
+	jx_series *self = fx_series(*state, "甲", JX_KIND_SELF);
+	jx_series *review = fx_series(*state, "甲", JX_KIND_REVIEW);
+	jx_selfreview_result *r;
+	jx_analysis_options o;
+	assert_non_null(review);
+	assert_int_equal(jx_compare_self_review(&r, self, review, NULL), 0);
+	assert_int_equal(r->nhigher, 7);
+	assert_int_equal(r->rows[0].unit->level, 0);
+	assert_close(r->rows[0].diff_points, 3, 0);
+	jx_selfreview_result_free(r);
+
+	jx_analysis_options_init(&o);
+	o.level = JX_LEVEL_3;
+	assert_int_equal(jx_compare_self_review(&r, self, review, &o), 0);
+	assert_int_equal(r->nrows, 6);
+	assert_int_equal(r->nhigher, 2);
+	assert_string_equal(r->rows[0].unit->name, "资产制度");
+	assert_close(r->rows[0].diff_points, 2, 0);
+	assert_close(r->rows[0].diff_rate, 0.05, 1e-12);
+	assert_string_equal(r->rows[1].unit->name, "流程");
+	assert_int_equal(r->rows[0].year, 2021);
+	jx_selfreview_result_free(r);
+	jx_series_free(self);
+	jx_series_free(review);
+}
+
+/* 戊: X is evaluated 2016–2019 only, Y 2016–2021. Forecasting 2022, X has 4
+ * known years but is no longer evaluated: no forecast, and it says why. */
+static void test_analysis__forecast_skips_dropped_indicator(void **state)
+{
+	jx_batch *b = jx_batch_new("dropped.csv");
+	jx_forecast_result *r;
+	jx_analysis_options o;
+	jx_series *s;
+	jx_table *t;
+	for (int y = 2016; y <= 2021; y++) {
+		const fx_row both[2] = {{"产出", "数量", "X", 50, 45 + (y % 3), FX_S},
+					{"产出", "数量", "Y", 50, 40 + (y % 4), FX_S}};
+		const fx_row late[1] = {{"产出", "数量", "Y", 100, 90 + (y % 4), FX_S}};
+		assert_int_equal(y <= 2019 ? fx_eval(b, "戊", y, JX_KIND_SELF, both, 2)
+					   : fx_eval(b, "戊", y, JX_KIND_SELF, late, 1),
+				 0);
+	}
+	assert_int_equal(jx_store_import(*state, &b, 1, 0, NULL), 0);
+	jx_batch_free(b);
+	s = fx_series(*state, "戊", JX_KIND_SELF);
+	jx_analysis_options_init(&o);
+	o.level = JX_LEVEL_3;
+	assert_int_equal(jx_forecast_compute(&r, s, &o), 0);
+	assert_int_equal(r->nrows, 2);
+	assert_string_equal(r->rows[0].unit->name, "Y"); /* latest evaluation's order */
+	assert_true(r->rows[0].ok);
+	assert_int_equal(r->rows[1].n, 4);
+	assert_false(r->rows[1].ok);
+	assert_true(isnan(r->rows[1].forecast));
+	assert_int_equal(jx_forecast_table(&t, r, &o), 0);
+	assert_string_equal(jx_table_cell(t, 1, (size_t)jx_table_find_column(t, "note")),
+			    "not in the latest evaluation (2021)");
+	jx_table_free(t);
+	jx_forecast_result_free(r);
+	jx_series_free(s);
+}
+
+/* The table carries the result's numbers under the documented column names,
+ * a department column on request, and the provenance of the data. */
+static void test_analysis__trend_table_columns(void **state)
+{
+	static const char *const names[] = {"level", "level1", "level2", "level3", "n",
+					    "slope", "slope_se", "t", "p_value", "r2",
+					    "theil_sen", "direction", "missing_years", "rates",
+					    "provenance"};
+	jx_series *s = fx_series(*state, "甲", JX_KIND_SELF);
+	jx_trend_result *r;
+	jx_analysis_options o;
+	jx_table *t;
+	jx_analysis_options_init(&o);
+	o.level = JX_LEVEL_TOTAL;
+	o.with_department = 1;
+	assert_int_equal(jx_trend_compute(&r, s, &o), 0);
+	assert_int_equal(jx_trend_table(&t, r, &o), 0);
+	assert_int_equal(jx_table_rows(t), 1);
+	assert_int_equal(jx_table_find_column(t, "department"), 0);
+	assert_string_equal(jx_table_cell(t, 0, 0), "甲");
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
+		assert_true(jx_table_find_column(t, names[i]) > 0);
+	assert_close(jx_table_number(t, 0, (size_t)jx_table_find_column(t, "slope")),
+		     -29.0 / 5900, 1e-14); /* −0.0725/14.75, §4 of docs/methods.md */
+	assert_string_equal(jx_table_cell(t, 0, (size_t)jx_table_find_column(t, "direction")),
+			    "flat");
+	assert_string_equal(jx_table_cell(t, 0, (size_t)jx_table_find_column(t, "rates")),
+			    "2016 0.96; 2017 0.9; 2019 0.91; 2020 ?*; 2021 0.92");
+	assert_string_equal(jx_table_cell(t, 0, (size_t)jx_table_find_column(t, "provenance")),
+			    "synthetic"); /* the fixture says so */
+	jx_table_free(t);
+	jx_trend_result_free(r);
+	jx_series_free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_analysis__units_sum_levels_and_keep_missing_unknown, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__alias_joins_renamed_indicator, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__compare_two_years, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__compare_weight_change_and_missing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__trend_uses_calendar_years, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__trend_identical_and_late_indicator, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__trend_one_and_two_years, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__forecast_prediction_interval, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__forecast_refuses_two_years, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__variance_across_years, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__variance_decomposition, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__variance_across_departments, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__self_versus_review, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__forecast_skips_dropped_indicator, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__trend_table_columns, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,794 @@
+/* test_plot.c -- charts: the gnuplot script of each chart, the files gnuplot writes, escaping.
+ *
+ * A small fixture is imported through the canonical CSV reader into a
+ * temporary store. Expected numbers are worked out by hand below (see
+ * the comment on the fixture); nothing is taken from the analysis module.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include "jixiao.h"
+#include "testutil.h"
+
+/*
+ * 测试部门, self-evaluations 2019-2022, weights add up to 100:
+ *   部门决策  A 决策机制/决策制度的科学性 (20)   20 18 20 20
+ *             B 预算编制/预算编制科学规范 (30)   27 27 24 25
+ *   部门管理  C 预算执行/部门预算执行率 (30)     30 29 30 28
+ *             D 资产管理/资产管理制度健全性      18/20 20/20 8/10 10/10
+ *             E 绩效管理/绩效信息公开 (10)       -  -  7 10   (new in 2021)
+ * totals 95 94 89 93; 部门决策 94 90 88 90 %; 部门管理 96 98 90 96 %.
+ * deducted A 0 2 0 0, B 3 3 6 5, C 0 1 0 2, D 2 0 2 0, E - - 3 0; in all 29.
+ * Two more departments evaluated in 2022 only: 对照部门甲 97, 对照部门乙 85.
+ */
+static const char fixture_scores[] =
+	"department,year,kind,level1,level2,level3,explanation,weight,score,score_origin\n"
+	"测试部门,2019,self,部门决策,决策机制,决策制度的科学性,,20,20,stated\n"
+	"测试部门,2019,self,部门决策,预算编制,预算编制科学规范,,30,27,stated\n"
+	"测试部门,2019,self,部门管理,预算执行,部门预算执行率,,30,30,stated\n"
+	"测试部门,2019,self,部门管理,资产管理,资产管理制度健全性,,20,18,stated\n"
+	"测试部门,2020,self,部门决策,决策机制,决策制度的科学性,,20,18,stated\n"
+	"测试部门,2020,self,部门决策,预算编制,预算编制科学规范,,30,27,stated\n"
+	"测试部门,2020,self,部门管理,预算执行,部门预算执行率,,30,29,stated\n"
+	"测试部门,2020,self,部门管理,资产管理,资产管理制度健全性,,20,20,stated\n"
+	"测试部门,2021,self,部门决策,决策机制,决策制度的科学性,,20,20,stated\n"
+	"测试部门,2021,self,部门决策,预算编制,预算编制科学规范,,30,24,stated\n"
+	"测试部门,2021,self,部门管理,预算执行,部门预算执行率,,30,30,stated\n"
+	"测试部门,2021,self,部门管理,资产管理,资产管理制度健全性,,10,8,stated\n"
+	"测试部门,2021,self,部门管理,绩效管理,绩效信息公开,,10,7,stated\n"
+	"测试部门,2022,self,部门决策,决策机制,决策制度的科学性,,20,20,stated\n"
+	"测试部门,2022,self,部门决策,预算编制,预算编制科学规范,,30,25,stated\n"
+	"测试部门,2022,self,部门管理,预算执行,部门预算执行率,,30,28,stated\n"
+	"测试部门,2022,self,部门管理,资产管理,资产管理制度健全性,,10,10,stated\n"
+	"测试部门,2022,self,部门管理,绩效管理,绩效信息公开,,10,10,stated\n"
+	"对照部门甲,2022,self,部门决策,决策机制,决策制度的科学性,,100,97,stated\n"
+	"对照部门乙,2022,self,部门决策,决策机制,决策制度的科学性,,100,85,stated\n";
+
+/* budget 1000 1100 1200 1250, expenditure 950 1155 1140 1250: execution 95 105 95 100 %. */
+static const char fixture_figures[] =
+	"department,year,item,value,unit\n"
+	"测试部门,2019,budget_total,1000,万元\n测试部门,2019,expenditure_total,950,万元\n"
+	"测试部门,2020,budget_total,1100,万元\n测试部门,2020,expenditure_total,1155,万元\n"
+	"测试部门,2021,budget_total,1200,万元\n测试部门,2021,expenditure_total,1140,万元\n"
+	"测试部门,2022,budget_total,1250,万元\n测试部门,2022,expenditure_total,1250,万元\n";
+
+static const char synthetic_scores[] =
+	"# provenance: synthetic\n"
+	"department,year,kind,level1,level2,level3,explanation,weight,score,score_origin\n"
+	"合成部门,2021,self,部门决策,决策机制,决策制度的科学性,,100,90,stated\n"
+	"合成部门,2022,self,部门决策,决策机制,决策制度的科学性,,100,95,stated\n";
+
+typedef struct {
+	char *dir;
+	char path[512];
+	jx_store *store;
+} fixture;
+
+static void import_text(jx_store *s, const char *name, const char *text, int figures)
+{
+	jx_batch *b = NULL;
+	jx_read_options o = jx_read_options_default();
+	int rc = figures ? jx_csv_read_figures(&b, name, text, strlen(text), &o)
+			 : jx_csv_read_scores(&b, name, text, strlen(text), &o);
+	if (rc)
+		fail_msg("%s: %s", name, jx_error_last());
+	if (jx_store_import(s, &b, 1, 0, NULL) != 0)
+		fail_msg("import %s: %s", name, jx_error_last());
+	jx_batch_free(b);
+}
+
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof(*f));
+	jx_init();
+	f->dir = tu_mkdtemp();
+	snprintf(f->path, sizeof(f->path), "%s/plot.db", f->dir);
+	if (jx_store_open(&f->store, f->path, JX_STORE_CREATE) != 0)
+		fail_msg("open: %s", jx_error_last());
+	import_text(f->store, "scores.csv", fixture_scores, 0);
+	import_text(f->store, "figures.csv", fixture_figures, 1);
+	import_text(f->store, "synthetic.csv", synthetic_scores, 0);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+	jx_store_free(f->store);
+	tu_rmdir(f->dir);
+	free(f->dir);
+	free(f);
+	return 0;
+}
+
+static jx_plot_request request(jx_chart chart, const char *dept)
+{
+	jx_plot_request r;
+	jx_plot_request_init(&r);
+	r.chart = chart;
+	r.department = dept;
+	return r;
+}
+
+static char *script_of(fixture *f, jx_chart chart, const char *dept)
+{
+	jx_plot_request r = request(chart, dept);
+	char *script = NULL;
+	r.out_path = "/nowhere/chart.png";
+	if (jx_plot_script(&script, f->store, &r) != 0)
+		fail_msg("script %s: %s", jx_chart_name(chart), jx_error_last());
+	return script;
+}
+
+/* The number assigned to name in a script ("name = 1.5"). */
+static double script_number(const char *script, const char *name)
+{
+	char key[128];
+	const char *at;
+	snprintf(key, sizeof(key), "\n%s = ", name);
+	at = strstr(script, key);
+	if (!at)
+		fail_msg("no '%s' in the script", name);
+	return strtod(at + strlen(key), NULL);
+}
+
+/* The text of data block name, between "$name << EOD\n" and "EOD\n"; malloc'd. */
+static char *script_block(const char *script, const char *name)
+{
+	char key[128];
+	const char *at, *end;
+	snprintf(key, sizeof(key), "$%s << EOD\n", name);
+	at = strstr(script, key);
+	if (!at)
+		fail_msg("no block %s", name);
+	at += strlen(key);
+	end = strstr(at, "EOD\n");
+	assert_non_null(end);
+	return strndup(at, (size_t)(end - at));
+}
+
+static void assert_contains(const char *hay, const char *needle)
+{
+	if (!strstr(hay, needle))
+		fail_msg("expected to find <%s>", needle);
+}
+
+/* ---- escaping ---- */
+
+static void test_plot__quote_escapes(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"部门决策", "'部门决策'"},
+		{"it's", "'it''s'"},
+		{"a\nb\r\tc", "'a b  c'"}, /* each control character becomes a space */
+		{"\\ \"q\" `x` @m $(y) {}_^&", "'\\ \"q\" `x` @m $(y) {}_^&'"},
+		{"bad\xff\xfeutf8", "'bad\xef\xbf\xbd\xef\xbf\xbdutf8'"},
+		{"", "''"},
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *q = jx_plot_quote(cases[i].in);
+		assert_string_equal(q, cases[i].out);
+		free(q);
+	}
+}
+
+/* gnuplot itself reads every quoted string back as the original text. */
+static void test_plot__quote_round_trips_through_gnuplot(void **state)
+{
+	static const char *const texts[] = {
+		"a'b\"c", "`touch MARKER`", "system(\"touch MARKER\")", "@title_text",
+		"x_1^2 &amp; {b} \\n \\", "trailing backslash \\", "两行\n文本", "中文'引号'",
+	};
+	char *dir = tu_mkdtemp(), out[600], marker[600];
+	size_t i;
+	(void)state;
+	snprintf(out, sizeof(out), "%s/print.txt", dir);
+	snprintf(marker, sizeof(marker), "%s/MARKER", dir);
+	assert_int_equal(chdir(dir), 0);
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		char *qout = jx_plot_quote(out), *qtext = jx_plot_quote(texts[i]), *script, *got;
+		char expect[256];
+		size_t j;
+		script = malloc(strlen(qout) + strlen(qtext) + 64);
+		sprintf(script, "set print %s\nprint %s\nunset print\n", qout, qtext);
+		assert_int_equal(jx_plot_run(script, NULL), 0);
+		got = tu_read(out, NULL);
+		assert_non_null(got);
+		snprintf(expect, sizeof(expect), "%s\n", texts[i]);
+		for (j = 0; expect[j + 1]; j++)
+			if (expect[j] == '\n')
+				expect[j] = ' ';
+		assert_string_equal(got, expect);
+		free(got);
+		free(script);
+		free(qout);
+		free(qtext);
+	}
+	assert_int_not_equal(access(marker, F_OK), 0);
+	assert_int_equal(chdir("/"), 0);
+	tu_rmdir(dir);
+	free(dir);
+}
+
+/* ---- the script of each chart ---- */
+
+static void test_plot__script_header(void **state)
+{
+	fixture *f = *state;
+	char *s = script_of(f, JX_CHART_TOTAL, "测试部门");
+	const char *font = jx_plot_cjk_font();
+	char expect[300];
+	assert_non_null(font); /* fonts-noto-cjk is a build dependency */
+	snprintf(expect, sizeof(expect),
+		 "set terminal pngcairo size 1000,600 noenhanced font '%s,10' "
+		 "background rgb 'white'",
+		 font);
+	assert_contains(s, expect);
+	assert_contains(s, "\nset output '/nowhere/chart.png'\n");
+	assert_contains(s, "\ntitle_text = '测试部门 · 总分与趋势 total score and trend'\n");
+	assert_contains(s, "\nsubtitle_text = '2019–2022 · 自评 self-evaluation'\n");
+	assert_contains(s, "\nsynthetic = 0\n");
+	assert_contains(s, "# ---- template common ----\n");
+	assert_contains(s, "# ---- template total ----\n");
+	/* the template comes after every variable */
+	assert_true(strstr(s, "# ---- template common") > strstr(s, "$totals << EOD"));
+	free(s);
+}
+
+static void test_plot__script_total(void **state)
+{
+	fixture *f = *state;
+	char *s = script_of(f, JX_CHART_TOTAL, "测试部门"), *b = script_block(s, "totals");
+	/* OLS of rate on year, by hand: x̄ = 2020.5, Sxx = 5, ȳ = 0.9275, Sxy = −0.055 */
+	double slope = -0.055 / 5, intercept = 0.9275 - slope * 2020.5;
+	double sse = 0.006 * 0.006 + 0.007 * 0.007 + 0.032 * 0.032 + 0.019 * 0.019;
+	double sst = 0.0225 * 0.0225 + 0.0125 * 0.0125 + 0.0375 * 0.0375 + 0.0025 * 0.0025;
+	double sd = sqrt(sse / 2), t = slope / (sd / sqrt(5.0));
+	double fit = intercept + slope * 2023, se = sd * sqrt(1 + 0.25 + 2.5 * 2.5 / 5);
+	double t975 = 4.302652729911275; /* Student t, 2 df, 0.975 (tables) */
+	double p = 1 - fabs(t) / sqrt(2 + t * t); /* two-sided p for 2 df in closed form */
+	assert_string_equal(b, "2019 95 95 100\n2020 94 94 100\n2021 89 89 100\n2022 93 93 100\n");
+	assert_contains(s, "\nn_band_name = 4\n");
+	assert_contains(s, "\nband_name[1] = '优'\n");
+	assert_contains(s, "\nband_min[1] = 90\n");
+	assert_contains(s, "\nband_name[4] = '差'\n");
+	assert_int_equal(script_number(s, "has_trend"), 1);
+	assert_float_equal(script_number(s, "trend_slope"), 100 * slope, 1e-9);
+	assert_float_equal(script_number(s, "trend_intercept"), 100 * intercept, 1e-6);
+	assert_float_equal(script_number(s, "trend_r2"), 1 - sse / sst, 1e-9);
+	assert_float_equal(script_number(s, "trend_p"), p, 1e-6);
+	assert_int_equal(script_number(s, "has_forecast"), 1);
+	assert_int_equal(script_number(s, "forecast_year"), 2023);
+	assert_float_equal(script_number(s, "forecast"), 100 * fit, 1e-9);
+	assert_float_equal(script_number(s, "pi_low"), 100 * (fit - t975 * se), 1e-5);
+	assert_float_equal(script_number(s, "pi_high"), 100, 1e-12); /* 108.4 clamped */
+	assert_float_equal(script_number(s, "year_min"), 2019, 0);
+	assert_float_equal(script_number(s, "year_max"), 2022, 0);
+	free(b);
+	free(s);
+}
+
+static void test_plot__script_categories(void **state)
+{
+	fixture *f = *state;
+	char *s = script_of(f, JX_CHART_CATEGORIES, "测试部门"), *b = script_block(s, "rates");
+	assert_contains(s, "\nn_category = 2\n");
+	assert_contains(s, "\ncategory[1] = '部门决策'\n");
+	assert_contains(s, "\ncategory[2] = '部门管理'\n");
+	assert_string_equal(b, "2019 94 96\n2020 90 98\n2021 88 90\n2022 90 96\n");
+	assert_contains(s, "\nnote_text = ''\n");
+	free(b);
+	free(s);
+}
+
+static void test_plot__script_heatmap(void **state)
+{
+	fixture *f = *state;
+	char *s = script_of(f, JX_CHART_HEATMAP, "测试部门"), *b = script_block(s, "cells");
+	assert_contains(s, "\nn_indicator = 5\n");
+	assert_contains(s, "\nindicator[1] = '决策制度的科学性'\n");
+	assert_contains(s, "\nindicator[2] = '预算编制科学规范'\n");
+	assert_contains(s, "\nindicator[5] = '绩效信息公开'\n");
+	assert_contains(s, "\ncategory[2] = '部门管理'\n");
+	assert_contains(s, "\ncategory_first[2] = 2\n");
+	assert_float_equal(script_number(s, "max_deducted"), 6, 0);
+	/* year row deducted state; E (row 4) has no cell before 2021 */
+	assert_string_equal(b, "2019 0 0 0\n2020 0 2 0\n2021 0 0 0\n2022 0 0 0\n"
+			       "2019 1 3 0\n2020 1 3 0\n2021 1 6 0\n2022 1 5 0\n"
+			       "2019 2 0 0\n2020 2 1 0\n2021 2 0 0\n2022 2 2 0\n"
+			       "2019 3 2 0\n2020 3 0 0\n2021 3 2 0\n2022 3 0 0\n"
+			       "2021 4 3 0\n2022 4 0 0\n");
+	free(b);
+	free(s);
+}
+
+static void test_plot__script_pareto(void **state)
+{
+	fixture *f = *state;
+	char *s = script_of(f, JX_CHART_PARETO, "测试部门"), *b = script_block(s, "pareto");
+	double pos, pts, cum;
+	int years, n = 0;
+	const char *line = b;
+	/* B 17, D 4, then C 3 and E 3, A 2; cumulative share of 29 */
+	static const double want_pts[] = {17, 4, 3, 3, 2};
+	static const double want_cum[] = {17, 21, 24, 27, 29};
+	assert_float_equal(script_number(s, "total_points"), 29, 1e-9);
+	assert_contains(s, "\nn_indicator = 5\n");
+	assert_contains(s, "\nindicator[1] = '预算编制科学规范'\n");
+	assert_contains(s, "\nindicator[2] = '资产管理制度健全性'\n");
+	assert_contains(s, "\nindicator[5] = '决策制度的科学性'\n");
+	while (sscanf(line, "%lf %lf %lf %d", &pos, &pts, &cum, &years) == 4) {
+		assert_float_equal(pos, n, 0);
+		assert_float_equal(pts, want_pts[n], 1e-9);
+		assert_float_equal(cum, 100 * want_cum[n] / 29, 1e-9);
+		n++;
+		line = strchr(line, '\n') + 1;
+	}
+	assert_int_equal(n, 5);
+	free(b);
+	free(s);
+}
+
+static void test_plot__script_weak(void **state)
+{
+	fixture *f = *state;
+	char *s = script_of(f, JX_CHART_WEAK, "测试部门"), *b = script_block(s, "weak");
+	/* window 2020-2022: B deducted 3 of 3 (and mean 84.4% < 90%), C 2 of 3, E mean 85% */
+	assert_contains(s, "\nn_indicator = 3\n");
+	assert_contains(s, "\nindicator[1] = '预算编制科学规范'\n");
+	assert_contains(s, "\nindicator[2] = '部门预算执行率'\n");
+	assert_contains(s, "\nindicator[3] = '绩效信息公开'\n");
+	assert_contains(s, "\nrule[1] = '扣分 deducted 3/3 · 均值 mean 84.4%'\n");
+	assert_contains(s, "\nrule[2] = '扣分 deducted 2/3'\n");
+	assert_contains(s, "\nrule[3] = '均值 mean 85%'\n");
+	assert_float_equal(script_number(s, "window_first"), 2020, 0);
+	assert_float_equal(script_number(s, "window_last"), 2022, 0);
+	assert_float_equal(script_number(s, "threshold"), 90, 1e-9);
+	/* one data set per panel, rates in percent, 1 = deducted */
+	assert_string_equal(b, "2019 90 1\n2020 90 1\n2021 80 1\n2022 83.33333333333333 1\n\n\n"
+			       "2019 100 0\n2020 96.66666666666667 1\n2021 100 0\n"
+			       "2022 93.33333333333333 1\n\n\n"
+			       "2021 70 1\n2022 100 0\n");
+	free(b);
+	free(s);
+}
+
+static void test_plot__script_figures(void **state)
+{
+	fixture *f = *state;
+	char *s = script_of(f, JX_CHART_FIGURES, "测试部门"), *b = script_block(s, "figures");
+	assert_string_equal(b, "2019 1000 950 95\n2020 1100 1155 105\n2021 1200 1140 95\n"
+			       "2022 1250 1250 100\n");
+	assert_contains(s, "\ntitle_text = '测试部门 · 预算与决算支出 budget and expenditure'\n");
+	free(b);
+	free(s);
+}
+
+static void test_plot__script_rank(void **state)
+{
+	fixture *f = *state;
+	char *s = script_of(f, JX_CHART_RANK, "测试部门"), *b = script_block(s, "ranks");
+	assert_float_equal(script_number(s, "rank_year"), 2022, 0);
+	/* 2022: 对照部门甲 97, 合成部门 95 (synthetic), 测试部门 93, 对照部门乙 85 */
+	assert_contains(s, "\nn_department = 4\n");
+	assert_contains(s, "\ndepartment[1] = '对照部门甲'\n");
+	assert_contains(s, "\ndepartment[2] = '合成部门'\n");
+	assert_contains(s, "\ndepartment[3] = '测试部门'\n");
+	assert_contains(s, "\ndepartment[4] = '对照部门乙'\n");
+	assert_contains(s, "\ngrade[1] = '优'\n");
+	assert_contains(s, "\ngrade[4] = '良'\n");
+	/* one of the departments drawn is synthetic, so the chart says so */
+	assert_contains(s, "\nsynthetic = 1\n");
+	/* position, % of weight, highlighted, rank */
+	assert_string_equal(b, "0 97 0 1\n1 95 0 2\n2 93 1 3\n3 85 0 4\n");
+	free(b);
+	free(s);
+}
+
+static void test_plot__year_range_limits_data(void **state)
+{
+	fixture *f = *state;
+	jx_plot_request r = request(JX_CHART_CATEGORIES, "测试部门");
+	char *s = NULL, *b;
+	r.year_from = 2020;
+	r.year_to = 2021;
+	assert_int_equal(jx_plot_script(&s, f->store, &r), 0);
+	b = script_block(s, "rates");
+	assert_string_equal(b, "2020 90 98\n2021 88 90\n");
+	assert_contains(s, "\nsubtitle_text = '2020–2021 · 自评 self-evaluation'\n");
+	free(b);
+	free(s);
+	r.year_from = 2022;
+	r.year_to = 2020;
+	assert_int_equal(jx_plot_script(&s, f->store, &r), JX_EINVAL);
+}
+
+static void test_plot__synthetic_is_marked(void **state)
+{
+	fixture *f = *state;
+	char *s = script_of(f, JX_CHART_CATEGORIES, "合成部门");
+	jx_plot_request r = request(JX_CHART_CATEGORIES, "合成部门");
+	char *svg = NULL;
+	assert_contains(s, "\nsynthetic = 1\n");
+	assert_contains(s, "\nsynthetic_text = '合成数据 synthetic data'\n");
+	r.format = JX_IMAGE_SVG;
+	assert_int_equal(jx_plot_render(&svg, NULL, f->store, &r), 0);
+	assert_contains(svg, "合成数据 synthetic data");
+	free(svg);
+	free(s);
+}
+
+static void test_plot__nothing_to_draw(void **state)
+{
+	fixture *f = *state;
+	jx_plot_request r = request(JX_CHART_TOTAL, "没有的部门");
+	char *s = NULL;
+	assert_int_equal(jx_plot_script(&s, f->store, &r), JX_ENOTFOUND);
+	assert_contains(jx_error_last(), "没有的部门");
+	r = request(JX_CHART_FIGURES, "合成部门"); /* evaluations but no figures */
+	assert_int_equal(jx_plot_script(&s, f->store, &r), JX_ENOTFOUND);
+	assert_null(s);
+}
+
+static void test_plot__missing_and_inferred_scores_shown(void **state)
+{
+	fixture *f = *state;
+	char *s, *b, *svg;
+	jx_plot_request r = request(JX_CHART_HEATMAP, "缺失部门");
+	import_text(f->store, "missing.csv",
+		    "department,year,kind,level1,level2,level3,explanation,weight,score,score_origin\n"
+		    "缺失部门,2022,self,类别,二级,未知项,,50,,\n"
+		    "缺失部门,2022,self,类别,二级,推算项,,50,45,inferred\n", 0);
+	s = script_of(f, JX_CHART_HEATMAP, "缺失部门");
+	b = script_block(s, "cells");
+	assert_string_equal(b, "2022 0 NaN 2\n2022 1 5 1\n");
+	assert_contains(s, "\nnote_text = '? = 得分缺失 missing score   * = 推算得分 inferred score'\n");
+	r.format = JX_IMAGE_SVG;
+	assert_int_equal(jx_plot_render(&svg, NULL, f->store, &r), 0);
+	assert_contains(svg, ">?</text>");
+	assert_contains(svg, ">5*</text>");
+	free(svg);
+	free(b);
+	free(s);
+	/* the category's rate is unknown that year: no point, and a note says why */
+	s = script_of(f, JX_CHART_CATEGORIES, "缺失部门");
+	b = script_block(s, "rates");
+	assert_string_equal(b, "2022 NaN\n");
+	assert_contains(s, "\nnote_text = '1 个类别年度含缺失得分，未画出 (1 category-years with a "
+			   "missing score are not drawn)'\n");
+	free(b);
+	free(s);
+}
+
+/* ---- real output from gnuplot ---- */
+
+/* Width and height from a PNG's IHDR chunk; fails unless the signature is right. */
+static void png_size(const char *data, size_t len, unsigned *w, unsigned *h)
+{
+	const unsigned char *p = (const unsigned char *)data;
+	assert_true(len > 24);
+	assert_memory_equal(p, "\x89PNG\r\n\x1a\n", 8);
+	assert_memory_equal(p + 12, "IHDR", 4);
+	*w = (unsigned)p[16] << 24 | (unsigned)p[17] << 16 | (unsigned)p[18] << 8 | p[19];
+	*h = (unsigned)p[20] << 24 | (unsigned)p[21] << 16 | (unsigned)p[22] << 8 | p[23];
+}
+
+static void draw_png(fixture *f, jx_chart chart, int width, int height, unsigned want_w,
+		     unsigned want_h)
+{
+	jx_plot_request r = request(chart, "测试部门");
+	char out[600], *data;
+	size_t len = 0;
+	unsigned w, h;
+	snprintf(out, sizeof(out), "%s/%s.png", f->dir, jx_chart_name(chart));
+	r.out_path = out;
+	r.width = width;
+	r.height = height;
+	if (jx_plot_draw(f->store, &r) != 0)
+		fail_msg("%s: %s", jx_chart_name(chart), jx_error_last());
+	data = tu_read(out, &len);
+	assert_non_null(data);
+	png_size(data, len, &w, &h);
+	assert_int_equal(w, want_w);
+	assert_int_equal(h, want_h);
+	free(data);
+}
+
+static void test_plot__png_of_each_chart(void **state)
+{
+	fixture *f = *state;
+	draw_png(f, JX_CHART_TOTAL, 0, 0, 1000, 600);
+	draw_png(f, JX_CHART_CATEGORIES, 0, 0, 1000, 600);
+	draw_png(f, JX_CHART_HEATMAP, 0, 0, 900, 500);  /* 4 years, 5 rows: the minimum */
+	draw_png(f, JX_CHART_PARETO, 0, 0, 1100, 700);
+	draw_png(f, JX_CHART_WEAK, 0, 0, 1000, 400);    /* 3 panels in one row: 150 + 250 */
+	draw_png(f, JX_CHART_FIGURES, 0, 0, 1000, 600);
+	draw_png(f, JX_CHART_RANK, 0, 0, 1000, 450);
+	draw_png(f, JX_CHART_TOTAL, 640, 480, 640, 480); /* --size */
+}
+
+static char *render_svg(fixture *f, jx_chart chart, const char *dept)
+{
+	jx_plot_request r = request(chart, dept);
+	char *svg = NULL;
+	r.format = JX_IMAGE_SVG;
+	if (jx_plot_render(&svg, NULL, f->store, &r) != 0)
+		fail_msg("%s: %s", jx_chart_name(chart), jx_error_last());
+	assert_non_null(strstr(svg, "<svg"));
+	assert_non_null(strstr(svg, "</svg>"));
+	return svg;
+}
+
+static void test_plot__svg_has_chinese_text(void **state)
+{
+	fixture *f = *state;
+	static const struct {
+		jx_chart chart;
+		const char *texts[3];
+	} cases[] = {
+		{JX_CHART_TOTAL, {"测试部门 · 总分与趋势", "优", "OLS"}},
+		{JX_CHART_CATEGORIES, {"部门决策", "部门管理", "得分率"}},
+		{JX_CHART_HEATMAP, {"预算编制科学规范", "绩效信息公开", "部门管理"}},
+		{JX_CHART_PARETO, {"预算编制科学规范", "资产管理制度健全性", "累计占比"}},
+		{JX_CHART_WEAK, {"部门预算执行率", "扣分 deducted 3/3", "绩效信息公开"}},
+		{JX_CHART_FIGURES, {"预算数 budget", "105.0%", "执行率"}},
+		{JX_CHART_RANK, {"对照部门甲", "对照部门乙", "97.0 优"}},
+	};
+	size_t i, j;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *svg = render_svg(f, cases[i].chart, "测试部门");
+		for (j = 0; j < 3; j++)
+			if (!strstr(svg, cases[i].texts[j]))
+				fail_msg("%s: no text <%s> in the SVG",
+					 jx_chart_name(cases[i].chart), cases[i].texts[j]);
+		free(svg);
+	}
+}
+
+static void test_plot__pdf(void **state)
+{
+	fixture *f = *state;
+	jx_plot_request r = request(JX_CHART_FIGURES, "测试部门");
+	char *pdf = NULL;
+	size_t len = 0;
+	r.format = JX_IMAGE_PDF;
+	assert_int_equal(jx_plot_render(&pdf, &len, f->store, &r), 0);
+	assert_true(len > 1000);
+	assert_memory_equal(pdf, "%PDF-", 5);
+	free(pdf);
+}
+
+static void test_plot__script_file_is_what_ran(void **state)
+{
+	fixture *f = *state;
+	jx_plot_request r = request(JX_CHART_RANK, "测试部门");
+	char out[600], script_path[600], *written, *built = NULL;
+	snprintf(out, sizeof(out), "%s/rank.svg", f->dir);
+	snprintf(script_path, sizeof(script_path), "%s/rank.gp", f->dir);
+	r.out_path = out;
+	r.format = JX_IMAGE_SVG;
+	r.script_path = script_path;
+	assert_int_equal(jx_plot_draw(f->store, &r), 0);
+	assert_int_equal(jx_plot_script(&built, f->store, &r), 0);
+	written = tu_read(script_path, NULL);
+	assert_non_null(written);
+	assert_string_equal(written, built);
+	free(written);
+	free(built);
+}
+
+/* ---- failures ---- */
+
+static void test_plot__missing_gnuplot(void **state)
+{
+	fixture *f = *state;
+	jx_plot_request r = request(JX_CHART_TOTAL, "测试部门");
+	char *old = strdup(getenv("PATH")), *empty = tu_mkdtemp(), out[600];
+	snprintf(out, sizeof(out), "%s/never.png", f->dir);
+	r.out_path = out;
+	setenv("PATH", empty, 1);
+	assert_int_equal(jx_plot_draw(f->store, &r), JX_EIO);
+	setenv("PATH", old, 1);
+	assert_string_equal(jx_error_last(),
+			    "gnuplot not found: install the Debian package gnuplot-nox");
+	assert_int_not_equal(access(out, F_OK), 0);
+	tu_rmdir(empty);
+	free(empty);
+	free(old);
+}
+
+static void write_template(const char *dir, const char *name, const char *text)
+{
+	char path[600];
+	snprintf(path, sizeof(path), "%s/%s.gp", dir, name);
+	assert_int_equal(tu_write(path, text, strlen(text)), 0);
+}
+
+static void test_plot__gnuplot_message_reported(void **state)
+{
+	fixture *f = *state;
+	jx_plot_request r = request(JX_CHART_CATEGORIES, "测试部门");
+	char *tpl = tu_mkdtemp(), out[600];
+	snprintf(out, sizeof(out), "%s/broken.png", f->dir);
+	write_template(tpl, "categories", "# a broken template\nplot no_such_function(x)\n");
+	r.out_path = out;
+	r.templates_dir = tpl;
+	assert_int_equal(jx_plot_draw(f->store, &r), JX_EIO);
+	assert_contains(jx_error_last(), "gnuplot failed: ");
+	assert_contains(jx_error_last(), "undefined function: no_such_function");
+	tu_rmdir(tpl);
+	free(tpl);
+}
+
+static void test_plot__templates_dir_overrides(void **state)
+{
+	fixture *f = *state;
+	jx_plot_request r = request(JX_CHART_FIGURES, "测试部门");
+	char *tpl = tu_mkdtemp(), *s = NULL, missing[600];
+	write_template(tpl, "figures", "# my own figures\nplot $figures using 1:2 with lines\n");
+	r.templates_dir = tpl;
+	assert_int_equal(jx_plot_script(&s, f->store, &r), 0);
+	assert_contains(s, "# my own figures\n");
+	/* charts without a file in the directory keep the built-in template */
+	assert_contains(s, jx_plot_builtin_template("common"));
+	assert_null(strstr(s, jx_plot_builtin_template("figures")));
+	free(s);
+	snprintf(missing, sizeof(missing), "%s/nope", tpl);
+	r.templates_dir = missing;
+	assert_int_equal(jx_plot_script(&s, f->store, &r), JX_ENOTFOUND);
+	tu_rmdir(tpl);
+	free(tpl);
+}
+
+/* ---- hostile names ---- */
+
+/* RFC 4180 field. */
+static void csv_field(char *out, size_t size, const char *s)
+{
+	size_t n = 0;
+	out[n++] = '"';
+	for (; *s && n + 3 < size; s++) {
+		if (*s == '"')
+			out[n++] = '"';
+		out[n++] = *s;
+	}
+	out[n++] = '"';
+	out[n] = '\0';
+}
+
+/* Text as gnuplot's SVG terminal writes it: & and < escaped. */
+static void svg_text(char *out, size_t size, const char *s)
+{
+	size_t n = 0;
+	for (; *s && n + 6 < size; s++) {
+		if (*s == '&')
+			n += (size_t)snprintf(out + n, size - n, "&amp;");
+		else if (*s == '<')
+			n += (size_t)snprintf(out + n, size - n, "&lt;");
+		else
+			out[n++] = *s;
+	}
+	out[n] = '\0';
+}
+
+static void test_plot__hostile_names_stay_text(void **state)
+{
+	fixture *f = *state;
+	char *dir = tu_mkdtemp(), marker[600], names[5][700], dept[700], cat[] = "类别\"双'引号";
+	char csv[16384], fd[1500], fc[700], fn[1500], want[1500], *svg;
+	size_t i, n = 0;
+	int year;
+	jx_plot_request r;
+	snprintf(marker, sizeof(marker), "%s/MARKER", dir);
+	snprintf(names[0], sizeof(names[0]), "`touch %s`", marker);
+	snprintf(names[1], sizeof(names[1]), "system(\"touch %s\")", marker);
+	snprintf(names[2], sizeof(names[2]), "a'b\"c \\ d ' . system('touch %s') . '", marker);
+	snprintf(names[3], sizeof(names[3]), "@title_text _x ^y &z {w} <v> \\n");
+	snprintf(names[4], sizeof(names[4]), "$(touch %s) `touch MARKER` \\", marker);
+	snprintf(dept, sizeof(dept), "部门'; `touch %s`; \"", marker);
+	n += (size_t)snprintf(csv + n, sizeof(csv) - n, "%s\n",
+			      "department,year,kind,level1,level2,level3,explanation,weight,score");
+	csv_field(fd, sizeof(fd), dept);
+	csv_field(fc, sizeof(fc), cat);
+	for (year = 2021; year <= 2022; year++)
+		for (i = 0; i < 5; i++) {
+			csv_field(fn, sizeof(fn), names[i]);
+			n += (size_t)snprintf(csv + n, sizeof(csv) - n,
+					      "%s,%d,self,%s,二级,%s,,20,%d\n", fd, year, fc, fn,
+					      16 + (int)i);
+		}
+	import_text(f->store, "hostile.csv", csv, 0);
+	assert_int_equal(chdir(dir), 0); /* where a relative `touch MARKER` would land */
+	r = request(JX_CHART_HEATMAP, dept);
+	r.format = JX_IMAGE_SVG;
+	assert_int_equal(jx_plot_render(&svg, NULL, f->store, &r), 0);
+	for (i = 0; i < 5; i++) {
+		svg_text(want, sizeof(want), names[i]);
+		if (!strstr(svg, want))
+			fail_msg("name %zu not shown literally: <%s>", i, want);
+	}
+	svg_text(want, sizeof(want), dept);
+	assert_contains(svg, want);
+	free(svg);
+	r.chart = JX_CHART_CATEGORIES;
+	assert_int_equal(jx_plot_render(&svg, NULL, f->store, &r), 0);
+	svg_text(want, sizeof(want), cat);
+	assert_contains(svg, want);
+	free(svg);
+	assert_int_not_equal(access(marker, F_OK), 0);
+	assert_int_not_equal(access("MARKER", F_OK), 0);
+	assert_int_equal(chdir("/"), 0);
+	tu_rmdir(dir);
+	free(dir);
+}
+
+/* A name with a line break (the CSV reader refuses one; a batch can carry it). */
+static void test_plot__line_break_in_a_name(void **state)
+{
+	fixture *f = *state;
+	jx_evaluation *ev = jx_evaluation_new("换行部门", 2022, JX_KIND_SELF);
+	jx_batch *b = jx_batch_new("built-in-test");
+	jx_plot_request r = request(JX_CHART_HEATMAP, "换行部门");
+	char *s = NULL, *svg = NULL;
+	assert_non_null(jx_evaluation_add_row(ev, "类别", "二级", "第一行\n第二行\tset output", "",
+					      100, 90, JX_ORIGIN_STATED, 0));
+	assert_int_equal(jx_batch_add_evaluation(b, ev), 0);
+	if (jx_store_import(f->store, &b, 1, 0, NULL) != 0) {
+		/* the store may refuse control characters; then only the quoting is at stake */
+		jx_batch_free(b);
+		skip();
+	}
+	jx_batch_free(b);
+	assert_int_equal(jx_plot_script(&s, f->store, &r), 0);
+	assert_contains(s, "\nindicator[1] = '第一行 第二行 set output'\n");
+	free(s);
+	r.format = JX_IMAGE_SVG;
+	assert_int_equal(jx_plot_render(&svg, NULL, f->store, &r), 0);
+	assert_contains(svg, "第一行 第二行 set output");
+	free(svg);
+}
+
+#define T(test) cmocka_unit_test_setup_teardown(test, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_plot__quote_escapes),
+		cmocka_unit_test(test_plot__quote_round_trips_through_gnuplot),
+		T(test_plot__script_header),
+		T(test_plot__script_total),
+		T(test_plot__script_categories),
+		T(test_plot__script_heatmap),
+		T(test_plot__script_pareto),
+		T(test_plot__script_weak),
+		T(test_plot__script_figures),
+		T(test_plot__script_rank),
+		T(test_plot__year_range_limits_data),
+		T(test_plot__synthetic_is_marked),
+		T(test_plot__nothing_to_draw),
+		T(test_plot__missing_and_inferred_scores_shown),
+		T(test_plot__png_of_each_chart),
+		T(test_plot__svg_has_chinese_text),
+		T(test_plot__pdf),
+		T(test_plot__script_file_is_what_ran),
+		T(test_plot__missing_gnuplot),
+		T(test_plot__gnuplot_message_reported),
+		T(test_plot__templates_dir_overrides),
+		T(test_plot__hostile_names_stay_text),
+		T(test_plot__line_break_in_a_name),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
