@@ -94,6 +94,14 @@ int jx_store_load_evaluation(jx_store *s, jx_evaluation **out, const char *depar
 /** Figures of one department and year; JX_ENOTFOUND when none. *out freed with jx_figures_free. */
 int jx_store_load_figures(jx_store *s, jx_figures **out, const char *department, int year);
 
+/**
+ * Find a stored department by name: the exact name, else the one department
+ * whose name contains `name` (so "财政局" finds "示例市财政局"). No match is
+ * JX_ENOTFOUND; several matches are JX_EINVAL naming them. *out (free())
+ * is the full name.
+ */
+int jx_store_find_department(jx_store *s, char **out, const char *name);
+
 /** Department names, sorted. *out is an array of n strings; free with jx_strings_free. */
 int jx_store_departments(jx_store *s, char ***out, size_t *n);
 void jx_strings_free(char **v, size_t n);

@@ -82,8 +82,12 @@ int ana_department(jx_store *st, const ana_args *a, const char **dept, char **ow
 	size_t n = 0;
 	*owned = NULL;
 	*dept = a->dept;
-	if (a->dept)
+	if (a->dept) {
+		if (jx_store_find_department(st, owned, a->dept))
+			return cli_fail_jx();
+		*dept = *owned;
 		return JX_EXIT_OK;
+	}
 	if (jx_store_departments(st, &names, &n))
 		return cli_fail_jx();
 	if (n == 1) {

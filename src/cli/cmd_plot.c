@@ -187,9 +187,16 @@ int cmd_plot(jx_cli *cli, int argc, char **argv)
 	jx_plot_request_init(&a.req);
 	if ((rc = parse_args(&a, argc, argv)) != 0)
 		return rc < 0 ? JX_EXIT_OK : rc;
+	char *dept = NULL;
 	if ((rc = cli_open_store(cli, &s, 0)) != 0)
 		return rc;
-	rc = a.all ? draw_all(s, &a) : draw_one(s, &a);
+	if (jx_store_find_department(s, &dept, a.req.department) != 0)
+		rc = cli_fail_jx();
+	else {
+		a.req.department = dept;
+		rc = a.all ? draw_all(s, &a) : draw_one(s, &a);
+	}
+	free(dept);
 	jx_store_free(s);
 	return rc;
 }

@@ -1,4 +1,5 @@
 /* cmd_show.c -- `jixiao show DEPT YEAR`: one evaluation's table, subtotals, figures, warnings. */
+#include <stdlib.h>
 #include <string.h>
 #include "cli.h"
 
@@ -29,6 +30,7 @@ int cmd_show(jx_cli *cli, int argc, char **argv)
 	jx_figures *fig = NULL;
 	jx_store *s = NULL;
 	jx_table *t = NULL;
+	char *dept = NULL;
 	int c, rc, year;
 
 	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
@@ -52,7 +54,8 @@ int cmd_show(jx_cli *cli, int argc, char **argv)
 		return cli_usage("show", "'%s' is not a year", argv[optind + 1]);
 	if ((rc = cli_open_store(cli, &s, 0)) != 0)
 		return rc;
-	if (jx_store_load_evaluation(s, &ev, argv[optind], year, kind) != 0) {
+	if (jx_store_find_department(s, &dept, argv[optind]) != 0 ||
+	    jx_store_load_evaluation(s, &ev, dept, year, kind) != 0) {
 		rc = cli_fail_jx();
 		goto out;
 	}
@@ -91,6 +94,7 @@ out:
 	jx_table_free(t);
 	jx_evaluation_free(ev);
 	jx_figures_free(fig);
+	free(dept);
 	jx_store_free(s);
 	return rc;
 }

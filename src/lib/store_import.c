@@ -245,7 +245,7 @@ static int import_figures(sqlite3 *db, importer *im, const jx_batch *b, const jx
 			  unsigned flags, jx_import_stats *stats)
 {
 	sqlite3_int64 did;
-	int rc, cmp;
+	int rc, cmp = -1;
 	if ((rc = department_id(db, im, f->department, &did)) != 0 ||
 	    (rc = figures_compare(db, im, did, f, &cmp)) != 0)
 		return rc;

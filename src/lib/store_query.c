@@ -307,3 +307,43 @@ void jx_year_totals_free(jx_year_total *v, size_t n)
 	}
 	free(v);
 }
+
+int jx_store_find_department(jx_store *s, char **out, const char *name)
+{
+	sqlite3_stmt *st;
+	jx__buf cands;
+	char *found = NULL;
+	int rc, n = 0, exact = 0;
+	*out = NULL;
+	if ((rc = jx__prepare(s->db, &st, "SELECT name, name = ?1 FROM department"
+					  " WHERE instr(name, ?1) > 0 ORDER BY name = ?1 DESC, name")) != 0)
+		return rc;
+	jx__bind_text(st, 1, name);
+	jx__buf_init(&cands);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *d = (const char *)sqlite3_column_text(st, 0);
+		if (n == 0) {
+			found = jx__strdup(d);
+			exact = sqlite3_column_int(st, 1);
+		}
+		if (n < 6)
+			jx__buf_printf(&cands, "%s%s", n ? ", " : "", n < 5 ? d : "...");
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (n == 0)
+		rc = jx__error(JX_ENOTFOUND, "no department named '%s' is stored (see `jixiao list`)",
+			       name);
+	else if (!exact && n > 1)
+		rc = jx__error(JX_EINVAL, "'%s' matches %d departments (%s): give the full name", name, n,
+			       cands.data ? cands.data : "");
+	else if (!found)
+		rc = jx__oom();
+	jx__buf_free(&cands);
+	if (rc) {
+		free(found);
+		return rc;
+	}
+	*out = found;
+	return 0;
+}
