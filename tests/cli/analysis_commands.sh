@@ -151,7 +151,7 @@ run 2 trend --dept 甲 --all-departments
 run 2 trend
 has err 'name one with --dept'
 run 1 trend --dept 不存在
-has err 'no self evaluations'
+has err "no department named '不存在'"
 run 1 compare --dept 甲 --from 2018 --to 2019
 has err '2018'
 run 2 compare --dept 甲 --from 2020 --to 2019

@@ -44,4 +44,11 @@ done
 grep -q "above its weight" <("$JIXIAO" --db "$db" import "$fx/score_above_weight.txt" 2>&1) ||
   fail "score_above_weight: message does not say so"
 
+# departments by a unique part of their name; ambiguous parts refused with the candidates
+"$JIXIAO" --db "$db" show 禁毒支队 2023 | head -n 1 | grep -q "^南京市公安局禁毒支队 2023" || fail "show by part of the name"
+"$JIXIAO" --db "$db" import -q "$JX_SOURCE_DIR/datasets/synthetic/reports/jindu-2021.txt" >/dev/null || fail "synthetic report import"
+"$JIXIAO" --db "$db" show 禁毒支队 2023 >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -eq 1 ] && grep -q "matches 2 departments (南京市公安局禁毒支队, 示例市公安局禁毒支队)" "$tmp/err" ||
+  fail "ambiguous name: exit $rc, $(cat "$tmp/err")"
+
 [ $fails -eq 0 ] && echo "report_import: all passed" || { echo "report_import: $fails failure(s)"; exit 1; }
