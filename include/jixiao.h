@@ -16,5 +16,7 @@
 #include "jixiao/export.h"
 #include "jixiao/analysis.h"
 #include "jixiao/plot.h"
+#include "jixiao/report.h"
+#include "jixiao/xlsx.h"
 
 #endif

@@ -12,7 +12,8 @@ static const char help[] =
 	"\n"
 	"options:\n"
 	"  --what scores|figures  what to export (default scores)\n"
-	"  --format csv|json      output format (default csv)\n"
+	"  --format csv|json|xlsx output format (default csv); xlsx writes one workbook\n"
+	"                         (sheets scores, compare, weak, figures) and needs --out\n"
 	"  --dept NAME            only this department\n"
 	"  --year YEAR | --years A-B   only these years\n"
 	"  --kind self|review     only this kind (scores)\n"
@@ -21,7 +22,8 @@ static const char help[] =
 	"\n"
 	"examples:\n"
 	"  jixiao export --dept 示例市财政局 > scores.csv\n"
-	"  jixiao export --what figures --format json --years 2020-2024\n";
+	"  jixiao export --what figures --format json --years 2020-2024\n"
+	"  jixiao export --format xlsx --dept 示例市财政局 --out 绩效.xlsx\n";
 
 int cmd_export(jx_cli *cli, int argc, char **argv)
 {
@@ -65,11 +67,17 @@ int cmd_export(jx_cli *cli, int argc, char **argv)
 		return cli_usage("export", "unexpected argument '%s'", argv[optind]);
 	if (strcmp(what, "scores") && strcmp(what, "figures"))
 		return cli_usage("export", "--what must be scores or figures");
-	if (strcmp(fmt_name, "csv") && strcmp(fmt_name, "json"))
-		return cli_usage("export", "--format must be csv or json");
+	if (strcmp(fmt_name, "csv") && strcmp(fmt_name, "json") && strcmp(fmt_name, "xlsx"))
+		return cli_usage("export", "--format must be csv, json or xlsx");
+	if (!strcmp(fmt_name, "xlsx") && !out_path)
+		return cli_usage("export", "--format xlsx needs --out FILE");
 	fmt = !strcmp(fmt_name, "json") ? JX_FMT_JSON : JX_FMT_CSV;
 	if ((rc = cli_open_store(cli, &s, 0)) != 0)
 		return rc;
+	if (!strcmp(fmt_name, "xlsx")) {
+		rc = jx_xlsx_export(s, out_path, &f) != 0 ? cli_fail_jx() : JX_EXIT_OK;
+		goto done;
+	}
 	if (out_path && !(out = fopen(out_path, "wb"))) {
 		rc = cli_fail("%s: %s", out_path, strerror(errno));
 		goto done;
