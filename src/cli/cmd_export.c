@@ -37,6 +37,7 @@ int cmd_export(jx_cli *cli, int argc, char **argv)
 	jx_format fmt = JX_FMT_CSV;
 	const char *what = "scores", *out_path = NULL, *fmt_name = "csv";
 	jx_store *s = NULL;
+	char *dept = NULL;
 	FILE *out = stdout;
 	int c, bom = 0, rc = 0;
 	jx_kind kind;
@@ -74,6 +75,14 @@ int cmd_export(jx_cli *cli, int argc, char **argv)
 	fmt = !strcmp(fmt_name, "json") ? JX_FMT_JSON : JX_FMT_CSV;
 	if ((rc = cli_open_store(cli, &s, 0)) != 0)
 		return rc;
+	if (f.department) {
+		if (jx_store_find_department(s, &dept, f.department) != 0) {
+			rc = cli_fail_jx();
+			jx_store_free(s);
+			return rc;
+		}
+		f.department = dept;
+	}
 	if (!strcmp(fmt_name, "xlsx")) {
 		rc = jx_xlsx_export(s, out_path, &f) != 0 ? cli_fail_jx() : JX_EXIT_OK;
 		goto done;
@@ -90,6 +99,7 @@ int cmd_export(jx_cli *cli, int argc, char **argv)
 	else if (out == stdout && fflush(stdout) != 0 && rc == 0)
 		rc = cli_fail("cannot write output: %s", strerror(errno));
 done:
+	free(dept);
 	jx_store_free(s);
 	return rc;
 }

@@ -1,4 +1,5 @@
 /* cmd_list.c -- `jixiao list`: one row per stored evaluation. */
+#include <stdlib.h>
 #include <string.h>
 #include "cli.h"
 
@@ -23,6 +24,7 @@ int cmd_list(jx_cli *cli, int argc, char **argv)
 	jx_format fmt = JX_FMT_TABLE;
 	jx_eval_summary *v = NULL;
 	jx_store *s = NULL;
+	char *dept = NULL;
 	jx_table *t = NULL;
 	size_t n = 0, flagged = 0;
 	int c, rc;
@@ -53,6 +55,14 @@ int cmd_list(jx_cli *cli, int argc, char **argv)
 		return cli_usage("list", "unexpected argument '%s'", argv[optind]);
 	if ((rc = cli_open_store(cli, &s, 0)) != 0)
 		return rc;
+	if (f.department) {
+		if (jx_store_find_department(s, &dept, f.department) != 0) {
+			rc = cli_fail_jx();
+			jx_store_free(s);
+			return rc;
+		}
+		f.department = dept;
+	}
 	if (jx_store_list(s, &f, &v, &n) != 0 || !(t = jx_table_new())) {
 		rc = cli_fail_jx();
 		goto out;
@@ -90,6 +100,7 @@ int cmd_list(jx_cli *cli, int argc, char **argv)
 out:
 	jx_table_free(t);
 	jx_eval_summaries_free(v, n);
+	free(dept);
 	jx_store_free(s);
 	return rc;
 }

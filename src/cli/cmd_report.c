@@ -134,6 +134,7 @@ int cmd_report(jx_cli *cli, int argc, char **argv)
 	report_args a;
 	jx_store *s = NULL;
 	jx_report *r = NULL;
+	char *dept = NULL;
 	int rc;
 	memset(&a, 0, sizeof(a));
 	jx_report_request_init(&a.req);
@@ -143,6 +144,11 @@ int cmd_report(jx_cli *cli, int argc, char **argv)
 	a.req.generated = a.date[0] ? a.date : NULL;
 	if ((rc = cli_open_store(cli, &s, 0)) != 0)
 		return rc;
+	if (jx_store_find_department(s, &dept, a.req.department) != 0) {
+		rc = cli_fail_jx();
+		goto out;
+	}
+	a.req.department = dept;
 	if (jx_report_build(&r, s, &a.req) != 0 || jx_report_write(r, s, &a.req, a.out) != 0) {
 		rc = cli_fail_jx();
 		goto out;
@@ -163,6 +169,7 @@ int cmd_report(jx_cli *cli, int argc, char **argv)
 		rc = cli_fail("cannot write output");
 out:
 	jx_report_free(r);
+	free(dept);
 	jx_store_free(s);
 	return rc;
 }
