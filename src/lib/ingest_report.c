@@ -218,7 +218,8 @@ static int find_year(const char *s, size_t len, int *year, size_t *ys, size_t *y
 			n = j < len ? jx__rp_next(s + j, len - j, &cp) : 0;
 			if (!n || !((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19)))
 				break;
-			v = v * 10 + (int)(cp >= 0xFF10 ? cp - 0xFF10 : cp - '0');
+			if (digits < 5) /* longer runs are no year; avoid int overflow */
+				v = v * 10 + (int)(cp >= 0xFF10 ? cp - 0xFF10 : cp - '0');
 			digits++;
 			j += n;
 		}

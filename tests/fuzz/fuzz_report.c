@@ -1,0 +1,28 @@
+/* fuzz_report.c -- libFuzzer harness: arbitrary bytes through jx_read_buffer as report text.
+ *
+ * The reader must never crash, leak, hang or read out of bounds, whatever the
+ * bytes; it either returns a batch or an error with a message.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include "jixiao.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	jx_read_options opts = jx_read_options_default();
+	jx_batch *batch = NULL;
+	int rc;
+
+	opts.format = JX_INPUT_REPORT;
+	jx_error_clear();
+	rc = jx_read_buffer(&batch, "fuzz.txt", (const char *)data, size, &opts);
+	if (rc != 0 && jx_error_last()[0] == '\0')
+		abort(); /* every failure must carry a message */
+	if (rc == 0 && batch == NULL)
+		abort();
+	jx_batch_free(batch);
+	return 0;
+}
