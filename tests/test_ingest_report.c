@@ -163,6 +163,18 @@ static char *with_line(const char *text, int line, const char *repl)
 	return out;
 }
 
+/* Copy of s with the first `old` replaced by `repl` (old must occur). */
+static char *replaced(const char *s, const char *old, const char *repl)
+{
+	const char *at = strstr(s, old);
+	char *out;
+	assert_non_null(at);
+	out = malloc(strlen(s) - strlen(old) + strlen(repl) + 1);
+	assert_non_null(out);
+	sprintf(out, "%.*s%s%s", (int)(at - s), s, repl, at + strlen(old));
+	return out;
+}
+
 /* Line `line` of text (malloc'd, no "\n"). */
 static char *line_of(const char *text, int line)
 {
@@ -173,6 +185,23 @@ static char *line_of(const char *text, int line)
 		p++;
 	}
 	return strndup(p, strcspn(p, "\n"));
+}
+
+/* text with line `line` replaced by repl fails at line `at`. */
+static void fails_with_line_in(const char *text, int line, const char *repl, int at)
+{
+	char *t = with_line(text, line, repl);
+	read_fails(t, strlen(t), JX_EPARSE, at);
+	free(t);
+}
+
+/* The reference with line `line` replaced by repl fails at line `at`. */
+static void fails_with_line(int line, const char *repl, int at)
+{
+	size_t len;
+	char *text = seed_text(&len);
+	fails_with_line_in(text, line, repl, at);
+	free(text);
 }
 
 static const jx_indicator *row_named(const jx_evaluation *ev, const char *l3)
@@ -303,8 +332,9 @@ static void check_sections(const jx_evaluation *ev, const char *ref)
 	free(l95), free(l97), free(l123), free(l125), free(l129), free(l131);
 }
 
-/* Everything the issue expects from the reference report; shift = lines added on top. */
-static void check_reference(const jx_batch *b, int shift)
+/* Everything the issue expects from the reference report; shift = lines added above the
+ * table, title_line = where the title starts. */
+static void check_reference_at(const jx_batch *b, int shift, int title_line)
 {
 	const jx_evaluation *ev = b->evals[0];
 	size_t len;
@@ -312,7 +342,7 @@ static void check_reference(const jx_batch *b, int shift)
 	assert_string_equal(ev->department, "南京市公安局禁毒支队");
 	assert_int_equal(ev->year, 2023);
 	assert_int_equal(ev->kind, JX_KIND_SELF);
-	assert_int_equal(ev->line, 3 + shift);
+	assert_int_equal(ev->line, title_line);
 	check_rows(ev, shift);
 	check_sums(ev);
 	assert_int_equal(ev->nwarnings, 1);
@@ -323,6 +353,12 @@ static void check_reference(const jx_batch *b, int shift)
 	check_figures(b->figs[0], shift);
 	check_sections(ev, ref);
 	free(ref);
+}
+
+/* The reference with shift lines added on top (the title moves down with them). */
+static void check_reference(const jx_batch *b, int shift)
+{
+	check_reference_at(b, shift, 3 + shift);
 }
 
 static void test_ingest_report__reference(void **state)
@@ -582,29 +618,99 @@ static void test_ingest_report__total_disagrees(void **state)
 	free(text);
 }
 
-/* A declared level-1 weight that its rows do not add up to, and a 合计 weight off by one. */
+/* A declared level-1 weight that its rows do not add up to, while the total is right:
+ * a warning, and the file is stored. */
 static void test_ingest_report__declared_weights_disagree(void **state)
 {
 	size_t len;
-	char *text = seed_text(&len), *l140 = line_of(text, 140), *t, *u;
+	char *text = seed_text(&len), *l140 = line_of(text, 140), *t;
 	char *at = strstr(l140, "(20分)");
 	jx_batch *b;
 	const jx_evaluation *ev;
 	(void)state;
 	at[2] = '1'; /* (21分) */
 	t = with_line(text, 140, l140);
-	u = with_line(t, 177, "合计\t\t\t\t101\t98");
-	b = read_ok(u, strlen(u), NULL);
+	b = read_ok(t, strlen(t), NULL);
 	ev = b->evals[0];
 	assert_num(ev->rows[0].level1_weight, 21);
-	assert_int_equal(ev->nwarnings, 3);
-	assert_true(has_warning(ev, 140, "declares 21 points"));
-	assert_true(has_warning(ev, 177, "weights add up to 100 but 合计 states 101"));
+	assert_num(jx_evaluation_weight_sum(ev), 100);
+	assert_int_equal(ev->nwarnings, 2);
+	assert_true(has_warning(ev, 140, "declares 21 points but its rows' weights add up to 20"));
 	assert_true(has_warning(ev, 149, "inferred as 2"));
+	jx_batch_free(b);
+	free(t);
+	free(l140);
+	free(text);
+}
+
+/* Rows whose weights do not add up to the 合计 weight: refused at the 合计 line. */
+static void test_ingest_report__weights_not_total(void **state)
+{
+	size_t len;
+	char *text = seed_text(&len), *l174 = line_of(text, 174), *r174, *t;
+	(void)state;
+	/* 合计 101 over the reference rows (2×21 + 3×2 + 1 + 5×10 = 100) */
+	fails_with_line(177, "合计\t\t\t\t101\t98", 177);
+	assert_non_null(strstr(jx_error_last(), "weights add up to 100, not 101 as 合计 states"));
+	/* 公安队伍满意度 weighs 15 instead of 5: 110 against 合计 100 (tests/bad/r_weights_not_100.txt) */
+	r174 = replaced(l174, "\t5\t5", "\t15\t5");
+	fails_with_line(174, r174, 177);
+	assert_string_equal(jx_error_last(),
+			    NAME ":177: the indicator rows' weights add up to 110, not 100 as 合计 "
+				 "states; a row is missing or a weight is wrong");
+	/* the same with a 合计 that states only its score (98): the weights must add up to 100 */
+	t = with_line(text, 174, r174);
+	fails_with_line_in(t, 177, "合计\t\t\t\t98", 177);
+	assert_non_null(strstr(jx_error_last(), "add up to 110, not 100 (合计 states no weight)"));
+	free(t);
+	free(r174);
+	free(l174);
+	free(text);
+}
+
+/* A 合计 of 120 that the rows add up to is a valid table; the level-1 "(10分)" its rows
+ * exceed stays a warning. */
+static void test_ingest_report__total_weight_not_100(void **state)
+{
+	size_t len;
+	char *text = seed_text(&len), *l174 = line_of(text, 174), *r174, *t, *u;
+	jx_batch *b;
+	const jx_evaluation *ev;
+	(void)state;
+	r174 = replaced(l174, "\t5\t5", "\t25\t5"); /* 公安队伍满意度 weighs 25: 100 + 20 = 120 */
+	t = with_line(text, 174, r174);
+	u = with_line(t, 177, "合计\t\t\t\t120\t98");
+	b = read_ok(u, strlen(u), NULL);
+	ev = b->evals[0];
+	assert_num(jx_evaluation_weight_sum(ev), 120);
+	assert_num(ev->total_weight, 120);
+	assert_num(row_named(ev, "部门预算执行率")->score, 2); /* 98 − 96 */
+	assert_int_equal(ev->nwarnings, 2);
+	assert_true(has_warning(ev, 173, "履职绩效 declares 10 points but its rows' weights add up to 30"));
+	assert_true(has_warning(ev, 149, "inferred as 2 from 合计 98"));
 	jx_batch_free(b);
 	free(u);
 	free(t);
-	free(l140);
+	free(r174);
+	free(l174);
+	free(text);
+}
+
+/* A 合计 with one number that is not the weights' sum is its score (the weights add up
+ * to 100, as they must when 合计 states no weight). */
+static void test_ingest_report__total_score_only(void **state)
+{
+	size_t len;
+	char *text = seed_text(&len), *t = with_line(text, 177, "合计\t\t\t\t98");
+	jx_batch *b;
+	(void)state;
+	b = read_ok(t, strlen(t), NULL);
+	assert_true(isnan(b->evals[0]->total_weight));
+	assert_num(b->evals[0]->total_score, 98);
+	assert_num(row_named(b->evals[0], "部门预算执行率")->score, 2);
+	assert_int_equal(b->evals[0]->nwarnings, 1);
+	jx_batch_free(b);
+	free(t);
 	free(text);
 }
 
@@ -648,17 +754,32 @@ static void test_ingest_report__header_synonyms(void **state)
 	free(text);
 }
 
-/* The table ends (without 合计) and prose follows: a warning, not an error. */
+/* The table ends (without 合计) and prose follows: a warning when the weights add up to 100,
+ * an error when they do not (rows are missing). */
 static void test_ingest_report__prose_after_table(void **state)
 {
 	size_t len;
 	char *text = seed_text(&len), *t = with_line(text, 177, "\n南京市公安局禁毒支队\n2024年3月");
+	char *u, *v;
 	jx_batch *b;
 	(void)state;
 	b = read_ok(t, strlen(t), NULL);
 	assert_int_equal(b->evals[0]->nrows, 36);
 	assert_true(has_warning(b->evals[0], 176, "no 合计 row"));
 	jx_batch_free(b);
+	free(t);
+	/* ... but not when rows are missing: 175-177 replaced by prose leaves 90 of 100 */
+	t = with_line(text, 175, "\n南京市公安局禁毒支队\n2024年3月");
+	u = with_line(t, 178, NULL);
+	v = with_line(u, 178, NULL);
+	assert_non_null(strstr(v, "满意度。\t5\t5\n\n南京市公安局禁毒支队\n2024年3月"));
+	assert_null(strstr(v, "合计"));
+	read_fails(v, strlen(v), JX_EPARSE, 174);
+	assert_string_equal(jx_error_last(),
+			    NAME ":174: the indicator table ends at line 174 without a 合计 row and "
+				 "its weights add up to 90, not 100; the table looks truncated");
+	free(v);
+	free(u);
 	free(t);
 	free(text);
 }
@@ -729,15 +850,6 @@ static void test_ingest_report__placeholder_score(void **state)
 
 /* ---- errors: JX_EPARSE, "report.txt:<line>:", no batch ---- */
 
-static void fails_with_line(int line, const char *repl, int at)
-{
-	size_t len;
-	char *text = seed_text(&len), *t = with_line(text, line, repl);
-	read_fails(t, strlen(t), JX_EPARSE, at);
-	free(t);
-	free(text);
-}
-
 static void test_ingest_report__score_above_weight(void **state)
 {
 	(void)state;
@@ -797,22 +909,27 @@ static void test_ingest_report__truncated(void **state)
 	free(text);
 }
 
-/* Cut right after a whole row: it imports, with the missing 合计 warned about. */
+/* Cut right after a whole row: no 合计 and weights that add up to 40, not 100: refused
+ * (tests/bad/r_truncated_mid_table.txt). Cut after the last row, the table is whole. */
 static void test_ingest_report__truncated_after_row(void **state)
 {
 	size_t len;
 	char *text = seed_text(&len), *cut = strstr(text, "\n\t建设项目管理\t");
 	jx_batch *b;
 	(void)state;
-	b = read_ok(text, (size_t)(cut - text) + 1, NULL);
-	assert_int_equal(b->evals[0]->nrows, 19);
+	assert_non_null(cut);
+	read_fails(text, (size_t)(cut - text) + 1, JX_EPARSE, 159);
 	/* 部门决策 20 + 部门管理 rows 149-156 (8 × 2) and 158-159 (2 × 2) = 40 */
-	assert_num(jx_evaluation_weight_sum(b->evals[0]), 40);
-	assert_int_equal(b->evals[0]->nwarnings, 4);
-	assert_true(has_warning(b->evals[0], 149, "declares 35 points but its rows' weights add up to 20"));
+	assert_string_equal(jx_error_last(),
+			    NAME ":159: the indicator table ends at line 159 without a 合计 row and "
+				 "its weights add up to 40, not 100; the table looks truncated");
+	cut = strstr(text, "\n合计\t");
+	assert_non_null(cut);
+	b = read_ok(text, (size_t)(cut - text) + 1, NULL);
+	assert_int_equal(b->evals[0]->nrows, 36);
+	assert_int_equal(b->evals[0]->nwarnings, 2);
+	assert_true(has_warning(b->evals[0], 176, "no 合计 row (it ends at line 176)"));
 	assert_true(has_warning(b->evals[0], 149, "no 合计 row to infer it from"));
-	assert_true(has_warning(b->evals[0], 159, "no 合计 row"));
-	assert_true(has_warning(b->evals[0], 159, "weights add up to 40, not 100"));
 	jx_batch_free(b);
 	free(text);
 }
@@ -924,6 +1041,65 @@ static void test_ingest_report__title_spacing(void **state)
 	free(text);
 }
 
+/* A title broken inside the department name is joined: the first line has the year, the
+ * second ends the title ("支队 部门整体绩效自我评价报告"). */
+static void test_ingest_report__title_split_in_name(void **state)
+{
+	static const struct {
+		const char *title, *dept;
+	} cases[] = {
+		{"2023 年度南京市公安局禁毒\n支队 部门整体绩效自我评价报告", "南京市公安局禁毒支队"},
+		{"2023 年度\n南京市公安局禁毒支队 部门整体绩效自我评价报告", "南京市公安局禁毒支队"},
+		{"２０２３年度南京市公安局\n禁毒支队部门整体绩效自评报告", "南京市公安局禁毒支队"},
+		{"南京市公安局禁毒支队2023年度\n部门整体绩效自我评价报告", "南京市公安局禁毒支队"},
+	};
+	size_t len;
+	char *text = seed_text(&len);
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *t = with_line(text, 3, cases[i].title);
+		jx_batch *b = read_ok(t, strlen(t), NULL);
+		if (strcmp(b->evals[0]->department, cases[i].dept) != 0)
+			fail_msg("'%s' read as '%s'", cases[i].title, b->evals[0]->department);
+		assert_string_equal(b->figs[0]->department, cases[i].dept);
+		assert_int_equal(b->evals[0]->year, 2023);
+		assert_int_equal(b->evals[0]->line, 3);
+		check_rows(b->evals[0], 1);
+		jx_batch_free(b);
+		free(t);
+	}
+	free(text);
+}
+
+/* A title that cannot be put together unambiguously is refused with a pointer to
+ * --dept/--year, never stored under a partial name. */
+static void test_ingest_report__title_split_refused(void **state)
+{
+	static const char *const titles[] = {
+		"2023 年度\n南京市公安局禁毒支队\n部门整体绩效自我评价报告", /* three lines */
+		"2023 年度南京市公安局禁毒，\n支队 部门整体绩效自我评价报告", /* a sentence */
+		"2023 年度南京市公安局禁毒\n支队根据要求，开展了部门整体绩效自我评价。",
+	};
+	size_t len;
+	char *text = seed_text(&len);
+	jx_read_options o = jx_read_options_default();
+	(void)state;
+	for (size_t i = 0; i < sizeof(titles) / sizeof(titles[0]); i++) {
+		char *t = with_line(text, 3, titles[i]);
+		jx_batch *b = NULL;
+		read_fails(t, strlen(t), JX_EPARSE, 3);
+		assert_non_null(strstr(jx_error_last(), "no department and year found"));
+		assert_non_null(strstr(jx_error_last(), "--dept and --year can supply them"));
+		o.department = "南京市公安局禁毒支队";
+		o.year = 2023;
+		assert_int_equal(jx_report_read(&b, NAME, t, strlen(t), &o), 0);
+		assert_string_equal(b->evals[0]->department, "南京市公安局禁毒支队");
+		jx_batch_free(b);
+		free(t);
+	}
+	free(text);
+}
+
 static void test_ingest_report__overrides(void **state)
 {
 	size_t len;
@@ -970,13 +1146,15 @@ static void test_ingest_report__fixtures(void **state)
 		const char *file;
 		int rc, line; /* line of the error, or of the first warning */
 		size_t warnings;
+		int shift; /* lines added above the table (the title stays at line 3) */
 	} cases[] = {
-		{"crlf.txt", 0, 149, 1},		{"gb18030.txt", 0, 149, 1},
-		{"spaces.txt", 0, 149, 1},		{"fullwidth.txt", 0, 149, 1},
-		{"no_total.txt", 0, 149, 2},		{"two_missing.txt", 0, 149, 2},
-		{"score_above_weight.txt", JX_EPARSE, 140, 0},
-		{"truncated.txt", JX_EPARSE, 160, 0}, {"empty.txt", JX_EPARSE, 1, 0},
-		{"random.bin", JX_EPARSE, 0, 0},
+		{"crlf.txt", 0, 149, 1, 0},		{"gb18030.txt", 0, 149, 1, 0},
+		{"spaces.txt", 0, 149, 1, 0},		{"fullwidth.txt", 0, 149, 1, 0},
+		{"no_total.txt", 0, 149, 2, 0},		{"two_missing.txt", 0, 149, 2, 0},
+		{"title_two_lines.txt", 0, 150, 1, 1},
+		{"score_above_weight.txt", JX_EPARSE, 140, 0, 0},
+		{"truncated.txt", JX_EPARSE, 160, 0, 0}, {"empty.txt", JX_EPARSE, 1, 0, 0},
+		{"random.bin", JX_EPARSE, 0, 0, 0},
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -994,7 +1172,7 @@ static void test_ingest_report__fixtures(void **state)
 			assert_int_equal(ev->nwarnings, cases[i].warnings);
 			assert_int_equal(ev->warnings[0].line, cases[i].line);
 			if (cases[i].warnings == 1)
-				check_reference(b, 0);
+				check_reference_at(b, cases[i].shift, 3);
 			jx_batch_free(b);
 			continue;
 		}
@@ -1113,6 +1291,9 @@ int main(void)
 		cmocka_unit_test(test_ingest_report__two_scores_missing),
 		cmocka_unit_test(test_ingest_report__total_disagrees),
 		cmocka_unit_test(test_ingest_report__declared_weights_disagree),
+		cmocka_unit_test(test_ingest_report__weights_not_total),
+		cmocka_unit_test(test_ingest_report__total_weight_not_100),
+		cmocka_unit_test(test_ingest_report__total_score_only),
 		cmocka_unit_test(test_ingest_report__page_break_in_table),
 		cmocka_unit_test(test_ingest_report__header_synonyms),
 		cmocka_unit_test(test_ingest_report__prose_after_table),
@@ -1131,6 +1312,8 @@ int main(void)
 		cmocka_unit_test(test_ingest_report__no_rows),
 		cmocka_unit_test(test_ingest_report__title_missing),
 		cmocka_unit_test(test_ingest_report__title_spacing),
+		cmocka_unit_test(test_ingest_report__title_split_in_name),
+		cmocka_unit_test(test_ingest_report__title_split_refused),
 		cmocka_unit_test(test_ingest_report__overrides),
 		cmocka_unit_test(test_ingest_report__provenance),
 		cmocka_unit_test(test_ingest_report__fixtures),

@@ -281,14 +281,67 @@ static char *squeeze(const char *s, size_t len)
 	return out;
 }
 
-/* Department and year from the title at line t (maybe continued on line t2). */
-static int title_parts(const jx__rp_line *t, char **dept, int *year)
+/* 1 when s[0..len) has sentence punctuation (，。；：！？ or their ASCII forms). */
+static int has_stop(const char *s, size_t len)
 {
-	size_t ys, ye, end;
+	static const unsigned stops[] = {',', ';', ':', '!', '?', 0xFF0C, 0x3002,
+					 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F};
+	size_t i = 0;
+	unsigned cp;
+	while (i < len) {
+		i += jx__rp_next(s + i, len - i, &cp);
+		for (size_t k = 0; k < sizeof(stops) / sizeof(stops[0]); k++)
+			if (cp == stops[k])
+				return 1;
+	}
+	return 0;
+}
+
+/* 1 when line n ends a title that line t (year, no title word) began: n is a
+ * short unnumbered line carrying a title word, and neither line is a sentence.
+ * *pre (may be NULL): bytes of n before the title word, the department's tail. */
+static int title_continues(const jx__rp_line *t, const jx__rp_line *n, size_t *pre)
+{
+	size_t ys, ye, p;
+	int year;
+	if (!find_year(t->text, t->len, &year, &ys, &ye) ||
+	    find_title_word(t->text, t->len) < t->len || strstr(t->fold, "报告") ||
+	    has_stop(t->text, t->len))
+		return 0;
+	p = find_title_word(n->text, n->len);
+	if (p == n->len || n->heading || has_stop(n->text, n->len) ||
+	    jx__rp_width(n->fold) > 40)
+		return 0;
+	if (pre)
+		*pre = p;
+	return 1;
+}
+
+/* "a" followed by "b", each squeezed; NULL on ENOMEM. */
+static char *squeeze2(const char *a, size_t alen, const char *b, size_t blen)
+{
+	char *sa = squeeze(a, alen), *sb = squeeze(b, blen), *out = NULL;
+	if (sa && sb && (out = malloc(strlen(sa) + strlen(sb) + 1)) != NULL) {
+		strcpy(out, sa);
+		strcat(out, sb);
+	}
+	free(sa);
+	free(sb);
+	return out;
+}
+
+/* Department and year from the title at line t, continued on line n (NULL: none):
+ * "2023 年度南京市公安局禁毒" + "支队 部门整体绩效自我评价报告" reads 南京市公安局禁毒支队. */
+static int title_parts(const jx__rp_line *t, const jx__rp_line *n, char **dept, int *year)
+{
+	size_t ys, ye, end, pre = 0;
 	if (!find_year(t->text, t->len, year, &ys, &ye))
 		return 0;
 	end = ye + find_title_word(t->text + ye, t->len - ye);
-	*dept = squeeze(t->text + ye, end - ye);
+	if (end == t->len && n && title_continues(t, n, &pre))
+		*dept = squeeze2(t->text + ye, end - ye, n->text, pre);
+	else
+		*dept = squeeze(t->text + ye, end - ye);
 	if (*dept && !**dept) { /* "南京市…支队2023年度部门整体…" */
 		free(*dept);
 		*dept = squeeze(t->text, ys);
@@ -296,7 +349,8 @@ static int title_parts(const jx__rp_line *t, char **dept, int *year)
 	return *dept ? 0 : jx__oom();
 }
 
-/* The title: the first line near the top with a year and a title word. */
+/* The title: the first line near the top with a year and a title word, or a
+ * year and a next line that ends the title (see title_continues). */
 static size_t find_title(const jx__rp_doc *d, size_t from)
 {
 	size_t i, seen = 0;
@@ -313,9 +367,7 @@ static size_t find_title(const jx__rp_doc *d, size_t from)
 			continue;
 		if (find_title_word(l->text, l->len) < l->len || strstr(l->fold, "报告"))
 			return i;
-		/* a title broken over two lines: the next line carries the title word */
-		if (i + 1 < d->nlines && find_title_word(d->lines[i + 1].text, d->lines[i + 1].len) <
-						 d->lines[i + 1].len)
+		if (i + 1 < d->nlines && title_continues(l, &d->lines[i + 1], NULL))
 			return i;
 	}
 	return d->nlines;
@@ -341,7 +393,9 @@ static int read_head(jx__rp_doc *d, const jx_read_options *opts, char **dept, in
 	first = i;
 	d->title = find_title(d, first);
 	if (d->title < d->nlines) {
-		if ((rc = title_parts(&d->lines[d->title], dept, year)) != 0)
+		const jx__rp_line *next =
+			d->title + 1 < d->nlines ? &d->lines[d->title + 1] : NULL;
+		if ((rc = title_parts(&d->lines[d->title], next, dept, year)) != 0)
 			return rc;
 	}
 	if (opts && opts->department && *opts->department) {

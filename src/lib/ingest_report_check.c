@@ -3,9 +3,12 @@
  * A published table often lacks one score (a merged cell the export lost).
  * When exactly one is missing and a declared total fixes it (the level-1
  * 小计, else the 合计 row) it is inferred and marked so; otherwise it stays
- * missing. Every disagreement between the rows and what the report declares
- * becomes a warning that names the lines involved; nothing here is an error,
- * because the rows themselves were already validated while reading.
+ * missing. The rows' weights must add up to what 合计 declares (100 when it
+ * declares no weight or is absent), as in canonical CSV: otherwise the table
+ * is wrong or cut short, and the file is refused. Every other disagreement
+ * between the rows and what the report declares (a level-1 "(35分)", a 小计,
+ * the 合计 score, the self-score in the text) becomes a warning that names
+ * the lines involved.
  */
 #include <math.h>
 #include <string.h>
@@ -127,32 +130,47 @@ static int check_groups(jx__rp_doc *d)
 	return rc;
 }
 
-/* Sums against 合计 (or against 100 when there is no 合计). */
+/* The rows' weights against 合计's weight, or 100: an error, since a table whose
+ * weights do not add up is wrong or truncated and no score rate could be trusted. */
+static int check_weights(jx__rp_doc *d)
+{
+	char a[32], b[32];
+	double w, s, want = isnan(d->ev->total_weight) ? 100 : d->ev->total_weight;
+	sums(d, (size_t)-1, &w, &s);
+	if (fabs(w - want) <= EPS)
+		return 0;
+	if (!d->total_line)
+		return jx__rp_fail(d, d->last_row_line,
+				   "the indicator table ends at line %d without a 合计 row and its "
+				   "weights add up to %s, not 100; the table looks truncated",
+				   d->last_row_line, num(a, w));
+	if (isnan(d->ev->total_weight))
+		return jx__rp_fail(d, d->total_line,
+				   "the indicator rows' weights add up to %s, not 100 (合计 states "
+				   "no weight); a row is missing or a weight is wrong",
+				   num(a, w));
+	return jx__rp_fail(d, d->total_line,
+			   "the indicator rows' weights add up to %s, not %s as 合计 states; a "
+			   "row is missing or a weight is wrong",
+			   num(a, w), num(b, want));
+}
+
+/* Without 合计 a warning; with it, the sum of scores against the 合计 score. */
 static int check_totals(jx__rp_doc *d)
 {
 	char a[32], b[32];
 	double w, s;
 	size_t miss = sums(d, (size_t)-1, &w, &s);
-	int rc = 0;
-	if (!d->total_line) {
-		rc = jx_evaluation_warn(d->ev, d->last_row_line,
-					"the table has no 合计 row (it ends at line %d): totals are not "
-					"declared and missing scores cannot be inferred",
-					d->last_row_line);
-		if (rc == 0 && fabs(w - 100) > EPS)
-			rc = jx_evaluation_warn(d->ev, d->last_row_line,
-						"weights add up to %s, not 100", num(a, w));
-		return rc;
-	}
-	if (!isnan(d->ev->total_weight) && fabs(d->ev->total_weight - w) > EPS)
-		rc = jx_evaluation_warn(d->ev, d->total_line,
-					"weights add up to %s but 合计 states %s", num(a, w),
-					num(b, d->ev->total_weight));
-	if (rc == 0 && !miss && !isnan(d->ev->total_score) && fabs(d->ev->total_score - s) > EPS)
-		rc = jx_evaluation_warn(d->ev, d->total_line,
-					"scores add up to %s but 合计 states %s", num(a, s),
-					num(b, d->ev->total_score));
-	return rc;
+	if (!d->total_line)
+		return jx_evaluation_warn(d->ev, d->last_row_line,
+					  "the table has no 合计 row (it ends at line %d): totals are "
+					  "not declared and missing scores cannot be inferred",
+					  d->last_row_line);
+	if (!miss && !isnan(d->ev->total_score) && fabs(d->ev->total_score - s) > EPS)
+		return jx_evaluation_warn(d->ev, d->total_line,
+					  "scores add up to %s but 合计 states %s", num(a, s),
+					  num(b, d->ev->total_score));
+	return 0;
 }
 
 /* The self-score stated in the text against 合计 (or the complete sum). */
@@ -184,8 +202,9 @@ static int check_self_score(jx__rp_doc *d)
 int jx__rp_reconcile(jx__rp_doc *d)
 {
 	int rc;
-	if ((rc = check_groups(d)) != 0 || (rc = infer_missing(d)) != 0 ||
-	    (rc = check_totals(d)) != 0 || (rc = check_self_score(d)) != 0)
+	if ((rc = check_weights(d)) != 0 || (rc = check_groups(d)) != 0 ||
+	    (rc = infer_missing(d)) != 0 || (rc = check_totals(d)) != 0 ||
+	    (rc = check_self_score(d)) != 0)
 		return rc;
 	return 0;
 }
