@@ -95,7 +95,7 @@ int jx_compare_compute(jx_compare_result **out, const jx_series *s, int year_fro
 		row->status = status_of(row);
 		r->nrows++;
 	}
-	qsort(r->rows, r->nrows, sizeof(*r->rows), cmp_compare);
+	jx__sort(r->rows, r->nrows, sizeof(*r->rows), cmp_compare);
 out:
 	if (rc) {
 		jx_compare_result_free(r);
@@ -231,7 +231,7 @@ static int selfreview_rows(jx_selfreview_result *r, const jx_analysis_options *o
 			selfreview_year(r, match, ys, yr, o);
 	}
 	free(match);
-	qsort(r->rows, r->nrows, sizeof(*r->rows), cmp_selfreview);
+	jx__sort(r->rows, r->nrows, sizeof(*r->rows), cmp_selfreview);
 	return 0;
 }
 

@@ -98,7 +98,7 @@ static int pareto(jx_deductions_result *r, const jx_analysis_options *o)
 			if (state_of(&u->units[i].years[y]) != ST_UNKNOWN)
 				r->total_points += u->units[i].years[y].weight - u->units[i].years[y].score;
 	r->total_points = jx__tidy(r->total_points);
-	qsort(r->pareto, r->npareto, sizeof(*r->pareto), cmp_pareto);
+	jx__sort(r->pareto, r->npareto, sizeof(*r->pareto), cmp_pareto);
 	pareto_shares(r->pareto, r->npareto);
 	return 0;
 }
@@ -209,7 +209,7 @@ static int pairs(jx_deductions_result *r, size_t top)
 			r->pairs[r->npairs++] = p;
 		}
 	free(state);
-	qsort(r->pairs, r->npairs, sizeof(*r->pairs), cmp_pairs);
+	jx__sort(r->pairs, r->npairs, sizeof(*r->pairs), cmp_pairs);
 	if (r->npairs > top)
 		r->npairs = top;
 	return 0;

@@ -90,7 +90,7 @@ int jx_funds_compute(jx_funds_result **out, const char *department, jx_figures *
 		if (figs[i]->provenance == JX_PROV_SYNTHETIC)
 			r->provenance = JX_PROV_SYNTHETIC;
 	}
-	qsort(r->years, r->nyears, sizeof(*r->years), cmp_year);
+	jx__sort(r->years, r->nyears, sizeof(*r->years), cmp_year);
 	for (size_t i = 1; i < r->nyears; i++)
 		if (r->years[i].year == r->years[i - 1].year) {
 			int year = r->years[i].year;

@@ -111,7 +111,7 @@ static int cmp_rate(const void *pa, const void *pb)
 static void rank_rows(rank_state *rs)
 {
 	size_t nranked = 0;
-	qsort(rs->depts, rs->ndepts, sizeof(*rs->depts), cmp_rate);
+	jx__sort(rs->depts, rs->ndepts, sizeof(*rs->depts), cmp_rate);
 	while (nranked < rs->ndepts && !isnan(rs->depts[nranked].row.rate))
 		nranked++;
 	for (size_t i = 0; i < nranked; i++) {

@@ -359,7 +359,7 @@ static int finish(builder *b)
 		tmp[i].unit = u->units[i];
 		tmp[i].order = b->order[i];
 	}
-	qsort(tmp, u->nunits, sizeof(*tmp), cmp_units);
+	jx__sort(tmp, u->nunits, sizeof(*tmp), cmp_units);
 	for (i = 0; i < u->nunits; i++)
 		u->units[i] = tmp[i].unit;
 	free(tmp);

@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include "jixiao.h"
 
 #if defined(__GNUC__)
@@ -28,6 +29,13 @@ char *jx__sprintf(const char *fmt, ...) JX__PRINTF(1, 2);
 
 /** Grow *arr (element size elem) so that it holds at least need elements. 0 or JX_ENOMEM. */
 int jx__grow(void **arr, size_t *cap, size_t need, size_t elem);
+
+/** qsort that accepts an empty (NULL) array: qsort(NULL, 0, ...) is undefined behaviour. */
+static inline void jx__sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
 
 /** A growable byte buffer. */
 typedef struct {

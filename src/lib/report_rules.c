@@ -201,7 +201,7 @@ static int rule_new(jx_report *r)
 		    jx_unit_year_deducted(row->to))
 			v[n++] = row;
 	}
-	qsort(v, n, sizeof(*v), by_points_lost);
+	jx__sort(v, n, sizeof(*v), by_points_lost);
 	for (size_t i = 0, added = 0; i < n && added < RULE_NEW_MAX; i++) {
 		jx_suggestion *s;
 		if (covered(r, v[i]->unit))

@@ -103,7 +103,7 @@ static void runs_table(rd_doc *d, const jx_deductions_result *ded)
 		rd_note(d, RP_TR(d, T_NO_RUNS));
 		return;
 	}
-	qsort(v, n, sizeof(*v), by_run);
+	jx__sort(v, n, sizeof(*v), by_run);
 	t = rd_table_add(d, "t-runs", RP_TR(d, T_TBL_RUNS), 6);
 	rd_col(t, 0, RP_TR(d, T_COL_PATH), 0);
 	rd_col(t, 1, RP_TR(d, T_COL_LEVEL3), 0);

@@ -89,7 +89,7 @@ static int cmp_double(const void *a, const void *b)
 /* Median of v[0..n), sorting v in place. */
 static double median_inplace(double *v, size_t n)
 {
-	qsort(v, n, sizeof(*v), cmp_double);
+	jx__sort(v, n, sizeof(*v), cmp_double);
 	return gsl_stats_median_from_sorted_data(v, 1, n);
 }
 

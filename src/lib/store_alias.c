@@ -255,7 +255,7 @@ int jx_store_set_grade_bands(jx_store *s, const jx_grade_band *bands, size_t n)
 	if (n == 0 || n > 16)
 		return jx__error(JX_EINVAL, "give between 1 and 16 grade bands");
 	memcpy(sorted, bands, n * sizeof(*bands));
-	qsort(sorted, n, sizeof(*sorted), band_cmp);
+	jx__sort(sorted, n, sizeof(*sorted), band_cmp);
 	for (size_t i = 0; i < n; i++) {
 		if (!sorted[i].grade[0] || sorted[i].min_score < 0 || sorted[i].min_score > 100)
 			return jx__error(JX_EINVAL, "a grade band needs a name and a minimum in 0..100");
