@@ -50,6 +50,39 @@ int jx_read_file(jx_batch **out, const char *path, const jx_read_options *opts);
 int jx_read_buffer(jx_batch **out, const char *name, const char *data, size_t len,
 		   const jx_read_options *opts);
 
+/**
+ * Where a streaming read hands what it reads: each evaluation and figure set
+ * as soon as it is complete, borrowed for the duration of the call. A
+ * callback returns 0 to go on; JX_READ_KEEP to go on and keep the part (it
+ * is then the callback's, freed with jx_evaluation_free / jx_figures_free);
+ * or a negative JX_E* code with its message set, which stops the read: the
+ * read returns that code. NULL callbacks skip.
+ */
+typedef struct {
+	int (*evaluation)(void *ctx, jx_evaluation *ev);
+	int (*figures)(void *ctx, jx_figures *f);
+	void *ctx;
+} jx_read_sink;
+
+/** A sink's "keep it": the evaluation or figure set now belongs to the sink. */
+#define JX_READ_KEEP 1
+
+/**
+ * Read a file like jx_read_file, handing its parts to sink instead of
+ * returning a batch. Canonical CSV in UTF-8 is read in pieces, in memory
+ * that does not grow with the file (and without the JX_MAX_INPUT limit):
+ * an evaluation is handed on when the next row belongs to another one and
+ * its weights add up; one whose weights do not add up yet is held until
+ * they do (its rows need not be contiguous). Refused here but not by
+ * jx_read_file: rows of an evaluation that was already handed on, and
+ * figures of a department-year after rows of another one (docs/formats.md).
+ * Other inputs are read whole. sha256 (may be NULL) gets the hex SHA-256 of
+ * the file's bytes on success. On error some parts may already have been
+ * handed on: the caller undoes them (`jixiao import` rolls back).
+ */
+int jx_read_file_stream(const char *path, const jx_read_options *opts, const jx_read_sink *sink,
+			char sha256[65]);
+
 /** Canonical scores CSV from decoded UTF-8 text (BOM already removed). */
 int jx_csv_read_scores(jx_batch **out, const char *name, const char *text, size_t len,
 		       const jx_read_options *opts);

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "ingest.h"
 #include "model.h"
 
 #ifdef __cplusplus
@@ -58,6 +59,54 @@ typedef struct {
  */
 int jx_store_import(jx_store *s, jx_batch *const *batches, size_t nbatches, unsigned flags,
 		    jx_import_stats *stats);
+
+/**
+ * An import in progress: one transaction, from jx_import_begin to
+ * jx_import_commit, fed one evaluation or figure set at a time (e.g. from
+ * jx_read_file_stream) so that memory does not grow with the input. The
+ * checks and outcomes are those of jx_store_import. After the first error
+ * every call returns it and nothing is written; freeing an import that was
+ * not committed rolls it back.
+ */
+typedef struct jx_import jx_import;
+
+/** Begin an import (BEGIN IMMEDIATE) with JX_IMPORT_* flags. *out freed with jx_import_free. */
+int jx_import_begin(jx_import **out, jx_store *s, unsigned flags);
+/**
+ * Store one evaluation read from source_name. source_sha256 is the hex
+ * SHA-256 of the source's bytes, or NULL when it is not known yet: then
+ * jx_import_source_end gives it to every evaluation stored since.
+ */
+int jx_import_evaluation(jx_import *im, const char *source_name, const char *source_sha256,
+			 const jx_evaluation *ev);
+/** Store one figure set read from source_name. */
+int jx_import_figures(jx_import *im, const char *source_name, const jx_figures *f);
+/** The SHA-256 of the source just read, for the evaluations stored without one. */
+int jx_import_source_end(jx_import *im, const char *source_sha256);
+/**
+ * Commit (roll back under JX_IMPORT_DRY_RUN, or after an error); stats may be
+ * NULL. Returns the import's first error, or 0.
+ */
+int jx_import_commit(jx_import *im, jx_import_stats *stats);
+/** Free (rolling back an import that was not committed). NULL-safe. */
+void jx_import_free(jx_import *im);
+
+/** Told of each part jx_import_files reads, on the importing thread, before it is stored. */
+typedef struct {
+	void (*evaluation)(void *ctx, const char *source, const jx_evaluation *ev);
+	void (*figures)(void *ctx, const char *source, const jx_figures *f);
+	void *ctx;
+} jx_import_observer;
+
+/**
+ * Read files (jx_read_file_stream) and store what they hold through im, in
+ * file order. Reading runs on a second thread while this one writes, so the
+ * two overlap on two cores; at most 64 evaluations wait in between. obs may
+ * be NULL. Returns 0 or the first error, reading or storing (im is then
+ * failed: commit returns the error and rolls back).
+ */
+int jx_import_files(jx_import *im, const char *const *paths, size_t npaths,
+		    const jx_read_options *opts, const jx_import_observer *obs);
 
 /** One line of `jixiao list`. */
 typedef struct {

@@ -67,6 +67,18 @@ int jx_table_add_note(jx_table *t, const char *fmt, ...)
  */
 int jx_table_write(const jx_table *t, FILE *out, jx_format fmt, int bom);
 
+/**
+ * Write only the rows, for one output made of several tables with the same
+ * columns, one after another (e.g. one per department): CSV rows without
+ * the header line; JSON objects without the enclosing brackets, each
+ * preceded by ",\n  " -- by "\n  " for the very first row of the output
+ * when first is set -- so that "[" + the tables' rows + "\n]\n" is the
+ * array jx_table_write would give for all rows ("[]\n" when none). The
+ * table format aligns each table by itself, so it is written whole, as by
+ * jx_table_write. Returns 0 or JX_EIO.
+ */
+int jx_table_write_rows(const jx_table *t, FILE *out, jx_format fmt, int first);
+
 /** Parse "table", "csv", "json". 0 or JX_EINVAL. */
 int jx_format_parse(const char *s, jx_format *out);
 

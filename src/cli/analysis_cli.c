@@ -110,63 +110,33 @@ int ana_department(jx_store *st, const ana_args *a, const char **dept, char **ow
 
 typedef struct {
 	jx_format fmt;
-	size_t written; /* tables with rows written so far */
+	size_t written; /* tables written so far */
+	size_t rows;    /* rows written so far */
 } stream;
 
-/* The table as text in fmt (malloc'd). */
-static char *render(const jx_table *t, jx_format fmt, size_t *len)
-{
-	char *buf = NULL;
-	FILE *f = open_memstream(&buf, len);
-	if (!f)
-		return NULL;
-	if (jx_table_write(t, f, fmt, 0)) {
-		fclose(f);
-		free(buf);
-		return NULL;
-	}
-	if (fclose(f)) {
-		free(buf);
-		return NULL;
-	}
-	return buf;
-}
-
-/* Write a department's table: CSV rows without a repeated header, JSON
- * objects inside one array, terminal tables one after another. */
+/* Write a department's table: CSV rows under one header, JSON objects inside
+ * one array, terminal tables one after another. */
 static int stream_write(stream *s, const jx_table *t)
 {
-	char *text, *body;
-	size_t len;
-	if (s->fmt == JX_FMT_TABLE || (s->fmt == JX_FMT_CSV && s->written == 0)) {
-		if (s->fmt == JX_FMT_TABLE && s->written)
-			fputc('\n', stdout);
-		s->written++;
-		return jx_table_write(t, stdout, s->fmt, 0) ? -1 : 0;
-	}
-	if (jx_table_rows(t) == 0)
-		return 0;
-	if (!(text = render(t, s->fmt, &len)))
-		return -1;
-	if (s->fmt == JX_FMT_CSV) { /* drop the header line */
-		body = strchr(text, '\n');
-		fputs(body ? body + 1 : "", stdout);
-	} else { /* "[\n  {...},\n  {...}\n]\n" → "\n  {...},\n  {...}" */
-		char *end = strrchr(text, ']');
-		if (end && end > text + 1)
-			end[-1] = '\0';
-		fputs(s->written ? "," : "[", stdout);
-		fputs(text + 1, stdout);
+	int rc;
+	if (s->fmt == JX_FMT_TABLE && s->written)
+		fputc('\n', stdout);
+	if (s->fmt == JX_FMT_CSV && s->written == 0)
+		rc = jx_table_write(t, stdout, JX_FMT_CSV, 0);
+	else {
+		if (s->fmt == JX_FMT_JSON && s->rows == 0 && jx_table_rows(t) > 0)
+			fputc('[', stdout);
+		rc = jx_table_write_rows(t, stdout, s->fmt, s->rows == 0);
 	}
 	s->written++;
-	free(text);
-	return ferror(stdout) ? -1 : 0;
+	s->rows += jx_table_rows(t);
+	return rc ? -1 : 0;
 }
 
 static int stream_end(stream *s)
 {
 	if (s->fmt == JX_FMT_JSON)
-		fputs(s->written ? "\n]\n" : "[]\n", stdout);
+		fputs(s->rows ? "\n]\n" : "[]\n", stdout);
 	if (fflush(stdout) || ferror(stdout))
 		return cli_fail("cannot write output: %s", strerror(errno));
 	return JX_EXIT_OK;
@@ -216,7 +186,7 @@ static int all_departments(stream *out, jx_store *st, ana_args *a, ana_table_fn 
 
 int ana_run(jx_cli *cli, ana_args *a, ana_table_fn fn, void *ctx)
 {
-	stream out = {a->fmt, 0};
+	stream out = {a->fmt, 0, 0};
 	jx_store *st = NULL;
 	const char *dept;
 	char *owned = NULL;

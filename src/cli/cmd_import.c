@@ -1,4 +1,12 @@
-/* cmd_import.c -- `jixiao import FILE...`: read every file first, then store all in one transaction. */
+/* cmd_import.c -- `jixiao import FILE...`: every file into one transaction.
+ *
+ * Files are read piece by piece and each evaluation is stored as soon as it
+ * is read and checked (jx_import_files: reading on a second thread), inside
+ * the one transaction that the whole import is: on any error it is rolled
+ * back and the database is as it was. A new database is built beside its
+ * path and put in place only on success, so a failed import creates none. */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -9,8 +17,8 @@ static const char help[] =
 	"\n"
 	"Import published reports (部门整体绩效自我评价报告 as text, UTF-8 or GB18030)\n"
 	"and canonical CSV files (scores or figures; see docs/formats.md). The format is\n"
-	"decided by content. All files are read and checked before anything is written,\n"
-	"then stored in one transaction: on any error the database is unchanged.\n"
+	"decided by content. All files are stored in one transaction, each evaluation\n"
+	"as soon as it is read and checked: on any error the database is unchanged.\n"
 	"Re-importing identical content is a no-op; different content for a stored\n"
 	"(department, year, kind) is refused unless --replace.\n"
 	"\n"
@@ -29,31 +37,77 @@ static const char help[] =
 	"  jixiao import --dry-run report.txt\n"
 	"  jixiao import datasets/synthetic/*.csv\n";
 
-static void print_dry_run(const jx_batch *b)
+typedef struct {
+	unsigned flags;
+	int quiet;
+	const char *source; /* a dry run without a database: the file being read */
+} importing;
+
+static void print_evaluation(const char *source, const jx_evaluation *ev)
 {
-	for (size_t i = 0; i < b->nevals; i++) {
-		const jx_evaluation *ev = b->evals[i];
-		jx_table *t = cli_evaluation_table(ev);
-		char ts[64];
-		jx_number_format(ts, sizeof(ts), jx_evaluation_score_sum(ev));
-		printf("%s: %s %d (%s, %s): %zu indicators, total score %s\n", b->source_name,
-		       ev->department, ev->year, jx_kind_name(ev->kind),
-		       jx_provenance_name(ev->provenance), ev->nrows, ts);
-		if (t)
-			jx_table_write(t, stdout, JX_FMT_TABLE, 0);
-		jx_table_free(t);
+	jx_table *t = cli_evaluation_table(ev);
+	char ts[64];
+	jx_number_format(ts, sizeof(ts), jx_evaluation_score_sum(ev));
+	printf("%s: %s %d (%s, %s): %zu indicators, total score %s\n", source, ev->department,
+	       ev->year, jx_kind_name(ev->kind), jx_provenance_name(ev->provenance), ev->nrows, ts);
+	if (t)
+		jx_table_write(t, stdout, JX_FMT_TABLE, 0);
+	jx_table_free(t);
+	for (size_t k = 0; k < ev->nwarnings; k++)
+		printf("warning: %s:%d: %s\n", source, ev->warnings[k].line, ev->warnings[k].message);
+}
+
+static void print_figures(const char *source, const jx_figures *f)
+{
+	jx_table *t = cli_figures_table(f);
+	printf("%s: figures of %s %d\n", source, f->department, f->year);
+	if (t)
+		jx_table_write(t, stdout, JX_FMT_TABLE, 0);
+	jx_table_free(t);
+}
+
+/* Before each evaluation is stored: a dry run shows it, a real one its warnings. */
+static void seen_evaluation(void *ctx, const char *source, const jx_evaluation *ev)
+{
+	const importing *c = ctx;
+	if (c->flags & JX_IMPORT_DRY_RUN)
+		print_evaluation(source, ev);
+	else if (!c->quiet)
 		for (size_t k = 0; k < ev->nwarnings; k++)
-			printf("warning: %s:%d: %s\n", b->source_name, ev->warnings[k].line,
-			       ev->warnings[k].message);
+			fprintf(stderr, "%s:%d: warning: %s\n", source, ev->warnings[k].line,
+				ev->warnings[k].message);
+}
+
+static void seen_figures(void *ctx, const char *source, const jx_figures *f)
+{
+	const importing *c = ctx;
+	if (c->flags & JX_IMPORT_DRY_RUN)
+		print_figures(source, f);
+}
+
+/* A dry run without a database: read and show, nothing else. */
+static int show_evaluation(void *ctx, jx_evaluation *ev)
+{
+	seen_evaluation(ctx, ((importing *)ctx)->source, ev);
+	return 0;
+}
+
+static int show_figures(void *ctx, jx_figures *f)
+{
+	seen_figures(ctx, ((importing *)ctx)->source, f);
+	return 0;
+}
+
+static int show_all(importing *c, char **files, int nfiles, const jx_read_options *ro)
+{
+	jx_read_sink sink = {show_evaluation, show_figures, NULL};
+	sink.ctx = c;
+	for (int i = 0; i < nfiles; i++) {
+		c->source = files[i];
+		if (jx_read_file_stream(files[i], ro, &sink, NULL) != 0)
+			return cli_fail_jx();
 	}
-	for (size_t i = 0; i < b->nfigs; i++) {
-		jx_table *t = cli_figures_table(b->figs[i]);
-		printf("%s: figures of %s %d\n", b->source_name, b->figs[i]->department,
-		       b->figs[i]->year);
-		if (t)
-			jx_table_write(t, stdout, JX_FMT_TABLE, 0);
-		jx_table_free(t);
-	}
+	return JX_EXIT_OK;
 }
 
 static int parse_options(int argc, char **argv, jx_read_options *ro, unsigned *flags, int *quiet)
@@ -99,57 +153,83 @@ static int parse_options(int argc, char **argv, jx_read_options *ro, unsigned *f
 	return 0;
 }
 
+#define PATH_MAX_LEN 4096
+
+/* Remove a database file and its WAL companions. */
+static void remove_db(const char *path)
+{
+	char side[PATH_MAX_LEN + 64];
+	remove(path);
+	snprintf(side, sizeof(side), "%s-wal", path);
+	remove(side);
+	snprintf(side, sizeof(side), "%s-shm", path);
+	remove(side);
+}
+
+/*
+ * A new database is built under a temporary name beside it and linked into
+ * place only when the import succeeded (link() refuses to replace a file
+ * that appeared meanwhile): a failed import leaves no file, and no one sees
+ * a half-built one. The store must be closed (checkpointed) before.
+ */
+static int put_in_place(const char *tmp, const char *path, int ok)
+{
+	int rc = JX_EXIT_OK;
+	if (ok && link(tmp, path) != 0)
+		rc = cli_fail("%s: %s; nothing imported (the database was created by someone else "
+			      "during the import: import again)", path, strerror(errno));
+	remove_db(tmp);
+	return rc;
+}
+
 int cmd_import(jx_cli *cli, int argc, char **argv)
 {
 	jx_read_options ro = jx_read_options_default();
-	jx_batch **batches = NULL;
+	importing c = {0, 0, NULL};
+	jx_import_observer obs = {seen_evaluation, seen_figures, NULL};
+	jx_import *im = NULL;
 	jx_import_stats st;
 	jx_store *s = NULL;
-	unsigned flags = 0;
-	int quiet = 0, rc, nfiles;
+	char tmp[PATH_MAX_LEN + 32];
+	const char *path = cli->db_path;
+	int rc, nfiles, dry;
 
-	if ((rc = parse_options(argc, argv, &ro, &flags, &quiet)) != 0)
+	if ((rc = parse_options(argc, argv, &ro, &c.flags, &c.quiet)) != 0)
 		return rc < 0 ? cli_help(help) : rc;
 	nfiles = argc - optind;
 	if (nfiles <= 0)
 		return cli_usage("import", "no input file given");
-	if (!(batches = calloc((size_t)nfiles, sizeof(*batches))))
-		return cli_fail("out of memory");
-	for (int i = 0; i < nfiles; i++) {
-		if (jx_read_file(&batches[i], argv[optind + i], &ro) != 0) {
-			rc = cli_fail_jx();
-			goto out;
+	obs.ctx = &c;
+	dry = (c.flags & JX_IMPORT_DRY_RUN) != 0;
+	if (strcmp(path, ":memory:") != 0 && access(path, F_OK) != 0) {
+		if (dry) {
+			if ((rc = show_all(&c, argv + optind, nfiles, &ro)) == 0)
+				printf("dry run: nothing written (%s does not exist yet)\n", path);
+			return rc;
 		}
-		if (!quiet && !(flags & JX_IMPORT_DRY_RUN))
-			for (size_t e = 0; e < batches[i]->nevals; e++)
-				for (size_t k = 0; k < batches[i]->evals[e]->nwarnings; k++)
-					fprintf(stderr, "%s:%d: warning: %s\n", batches[i]->source_name,
-						batches[i]->evals[e]->warnings[k].line,
-						batches[i]->evals[e]->warnings[k].message);
-		if (flags & JX_IMPORT_DRY_RUN)
-			print_dry_run(batches[i]);
+		if (strlen(path) > PATH_MAX_LEN)
+			return cli_fail("%s: path too long", path);
+		snprintf(tmp, sizeof(tmp), "%s.import-%ld", path, (long)getpid());
+		remove_db(tmp);
+		path = tmp;
 	}
-	if ((flags & JX_IMPORT_DRY_RUN) && access(cli->db_path, F_OK) != 0) {
-		printf("dry run: nothing written (%s does not exist yet)\n", cli->db_path);
-		goto out;
-	}
-	if ((rc = cli_open_store(cli, &s, !(flags & JX_IMPORT_DRY_RUN))) != 0)
-		goto out;
-	if (jx_store_import(s, batches, (size_t)nfiles, flags, &st) != 0) {
+	if (jx_store_open(&s, path, dry ? 0 : JX_STORE_CREATE) != 0 ||
+	    jx_import_begin(&im, s, c.flags) != 0 ||
+	    jx_import_files(im, (const char *const *)(argv + optind), (size_t)nfiles, &ro, &obs) != 0 ||
+	    jx_import_commit(im, &st) != 0)
 		rc = cli_fail_jx();
-		goto out;
-	}
+	jx_import_free(im);
+	jx_store_free(s);
+	if (path == tmp && put_in_place(tmp, cli->db_path, rc == 0) != 0)
+		return JX_EXIT_ERROR;
+	if (rc != 0)
+		return rc;
 	printf("%s%zu evaluation%s added, %zu replaced, %zu unchanged; %zu indicator rows; "
 	       "figures: %zu added, %zu replaced, %zu unchanged\n",
-	       (flags & JX_IMPORT_DRY_RUN) ? "dry run, nothing written: would have " : "", st.added,
+	       dry ? "dry run, nothing written: would have " : "", st.added,
 	       st.added == 1 ? "" : "s", st.replaced, st.unchanged, st.rows, st.figures_added,
 	       st.figures_replaced, st.figures_unchanged);
 	if (st.unchanged && !st.added && !st.replaced)
 		printf("identical content is already stored; nothing to do\n");
-out:
-	for (int i = 0; i < nfiles; i++)
-		jx_batch_free(batches[i]);
-	free(batches);
-	jx_store_free(s);
-	return rc;
+	return JX_EXIT_OK;
 }

@@ -226,6 +226,7 @@ void jx_store_free(jx_store *s)
 {
 	if (!s)
 		return;
+	jx__series_cache_free(&s->series);
 	sqlite3_close(s->db);
 	free(s);
 }

@@ -1,7 +1,15 @@
 /* store_series.c -- one department's rows over the years, keys resolved through aliases.
  *
- * This is the analysis's only read path. Strings live in one arena owned by
- * the series; names repeat across years, so they are interned. */
+ * This is the analysis's only read path, called once per department by
+ * --all-departments, so what does not change between calls is kept in the
+ * store: the prepared statements and the alias list (reloaded when this
+ * connection has written anything since, or another one has committed:
+ * sqlite3_total_changes64 and PRAGMA data_version). The department's
+ * evaluations come in year order from the (department_id, year, kind)
+ * index, then each one's rows in source order from the indicator primary
+ * key, so no step sorts (docs/schema.md, "Read paths and indexes").
+ * Strings live in one arena owned by the series; names repeat across years,
+ * so they are interned. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,21 +25,20 @@ typedef struct {
 	block *blocks;
 	const char **interned; /* open-addressing set */
 	size_t icap, icount;
-	char **alias_old, **alias_new;
-	size_t nalias;
 } pool;
 
-static size_t hash_str(const char *s)
+static size_t hash_mem(const char *s, size_t n)
 {
 	size_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
 	return h;
 }
 
-static const char *pool_copy(pool *p, const char *s)
+/* Copy n bytes of s and a NUL into the arena. */
+static const char *pool_copy(pool *p, const char *s, size_t len)
 {
-	size_t n = strlen(s) + 1;
+	size_t n = len + 1;
 	block *b = p->blocks;
 	char *dst;
 	if (!b || b->cap - b->used < n) {
@@ -44,34 +51,41 @@ static const char *pool_copy(pool *p, const char *s)
 		p->blocks = b;
 	}
 	dst = b->data + b->used;
-	memcpy(dst, s, n);
+	memcpy(dst, s, len);
+	dst[len] = '\0';
 	b->used += n;
 	return dst;
 }
 
-static const char *pool_intern(pool *p, const char *s)
+static int pool_rehash(pool *p)
+{
+	size_t ncap = p->icap ? p->icap * 2 : 256;
+	const char **ns = calloc(ncap, sizeof(*ns));
+	if (!ns)
+		return JX_ENOMEM;
+	for (size_t k = 0; k < p->icap; k++)
+		if (p->interned[k]) {
+			size_t j = hash_mem(p->interned[k], strlen(p->interned[k])) & (ncap - 1);
+			while (ns[j])
+				j = (j + 1) & (ncap - 1);
+			ns[j] = p->interned[k];
+		}
+	free(p->interned);
+	p->interned = ns;
+	p->icap = ncap;
+	return 0;
+}
+
+/* The arena's copy of s (n bytes, no NUL inside); NULL on ENOMEM. */
+static const char *pool_intern(pool *p, const char *s, size_t n)
 {
 	size_t i;
-	if ((p->icount + 1) * 2 > p->icap) {
-		size_t ncap = p->icap ? p->icap * 2 : 256;
-		const char **ns = calloc(ncap, sizeof(*ns));
-		if (!ns)
-			return NULL;
-		for (size_t k = 0; k < p->icap; k++)
-			if (p->interned[k]) {
-				size_t j = hash_str(p->interned[k]) & (ncap - 1);
-				while (ns[j])
-					j = (j + 1) & (ncap - 1);
-				ns[j] = p->interned[k];
-			}
-		free(p->interned);
-		p->interned = ns;
-		p->icap = ncap;
-	}
-	for (i = hash_str(s) & (p->icap - 1); p->interned[i]; i = (i + 1) & (p->icap - 1))
-		if (!strcmp(p->interned[i], s))
+	if ((p->icount + 1) * 2 > p->icap && pool_rehash(p) != 0)
+		return NULL;
+	for (i = hash_mem(s, n) & (p->icap - 1); p->interned[i]; i = (i + 1) & (p->icap - 1))
+		if (!strncmp(p->interned[i], s, n) && p->interned[i][n] == '\0')
 			return p->interned[i];
-	if (!(p->interned[i] = pool_copy(p, s)))
+	if (!(p->interned[i] = pool_copy(p, s, n)))
 		return NULL;
 	p->icount++;
 	return p->interned[i];
@@ -87,24 +101,7 @@ static void pool_free(pool *p)
 		p->blocks = n;
 	}
 	free(p->interned);
-	jx_strings_free(p->alias_old, p->nalias);
-	jx_strings_free(p->alias_new, p->nalias);
 	free(p);
-}
-
-/* Follow the alias chain from key (aliases are few: linear scan, cycle-guarded). */
-static const char *resolve(const pool *p, const char *key)
-{
-	for (size_t hops = 0; hops <= p->nalias; hops++) {
-		size_t i;
-		for (i = 0; i < p->nalias; i++)
-			if (!strcmp(p->alias_old[i], key))
-				break;
-		if (i == p->nalias)
-			return key;
-		key = p->alias_new[i];
-	}
-	return key;
 }
 
 void jx_series_free(jx_series *sr)
@@ -118,65 +115,203 @@ void jx_series_free(jx_series *sr)
 	free(sr);
 }
 
-static int add_row(jx_series *sr, size_t *cap, sqlite3_stmt *st)
+/* ---- what is kept in the store between calls ---- */
+
+static const char evaluations_sql[] =
+	"SELECT e.id, e.year, e.provenance FROM department d"
+	" JOIN evaluation e ON e.department_id = d.id"
+	" WHERE d.name = ?1 AND e.kind = ?2 AND e.year BETWEEN ?3 AND ?4"
+	" ORDER BY e.year";
+static const char rows_sql[] =
+	"SELECT level1, level2, level3, key, weight, score, score_origin FROM indicator"
+	" WHERE evaluation_id = ?1 ORDER BY seq";
+
+void jx__series_cache_free(jx__series_cache *c)
+{
+	sqlite3_finalize(c->evaluations);
+	sqlite3_finalize(c->rows);
+	sqlite3_finalize(c->data_version);
+	jx_strings_free(c->alias_old, c->nalias);
+	jx_strings_free(c->alias_new, c->nalias);
+	memset(c, 0, sizeof(*c));
+}
+
+/* Prepare the statements once; (re)load the aliases when the database may have changed. */
+static int cache_ready(jx_store *s)
+{
+	jx__series_cache *c = &s->series;
+	sqlite3_int64 changes = sqlite3_total_changes64(s->db);
+	int version = 0, rc;
+	if ((!c->evaluations && (rc = jx__prepare(s->db, &c->evaluations, evaluations_sql))) ||
+	    (!c->rows && (rc = jx__prepare(s->db, &c->rows, rows_sql))) ||
+	    (!c->data_version && (rc = jx__prepare(s->db, &c->data_version, "PRAGMA data_version"))))
+		return rc;
+	if (sqlite3_step(c->data_version) == SQLITE_ROW)
+		version = sqlite3_column_int(c->data_version, 0);
+	sqlite3_reset(c->data_version);
+	if (c->aliases_loaded && changes == c->alias_changes && version == c->alias_data_version)
+		return 0;
+	jx_strings_free(c->alias_old, c->nalias);
+	jx_strings_free(c->alias_new, c->nalias);
+	c->alias_old = c->alias_new = NULL;
+	c->nalias = 0;
+	c->aliases_loaded = 0;
+	/* listed in old_key order (BINARY collation = strcmp order) for bsearch */
+	if ((rc = jx_store_alias_list(s, &c->alias_old, &c->alias_new, &c->nalias)) != 0)
+		return rc;
+	c->aliases_loaded = 1;
+	c->alias_changes = changes;
+	c->alias_data_version = version;
+	return 0;
+}
+
+static int cmp_key(const void *key, const void *elem)
+{
+	return strcmp(key, *(char *const *)elem);
+}
+
+/* Follow the alias chain from key (cycle-guarded: at most nalias hops). */
+static const char *resolve(const jx__series_cache *c, const char *key)
+{
+	for (size_t hops = 0; hops < c->nalias; hops++) {
+		char **hit = bsearch(key, c->alias_old, c->nalias, sizeof(char *), cmp_key);
+		if (!hit)
+			break;
+		key = c->alias_new[hit - c->alias_old];
+	}
+	return key;
+}
+
+/* ---- reading ---- */
+
+/* Column i as an interned string. Rows repeat the previous year's names in the
+ * same order, so same (the string at this place a year before, or NULL) is
+ * tried before the hash set. */
+static const char *column_interned(pool *p, sqlite3_stmt *st, int i, const char *same)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	size_t n = s ? (size_t)sqlite3_column_bytes(st, i) : 0;
+	if (same && !memcmp(same, s ? s : "", n) && same[n] == '\0')
+		return same;
+	return pool_intern(p, s ? s : "", n);
+}
+
+/* Append the current row of st (rows_sql) as a row of year y, updating its totals;
+ * like is the row at the same place in the year before, or NULL. */
+static int add_row(jx_series *sr, size_t *cap, const jx__series_cache *c, sqlite3_stmt *st,
+		   jx_series_year *y, size_t like)
 {
 	pool *p = sr->pool_;
-	jx_score_row *r;
+	jx_score_row *r, *prev;
 	const char *key;
 	if (jx__grow((void **)&sr->rows, cap, sr->nrows + 1, sizeof(*sr->rows)))
 		return JX_ENOMEM;
 	r = &sr->rows[sr->nrows];
-	r->year = sqlite3_column_int(st, 0);
-	r->level1 = pool_intern(p, (const char *)sqlite3_column_text(st, 2));
-	r->level2 = pool_intern(p, (const char *)sqlite3_column_text(st, 3));
-	r->level3 = pool_intern(p, (const char *)sqlite3_column_text(st, 4));
-	key = resolve(p, (const char *)sqlite3_column_text(st, 5));
-	r->key = pool_intern(p, key);
-	r->weight = sqlite3_column_double(st, 6);
-	r->score = jx__column_double(st, 7);
+	prev = like < sr->nrows ? &sr->rows[like] : NULL;
+	r->year = y->year;
+	r->level1 = column_interned(p, st, 0, prev ? prev->level1 : NULL);
+	r->level2 = column_interned(p, st, 1, prev ? prev->level2 : NULL);
+	r->level3 = column_interned(p, st, 2, prev ? prev->level3 : NULL);
+	if (c->nalias) {
+		key = resolve(c, (const char *)sqlite3_column_text(st, 3));
+		r->key = pool_intern(p, key, strlen(key));
+	} else {
+		r->key = column_interned(p, st, 3, prev ? prev->key : NULL);
+	}
+	r->weight = sqlite3_column_double(st, 4);
+	r->score = jx__column_double(st, 5);
 	r->origin = JX_ORIGIN_STATED;
-	jx_origin_parse((const char *)sqlite3_column_text(st, 8), &r->origin);
+	jx_origin_parse((const char *)sqlite3_column_text(st, 6), &r->origin);
 	if (!r->level1 || !r->level2 || !r->level3 || !r->key)
 		return jx__oom();
+	y->total_weight += r->weight;
+	if (isnan(r->score))
+		y->nmissing++;
+	else
+		y->total_score += r->score;
 	sr->nrows++;
 	return 0;
 }
 
-static int add_year(jx_series *sr, size_t *cap, sqlite3_stmt *st)
+/* One evaluation's rows; its year enters the series with its first row.
+ * *prev_start: where the previous evaluation's rows begin in sr->rows. */
+static int add_evaluation(jx_store *s, jx_series *sr, size_t *rcap, size_t *ycap,
+			  size_t *prev_start, sqlite3_int64 id, int year, jx_provenance prov)
 {
-	jx_series_year *y;
-	if (sr->nyears && sr->years[sr->nyears - 1].year == sqlite3_column_int(st, 0))
-		y = &sr->years[sr->nyears - 1];
-	else {
-		if (jx__grow((void **)&sr->years, cap, sr->nyears + 1, sizeof(*sr->years)))
-			return JX_ENOMEM;
-		y = &sr->years[sr->nyears++];
-		memset(y, 0, sizeof(*y));
-		y->year = sqlite3_column_int(st, 0);
-		jx_provenance_parse((const char *)sqlite3_column_text(st, 1), &y->provenance);
+	jx__series_cache *c = &s->series;
+	sqlite3_stmt *st = c->rows;
+	jx_series_year *y = NULL;
+	size_t start = sr->nrows, prev = *prev_start;
+	int rc = 0, step;
+	sqlite3_bind_int64(st, 1, id);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t like = prev + (sr->nrows - start);
+		if (!y) {
+			if (jx__grow((void **)&sr->years, ycap, sr->nyears + 1, sizeof(*sr->years))) {
+				rc = JX_ENOMEM;
+				break;
+			}
+			y = &sr->years[sr->nyears++];
+			memset(y, 0, sizeof(*y));
+			y->year = year;
+			y->provenance = prov;
+		}
+		if ((rc = add_row(sr, rcap, c, st, y, like < start ? like : (size_t)-1)) != 0)
+			break;
 	}
-	y->total_weight += sqlite3_column_double(st, 6);
-	if (sqlite3_column_type(st, 7) == SQLITE_NULL)
-		y->nmissing++;
-	else
-		y->total_score += sqlite3_column_double(st, 7);
-	return 0;
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = jx__db_error(s->db, "reading a series");
+	sqlite3_reset(st);
+	if (sr->nrows > start)
+		*prev_start = start;
+	return rc;
+}
+
+typedef struct {
+	sqlite3_int64 id;
+	int year;
+	jx_provenance prov;
+} eval_ref;
+
+/* The department's evaluations of kind in range, in year order (*out malloc'd). */
+static int list_evaluations(jx_store *s, eval_ref **out, size_t *n, const char *department,
+			    jx_kind kind, int year_from, int year_to)
+{
+	sqlite3_stmt *st = s->series.evaluations;
+	size_t cap = 0;
+	int rc = 0, step;
+	*out = NULL;
+	*n = 0;
+	sqlite3_bind_text(st, 1, department, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, jx_kind_name(kind), -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, year_from ? year_from : 0);
+	sqlite3_bind_int(st, 4, year_to ? year_to : 9999);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		eval_ref *e;
+		if (jx__grow((void **)out, &cap, *n + 1, sizeof(**out))) {
+			rc = JX_ENOMEM;
+			break;
+		}
+		e = &(*out)[(*n)++];
+		e->id = sqlite3_column_int64(st, 0);
+		e->year = sqlite3_column_int(st, 1);
+		e->prov = JX_PROV_REAL;
+		jx_provenance_parse((const char *)sqlite3_column_text(st, 2), &e->prov);
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = jx__db_error(s->db, "reading a series");
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc;
 }
 
 int jx_store_series(jx_store *s, jx_series **out, const char *department, jx_kind kind,
 		    int year_from, int year_to)
 {
-	static const char sql[] =
-		"SELECT e.year, e.provenance, i.level1, i.level2, i.level3, i.key, i.weight, i.score,"
-		" i.score_origin FROM department d"
-		" JOIN evaluation e ON e.department_id = d.id"
-		" JOIN indicator i ON i.evaluation_id = e.id"
-		" WHERE d.name = ?1 AND e.kind = ?2 AND e.year BETWEEN ?3 AND ?4"
-		" ORDER BY e.year, i.seq";
-	sqlite3_stmt *st = NULL;
 	jx_series *sr;
-	size_t rcap = 0, ycap = 0;
-	int rc, step;
+	eval_ref *evs = NULL;
+	size_t nevs = 0, rcap = 0, ycap = 0, prev_start = 0;
+	int rc;
 
 	*out = NULL;
 	if (!(sr = calloc(1, sizeof(*sr))) || !(sr->pool_ = calloc(1, sizeof(pool))) ||
@@ -185,27 +320,17 @@ int jx_store_series(jx_store *s, jx_series **out, const char *department, jx_kin
 		return jx__oom();
 	}
 	sr->kind = kind;
-	{
-		pool *p = sr->pool_;
-		if ((rc = jx_store_alias_list(s, &p->alias_old, &p->alias_new, &p->nalias)) != 0)
-			goto out;
-	}
-	if ((rc = jx__prepare(s->db, &st, sql)) != 0)
+	if ((rc = cache_ready(s)) != 0 ||
+	    (rc = list_evaluations(s, &evs, &nevs, department, kind, year_from, year_to)) != 0)
 		goto out;
-	sqlite3_bind_text(st, 1, department, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, jx_kind_name(kind), -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, year_from ? year_from : 0);
-	sqlite3_bind_int(st, 4, year_to ? year_to : 9999);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW)
-		if ((rc = add_row(sr, &rcap, st)) != 0 || (rc = add_year(sr, &ycap, st)) != 0)
-			break;
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = jx__db_error(s->db, "reading a series");
+	for (size_t i = 0; i < nevs && rc == 0; i++)
+		rc = add_evaluation(s, sr, &rcap, &ycap, &prev_start, evs[i].id, evs[i].year,
+				    evs[i].prov);
 	if (rc == 0 && sr->nrows == 0)
 		rc = jx__error(JX_ENOTFOUND, "no %s evaluations of '%s'%s", jx_kind_name(kind),
 			       department, (year_from || year_to) ? " in that year range" : "");
 out:
-	sqlite3_finalize(st);
+	free(evs);
 	if (rc != 0) {
 		jx_series_free(sr);
 		return rc;

@@ -1,7 +1,10 @@
 /* table.c -- result tables written as aligned text, CSV (RFC 4180) or JSON.
  *
  * Cells are kept as text already formatted the way CSV prints them, plus
- * the double for numeric columns, so that the three formats always agree. */
+ * the double for numeric columns, so that the three formats always agree.
+ * The analysis builds and writes one table per department, hundreds of
+ * thousands of cells for a province: cell text lives in an arena freed in
+ * one go, and CSV rows are assembled in a buffer and written at once. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -9,6 +12,7 @@
 #include <string.h>
 #include <jansson.h>
 #include "internal.h"
+#include "number_text.h"
 
 typedef struct {
 	char *text;   /* CSV form; NULL = empty */
@@ -21,7 +25,15 @@ typedef struct {
 	int decimals;
 } column;
 
+/* arena block for cell text */
+typedef struct text_block {
+	struct text_block *next;
+	size_t used, cap;
+	char data[];
+} text_block;
+
 struct jx_table {
+	text_block *text;
 	column *cols;
 	size_t ncols, cols_cap;
 	cell *cells; /* row-major, nrows * ncols */
@@ -43,8 +55,11 @@ void jx_table_free(jx_table *t)
 		free(t->cols[i].name);
 		free(t->cols[i].heading);
 	}
-	for (i = 0; i < t->nrows * t->ncols; i++)
-		free(t->cells[i].text);
+	while (t->text) {
+		text_block *next = t->text->next;
+		free(t->text);
+		t->text = next;
+	}
 	for (i = 0; i < t->nnotes; i++)
 		free(t->notes[i]);
 	free(t->cols);
@@ -99,12 +114,33 @@ static cell *last_cell(jx_table *t, int col)
 	return &t->cells[(t->nrows - 1) * t->ncols + (size_t)col];
 }
 
-static int set_cell_text(cell *c, const char *text)
+/* A copy of n bytes of s (and a NUL) in the table's arena; NULL on ENOMEM. */
+static char *arena_copy(jx_table *t, const char *s, size_t n)
+{
+	text_block *b = t->text;
+	char *dst;
+	if (!b || b->cap - b->used < n + 1) {
+		size_t cap = n + 1 > 16384 ? n + 1 : 16384;
+		if (!(b = malloc(sizeof(*b) + cap)))
+			return NULL;
+		b->next = t->text;
+		b->used = 0;
+		b->cap = cap;
+		t->text = b;
+	}
+	dst = b->data + b->used;
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+	b->used += n + 1;
+	return dst;
+}
+
+/* Set a cell's text (a copy; NULL = empty). An overwritten text stays in the arena. */
+static int set_cell_text(jx_table *t, cell *c, const char *text)
 {
 	char *copy = NULL;
-	if (text && !(copy = jx__strdup(text)))
+	if (text && !(copy = arena_copy(t, text, strlen(text))))
 		return jx__oom();
-	free(c->text);
 	c->text = copy;
 	return 0;
 }
@@ -112,7 +148,7 @@ static int set_cell_text(cell *c, const char *text)
 int jx_table_set_text(jx_table *t, int col, const char *value)
 {
 	cell *c = last_cell(t, col);
-	return c ? set_cell_text(c, value) : JX_EINVAL;
+	return c ? set_cell_text(t, c, value) : JX_EINVAL;
 }
 
 int jx_table_set_number(jx_table *t, int col, double value)
@@ -123,22 +159,28 @@ int jx_table_set_number(jx_table *t, int col, double value)
 		return JX_EINVAL;
 	c->value = value;
 	if (isnan(value))
-		return set_cell_text(c, NULL);
+		return set_cell_text(t, c, NULL);
 	if (isinf(value))
-		return set_cell_text(c, value > 0 ? "inf" : "-inf");
-	jx_number_format(buf, sizeof(buf), value);
-	return set_cell_text(c, buf);
+		return set_cell_text(t, c, value > 0 ? "inf" : "-inf");
+	jx__number_text(buf, sizeof(buf), value);
+	return set_cell_text(t, c, buf);
 }
 
 int jx_table_set_int(jx_table *t, int col, long long value)
 {
-	char buf[32];
+	char buf[32], *p = buf + sizeof(buf);
+	unsigned long long a = value < 0 ? 0ULL - (unsigned long long)value : (unsigned long long)value;
 	cell *c = last_cell(t, col);
 	if (!c)
 		return JX_EINVAL;
 	c->value = (double)value;
-	snprintf(buf, sizeof(buf), "%lld", value);
-	return set_cell_text(c, buf);
+	*--p = '\0';
+	do
+		*--p = (char)('0' + a % 10);
+	while ((a /= 10) > 0);
+	if (value < 0)
+		*--p = '-';
+	return set_cell_text(t, c, p);
 }
 
 void jx_table_mark_row(jx_table *t)
@@ -191,9 +233,46 @@ int jx_table_add_note(jx_table *t, const char *fmt, ...)
 
 /* ---- writers ---- */
 
+/* Append s to b as one CSV field, quoted as jx_csv_write_field quotes it. */
+static void csv_field(jx__buf *b, const char *s)
+{
+	size_t n = strlen(s);
+	if (!(n > 0 && (strpbrk(s, ",\"\n\r") || s[0] == ' ' || s[n - 1] == ' '))) {
+		jx__buf_put(b, s, n);
+		return;
+	}
+	jx__buf_put(b, "\"", 1);
+	for (const char *q; (q = strchr(s, '"')) != NULL; s = q + 1) {
+		jx__buf_put(b, s, (size_t)(q - s) + 1); /* up to and with the quote, */
+		jx__buf_put(b, "\"", 1);                /* then doubled */
+	}
+	jx__buf_puts(b, s);
+	jx__buf_put(b, "\"", 1);
+}
+
+static int write_csv_rows(const jx_table *t, FILE *out)
+{
+	jx__buf line;
+	size_t r, c;
+	jx__buf_init(&line);
+	for (r = 0; r < t->nrows && !line.failed; r++) {
+		line.len = 0;
+		for (c = 0; c < t->ncols; c++) {
+			if (c)
+				jx__buf_put(&line, ",", 1);
+			csv_field(&line, jx_table_cell(t, r, c));
+		}
+		jx__buf_put(&line, "\n", 1);
+		if (!line.failed)
+			fwrite(line.data, 1, line.len, out);
+	}
+	jx__buf_free(&line);
+	return line.failed ? JX_ENOMEM : 0;
+}
+
 static int write_csv(const jx_table *t, FILE *out, int bom)
 {
-	size_t r, c;
+	size_t c;
 	if (bom)
 		fputs("\xEF\xBB\xBF", out);
 	for (c = 0; c < t->ncols; c++) {
@@ -202,15 +281,7 @@ static int write_csv(const jx_table *t, FILE *out, int bom)
 		jx_csv_write_field(out, t->cols[c].name);
 	}
 	fputc('\n', out);
-	for (r = 0; r < t->nrows; r++) {
-		for (c = 0; c < t->ncols; c++) {
-			if (c)
-				fputc(',', out);
-			jx_csv_write_field(out, jx_table_cell(t, r, c));
-		}
-		fputc('\n', out);
-	}
-	return 0;
+	return write_csv_rows(t, out);
 }
 
 /* JSON string literal of s (jansson does the escaping); "null" when s is not UTF-8. */
@@ -223,13 +294,12 @@ static void json_put_string(FILE *out, const char *s)
 	json_decref(j);
 }
 
-/* Numbers are written with the same shortest text as in CSV, so formats agree. */
-static int write_json(const jx_table *t, FILE *out)
+/* The rows as JSON objects, each after ",\n  " -- "\n  " for the first of the output. */
+static void write_json_rows(const jx_table *t, FILE *out, int first)
 {
 	size_t r, c;
-	fputs("[", out);
 	for (r = 0; r < t->nrows; r++) {
-		fputs(r ? ",\n  {" : "\n  {", out);
+		fputs(first && r == 0 ? "\n  {" : ",\n  {", out);
 		for (c = 0; c < t->ncols; c++) {
 			const cell *ce = &t->cells[r * t->ncols + c];
 			if (c)
@@ -245,6 +315,13 @@ static int write_json(const jx_table *t, FILE *out)
 		}
 		fputs("}", out);
 	}
+}
+
+/* Numbers are written with the same shortest text as in CSV, so formats agree. */
+static int write_json(const jx_table *t, FILE *out)
+{
+	fputs("[", out);
+	write_json_rows(t, out, 1);
 	fputs(t->nrows ? "\n]\n" : "]\n", out);
 	return 0;
 }
@@ -311,6 +388,20 @@ int jx_table_write(const jx_table *t, FILE *out, jx_format fmt, int bom)
 		rc = write_csv(t, out, bom);
 	else if (fmt == JX_FMT_JSON)
 		rc = write_json(t, out);
+	else
+		rc = write_text(t, out);
+	if (rc == 0 && ferror(out))
+		rc = jx__error(JX_EIO, "write error on output");
+	return rc;
+}
+
+int jx_table_write_rows(const jx_table *t, FILE *out, jx_format fmt, int first)
+{
+	int rc = 0;
+	if (fmt == JX_FMT_CSV)
+		rc = write_csv_rows(t, out);
+	else if (fmt == JX_FMT_JSON)
+		write_json_rows(t, out, first);
 	else
 		rc = write_text(t, out);
 	if (rc == 0 && ferror(out))
