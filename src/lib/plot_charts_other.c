@@ -8,6 +8,7 @@
  * highlighted; departments whose total is unknown are listed without a bar.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "plot_internal.h"
@@ -108,28 +109,69 @@ static int year_synthetic(jx_store *s, int year, jx_kind kind, int *synthetic)
 	return rc;
 }
 
-static void emit_ranks(plot__script *ps, const jx_rank_result *r, const char *dept)
+/* At most this many bars: beyond it (a province has thousands of departments,
+ * and Cairo cannot draw an image taller than 32767 px) the chart shows the
+ * top RANK_TOP and the departments around the chosen one. */
+#define RANK_MAX_BARS 40
+#define RANK_TOP 15
+
+/* Rows to draw, in rank order: all of them, or the top and a window around `at`. */
+static size_t rank_selection(size_t *sel, size_t nrows, size_t at)
 {
+	size_t n = 0, i, lo, hi;
+	if (nrows <= RANK_MAX_BARS) {
+		for (i = 0; i < nrows; i++)
+			sel[n++] = i;
+		return n;
+	}
+	lo = at > (RANK_MAX_BARS - RANK_TOP) / 2 ? at - (RANK_MAX_BARS - RANK_TOP) / 2 : 0;
+	if (lo < RANK_TOP)
+		lo = RANK_TOP;
+	hi = lo + (RANK_MAX_BARS - RANK_TOP);
+	if (hi > nrows) {
+		hi = nrows;
+		lo = hi - (RANK_MAX_BARS - RANK_TOP);
+	}
+	for (i = 0; i < RANK_TOP; i++)
+		sel[n++] = i;
+	for (i = lo; i < hi; i++)
+		sel[n++] = i;
+	return n;
+}
+
+static void emit_ranks(plot__script *ps, const jx_rank_result *r, const char *dept, size_t at)
+{
+	size_t *sel = malloc((r->nrows + 1) * sizeof(*sel));
 	const char **names = malloc((r->nrows + 1) * sizeof(*names));
 	const char **grades = malloc((r->nrows + 1) * sizeof(*grades));
-	size_t i, n = names && grades ? r->nrows : 0;
-	if (!names || !grades)
+	char **owned = calloc(r->nrows + 1, sizeof(*owned));
+	size_t i, n = sel && names && grades && owned ? rank_selection(sel, r->nrows, at) : 0;
+	int subset = n < r->nrows;
+	if (!sel || !names || !grades || !owned)
 		ps->vars.failed = 1;
 	for (i = 0; i < n; i++) {
-		names[i] = r->rows[i].department;
-		grades[i] = r->rows[i].grade ? r->rows[i].grade : "";
+		const jx_rank_row *row = &r->rows[sel[i]];
+		/* in a subset, say each bar's rank so that the gap is visible */
+		if (subset && (owned[i] = jx__sprintf("#%zu %s", row->rank, row->department)))
+			names[i] = owned[i];
+		else
+			names[i] = row->department;
+		grades[i] = row->grade ? row->grade : "";
 	}
 	plot__emit_string_array(&ps->vars, "department", names, n);
 	plot__emit_string_array(&ps->vars, "grade", grades, n);
 	plot__block_begin(&ps->vars, "ranks");
 	for (i = 0; i < n; i++) {
+		const jx_rank_row *row = &r->rows[sel[i]];
 		jx__buf_printf(&ps->vars, "%zu ", i);
-		plot__put_number(&ps->vars, percent(r->rows[i].total_score, r->rows[i].total_weight,
-						    r->rows[i].rate));
-		jx__buf_printf(&ps->vars, " %d %zu\n", strcmp(r->rows[i].department, dept) == 0,
-			       r->rows[i].rank);
+		plot__put_number(&ps->vars, percent(row->total_score, row->total_weight, row->rate));
+		jx__buf_printf(&ps->vars, " %d %zu\n", strcmp(row->department, dept) == 0, row->rank);
 	}
 	plot__block_end(&ps->vars);
+	for (i = 0; owned && i < n; i++)
+		free(owned[i]);
+	free(owned);
+	free(sel);
 	free(names);
 	free(grades);
 }
@@ -138,7 +180,8 @@ int plot__chart_rank(plot__script *ps, const plot__ctx *ctx)
 {
 	jx_rank_result *r = NULL;
 	jx_analysis_options o;
-	size_t i;
+	size_t i, at = 0, bars;
+	char note[160];
 	int year = 0, rc, found = 0;
 	plot__options(&o, ctx->req);
 	if ((rc = rank_year(&year, ctx)) != 0 ||
@@ -146,19 +189,27 @@ int plot__chart_rank(plot__script *ps, const plot__ctx *ctx)
 	    (rc = year_synthetic(ctx->store, year, ctx->req->kind, &ps->synthetic)) != 0)
 		goto out;
 	for (i = 0; i < r->nrows; i++)
-		found |= strcmp(r->rows[i].department, ctx->req->department) == 0;
+		if (strcmp(r->rows[i].department, ctx->req->department) == 0) {
+			found = 1;
+			at = i;
+		}
 	if (!found) {
 		rc = jx__error(JX_ENOTFOUND, "no %s evaluation of %s in %d",
 			       jx_kind_name(ctx->req->kind), ctx->req->department, year);
 		goto out;
 	}
-	ps->height = (int)(r->nrows * 30 + 170 > 450 ? r->nrows * 30 + 170 : 450);
+	bars = r->nrows > RANK_MAX_BARS ? RANK_MAX_BARS : r->nrows;
+	ps->height = (int)(bars * 30 + 170 > 450 ? bars * 30 + 170 : 450);
 	plot__emit_titles(ps, ctx->req, "部门总分排名 departments ranked", year, 0);
 	plot__emit_int(&ps->vars, "rank_year", year);
 	if ((rc = plot__emit_bands(ps, ctx->store)) != 0)
 		goto out;
-	emit_ranks(ps, r, ctx->req->department);
-	plot__emit_note(ps, NULL);
+	emit_ranks(ps, r, ctx->req->department, at);
+	if (r->nrows > RANK_MAX_BARS)
+		snprintf(note, sizeof(note), "共 %zu 个部门，显示前 %d 名及本部门附近 / %d of %zu "
+			 "departments shown: the top %d and those around this one",
+			 r->nrows, RANK_TOP, RANK_MAX_BARS, r->nrows, RANK_TOP);
+	plot__emit_note(ps, r->nrows > RANK_MAX_BARS ? note : NULL);
 out:
 	jx_rank_result_free(r);
 	return rc;

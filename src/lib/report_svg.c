@@ -23,6 +23,14 @@ static const char *find_tag(const char *s, const char *end, const char *name)
 	return NULL;
 }
 
+/* 1 when the tag at p (p[0] == '<') is <name ...> (checked at p only). */
+static int tag_is(const char *p, const char *end, const char *name)
+{
+	size_t n = strlen(name);
+	return p + n + 1 < end && p[0] == '<' && !strncmp(p + 1, name, n) &&
+	       (isspace((unsigned char)p[n + 1]) || p[n + 1] == '>' || p[n + 1] == '/');
+}
+
 /* Attribute value with references to ids prefixed. */
 static void put_value(jx__buf *b, const char *name, size_t nlen, const char *v, size_t vlen,
 		      const char *prefix)
@@ -134,7 +142,7 @@ char *rp_svg_inline(const char *svg, const char *prefix)
 			p = put_until(&b, lt, end, "]]>", 1);
 		else if (!strncmp(lt, "<?", 2))
 			p = put_until(&b, lt, end, "?>", 0);
-		else if (find_tag(lt, end, "script") == lt)
+		else if (tag_is(lt, end, "script"))
 			p = put_until(&b, lt, end, "</script>", 0);
 		else
 			p = put_tag(&b, lt, end, prefix);
