@@ -1,6 +1,8 @@
 /* cmd_plot.c -- `jixiao plot`: draw one chart, or all seven, with gnuplot. */
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <sys/stat.h>
 #include "cli.h"
 
 static const char help[] =
@@ -147,6 +149,8 @@ static int draw_one(jx_store *s, plot_args *a)
 static int draw_all(jx_store *s, plot_args *a)
 {
 	int i, drawn = 0, rc = JX_EXIT_OK;
+	if (mkdir(a->out_dir, 0777) != 0 && errno != EEXIST)
+		return cli_fail("%s: cannot create the directory: %s", a->out_dir, strerror(errno));
 	for (i = 0; i < JX_CHART_COUNT && rc == JX_EXIT_OK; i++) {
 		const char *name = jx_chart_name((jx_chart)i);
 		char *out = malloc(strlen(a->out_dir) + 32), *script = NULL;
