@@ -11,24 +11,6 @@
 #include <cmocka.h>
 #include "analysis_fixture.h"
 
-static void assert_close(double got, double want, double tol)
-{
-	if (!(fabs(got - want) <= tol))
-		fail_msg("got %.17g, want %.17g", got, want);
-}
-
-static int setup(void **state)
-{
-	jx_init();
-	*state = fx_store();
-	return *state ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	jx_store_free(*state);
-	return 0;
-}
 
 static jx_deductions_result *deductions_of(jx_store *st, const char *dept)
 {

@@ -129,4 +129,26 @@ static jx_series *fx_series(jx_store *st, const char *dept, jx_kind kind)
 	return jx_store_series(st, &s, dept, kind, 0, 0) ? NULL : s;
 }
 
+/* cmocka helpers shared by the analysis test programs (cmocka.h comes first there). */
+#ifdef cmocka_unit_test
+static void assert_close(double got, double want, double tol)
+{
+	if (!(fabs(got - want) <= tol))
+		fail_msg("got %.17g, want %.17g", got, want);
+}
+
+static int setup(void **state)
+{
+	jx_init();
+	*state = fx_store();
+	return *state ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	jx_store_free(*state);
+	return 0;
+}
+#endif
+
 #endif
