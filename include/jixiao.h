@@ -13,6 +13,7 @@
 #include "jixiao/table.h"
 #include "jixiao/store.h"
 #include "jixiao/ingest.h"
+#include "jixiao/import.h"
 #include "jixiao/export.h"
 #include "jixiao/analysis.h"
 #include "jixiao/plot.h"

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
-#include "report_internal.h"
+#include "report/internal.h"
 #include "testutil.h"
 
 /*

@@ -17,7 +17,8 @@
 #include <cmocka.h>
 #include <openssl/evp.h>
 #include <sqlite3.h>
-#include "internal.h"
+#include "base/internal.h"
+#include "store/testing.h"
 #include "jixiao.h"
 #include "testutil.h"
 
@@ -385,7 +386,7 @@ static long long query_int(jx_store *s, const char *sql)
 {
 	sqlite3_stmt *st;
 	long long v;
-	assert_int_equal(sqlite3_prepare_v2(jx_store_sqlite(s), sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(jx__store_sqlite(s), sql, -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
@@ -607,7 +608,7 @@ static void test_scale__content_hash_is_unchanged(void **state)
 	snprintf(b->source_sha256, sizeof(b->source_sha256), "00");
 	assert_int_equal(jx_store_import(s, &b, 1, 0, NULL), 0);
 	old_content_hash(want, ev);
-	assert_int_equal(sqlite3_prepare_v2(jx_store_sqlite(s), "SELECT content_sha256 FROM evaluation",
+	assert_int_equal(sqlite3_prepare_v2(jx__store_sqlite(s), "SELECT content_sha256 FROM evaluation",
 					    -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(st, 0), want);
@@ -620,7 +621,7 @@ static void test_scale__content_hash_is_unchanged(void **state)
 		assert_int_equal(jx_read_file(&real, path, NULL), 0);
 		old_content_hash(want, real->evals[0]);
 		assert_int_equal(import_files(s, &path, 1, NULL), 0);
-		assert_int_equal(sqlite3_prepare_v2(jx_store_sqlite(s),
+		assert_int_equal(sqlite3_prepare_v2(jx__store_sqlite(s),
 						    "SELECT content_sha256 FROM evaluation WHERE year = 2023",
 						    -1, &st, NULL), SQLITE_OK);
 		assert_int_equal(sqlite3_step(st), SQLITE_ROW);

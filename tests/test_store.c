@@ -14,7 +14,8 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 #include "jixiao.h"
-#include "store_internal.h"
+#include "store/internal.h"
+#include "store/testing.h"
 #include "testutil.h"
 
 /* ---- helpers ---- */
@@ -108,7 +109,7 @@ static void assert_same_dump(const char *before, const char *after)
 static void test_store__create_sets_version_and_id(void **state)
 {
 	jx_store *s = open_ok(":memory:");
-	sqlite3 *db = jx_store_sqlite(s);
+	sqlite3 *db = jx__store_sqlite(s);
 	tmpdb t;
 	(void)state;
 	assert_int_equal(jx_store_opened_version(s), 0);
@@ -121,7 +122,7 @@ static void test_store__create_sets_version_and_id(void **state)
 
 	tmpdb_make(&t);
 	s = open_ok(t.path);
-	db = jx_store_sqlite(s);
+	db = jx__store_sqlite(s);
 	{
 		sqlite3_stmt *st;
 		assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
@@ -181,10 +182,10 @@ static void test_store__migrates_from_version_1(void **state)
 	make_v1(t.path);
 	s = open_ok(t.path);
 	assert_int_equal(jx_store_opened_version(s), 1);
-	assert_int_equal(query_int(jx_store_sqlite(s), "PRAGMA user_version"), 2);
-	assert_int_equal(query_int(jx_store_sqlite(s), "PRAGMA application_id"), JX_APPLICATION_ID);
+	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA user_version"), 2);
+	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA application_id"), JX_APPLICATION_ID);
 	/* version 2 added the alias table and the default bands */
-	assert_int_equal(query_int(jx_store_sqlite(s), "SELECT count(*) FROM alias"), 0);
+	assert_int_equal(query_int(jx__store_sqlite(s), "SELECT count(*) FROM alias"), 0);
 	assert_int_equal(jx_store_grade_bands(s, bands, 8, &n), 0);
 	assert_int_equal(n, 4);
 	assert_string_equal(bands[0].grade, "优");
@@ -373,8 +374,8 @@ static void test_store__different_content_needs_replace(void **state)
 	assert_int_equal(ev->nrows, 3);
 	jx_evaluation_free(ev);
 	/* exactly one self evaluation and its three rows remain (the old rows were deleted) */
-	assert_int_equal(query_int(jx_store_sqlite(s), "SELECT count(*) FROM evaluation"), 2);
-	assert_int_equal(query_int(jx_store_sqlite(s), "SELECT count(*) FROM indicator"), 6);
+	assert_int_equal(query_int(jx__store_sqlite(s), "SELECT count(*) FROM evaluation"), 2);
+	assert_int_equal(query_int(jx__store_sqlite(s), "SELECT count(*) FROM indicator"), 6);
 	free(d1);
 	jx_store_free(s);
 	tmpdb_drop(&t);
@@ -807,7 +808,7 @@ static void test_store__read_errors_keep_message(void **state)
 	FILE *out = open_memstream(&buf, &len);
 	(void)state;
 	assert_int_equal(import1(s, b, 0, NULL), 0);
-	sqlite3_progress_handler(jx_store_sqlite(s), 1, interrupt_now, NULL);
+	sqlite3_progress_handler(jx__store_sqlite(s), 1, interrupt_now, NULL);
 	EXPECT_READ_FAILS(jx_store_list(s, NULL, &v, &n), "listing evaluations");
 	assert_null(v);
 	EXPECT_READ_FAILS(jx_store_series(s, &sr, "甲", JX_KIND_SELF, 0, 0), "");
@@ -815,7 +816,7 @@ static void test_store__read_errors_keep_message(void **state)
 	EXPECT_READ_FAILS(jx_store_load_evaluation(s, &ev, "甲", 2023, JX_KIND_SELF), "");
 	EXPECT_READ_FAILS(jx_store_departments(s, &names, &n), "listing departments");
 	EXPECT_READ_FAILS(jx_export_scores(s, out, NULL, JX_FMT_CSV, 0), "");
-	sqlite3_progress_handler(jx_store_sqlite(s), 0, NULL, NULL);
+	sqlite3_progress_handler(jx__store_sqlite(s), 0, NULL, NULL);
 	fclose(out);
 	free(buf);
 	jx_batch_free(b);

@@ -228,6 +228,8 @@ typedef enum {
 
 /** "improved", "declined", "unchanged", "new", "dropped", "weight changed", "unknown". */
 const char *jx_compare_status_name(jx_compare_status st);
+/** The status for people, in lang ("下降" / "declined"). Borrowed. */
+const char *jx_compare_status_label(jx_compare_status st, jx_lang lang);
 
 typedef struct {
 	const jx_unit *unit;
@@ -629,6 +631,32 @@ int jx_rank_table(jx_table **out, const jx_rank_result *r, const jx_analysis_opt
 /** Columns: department, level1, rate, median, delta_pp, departments, provenance. */
 int jx_rank_category_table(jx_table **out, const jx_rank_result *r,
 			   const jx_analysis_options *o);
+
+/* ---- one evaluation as a table; indicators across years ---- */
+
+/**
+ * One evaluation's indicator rows with a subtotal per level-1 category and
+ * the 合计 row (columns: row_type, level1, level2, level3, weight, score,
+ * deduction, rate, score_origin, line); a deduction counts known scores only.
+ * A declared category or total weight that differs from its rows becomes a
+ * note. NULL on ENOMEM; freed with jx_table_free.
+ */
+jx_table *jx_evaluation_table(const jx_evaluation *ev);
+/** Figures as a table (item, label, value, unit). NULL on ENOMEM. */
+jx_table *jx_figures_table(const jx_figures *f);
+
+/**
+ * The table of `jixiao indicators`: columns department, key, level3, years,
+ * n_years and, when unmatched, suggestion and distance. *out freed with
+ * jx_table_free.
+ */
+int jx_indicators_table_new(jx_table **out, int unmatched);
+/**
+ * Add one department's level-3 keys (aliases applied) with the years they
+ * occur in. unmatched: only keys missing from some evaluated year, each with
+ * the closest other key by edit distance as a rename suggestion.
+ */
+int jx_indicators_add(jx_table *t, const jx_series *sr, int unmatched);
 
 #ifdef __cplusplus
 }

@@ -37,6 +37,13 @@ int jx_error_code(void);
 /** Forget the last error. */
 void jx_error_clear(void);
 
+/** Language of texts for people (reports, charts, labels). Codes and CSV/JSON
+ *  field names are English whatever the language. */
+typedef enum { JX_LANG_ZH = 0, JX_LANG_EN = 1 } jx_lang;
+
+/** "zh" or "en" into *out; JX_EINVAL otherwise. */
+int jx_lang_parse(const char *s, jx_lang *out);
+
 /**
  * One-time library set-up: turns GSL's aborting error handler off so that
  * GSL failures come back as JX_EMATH. Safe to call more than once.

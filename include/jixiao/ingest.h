@@ -98,14 +98,19 @@ int jx_csv_read_figures(jx_batch **out, const char *name, const char *text, size
 int jx_report_read(jx_batch **out, const char *name, const char *text, size_t len,
 		   const jx_read_options *opts);
 
+/**
+ * Read an alias file (CSV with header "old,new"; '#' lines before it) from
+ * UTF-8 text. *out freed with jx_alias_pairs_free; each pair has its line.
+ */
+int jx_alias_file_read(jx_alias_pair **out, size_t *n, const char *name, const char *text,
+		       size_t len);
+
 /* ---- writing the canonical formats ---- */
 
 /** Header line of the scores CSV. */
 #define JX_CSV_SCORES_HEADER "department,year,kind,level1,level2,level3,explanation,weight,score,score_origin"
 #define JX_CSV_FIGURES_HEADER "department,year,item,value,unit"
 
-/** Write one CSV field with RFC 4180 quoting when needed. */
-int jx_csv_write_field(FILE *out, const char *s);
 
 #ifdef __cplusplus
 }

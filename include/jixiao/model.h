@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "common.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -44,6 +45,18 @@ typedef struct {
 	jx_origin origin;
 	int line;             /**< line in the source file, 0 if unknown */
 } jx_indicator;
+
+/** One rename from an alias file: old key (or name) onto new, at a line of the file. */
+typedef struct {
+	char *old_key, *new_key;
+	int line;
+} jx_alias_pair;
+/** Free an array of pairs. NULL-safe. */
+void jx_alias_pairs_free(jx_alias_pair *v, size_t n);
+
+/** The years an evaluation may have (the store refuses others). */
+#define JX_YEAR_MIN 1900
+#define JX_YEAR_MAX 2100
 
 /** One import warning ("line 47: score of ... inferred as 2"). */
 typedef struct {
@@ -132,6 +145,8 @@ int jx_figures_get(const jx_figures *f, const char *item, int64_t *cents);
 const char *const *jx_figure_items(void);
 /** The unit of an item: "万元", "人", "辆" or "分". Borrowed; NULL if unknown. */
 const char *jx_figure_unit(const char *item);
+/** Chinese label of a figure item ("budget_total" -> "部门预算数"); the item itself when unknown. Borrowed. */
+const char *jx_figure_label(const char *item);
 
 jx_batch *jx_batch_new(const char *source_name);
 void jx_batch_free(jx_batch *b);
@@ -145,6 +160,10 @@ int jx_kind_parse(const char *s, jx_kind *out);  /**< 0 or JX_EINVAL */
 const char *jx_origin_name(jx_origin o);      /**< "stated" / "inferred" / "missing" */
 int jx_origin_parse(const char *s, jx_origin *out);
 const char *jx_provenance_name(jx_provenance p); /**< "real" / "synthetic" */
+/** Labels for people, in lang: "自评" / "self-evaluation", "财政复核" / "finance-bureau review". Borrowed. */
+const char *jx_kind_label(jx_kind k, jx_lang lang);
+/** "真实" / "real", "合成" / "synthetic". Borrowed. */
+const char *jx_provenance_label(jx_provenance p, jx_lang lang);
 int jx_provenance_parse(const char *s, jx_provenance *out);
 
 #ifdef __cplusplus

@@ -23,12 +23,9 @@ extern "C" {
 #endif
 
 typedef enum { JX_REPORT_HTML = 0, JX_REPORT_MD = 1 } jx_report_format;
-typedef enum { JX_LANG_ZH = 0, JX_LANG_EN = 1 } jx_lang;
 
 /** Parse "html", "md" (or "markdown"). 0 or JX_EINVAL. */
 int jx_report_format_parse(const char *s, jx_report_format *out);
-/** Parse "zh", "en". 0 or JX_EINVAL. */
-int jx_lang_parse(const char *s, jx_lang *out);
 
 /** What to report on and how; start from jx_report_request_init(). */
 typedef struct {

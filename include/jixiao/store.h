@@ -9,7 +9,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "ingest.h"
 #include "model.h"
 
 #ifdef __cplusplus
@@ -90,23 +89,6 @@ int jx_import_source_end(jx_import *im, const char *source_sha256);
 int jx_import_commit(jx_import *im, jx_import_stats *stats);
 /** Free (rolling back an import that was not committed). NULL-safe. */
 void jx_import_free(jx_import *im);
-
-/** Told of each part jx_import_files reads, on the importing thread, before it is stored. */
-typedef struct {
-	void (*evaluation)(void *ctx, const char *source, const jx_evaluation *ev);
-	void (*figures)(void *ctx, const char *source, const jx_figures *f);
-	void *ctx;
-} jx_import_observer;
-
-/**
- * Read files (jx_read_file_stream) and store what they hold through im, in
- * file order. Reading runs on a second thread while this one writes, so the
- * two overlap on two cores; at most 64 evaluations wait in between. obs may
- * be NULL. Returns 0 or the first error, reading or storing (im is then
- * failed: commit returns the error and rolls back).
- */
-int jx_import_files(jx_import *im, const char *const *paths, size_t npaths,
-		    const jx_read_options *opts, const jx_import_observer *obs);
 
 /** One line of `jixiao list`. */
 typedef struct {
@@ -213,10 +195,11 @@ void jx_year_totals_free(jx_year_total *v, size_t n);
 int jx_store_alias_add(jx_store *s, const char *old_key, const char *new_key);
 int jx_store_alias_remove(jx_store *s, const char *old_key);
 /**
- * Load aliases from a CSV file with header "old,new" (UTF-8), all or nothing.
- * *count (may be NULL) gets the number loaded.
+ * Add n aliases in one transaction, all or nothing. On failure *failed is
+ * the index of the pair that was refused (n when the failure was not a
+ * pair's) and nothing is stored.
  */
-int jx_store_alias_load(jx_store *s, const char *path, size_t *count);
+int jx_store_alias_add_all(jx_store *s, const jx_alias_pair *pairs, size_t n, size_t *failed);
 /** Follow aliases from key to its final successor. *out new string (free()). */
 int jx_store_alias_resolve(jx_store *s, char **out, const char *key);
 /** All aliases as parallel arrays (free both with jx_strings_free). */
@@ -237,8 +220,49 @@ int jx_store_set_grade_bands(jx_store *s, const jx_grade_band *bands, size_t n);
 /** Grade of a score out of total_weight using bands. Borrowed string. */
 const char *jx_grade_of(const jx_grade_band *bands, size_t n, double score, double total_weight);
 
-/** The underlying SQLite handle, borrowed (for modules inside the library). */
-struct sqlite3 *jx_store_sqlite(jx_store *s);
+/* ---- reading stored rows in canonical order (for the canonical writers) ---- */
+
+/** One stored score row; strings are borrowed for the length of the callback. */
+typedef struct {
+	const char *department;
+	int year;
+	jx_kind kind;
+	const char *level1, *level2, *level3, *explanation;
+	double weight, score; /**< score NaN when missing */
+	jx_origin origin;
+	jx_provenance provenance;
+} jx_stored_score;
+
+/** One stored figure; strings borrowed for the length of the callback. */
+typedef struct {
+	const char *department;
+	int year;
+	const char *item;
+	int64_t cents;
+	jx_provenance provenance;
+} jx_stored_figure;
+
+/** Called once per row; a non-zero return stops the scan and is returned. */
+typedef int (*jx_stored_score_fn)(void *ctx, const jx_stored_score *row);
+typedef int (*jx_stored_figure_fn)(void *ctx, const jx_stored_figure *row);
+
+/**
+ * Every score row matching f, ordered by department, year, kind (self
+ * first) and source order, handed to fn one at a time (constant memory).
+ */
+int jx_store_scan_scores(jx_store *s, const jx_filter *f, jx_stored_score_fn fn, void *ctx);
+/** Every figure matching f (kind ignored), ordered by department, year, canonical item order. */
+int jx_store_scan_figures(jx_store *s, const jx_filter *f, jx_stored_figure_fn fn, void *ctx);
+/**
+ * *out = the one jx_provenance every matching evaluation (figures: figure)
+ * shares, or -1 when they mix or none match.
+ */
+int jx_store_uniform_provenance(jx_store *s, int *out, const jx_filter *f, int figures);
+
+/** The years with figures of a department, ascending, within [from, to] (0 = open).
+ *  *out malloc'd (free()). */
+int jx_store_figure_years(jx_store *s, int **out, size_t *n, const char *department, int from,
+			  int to);
 
 #ifdef __cplusplus
 }

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -82,6 +83,10 @@ void jx_cents_format(char *buf, size_t size, int64_t cents);
  * ("2", "1.5", "0.1"); "" for NaN. C locale regardless of setlocale().
  */
 void jx_number_format(char *buf, size_t size, double v);
+
+/** Write one CSV field with RFC 4180 quoting when needed (a comma, quote or line
+ *  end inside, or a space at either end). 0 or JX_EIO. */
+int jx_csv_write_field(FILE *out, const char *s);
 
 #ifdef __cplusplus
 }

@@ -64,9 +64,5 @@ int cli_parse_double(const char *s, double *out);
 /** Write t to stdout in fmt; prints and returns JX_EXIT_ERROR on I/O failure. */
 int cli_print_table(const jx_table *t, jx_format fmt, int bom);
 
-/* evaltable.c: one evaluation's indicator table with level-1 subtotals and 合计. */
-jx_table *cli_evaluation_table(const jx_evaluation *ev);
-/* evaltable.c: an evaluation's figures as a table (item, 中文, value, unit). */
-jx_table *cli_figures_table(const jx_figures *f);
 
 #endif

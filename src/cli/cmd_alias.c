@@ -74,7 +74,7 @@ int cmd_alias(jx_cli *cli, int argc, char **argv)
 		rc = list_aliases(s, fmt);
 	else if (!strcmp(sub, "add") && !strcmp(argv[2], "--file")) {
 		size_t n = 0;
-		if (jx_store_alias_load(s, argv[3], &n) != 0)
+		if (jx_import_aliases(s, argv[3], &n) != 0)
 			rc = cli_fail_jx();
 		else
 			printf("%zu alias%s loaded from %s\n", n, n == 1 ? "" : "es", argv[3]);

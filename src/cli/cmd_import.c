@@ -4,7 +4,8 @@
  * is read and checked (jx_import_files: reading on a second thread), inside
  * the one transaction that the whole import is: on any error it is rolled
  * back and the database is as it was. A new database is built beside its
- * path and put in place only on success, so a failed import creates none. */
+ * path and put in place only on success (jx_import_into), so a failed
+ * import creates none. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,7 +46,7 @@ typedef struct {
 
 static void print_evaluation(const char *source, const jx_evaluation *ev)
 {
-	jx_table *t = cli_evaluation_table(ev);
+	jx_table *t = jx_evaluation_table(ev);
 	char ts[64];
 	jx_number_format(ts, sizeof(ts), jx_evaluation_score_sum(ev));
 	printf("%s: %s %d (%s, %s): %zu indicators, total score %s\n", source, ev->department,
@@ -59,7 +60,7 @@ static void print_evaluation(const char *source, const jx_evaluation *ev)
 
 static void print_figures(const char *source, const jx_figures *f)
 {
-	jx_table *t = cli_figures_table(f);
+	jx_table *t = jx_figures_table(f);
 	printf("%s: figures of %s %d\n", source, f->department, f->year);
 	if (t)
 		jx_table_write(t, stdout, JX_FMT_TABLE, 0);
@@ -153,44 +154,12 @@ static int parse_options(int argc, char **argv, jx_read_options *ro, unsigned *f
 	return 0;
 }
 
-#define PATH_MAX_LEN 4096
-
-/* Remove a database file and its WAL companions. */
-static void remove_db(const char *path)
-{
-	char side[PATH_MAX_LEN + 64];
-	remove(path);
-	snprintf(side, sizeof(side), "%s-wal", path);
-	remove(side);
-	snprintf(side, sizeof(side), "%s-shm", path);
-	remove(side);
-}
-
-/*
- * A new database is built under a temporary name beside it and linked into
- * place only when the import succeeded (link() refuses to replace a file
- * that appeared meanwhile): a failed import leaves no file, and no one sees
- * a half-built one. The store must be closed (checkpointed) before.
- */
-static int put_in_place(const char *tmp, const char *path, int ok)
-{
-	int rc = JX_EXIT_OK;
-	if (ok && link(tmp, path) != 0)
-		rc = cli_fail("%s: %s; nothing imported (the database was created by someone else "
-			      "during the import: import again)", path, strerror(errno));
-	remove_db(tmp);
-	return rc;
-}
-
 int cmd_import(jx_cli *cli, int argc, char **argv)
 {
 	jx_read_options ro = jx_read_options_default();
 	importing c = {0, 0, NULL};
 	jx_import_observer obs = {seen_evaluation, seen_figures, NULL};
-	jx_import *im = NULL;
 	jx_import_stats st;
-	jx_store *s = NULL;
-	char tmp[PATH_MAX_LEN + 32];
 	const char *path = cli->db_path;
 	int rc, nfiles, dry;
 
@@ -201,29 +170,14 @@ int cmd_import(jx_cli *cli, int argc, char **argv)
 		return cli_usage("import", "no input file given");
 	obs.ctx = &c;
 	dry = (c.flags & JX_IMPORT_DRY_RUN) != 0;
-	if (strcmp(path, ":memory:") != 0 && access(path, F_OK) != 0) {
-		if (dry) {
-			if ((rc = show_all(&c, argv + optind, nfiles, &ro)) == 0)
-				printf("dry run: nothing written (%s does not exist yet)\n", path);
-			return rc;
-		}
-		if (strlen(path) > PATH_MAX_LEN)
-			return cli_fail("%s: path too long", path);
-		snprintf(tmp, sizeof(tmp), "%s.import-%ld", path, (long)getpid());
-		remove_db(tmp);
-		path = tmp;
-	}
-	if (jx_store_open(&s, path, dry ? 0 : JX_STORE_CREATE) != 0 ||
-	    jx_import_begin(&im, s, c.flags) != 0 ||
-	    jx_import_files(im, (const char *const *)(argv + optind), (size_t)nfiles, &ro, &obs) != 0 ||
-	    jx_import_commit(im, &st) != 0)
-		rc = cli_fail_jx();
-	jx_import_free(im);
-	jx_store_free(s);
-	if (path == tmp && put_in_place(tmp, cli->db_path, rc == 0) != 0)
-		return JX_EXIT_ERROR;
-	if (rc != 0)
+	if (dry && strcmp(path, ":memory:") != 0 && access(path, F_OK) != 0) {
+		if ((rc = show_all(&c, argv + optind, nfiles, &ro)) == 0)
+			printf("dry run: nothing written (%s does not exist yet)\n", path);
 		return rc;
+	}
+	if (jx_import_into(path, (const char *const *)(argv + optind), (size_t)nfiles, &ro,
+			   c.flags, &obs, &st) != 0)
+		return cli_fail_jx();
 	printf("%s%zu evaluation%s added, %zu replaced, %zu unchanged; %zu indicator rows; "
 	       "figures: %zu added, %zu replaced, %zu unchanged\n",
 	       dry ? "dry run, nothing written: would have " : "", st.added,

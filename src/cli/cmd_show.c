@@ -59,7 +59,7 @@ int cmd_show(jx_cli *cli, int argc, char **argv)
 		rc = cli_fail_jx();
 		goto out;
 	}
-	if (!(t = cli_evaluation_table(ev))) {
+	if (!(t = jx_evaluation_table(ev))) {
 		rc = cli_fail("out of memory");
 		goto out;
 	}
@@ -74,7 +74,7 @@ int cmd_show(jx_cli *cli, int argc, char **argv)
 		goto out;
 	if (fmt == JX_FMT_TABLE) {
 		if (jx_store_load_figures(s, &fig, ev->department, ev->year) == 0) {
-			jx_table *ft = cli_figures_table(fig);
+			jx_table *ft = jx_figures_table(fig);
 			printf("\nfigures 收支与人员 (%d)\n", ev->year);
 			if (ft)
 				jx_table_write(ft, stdout, JX_FMT_TABLE, 0);

@@ -1,0 +1,246 @@
+/* deductions.c -- where points are lost: Pareto, runs, transitions, pairs.
+ *
+ * A unit-year is "deducted" when its score is known and below its weight,
+ * "clean" when known and equal, and unknown when absent or missing
+ * (docs/methods.md §7). Runs count consecutive evaluated years of the
+ * department; an unknown year breaks a run.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "analysis/internal.h"
+
+enum { ST_UNKNOWN = -1, ST_CLEAN = 0, ST_DEDUCTED = 1 };
+
+static int state_of(const jx_unit_year *uy)
+{
+	if (!uy->nrows || isnan(uy->score))
+		return ST_UNKNOWN;
+	return jx_unit_year_deducted(uy) ? ST_DEDUCTED : ST_CLEAN;
+}
+
+int jx_deductions_view_parse(const char *s, jx_deductions_view *out)
+{
+	static const char *const names[] = {"pareto", "runs", "transitions", "pairs"};
+	for (int i = 0; i < 4; i++)
+		if (!strcmp(s, names[i])) {
+			*out = (jx_deductions_view)i;
+			return 0;
+		}
+	return jx__error(JX_EINVAL, "unknown view '%s' (pareto, runs, transitions, pairs)", s);
+}
+
+/* ---- Pareto ---- */
+
+static int pareto_levels(const jx_analysis_options *o, int level)
+{
+	if (!o || o->level == JX_LEVEL_ALL)
+		return level == JX_LEVEL_1 || level == JX_LEVEL_3;
+	return o->level == level;
+}
+
+static int cmp_pareto(const void *pa, const void *pb)
+{
+	const jx_pareto_row *a = pa, *b = pb;
+	if (a->unit->level != b->unit->level)
+		return a->unit->level < b->unit->level ? -1 : 1;
+	if (a->points != b->points)
+		return a->points > b->points ? -1 : 1;
+	return (a->unit > b->unit) - (a->unit < b->unit);
+}
+
+static void pareto_row(jx_pareto_row *row, const jx_units *u)
+{
+	for (size_t y = 0; y < u->nyears; y++) {
+		const jx_unit_year *uy = &row->unit->years[y];
+		int st = state_of(uy);
+		row->nyears_present += uy->nrows > 0;
+		row->nmissing_years += uy->nrows > 0 && st == ST_UNKNOWN;
+		if (st != ST_UNKNOWN)
+			row->points += uy->weight - uy->score;
+		row->nyears_deducted += st == ST_DEDUCTED;
+	}
+	row->points = jx__tidy(row->points);
+}
+
+/* Shares within each level, in descending order of points. */
+static void pareto_shares(jx_pareto_row *rows, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		size_t j = i;
+		double sum = 0, cum = 0;
+		while (j < n && rows[j].unit->level == rows[i].unit->level)
+			sum += rows[j++].points;
+		for (; i < j; i++) {
+			cum += rows[i].points;
+			rows[i].share = sum > 0 ? rows[i].points / sum : NAN;
+			rows[i].cum_share = sum > 0 ? cum / sum : NAN;
+		}
+	}
+}
+
+static int pareto(jx_deductions_result *r, const jx_analysis_options *o)
+{
+	const jx_units *u = r->units;
+	if (!(r->pareto = calloc(u->nunits + 1, sizeof(*r->pareto))))
+		return jx__oom();
+	for (size_t i = 0; i < u->nunits; i++) {
+		jx_pareto_row *row = &r->pareto[r->npareto];
+		if (!pareto_levels(o, u->units[i].level))
+			continue;
+		row->unit = &u->units[i];
+		pareto_row(row, u);
+		r->npareto++;
+	}
+	for (size_t i = 0; i < u->nunits; i++) /* all indicators, whatever the level shown */
+		for (size_t y = 0; u->units[i].level == JX_LEVEL_3 && y < u->nyears; y++)
+			if (state_of(&u->units[i].years[y]) != ST_UNKNOWN)
+				r->total_points += u->units[i].years[y].weight - u->units[i].years[y].score;
+	r->total_points = jx__tidy(r->total_points);
+	jx__sort(r->pareto, r->npareto, sizeof(*r->pareto), cmp_pareto);
+	pareto_shares(r->pareto, r->npareto);
+	return 0;
+}
+
+/* ---- runs and transitions ---- */
+
+static void run_row(jx_run_row *row, const jx_units *u, jx_transition_row *tr)
+{
+	int run = 0, prev = ST_UNKNOWN;
+	for (size_t y = 0; y < u->nyears; y++) {
+		const jx_unit_year *uy = &row->unit->years[y];
+		int st = state_of(uy);
+		row->nyears_present += uy->nrows > 0;
+		row->nyears_deducted += st == ST_DEDUCTED;
+		run = st == ST_DEDUCTED ? run + 1 : 0;
+		if (run > row->longest_run) {
+			row->longest_run = run;
+			row->longest_from = u->years[y - (size_t)run + 1];
+			row->longest_to = u->years[y];
+		}
+		if (y > 0) {
+			jx_transition_row *t = &tr[y - 1];
+			if (prev == ST_UNKNOWN || st == ST_UNKNOWN)
+				t->other += uy->nrows > 0 || row->unit->years[y - 1].nrows > 0;
+			else if (prev == ST_CLEAN && st == ST_DEDUCTED)
+				row->new_++, t->new_++;
+			else if (prev == ST_DEDUCTED && st == ST_CLEAN)
+				row->resolved++, t->resolved++;
+			else if (prev == ST_DEDUCTED)
+				row->persistent++, t->persistent++;
+			else
+				row->clean++, t->clean++;
+		}
+		prev = st;
+	}
+	row->current_run = run;
+}
+
+static int runs(jx_deductions_result *r)
+{
+	const jx_units *u = r->units;
+	size_t nt = u->nyears > 1 ? u->nyears - 1 : 0;
+	r->runs = calloc(u->nunits + 1, sizeof(*r->runs));
+	r->transitions = calloc(nt + 1, sizeof(*r->transitions));
+	if (!r->runs || !r->transitions)
+		return jx__oom();
+	r->ntransitions = nt;
+	for (size_t y = 0; y < nt; y++) {
+		r->transitions[y].year_from = u->years[y];
+		r->transitions[y].year_to = u->years[y + 1];
+	}
+	for (size_t i = 0; i < u->nunits; i++) {
+		if (u->units[i].level != JX_LEVEL_3)
+			continue;
+		r->runs[r->nruns].unit = &u->units[i];
+		run_row(&r->runs[r->nruns++], u, r->transitions);
+	}
+	return 0;
+}
+
+/* ---- co-deduction pairs ---- */
+
+static int cmp_pairs(const void *pa, const void *pb)
+{
+	const jx_pair_row *a = pa, *b = pb;
+	if (a->phi != b->phi)
+		return a->phi > b->phi ? -1 : 1;
+	if (a->n11 != b->n11)
+		return a->n11 > b->n11 ? -1 : 1;
+	if (a->a != b->a)
+		return (a->a > b->a) - (a->a < b->a);
+	return (a->b > b->b) - (a->b < b->b);
+}
+
+static void pair_counts(jx_pair_row *p, const signed char *sa, const signed char *sb, size_t ny)
+{
+	for (size_t y = 0; y < ny; y++) {
+		if (sa[y] == ST_UNKNOWN || sb[y] == ST_UNKNOWN)
+			continue;
+		if (sa[y] == ST_DEDUCTED)
+			sb[y] == ST_DEDUCTED ? p->n11++ : p->n10++;
+		else
+			sb[y] == ST_DEDUCTED ? p->n01++ : p->n00++;
+	}
+	p->phi = jx_stats_phi(p->n11, p->n10, p->n01, p->n00);
+}
+
+static int pairs(jx_deductions_result *r, size_t top)
+{
+	const jx_units *u = r->units;
+	size_t ny = u->nyears, ni = r->nruns, cap = 0;
+	signed char *state = malloc(ni * ny + 1);
+	if (!state)
+		return jx__oom();
+	for (size_t i = 0; i < ni; i++)
+		for (size_t y = 0; y < ny; y++)
+			state[i * ny + y] = (signed char)state_of(&r->runs[i].unit->years[y]);
+	for (size_t i = 0; i < ni; i++)
+		for (size_t j = i + 1; j < ni; j++) {
+			jx_pair_row p = {r->runs[i].unit, r->runs[j].unit, 0, 0, 0, 0, NAN};
+			pair_counts(&p, &state[i * ny], &state[j * ny], ny);
+			if (!(p.n11 >= 1 && p.phi > 0))
+				continue;
+			if (jx__grow((void **)&r->pairs, &cap, r->npairs + 1, sizeof(*r->pairs))) {
+				free(state);
+				return JX_ENOMEM;
+			}
+			r->pairs[r->npairs++] = p;
+		}
+	free(state);
+	jx__sort(r->pairs, r->npairs, sizeof(*r->pairs), cmp_pairs);
+	if (r->npairs > top)
+		r->npairs = top;
+	return 0;
+}
+
+int jx_deductions_compute(jx_deductions_result **out, const jx_series *s,
+			  const jx_analysis_options *o)
+{
+	jx_deductions_result *r;
+	int rc;
+
+	*out = NULL;
+	if (!(r = calloc(1, sizeof(*r))))
+		return jx__oom();
+	if ((rc = jx_units_build(&r->units, s, o)) || (rc = pareto(r, o)) || (rc = runs(r)) ||
+	    (rc = pairs(r, o ? o->top_pairs : 10))) {
+		jx_deductions_result_free(r);
+		return rc;
+	}
+	*out = r;
+	return 0;
+}
+
+void jx_deductions_result_free(jx_deductions_result *r)
+{
+	if (!r)
+		return;
+	jx_units_free(r->units);
+	free(r->pareto);
+	free(r->runs);
+	free(r->transitions);
+	free(r->pairs);
+	free(r);
+}

@@ -1,0 +1,193 @@
+/* deductions_table.c -- the four views of a deductions result as tables. */
+#include <math.h>
+#include <stdlib.h>
+#include "analysis/internal.h"
+
+/* "2019, 2021, 2022" — the years a unit was deducted. */
+static char *deducted_years(const jx_units *u, const jx_unit *un)
+{
+	jx__buf b;
+	jx__buf_init(&b);
+	for (size_t y = 0; y < u->nyears; y++)
+		if (jx_unit_year_deducted(&un->years[y]))
+			jx__buf_printf(&b, "%s%d", b.len ? ", " : "", u->years[y]);
+	return jx__buf_detach(&b);
+}
+
+static const jx__col pareto_cols[] = {
+	JX__UNIT_COLS,
+	{"points_lost", "扣分", JX_COL_NUMBER, 0},
+	{"share", "占比", JX_COL_FIXED, 3},
+	{"cum_share", "累计占比", JX_COL_FIXED, 3},
+	{"years_deducted", "扣分年数", JX_COL_INT, 0},
+	{"years_present", "出现年数", JX_COL_INT, 0},
+	{"missing_years", "缺失年", JX_COL_INT, 0},
+	{"deducted_years", "扣分年份", JX_COL_TEXT, 0},
+};
+
+static int pareto_table(jx_table *t, int c, const jx_deductions_result *r,
+			const jx_analysis_options *o)
+{
+	for (size_t i = 0; i < r->npareto; i++) {
+		const jx_pareto_row *row = &r->pareto[i];
+		char *years;
+		int bad;
+		if (jx__table_row(t, r->units->department, r->units->provenance, o) || jx__table_unit(t, c, row->unit) ||
+		    !(years = deducted_years(r->units, row->unit)))
+			return JX_ENOMEM;
+		bad = jx__set_number(t, c + 4, row->points) |
+		      jx__set_number(t, c + 5, row->share) |
+		      jx__set_number(t, c + 6, row->cum_share) |
+		      jx_table_set_int(t, c + 7, (long long)row->nyears_deducted) |
+		      jx_table_set_int(t, c + 8, (long long)row->nyears_present) |
+		      jx_table_set_int(t, c + 9, (long long)row->nmissing_years) |
+		      jx_table_set_text(t, c + 10, years);
+		free(years);
+		if (bad)
+			return JX_ENOMEM;
+	}
+	return 0;
+}
+
+static const jx__col runs_cols[] = {
+	JX__UNIT_COLS,
+	{"years_present", "出现年数", JX_COL_INT, 0},
+	{"years_deducted", "扣分年数", JX_COL_INT, 0},
+	{"deducted_years", "扣分年份", JX_COL_TEXT, 0},
+	{"longest_run", "最长连续", JX_COL_INT, 0},
+	{"longest_from", "起", JX_COL_INT, 0},
+	{"longest_to", "止", JX_COL_INT, 0},
+	{"current_run", "当前连续", JX_COL_INT, 0},
+	{"new", "新增", JX_COL_INT, 0},
+	{"resolved", "消除", JX_COL_INT, 0},
+	{"persistent", "持续", JX_COL_INT, 0},
+	{"clean", "无扣分", JX_COL_INT, 0},
+};
+
+static int runs_table(jx_table *t, int c, const jx_deductions_result *r,
+		      const jx_analysis_options *o)
+{
+	for (size_t i = 0; i < r->nruns; i++) {
+		const jx_run_row *row = &r->runs[i];
+		char *years;
+		int bad;
+		if (jx__table_row(t, r->units->department, r->units->provenance, o) || jx__table_unit(t, c, row->unit) ||
+		    !(years = deducted_years(r->units, row->unit)))
+			return JX_ENOMEM;
+		bad = jx_table_set_int(t, c + 4, (long long)row->nyears_present) |
+		      jx_table_set_int(t, c + 5, (long long)row->nyears_deducted) |
+		      jx_table_set_text(t, c + 6, years) |
+		      jx_table_set_int(t, c + 7, row->longest_run) |
+		      (row->longest_run ? jx_table_set_int(t, c + 8, row->longest_from) |
+					      jx_table_set_int(t, c + 9, row->longest_to)
+					: 0) |
+		      jx_table_set_int(t, c + 10, row->current_run) |
+		      jx_table_set_int(t, c + 11, (long long)row->new_) |
+		      jx_table_set_int(t, c + 12, (long long)row->resolved) |
+		      jx_table_set_int(t, c + 13, (long long)row->persistent) |
+		      jx_table_set_int(t, c + 14, (long long)row->clean);
+		free(years);
+		if (row->current_run > 0)
+			jx_table_mark_row(t);
+		if (bad)
+			return JX_ENOMEM;
+	}
+	return 0;
+}
+
+static const jx__col transition_cols[] = {
+	{"year_from", "前一年", JX_COL_INT, 0},
+	{"year_to", "后一年", JX_COL_INT, 0},
+	{"new", "新增扣分", JX_COL_INT, 0},
+	{"resolved", "扣分消除", JX_COL_INT, 0},
+	{"persistent", "持续扣分", JX_COL_INT, 0},
+	{"clean", "均无扣分", JX_COL_INT, 0},
+	{"other", "其他(缺失/仅一年)", JX_COL_INT, 0},
+};
+
+static int transitions_table(jx_table *t, int c, const jx_deductions_result *r,
+			     const jx_analysis_options *o)
+{
+	for (size_t i = 0; i < r->ntransitions; i++) {
+		const jx_transition_row *row = &r->transitions[i];
+		if (jx__table_row(t, r->units->department, r->units->provenance, o) ||
+		    (jx_table_set_int(t, c, row->year_from) | jx_table_set_int(t, c + 1, row->year_to) |
+		     jx_table_set_int(t, c + 2, (long long)row->new_) |
+		     jx_table_set_int(t, c + 3, (long long)row->resolved) |
+		     jx_table_set_int(t, c + 4, (long long)row->persistent) |
+		     jx_table_set_int(t, c + 5, (long long)row->clean) |
+		     jx_table_set_int(t, c + 6, (long long)row->other)))
+			return JX_ENOMEM;
+	}
+	return 0;
+}
+
+static const jx__col pair_cols[] = {
+	{"level3_a", "指标A", JX_COL_TEXT, 0},
+	{"level3_b", "指标B", JX_COL_TEXT, 0},
+	{"phi", "phi", JX_COL_FIXED, 3},
+	{"both", "同时扣分", JX_COL_INT, 0},
+	{"a_only", "仅A", JX_COL_INT, 0},
+	{"b_only", "仅B", JX_COL_INT, 0},
+	{"neither", "均未扣", JX_COL_INT, 0},
+	{"key_a", "键A", JX_COL_TEXT, 0},
+	{"key_b", "键B", JX_COL_TEXT, 0},
+};
+
+static int pairs_table(jx_table *t, int c, const jx_deductions_result *r,
+		       const jx_analysis_options *o)
+{
+	for (size_t i = 0; i < r->npairs; i++) {
+		const jx_pair_row *p = &r->pairs[i];
+		if (jx__table_row(t, r->units->department, r->units->provenance, o) ||
+		    (jx_table_set_text(t, c, p->a->level3) | jx_table_set_text(t, c + 1, p->b->level3) |
+		     jx__set_number(t, c + 2, p->phi) |
+		     jx_table_set_int(t, c + 3, (long long)p->n11) |
+		     jx_table_set_int(t, c + 4, (long long)p->n10) |
+		     jx_table_set_int(t, c + 5, (long long)p->n01) |
+		     jx_table_set_int(t, c + 6, (long long)p->n00) |
+		     jx_table_set_text(t, c + 7, p->a->key) | jx_table_set_text(t, c + 8, p->b->key)))
+			return JX_ENOMEM;
+	}
+	return 0;
+}
+
+static const char *const view_notes[] = {
+	"points lost = Σ (weight − score) over years with a known score; share within each level",
+	"runs: consecutive evaluated years deducted; a year absent or missing breaks a run",
+	"transitions of indicators between consecutive evaluated years",
+	"pairs deducted together: phi over the years both are known (phi > 0, top pairs)",
+};
+
+int jx_deductions_table(jx_table **out, const jx_deductions_result *r, jx_deductions_view view,
+			const jx_analysis_options *o)
+{
+	static const struct {
+		const jx__col *cols;
+		size_t n;
+		int (*fill)(jx_table *, int, const jx_deductions_result *,
+			    const jx_analysis_options *);
+	} views[] = {
+		{pareto_cols, sizeof(pareto_cols) / sizeof(*pareto_cols), pareto_table},
+		{runs_cols, sizeof(runs_cols) / sizeof(*runs_cols), runs_table},
+		{transition_cols, sizeof(transition_cols) / sizeof(*transition_cols),
+		 transitions_table},
+		{pair_cols, sizeof(pair_cols) / sizeof(*pair_cols), pairs_table},
+	};
+	jx_table *t;
+	int c, rc;
+	*out = NULL;
+	if ((unsigned)view > JX_DED_PAIRS)
+		return jx__error(JX_EINVAL, "unknown deductions view %d", (int)view);
+	if ((rc = jx__table_start(&t, &c, views[view].cols, views[view].n, o, r->units->provenance)))
+		return rc;
+	jx_table_add_note(t, "%s (%s), %d–%d: %g points lost by indicators; %s",
+			  r->units->department, jx_kind_name(r->units->kind), r->units->years[0],
+			  r->units->years[r->units->nyears - 1], r->total_points, view_notes[view]);
+	if ((rc = views[view].fill(t, c, r, o))) {
+		jx_table_free(t);
+		return rc == JX_ENOMEM ? jx__oom() : rc;
+	}
+	*out = t;
+	return 0;
+}

@@ -1,0 +1,106 @@
+/* evaluation_table.c -- one evaluation as a table: its indicator rows with level-1
+ * subtotals and 合计, as `show` and `import --dry-run` print it; its figures. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "analysis/internal.h"
+
+enum { C_TYPE, C_L1, C_L2, C_L3, C_WEIGHT, C_SCORE, C_DED, C_RATE, C_ORIGIN, C_LINE };
+
+/* w: weight of all rows; ws: weight of the rows with a known score (the deduction is
+ * ws - s, as in `jixiao list`: a missing score is not a deduction). */
+static void subtotal(jx_table *t, const char *type, const char *label, double w, double ws,
+		     double s, size_t missing, double declared)
+{
+	jx_table_add_row(t);
+	jx_table_set_text(t, C_TYPE, type);
+	jx_table_set_text(t, C_L1, label);
+	jx_table_set_number(t, C_WEIGHT, w);
+	jx_table_set_number(t, C_SCORE, s);
+	jx_table_set_number(t, C_DED, ws - s);
+	jx_table_set_number(t, C_RATE, w > 0 ? s / w : NAN);
+	if (missing)
+		jx_table_set_text(t, C_ORIGIN, "incomplete");
+	if (!isnan(declared) && fabs(declared - w) > 1e-9) {
+		char buf[64];
+		jx_number_format(buf, sizeof(buf), declared);
+		jx_table_add_note(t, "note: %s declares weight %s but its rows add up to %g", label,
+				  buf, w);
+	}
+}
+
+jx_table *jx_evaluation_table(const jx_evaluation *ev)
+{
+	jx_table *t = jx_table_new();
+	double w1 = 0, s1 = 0, wt = 0, st = 0, k1 = 0, kt = 0;
+	size_t m1 = 0, mt = 0;
+	if (!t)
+		return NULL;
+	jx_table_add_column(t, "row_type", "行", JX_COL_TEXT, 0);
+	jx_table_add_column(t, "level1", "一级指标", JX_COL_TEXT, 0);
+	jx_table_add_column(t, "level2", "二级指标", JX_COL_TEXT, 0);
+	jx_table_add_column(t, "level3", "三级指标", JX_COL_TEXT, 0);
+	jx_table_add_column(t, "weight", "权重", JX_COL_NUMBER, 0);
+	jx_table_add_column(t, "score", "得分", JX_COL_NUMBER, 0);
+	jx_table_add_column(t, "deduction", "扣分", JX_COL_NUMBER, 0);
+	jx_table_add_column(t, "rate", "得分率", JX_COL_FIXED, 3);
+	jx_table_add_column(t, "score_origin", "来源", JX_COL_TEXT, 0);
+	jx_table_add_column(t, "line", "行号", JX_COL_INT, 0);
+	for (size_t i = 0; i < ev->nrows; i++) {
+		const jx_indicator *r = &ev->rows[i];
+		int first = i == 0 || strcmp(r->level1, ev->rows[i - 1].level1) != 0;
+		if (first && i > 0) {
+			subtotal(t, "subtotal", ev->rows[i - 1].level1, w1, k1, s1, m1,
+				 ev->rows[i - 1].level1_weight);
+			w1 = s1 = k1 = 0;
+			m1 = 0;
+		}
+		jx_table_add_row(t);
+		jx_table_set_text(t, C_TYPE, "indicator");
+		jx_table_set_text(t, C_L1, r->level1);
+		jx_table_set_text(t, C_L2, r->level2);
+		jx_table_set_text(t, C_L3, r->level3);
+		jx_table_set_number(t, C_WEIGHT, r->weight);
+		jx_table_set_number(t, C_SCORE, r->score);
+		jx_table_set_number(t, C_DED, isnan(r->score) ? NAN : r->weight - r->score);
+		jx_table_set_number(t, C_RATE, isnan(r->score) ? NAN : r->score / r->weight);
+		jx_table_set_text(t, C_ORIGIN, jx_origin_name(r->origin));
+		if (r->line > 0)
+			jx_table_set_int(t, C_LINE, r->line);
+		if (isnan(r->score) || r->score < r->weight - 1e-9)
+			jx_table_mark_row(t);
+		w1 += r->weight;
+		wt += r->weight;
+		if (isnan(r->score))
+			m1++, mt++;
+		else
+			s1 += r->score, st += r->score, k1 += r->weight, kt += r->weight;
+	}
+	if (ev->nrows)
+		subtotal(t, "subtotal", ev->rows[ev->nrows - 1].level1, w1, k1, s1, m1,
+			 ev->rows[ev->nrows - 1].level1_weight);
+	subtotal(t, "total", "合计", wt, kt, st, mt, ev->total_weight);
+	return t;
+}
+
+jx_table *jx_figures_table(const jx_figures *f)
+{
+	jx_table *t = jx_table_new();
+	if (!t)
+		return NULL;
+	jx_table_add_column(t, "item", "项目", JX_COL_TEXT, 0);
+	jx_table_add_column(t, "label", "名称", JX_COL_TEXT, 0);
+	jx_table_add_column(t, "value", "数值", JX_COL_TEXT, 0);
+	jx_table_add_column(t, "unit", "单位", JX_COL_TEXT, 0);
+	for (size_t i = 0; f && i < f->nitems; i++) {
+		char v[64];
+		jx_cents_format(v, sizeof(v), f->items[i].cents);
+		jx_table_add_row(t);
+		jx_table_set_text(t, 0, f->items[i].item);
+		jx_table_set_text(t, 1, jx_figure_label(f->items[i].item));
+		jx_table_set_text(t, 2, v);
+		jx_table_set_text(t, 3, jx_figure_unit(f->items[i].item));
+	}
+	return t;
+}

@@ -1,0 +1,103 @@
+/* analysis/internal.h -- helpers shared by the analysis files; not API. */
+#ifndef JX_ANALYSIS_INTERNAL_H
+#define JX_ANALYSIS_INTERNAL_H
+
+#include "text/internal.h"
+#include "jixiao/analysis.h"
+#include "jixiao/store.h"
+#include "jixiao/table.h"
+
+/** Scores closer than this are equal (scores are given to 0.01 at most). */
+#define JX__EPS 1e-9
+
+/** Round a sum of points to 1e-6, removing binary dust (0.1 + 0.2 → 0.3);
+ *  points are given to 0.01, so nothing real is lost. NaN stays NaN. */
+double jx__tidy(double points);
+
+/** A column of a result table. */
+typedef struct {
+	const char *name, *heading;
+	jx_col_type type;
+	int decimals;
+} jx__col;
+
+/**
+ * New table with an optional leading department column (o->with_department),
+ * then cols, then a last `provenance` column. *base is the index of cols[0].
+ * When prov is synthetic the table gets a note saying so. 0 or JX_ENOMEM.
+ */
+int jx__table_start(jx_table **out, int *base, const jx__col *cols, size_t n,
+		    const jx_analysis_options *o, jx_provenance prov);
+
+/** Start a row; fills the department and provenance columns. 0 or JX_ENOMEM. */
+int jx__table_row(jx_table *t, const char *department, jx_provenance prov,
+		  const jx_analysis_options *o);
+
+/** The four unit columns every unit table starts with (at col..col+3). */
+#define JX__UNIT_COLS                                                        \
+	{"level", "层级", JX_COL_TEXT, 0}, {"level1", "一级指标", JX_COL_TEXT, 0}, \
+	{"level2", "二级指标", JX_COL_TEXT, 0}, {"level3", "三级指标", JX_COL_TEXT, 0}
+
+/** Fill level, level1, level2, level3 of the last row from un (at col..col+3). */
+int jx__table_unit(jx_table *t, int col, const jx_unit *un);
+
+/** Keep v as NaN unless finite (the table prints ±inf as text; JSON as null). */
+double jx__finite_or_nan(double v);
+
+/**
+ * jx_table_set_number with the value rounded to 12 significant digits:
+ * inputs carry at most 6, so nothing real is lost, and CSV/JSON read
+ * "-20" instead of "-20.000000000000007" on every machine alike.
+ */
+int jx__set_number(jx_table *t, int col, double v);
+
+/** A rate with at most 4 decimals, trailing zeros dropped ("0.95", "1"). */
+void jx__format_rate(char *buf, size_t size, double v);
+
+/** Append the decimal digits of n. */
+void jx__buf_int(jx__buf *b, long long n);
+
+/** Clamp to [0, 1]; NaN stays NaN. */
+double jx__clamp01(double v);
+
+/** The index of a unit inside its jx_units. */
+size_t jx__unit_index(const jx_units *u, const jx_unit *un);
+
+/**
+ * Fit rate on year for one unit: fills fit (NaN when < 2 points), *n, and
+ * *theil_sen (may be NULL). Needs scratch x, y of u->nyears. 0 or a JX_E code
+ * (JX_EMATH from GSL is reported; fewer than 2 points is not an error).
+ */
+int jx__unit_fit(jx_ols *fit, double *theil_sen, size_t *n, const jx_units *u,
+		 const jx_unit *un, double *x, double *y);
+
+/** "2016 0.95; 2018 0.9*; 2019 ?" — a unit's rates per year present (* inferred, ? missing).
+ *  New string (free()), NULL on ENOMEM. */
+char *jx__rates_text(const jx_units *u, const jx_unit *un);
+
+/** Scratch x/y arrays of n doubles each (at least 1). 0 or JX_ENOMEM. */
+int jx__scratch(double **x, double **y, size_t n);
+
+/** Units of the levels o selects. */
+size_t jx__count_selected(const jx_units *u, const jx_analysis_options *o);
+
+/** Direction label for a fit at alpha. */
+jx_direction jx__direction(const jx_ols *fit, size_t n, double alpha);
+
+/** A (level, key) → index map; zero-initialise, free with jx__keymap_free. */
+typedef struct {
+	char **keys;
+	int *levels;
+	size_t n, cap;
+	size_t *slots, nslots;
+} jx__keymap;
+
+/**
+ * Look (level, key) up: 1 and *idx when found; else, when insert, add it
+ * with the next index (0, 1, 2, ...) and return 0; else return 0 with *idx
+ * unchanged. JX_ENOMEM on failure.
+ */
+int jx__keymap_get(jx__keymap *m, size_t *idx, int level, const char *key, int insert);
+void jx__keymap_free(jx__keymap *m);
+
+#endif

@@ -1,0 +1,349 @@
+/* rank.c -- departments of one year by total score, grade and percentile,
+ * and each department's category rates against the median of all departments.
+ *
+ * Reads one department's series at a time (docs/methods.md §10). Ranks are
+ * by total rate (score ÷ total weight), ties share the better rank; the
+ * percentile is the share of ranked departments scoring at or below.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "analysis/internal.h"
+
+typedef struct {
+	jx_rank_row row;
+	size_t cat_first, cat_n; /* into the flat category list */
+} dept_entry;
+
+typedef struct {
+	size_t key; /* keymap index */
+	double rate;
+} cat_entry;
+
+typedef struct {
+	dept_entry *depts;
+	size_t ndepts, dcap;
+	cat_entry *cats;
+	size_t ncats, ccap;
+	jx__keymap keys;
+	char **names; /* level-1 display name per key */
+	size_t names_cap;
+	jx_grade_band bands[16];
+	size_t nbands;
+} rank_state;
+
+static int add_categories(rank_state *rs, const jx_units *u)
+{
+	for (size_t i = 0; i < u->nunits; i++) {
+		const jx_unit *un = &u->units[i];
+		size_t k;
+		int found;
+		if (un->level != JX_LEVEL_1)
+			continue;
+		if ((found = jx__keymap_get(&rs->keys, &k, 1, un->key, 1)) < 0)
+			return found;
+		if (!found) {
+			if (jx__grow((void **)&rs->names, &rs->names_cap, k + 1, sizeof(*rs->names)))
+				return JX_ENOMEM;
+			if (!(rs->names[k] = jx__strdup(un->level1)))
+				return jx__oom();
+		}
+		if (jx__grow((void **)&rs->cats, &rs->ccap, rs->ncats + 1, sizeof(*rs->cats)))
+			return JX_ENOMEM;
+		rs->cats[rs->ncats++] = (cat_entry){k, un->years[0].rate};
+	}
+	return 0;
+}
+
+static int add_department(rank_state *rs, jx_store *st, const char *name, int year, jx_kind kind)
+{
+	jx_series *sr = NULL;
+	jx_units *u = NULL;
+	dept_entry *d;
+	const jx_unit *tot;
+	int rc = jx_store_series(st, &sr, name, kind, year, year);
+	if (rc == JX_ENOTFOUND) {
+		jx_error_clear();
+		return 0;
+	}
+	if (rc || (rc = jx_units_build(&u, sr, NULL)) ||
+	    (rc = jx__grow((void **)&rs->depts, &rs->dcap, rs->ndepts + 1, sizeof(*rs->depts))))
+		goto out;
+	d = &rs->depts[rs->ndepts];
+	memset(d, 0, sizeof(*d));
+	tot = jx_units_find(u, JX_LEVEL_TOTAL, "");
+	d->row.total_weight = tot->years[0].weight;
+	d->row.total_score = tot->years[0].score;
+	d->row.rate = tot->years[0].rate;
+	d->row.nmissing = tot->years[0].nmissing;
+	d->row.provenance = u->provenance;
+	d->cat_first = rs->ncats;
+	if (!(d->row.department = jx__strdup(name)) ||
+	    (!isnan(d->row.rate) &&
+	     !(d->row.grade = jx__strdup(jx_grade_of(rs->bands, rs->nbands, d->row.total_score,
+						      d->row.total_weight))))) {
+		free(d->row.department);
+		free(d->row.grade);
+		rc = jx__oom();
+		goto out;
+	}
+	rs->ndepts++;
+	rc = add_categories(rs, u);
+	d->cat_n = rs->ncats - d->cat_first;
+out:
+	jx_units_free(u);
+	jx_series_free(sr);
+	return rc;
+}
+
+static int cmp_rate(const void *pa, const void *pb)
+{
+	const dept_entry *a = pa, *b = pb;
+	int na = isnan(a->row.rate), nb = isnan(b->row.rate);
+	if (na != nb)
+		return na - nb;
+	if (!na && a->row.rate != b->row.rate)
+		return a->row.rate > b->row.rate ? -1 : 1;
+	return strcmp(a->row.department, b->row.department);
+}
+
+/* Competition ranks (1, 2, 2, 4) and percentiles over the ranked departments. */
+static void rank_rows(rank_state *rs)
+{
+	size_t nranked = 0;
+	jx__sort(rs->depts, rs->ndepts, sizeof(*rs->depts), cmp_rate);
+	while (nranked < rs->ndepts && !isnan(rs->depts[nranked].row.rate))
+		nranked++;
+	for (size_t i = 0; i < nranked; i++) {
+		jx_rank_row *r = &rs->depts[i].row;
+		size_t at_or_below = 0;
+		r->rank = (i > 0 && rs->depts[i - 1].row.rate == r->rate) ? rs->depts[i - 1].row.rank
+									  : i + 1;
+		for (size_t j = 0; j < nranked; j++)
+			at_or_below += rs->depts[j].row.rate <= r->rate;
+		r->percentile = 100.0 * (double)at_or_below / (double)nranked;
+	}
+	for (size_t i = nranked; i < rs->ndepts; i++)
+		rs->depts[i].row.percentile = NAN;
+}
+
+/* Median per category key over departments with a known rate. */
+static int medians(rank_state *rs, double *med, size_t *count)
+{
+	double *v = malloc((rs->ndepts + 1) * sizeof(*v));
+	if (!v)
+		return jx__oom();
+	for (size_t k = 0; k < rs->keys.n; k++) {
+		size_t n = 0;
+		for (size_t i = 0; i < rs->ncats; i++)
+			if (rs->cats[i].key == k && !isnan(rs->cats[i].rate))
+				v[n++] = rs->cats[i].rate;
+		count[k] = n;
+		if (jx_stats_median(&med[k], v, n)) {
+			free(v);
+			return JX_ENOMEM;
+		}
+	}
+	free(v);
+	return 0;
+}
+
+static int build_result(jx_rank_result *r, rank_state *rs)
+{
+	double *med = malloc((rs->keys.n + 1) * sizeof(*med));
+	size_t *count = malloc((rs->keys.n + 1) * sizeof(*count));
+	int rc = 0;
+	r->rows = calloc(rs->ndepts + 1, sizeof(*r->rows));
+	r->cats = calloc(rs->ncats + 1, sizeof(*r->cats));
+	if (!med || !count || !r->rows || !r->cats || (rc = medians(rs, med, count))) {
+		rc = rc ? rc : jx__oom();
+		goto out;
+	}
+	for (size_t i = 0; i < rs->ndepts; i++) {
+		dept_entry *d = &rs->depts[i];
+		r->rows[r->nrows++] = d->row;
+		if (d->row.provenance == JX_PROV_SYNTHETIC)
+			r->provenance = JX_PROV_SYNTHETIC;
+		memset(&d->row, 0, sizeof(d->row)); /* ownership moved */
+		for (size_t j = d->cat_first; j < d->cat_first + d->cat_n; j++) {
+			jx_rank_category *c = &r->cats[r->ncats];
+			const cat_entry *e = &rs->cats[j];
+			c->department = r->rows[r->nrows - 1].department;
+			c->key = jx__strdup(rs->keys.keys[e->key]);
+			c->level1 = jx__strdup(rs->names[e->key]);
+			r->ncats++;
+			if (!c->key || !c->level1) {
+				rc = jx__oom();
+				goto out;
+			}
+			c->rate = e->rate;
+			c->median = med[e->key];
+			c->delta = c->rate - c->median;
+			c->n = count[e->key];
+			c->provenance = r->rows[r->nrows - 1].provenance;
+		}
+	}
+out:
+	free(med);
+	free(count);
+	return rc;
+}
+
+static void state_free(rank_state *rs)
+{
+	for (size_t i = 0; i < rs->ndepts; i++) {
+		free(rs->depts[i].row.department);
+		free(rs->depts[i].row.grade);
+	}
+	for (size_t i = 0; i < rs->keys.n && i < rs->names_cap; i++)
+		free(rs->names[i]);
+	free(rs->names);
+	free(rs->depts);
+	free(rs->cats);
+	jx__keymap_free(&rs->keys);
+}
+
+int jx_rank_compute(jx_rank_result **out, jx_store *st, int year, const jx_analysis_options *o)
+{
+	jx_rank_result *r;
+	rank_state rs;
+	char **names = NULL;
+	size_t nnames = 0;
+	int rc;
+
+	*out = NULL;
+	memset(&rs, 0, sizeof(rs));
+	if (!(r = calloc(1, sizeof(*r))))
+		return jx__oom();
+	r->year = year;
+	r->kind = o ? o->kind : JX_KIND_SELF;
+	if ((rc = jx_store_grade_bands(st, rs.bands, 16, &rs.nbands)) ||
+	    (rc = jx_store_departments(st, &names, &nnames)))
+		goto out;
+	for (size_t i = 0; i < nnames && rc == 0; i++)
+		rc = add_department(&rs, st, names[i], year, r->kind);
+	if (rc == 0 && rs.ndepts == 0)
+		rc = jx__error(JX_ENOTFOUND, "no %s evaluations in %d", jx_kind_name(r->kind), year);
+	if (rc == 0) {
+		rank_rows(&rs);
+		rc = build_result(r, &rs);
+	}
+out:
+	state_free(&rs);
+	jx_strings_free(names, nnames);
+	if (rc) {
+		jx_rank_result_free(r);
+		return rc;
+	}
+	*out = r;
+	return 0;
+}
+
+void jx_rank_result_free(jx_rank_result *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->nrows; i++) {
+		free(r->rows[i].department);
+		free(r->rows[i].grade);
+	}
+	for (size_t i = 0; i < r->ncats; i++) {
+		free(r->cats[i].key);
+		free(r->cats[i].level1);
+	}
+	free(r->rows);
+	free(r->cats);
+	free(r);
+}
+
+static const jx__col rank_cols[] = {
+	{"rank", "名次", JX_COL_INT, 0},
+	{"department", "部门", JX_COL_TEXT, 0},
+	{"total_score", "总分", JX_COL_NUMBER, 0},
+	{"total_weight", "总权重", JX_COL_NUMBER, 0},
+	{"rate", "得分率", JX_COL_FIXED, 4},
+	{"grade", "等级", JX_COL_TEXT, 0},
+	{"percentile", "百分位", JX_COL_FIXED, 1},
+	{"missing", "缺失", JX_COL_INT, 0},
+};
+
+int jx_rank_table(jx_table **out, const jx_rank_result *r, const jx_analysis_options *o)
+{
+	jx_analysis_options plain;
+	jx_table *t;
+	int c, rc, bad = 0;
+	if (o) { /* the department is a column of its own here */
+		plain = *o;
+		plain.with_department = 0;
+		o = &plain;
+	}
+	if ((rc = jx__table_start(&t, &c, rank_cols, sizeof(rank_cols) / sizeof(*rank_cols), o,
+				  r->provenance)))
+		return rc;
+	jx_table_add_note(t, "%d (%s): rank by total rate = score / total weight; percentile = "
+			     "share of ranked departments at or below; unknown totals last",
+			  r->year, jx_kind_name(r->kind));
+	for (size_t i = 0; i < r->nrows && !bad; i++) {
+		const jx_rank_row *row = &r->rows[i];
+		bad = jx__table_row(t, NULL, row->provenance, o) |
+		      (row->rank ? jx_table_set_int(t, c, (long long)row->rank) : 0) |
+		      jx_table_set_text(t, c + 1, row->department) |
+		      jx__set_number(t, c + 2, row->total_score) |
+		      jx__set_number(t, c + 3, row->total_weight) |
+		      jx__set_number(t, c + 4, row->rate) | jx_table_set_text(t, c + 5, row->grade) |
+		      jx__set_number(t, c + 6, row->percentile) |
+		      jx_table_set_int(t, c + 7, (long long)row->nmissing);
+	}
+	if (bad) {
+		jx_table_free(t);
+		return jx__oom();
+	}
+	*out = t;
+	return 0;
+}
+
+static const jx__col category_cols[] = {
+	{"department", "部门", JX_COL_TEXT, 0},
+	{"level1", "一级指标", JX_COL_TEXT, 0},
+	{"rate", "得分率", JX_COL_FIXED, 4},
+	{"median", "各部门中位数", JX_COL_FIXED, 4},
+	{"delta_pp", "差(百分点)", JX_COL_FIXED, 1},
+	{"departments", "部门数", JX_COL_INT, 0},
+};
+
+int jx_rank_category_table(jx_table **out, const jx_rank_result *r,
+			   const jx_analysis_options *o)
+{
+	jx_analysis_options plain;
+	jx_table *t;
+	int c, rc, bad = 0;
+	if (o) {
+		plain = *o;
+		plain.with_department = 0;
+		o = &plain;
+	}
+	if ((rc = jx__table_start(&t, &c, category_cols,
+				  sizeof(category_cols) / sizeof(*category_cols), o,
+				  r->provenance)))
+		return rc;
+	jx_table_add_note(t, "%d (%s): each department's category rate against the median of all "
+			     "departments with that category",
+			  r->year, jx_kind_name(r->kind));
+	for (size_t i = 0; i < r->ncats && !bad; i++) {
+		const jx_rank_category *cat = &r->cats[i];
+		bad = jx__table_row(t, NULL, cat->provenance, o) | jx_table_set_text(t, c, cat->department) |
+		      jx_table_set_text(t, c + 1, cat->level1) |
+		      jx__set_number(t, c + 2, cat->rate) |
+		      jx__set_number(t, c + 3, cat->median) |
+		      jx__set_number(t, c + 4, cat->delta * 100) |
+		      jx_table_set_int(t, c + 5, (long long)cat->n);
+		if (!bad && cat->delta < -JX__EPS)
+			jx_table_mark_row(t);
+	}
+	if (bad) {
+		jx_table_free(t);
+		return jx__oom();
+	}
+	*out = t;
+	return 0;
+}

@@ -1,0 +1,222 @@
+/* table.c -- shared pieces of the analysis result tables.
+ *
+ * Every unit table starts with the same columns (optionally department,
+ * then level, level1, level2, level3) so that CSV from different commands
+ * joins on them. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "analysis/internal.h"
+
+int jx__table_start(jx_table **out, int *base, const jx__col *cols, size_t n,
+		    const jx_analysis_options *o, jx_provenance prov)
+{
+	jx_table *t = jx_table_new();
+	*out = NULL;
+	if (!t)
+		return jx__oom();
+	*base = 0;
+	if (o && o->with_department) {
+		if (jx_table_add_column(t, "department", "部门", JX_COL_TEXT, 0) < 0)
+			goto oom;
+		*base = 1;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (jx_table_add_column(t, cols[i].name, cols[i].heading, cols[i].type,
+					cols[i].decimals) < 0)
+			goto oom;
+	if (jx_table_add_column(t, "provenance", "数据来源", JX_COL_TEXT, 0) < 0)
+		goto oom;
+	if (prov == JX_PROV_SYNTHETIC &&
+	    jx_table_add_note(t, "合成数据 synthetic data: fictional departments, not real evaluations"))
+		goto oom;
+	*out = t;
+	return 0;
+oom:
+	jx_table_free(t);
+	return jx__oom();
+}
+
+int jx__table_row(jx_table *t, const char *department, jx_provenance prov,
+		  const jx_analysis_options *o)
+{
+	if (jx_table_add_row(t))
+		return jx__oom();
+	if (o && o->with_department && jx_table_set_text(t, 0, department))
+		return jx__oom();
+	if (jx_table_set_text(t, (int)jx_table_columns(t) - 1, jx_provenance_name(prov)))
+		return jx__oom();
+	return 0;
+}
+
+int jx__table_unit(jx_table *t, int col, const jx_unit *un)
+{
+	if (jx_table_set_text(t, col, jx_level_name(un->level)) ||
+	    jx_table_set_text(t, col + 1, un->level == 0 ? un->name : un->level1) ||
+	    jx_table_set_text(t, col + 2, un->level2) || jx_table_set_text(t, col + 3, un->level3))
+		return jx__oom();
+	return 0;
+}
+
+double jx__tidy(double points) { return isfinite(points) ? round(points * 1e6) / 1e6 + 0.0 : points; }
+
+/* Round to 12 significant digits. Powers of ten up to 1e22 are exact
+ * doubles, so round(v·10^k)/10^k is the double nearest the 12-digit
+ * decimal; outside that range fall back to printing and parsing. */
+static double round12(double v)
+{
+	static const double p10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+				     1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+				     1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+	char buf[40];
+	int k;
+	if (!isfinite(v) || v == 0)
+		return v;
+	k = 11 - (int)floor(log10(fabs(v)));
+	if (k >= 0 && k <= 22)
+		return round(v * p10[k]) / p10[k];
+	if (k < 0 && k >= -22)
+		return round(v / p10[-k]) * p10[-k];
+	snprintf(buf, sizeof(buf), "%.12g", v);
+	return strtod(buf, NULL);
+}
+
+int jx__set_number(jx_table *t, int col, double v) { return jx_table_set_number(t, col, round12(v)); }
+
+/* Digits of n (n >= 0) into buf, backwards from end; returns the start. */
+static char *digits(char *end, long long n)
+{
+	do
+		*--end = (char)('0' + n % 10);
+	while ((n /= 10) > 0);
+	return end;
+}
+
+void jx__format_rate(char *buf, size_t size, double v)
+{
+	char tmp[48], *p = tmp + sizeof(tmp) - 1;
+	long long r, frac;
+	int nfrac = 4;
+	if (!isfinite(v) || fabs(v) >= 1e12) { /* not a rate: print it plainly */
+		snprintf(buf, size, "%.4f", v);
+		return;
+	}
+	r = llround(fabs(v) * 10000); /* fixed point, no printf: this runs per year per row */
+	*p = '\0';
+	for (frac = r % 10000; nfrac > 0 && frac % 10 == 0; nfrac--)
+		frac /= 10;
+	if (nfrac > 0) {
+		for (int i = 0; i < nfrac; i++, frac /= 10)
+			*--p = (char)('0' + frac % 10);
+		*--p = '.';
+	}
+	p = digits(p, r / 10000);
+	if (v < 0 && r != 0)
+		*--p = '-';
+	snprintf(buf, size, "%s", p);
+}
+
+void jx__buf_int(jx__buf *b, long long n)
+{
+	char tmp[24], *end = tmp + sizeof(tmp), *p = digits(end, n < 0 ? -n : n);
+	if (n < 0)
+		*--p = '-';
+	jx__buf_put(b, p, (size_t)(end - p));
+}
+
+double jx__finite_or_nan(double v) { return isfinite(v) ? v : NAN; }
+
+double jx__clamp01(double v)
+{
+	if (isnan(v))
+		return v;
+	return v < 0 ? 0 : v > 1 ? 1 : v;
+}
+
+size_t jx__unit_index(const jx_units *u, const jx_unit *un) { return (size_t)(un - u->units); }
+
+/* ---- a small (level, key) → index map ---- */
+
+static size_t keymap_hash(int level, const char *s)
+{
+	size_t h = 1469598103934665603ULL ^ (size_t)(level + 1);
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static int keymap_grow(jx__keymap *m)
+{
+	size_t n = m->nslots ? m->nslots * 2 : 64, *slots = calloc(n, sizeof(*slots));
+	if (!slots)
+		return jx__oom();
+	for (size_t i = 0; i < m->n; i++) {
+		size_t j = keymap_hash(m->levels[i], m->keys[i]) & (n - 1);
+		while (slots[j])
+			j = (j + 1) & (n - 1);
+		slots[j] = i + 1;
+	}
+	free(m->slots);
+	m->slots = slots;
+	m->nslots = n;
+	return 0;
+}
+
+int jx__keymap_get(jx__keymap *m, size_t *idx, int level, const char *key, int insert)
+{
+	size_t j;
+	if ((m->n + 1) * 2 > m->nslots && keymap_grow(m))
+		return JX_ENOMEM;
+	for (j = keymap_hash(level, key) & (m->nslots - 1); m->slots[j];
+	     j = (j + 1) & (m->nslots - 1)) {
+		size_t i = m->slots[j] - 1;
+		if (m->levels[i] == level && !strcmp(m->keys[i], key)) {
+			*idx = i;
+			return 1;
+		}
+	}
+	if (!insert)
+		return 0;
+	if (jx__grow((void **)&m->keys, &m->cap, m->n + 1, sizeof(*m->keys)))
+		return JX_ENOMEM;
+	if (!(m->levels = realloc(m->levels, m->cap * sizeof(*m->levels))) ||
+	    !(m->keys[m->n] = jx__strdup(key)))
+		return jx__oom();
+	m->levels[m->n] = level;
+	m->slots[j] = m->n + 1;
+	*idx = m->n++;
+	return 0;
+}
+
+void jx__keymap_free(jx__keymap *m)
+{
+	for (size_t i = 0; i < m->n; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->levels);
+	free(m->slots);
+	memset(m, 0, sizeof(*m));
+}
+
+/* Scratch x/y arrays of n doubles each (at least 1). 0 or JX_ENOMEM. */
+int jx__scratch(double **x, double **y, size_t n)
+{
+	*x = malloc((n ? n : 1) * sizeof(double));
+	*y = malloc((n ? n : 1) * sizeof(double));
+	if (!*x || !*y) {
+		free(*x);
+		free(*y);
+		*x = *y = NULL;
+		return jx__oom();
+	}
+	return 0;
+}
+
+size_t jx__count_selected(const jx_units *u, const jx_analysis_options *o)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < u->nunits; i++)
+		n += (size_t)jx_level_selected(o, u->units[i].level);
+	return n;
+}

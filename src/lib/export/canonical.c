@@ -1,0 +1,129 @@
+/* canonical.c -- stored scores and figures written as canonical CSV or JSON, streamed
+ * row by row from the store (jx_store_scan_scores / _figures). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <jansson.h>
+#include "export/internal.h"
+
+typedef struct {
+	FILE *out;
+	jx_format fmt;
+	int provenance_column; /* the selection mixes provenances: one column per row */
+	size_t nrow;
+} writer;
+
+static void json_str(FILE *out, const char *s)
+{
+	json_t *j = json_string(s ? s : "");
+	char *d = j ? json_dumps(j, JSON_ENCODE_ANY) : NULL;
+	fputs(d ? d : "null", out);
+	free(d);
+	json_decref(j);
+}
+
+/* The CSV preamble: BOM, "# provenance: X" when uniform, the header. */
+static void csv_start(FILE *out, int bom, int provenance, const char *header)
+{
+	if (bom)
+		fputs("\xEF\xBB\xBF", out);
+	if (provenance >= 0)
+		fprintf(out, "# provenance: %s\n", jx_provenance_name((jx_provenance)provenance));
+	fprintf(out, "%s%s\n", header, provenance >= 0 ? "" : ",provenance");
+}
+
+static int score_row(void *ctx, const jx_stored_score *r)
+{
+	static const char *const names[] = {"department", "year", "kind", "level1",
+					    "level2", "level3", "explanation"};
+	writer *w = ctx;
+	const char *text[7] = {r->department, NULL, jx_kind_name(r->kind), r->level1,
+			       r->level2, r->level3, r->explanation};
+	char wt[64], sc[64];
+	jx_number_format(wt, sizeof(wt), r->weight);
+	jx_number_format(sc, sizeof(sc), r->score);
+	if (w->fmt == JX_FMT_CSV) {
+		for (int c = 0; c < 7; c++) {
+			if (c == 1)
+				fprintf(w->out, "%d", r->year);
+			else
+				jx_csv_write_field(w->out, text[c]);
+			fputc(',', w->out);
+		}
+		fprintf(w->out, "%s,%s,%s", wt, sc, jx_origin_name(r->origin));
+		if (w->provenance_column)
+			fprintf(w->out, ",%s", jx_provenance_name(r->provenance));
+		fputc('\n', w->out);
+	} else {
+		fputs(w->nrow ? ",\n  {" : "\n  {", w->out);
+		for (int c = 0; c < 7; c++) {
+			fprintf(w->out, "\"%s\": ", names[c]);
+			if (c == 1)
+				fprintf(w->out, "%d", r->year);
+			else
+				json_str(w->out, text[c]);
+			fputs(", ", w->out);
+		}
+		fprintf(w->out,
+			"\"weight\": %s, \"score\": %s, \"score_origin\": \"%s\", "
+			"\"provenance\": \"%s\"}",
+			wt, sc[0] ? sc : "null", jx_origin_name(r->origin),
+			jx_provenance_name(r->provenance));
+	}
+	w->nrow++;
+	return ferror(w->out) ? jx__error(JX_EIO, "write error while exporting") : 0;
+}
+
+static int figure_row(void *ctx, const jx_stored_figure *r)
+{
+	writer *w = ctx;
+	const char *unit = jx_figure_unit(r->item);
+	char v[64];
+	jx_cents_format(v, sizeof(v), r->cents);
+	if (w->fmt == JX_FMT_CSV) {
+		jx_csv_write_field(w->out, r->department);
+		fprintf(w->out, ",%d,%s,%s,%s", r->year, r->item, v, unit ? unit : "");
+		if (w->provenance_column)
+			fprintf(w->out, ",%s", jx_provenance_name(r->provenance));
+		fputc('\n', w->out);
+	} else {
+		fputs(w->nrow ? ",\n  {\"department\": " : "\n  {\"department\": ", w->out);
+		json_str(w->out, r->department);
+		fprintf(w->out,
+			", \"year\": %d, \"item\": \"%s\", \"value\": %s, \"unit\": \"%s\", "
+			"\"provenance\": \"%s\"}",
+			r->year, r->item, v, unit ? unit : "", jx_provenance_name(r->provenance));
+	}
+	w->nrow++;
+	return ferror(w->out) ? jx__error(JX_EIO, "write error while exporting") : 0;
+}
+
+static int export(jx_store *s, FILE *out, const jx_filter *f, jx_format fmt, int bom,
+		  int figures)
+{
+	writer w = {out, fmt, 0, 0};
+	int prov, rc;
+	if ((rc = jx_store_uniform_provenance(s, &prov, f, figures)) != 0)
+		return rc;
+	w.provenance_column = prov < 0;
+	if (fmt == JX_FMT_CSV)
+		csv_start(out, bom, prov, figures ? JX_CSV_FIGURES_HEADER : JX_CSV_SCORES_HEADER);
+	else
+		fputs("[", out);
+	rc = figures ? jx_store_scan_figures(s, f, figure_row, &w)
+		     : jx_store_scan_scores(s, f, score_row, &w);
+	if (fmt != JX_FMT_CSV)
+		fputs(w.nrow ? "\n]\n" : "]\n", out);
+	if (rc == 0 && ferror(out))
+		rc = jx__error(JX_EIO, "write error while exporting");
+	return rc;
+}
+
+int jx_export_scores(jx_store *s, FILE *out, const jx_filter *f, jx_format fmt, int bom)
+{
+	return export(s, out, f, fmt, bom, 0);
+}
+
+int jx_export_figures(jx_store *s, FILE *out, const jx_filter *f, jx_format fmt, int bom)
+{
+	return export(s, out, f, fmt, bom, 1);
+}

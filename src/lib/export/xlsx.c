@@ -1,0 +1,410 @@
+/* xlsx.c -- the Excel/WPS workbook: scores, compare, weak, figures (libxlsxwriter).
+ *
+ * Each analysis sheet is filled from the same jx_table the analysis
+ * command prints (with its department column), column by column through a
+ * small spec (CSV column name → Chinese header and number format), so the
+ * workbook holds exactly the numbers of `jixiao compare|weak|figures
+ * --format csv`. Numbers are written as numbers (rates as fractions with
+ * a percent format), missing values as empty cells.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
+#include "export/internal.h"
+
+/* X_LABEL: an English code of the table (level, status, rules, growth_warning) put in Chinese */
+typedef enum { X_TEXT, X_NUM, X_INT, X_PCT, X_PP, X_P, X_MONEY, X_LABEL } xcol_kind;
+
+typedef struct {
+	const char *name; /* column of the jx_table; "@from"/"@to" for the compared years */
+	const char *head;
+	xcol_kind kind;
+} xcol;
+
+typedef struct {
+	lxw_workbook *wb;
+	lxw_format *fmt[X_LABEL + 1], *head, *note;
+	size_t nsynthetic, nreal;
+} xbook;
+
+typedef struct {
+	lxw_worksheet *ws;
+	const xcol *cols;
+	size_t ncols;
+	lxw_row_t row;
+	double width[32];
+} xsheet;
+
+#define WIDTH_MIN 6.0
+#define WIDTH_MAX 48.0
+
+static void formats(xbook *x)
+{
+	static const char *const num[] = {NULL,  "General", "0",        "0.0%",
+					  "0.0", "0.000",   "#,##0.00", NULL};
+	for (int k = X_TEXT; k <= X_LABEL; k++) {
+		x->fmt[k] = workbook_add_format(x->wb);
+		format_set_align(x->fmt[k], LXW_ALIGN_VERTICAL_TOP);
+		if (num[k])
+			format_set_num_format(x->fmt[k], num[k]);
+	}
+	x->head = workbook_add_format(x->wb);
+	format_set_bold(x->head);
+	format_set_bg_color(x->head, 0x1F3A5F);
+	format_set_font_color(x->head, 0xFFFFFF);
+	format_set_align(x->head, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_text_wrap(x->head);
+	x->note = workbook_add_format(x->wb);
+	format_set_text_wrap(x->note);
+	format_set_align(x->note, LXW_ALIGN_VERTICAL_TOP);
+}
+
+static void widen(xsheet *s, size_t c, double w)
+{
+	if (c < 32 && w > s->width[c])
+		s->width[c] = w;
+}
+
+static void sheet_start(xbook *x, xsheet *s, const char *name, const xcol *cols, size_t n)
+{
+	memset(s, 0, sizeof(*s));
+	s->ws = workbook_add_worksheet(x->wb, name);
+	s->cols = cols;
+	s->ncols = n;
+	for (size_t c = 0; c < n; c++) {
+		worksheet_write_string(s->ws, 0, (lxw_col_t)c, cols[c].head, x->head);
+		widen(s, c, (double)jx_display_width(cols[c].head) + 2);
+	}
+	s->row = 1;
+}
+
+static void sheet_end(xsheet *s)
+{
+	for (size_t c = 0; c < s->ncols; c++) {
+		double w = s->width[c] < WIDTH_MIN   ? WIDTH_MIN
+			   : s->width[c] > WIDTH_MAX ? WIDTH_MAX
+						     : s->width[c];
+		worksheet_set_column(s->ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL);
+	}
+	worksheet_set_row(s->ws, 0, 30, NULL);
+	worksheet_freeze_panes(s->ws, 1, 0);
+	if (s->row > 1)
+		worksheet_autofilter(s->ws, 0, 0, s->row - 1, (lxw_col_t)(s->ncols - 1));
+}
+
+static void put_text(xbook *x, xsheet *s, size_t c, const char *text)
+{
+	if (!text || !*text)
+		return;
+	worksheet_write_string(s->ws, s->row, (lxw_col_t)c, text, x->fmt[X_TEXT]);
+	widen(s, c, (double)jx_display_width(text) + 1);
+}
+
+static void put_number(xbook *x, xsheet *s, size_t c, double v, xcol_kind kind)
+{
+	if (!isfinite(v))
+		return;
+	worksheet_write_number(s->ws, s->row, (lxw_col_t)c, v, x->fmt[kind]);
+	widen(s, c, kind == X_MONEY ? 12 : 9);
+}
+
+/* "deducted,low_rate" → "多年扣分、平均得分率低". */
+static void rules_zh(char *buf, size_t size, const char *rules)
+{
+	static const char *const codes[][2] = {
+	    {"deducted", "多年扣分"}, {"low_rate", "平均得分率低"}, {"falling", "显著下降"}};
+	buf[0] = '\0';
+	for (size_t i = 0; i < 3; i++)
+		if (strstr(rules, codes[i][0]))
+			snprintf(buf + strlen(buf), size - strlen(buf), "%s%s", buf[0] ? "、" : "",
+				 codes[i][1]);
+}
+
+static void put_label(xbook *x, xsheet *s, size_t c, const char *column, const char *code)
+{
+	static const char *const levels[][2] = {
+	    {"total", "合计"}, {"1", "一级"}, {"2", "二级"}, {"3", "三级"}};
+	char buf[128];
+	const char *text = code;
+	if (!strcmp(column, "level")) {
+		for (size_t i = 0; i < 4; i++)
+			if (!strcmp(code, levels[i][0]))
+				text = levels[i][1];
+	} else if (!strcmp(column, "status")) {
+		for (int st = JX_CMP_IMPROVED; st <= JX_CMP_UNKNOWN; st++)
+			if (!strcmp(code, jx_compare_status_name((jx_compare_status)st)))
+				text = jx_compare_status_label((jx_compare_status)st, JX_LANG_ZH);
+	} else if (!strcmp(column, "rules")) {
+		rules_zh(buf, sizeof(buf), code);
+		text = buf;
+	} else if (!strcmp(column, "growth_warning")) {
+		text = !strcmp(code, "yes") ? "预警" : "";
+	}
+	put_text(x, s, c, text);
+}
+
+/* Rows of t into the sheet, by column name; year_from/to fill "@from"/"@to". */
+static void put_table(xbook *x, xsheet *s, const jx_table *t, int year_from, int year_to)
+{
+	int idx[32];
+	for (size_t c = 0; c < s->ncols && c < 32; c++)
+		idx[c] = s->cols[c].name[0] == '@' ? -1 : jx_table_find_column(t, s->cols[c].name);
+	for (size_t r = 0; r < jx_table_rows(t); r++, s->row++)
+		for (size_t c = 0; c < s->ncols && c < 32; c++) {
+			const xcol *col = &s->cols[c];
+			if (col->name[0] == '@')
+				put_number(x, s, c,
+					   !strcmp(col->name, "@from") ? year_from : year_to,
+					   X_INT);
+			else if (idx[c] < 0)
+				continue;
+			else if (col->kind == X_TEXT)
+				put_text(x, s, c, jx_table_cell(t, r, (size_t)idx[c]));
+			else if (col->kind == X_LABEL)
+				put_label(x, s, c, col->name, jx_table_cell(t, r, (size_t)idx[c]));
+			else
+				put_number(x, s, c, jx_table_number(t, r, (size_t)idx[c]),
+					   col->kind);
+		}
+}
+
+/* ---- scores: one row per indicator and year, straight from the store ---- */
+
+static const xcol score_cols[] = {
+    {"department", "部门", X_TEXT},     {"year", "年度", X_INT},
+    {"kind", "类型", X_TEXT},           {"level1", "一级指标", X_TEXT},
+    {"level2", "二级指标", X_TEXT},     {"level3", "三级指标", X_TEXT},
+    {"weight", "权重", X_NUM},          {"score", "得分", X_NUM},
+    {"rate", "得分率", X_PCT},          {"lost", "扣分", X_NUM},
+    {"origin", "得分来源", X_TEXT},     {"provenance", "数据性质", X_TEXT},
+    {"explanation", "指标解释", X_TEXT}};
+
+static const char *origin_zh(jx_origin o)
+{
+	return o == JX_ORIGIN_INFERRED ? "推算" : o == JX_ORIGIN_MISSING ? "缺失" : "原文";
+}
+
+static void score_rows(xbook *x, xsheet *s, const jx_evaluation *ev)
+{
+	for (size_t i = 0; i < ev->nrows; i++, s->row++) {
+		const jx_indicator *in = &ev->rows[i];
+		put_text(x, s, 0, ev->department);
+		put_number(x, s, 1, ev->year, X_INT);
+		put_text(x, s, 2, jx_kind_label(ev->kind, JX_LANG_ZH));
+		put_text(x, s, 3, in->level1);
+		put_text(x, s, 4, in->level2);
+		put_text(x, s, 5, in->level3);
+		put_number(x, s, 6, in->weight, X_NUM);
+		put_number(x, s, 7, in->score, X_NUM);
+		put_number(x, s, 8, in->score / in->weight, X_PCT);
+		put_number(x, s, 9, round((in->weight - in->score) * 100) / 100, X_NUM);
+		put_text(x, s, 10, origin_zh(in->origin));
+		put_text(x, s, 11, jx_provenance_label(ev->provenance, JX_LANG_ZH));
+		put_text(x, s, 12, in->explanation);
+	}
+}
+
+static int scores_sheet(xbook *x, jx_store *st, const jx_eval_summary *evs, size_t n)
+{
+	xsheet s;
+	int rc = 0;
+	sheet_start(x, &s, "scores", score_cols, sizeof(score_cols) / sizeof(*score_cols));
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		jx_evaluation *ev = NULL;
+		if ((rc = jx_store_load_evaluation(st, &ev, evs[i].department, evs[i].year,
+						   evs[i].kind)) == 0)
+			score_rows(x, &s, ev);
+		if (evs[i].provenance == JX_PROV_SYNTHETIC)
+			x->nsynthetic++;
+		else
+			x->nreal++;
+		jx_evaluation_free(ev);
+	}
+	sheet_end(&s);
+	return rc;
+}
+
+/* ---- analysis sheets, one department at a time ---- */
+
+static const xcol compare_cols[] = {{"department", "部门", X_TEXT},
+				    {"level", "层级", X_LABEL},
+				    {"level1", "一级指标", X_TEXT},
+				    {"level2", "二级指标", X_TEXT},
+				    {"level3", "三级指标", X_TEXT},
+				    {"@from", "上年度", X_INT},
+				    {"@to", "本年度", X_INT},
+				    {"weight_from", "上年度权重", X_NUM},
+				    {"score_from", "上年度得分", X_NUM},
+				    {"rate_from", "上年度得分率", X_PCT},
+				    {"weight_to", "本年度权重", X_NUM},
+				    {"score_to", "本年度得分", X_NUM},
+				    {"rate_to", "本年度得分率", X_PCT},
+				    {"delta_rate_pp", "得分率变动（百分点）", X_PP},
+				    {"delta_points", "得分变动", X_NUM},
+				    {"status", "状态", X_LABEL}};
+
+static const xcol weak_cols[] = {{"department", "部门", X_TEXT},
+				 {"level1", "一级指标", X_TEXT},
+				 {"level2", "二级指标", X_TEXT},
+				 {"level3", "三级指标", X_TEXT},
+				 {"rules", "触发规则", X_LABEL},
+				 {"deducted_years", "窗口内扣分年数", X_INT},
+				 {"window_years", "窗口内评价年数", X_INT},
+				 {"mean_rate", "窗口平均得分率", X_PCT},
+				 {"points_lost", "窗口扣分", X_NUM},
+				 {"slope", "得分率斜率（每年）", X_PCT},
+				 {"p_value", "p值", X_P},
+				 {"evidence", "证据（年 得分率 (扣分)）", X_TEXT}};
+
+static const xcol figure_cols[] = {{"department", "部门", X_TEXT},
+				   {"year", "年度", X_INT},
+				   {"budget_total", "预算数（万元）", X_MONEY},
+				   {"budget_basic", "预算基本支出", X_MONEY},
+				   {"budget_project", "预算项目支出", X_MONEY},
+				   {"income_total", "决算收入", X_MONEY},
+				   {"expenditure_total", "决算支出", X_MONEY},
+				   {"expenditure_basic", "基本支出", X_MONEY},
+				   {"expenditure_project", "项目支出", X_MONEY},
+				   {"execution_rate", "预算执行率", X_PCT},
+				   {"basic_share", "基本支出占比", X_PCT},
+				   {"project_share", "项目支出占比", X_PCT},
+				   {"budget_growth", "预算增长率", X_PCT},
+				   {"income_growth", "收入增长率", X_PCT},
+				   {"expenditure_growth", "支出增长率", X_PCT},
+				   {"mean_expenditure_growth", "近年平均支出增长", X_PCT},
+				   {"growth_warning", "增长预警", X_LABEL}};
+
+typedef struct {
+	xsheet compare, weak, figures;
+	jx_analysis_options o;
+} xanalysis;
+
+static int department_sheets(xbook *x, xanalysis *a, jx_store *st, const char *dept)
+{
+	jx_series *s = NULL;
+	jx_compare_result *cmp = NULL;
+	jx_weak_result *weak = NULL;
+	jx_funds_result *funds = NULL;
+	jx_table *t = NULL;
+	int rc = jx_store_series(st, &s, dept, a->o.kind, a->o.year_from, a->o.year_to);
+	if (rc == JX_ENOTFOUND)
+		goto figures;
+	if (rc)
+		goto out;
+	if (s->nyears >= 2) {
+		int from = s->years[s->nyears - 2].year, to = s->years[s->nyears - 1].year;
+		if ((rc = jx_compare_compute(&cmp, s, from, to, &a->o)) ||
+		    (rc = jx_compare_table(&t, cmp, &a->o)))
+			goto out;
+		put_table(x, &a->compare, t, from, to);
+		jx_table_free(t);
+		t = NULL;
+	}
+	if ((rc = jx_weak_compute(&weak, s, &a->o)) || (rc = jx_weak_table(&t, weak, &a->o)))
+		goto out;
+	put_table(x, &a->weak, t, 0, 0);
+	jx_table_free(t);
+	t = NULL;
+figures:
+	rc = jx_funds_load(&funds, st, dept, &a->o);
+	if (rc == 0 && (rc = jx_funds_table(&t, funds, &a->o)) == 0)
+		put_table(x, &a->figures, t, 0, 0);
+	if (rc == JX_ENOTFOUND)
+		rc = 0;
+out:
+	jx_table_free(t);
+	jx_funds_result_free(funds);
+	jx_weak_result_free(weak);
+	jx_compare_result_free(cmp);
+	jx_series_free(s);
+	if (rc == 0)
+		jx_error_clear();
+	return rc;
+}
+
+static int analysis_sheets(xbook *x, jx_store *st, const jx_filter *f, const jx_eval_summary *evs,
+			   size_t n)
+{
+	xanalysis a;
+	int rc = 0;
+	jx_analysis_options_init(&a.o);
+	a.o.year_from = f->year_from;
+	a.o.year_to = f->year_to;
+	a.o.kind = f->kind == JX_KIND_REVIEW ? JX_KIND_REVIEW : JX_KIND_SELF;
+	a.o.with_department = 1;
+	sheet_start(x, &a.compare, "compare", compare_cols,
+		    sizeof(compare_cols) / sizeof(*compare_cols));
+	sheet_start(x, &a.weak, "weak", weak_cols, sizeof(weak_cols) / sizeof(*weak_cols));
+	sheet_start(x, &a.figures, "figures", figure_cols,
+		    sizeof(figure_cols) / sizeof(*figure_cols));
+	for (size_t i = 0; i < n && rc == 0; i++)
+		if (i == 0 || strcmp(evs[i].department, evs[i - 1].department))
+			rc = department_sheets(x, &a, st, evs[i].department);
+	sheet_end(&a.compare);
+	sheet_end(&a.weak);
+	sheet_end(&a.figures);
+	return rc;
+}
+
+static void about_sheet(xbook *x, const jx_filter *f)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "about");
+	char years[64], counts[128];
+	const char *rows[][2] = {
+	    {"内容", "scores：每个三级指标每年一行；compare：各部门最近两个评价年度的对比；"
+		     "weak：持续薄弱指标及依据；figures：预算、决算与执行"},
+	    {"部门", f->department ? f->department : "全部"},
+	    {"年度", years},
+	    {"评价", counts},
+	    {"数据性质", x->nsynthetic
+			     ? "含合成数据（虚构，不是真实报告） / contains synthetic data"
+			     : "全部为真实报告的数据"},
+	    {"生成", "jixiao " JX_VERSION "；计算方法见 docs/methods.md"}};
+	if (f->year_from || f->year_to)
+		snprintf(years, sizeof(years), "%d–%d", f->year_from, f->year_to);
+	else
+		snprintf(years, sizeof(years), "全部");
+	snprintf(counts, sizeof(counts), "%zu 份（真实 %zu，合成 %zu）", x->nreal + x->nsynthetic,
+		 x->nreal, x->nsynthetic);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(*rows); i++) {
+		worksheet_write_string(ws, (lxw_row_t)i, 0, rows[i][0], x->head);
+		worksheet_write_string(ws, (lxw_row_t)i, 1, rows[i][1], x->note);
+	}
+	worksheet_set_column(ws, 0, 0, 12, NULL);
+	worksheet_set_column(ws, 1, 1, 90, NULL);
+}
+
+int jx_xlsx_export(jx_store *st, const char *path, const jx_filter *f)
+{
+	jx_filter all = {NULL, 0, 0, -1};
+	jx_eval_summary *evs = NULL;
+	size_t n = 0;
+	xbook x;
+	lxw_error err;
+	int rc;
+
+	memset(&x, 0, sizeof(x));
+	f = f ? f : &all;
+	if ((rc = jx_store_list(st, f, &evs, &n)))
+		return rc;
+	if (!n) {
+		jx_eval_summaries_free(evs, n);
+		return jx__error(JX_ENOTFOUND, "xlsx: no evaluation matches%s%s",
+				 f->department ? " department " : "",
+				 f->department ? f->department : "");
+	}
+	if (!(x.wb = workbook_new(path))) {
+		jx_eval_summaries_free(evs, n);
+		return jx__error(JX_EIO, "%s: cannot start the workbook", path);
+	}
+	formats(&x);
+	if ((rc = scores_sheet(&x, st, evs, n)) == 0 &&
+	    (rc = analysis_sheets(&x, st, f, evs, n)) == 0)
+		about_sheet(&x, f);
+	err = workbook_close(x.wb);
+	if (rc == 0 && err != LXW_NO_ERROR)
+		rc = jx__error(JX_EIO, "%s: %s", path, lxw_strerror(err));
+	jx_eval_summaries_free(evs, n);
+	return rc;
+}

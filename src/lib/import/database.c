@@ -1,0 +1,63 @@
+/* database.c -- an import into a database file, created atomically when new.
+ *
+ * A new database is built under a temporary name beside its path and linked
+ * into place only when the import succeeded (link() refuses to replace a
+ * file that appeared meanwhile): a failed import leaves no file, and no one
+ * sees a half-built one. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include "import/internal.h"
+
+#define PATH_MAX_LEN 4096
+
+/* Remove a database file and its WAL companions. */
+static void remove_db(const char *path)
+{
+	char side[PATH_MAX_LEN + 64];
+	remove(path);
+	snprintf(side, sizeof(side), "%s-wal", path);
+	remove(side);
+	snprintf(side, sizeof(side), "%s-shm", path);
+	remove(side);
+}
+
+static int run(const char *path, int create, const char *const *files, size_t nfiles,
+	       const jx_read_options *ro, unsigned flags, const jx_import_observer *obs,
+	       jx_import_stats *stats)
+{
+	jx_store *s = NULL;
+	jx_import *im = NULL;
+	int rc;
+	if ((rc = jx_store_open(&s, path, create ? JX_STORE_CREATE : 0)) == 0 &&
+	    (rc = jx_import_begin(&im, s, flags)) == 0 &&
+	    (rc = jx_import_files(im, files, nfiles, ro, obs)) == 0)
+		rc = jx_import_commit(im, stats);
+	jx_import_free(im);
+	jx_store_free(s); /* closes and checkpoints before a new file is linked into place */
+	return rc;
+}
+
+int jx_import_into(const char *db_path, const char *const *files, size_t nfiles,
+		   const jx_read_options *ro, unsigned flags, const jx_import_observer *obs,
+		   jx_import_stats *stats)
+{
+	char tmp[PATH_MAX_LEN + 32];
+	int rc;
+	if (!strcmp(db_path, ":memory:") || access(db_path, F_OK) == 0 ||
+	    (flags & JX_IMPORT_DRY_RUN))
+		return run(db_path, 0, files, nfiles, ro, flags, obs, stats);
+	if (strlen(db_path) > PATH_MAX_LEN)
+		return jx__error(JX_EINVAL, "%s: path too long", db_path);
+	snprintf(tmp, sizeof(tmp), "%s.import-%ld", db_path, (long)getpid());
+	remove_db(tmp);
+	rc = run(tmp, 1, files, nfiles, ro, flags, obs, stats);
+	if (rc == 0 && link(tmp, db_path) != 0)
+		rc = jx__error(JX_EIO,
+			       "%s: %s; nothing imported (the database was created by someone else "
+			       "during the import: import again)",
+			       db_path, strerror(errno));
+	remove_db(tmp);
+	return rc;
+}

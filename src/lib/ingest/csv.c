@@ -1,0 +1,441 @@
+/* csv.c -- the canonical CSV formats (scores and figures), read with libcsv.
+ *
+ * libcsv does the RFC 4180 tokenising; this file feeds it one physical line
+ * at a time so that every row and field can be named as file:line:column,
+ * and checks each row; csv_assemble.c gathers the rows into evaluations and
+ * figure sets. The reader is a push parser (ingest/internal.h): the whole text
+ * at once for jx_csv_read_*, or piece by piece from jx_read_file_stream.
+ * Leading lines that start with '#' are comments; "# provenance:
+ * synthetic|real" marks the file. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ingest/internal.h"
+
+typedef jx__csv reader;
+
+/* column roles */
+enum { C_DEPT, C_YEAR, C_KIND, C_L1, C_L2, C_L3, C_EXPL, C_WEIGHT, C_SCORE, C_ORIGIN,
+       C_ITEM, C_VALUE, C_UNIT, C_PROV, C_COUNT };
+
+static const char *const col_names[C_COUNT] = {
+	"department", "year", "kind", "level1", "level2", "level3", "explanation",
+	"weight", "score", "score_origin", "item", "value", "unit", "provenance"};
+
+int jx__csv_fail(reader *r, int col, const char *fmt, ...)
+{
+	char msg[700];
+	va_list ap;
+	if (r->rc)
+		return r->rc;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (col > 0)
+		r->rc = jx__error(JX_EPARSE, "%s:%d:%d: %s", r->name, r->row_line, col, msg);
+	else
+		r->rc = jx__error(JX_EPARSE, "%s:%d: %s", r->name, r->row_line, msg);
+	return r->rc;
+}
+
+/* short name inside this file */
+#define fail jx__csv_fail
+
+static const char *field(reader *r, int role)
+{
+	int i = r->col_of[role];
+	return i >= 0 && (size_t)i < r->nfields ? r->fields[i] : NULL;
+}
+
+static int colno(reader *r, int role) { return r->col_of[role] + 1; }
+
+static int header_row(reader *r)
+{
+	static const int scores_req[] = {C_DEPT, C_YEAR, C_KIND, C_L1, C_L2, C_L3, C_EXPL,
+					 C_WEIGHT, C_SCORE};
+	static const int figures_req[] = {C_DEPT, C_YEAR, C_ITEM, C_VALUE, C_UNIT};
+	const int *req = !r->figures ? scores_req : figures_req;
+	size_t nreq = !r->figures ? 9 : 5, i;
+	for (i = 0; i < C_COUNT; i++)
+		r->col_of[i] = -1;
+	for (i = 0; i < r->nfields; i++) {
+		int role = -1;
+		for (int k = 0; k < C_COUNT; k++)
+			if (!strcmp(r->fields[i], col_names[k]))
+				role = k;
+		if (role < 0)
+			return fail(r, (int)i + 1, "unknown column '%s'", r->fields[i]);
+		if (r->col_of[role] >= 0)
+			return fail(r, (int)i + 1, "column '%s' appears twice", r->fields[i]);
+		r->col_of[role] = (int)i;
+	}
+	for (i = 0; i < nreq; i++)
+		if (r->col_of[req[i]] < 0)
+			return fail(r, 0, "missing column '%s' in the header (expected %s)",
+				    col_names[req[i]],
+				    !r->figures ? JX_CSV_SCORES_HEADER : JX_CSV_FIGURES_HEADER);
+	r->ncols = r->nfields;
+	r->header_done = 1;
+	return 0;
+}
+
+static int check_name(reader *r, int role, const char *s, int required)
+{
+	if (required && (!s || !*s))
+		return fail(r, colno(r, role), "%s is empty", col_names[role]);
+	/* names are keys and stay on one line; the explanation is free text (a quoted
+	 * field may span lines, RFC 4180) */
+	for (const char *p = s; p && *p; p++)
+		if ((unsigned char)*p < 0x20 && !(role == C_EXPL && (*p == '\n' || *p == '\t')))
+			return fail(r, colno(r, role), "%s contains a line break or control character",
+				    col_names[role]);
+	if (s && !r->text_checked && !jx_utf8_valid(s, strlen(s), NULL))
+		return fail(r, colno(r, role), "%s is not valid UTF-8", col_names[role]);
+	return 0;
+}
+
+/*
+ * jx_number_parse, with a shortcut for what files mostly hold: plain ASCII
+ * decimals of at most 15 digits. Their value m / 10^d (m < 2^53 and 10^d
+ * exact) is one correctly rounded division, which is what strtod gives.
+ */
+static int parse_number(const char *s, double *out)
+{
+	static const double pow10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+				       1e12, 1e13, 1e14, 1e15};
+	const char *p = s + (*s == '-');
+	long long m = 0;
+	int digits = 0, frac = -1;
+	for (; *p; p++) {
+		if (*p >= '0' && *p <= '9') {
+			if (++digits > 15)
+				return jx_number_parse(s, out);
+			m = m * 10 + (*p - '0');
+			frac += frac >= 0;
+		} else if (*p == '.' && frac < 0 && digits) {
+			frac = 0;
+		} else {
+			break;
+		}
+	}
+	if (*p || !digits || frac == 0)
+		return jx_number_parse(s, out);
+	*out = (double)m / pow10[frac < 0 ? 0 : frac];
+	if (*s == '-')
+		*out = -*out;
+	return 0;
+}
+
+static int parse_year(reader *r, int *year)
+{
+	const char *s = field(r, C_YEAR);
+	double v;
+	if (r->opts->year) {
+		*year = r->opts->year;
+		return 0;
+	}
+	if (parse_number(s, &v) != 0 || v != floor(v) || v < 1900 || v > 2100)
+		return fail(r, colno(r, C_YEAR), "year '%s' is not a year between 1900 and 2100", s);
+	*year = (int)v;
+	return 0;
+}
+
+static int row_provenance(reader *r, jx_provenance *p)
+{
+	const char *s = field(r, C_PROV);
+	*p = r->provenance;
+	if (s && *s && jx_provenance_parse(s, p) != 0)
+		return fail(r, colno(r, C_PROV), "provenance must be real or synthetic, not '%s'", s);
+	return 0;
+}
+
+static int scores_row(reader *r)
+{
+	const char *dept = r->opts->department ? r->opts->department : field(r, C_DEPT);
+	const char *l1 = field(r, C_L1), *l2 = field(r, C_L2), *l3 = field(r, C_L3);
+	const char *expl = field(r, C_EXPL), *ws = field(r, C_WEIGHT), *ss = field(r, C_SCORE);
+	const char *os = field(r, C_ORIGIN);
+	double weight, score = NAN;
+	jx_origin origin = JX_ORIGIN_STATED;
+	jx_kind kind;
+	jx_provenance prov;
+	jx_evaluation *ev;
+	jx_indicator *row;
+	int year;
+
+	if (check_name(r, C_DEPT, dept, 1) || parse_year(r, &year) || check_name(r, C_L1, l1, 1) ||
+	    check_name(r, C_L2, l2, 0) || check_name(r, C_L3, l3, 1) || check_name(r, C_EXPL, expl, 0) ||
+	    row_provenance(r, &prov))
+		return r->rc;
+	if (r->opts->kind >= 0)
+		kind = (jx_kind)r->opts->kind;
+	else if (jx_kind_parse(field(r, C_KIND), &kind) != 0)
+		return fail(r, colno(r, C_KIND), "kind must be self or review, not '%s'",
+			    field(r, C_KIND));
+	if (parse_number(ws, &weight) != 0)
+		return fail(r, colno(r, C_WEIGHT), "weight '%s' is not a number", ws);
+	if (!(weight > 0))
+		return fail(r, colno(r, C_WEIGHT), "weight must be greater than 0, not %s", ws);
+	if (os && *os && jx_origin_parse(os, &origin) != 0)
+		return fail(r, colno(r, C_ORIGIN), "score_origin must be stated, inferred or missing, not '%s'", os);
+	if (!*ss) {
+		if (os && *os && origin != JX_ORIGIN_MISSING)
+			return fail(r, colno(r, C_SCORE), "score is empty but score_origin is '%s'", os);
+		origin = JX_ORIGIN_MISSING;
+	} else {
+		if (origin == JX_ORIGIN_MISSING)
+			return fail(r, colno(r, C_ORIGIN), "score_origin is 'missing' but score is '%s'", ss);
+		if (parse_number(ss, &score) != 0)
+			return fail(r, colno(r, C_SCORE), "score '%s' is not a number", ss);
+		if (score < 0)
+			return fail(r, colno(r, C_SCORE), "score %s is negative", ss);
+		if (score > weight + 1e-9)
+			return fail(r, colno(r, C_SCORE), "score %s is above its weight %s", ss, ws);
+	}
+	if (jx__csv_evaluation(r, &ev, dept, year, kind, prov) != 0)
+		return r->rc;
+	if (ev->provenance != prov)
+		return fail(r, colno(r, C_PROV), "provenance differs within one evaluation");
+	if (!(row = jx__csv_add_row(r, ev, l1, l2, l3, expl, weight, score, origin)))
+		return r->rc = JX_ENOMEM;
+	for (size_t i = 0; i + 1 < ev->nrows; i++)
+		if (!strcmp(ev->rows[i].key, row->key))
+			return fail(r, colno(r, C_L3), "duplicate indicator '%s' (also on line %d)",
+				    row->key, ev->rows[i].line);
+	return 0;
+}
+
+static int figures_row(reader *r)
+{
+	const char *dept = r->opts->department ? r->opts->department : field(r, C_DEPT);
+	const char *item = field(r, C_ITEM), *vs = field(r, C_VALUE), *unit = field(r, C_UNIT);
+	const char *want;
+	int64_t cents;
+	jx_figures *f;
+	jx_provenance prov;
+	int year;
+
+	if (check_name(r, C_DEPT, dept, 1) || parse_year(r, &year) || row_provenance(r, &prov))
+		return r->rc;
+	if (!(want = jx_figure_unit(item)))
+		return fail(r, colno(r, C_ITEM), "unknown figure item '%s' (see docs/formats.md)", item);
+	if (*unit && strcmp(unit, want) != 0)
+		return fail(r, colno(r, C_UNIT), "unit of %s must be %s, not '%s'", item, want, unit);
+	if (jx_cents_parse(vs, &cents) != 0)
+		return fail(r, colno(r, C_VALUE), "%s", jx_error_last());
+	if (cents < 0)
+		return fail(r, colno(r, C_VALUE), "%s must not be negative (%s)", item, vs);
+	if (strcmp(want, "万元") != 0 && strcmp(want, "分") != 0 && cents % 100 != 0)
+		return fail(r, colno(r, C_VALUE), "%s is a count and must be a whole number, not %s", item, vs);
+	if (jx__csv_figures(r, &f, dept, year, prov) != 0)
+		return r->rc;
+	if (jx_figures_get(f, item, NULL)) {
+		int prev = 0;
+		for (size_t i = 0; i < f->nitems; i++)
+			if (!strcmp(f->items[i].item, item))
+				prev = f->items[i].line;
+		return fail(r, colno(r, C_ITEM), "%s of %s %d given twice (also on line %d)", item, dept,
+			    year, prev);
+	}
+	if (jx_figures_set(f, item, cents, r->row_line) != 0)
+		return r->rc = jx_error_code();
+	return 0;
+}
+
+
+/* ---- tokenising ---- */
+
+static void on_field(void *s, size_t len, void *data)
+{
+	reader *r = data;
+	if (r->rc)
+		return;
+	if (r->nfields >= JX__CSV_MAX_FIELDS) {
+		r->too_many = 1;
+		return;
+	}
+	if (jx__grow((void **)&r->rowbuf, &r->rowcap, r->rowlen + len + 1, 1) != 0) {
+		r->rc = JX_ENOMEM;
+		return;
+	}
+	if (len)
+		memcpy(r->rowbuf + r->rowlen, s, len);
+	r->rowbuf[r->rowlen + len] = '\0';
+	r->field_at[r->nfields++] = r->rowlen;
+	r->rowlen += len + 1;
+}
+
+static void on_row(int c, void *data)
+{
+	reader *r = data;
+	(void)c;
+	for (size_t i = 0; i < r->nfields; i++)
+		r->fields[i] = r->rowbuf + r->field_at[i];
+	if (!r->rc) {
+		if (r->too_many)
+			fail(r, 0, "more than %d fields", JX__CSV_MAX_FIELDS);
+		else if (!r->header_done)
+			header_row(r);
+		else if (r->nfields != r->ncols)
+			fail(r, 0, "expected %zu fields, found %zu", r->ncols, r->nfields);
+		else {
+			r->ndata++;
+			if (r->figures)
+				figures_row(r);
+			else
+				scores_row(r);
+		}
+	}
+	r->nfields = 0;
+	r->rowlen = 0;
+	r->too_many = 0;
+	r->at_row_start = 1;
+}
+
+/* A '#' line at the top: a comment; "# provenance: X" marks the file. */
+static void comment_line(reader *r, const char *text, size_t len)
+{
+	char *line = jx__strndup(text + 1, len ? len - 1 : 0);
+	if (line) {
+		jx_trim(line);
+		if (!strncmp(line, "provenance:", 11)) {
+			char *v = jx_trim(line + 11);
+			jx_provenance p;
+			if (jx_provenance_parse(v, &p) == 0)
+				r->provenance = p;
+		}
+		free(line);
+	}
+	r->line++;
+}
+
+int jx__csv_feed(reader *r, const char *text, size_t len)
+{
+	size_t off = 0;
+	while (off < len && !r->rc) {
+		const char *nl = memchr(text + off, '\n', len - off);
+		size_t end = nl ? (size_t)(nl - text) + 1 : len;
+		if (r->in_preamble && text[off] == '#') {
+			comment_line(r, text + off, end - off - (nl ? 1 : 0));
+			off = end;
+			continue;
+		}
+		r->in_preamble = 0;
+		r->line++;
+		if (r->at_row_start && end - off > (nl ? 1u : 0u)) {
+			r->row_line = r->line;
+			r->at_row_start = 0;
+		}
+		if (csv_parse(&r->parser, text + off, end - off, on_field, on_row, r) != end - off &&
+		    !r->rc)
+			fail(r, 0, "malformed CSV: %s", csv_strerror(csv_error(&r->parser)));
+		off = end;
+	}
+	return r->rc;
+}
+
+int jx__csv_new(reader **out, const char *name, int figures, const jx_read_options *opts,
+		const jx_read_sink *sink)
+{
+	reader *r = calloc(1, sizeof(*r));
+	*out = NULL;
+	if (!r)
+		return jx__oom();
+	r->name = name;
+	r->figures = figures;
+	r->defaults = jx_read_options_default();
+	r->opts = opts ? opts : &r->defaults;
+	r->streaming = sink != NULL;
+	if (sink)
+		r->sink = *sink;
+	r->provenance = JX_PROV_REAL;
+	r->at_row_start = 1;
+	r->in_preamble = 1;
+	if (!r->streaming && !(r->batch = jx_batch_new(name))) {
+		free(r);
+		return jx__oom();
+	}
+	if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		jx__csv_free(r);
+		return jx__oom();
+	}
+	r->parser_ready = 1;
+	*out = r;
+	return 0;
+}
+
+int jx__csv_finish(reader *r, jx_batch **batch)
+{
+	if (!r->rc && csv_fini(&r->parser, on_field, on_row, r) != 0)
+		fail(r, 0, "malformed CSV: %s (a quoted field is never closed)",
+		     csv_strerror(csv_error(&r->parser)));
+	if (!r->rc && !r->header_done) {
+		r->row_line = r->line ? r->line : 1;
+		fail(r, 0, "empty file: no header line");
+	}
+	if (!r->rc && r->ndata == 0) {
+		r->row_line = r->line;
+		fail(r, 0, "no data rows after the header");
+	}
+	if (!r->rc)
+		jx__csv_assemble_end(r);
+	if (!r->rc && !r->streaming) {
+		*batch = r->batch;
+		r->batch = NULL;
+	}
+	return r->rc;
+}
+
+void jx__csv_free(reader *r)
+{
+	if (!r)
+		return;
+	jx__csv_assemble_free(r);
+	if (r->parser_ready)
+		csv_free(&r->parser);
+	jx_batch_free(r->batch);
+	free(r->rowbuf);
+	free(r);
+}
+
+int jx__csv_read_checked(jx_batch **out, const char *name, const char *text, size_t len,
+			 const jx_read_options *opts, int figures)
+{
+	reader *r;
+	int rc;
+	*out = NULL;
+	if ((rc = jx__csv_new(&r, name, figures, opts, NULL)) != 0)
+		return rc;
+	r->text_checked = 1;
+	if ((rc = jx__csv_feed(r, text, len)) == 0)
+		rc = jx__csv_finish(r, out);
+	jx__csv_free(r);
+	return rc;
+}
+
+static int read_csv(jx_batch **out, const char *name, const char *text, size_t len,
+		    const jx_read_options *opts, int figures)
+{
+	reader *r;
+	int rc;
+	*out = NULL;
+	if ((rc = jx__csv_new(&r, name, figures, opts, NULL)) != 0)
+		return rc;
+	if ((rc = jx__csv_feed(r, text, len)) == 0)
+		rc = jx__csv_finish(r, out);
+	jx__csv_free(r);
+	return rc;
+}
+
+int jx_csv_read_scores(jx_batch **out, const char *name, const char *text, size_t len,
+		       const jx_read_options *opts)
+{
+	return read_csv(out, name, text, len, opts, 0);
+}
+
+int jx_csv_read_figures(jx_batch **out, const char *name, const char *text, size_t len,
+			const jx_read_options *opts)
+{
+	return read_csv(out, name, text, len, opts, 1);
+}

@@ -1,0 +1,501 @@
+/* report.c -- read a published 部门整体绩效自我评价报告 from its text.
+ *
+ * The text comes from Word or a PDF export, so nothing can be trusted to sit
+ * on one line or in one column. This file splits the text into lines, keeps a
+ * folded copy of each (full-width ASCII to half-width) for matching, finds
+ * the provenance comment and the title (department and year), then hands the
+ * lines to the table reader, the prose readers and the reconciliation, and
+ * packs the result into a jx_batch. See docs/formats.md, "Report text layout".
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "ingest/internal.h"
+
+size_t jx__rp_next(const char *s, size_t len, unsigned *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n, i;
+	unsigned c = u[0], v;
+	if (c < 0x80 || len < 2) {
+		*cp = c;
+		return 1;
+	}
+	n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	if (n == 1 || n > len) {
+		*cp = c;
+		return 1;
+	}
+	v = c & (0x7F >> n);
+	for (i = 1; i < n; i++) {
+		if ((u[i] & 0xC0) != 0x80) {
+			*cp = c;
+			return 1;
+		}
+		v = (v << 6) | (u[i] & 0x3F);
+	}
+	*cp = v;
+	return n;
+}
+
+size_t jx__rp_width(const char *s)
+{
+	size_t n = 0, i = 0, len = strlen(s);
+	unsigned cp;
+	while (i < len) {
+		i += jx__rp_next(s + i, len - i, &cp);
+		n++;
+	}
+	return n;
+}
+
+int jx__rp_fail(const jx__rp_doc *d, int line, const char *fmt, ...)
+{
+	char msg[768];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return jx__error(JX_EPARSE, "%s:%d: %s", d->name, line > 0 ? line : 1, msg);
+}
+
+int jx__rp_is_prose(const jx__rp_doc *d, size_t i)
+{
+	if (d->lines[i].comment || i == d->title || i == d->caption)
+		return 0;
+	return !(d->table_first < d->nlines && i >= d->table_first && i <= d->table_last);
+}
+
+/* Folded copy of s[0..len): U+FF01..U+FF5E to ASCII, U+3000 and NBSP to ' '. */
+static char *fold_copy(const char *s, size_t len)
+{
+	char *out = malloc(len + 1), *o = out;
+	size_t i = 0, n;
+	unsigned cp;
+	if (!out)
+		return NULL;
+	while (i < len) {
+		n = jx__rp_next(s + i, len - i, &cp);
+		if (cp >= 0xFF01 && cp <= 0xFF5E)
+			*o++ = (char)(cp - 0xFEE0);
+		else if (cp == 0x3000 || cp == 0xA0)
+			*o++ = ' ';
+		else {
+			memcpy(o, s + i, n);
+			o += n;
+		}
+		i += n;
+	}
+	*o = '\0';
+	return out;
+}
+
+static int is_cn_numeral(unsigned cp)
+{
+	static const unsigned digits[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
+					  0x4E03, 0x516B, 0x4E5D, 0x5341, 0x96F6, 0x3007};
+	for (size_t i = 0; i < sizeof(digits) / sizeof(digits[0]); i++)
+		if (cp == digits[i])
+			return 1;
+	return 0;
+}
+
+/* Skip a run of Chinese numerals (cn) or ASCII digits at s; returns bytes skipped. */
+static size_t skip_numerals(const char *s, int cn)
+{
+	size_t i = 0, n;
+	unsigned cp;
+	for (;;) {
+		n = jx__rp_next(s + i, strlen(s + i), &cp);
+		if (!s[i] || !(cn ? is_cn_numeral(cp) : (cp >= '0' && cp <= '9')))
+			return i;
+		i += n;
+	}
+}
+
+/* Level of a numbered heading in folded, left-trimmed f ("一、" 1, "(一)" 2, "1、" 3, "(1)" 4). */
+static int heading_level(const char *f)
+{
+	static const char *const enders[] = {"\xE3\x80\x82", ";", ",", NULL}; /* 。 */
+	int level = 0;
+	size_t k, len;
+	const char *rest = f;
+	if ((k = skip_numerals(f, 1)) && !strncmp(f + k, "\xE3\x80\x81", 3))
+		level = 1, rest = f + k + 3;
+	else if (f[0] == '(' && (k = skip_numerals(f + 1, 1)) && f[1 + k] == ')')
+		level = 2, rest = f + k + 2;
+	else if ((k = skip_numerals(f, 0)) && !strncmp(f + k, "\xE3\x80\x81", 3))
+		level = 3, rest = f + k + 3;
+	else if (k && f[k] == '.' && !(f[k + 1] >= '0' && f[k + 1] <= '9'))
+		level = 3, rest = f + k + 1;
+	else if (f[0] == '(' && (k = skip_numerals(f + 1, 0)) && f[1 + k] == ')')
+		level = 4, rest = f + k + 2;
+	if (!level)
+		return 0;
+	len = strlen(rest);
+	while (len && rest[len - 1] == ' ')
+		len--;
+	if (len == 0 || jx__rp_width(rest) > 40)
+		return 0;
+	for (int e = 0; enders[e]; e++) {
+		size_t el = strlen(enders[e]);
+		if (len >= el && !memcmp(rest + len - el, enders[e], el))
+			return 0;
+	}
+	return level;
+}
+
+static int split_lines(jx__rp_doc *d, const char *text, size_t len)
+{
+	size_t start = 0, cap = 0, i;
+	for (i = 0; i <= len; i++) {
+		jx__rp_line *l;
+		const char *f;
+		if (i < len && text[i] != '\n')
+			continue;
+		if (jx__grow((void **)&d->lines, &cap, d->nlines + 1, sizeof(*d->lines)) != 0)
+			return JX_ENOMEM;
+		l = &d->lines[d->nlines];
+		memset(l, 0, sizeof(*l));
+		l->text = text + start;
+		l->len = i - start;
+		if (l->len && l->text[l->len - 1] == '\r')
+			l->len--;
+		l->no = (int)d->nlines + 1;
+		l->fold = fold_copy(l->text, l->len);
+		if (!l->fold)
+			return jx__oom();
+		d->nlines++;
+		for (f = l->fold; *f == ' ' || *f == '\t' || *f == '\f'; f++)
+			;
+		l->heading = heading_level(f);
+		start = i + 1;
+	}
+	return 0;
+}
+
+static int is_blank(const jx__rp_line *l)
+{
+	return strspn(l->fold, " \t\f\r\v") == strlen(l->fold);
+}
+
+/* "# provenance: synthetic" (also full-width colon); other '#' lines are comments. */
+static int read_comment(jx__rp_doc *d, jx__rp_line *l, jx_provenance *prov)
+{
+	char *p = l->fold + strspn(l->fold, " \t") + 1, *v;
+	p += strspn(p, " \t");
+	if (strncasecmp(p, "provenance", 10) != 0)
+		return 0;
+	p += 10;
+	p += strspn(p, " \t");
+	if (*p != ':')
+		return 0;
+	v = jx__strdup(p + 1);
+	if (!v)
+		return jx__oom();
+	jx_trim(v);
+	if (jx_provenance_parse(v, prov) != 0) {
+		free(v);
+		return jx__rp_fail(d, l->no, "provenance must be 'real' or 'synthetic', not '%s'",
+				   p + 1 + strspn(p + 1, " \t"));
+	}
+	free(v);
+	return 0;
+}
+
+/* Find "2023 年(度)" in s[0..len): year, and the bytes [ys, ye) it covers. */
+static int find_year(const char *s, size_t len, int *year, size_t *ys, size_t *ye)
+{
+	size_t i = 0, n, j;
+	unsigned cp;
+	while (i < len) {
+		int digits = 0, v = 0;
+		j = i;
+		for (;;) {
+			n = j < len ? jx__rp_next(s + j, len - j, &cp) : 0;
+			if (!n || !((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19)))
+				break;
+			if (digits < 5) /* longer runs are no year; avoid int overflow */
+				v = v * 10 + (int)(cp >= 0xFF10 ? cp - 0xFF10 : cp - '0');
+			digits++;
+			j += n;
+		}
+		if (digits == 4 && v >= 1990 && v <= 2100) {
+			size_t k = j;
+			while (k < len && (s[k] == ' ' || !strncmp(s + k, "\xE3\x80\x80", 3)))
+				k += s[k] == ' ' ? 1 : 3;
+			if (k + 3 <= len && !memcmp(s + k, "\xE5\xB9\xB4", 3)) { /* 年 */
+				k += 3;
+				if (k + 3 <= len && !memcmp(s + k, "\xE5\xBA\xA6", 3)) /* 度 */
+					k += 3;
+				*year = v;
+				*ys = i;
+				*ye = k;
+				return 1;
+			}
+		}
+		i = digits ? j : i + jx__rp_next(s + i, len - i, &cp);
+	}
+	return 0;
+}
+
+static const char *const title_words[] = {
+	"部门整体", "整体支出", "整体绩效", "部门绩效", "绩效自评", "绩效自我评价",
+	"自我评价报告", "自评报告", "绩效评价报告", NULL};
+
+/* Earliest title word in s[0..len); its offset, or len when none. */
+static size_t find_title_word(const char *s, size_t len)
+{
+	size_t best = len;
+	for (int w = 0; title_words[w]; w++) {
+		size_t wl = strlen(title_words[w]);
+		for (size_t i = 0; i + wl <= len && i < best; i++)
+			if (!memcmp(s + i, title_words[w], wl)) {
+				best = i;
+				break;
+			}
+	}
+	return best;
+}
+
+/* Copy of s[0..len) with all white space removed; NULL on ENOMEM. */
+static char *squeeze(const char *s, size_t len)
+{
+	char *out = malloc(len + 1), *o = out;
+	size_t i = 0, n;
+	unsigned cp;
+	if (!out)
+		return NULL;
+	while (i < len) {
+		n = jx__rp_next(s + i, len - i, &cp);
+		if (cp != ' ' && cp != '\t' && cp != 0x3000 && cp != 0xA0) {
+			memcpy(o, s + i, n);
+			o += n;
+		}
+		i += n;
+	}
+	*o = '\0';
+	return out;
+}
+
+/* 1 when s[0..len) has sentence punctuation (，。；：！？ or their ASCII forms). */
+static int has_stop(const char *s, size_t len)
+{
+	static const unsigned stops[] = {',', ';', ':', '!', '?', 0xFF0C, 0x3002,
+					 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F};
+	size_t i = 0;
+	unsigned cp;
+	while (i < len) {
+		i += jx__rp_next(s + i, len - i, &cp);
+		for (size_t k = 0; k < sizeof(stops) / sizeof(stops[0]); k++)
+			if (cp == stops[k])
+				return 1;
+	}
+	return 0;
+}
+
+/* 1 when line n ends a title that line t (year, no title word) began: n is a
+ * short unnumbered line carrying a title word, and neither line is a sentence.
+ * *pre (may be NULL): bytes of n before the title word, the department's tail. */
+static int title_continues(const jx__rp_line *t, const jx__rp_line *n, size_t *pre)
+{
+	size_t ys, ye, p;
+	int year;
+	if (!find_year(t->text, t->len, &year, &ys, &ye) ||
+	    find_title_word(t->text, t->len) < t->len || strstr(t->fold, "报告") ||
+	    has_stop(t->text, t->len))
+		return 0;
+	p = find_title_word(n->text, n->len);
+	if (p == n->len || n->heading || has_stop(n->text, n->len) ||
+	    jx__rp_width(n->fold) > 40)
+		return 0;
+	if (pre)
+		*pre = p;
+	return 1;
+}
+
+/* "a" followed by "b", each squeezed; NULL on ENOMEM. */
+static char *squeeze2(const char *a, size_t alen, const char *b, size_t blen)
+{
+	char *sa = squeeze(a, alen), *sb = squeeze(b, blen), *out = NULL;
+	if (sa && sb && (out = malloc(strlen(sa) + strlen(sb) + 1)) != NULL) {
+		strcpy(out, sa);
+		strcat(out, sb);
+	}
+	free(sa);
+	free(sb);
+	return out;
+}
+
+/* Department and year from the title at line t, continued on line n (NULL: none):
+ * "2023 年度南京市公安局禁毒" + "支队 部门整体绩效自我评价报告" reads 南京市公安局禁毒支队. */
+static int title_parts(const jx__rp_line *t, const jx__rp_line *n, char **dept, int *year)
+{
+	size_t ys, ye, end, pre = 0;
+	if (!find_year(t->text, t->len, year, &ys, &ye))
+		return 0;
+	end = ye + find_title_word(t->text + ye, t->len - ye);
+	if (end == t->len && n && title_continues(t, n, &pre))
+		*dept = squeeze2(t->text + ye, end - ye, n->text, pre);
+	else
+		*dept = squeeze(t->text + ye, end - ye);
+	if (*dept && !**dept) { /* "南京市…支队2023年度部门整体…" */
+		free(*dept);
+		*dept = squeeze(t->text, ys);
+	}
+	return *dept ? 0 : jx__oom();
+}
+
+/* The title: the first line near the top with a year and a title word, or a
+ * year and a next line that ends the title (see title_continues). */
+static size_t find_title(const jx__rp_doc *d, size_t from)
+{
+	size_t i, seen = 0;
+	for (i = from; i < d->nlines && seen < 20; i++) {
+		const jx__rp_line *l = &d->lines[i];
+		int y;
+		size_t ys, ye;
+		if (is_blank(l))
+			continue;
+		if (l->heading == 1 && seen)
+			break;
+		seen++;
+		if (!find_year(l->text, l->len, &y, &ys, &ye))
+			continue;
+		if (find_title_word(l->text, l->len) < l->len || strstr(l->fold, "报告"))
+			return i;
+		if (i + 1 < d->nlines && title_continues(l, &d->lines[i + 1], NULL))
+			return i;
+	}
+	return d->nlines;
+}
+
+static int read_head(jx__rp_doc *d, const jx_read_options *opts, char **dept, int *year,
+		     jx_provenance *prov)
+{
+	size_t i, first = d->nlines;
+	int rc, want_dept, want_year, line;
+	*dept = NULL;
+	*year = 0;
+	*prov = JX_PROV_REAL;
+	for (i = 0; i < d->nlines; i++) {
+		if (is_blank(&d->lines[i]))
+			continue;
+		if (d->lines[i].fold[strspn(d->lines[i].fold, " \t")] != '#')
+			break;
+		d->lines[i].comment = 1;
+		if ((rc = read_comment(d, &d->lines[i], prov)) != 0)
+			return rc;
+	}
+	first = i;
+	d->title = find_title(d, first);
+	if (d->title < d->nlines) {
+		const jx__rp_line *next =
+			d->title + 1 < d->nlines ? &d->lines[d->title + 1] : NULL;
+		if ((rc = title_parts(&d->lines[d->title], next, dept, year)) != 0)
+			return rc;
+	}
+	if (opts && opts->department && *opts->department) {
+		free(*dept);
+		if (!(*dept = jx__strdup(opts->department)))
+			return jx__oom();
+	}
+	if (opts && opts->year > 0)
+		*year = opts->year;
+	want_dept = !*dept || !**dept;
+	want_year = *year <= 0;
+	if (!want_dept && !want_year)
+		return 0;
+	line = d->title < d->nlines ? d->lines[d->title].no
+				     : first < d->nlines ? d->lines[first].no : 1;
+	return jx__rp_fail(d, line,
+			   "no %s found: the title should read like \"2023 年度<部门> "
+			   "部门整体绩效自我评价报告\"; --dept and --year can supply %s",
+			   want_dept && want_year ? "department and year"
+			   : want_dept		  ? "department"
+						  : "year",
+			   want_dept && want_year ? "them" : "it");
+}
+
+static int only_blank(const jx__rp_doc *d)
+{
+	for (size_t i = 0; i < d->nlines; i++)
+		if (!is_blank(&d->lines[i]))
+			return 0;
+	return 1;
+}
+
+static void doc_free(jx__rp_doc *d)
+{
+	size_t i;
+	for (i = 0; i < d->nlines; i++)
+		free(d->lines[i].fold);
+	free(d->lines);
+	for (i = 0; i < d->ngroups; i++)
+		free(d->groups[i].name);
+	free(d->groups);
+	jx_evaluation_free(d->ev);
+	jx_figures_free(d->figs);
+}
+
+/* Build the evaluation and figures from what read_head found. */
+static int make_records(jx__rp_doc *d, const jx_read_options *opts, const char *dept, int year,
+			jx_provenance prov)
+{
+	jx_kind kind = opts && opts->kind >= 0 ? (jx_kind)opts->kind : JX_KIND_SELF;
+	int line = d->title < d->nlines ? d->lines[d->title].no : 1;
+	d->ev = jx_evaluation_new(dept, year, kind);
+	d->figs = jx_figures_new(dept, year);
+	if (!d->ev || !d->figs)
+		return jx__oom();
+	d->ev->provenance = d->figs->provenance = prov;
+	d->ev->line = d->figs->line = line;
+	return 0;
+}
+
+int jx_report_read(jx_batch **out, const char *name, const char *text, size_t len,
+		   const jx_read_options *opts)
+{
+	jx__rp_doc d;
+	jx_batch *b = NULL;
+	char *dept = NULL;
+	int year = 0, rc;
+	jx_provenance prov = JX_PROV_REAL;
+
+	*out = NULL;
+	memset(&d, 0, sizeof(d));
+	d.name = name ? name : "<report>";
+	if ((rc = split_lines(&d, text ? text : "", text ? len : 0)) != 0)
+		goto out;
+	d.title = d.table_first = d.caption = d.nlines;
+	if (only_blank(&d)) {
+		rc = jx__rp_fail(&d, 1, "empty report: the file has no text");
+		goto out;
+	}
+	if ((rc = read_head(&d, opts, &dept, &year, &prov)) != 0 ||
+	    (rc = make_records(&d, opts, dept, year, prov)) != 0 ||
+	    (rc = jx__rp_read_table(&d)) != 0 || (rc = jx__rp_read_figures(&d)) != 0 ||
+	    (rc = jx__rp_read_sections(&d)) != 0 || (rc = jx__rp_reconcile(&d)) != 0)
+		goto out;
+	if (!(b = jx_batch_new(d.name))) {
+		rc = jx__oom();
+		goto out;
+	}
+	jx__sha256_hex(b->source_sha256, text ? text : "", text ? len : 0);
+	if ((rc = jx_batch_add_evaluation(b, d.ev)) != 0)
+		goto out;
+	d.ev = NULL;
+	if ((rc = jx_batch_add_figures(b, d.figs)) != 0)
+		goto out;
+	d.figs = NULL;
+	*out = b;
+	b = NULL;
+out:
+	jx_batch_free(b);
+	free(dept);
+	doc_free(&d);
+	return rc;
+}

@@ -1,0 +1,179 @@
+/* chart_deductions.c -- where points are lost: heatmap, pareto.
+ *
+ * heatmap: deducted points (weight − score) of every level-3 unit in every
+ * evaluated year; no cell where the indicator was not assessed that year,
+ * a hatched "?" cell where its score is missing, "*" after a value whose
+ * score was inferred. Rows are grouped by category (jx_units order).
+ * pareto: jx_deductions_compute's indicator rows (points lost over the
+ * range, descending, with the cumulative share), the first MAX_BARS drawn.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "plot/internal.h"
+
+#define MAX_BARS 15
+
+/* Rows of the heatmap: level-3 units; categories with their first row. */
+typedef struct {
+	const jx_unit **rows;
+	const char **labels, **cats;
+	double *cat_first;
+	size_t nrows, ncats;
+} heat_layout;
+
+static int heat_layout_build(heat_layout *h, const jx_units *u)
+{
+	size_t i;
+	const char *cat = NULL;
+	memset(h, 0, sizeof(*h));
+	h->rows = malloc((u->nunits + 1) * sizeof(*h->rows));
+	h->labels = malloc((u->nunits + 1) * sizeof(*h->labels));
+	h->cats = malloc((u->nunits + 1) * sizeof(*h->cats));
+	h->cat_first = malloc((u->nunits + 1) * sizeof(*h->cat_first));
+	if (!h->rows || !h->labels || !h->cats || !h->cat_first)
+		return jx__oom();
+	for (i = 0; i < u->nunits; i++) {
+		const jx_unit *un = &u->units[i];
+		if (un->level == JX_LEVEL_1)
+			cat = un->name;
+		if (un->level != JX_LEVEL_3)
+			continue;
+		if (cat) { /* the category's first indicator */
+			h->cats[h->ncats] = cat;
+			h->cat_first[h->ncats++] = (double)h->nrows;
+			cat = NULL;
+		}
+		h->rows[h->nrows] = un;
+		h->labels[h->nrows++] = un->name;
+	}
+	return 0;
+}
+
+static void heat_layout_free(heat_layout *h)
+{
+	free(h->rows);
+	free(h->labels);
+	free(h->cats);
+	free(h->cat_first);
+}
+
+/* $cells: year row deducted state (0 scored, 1 inferred, 2 missing). Returns the largest loss. */
+static double emit_cells(plot__script *ps, const jx_units *u, const heat_layout *h,
+			 size_t *nmissing, size_t *ninferred)
+{
+	double max_lost = 0;
+	size_t r, y;
+	plot__block_begin(&ps->vars, "cells");
+	for (r = 0; r < h->nrows; r++)
+		for (y = 0; y < u->nyears; y++) {
+			const jx_unit_year *uy = &h->rows[r]->years[y];
+			double lost = uy->weight - uy->score;
+			int state = uy->nmissing ? 2 : uy->ninferred ? 1 : 0;
+			if (!uy->nrows)
+				continue;
+			*ninferred += state == 1;
+			if (state == 2)
+				lost = NAN, ++*nmissing;
+			else if (lost > max_lost)
+				max_lost = lost;
+			jx__buf_printf(&ps->vars, "%d %zu ", u->years[y], r);
+			plot__put_number(&ps->vars, lost);
+			jx__buf_printf(&ps->vars, " %d\n", state);
+		}
+	plot__block_end(&ps->vars);
+	return max_lost;
+}
+
+int plot__chart_heatmap(plot__script *ps, const plot__ctx *ctx)
+{
+	jx_series *sr = NULL;
+	jx_units *u = NULL;
+	heat_layout h;
+	size_t nmissing = 0, ninferred = 0;
+	char *note = NULL;
+	int rc;
+	memset(&h, 0, sizeof(h));
+	if ((rc = plot__load_units(&sr, &u, ps, ctx)) != 0 || (rc = heat_layout_build(&h, u)) != 0)
+		goto out;
+	ps->height = (int)(h.nrows * 22 + 190 > 500 ? h.nrows * 22 + 190 : 500);
+	ps->width = (int)(u->nyears * 70 + 520 > 900 ? u->nyears * 70 + 520 : 900);
+	plot__emit_titles(ps, ctx->req, "扣分热力图 points deducted", u->years[0],
+			  u->years[u->nyears - 1]);
+	plot__emit_years(ps, u);
+	plot__emit_string_array(&ps->vars, "indicator", h.labels, h.nrows);
+	plot__emit_string_array(&ps->vars, "category", h.cats, h.ncats);
+	plot__emit_number_array(&ps->vars, "category_first", h.cat_first, h.ncats);
+	plot__emit_number(&ps->vars, "max_deducted", emit_cells(ps, u, &h, &nmissing, &ninferred));
+	if (nmissing || ninferred)
+		note = jx__sprintf("%s%s", nmissing ? "? = 得分缺失 missing score   " : "",
+				   ninferred ? "* = 推算得分 inferred score" : "");
+	plot__emit_note(ps, note);
+out:
+	free(note);
+	heat_layout_free(&h);
+	jx_units_free(u);
+	jx_series_free(sr);
+	return rc;
+}
+
+static void emit_bars(plot__script *ps, const jx_deductions_result *d, size_t *nlost)
+{
+	const char **labels = malloc((d->npareto + 1) * sizeof(*labels));
+	size_t i, n = 0;
+	*nlost = 0;
+	for (i = 0; i < d->npareto; i++)
+		*nlost += d->pareto[i].unit->level == JX_LEVEL_3 && d->pareto[i].points > 0;
+	if (!labels)
+		ps->vars.failed = 1;
+	plot__block_begin(&ps->vars, "pareto");
+	for (i = 0; labels && i < d->npareto && n < MAX_BARS; i++) {
+		const jx_pareto_row *p = &d->pareto[i];
+		if (p->unit->level != JX_LEVEL_3 || !(p->points > 0))
+			continue;
+		labels[n] = p->unit->name;
+		jx__buf_printf(&ps->vars, "%zu ", n++);
+		plot__put_number(&ps->vars, p->points);
+		jx__buf_puts(&ps->vars, " ");
+		plot__put_number(&ps->vars, 100.0 * p->cum_share);
+		jx__buf_printf(&ps->vars, " %zu\n", p->nyears_deducted);
+	}
+	plot__block_end(&ps->vars);
+	plot__emit_string_array(&ps->vars, "indicator", labels, labels ? n : 0);
+	free(labels);
+}
+
+int plot__chart_pareto(plot__script *ps, const plot__ctx *ctx)
+{
+	jx_series *sr = NULL;
+	jx_units *u = NULL;
+	jx_deductions_result *d = NULL;
+	jx_analysis_options o;
+	char *note = NULL, total[32];
+	size_t nlost = 0;
+	int rc;
+	if ((rc = plot__load_units(&sr, &u, ps, ctx)) != 0)
+		goto out;
+	plot__options(&o, ctx->req);
+	o.level = JX_LEVEL_3;
+	if ((rc = jx_deductions_compute(&d, sr, &o)) != 0)
+		goto out;
+	ps->width = 1100;
+	ps->height = 700;
+	plot__emit_titles(ps, ctx->req, "失分帕累托图 points lost by indicator", u->years[0],
+			  u->years[u->nyears - 1]);
+	plot__emit_years(ps, u);
+	plot__emit_number(&ps->vars, "total_points", d->total_points);
+	emit_bars(ps, d, &nlost);
+	jx_number_format(total, sizeof(total), round(d->total_points * 100.0) / 100.0);
+	note = jx__sprintf("共失分 %s 分, %zu 项指标 (points lost in all: %s by %zu indicators)%s",
+			   total, nlost, total, nlost,
+			   nlost > MAX_BARS ? "; 图中为前 15 项 first 15 shown" : "");
+	plot__emit_note(ps, note);
+out:
+	free(note);
+	jx_deductions_result_free(d);
+	jx_units_free(u);
+	jx_series_free(sr);
+	return rc;
+}

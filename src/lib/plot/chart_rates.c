@@ -1,0 +1,163 @@
+/* chart_rates.c -- charts of score rates over the years: categories, weak.
+ *
+ * categories: the rate of every level-1 unit per evaluated year (jx_units:
+ * Σ score ÷ Σ weight; unknown when a row's score is missing, drawn as a
+ * gap and counted in a note).
+ * weak: one panel per indicator flagged by jx_weak_compute (default
+ * rules), its rate in every evaluated year, the rule window shaded.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "plot/internal.h"
+
+#define MAX_PANELS 12
+
+int plot__chart_categories(plot__script *ps, const plot__ctx *ctx)
+{
+	jx_series *sr = NULL;
+	jx_units *u = NULL;
+	const jx_unit **cats = NULL;
+	const char **names = NULL;
+	size_t n = 0, i, y, unknown = 0;
+	char *note = NULL;
+	int rc;
+	if ((rc = plot__load_units(&sr, &u, ps, ctx)) != 0)
+		goto out;
+	cats = malloc((u->nunits + 1) * sizeof(*cats));
+	names = malloc((u->nunits + 1) * sizeof(*names));
+	if (!cats || !names) {
+		rc = jx__oom();
+		goto out;
+	}
+	for (i = 0; i < u->nunits; i++)
+		if (u->units[i].level == JX_LEVEL_1) {
+			cats[n] = &u->units[i];
+			names[n++] = u->units[i].name;
+		}
+	plot__emit_titles(ps, ctx->req, "一级指标得分率 score rate by category", u->years[0],
+			  u->years[u->nyears - 1]);
+	plot__emit_years(ps, u);
+	plot__emit_string_array(&ps->vars, "category", names, n);
+	plot__block_begin(&ps->vars, "rates");
+	for (y = 0; y < u->nyears; y++) {
+		jx__buf_printf(&ps->vars, "%d", u->years[y]);
+		for (i = 0; i < n; i++) {
+			const jx_unit_year *uy = &cats[i]->years[y];
+			unknown += uy->nrows > 0 && isnan(uy->rate);
+			jx__buf_puts(&ps->vars, " ");
+			plot__put_number(&ps->vars, plot__percent(uy));
+		}
+		jx__buf_puts(&ps->vars, "\n");
+	}
+	plot__block_end(&ps->vars);
+	if (unknown)
+		note = jx__sprintf("%zu 个类别年度含缺失得分，未画出 "
+				   "(%zu category-years with a missing score are not drawn)",
+				   unknown, unknown);
+	plot__emit_note(ps, note);
+out:
+	free(note);
+	free(cats);
+	free(names);
+	jx_units_free(u);
+	jx_series_free(sr);
+	return rc;
+}
+
+/* Which rules fired, in words: "扣分 2/3 年 · 均值 83.3% · 下降趋势". */
+static char *rules_text(const jx_weak_row *w, const jx_weak_result *r)
+{
+	jx__buf b;
+	jx__buf_init(&b);
+	if (w->rules & JX_WEAK_DEDUCTED)
+		jx__buf_printf(&b, "扣分 deducted %zu/%zu", w->ndeducted, r->nwindow);
+	if (w->rules & JX_WEAK_LOW_RATE) {
+		char num[32];
+		jx_number_format(num, sizeof(num), round(w->mean_rate * 1000.0) / 10.0);
+		jx__buf_printf(&b, "%s均值 mean %s%%", b.len ? " · " : "", num);
+	}
+	if (w->rules & JX_WEAK_FALLING)
+		jx__buf_printf(&b, "%s下降 falling", b.len ? " · " : "");
+	return jx__buf_detach(&b);
+}
+
+static void emit_panels(plot__script *ps, const jx_weak_result *r, size_t n)
+{
+	const jx_units *u = r->units;
+	const char **names = malloc((n + 1) * sizeof(*names));
+	char **rules = calloc(n + 1, sizeof(*rules));
+	size_t i, y;
+	if (!names || !rules)
+		ps->vars.failed = 1;
+	for (i = 0; names && rules && i < n; i++) {
+		names[i] = r->rows[i].unit->name;
+		if (!(rules[i] = rules_text(&r->rows[i], r)))
+			ps->vars.failed = 1;
+	}
+	plot__emit_string_array(&ps->vars, "indicator", names, names && rules ? n : 0);
+	plot__emit_string_array(&ps->vars, "rule", (const char *const *)rules,
+				names && rules ? n : 0);
+	/* one data set per panel (index i-1), separated by two blank lines */
+	plot__block_begin(&ps->vars, "weak");
+	for (i = 0; i < n; i++) {
+		for (y = 0; y < u->nyears; y++) {
+			const jx_unit_year *uy = &r->rows[i].unit->years[y];
+			if (!uy->nrows)
+				continue;
+			jx__buf_printf(&ps->vars, "%d ", u->years[y]);
+			plot__put_number(&ps->vars, plot__percent(uy));
+			jx__buf_printf(&ps->vars, " %d\n", jx_unit_year_deducted(uy));
+		}
+		jx__buf_puts(&ps->vars, i + 1 < n ? "\n\n" : "");
+	}
+	plot__block_end(&ps->vars);
+	for (i = 0; rules && i < n; i++)
+		free(rules[i]);
+	free(rules);
+	free(names);
+}
+
+int plot__chart_weak(plot__script *ps, const plot__ctx *ctx)
+{
+	jx_series *sr = NULL;
+	jx_units *u = NULL;
+	jx_weak_result *r = NULL;
+	jx_analysis_options o;
+	char *note = NULL, thr[32], alpha[32];
+	size_t n, cols, rows;
+	int rc;
+	if ((rc = plot__load_units(&sr, &u, ps, ctx)) != 0)
+		goto out;
+	plot__options(&o, ctx->req);
+	if ((rc = jx_weak_compute(&r, sr, &o)) != 0)
+		goto out;
+	n = r->nrows < MAX_PANELS ? r->nrows : MAX_PANELS;
+	cols = n <= 3 ? (n ? n : 1) : n == 4 ? 2 : 3;
+	rows = n ? (n + cols - 1) / cols : 1;
+	ps->width = 1000;
+	ps->height = (int)(150 + 250 * rows);
+	plot__emit_titles(ps, ctx->req, "薄弱指标 weak indicators", u->years[0],
+			  u->years[u->nyears - 1]);
+	plot__emit_years(ps, u);
+	plot__emit_int(&ps->vars, "n_cols", (long)cols);
+	plot__emit_int(&ps->vars, "n_rows", (long)rows);
+	plot__emit_int(&ps->vars, "window_first", r->nwindow ? r->window[0] : 0);
+	plot__emit_int(&ps->vars, "window_last", r->nwindow ? r->window[r->nwindow - 1] : 0);
+	plot__emit_number(&ps->vars, "threshold", 100.0 * o.weak_threshold);
+	emit_panels(ps, r, n);
+	/* numbers through jx_number_format: printf's %g would follow LC_NUMERIC */
+	jx_number_format(thr, sizeof(thr), 100.0 * o.weak_threshold);
+	jx_number_format(alpha, sizeof(alpha), o.alpha);
+	note = jx__sprintf("%zu / %zu 项指标被标记 flagged%s; 规则 rules: "
+			   "近 %d 年扣分 ≥ %d 年, 均值 < %s%%, 显著下降 (α = %s)", r->nrows, r->nchecked,
+			   r->nrows > n ? " (前 12 项 first 12 shown)" : "", o.weak_window,
+			   o.weak_min_deducted, thr, alpha);
+	plot__emit_note(ps, note);
+out:
+	free(note);
+	jx_weak_result_free(r);
+	jx_units_free(u);
+	jx_series_free(sr);
+	return rc;
+}

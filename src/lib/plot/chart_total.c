@@ -1,0 +1,105 @@
+/* chart_total.c -- the total score per year, grade bands, OLS trend and forecast.
+ *
+ * The total is drawn as a percentage of the total weight (the grade bands
+ * are defined that way), from the total unit of jx_units. The trend line
+ * is jx_trend_compute's OLS fit of the rate on the year; next year's point
+ * and its 95% prediction interval come from jx_forecast_compute (clamped
+ * to [0, 100] like `jixiao forecast`). Both need three known years; with
+ * fewer the chart says so instead of drawing a line.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "plot/internal.h"
+
+static void emit_totals(plot__script *ps, const jx_units *u, const jx_unit *total)
+{
+	size_t y;
+	plot__block_begin(&ps->vars, "totals");
+	for (y = 0; y < u->nyears; y++) {
+		const jx_unit_year *uy = &total->years[y];
+		jx__buf_printf(&ps->vars, "%d ", u->years[y]);
+		plot__put_number(&ps->vars, plot__percent(uy));
+		jx__buf_puts(&ps->vars, " ");
+		plot__put_number(&ps->vars, uy->score);
+		jx__buf_puts(&ps->vars, " ");
+		plot__put_number(&ps->vars, uy->weight);
+		jx__buf_puts(&ps->vars, "\n");
+	}
+	plot__block_end(&ps->vars);
+}
+
+/* has_trend, trend_intercept/slope (percent per year), p_value, r2, direction_text. */
+static int emit_trend(plot__script *ps, const jx_series *sr, const jx_analysis_options *o)
+{
+	jx_trend_result *t = NULL;
+	const jx_trend_row *row;
+	int rc = jx_trend_compute(&t, sr, o), has;
+	if (rc)
+		return rc;
+	row = jx_trend_find(t, JX_LEVEL_TOTAL, "");
+	has = row && row->n >= 3;
+	plot__emit_int(&ps->vars, "has_trend", has);
+	plot__emit_int(&ps->vars, "trend_n", row ? (long)row->n : 0);
+	plot__emit_number(&ps->vars, "trend_intercept", has ? 100.0 * row->fit.intercept : NAN);
+	plot__emit_number(&ps->vars, "trend_slope", has ? 100.0 * row->fit.slope : NAN);
+	plot__emit_number(&ps->vars, "trend_p", has ? row->fit.p_value : NAN);
+	plot__emit_number(&ps->vars, "trend_r2", has ? row->fit.r2 : NAN);
+	plot__emit_string(&ps->vars, "direction_text",
+			  row ? jx_direction_name(row->direction) : "");
+	jx_trend_result_free(t);
+	return 0;
+}
+
+/* has_forecast, forecast_year, forecast, pi_low, pi_high (percent), confidence. */
+static int emit_forecast(plot__script *ps, const jx_series *sr, const jx_analysis_options *o)
+{
+	jx_forecast_result *f = NULL;
+	const jx_forecast_row *row = NULL;
+	size_t i;
+	int rc = jx_forecast_compute(&f, sr, o);
+	if (rc == JX_EMATH) /* fewer than three known years: no forecast, said on the chart */
+		rc = 0;
+	if (rc)
+		return rc;
+	for (i = 0; f && i < f->nrows; i++)
+		if (f->rows[i].unit->level == JX_LEVEL_TOTAL && f->rows[i].ok)
+			row = &f->rows[i];
+	plot__emit_int(&ps->vars, "has_forecast", row != NULL);
+	plot__emit_int(&ps->vars, "forecast_year", f ? f->year : 0);
+	plot__emit_number(&ps->vars, "forecast", row ? 100.0 * row->forecast : NAN);
+	plot__emit_number(&ps->vars, "pi_low", row ? 100.0 * row->pi_low : NAN);
+	plot__emit_number(&ps->vars, "pi_high", row ? 100.0 * row->pi_high : NAN);
+	plot__emit_number(&ps->vars, "confidence", 100.0 * o->confidence);
+	jx_forecast_result_free(f);
+	return 0;
+}
+
+int plot__chart_total(plot__script *ps, const plot__ctx *ctx)
+{
+	jx_series *sr = NULL;
+	jx_units *u = NULL;
+	const jx_unit *total;
+	jx_analysis_options o;
+	int rc;
+	if ((rc = plot__load_units(&sr, &u, ps, ctx)) != 0)
+		goto out;
+	if (!(total = jx_units_find(u, JX_LEVEL_TOTAL, ""))) {
+		rc = jx__error(JX_ENOTFOUND, "no total for %s", ctx->req->department);
+		goto out;
+	}
+	plot__options(&o, ctx->req);
+	o.level = JX_LEVEL_TOTAL;
+	plot__emit_titles(ps, ctx->req, "总分与趋势 total score and trend", u->years[0],
+			  u->years[u->nyears - 1]);
+	plot__emit_years(ps, u);
+	emit_totals(ps, u, total);
+	if ((rc = plot__emit_bands(ps, ctx->store)) != 0 || (rc = emit_trend(ps, sr, &o)) != 0 ||
+	    (rc = emit_forecast(ps, sr, &o)) != 0)
+		goto out;
+	plot__emit_note(ps, NULL);
+out:
+	jx_units_free(u);
+	jx_series_free(sr);
+	return rc;
+}

@@ -1,0 +1,102 @@
+/* data.c -- what several charts read: the request's units, years and grade bands.
+ *
+ * Charts take their numbers from the analysis module (jx_units and the
+ * compute functions), so a chart always shows what `jixiao trend`,
+ * `deductions`, `weak`... print for the same options.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include "plot/internal.h"
+
+void plot__options(jx_analysis_options *o, const jx_plot_request *req)
+{
+	jx_analysis_options_init(o);
+	o->year_from = req->year_from;
+	o->year_to = req->year_to;
+	o->kind = req->kind;
+}
+
+int plot__load_units(jx_series **sr, jx_units **units, plot__script *ps, const plot__ctx *ctx)
+{
+	const jx_plot_request *req = ctx->req;
+	jx_analysis_options o;
+	size_t i;
+	int rc;
+	*sr = NULL;
+	*units = NULL;
+	plot__options(&o, req);
+	rc = jx_store_series(ctx->store, sr, req->department, req->kind, req->year_from,
+			     req->year_to);
+	if (rc == 0 && (*sr)->nyears == 0)
+		rc = JX_ENOTFOUND;
+	if (rc == JX_ENOTFOUND)
+		rc = jx__error(JX_ENOTFOUND, "no %s evaluation of %s in the years asked for",
+			       jx_kind_name(req->kind), req->department);
+	if (rc == 0)
+		rc = jx_units_build(units, *sr, &o);
+	if (rc == 0 && (*units)->nyears == 0)
+		rc = jx__error(JX_ENOTFOUND, "no %s evaluation of %s in the years asked for",
+			       jx_kind_name(req->kind), req->department);
+	if (rc) {
+		jx_units_free(*units);
+		jx_series_free(*sr);
+		*units = NULL;
+		*sr = NULL;
+		return rc;
+	}
+	for (i = 0; i < (*sr)->nyears; i++)
+		ps->synthetic |= (*sr)->years[i].provenance == JX_PROV_SYNTHETIC;
+	return 0;
+}
+
+void plot__emit_years(plot__script *ps, const jx_units *u)
+{
+	size_t i;
+	double *years = malloc((u->nyears + 1) * sizeof(double));
+	if (!years) {
+		ps->vars.failed = 1;
+		return;
+	}
+	for (i = 0; i < u->nyears; i++)
+		years[i] = u->years[i];
+	plot__emit_int(&ps->vars, "year_min", u->years[0]);
+	plot__emit_int(&ps->vars, "year_max", u->years[u->nyears - 1]);
+	plot__emit_number_array(&ps->vars, "year", years, u->nyears);
+	free(years);
+}
+
+double plot__percent(const jx_unit_year *uy)
+{
+	if (!uy->nrows || isnan(uy->rate) || !(uy->weight > 0))
+		return NAN;
+	return 100.0 * uy->score / uy->weight;
+}
+
+void plot__emit_note(plot__script *ps, const char *text)
+{
+	plot__emit_string(&ps->vars, "note_text", text ? text : "");
+}
+
+int plot__emit_bands(plot__script *ps, jx_store *s)
+{
+	jx_grade_band bands[16];
+	const char *names[16];
+	double mins[16];
+	size_t n = 0, i;
+	int rc = jx_store_grade_bands(s, bands, 16, &n);
+	if (rc)
+		return rc;
+	for (i = 0; i < n; i++) {
+		names[i] = bands[i].grade;
+		mins[i] = bands[i].min_score;
+	}
+	plot__emit_string_array(&ps->vars, "band_name", names, n);
+	plot__emit_number_array(&ps->vars, "band_min", mins, n);
+	return 0;
+}
+
+/* a / b in percent as 100·a÷b (93 of 100 prints as 93); NaN when unknown. */
+double plot__ratio_percent(double a, double b, double known)
+{
+	return isnan(known) || !(b > 0) ? NAN : 100.0 * a / b;
+}

@@ -1,0 +1,92 @@
+/* plot/internal.h -- shared by the plot module's files; not part of the API.
+ *
+ * A chart is prepared by one plot__chart_<name> function that reads the
+ * store and the analysis and writes variables and data blocks into a
+ * plot__script with the emitters below. Only these emitters put anything
+ * into the script before the template; every string goes through
+ * jx_plot_quote, every number through plot__emit_number (C locale).
+ */
+#ifndef JX_PLOT_INTERNAL_H
+#define JX_PLOT_INTERNAL_H
+
+#include "text/internal.h"
+#include "jixiao/analysis.h"
+#include "jixiao/plot.h"
+
+/** What a chart preparation produces besides the variables. */
+typedef struct {
+	jx__buf vars;          /**< variables and data blocks */
+	int synthetic;         /**< any evaluation / figure drawn is synthetic */
+	int width, height;     /**< the chart's preferred size (pixels) */
+} plot__script;
+
+/** Context handed to each chart. */
+typedef struct {
+	jx_store *store;
+	const jx_plot_request *req;
+} plot__ctx;
+
+typedef int (*plot__chart_fn)(plot__script *ps, const plot__ctx *ctx);
+
+int plot__chart_total(plot__script *ps, const plot__ctx *ctx);
+int plot__chart_categories(plot__script *ps, const plot__ctx *ctx);
+int plot__chart_heatmap(plot__script *ps, const plot__ctx *ctx);
+int plot__chart_pareto(plot__script *ps, const plot__ctx *ctx);
+int plot__chart_weak(plot__script *ps, const plot__ctx *ctx);
+int plot__chart_figures(plot__script *ps, const plot__ctx *ctx);
+int plot__chart_rank(plot__script *ps, const plot__ctx *ctx);
+
+/* ---- emitters (escape.c); all set b->failed on ENOMEM ---- */
+
+/** name = '<text>' */
+void plot__emit_string(jx__buf *b, const char *name, const char *text);
+/** name = <number> (NaN as NaN) */
+void plot__emit_number(jx__buf *b, const char *name, double v);
+void plot__emit_int(jx__buf *b, const char *name, long v);
+/** array name[n] and one assignment per element (n may be 0: "array name[1]" left empty). */
+void plot__emit_string_array(jx__buf *b, const char *name, const char *const *v, size_t n);
+void plot__emit_number_array(jx__buf *b, const char *name, const double *v, size_t n);
+/** A number as a data-block field: shortest C-locale form, "NaN" for NaN. */
+void plot__put_number(jx__buf *b, double v);
+/** "$name << EOD" and "EOD" around rows written with plot__put_number. */
+void plot__block_begin(jx__buf *b, const char *name);
+void plot__block_end(jx__buf *b);
+
+/**
+ * title_text ("<department> · <chart_title>") and subtitle_text (years drawn
+ * and kind); year_to 0 = a single year.
+ */
+void plot__emit_titles(plot__script *ps, const jx_plot_request *req, const char *chart_title,
+		       int year_from, int year_to);
+
+/** band_name[] and band_min[] (grade bands, highest first) from the store. */
+int plot__emit_bands(plot__script *ps, jx_store *s);
+
+/* ---- data helpers (data.c) ---- */
+
+/** Analysis options for the request (its years and kind; other options at their defaults). */
+void plot__options(jx_analysis_options *o, const jx_plot_request *req);
+/**
+ * Load the request's series and its units; sets ps->synthetic from the
+ * series. JX_ENOTFOUND (with a message) when nothing was evaluated.
+ * *sr and *units are the caller's.
+ */
+int plot__load_units(jx_series **sr, jx_units **units, plot__script *ps, const plot__ctx *ctx);
+/** year_min, year_max, n_year and the number array year[] of the units. */
+void plot__emit_years(plot__script *ps, const jx_units *u);
+/**
+ * A unit-year's rate in percent, computed as 100·score÷weight (so that 89
+ * of 100 prints as 89, not 89.00000000000001); NaN when unknown or absent.
+ */
+double plot__percent(const jx_unit_year *uy);
+/** note_text = text ("" when NULL). */
+void plot__emit_note(plot__script *ps, const char *text);
+/** a / b in percent (100·a÷b); NaN when known is 0 or b is not positive. */
+double plot__ratio_percent(double a, double b, double known);
+
+/* ---- templates (template.c) ---- */
+
+/** Template text of name: DIR/<name>.gp when dir has it, else built-in. *out malloc'd. */
+int plot__template_load(char **out, const char *dir, const char *name);
+
+#endif

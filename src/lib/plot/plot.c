@@ -1,0 +1,265 @@
+/* plot.c -- the chart driver: request, script assembly, drawing to a file or to memory.
+ *
+ * A script is, in this order: encoding and terminal, the output file,
+ * variables and data blocks written by the chart's preparation (text only
+ * as quoted strings, see escape.c), the shared template "common" and
+ * the chart's template. Templates are code written by us (or by the user
+ * with --templates); they read the variables and never contain data.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "plot/internal.h"
+
+static const struct {
+	const char *name;
+	plot__chart_fn fn;
+} charts[JX_CHART_COUNT] = {
+	{"total", plot__chart_total},     {"categories", plot__chart_categories},
+	{"heatmap", plot__chart_heatmap}, {"pareto", plot__chart_pareto},
+	{"weak", plot__chart_weak},       {"figures", plot__chart_figures},
+	{"rank", plot__chart_rank},
+};
+
+static const char *const image_names[] = {"png", "svg", "pdf"};
+
+#define DEFAULT_WIDTH 1000
+#define DEFAULT_HEIGHT 600
+#define FONT_SIZE 10
+
+void jx_plot_request_init(jx_plot_request *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->chart = JX_CHART_TOTAL;
+	r->kind = JX_KIND_SELF;
+	r->format = JX_IMAGE_PNG;
+}
+
+const char *jx_chart_name(jx_chart c)
+{
+	return (unsigned)c < JX_CHART_COUNT ? charts[c].name : NULL;
+}
+
+int jx_chart_parse(const char *s, jx_chart *out)
+{
+	int i;
+	for (i = 0; s && i < JX_CHART_COUNT; i++)
+		if (strcmp(s, charts[i].name) == 0) {
+			*out = (jx_chart)i;
+			return 0;
+		}
+	return jx__error(JX_EINVAL, "unknown chart '%s' (total, categories, heatmap, pareto, "
+				    "weak, figures, rank)", s ? s : "");
+}
+
+const char *jx_image_format_name(jx_image_format f)
+{
+	return (unsigned)f < 3 ? image_names[f] : NULL;
+}
+
+int jx_image_format_parse(const char *s, jx_image_format *out)
+{
+	int i;
+	for (i = 0; s && i < 3; i++)
+		if (strcmp(s, image_names[i]) == 0) {
+			*out = (jx_image_format)i;
+			return 0;
+		}
+	return jx__error(JX_EINVAL, "unknown image format '%s' (png, svg, pdf)", s ? s : "");
+}
+
+static int check_years(const jx_plot_request *req)
+{
+	if (req->year_from && req->year_to && req->year_from > req->year_to)
+		return jx__error(JX_EINVAL, "year range %d-%d is empty", req->year_from,
+				 req->year_to);
+	return 0;
+}
+
+/* The font family for the terminal; warns once when there is no CJK font. */
+static const char *terminal_font(const jx_plot_request *req)
+{
+	static int warned;
+	const char *f = req->font ? req->font : jx_plot_cjk_font();
+	if (f)
+		return f;
+	if (!warned) {
+		fputs("jixiao: warning: fontconfig finds no font with Chinese glyphs (install "
+		      "fonts-noto-cjk); drawing with the default font\n", stderr);
+		warned = 1;
+	}
+	return "sans";
+}
+
+/* Terminal options shared by the formats: size, no enhanced text, the font. */
+static char *terminal_options(const jx_plot_request *req, int w, int h, const char *qfont)
+{
+	if (req->format == JX_IMAGE_PDF) /* pdfcairo measures in inches */
+		return jx__sprintf("size %d.%02din,%d.%02din noenhanced font %s", w / 100, w % 100,
+				   h / 100, h % 100, qfont);
+	return jx__sprintf("size %d,%d noenhanced font %s background rgb 'white'", w, h, qfont);
+}
+
+static void emit_terminal(jx__buf *b, const jx_plot_request *req, int w, int h, const char *out)
+{
+	char *font = jx__sprintf("%s,%d", terminal_font(req), FONT_SIZE);
+	char *qfont = jx_plot_quote(font), *qout = out ? jx_plot_quote(out) : NULL;
+	char *opts = qfont ? terminal_options(req, w, h, qfont) : NULL;
+	if (!font || !opts || (out && !qout)) {
+		b->failed = 1;
+		goto out;
+	}
+	jx__buf_puts(b, "set encoding utf8\n");
+	if (req->format == JX_IMAGE_PNG) /* pngcairo when this gnuplot has it, else libgd's png */
+		jx__buf_printf(b, "if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {\n"
+				  "  set terminal pngcairo %s\n} else {\n  set terminal png %s\n}\n",
+			       opts, opts);
+	else
+		jx__buf_printf(b, "set terminal %s %s\n",
+			       req->format == JX_IMAGE_SVG ? "svg" : "pdfcairo", opts);
+	if (qout)
+		jx__buf_printf(b, "set output %s\n", qout);
+	plot__emit_int(b, "chart_width", w);
+	plot__emit_int(b, "chart_height", h);
+	plot__emit_string(b, "font_family", font);
+out:
+	free(font);
+	free(qfont);
+	free(qout);
+	free(opts);
+}
+
+static int append_template(jx__buf *b, const char *dir, const char *name)
+{
+	char *text = NULL;
+	int rc = plot__template_load(&text, dir, name);
+	if (rc)
+		return rc;
+	jx__buf_printf(b, "# ---- template %s ----\n", name);
+	jx__buf_puts(b, text);
+	if (b->len && b->data[b->len - 1] != '\n')
+		jx__buf_puts(b, "\n");
+	free(text);
+	return 0;
+}
+
+static int build_script(char **out, jx_store *s, const jx_plot_request *req, const char *path)
+{
+	plot__script ps;
+	plot__ctx ctx;
+	jx__buf b;
+	int rc, w, h;
+	memset(&ps, 0, sizeof(ps));
+	jx__buf_init(&ps.vars);
+	jx__buf_init(&b);
+	ctx.store = s;
+	ctx.req = req;
+	if ((unsigned)req->chart >= JX_CHART_COUNT || (unsigned)req->format > JX_IMAGE_PDF)
+		return jx__error(JX_EINVAL, "bad chart or image format");
+	if (!req->department || !*req->department)
+		return jx__error(JX_EINVAL, "a department is required");
+	if ((rc = check_years(req)) != 0 || (rc = charts[req->chart].fn(&ps, &ctx)) != 0)
+		goto out;
+	w = req->width > 0 ? req->width : ps.width > 0 ? ps.width : DEFAULT_WIDTH;
+	h = req->height > 0 ? req->height : ps.height > 0 ? ps.height : DEFAULT_HEIGHT;
+	jx__buf_printf(&b, "# jixiao %s chart '%s': generated; every text below is quoted\n",
+		       JX_VERSION, charts[req->chart].name);
+	emit_terminal(&b, req, w, h, path);
+	plot__emit_int(&b, "synthetic", ps.synthetic);
+	plot__emit_string(&b, "synthetic_text", ps.synthetic ? "合成数据 synthetic data" : "");
+	if (ps.vars.data)
+		jx__buf_put(&b, ps.vars.data, ps.vars.len);
+	if ((rc = append_template(&b, req->templates_dir, "common")) != 0 ||
+	    (rc = append_template(&b, req->templates_dir, charts[req->chart].name)) != 0)
+		goto out;
+	jx__buf_puts(&b, "unset output\n");
+	if (ps.vars.failed || !(*out = jx__buf_detach(&b)))
+		rc = jx__oom();
+out:
+	jx__buf_free(&ps.vars);
+	jx__buf_free(&b);
+	return rc;
+}
+
+int jx_plot_script(char **out, jx_store *s, const jx_plot_request *req)
+{
+	*out = NULL;
+	return build_script(out, s, req, req->out_path);
+}
+
+static int write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	int bad;
+	if (!f)
+		return jx__error(JX_EIO, "%s: %s", path, strerror(errno));
+	bad = fputs(text, f) < 0;
+	bad |= fclose(f) != 0;
+	return bad ? jx__error(JX_EIO, "%s: write failed", path) : 0;
+}
+
+static int draw_to(jx_store *s, const jx_plot_request *req, const char *path)
+{
+	char *script = NULL;
+	int rc = build_script(&script, s, req, path);
+	if (rc == 0 && req->script_path)
+		rc = write_text(req->script_path, script);
+	if (rc == 0)
+		rc = jx_plot_run(script, req->gnuplot);
+	free(script);
+	return rc;
+}
+
+int jx_plot_draw(jx_store *s, const jx_plot_request *req)
+{
+	if (!req->out_path || !*req->out_path)
+		return jx__error(JX_EINVAL, "an output file is required");
+	return draw_to(s, req, req->out_path);
+}
+
+int jx_plot_render(char **out, size_t *len, jx_store *s, const jx_plot_request *req)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path = jx__sprintf("%s/jixiao-chart-XXXXXX", dir && *dir ? dir : "/tmp");
+	size_t n = 0;
+	int fd, rc;
+	*out = NULL;
+	if (!path)
+		return jx__oom();
+	if ((fd = mkstemp(path)) < 0) {
+		rc = jx__error(JX_EIO, "temporary file: %s", strerror(errno));
+		goto out;
+	}
+	close(fd);
+	rc = draw_to(s, req, path);
+	if (rc == 0)
+		rc = jx__read_file(out, &n, path, (size_t)256 << 20);
+	unlink(path);
+	if (len)
+		*len = n;
+out:
+	free(path);
+	return rc;
+}
+
+void plot__emit_titles(plot__script *ps, const jx_plot_request *req, const char *chart_title,
+		       int year_from, int year_to)
+{
+	char years[48];
+	char *title = jx__sprintf("%s · %s", req->department, chart_title);
+	char *subtitle;
+	if (year_to && year_to != year_from)
+		snprintf(years, sizeof(years), "%d–%d", year_from, year_to);
+	else
+		snprintf(years, sizeof(years), "%d", year_from);
+	subtitle = jx__sprintf("%s · %s", years, req->kind == JX_KIND_REVIEW ? "财政复评 review"
+									   : "自评 self-evaluation");
+	if (!title || !subtitle)
+		ps->vars.failed = 1;
+	plot__emit_string(&ps->vars, "title_text", title ? title : "");
+	plot__emit_string(&ps->vars, "subtitle_text", subtitle ? subtitle : "");
+	free(title);
+	free(subtitle);
+}

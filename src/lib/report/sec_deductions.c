@@ -1,0 +1,204 @@
+/* sec_deductions.c -- section 4: where and how points are lost.
+ *
+ * Everything here is one jx_deductions_compute result (what `jixiao
+ * deductions` prints in its four views): the Pareto of points lost, the
+ * runs of deducted years per indicator, the transitions between
+ * consecutive years and the pairs of indicators deducted together. */
+#include <stdlib.h>
+#include "report/internal.h"
+
+#define PARETO_TOP 10 /* indicators listed in the Pareto table */
+
+static const char *present_text(rd_doc *d, size_t deducted, size_t present)
+{
+	return rd_printf(d, "%zu/%zu", deducted, present);
+}
+
+static void pareto_categories(rd_doc *d, const jx_deductions_result *ded)
+{
+	rd_table *t = rd_table_add(d, "t-pareto-cat", RP_TR(d, T_TBL_PARETO_CAT), 4);
+	rd_col(t, 0, RP_TR(d, T_COL_LEVEL1), 0);
+	rd_col(t, 1, RP_TR(d, T_COL_LOST), RD_NUM);
+	rd_col(t, 2, RP_TR(d, T_COL_SHARE), RD_NUM);
+	rd_col(t, 3, RP_TR(d, T_COL_YEARS_DP), RD_NUM);
+	for (size_t i = 0; i < ded->npareto; i++) {
+		const jx_pareto_row *p = &ded->pareto[i];
+		rd_row *row;
+		if (p->unit->level != JX_LEVEL_1)
+			continue;
+		row = rd_row_add(d, t, NULL, 0);
+		rd_cell_set(row, 0, rp_unit_name(d, p->unit), NULL, 0);
+		rd_cell_set(row, 1, rd_pts(d, p->points), NULL, 0);
+		rd_cell_set(row, 2, rd_pct(d, p->share), NULL, 0);
+		rd_cell_set(row, 3, present_text(d, p->nyears_deducted, p->nyears_present), NULL,
+			    0);
+	}
+}
+
+static void pareto_indicators(rd_doc *d, const jx_deductions_result *ded)
+{
+	static const rp_text heads[] = {T_COL_NO,    T_COL_PATH, T_COL_LEVEL3,  T_COL_LOST,
+					T_COL_SHARE, T_COL_CUM,  T_COL_YEARS_DP};
+	rd_table *t = rd_table_add(d, "t-pareto", RP_TR(d, T_TBL_PARETO), 7);
+	size_t shown = 0, rest = 0;
+	double rest_points = 0;
+	for (size_t c = 0; c < 7; c++)
+		rd_col(t, c, RP_TR(d, heads[c]), c == 0 || c >= 3 ? RD_NUM : 0);
+	for (size_t i = 0; i < ded->npareto; i++) {
+		const jx_pareto_row *p = &ded->pareto[i];
+		rd_row *row;
+		if (p->unit->level != JX_LEVEL_3 || !(p->points > 0))
+			continue;
+		if (shown == PARETO_TOP) {
+			rest++;
+			rest_points += p->points;
+			continue;
+		}
+		row =
+		    rd_row_add(d, t, rp_anchor(d, "pareto", rp_unit_index(ded->units, p->unit)), 0);
+		rd_cell_set(row, 0, rd_printf(d, "%zu", ++shown), NULL, 0);
+		rd_cell_set(row, 1, rp_unit_path(d, p->unit), NULL, RD_MUTED);
+		rd_cell_set(row, 2, rp_unit_name(d, p->unit), NULL, 0);
+		rd_cell_set(row, 3, rd_pts(d, p->points), NULL, 0);
+		rd_cell_set(row, 4, rd_pct(d, p->share), NULL, 0);
+		rd_cell_set(row, 5, rd_pct(d, p->cum_share), NULL, 0);
+		rd_cell_set(row, 6, present_text(d, p->nyears_deducted, p->nyears_present), NULL,
+			    0);
+	}
+	if (rest)
+		t->note = rd_printf(d, RP_TR(d, T_PARETO_REST), rest, rd_pts(d, rest_points));
+}
+
+static int by_run(const void *pa, const void *pb)
+{
+	const jx_run_row *a = *(const jx_run_row *const *)pa, *b = *(const jx_run_row *const *)pb;
+	if (a->current_run != b->current_run)
+		return a->current_run > b->current_run ? -1 : 1;
+	if (a->longest_run != b->longest_run)
+		return a->longest_run > b->longest_run ? -1 : 1;
+	if (a->nyears_deducted != b->nyears_deducted)
+		return a->nyears_deducted > b->nyears_deducted ? -1 : 1;
+	return (a->unit > b->unit) - (a->unit < b->unit);
+}
+
+static const char *deducted_years(rd_doc *d, const jx_units *u, const jx_unit *un)
+{
+	const char *s = "";
+	for (size_t y = 0; y < u->nyears; y++)
+		if (jx_unit_year_deducted(&un->years[y]))
+			s = *s ? rd_printf(d, "%s%s%d", s, RP_TR(d, T_NAME_SEP), u->years[y])
+			       : rd_printf(d, "%d", u->years[y]);
+	return s;
+}
+
+static void runs_table(rd_doc *d, const jx_deductions_result *ded)
+{
+	const jx_run_row **v = rd_alloc(d, (ded->nruns + 1) * sizeof(*v));
+	size_t n = 0;
+	rd_table *t;
+	for (size_t i = 0; v && i < ded->nruns; i++)
+		if (ded->runs[i].nyears_deducted)
+			v[n++] = &ded->runs[i];
+	if (!n) {
+		rd_note(d, RP_TR(d, T_NO_RUNS));
+		return;
+	}
+	jx__sort(v, n, sizeof(*v), by_run);
+	t = rd_table_add(d, "t-runs", RP_TR(d, T_TBL_RUNS), 6);
+	rd_col(t, 0, RP_TR(d, T_COL_PATH), 0);
+	rd_col(t, 1, RP_TR(d, T_COL_LEVEL3), 0);
+	rd_col(t, 2, RP_TR(d, T_COL_DEDLIST), 0);
+	rd_col(t, 3, RP_TR(d, T_COL_YEARS_DP), RD_NUM);
+	rd_col(t, 4, RP_TR(d, T_COL_LONGEST), RD_NUM);
+	rd_col(t, 5, RP_TR(d, T_COL_CURRENT), RD_NUM);
+	for (size_t i = 0; i < n; i++) {
+		const jx_run_row *run = v[i];
+		rd_row *row =
+		    rd_row_add(d, t, rp_anchor(d, "run", rp_unit_index(ded->units, run->unit)), 0);
+		rd_cell_set(row, 0, rp_unit_path(d, run->unit), NULL, RD_MUTED);
+		rd_cell_set(row, 1, rp_unit_name(d, run->unit), NULL, 0);
+		rd_cell_set(row, 2, deducted_years(d, ded->units, run->unit), NULL, 0);
+		rd_cell_set(row, 3, present_text(d, run->nyears_deducted, run->nyears_present),
+			    NULL, 0);
+		rd_cell_set(row, 4,
+			    rd_printf(d, RP_TR(d, T_RUN_SPAN), run->longest_run, run->longest_from,
+				      run->longest_to),
+			    NULL, 0);
+		rd_cell_set(row, 5, rd_printf(d, "%d", run->current_run), NULL,
+			    run->current_run >= 3 ? RD_BAD : 0);
+	}
+}
+
+static void transitions_table(rd_doc *d, const jx_deductions_result *ded)
+{
+	static const rp_text heads[] = {T_COL_YEARS,   T_COL_NEW,   T_COL_RESOLVED,
+					T_COL_PERSIST, T_COL_CLEAN, T_COL_OTHER};
+	rd_table *t;
+	if (!ded->ntransitions)
+		return;
+	t = rd_table_add(d, "t-trans", RP_TR(d, T_TBL_TRANS), 6);
+	for (size_t c = 0; c < 6; c++)
+		rd_col(t, c, RP_TR(d, heads[c]), c ? RD_NUM : 0);
+	for (size_t i = 0; i < ded->ntransitions; i++) {
+		const jx_transition_row *tr = &ded->transitions[i];
+		rd_row *row = rd_row_add(d, t, rp_anchor(d, "trans", (size_t)tr->year_to), 0);
+		rd_cell_set(row, 0, rd_printf(d, "%d→%d", tr->year_from, tr->year_to), NULL, 0);
+		rd_cell_set(row, 1, rd_printf(d, "%zu", tr->new_), NULL, tr->new_ ? RD_BAD : 0);
+		rd_cell_set(row, 2, rd_printf(d, "%zu", tr->resolved), NULL,
+			    tr->resolved ? RD_GOOD : 0);
+		rd_cell_set(row, 3, rd_printf(d, "%zu", tr->persistent), NULL, 0);
+		rd_cell_set(row, 4, rd_printf(d, "%zu", tr->clean), NULL, 0);
+		rd_cell_set(row, 5, rd_printf(d, "%zu", tr->other), NULL, 0);
+	}
+}
+
+static void pairs_table(rd_doc *d, const jx_deductions_result *ded)
+{
+	static const rp_text heads[] = {T_COL_A,     T_COL_B,     T_COL_PHI,    T_COL_BOTH,
+					T_COL_AONLY, T_COL_BONLY, T_COL_NEITHER};
+	rd_table *t;
+	if (!ded->npairs) {
+		rd_note(d, RP_TR(d, T_NO_PAIRS));
+		return;
+	}
+	t = rd_table_add(d, "t-pairs", RP_TR(d, T_TBL_PAIRS), 7);
+	for (size_t c = 0; c < 7; c++)
+		rd_col(t, c, RP_TR(d, heads[c]), c >= 2 ? RD_NUM : 0);
+	for (size_t i = 0; i < ded->npairs; i++) {
+		const jx_pair_row *p = &ded->pairs[i];
+		rd_row *row = rd_row_add(d, t, rp_anchor(d, "pair", i + 1), 0);
+		rd_cell_set(row, 0, rp_unit_label(d, ded->units, p->a), NULL, 0);
+		rd_cell_set(row, 1, rp_unit_label(d, ded->units, p->b), NULL, 0);
+		rd_cell_set(row, 2, rd_fixed(d, p->phi, 2), NULL, 0);
+		rd_cell_set(row, 3, rd_printf(d, "%zu", p->n11), NULL, 0);
+		rd_cell_set(row, 4, rd_printf(d, "%zu", p->n10), NULL, 0);
+		rd_cell_set(row, 5, rd_printf(d, "%zu", p->n01), NULL, 0);
+		rd_cell_set(row, 6, rd_printf(d, "%zu", p->n00), NULL, 0);
+	}
+}
+
+void rp_sec_deductions(rd_doc *d, const jx_report *r)
+{
+	const jx_deductions_result *ded = r->deductions;
+	const jx_units *u = ded->units;
+	rd_heading(d, 2, "deductions", RP_TR(d, T_SEC_DEDUCTIONS));
+	rd_para_text(d, NULL,
+		     rd_printf(d, RP_TR(d, T_DED_INTRO),
+			       rp_years(d, u->years[0], u->years[u->nyears - 1]),
+			       rd_pts(d, ded->total_points)));
+	rd_heading(d, 3, "pareto", RP_TR(d, T_SUB_PARETO));
+	if (ded->total_points > 0)
+		rd_chart_add(d, JX_CHART_PARETO, "chart-pareto",
+			     rp_chart_title(d->lang, JX_CHART_PARETO));
+	pareto_categories(d, ded);
+	if (ded->total_points > 0)
+		pareto_indicators(d, ded);
+	rd_heading(d, 3, "heatmap", RP_TR(d, T_SUB_HEATMAP));
+	rd_chart_add(d, JX_CHART_HEATMAP, "chart-heatmap",
+		     rp_chart_title(d->lang, JX_CHART_HEATMAP));
+	rd_heading(d, 3, "runs", RP_TR(d, T_SUB_RUNS));
+	runs_table(d, ded);
+	transitions_table(d, ded);
+	rd_heading(d, 3, "pairs", RP_TR(d, T_SUB_PAIRS));
+	pairs_table(d, ded);
+}

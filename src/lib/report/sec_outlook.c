@@ -1,0 +1,118 @@
+/* sec_outlook.c -- sections 5 and 6: next year's forecast, and the money.
+ *
+ * The forecast rows are jx_forecast_compute's (as `jixiao forecast`), for
+ * the total, the categories and the weak indicators; the figures are
+ * jx_funds_load's (as `jixiao figures`), with the growth warning. */
+#include <math.h>
+#include <string.h>
+#include "report/internal.h"
+
+#define EXEC_LOW  0.90 /* execution rates outside [EXEC_LOW, EXEC_HIGH] are marked */
+#define EXEC_HIGH 1.10
+
+static int is_weak(const jx_report *r, const jx_unit *un)
+{
+	for (size_t i = 0; i < r->weak->nrows; i++)
+		if (r->weak->rows[i].unit->level == un->level &&
+		    !strcmp(r->weak->rows[i].unit->key, un->key))
+			return 1;
+	return 0;
+}
+
+static int in_latest(const jx_forecast_result *f, const jx_unit *un)
+{
+	return un->years[f->units->nyears - 1].nrows > 0;
+}
+
+static void forecast_row(rd_doc *d, rd_table *t, const jx_forecast_result *f,
+			 const jx_forecast_row *fr)
+{
+	rd_row *row = rd_row_add(d, t, rp_anchor(d, "fc", rp_unit_index(f->units, fr->unit)),
+				 fr->unit->level == JX_LEVEL_TOTAL ? RD_TOTAL : 0);
+	rd_cell_set(row, 0, rp_unit_name(d, fr->unit), NULL, 0);
+	rd_cell_set(row, 1, rd_printf(d, "%zu", fr->n), NULL, 0);
+	if (!fr->ok) {
+		rd_cell_set(row, 2, RP_TR(d, in_latest(f, fr->unit) ? T_FC_FEW : T_FC_ABSENT), NULL,
+			    RD_MUTED);
+		return;
+	}
+	rd_cell_set(row, 2, rd_pct(d, fr->forecast), NULL, RD_STRONG);
+	rd_cell_set(row, 3, rd_pct(d, fr->pi_low), NULL, 0);
+	rd_cell_set(row, 4, rd_pct(d, fr->pi_high), NULL, 0);
+	rd_cell_set(row, 5, rd_fixed(d, fr->fit.resid_sd * 100, 2), NULL, 0);
+}
+
+void rp_sec_forecast(rd_doc *d, const jx_report *r)
+{
+	static const rp_text heads[] = {T_COL_UNIT, T_COL_N,    T_COL_FC,
+					T_COL_LOW,  T_COL_HIGH, T_COL_RESID};
+	const jx_forecast_result *f = r->forecast;
+	rd_table *t;
+	rd_heading(d, 2, "forecast", RP_TR(d, T_SEC_FORECAST));
+	if (!f) {
+		rd_note(
+		    d, rd_printf(d, RP_TR(d, T_FC_NONE), r->forecast_note ? r->forecast_note : ""));
+		return;
+	}
+	rd_para_text(d, NULL,
+		     rd_printf(d, RP_TR(d, T_FC_INTRO), f->year,
+			       rd_printf(d, "%.0f%%", f->confidence * 100)));
+	t = rd_table_add(d, "t-forecast", rd_printf(d, RP_TR(d, T_TBL_FC), f->year), 6);
+	for (size_t c = 0; c < 6; c++)
+		rd_col(t, c, RP_TR(d, heads[c]), c ? RD_NUM : 0);
+	for (size_t i = 0; i < f->nrows; i++)
+		if (f->rows[i].unit->level <= JX_LEVEL_1 && in_latest(f, f->rows[i].unit))
+			forecast_row(d, t, f, &f->rows[i]);
+	for (size_t i = 0; i < f->nrows; i++)
+		if (f->rows[i].unit->level == JX_LEVEL_3 && is_weak(r, f->rows[i].unit))
+			forecast_row(d, t, f, &f->rows[i]);
+}
+
+static void figures_table(rd_doc *d, const jx_funds_result *f)
+{
+	static const rp_text heads[] = {T_COL_YEAR, T_COL_BUDGET, T_COL_INCOME,  T_COL_EXPEND,
+					T_COL_EXEC, T_COL_BASIC,  T_COL_PROJECT, T_COL_GROWTH};
+	rd_table *t = rd_table_add(d, "t-figures", RP_TR(d, T_TBL_FIGURES), 8);
+	for (size_t c = 0; c < 8; c++)
+		rd_col(t, c, RP_TR(d, heads[c]), c ? RD_NUM : 0);
+	for (size_t i = 0; i < f->nyears; i++) {
+		const jx_funds_year *fy = &f->years[i];
+		int off = isfinite(fy->execution_rate) &&
+			  (fy->execution_rate < EXEC_LOW || fy->execution_rate > EXEC_HIGH);
+		rd_row *row = rd_row_add(d, t, rp_anchor(d, "fig", (size_t)fy->year), 0);
+		rd_cell_set(row, 0, rd_printf(d, "%d", fy->year), NULL, 0);
+		rd_cell_set(row, 1, rd_money(d, fy->budget_total), NULL, 0);
+		rd_cell_set(row, 2, rd_money(d, fy->income_total), NULL, 0);
+		rd_cell_set(row, 3, rd_money(d, fy->expenditure_total), NULL, 0);
+		rd_cell_set(row, 4, rd_pct(d, fy->execution_rate), NULL, off ? RD_BAD : 0);
+		rd_cell_set(row, 5, rd_pct(d, fy->basic_share), NULL, 0);
+		rd_cell_set(row, 6, rd_pct(d, fy->project_share), NULL, 0);
+		rd_cell_set(row, 7, rd_pct(d, fy->expenditure_growth), NULL, 0);
+	}
+}
+
+void rp_sec_figures(rd_doc *d, const jx_report *r)
+{
+	const jx_funds_result *f = r->funds;
+	rd_block *b;
+	rd_heading(d, 2, "figures", RP_TR(d, T_SEC_FIGURES));
+	if (!f || !f->nyears) {
+		rd_note(d, RP_TR(d, T_NO_FIGURES));
+		return;
+	}
+	rd_chart_add(d, JX_CHART_FIGURES, "chart-figures",
+		     rp_chart_title(d->lang, JX_CHART_FIGURES));
+	figures_table(d, f);
+	if (f->ngrowth < (size_t)r->options.growth_years) {
+		rd_para_text(
+		    d, "growth",
+		    rd_printf(d, RP_TR(d, T_GROWTH_FEW), f->ngrowth, r->options.growth_years));
+		return;
+	}
+	b = rd_para(d);
+	b->id = "growth";
+	rd_span_add(d, &b->inl,
+		    rd_printf(d, RP_TR(d, f->warning ? T_GROWTH_WARN : T_GROWTH_OK), f->ngrowth,
+			      rd_pct(d, f->mean_growth), rd_pct(d, f->threshold)),
+		    NULL, f->warning ? RD_BAD | RD_STRONG : 0);
+}

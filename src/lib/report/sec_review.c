@@ -1,0 +1,73 @@
+/* sec_review.c -- section 7: the self-evaluation against the finance bureau's review.
+ *
+ * Rows of jx_compare_self_review (as `jixiao compare --self-vs-review`):
+ * the totals per year, then the indicators the review scored lower. */
+#include "report/internal.h"
+
+static void totals_table(rd_doc *d, const jx_selfreview_result *sr)
+{
+	rd_table *t = rd_table_add(d, "t-review-total", RP_TR(d, T_TBL_REVIEW_TOTAL), 4);
+	rd_col(t, 0, RP_TR(d, T_COL_YEAR), 0);
+	rd_col(t, 1, RP_TR(d, T_COL_SELF), RD_NUM);
+	rd_col(t, 2, RP_TR(d, T_COL_REVIEW), RD_NUM);
+	rd_col(t, 3, RP_TR(d, T_COL_DIFF), RD_NUM);
+	for (size_t i = 0; i < sr->nrows; i++) {
+		const jx_selfreview_row *s = &sr->rows[i];
+		rd_row *row;
+		if (s->unit->level != JX_LEVEL_TOTAL)
+			continue;
+		row = rd_row_add(d, t, rp_anchor(d, "sr", i), 0);
+		rd_cell_set(row, 0, rd_printf(d, "%d", s->year), NULL, 0);
+		rd_cell_set(row, 1, rd_pts(d, s->self->score), NULL, 0);
+		rd_cell_set(row, 2, rd_pts(d, s->review->score), NULL, 0);
+		rd_cell_set(row, 3, rd_dpts(d, s->diff_points), NULL,
+			    s->diff_points > 0 ? RD_BAD : 0);
+	}
+}
+
+static void indicators_table(rd_doc *d, const jx_selfreview_result *sr)
+{
+	static const rp_text heads[] = {T_COL_YEAR, T_COL_PATH,   T_COL_LEVEL3, T_COL_WEIGHT,
+					T_COL_SELF, T_COL_REVIEW, T_COL_DIFF};
+	size_t n = 0;
+	rd_table *t;
+	for (size_t i = 0; i < sr->nrows; i++)
+		n += sr->rows[i].unit->level == JX_LEVEL_3 && sr->rows[i].diff_points > 0;
+	if (!n) {
+		rd_note(d, RP_TR(d, T_REVIEW_NONE));
+		return;
+	}
+	t = rd_table_add(d, "t-review", rd_printf(d, RP_TR(d, T_TBL_REVIEW), n), 7);
+	for (size_t c = 0; c < 7; c++)
+		rd_col(t, c, RP_TR(d, heads[c]), c >= 3 ? RD_NUM : 0);
+	for (size_t i = 0; i < sr->nrows; i++) {
+		const jx_selfreview_row *s = &sr->rows[i];
+		rd_row *row;
+		if (s->unit->level != JX_LEVEL_3 || !(s->diff_points > 0))
+			continue;
+		row = rd_row_add(d, t, rp_anchor(d, "sr", i), 0);
+		rd_cell_set(row, 0, rd_printf(d, "%d", s->year), NULL, 0);
+		rd_cell_set(row, 1, rp_unit_path(d, s->unit), NULL, RD_MUTED);
+		rd_cell_set(row, 2, rp_unit_name(d, s->unit), NULL, 0);
+		rd_cell_set(row, 3, rd_pts(d, s->self->weight), NULL, 0);
+		rd_cell_set(row, 4, rd_pts(d, s->self->score), NULL, 0);
+		rd_cell_set(row, 5, rd_pts(d, s->review->score), NULL, 0);
+		rd_cell_set(row, 6, rd_dpts(d, s->diff_points), NULL, RD_BAD);
+	}
+}
+
+void rp_sec_review(rd_doc *d, const jx_report *r)
+{
+	rd_heading(d, 2, "review", RP_TR(d, T_SEC_REVIEW));
+	if (r->kind == JX_KIND_REVIEW) {
+		rd_note(d, RP_TR(d, T_REVIEW_KIND));
+		return;
+	}
+	if (!r->selfreview || !r->selfreview->nrows) {
+		rd_note(d, RP_TR(d, T_NO_REVIEW));
+		return;
+	}
+	rd_para_text(d, NULL, RP_TR(d, T_REVIEW_INTRO));
+	totals_table(d, r->selfreview);
+	indicators_table(d, r->selfreview);
+}

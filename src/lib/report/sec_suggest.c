@@ -1,0 +1,93 @@
+/* sec_suggest.c -- section 8: the planning suggestions, each with a link to its evidence.
+ *
+ * The suggestions themselves come from rules.c; this file only
+ * words them (in the report's language) with the numbers of their
+ * evidence, formatted as everywhere else in the report. */
+#include <string.h>
+#include "report/internal.h"
+
+static const char *quoted(rd_doc *d, const char *name)
+{
+	return rd_printf(d, RP_TR(d, T_QUOTE), name);
+}
+
+/* R4: the first n indicators of the Pareto, quoted and joined. */
+static const char *pareto_names(rd_doc *d, const jx_report *r, size_t n)
+{
+	const jx_deductions_result *ded = r->deductions;
+	const char *s = "";
+	for (size_t i = 0, k = 0; i < ded->npareto && k < n; i++) {
+		const jx_pareto_row *p = &ded->pareto[i];
+		const char *q;
+		if (p->unit->level != JX_LEVEL_3 || !(p->points > 0))
+			continue;
+		q = quoted(d, rp_unit_label(d, ded->units, p->unit));
+		s = k++ ? rd_printf(d, "%s%s%s", s, RP_TR(d, T_NAME_SEP), q) : q;
+	}
+	return s;
+}
+
+static const char *suggestion_text(rd_doc *d, const jx_report *r, const jx_suggestion *s)
+{
+	const jx_units *u = r->trend->units;
+	const char *name = s->unit ? rp_unit_label(d, u, s->unit) : "";
+	switch (s->rule) {
+	case JX_RULE_PERSISTENT:
+		return rd_printf(d, RP_TR(d, T_S1), name, (int)s->value, s->year, s->year2,
+				 rd_pct(d, s->value2));
+	case JX_RULE_LOW_RATE:
+		return rd_printf(d, RP_TR(d, T_S2), name, s->count, rd_pct(d, s->value),
+				 rd_pct(d, s->value2));
+	case JX_RULE_FALLING:
+		return rd_printf(d, RP_TR(d, T_S3), name, rd_slope(d, s->value),
+				 rd_p(d, s->value2));
+	case JX_RULE_CONCENTRATED:
+		return rd_printf(d, RP_TR(d, T_S4), pareto_names(d, r, s->count),
+				 rd_pct(d, s->value), s->count);
+	case JX_RULE_PAIR:
+		return rd_printf(d, RP_TR(d, T_S5), name, rp_unit_label(d, u, s->unit2),
+				 rd_fixed(d, s->value, 2), s->count);
+	case JX_RULE_NEW:
+		return rd_printf(d, RP_TR(d, T_S6), name, s->year, rd_pts(d, s->value), s->year2);
+	case JX_RULE_FORECAST_GRADE:
+		return rd_printf(d, RP_TR(d, T_S7), s->year, rd_pct(d, s->value),
+				 r->rank_row && r->rank_row->grade ? r->rank_row->grade : "",
+				 rd_pct(d, s->value2));
+	case JX_RULE_EXECUTION:
+		return rd_printf(d, RP_TR(d, s->value < 1 ? T_S8_LOW : T_S8_HIGH), s->year,
+				 rd_pct(d, s->value));
+	case JX_RULE_GROWTH:
+		return rd_printf(d, RP_TR(d, T_S9), s->count, rd_pct(d, s->value),
+				 rd_pct(d, s->value2));
+	case JX_RULE_SELF_HIGH:
+		return rd_printf(d, RP_TR(d, T_S10), s->year, s->count, name, rd_pts(d, s->value));
+	}
+	return "";
+}
+
+void rp_suggestion_text(rd_doc *d, rd_inline *in, const jx_report *r, const jx_suggestion *s)
+{
+	rd_span_add(d, in,
+		    rd_printf(d, d->lang == JX_LANG_EN ? "[%s %s] " : "【%s %s】",
+			      jx_rule_id(s->rule), rp_rule_label(d->lang, s->rule)),
+		    NULL, RD_STRONG);
+	rd_span_add(d, in, suggestion_text(d, r, s), NULL, 0);
+	rd_span_add(d, in, " ", NULL, 0);
+	rd_span_add(d, in, rd_printf(d, "→ %s", RP_TR(d, T_EVIDENCE)),
+		    rd_printf(d, "#%s", s->anchor), RD_MUTED);
+}
+
+void rp_sec_suggestions(rd_doc *d, const jx_report *r)
+{
+	rd_block *list;
+	rd_heading(d, 2, "suggestions", RP_TR(d, T_SEC_SUGGESTIONS));
+	rd_para_text(d, NULL, RP_TR(d, T_SUGG_INTRO));
+	if (!r->nsuggestions) {
+		rd_note(d, RP_TR(d, T_SUGG_NONE));
+		return;
+	}
+	list = rd_list(d, 1);
+	for (size_t i = 0; i < r->nsuggestions; i++)
+		rp_suggestion_text(d, rd_item(d, list, rp_anchor(d, "sug", i + 1)), r,
+				   &r->suggestions[i]);
+}

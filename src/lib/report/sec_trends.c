@@ -1,0 +1,165 @@
+/* sec_trends.c -- section 2: the total and the categories over the years.
+ *
+ * Rates per year (from the units), the linear trends (jx_trend_compute, as
+ * `jixiao trend` prints them) and the comparison of the latest two
+ * evaluated years (jx_compare_compute, as `jixiao compare`). */
+#include <math.h>
+#include "report/internal.h"
+
+#define RATES_MAX_YEARS 10 /* year columns in the rates table */
+
+static void rates_table(rd_doc *d, const jx_report *r)
+{
+	const jx_units *u = r->trend->units;
+	size_t first = u->nyears > RATES_MAX_YEARS ? u->nyears - RATES_MAX_YEARS : 0;
+	size_t ny = u->nyears - first;
+	double low = r->options.weak_threshold;
+	rd_table *t = rd_table_add(d, "t-rates", RP_TR(d, T_TBL_RATES), ny + 1);
+	rd_col(t, 0, RP_TR(d, T_COL_UNIT), 0);
+	for (size_t j = 0; j < ny; j++)
+		rd_col(t, j + 1, rd_printf(d, "%d", u->years[first + j]), RD_NUM);
+	for (size_t i = 0; i < u->nunits; i++) {
+		const jx_unit *un = &u->units[i];
+		rd_row *row;
+		if (un->level > JX_LEVEL_1)
+			continue;
+		row = rd_row_add(d, t, NULL, un->level == JX_LEVEL_TOTAL ? RD_TOTAL : 0);
+		rd_cell_set(row, 0, rp_unit_name(d, un), NULL, 0);
+		for (size_t j = 0; j < ny; j++) {
+			double rate = un->years[first + j].rate;
+			rd_cell_set(row, j + 1, rd_pct(d, rate), NULL, rate < low ? RD_BAD : 0);
+		}
+	}
+	t->note = rd_printf(d, RP_TR(d, T_TBL_RATES_NOTE), rd_pct(d, low));
+}
+
+static void trend_table(rd_doc *d, const jx_report *r)
+{
+	static const rp_text heads[] = {T_COL_UNIT, T_COL_N,  T_COL_SLOPE, T_COL_SE,
+					T_COL_P,    T_COL_R2, T_COL_TS,    T_COL_DIR};
+	const jx_trend_result *tr = r->trend;
+	rd_table *t = rd_table_add(d, "t-trend", RP_TR(d, T_TBL_TREND), 8);
+	for (size_t c = 0; c < 8; c++)
+		rd_col(t, c, RP_TR(d, heads[c]), c == 0 || c == 7 ? 0 : RD_NUM);
+	for (size_t i = 0; i < tr->nrows; i++) {
+		const jx_trend_row *tw = &tr->rows[i];
+		unsigned dir = tw->direction == JX_DIR_FALLING  ? RD_BAD
+			       : tw->direction == JX_DIR_RISING ? RD_GOOD
+								: 0;
+		rd_row *row;
+		if (tw->unit->level > JX_LEVEL_1)
+			continue;
+		row = rd_row_add(d, t, rp_anchor(d, "trend", rp_unit_index(tr->units, tw->unit)),
+				 tw->unit->level == JX_LEVEL_TOTAL ? RD_TOTAL : 0);
+		rd_cell_set(row, 0, rp_unit_name(d, tw->unit), NULL, 0);
+		rd_cell_set(row, 1, rd_printf(d, "%zu", tw->n), NULL, 0);
+		rd_cell_set(row, 2, rd_slope(d, tw->fit.slope), NULL, 0);
+		rd_cell_set(row, 3, rd_fixed(d, tw->fit.slope_se * 100, 2), NULL, 0);
+		rd_cell_set(row, 4, rd_p(d, tw->fit.p_value), NULL, 0);
+		rd_cell_set(row, 5, rd_fixed(d, tw->fit.r2, 2), NULL, 0);
+		rd_cell_set(row, 6, rd_slope(d, tw->theil_sen), NULL, 0);
+		rd_cell_set(row, 7, rp_direction(d->lang, tw->direction), NULL, dir);
+	}
+}
+
+static const char *weight_text(rd_doc *d, const jx_compare_row *c)
+{
+	if (!c->from->nrows)
+		return rd_pts(d, c->to->weight);
+	if (!c->to->nrows || c->from->weight == c->to->weight)
+		return rd_pts(d, c->from->weight);
+	return rd_printf(d, "%s→%s", rd_pts(d, c->from->weight), rd_pts(d, c->to->weight));
+}
+
+static unsigned delta_cls(double delta)
+{
+	return delta > 0 ? RD_GOOD : delta < 0 ? RD_BAD : 0;
+}
+
+static void compare_table(rd_doc *d, const jx_report *r)
+{
+	const jx_compare_result *c = r->compare;
+	rd_table *t = rd_table_add(d, "t-compare", RP_TR(d, T_TBL_COMPARE), 9);
+	rd_col(t, 0, RP_TR(d, T_COL_UNIT), 0);
+	rd_col(t, 1, RP_TR(d, T_COL_WEIGHT), RD_NUM);
+	rd_col(t, 2, rd_printf(d, RP_TR(d, T_COL_SCORE_Y), c->year_from), RD_NUM);
+	rd_col(t, 3, rd_printf(d, RP_TR(d, T_COL_SCORE_Y), c->year_to), RD_NUM);
+	rd_col(t, 4, rd_printf(d, RP_TR(d, T_COL_RATE_Y), c->year_from), RD_NUM);
+	rd_col(t, 5, rd_printf(d, RP_TR(d, T_COL_RATE_Y), c->year_to), RD_NUM);
+	rd_col(t, 6, RP_TR(d, T_COL_DPP), RD_NUM);
+	rd_col(t, 7, RP_TR(d, T_COL_DPTS), RD_NUM);
+	rd_col(t, 8, RP_TR(d, T_COL_STATUS), 0);
+	for (size_t i = 0; i < c->nrows; i++) {
+		const jx_compare_row *cr = &c->rows[i];
+		rd_row *row;
+		if (cr->unit->level > JX_LEVEL_1)
+			continue;
+		row = rd_row_add(d, t, NULL, cr->unit->level == JX_LEVEL_TOTAL ? RD_TOTAL : 0);
+		rd_cell_set(row, 0, rp_unit_name(d, cr->unit), NULL, 0);
+		rd_cell_set(row, 1, weight_text(d, cr), NULL, 0);
+		rd_cell_set(row, 2, rd_pts(d, cr->from->score), NULL, 0);
+		rd_cell_set(row, 3, rd_pts(d, cr->to->score), NULL, 0);
+		rd_cell_set(row, 4, rd_pct(d, cr->from->rate), NULL, 0);
+		rd_cell_set(row, 5, rd_pct(d, cr->to->rate), NULL, 0);
+		rd_cell_set(row, 6, rd_pp(d, cr->delta_rate), NULL, delta_cls(cr->delta_rate));
+		rd_cell_set(row, 7, rd_dpts(d, cr->delta_points), NULL,
+			    delta_cls(cr->delta_points));
+		rd_cell_set(row, 8, rp_status(d->lang, cr->status), NULL, 0);
+	}
+}
+
+static void changes_table(rd_doc *d, const jx_report *r)
+{
+	const jx_compare_result *c = r->compare;
+	size_t changed = 0, same = 0;
+	rd_table *t;
+	for (size_t i = 0; i < c->nrows; i++)
+		if (c->rows[i].unit->level == JX_LEVEL_3)
+			*(c->rows[i].status == JX_CMP_UNCHANGED ? &same : &changed) += 1;
+	if (!changed) {
+		rd_para_text(d, NULL, RP_TR(d, T_NO_CHANGES));
+		return;
+	}
+	t = rd_table_add(d, "t-changes", rd_printf(d, RP_TR(d, T_TBL_CHANGES), changed, same), 6);
+	rd_col(t, 0, RP_TR(d, T_COL_PATH), 0);
+	rd_col(t, 1, RP_TR(d, T_COL_LEVEL3), 0);
+	rd_col(t, 2, rd_printf(d, RP_TR(d, T_COL_SCORE_Y), c->year_from), RD_NUM);
+	rd_col(t, 3, rd_printf(d, RP_TR(d, T_COL_SCORE_Y), c->year_to), RD_NUM);
+	rd_col(t, 4, RP_TR(d, T_COL_DPTS), RD_NUM);
+	rd_col(t, 5, RP_TR(d, T_COL_STATUS), 0);
+	for (size_t i = 0; i < c->nrows; i++) {
+		const jx_compare_row *cr = &c->rows[i];
+		rd_row *row;
+		if (cr->unit->level != JX_LEVEL_3 || cr->status == JX_CMP_UNCHANGED)
+			continue;
+		row = rd_row_add(d, t, rp_anchor(d, "cmp", rp_unit_index(c->units, cr->unit)), 0);
+		rd_cell_set(row, 0, rp_unit_path(d, cr->unit), NULL, RD_MUTED);
+		rd_cell_set(row, 1, rp_unit_name(d, cr->unit), NULL, 0);
+		rd_cell_set(row, 2, cr->from->nrows ? rd_pts(d, cr->from->score) : RD_DASH, NULL,
+			    0);
+		rd_cell_set(row, 3, cr->to->nrows ? rd_pts(d, cr->to->score) : RD_DASH, NULL, 0);
+		rd_cell_set(row, 4, rd_dpts(d, cr->delta_points), NULL,
+			    delta_cls(cr->delta_points));
+		rd_cell_set(row, 5, rp_status(d->lang, cr->status), NULL, 0);
+	}
+}
+
+void rp_sec_trends(rd_doc *d, const jx_report *r)
+{
+	rd_heading(d, 2, "trends", RP_TR(d, T_SEC_TRENDS));
+	rd_para_text(d, NULL,
+		     rd_printf(d, RP_TR(d, T_TRENDS_INTRO), rd_fixed(d, r->options.alpha, 2)));
+	rd_chart_add(d, JX_CHART_CATEGORIES, "chart-categories",
+		     rp_chart_title(d->lang, JX_CHART_CATEGORIES));
+	rates_table(d, r);
+	trend_table(d, r);
+	if (!r->compare) {
+		rd_para_text(d, "compare", RP_TR(d, T_NO_COMPARE));
+		return;
+	}
+	rd_heading(
+	    d, 3, "compare",
+	    rd_printf(d, RP_TR(d, T_SUB_COMPARE), r->compare->year_to, r->compare->year_from));
+	compare_table(d, r);
+	changes_table(d, r);
+}

@@ -1,0 +1,218 @@
+/* alias.c -- indicator aliases: renames joined across years, applied on read. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "store/internal.h"
+
+char *jx__normalize_key_arg(const char *arg)
+{
+	jx__buf b;
+	const char *p = arg;
+	if (!strchr(arg, '/'))
+		return jx_name_normalize(arg);
+	jx__buf_init(&b);
+	while (p) {
+		const char *slash = strchr(p, '/');
+		char *part = jx__strndup(p, slash ? (size_t)(slash - p) : strlen(p));
+		char *norm = part ? jx_name_normalize(part) : NULL;
+		free(part);
+		if (!norm) {
+			jx__buf_free(&b);
+			return NULL;
+		}
+		jx__buf_puts(&b, norm);
+		free(norm);
+		if (slash)
+			jx__buf_puts(&b, "/");
+		p = slash ? slash + 1 : NULL;
+	}
+	return jx__buf_detach(&b);
+}
+
+/* A full key stays as it is; a bare level-3 name must match exactly one stored key. */
+static int to_key(jx_store *s, char **out, const char *arg)
+{
+	char *norm = jx__normalize_key_arg(arg), *found = NULL;
+	sqlite3_stmt *st;
+	int rc, n = 0;
+	*out = NULL;
+	if (!norm)
+		return jx__oom();
+	if (!*norm) {
+		free(norm);
+		return jx__error(JX_EINVAL, "empty indicator name");
+	}
+	if (strchr(norm, '/')) {
+		*out = norm;
+		return 0;
+	}
+	if ((rc = jx__prepare(s->db, &st, "SELECT DISTINCT key FROM indicator"
+					  " WHERE key LIKE '%/' || ?1 ESCAPE '\\'"
+					  " UNION SELECT old_key FROM alias WHERE old_key LIKE '%/' || ?1"
+					  " ESCAPE '\\'")) != 0) {
+		free(norm);
+		return rc;
+	}
+	{
+		/* escape LIKE wildcards in the name */
+		jx__buf e;
+		jx__buf_init(&e);
+		for (const char *c = norm; *c; c++) {
+			if (*c == '%' || *c == '_' || *c == '\\')
+				jx__buf_put(&e, "\\", 1);
+			jx__buf_put(&e, c, 1);
+		}
+		char *esc = jx__buf_detach(&e);
+		jx__bind_text(st, 1, esc ? esc : norm);
+		free(esc);
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(st, 0);
+		const char *last = strrchr(k, '/');
+		if (!last || strcmp(last + 1, norm) != 0)
+			continue;
+		if (n++ == 0)
+			found = jx__strdup(k);
+	}
+	sqlite3_finalize(st);
+	if (n == 0)
+		rc = jx__error(JX_ENOTFOUND, "no stored indicator is named '%s'; give the full key "
+				"level1/level2/level3 (see `jixiao indicators`)", arg);
+	else if (n > 1)
+		rc = jx__error(JX_EINVAL, "'%s' names %d different indicators; give the full key "
+				"level1/level2/level3 (see `jixiao indicators`)", arg, n);
+	free(norm);
+	if (rc) {
+		free(found);
+		return rc;
+	}
+	*out = found;
+	return 0;
+}
+
+int jx_store_alias_resolve(jx_store *s, char **out, const char *key)
+{
+	char **olds = NULL, **news = NULL;
+	size_t n = 0;
+	const char *cur = key;
+	int rc;
+	*out = NULL;
+	if ((rc = jx_store_alias_list(s, &olds, &news, &n)) != 0)
+		return rc;
+	for (size_t hops = 0; hops <= n; hops++) {
+		size_t i;
+		for (i = 0; i < n && strcmp(olds[i], cur) != 0; i++)
+			;
+		if (i == n)
+			break;
+		cur = news[i];
+	}
+	*out = jx__strdup(cur);
+	jx_strings_free(olds, n);
+	jx_strings_free(news, n);
+	return *out ? 0 : jx__oom();
+}
+
+int jx_store_alias_add(jx_store *s, const char *old_arg, const char *new_arg)
+{
+	char *old_key = NULL, *new_key = NULL, *end = NULL;
+	sqlite3_stmt *st = NULL;
+	int rc;
+	if ((rc = to_key(s, &old_key, old_arg)) != 0 || (rc = to_key(s, &new_key, new_arg)) != 0)
+		goto out;
+	if (!strcmp(old_key, new_key)) {
+		rc = jx__error(JX_EINVAL, "'%s' and '%s' are the same indicator", old_arg, new_arg);
+		goto out;
+	}
+	if ((rc = jx_store_alias_resolve(s, &end, new_key)) != 0)
+		goto out;
+	if (!strcmp(end, old_key)) {
+		rc = jx__error(JX_EINVAL, "alias %s -> %s would make a cycle", old_key, new_key);
+		goto out;
+	}
+	if ((rc = jx__prepare(s->db, &st, "INSERT INTO alias(old_key, new_key) VALUES (?1, ?2)"
+					  " ON CONFLICT(old_key) DO UPDATE SET new_key = excluded.new_key")) != 0)
+		goto out;
+	jx__bind_text(st, 1, old_key);
+	jx__bind_text(st, 2, new_key);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = jx__db_error(s->db, "adding an alias");
+out:
+	sqlite3_finalize(st);
+	free(old_key);
+	free(new_key);
+	free(end);
+	return rc;
+}
+
+int jx_store_alias_remove(jx_store *s, const char *old_arg)
+{
+	char *key = jx__normalize_key_arg(old_arg);
+	sqlite3_stmt *st;
+	int rc;
+	if (!key)
+		return jx__oom();
+	if ((rc = jx__prepare(s->db, &st, "DELETE FROM alias WHERE old_key = ?1")) == 0) {
+		jx__bind_text(st, 1, key);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = jx__db_error(s->db, "removing an alias");
+		else if (sqlite3_changes(s->db) == 0)
+			rc = jx__error(JX_ENOTFOUND, "no alias for '%s'", old_arg);
+		sqlite3_finalize(st);
+	}
+	free(key);
+	return rc;
+}
+
+int jx_store_alias_list(jx_store *s, char ***olds, char ***news, size_t *n)
+{
+	sqlite3_stmt *st;
+	char **o = NULL, **w = NULL;
+	size_t ocap = 0, wcap = 0, cnt = 0;
+	int rc, step;
+	*olds = *news = NULL;
+	*n = 0;
+	if ((rc = jx__prepare(s->db, &st, "SELECT old_key, new_key FROM alias ORDER BY old_key")))
+		return rc;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((rc = jx__grow((void **)&o, &ocap, cnt + 1, sizeof(*o))) ||
+		    (rc = jx__grow((void **)&w, &wcap, cnt + 1, sizeof(*w))))
+			break;
+		o[cnt] = jx__column_strdup(st, 0);
+		w[cnt] = jx__column_strdup(st, 1);
+		cnt++;
+		if (!o[cnt - 1] || !w[cnt - 1]) {
+			rc = jx__oom();
+			break;
+		}
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = jx__db_error(s->db, "listing aliases");
+	sqlite3_finalize(st);
+	if (rc) {
+		jx_strings_free(o, cnt);
+		jx_strings_free(w, cnt);
+		return rc;
+	}
+	*olds = o;
+	*news = w;
+	*n = cnt;
+	return 0;
+}
+
+int jx_store_alias_add_all(jx_store *s, const jx_alias_pair *pairs, size_t n, size_t *failed)
+{
+	int rc;
+	*failed = n;
+	if ((rc = jx__exec(s->db, "BEGIN IMMEDIATE")) != 0)
+		return rc;
+	for (size_t i = 0; i < n && rc == 0; i++)
+		if ((rc = jx_store_alias_add(s, pairs[i].old_key, pairs[i].new_key)) != 0)
+			*failed = i;
+	if (rc == 0)
+		rc = jx__exec(s->db, "COMMIT");
+	if (rc)
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}

@@ -1,0 +1,63 @@
+/* store/internal.h -- what the store's files share. */
+#ifndef JX_STORE_INTERNAL_H
+#define JX_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+#include "text/internal.h"
+#include "jixiao/store.h"
+
+/* What the series read path (store_series.c) keeps between calls. */
+typedef struct {
+	sqlite3_stmt *evaluations, *rows, *data_version;
+	char **alias_old, **alias_new; /* sorted by old key */
+	size_t nalias;
+	int aliases_loaded;
+	sqlite3_int64 alias_changes; /* sqlite3_total_changes64() when the aliases were loaded */
+	int alias_data_version;      /* PRAGMA data_version then (changes by other connections) */
+} jx__series_cache;
+
+struct jx_store {
+	sqlite3 *db;
+	int opened_version;
+	int readonly;
+	jx__series_cache series;
+};
+
+/** Finalise and free the series cache (jx_store_free). */
+void jx__series_cache_free(jx__series_cache *c);
+
+/** Record SQLite's message for db as a JX_EDB error ("what: message"). */
+int jx__db_error(sqlite3 *db, const char *what);
+/** Prepare sql; on failure records the error. */
+int jx__prepare(sqlite3 *db, sqlite3_stmt **st, const char *sql);
+/** Run SQL without results. */
+int jx__exec(sqlite3 *db, const char *sql);
+/** Bind text, or NULL when s is NULL. */
+int jx__bind_text(sqlite3_stmt *st, int i, const char *s);
+/** Bind a double, or NULL when NaN. */
+int jx__bind_double(sqlite3_stmt *st, int i, double v);
+/** Column as double, NaN for NULL. */
+double jx__column_double(sqlite3_stmt *st, int i);
+/** Column as a malloc'd string ("" for NULL). NULL on ENOMEM. */
+char *jx__column_strdup(sqlite3_stmt *st, int i);
+
+/** Apply migrations up to version `to` (used by open and by tests of migration). */
+int jx__store_migrate(sqlite3 *db, int from, int to);
+
+/** Grade bands from the database (defaults if the table is empty). */
+int jx__store_bands(sqlite3 *db, jx_grade_band *out, size_t cap, size_t *n);
+
+/**
+ * The content hash of an evaluation (what decides "unchanged" on re-import),
+ * built in the scratch buffer b. Stored in every database: never change it.
+ */
+void jx__content_hash(jx__buf *b, char out[65], const jx_evaluation *ev);
+
+/** jx_import_evaluation (source SHA-256 to come) with its content hash already made. */
+int jx__import_evaluation_hashed(jx_import *im, const char *source_name, const jx_evaluation *ev,
+				 const char content_sha256[65]);
+
+/** Split a key or name argument into its normalised key form ("a/b/c") or a normalised name. */
+char *jx__normalize_key_arg(const char *arg);
+
+#endif

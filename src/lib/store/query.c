@@ -1,0 +1,381 @@
+/* query.c -- reading from the store: listings, whole evaluations, figures, series.
+ *
+ * The analysis reads one department at a time through jx_store_series, so
+ * memory stays bounded by the largest department, not the database. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "store/internal.h"
+
+static const char *kind_text(int kind) { return kind < 0 ? NULL : jx_kind_name((jx_kind)kind); }
+
+int jx_store_list(jx_store *s, const jx_filter *f, jx_eval_summary **out, size_t *n)
+{
+	static const char sql[] =
+		"SELECT d.name, e.year, e.kind, e.total_weight, e.total_score, e.grade, e.provenance,"
+		" e.source_name,"
+		" (SELECT count(*) FROM indicator i WHERE i.evaluation_id = e.id),"
+		" (SELECT count(*) FROM indicator i WHERE i.evaluation_id = e.id AND score IS NULL),"
+		" (SELECT count(*) FROM indicator i WHERE i.evaluation_id = e.id"
+		"    AND score_origin = 'inferred'),"
+		" (SELECT count(*) FROM import_warning w WHERE w.evaluation_id = e.id),"
+		" (SELECT total(weight - score) FROM indicator i WHERE i.evaluation_id = e.id"
+		"    AND score IS NOT NULL)"
+		" FROM evaluation e JOIN department d ON d.id = e.department_id"
+		" WHERE (?1 IS NULL OR d.name = ?1) AND e.year >= ?2 AND e.year <= ?3"
+		"   AND (?4 IS NULL OR e.kind = ?4)"
+		" ORDER BY d.name, e.year, e.kind = 'review', e.kind";
+	sqlite3_stmt *st;
+	jx_eval_summary *v = NULL;
+	size_t cap = 0, cnt = 0;
+	int rc, step;
+	*out = NULL;
+	*n = 0;
+	if ((rc = jx__prepare(s->db, &st, sql)) != 0)
+		return rc;
+	jx__bind_text(st, 1, f ? f->department : NULL);
+	sqlite3_bind_int(st, 2, f && f->year_from ? f->year_from : 0);
+	sqlite3_bind_int(st, 3, f && f->year_to ? f->year_to : 9999);
+	jx__bind_text(st, 4, f ? kind_text(f->kind) : NULL);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		jx_eval_summary *e;
+		if ((rc = jx__grow((void **)&v, &cap, cnt + 1, sizeof(*v))) != 0)
+			break;
+		e = &v[cnt++];
+		memset(e, 0, sizeof(*e));
+		e->department = jx__column_strdup(st, 0);
+		e->year = sqlite3_column_int(st, 1);
+		jx_kind_parse((const char *)sqlite3_column_text(st, 2), &e->kind);
+		e->total_weight = sqlite3_column_double(st, 3);
+		e->total_score = sqlite3_column_double(st, 4);
+		e->grade = jx__column_strdup(st, 5);
+		jx_provenance_parse((const char *)sqlite3_column_text(st, 6), &e->provenance);
+		e->source_name = jx__column_strdup(st, 7);
+		e->nrows = (size_t)sqlite3_column_int64(st, 8);
+		e->nmissing = (size_t)sqlite3_column_int64(st, 9);
+		e->ninferred = (size_t)sqlite3_column_int64(st, 10);
+		e->nwarnings = (size_t)sqlite3_column_int64(st, 11);
+		e->deducted = sqlite3_column_double(st, 12);
+		if (!e->department || !e->grade || !e->source_name) {
+			rc = jx__oom();
+			break;
+		}
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = jx__db_error(s->db, "listing evaluations");
+	sqlite3_finalize(st);
+	if (rc != 0) {
+		jx_eval_summaries_free(v, cnt);
+		return rc;
+	}
+	jx_error_clear();
+	*out = v;
+	*n = cnt;
+	return 0;
+}
+
+void jx_eval_summaries_free(jx_eval_summary *v, size_t n)
+{
+	if (!v)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].department);
+		free(v[i].grade);
+		free(v[i].source_name);
+	}
+	free(v);
+}
+
+static int load_rows(sqlite3 *db, jx_evaluation *ev, sqlite3_int64 eid)
+{
+	static const char sql[] =
+		"SELECT level1, level1_weight, level2, level3, explanation, weight, score,"
+		" score_origin, source_line FROM indicator WHERE evaluation_id = ?1 ORDER BY seq";
+	sqlite3_stmt *st;
+	int rc, step;
+	if ((rc = jx__prepare(db, &st, sql)) != 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, eid);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		jx_origin origin = JX_ORIGIN_STATED;
+		jx_indicator *r;
+		jx_origin_parse((const char *)sqlite3_column_text(st, 7), &origin);
+		r = jx_evaluation_add_row(ev, (const char *)sqlite3_column_text(st, 0),
+					  (const char *)sqlite3_column_text(st, 2),
+					  (const char *)sqlite3_column_text(st, 3),
+					  (const char *)sqlite3_column_text(st, 4),
+					  sqlite3_column_double(st, 5), jx__column_double(st, 6), origin,
+					  sqlite3_column_int(st, 8));
+		if (!r) {
+			rc = JX_ENOMEM;
+			break;
+		}
+		r->level1_weight = jx__column_double(st, 1);
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = jx__db_error(db, "reading indicator rows");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int load_warnings(sqlite3 *db, jx_evaluation *ev, sqlite3_int64 eid)
+{
+	sqlite3_stmt *st;
+	int rc, step;
+	if ((rc = jx__prepare(db, &st, "SELECT line, message FROM import_warning"
+				       " WHERE evaluation_id = ?1 ORDER BY seq")) != 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, eid);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		if ((rc = jx_evaluation_warn(ev, sqlite3_column_int(st, 0), "%s",
+					     (const char *)sqlite3_column_text(st, 1))) != 0)
+			break;
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = jx__db_error(db, "reading warnings");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int jx_store_load_evaluation(jx_store *s, jx_evaluation **out, const char *department, int year,
+			     jx_kind kind)
+{
+	static const char sql[] =
+		"SELECT e.id, e.declared_weight, e.declared_score, e.self_score, e.provenance,"
+		" e.problems, e.suggestions, e.conclusion"
+		" FROM evaluation e JOIN department d ON d.id = e.department_id"
+		" WHERE d.name = ?1 AND e.year = ?2 AND e.kind = ?3";
+	sqlite3_stmt *st;
+	jx_evaluation *ev = NULL;
+	sqlite3_int64 eid;
+	int rc, step;
+	*out = NULL;
+	if ((rc = jx__prepare(s->db, &st, sql)) != 0)
+		return rc;
+	sqlite3_bind_text(st, 1, department, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, year);
+	sqlite3_bind_text(st, 3, jx_kind_name(kind), -1, SQLITE_STATIC);
+	step = sqlite3_step(st);
+	if (step != SQLITE_ROW) {
+		rc = step == SQLITE_DONE ? jx__error(JX_ENOTFOUND, "no %s evaluation of %s for %d",
+						     jx_kind_name(kind), department, year)
+					 : jx__db_error(s->db, "reading an evaluation");
+		goto out;
+	}
+	if (!(ev = jx_evaluation_new(department, year, kind))) {
+		rc = jx__oom();
+		goto out;
+	}
+	eid = sqlite3_column_int64(st, 0);
+	ev->total_weight = jx__column_double(st, 1);
+	ev->total_score = jx__column_double(st, 2);
+	ev->self_score = jx__column_double(st, 3);
+	jx_provenance_parse((const char *)sqlite3_column_text(st, 4), &ev->provenance);
+	if (sqlite3_column_type(st, 5) != SQLITE_NULL)
+		ev->problems = jx__column_strdup(st, 5);
+	if (sqlite3_column_type(st, 6) != SQLITE_NULL)
+		ev->suggestions = jx__column_strdup(st, 6);
+	if (sqlite3_column_type(st, 7) != SQLITE_NULL)
+		ev->conclusion = jx__column_strdup(st, 7);
+	if ((rc = load_rows(s->db, ev, eid)) == 0)
+		rc = load_warnings(s->db, ev, eid);
+out:
+	sqlite3_finalize(st);
+	if (rc != 0) {
+		jx_evaluation_free(ev);
+		return rc;
+	}
+	*out = ev;
+	return 0;
+}
+
+int jx_store_load_figures(jx_store *s, jx_figures **out, const char *department, int year)
+{
+	static const char sql[] =
+		"SELECT f.item, f.value_cents, f.provenance FROM figure f"
+		" JOIN department d ON d.id = f.department_id WHERE d.name = ?1 AND f.year = ?2";
+	sqlite3_stmt *st;
+	jx_figures *f;
+	int rc, step;
+	*out = NULL;
+	if (!(f = jx_figures_new(department, year)))
+		return jx__oom();
+	if ((rc = jx__prepare(s->db, &st, sql)) != 0) {
+		jx_figures_free(f);
+		return rc;
+	}
+	sqlite3_bind_text(st, 1, department, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, year);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		jx_provenance_parse((const char *)sqlite3_column_text(st, 2), &f->provenance);
+		if ((rc = jx_figures_set(f, (const char *)sqlite3_column_text(st, 0),
+					 sqlite3_column_int64(st, 1), 0)) != 0)
+			break;
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = jx__db_error(s->db, "reading figures");
+	sqlite3_finalize(st);
+	if (rc == 0 && f->nitems == 0)
+		rc = jx__error(JX_ENOTFOUND, "no figures for %s %d", department, year);
+	if (rc != 0) {
+		jx_figures_free(f);
+		return rc;
+	}
+	*out = f;
+	return 0;
+}
+
+int jx_store_departments(jx_store *s, char ***out, size_t *n)
+{
+	sqlite3_stmt *st;
+	char **v = NULL;
+	size_t cap = 0, cnt = 0;
+	int rc, step;
+	*out = NULL;
+	*n = 0;
+	if ((rc = jx__prepare(s->db, &st, "SELECT name FROM department ORDER BY name")) != 0)
+		return rc;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((rc = jx__grow((void **)&v, &cap, cnt + 1, sizeof(*v))) != 0)
+			break;
+		if (!(v[cnt] = jx__column_strdup(st, 0))) {
+			rc = jx__oom();
+			break;
+		}
+		cnt++;
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = jx__db_error(s->db, "listing departments");
+	sqlite3_finalize(st);
+	if (rc != 0) {
+		jx_strings_free(v, cnt);
+		return rc;
+	}
+	*out = v;
+	*n = cnt;
+	return 0;
+}
+
+int jx_store_year_totals(jx_store *s, jx_year_total **out, size_t *n, int year, jx_kind kind)
+{
+	static const char sql[] =
+		"SELECT d.name, e.total_score, e.total_weight, e.grade FROM evaluation e"
+		" JOIN department d ON d.id = e.department_id WHERE e.year = ?1 AND e.kind = ?2"
+		" ORDER BY e.total_score DESC, d.name";
+	sqlite3_stmt *st;
+	jx_year_total *v = NULL;
+	size_t cap = 0, cnt = 0;
+	int rc, step;
+	*out = NULL;
+	*n = 0;
+	if ((rc = jx__prepare(s->db, &st, sql)) != 0)
+		return rc;
+	sqlite3_bind_int(st, 1, year);
+	sqlite3_bind_text(st, 2, jx_kind_name(kind), -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((rc = jx__grow((void **)&v, &cap, cnt + 1, sizeof(*v))) != 0)
+			break;
+		v[cnt].department = jx__column_strdup(st, 0);
+		v[cnt].total_score = sqlite3_column_double(st, 1);
+		v[cnt].total_weight = sqlite3_column_double(st, 2);
+		v[cnt].grade = jx__column_strdup(st, 3);
+		cnt++;
+		if (!v[cnt - 1].department || !v[cnt - 1].grade) {
+			rc = jx__oom();
+			break;
+		}
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = jx__db_error(s->db, "reading year totals");
+	sqlite3_finalize(st);
+	if (rc != 0) {
+		jx_year_totals_free(v, cnt);
+		return rc;
+	}
+	*out = v;
+	*n = cnt;
+	return 0;
+}
+
+void jx_year_totals_free(jx_year_total *v, size_t n)
+{
+	if (!v)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].department);
+		free(v[i].grade);
+	}
+	free(v);
+}
+
+int jx_store_find_department(jx_store *s, char **out, const char *name)
+{
+	sqlite3_stmt *st;
+	jx__buf cands;
+	char *found = NULL;
+	int rc, n = 0, exact = 0;
+	*out = NULL;
+	if ((rc = jx__prepare(s->db, &st, "SELECT name, name = ?1 FROM department"
+					  " WHERE instr(name, ?1) > 0 ORDER BY name = ?1 DESC, name")) != 0)
+		return rc;
+	jx__bind_text(st, 1, name);
+	jx__buf_init(&cands);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *d = (const char *)sqlite3_column_text(st, 0);
+		if (n == 0) {
+			found = jx__strdup(d);
+			exact = sqlite3_column_int(st, 1);
+		}
+		if (n < 6)
+			jx__buf_printf(&cands, "%s%s", n ? ", " : "", n < 5 ? d : "...");
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (n == 0)
+		rc = jx__error(JX_ENOTFOUND, "no department named '%s' is stored (see `jixiao list`)",
+			       name);
+	else if (!exact && n > 1)
+		rc = jx__error(JX_EINVAL, "'%s' matches %d departments (%s): give the full name", name, n,
+			       cands.data ? cands.data : "");
+	else if (!found)
+		rc = jx__oom();
+	jx__buf_free(&cands);
+	if (rc) {
+		free(found);
+		return rc;
+	}
+	*out = found;
+	return 0;
+}
+
+int jx_store_figure_years(jx_store *s, int **out, size_t *n, const char *department, int from,
+			  int to)
+{
+	static const char sql[] = "SELECT DISTINCT f.year FROM figure f JOIN department d"
+				  " ON d.id = f.department_id WHERE d.name = ?1"
+				  " AND f.year BETWEEN ?2 AND ?3 ORDER BY f.year";
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, step;
+	*out = NULL;
+	*n = 0;
+	if ((rc = jx__prepare(s->db, &st, sql)) != 0)
+		return rc;
+	jx__bind_text(st, 1, department);
+	sqlite3_bind_int(st, 2, from ? from : 0);
+	sqlite3_bind_int(st, 3, to ? to : JX_YEAR_MAX);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((rc = jx__grow((void **)out, &cap, *n + 1, sizeof(**out))) != 0)
+			break;
+		(*out)[(*n)++] = sqlite3_column_int(st, 0);
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = jx__db_error(s->db, "listing the years with figures");
+	sqlite3_finalize(st);
+	if (rc) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}

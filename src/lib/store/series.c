@@ -1,0 +1,340 @@
+/* series.c -- one department's rows over the years, keys resolved through aliases.
+ *
+ * This is the analysis's only read path, called once per department by
+ * --all-departments, so what does not change between calls is kept in the
+ * store: the prepared statements and the alias list (reloaded when this
+ * connection has written anything since, or another one has committed:
+ * sqlite3_total_changes64 and PRAGMA data_version). The department's
+ * evaluations come in year order from the (department_id, year, kind)
+ * index, then each one's rows in source order from the indicator primary
+ * key, so no step sorts (docs/schema.md, "Read paths and indexes").
+ * Strings live in one arena owned by the series; names repeat across years,
+ * so they are interned. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "store/internal.h"
+
+typedef struct block {
+	struct block *next;
+	size_t used, cap;
+	char data[];
+} block;
+
+typedef struct {
+	block *blocks;
+	const char **interned; /* open-addressing set */
+	size_t icap, icount;
+} pool;
+
+static size_t hash_mem(const char *s, size_t n)
+{
+	size_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h;
+}
+
+/* Copy n bytes of s and a NUL into the arena. */
+static const char *pool_copy(pool *p, const char *s, size_t len)
+{
+	size_t n = len + 1;
+	block *b = p->blocks;
+	char *dst;
+	if (!b || b->cap - b->used < n) {
+		size_t cap = n > 65536 ? n : 65536;
+		if (!(b = malloc(sizeof(block) + cap)))
+			return NULL;
+		b->next = p->blocks;
+		b->used = 0;
+		b->cap = cap;
+		p->blocks = b;
+	}
+	dst = b->data + b->used;
+	memcpy(dst, s, len);
+	dst[len] = '\0';
+	b->used += n;
+	return dst;
+}
+
+static int pool_rehash(pool *p)
+{
+	size_t ncap = p->icap ? p->icap * 2 : 256;
+	const char **ns = calloc(ncap, sizeof(*ns));
+	if (!ns)
+		return JX_ENOMEM;
+	for (size_t k = 0; k < p->icap; k++)
+		if (p->interned[k]) {
+			size_t j = hash_mem(p->interned[k], strlen(p->interned[k])) & (ncap - 1);
+			while (ns[j])
+				j = (j + 1) & (ncap - 1);
+			ns[j] = p->interned[k];
+		}
+	free(p->interned);
+	p->interned = ns;
+	p->icap = ncap;
+	return 0;
+}
+
+/* The arena's copy of s (n bytes, no NUL inside); NULL on ENOMEM. */
+static const char *pool_intern(pool *p, const char *s, size_t n)
+{
+	size_t i;
+	if ((p->icount + 1) * 2 > p->icap && pool_rehash(p) != 0)
+		return NULL;
+	for (i = hash_mem(s, n) & (p->icap - 1); p->interned[i]; i = (i + 1) & (p->icap - 1))
+		if (!strncmp(p->interned[i], s, n) && p->interned[i][n] == '\0')
+			return p->interned[i];
+	if (!(p->interned[i] = pool_copy(p, s, n)))
+		return NULL;
+	p->icount++;
+	return p->interned[i];
+}
+
+static void pool_free(pool *p)
+{
+	if (!p)
+		return;
+	while (p->blocks) {
+		block *n = p->blocks->next;
+		free(p->blocks);
+		p->blocks = n;
+	}
+	free(p->interned);
+	free(p);
+}
+
+void jx_series_free(jx_series *sr)
+{
+	if (!sr)
+		return;
+	free(sr->department);
+	free(sr->years);
+	free(sr->rows);
+	pool_free(sr->pool_);
+	free(sr);
+}
+
+/* ---- what is kept in the store between calls ---- */
+
+static const char evaluations_sql[] =
+	"SELECT e.id, e.year, e.provenance FROM department d"
+	" JOIN evaluation e ON e.department_id = d.id"
+	" WHERE d.name = ?1 AND e.kind = ?2 AND e.year BETWEEN ?3 AND ?4"
+	" ORDER BY e.year";
+static const char rows_sql[] =
+	"SELECT level1, level2, level3, key, weight, score, score_origin FROM indicator"
+	" WHERE evaluation_id = ?1 ORDER BY seq";
+
+void jx__series_cache_free(jx__series_cache *c)
+{
+	sqlite3_finalize(c->evaluations);
+	sqlite3_finalize(c->rows);
+	sqlite3_finalize(c->data_version);
+	jx_strings_free(c->alias_old, c->nalias);
+	jx_strings_free(c->alias_new, c->nalias);
+	memset(c, 0, sizeof(*c));
+}
+
+/* Prepare the statements once; (re)load the aliases when the database may have changed. */
+static int cache_ready(jx_store *s)
+{
+	jx__series_cache *c = &s->series;
+	sqlite3_int64 changes = sqlite3_total_changes64(s->db);
+	int version = 0, rc;
+	if ((!c->evaluations && (rc = jx__prepare(s->db, &c->evaluations, evaluations_sql))) ||
+	    (!c->rows && (rc = jx__prepare(s->db, &c->rows, rows_sql))) ||
+	    (!c->data_version && (rc = jx__prepare(s->db, &c->data_version, "PRAGMA data_version"))))
+		return rc;
+	if (sqlite3_step(c->data_version) == SQLITE_ROW)
+		version = sqlite3_column_int(c->data_version, 0);
+	sqlite3_reset(c->data_version);
+	if (c->aliases_loaded && changes == c->alias_changes && version == c->alias_data_version)
+		return 0;
+	jx_strings_free(c->alias_old, c->nalias);
+	jx_strings_free(c->alias_new, c->nalias);
+	c->alias_old = c->alias_new = NULL;
+	c->nalias = 0;
+	c->aliases_loaded = 0;
+	/* listed in old_key order (BINARY collation = strcmp order) for bsearch */
+	if ((rc = jx_store_alias_list(s, &c->alias_old, &c->alias_new, &c->nalias)) != 0)
+		return rc;
+	c->aliases_loaded = 1;
+	c->alias_changes = changes;
+	c->alias_data_version = version;
+	return 0;
+}
+
+static int cmp_key(const void *key, const void *elem)
+{
+	return strcmp(key, *(char *const *)elem);
+}
+
+/* Follow the alias chain from key (cycle-guarded: at most nalias hops). */
+static const char *resolve(const jx__series_cache *c, const char *key)
+{
+	for (size_t hops = 0; hops < c->nalias; hops++) {
+		char **hit = bsearch(key, c->alias_old, c->nalias, sizeof(char *), cmp_key);
+		if (!hit)
+			break;
+		key = c->alias_new[hit - c->alias_old];
+	}
+	return key;
+}
+
+/* ---- reading ---- */
+
+/* Column i as an interned string. Rows repeat the previous year's names in the
+ * same order, so same (the string at this place a year before, or NULL) is
+ * tried before the hash set. */
+static const char *column_interned(pool *p, sqlite3_stmt *st, int i, const char *same)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	size_t n = s ? (size_t)sqlite3_column_bytes(st, i) : 0;
+	if (same && !memcmp(same, s ? s : "", n) && same[n] == '\0')
+		return same;
+	return pool_intern(p, s ? s : "", n);
+}
+
+/* Append the current row of st (rows_sql) as a row of year y, updating its totals;
+ * like is the row at the same place in the year before, or NULL. */
+static int add_row(jx_series *sr, size_t *cap, const jx__series_cache *c, sqlite3_stmt *st,
+		   jx_series_year *y, size_t like)
+{
+	pool *p = sr->pool_;
+	jx_score_row *r, *prev;
+	const char *key;
+	if (jx__grow((void **)&sr->rows, cap, sr->nrows + 1, sizeof(*sr->rows)))
+		return JX_ENOMEM;
+	r = &sr->rows[sr->nrows];
+	prev = like < sr->nrows ? &sr->rows[like] : NULL;
+	r->year = y->year;
+	r->level1 = column_interned(p, st, 0, prev ? prev->level1 : NULL);
+	r->level2 = column_interned(p, st, 1, prev ? prev->level2 : NULL);
+	r->level3 = column_interned(p, st, 2, prev ? prev->level3 : NULL);
+	if (c->nalias) {
+		key = resolve(c, (const char *)sqlite3_column_text(st, 3));
+		r->key = pool_intern(p, key, strlen(key));
+	} else {
+		r->key = column_interned(p, st, 3, prev ? prev->key : NULL);
+	}
+	r->weight = sqlite3_column_double(st, 4);
+	r->score = jx__column_double(st, 5);
+	r->origin = JX_ORIGIN_STATED;
+	jx_origin_parse((const char *)sqlite3_column_text(st, 6), &r->origin);
+	if (!r->level1 || !r->level2 || !r->level3 || !r->key)
+		return jx__oom();
+	y->total_weight += r->weight;
+	if (isnan(r->score))
+		y->nmissing++;
+	else
+		y->total_score += r->score;
+	sr->nrows++;
+	return 0;
+}
+
+/* One evaluation's rows; its year enters the series with its first row.
+ * *prev_start: where the previous evaluation's rows begin in sr->rows. */
+static int add_evaluation(jx_store *s, jx_series *sr, size_t *rcap, size_t *ycap,
+			  size_t *prev_start, sqlite3_int64 id, int year, jx_provenance prov)
+{
+	jx__series_cache *c = &s->series;
+	sqlite3_stmt *st = c->rows;
+	jx_series_year *y = NULL;
+	size_t start = sr->nrows, prev = *prev_start;
+	int rc = 0, step;
+	sqlite3_bind_int64(st, 1, id);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t like = prev + (sr->nrows - start);
+		if (!y) {
+			if (jx__grow((void **)&sr->years, ycap, sr->nyears + 1, sizeof(*sr->years))) {
+				rc = JX_ENOMEM;
+				break;
+			}
+			y = &sr->years[sr->nyears++];
+			memset(y, 0, sizeof(*y));
+			y->year = year;
+			y->provenance = prov;
+		}
+		if ((rc = add_row(sr, rcap, c, st, y, like < start ? like : (size_t)-1)) != 0)
+			break;
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = jx__db_error(s->db, "reading a series");
+	sqlite3_reset(st);
+	if (sr->nrows > start)
+		*prev_start = start;
+	return rc;
+}
+
+typedef struct {
+	sqlite3_int64 id;
+	int year;
+	jx_provenance prov;
+} eval_ref;
+
+/* The department's evaluations of kind in range, in year order (*out malloc'd). */
+static int list_evaluations(jx_store *s, eval_ref **out, size_t *n, const char *department,
+			    jx_kind kind, int year_from, int year_to)
+{
+	sqlite3_stmt *st = s->series.evaluations;
+	size_t cap = 0;
+	int rc = 0, step;
+	*out = NULL;
+	*n = 0;
+	sqlite3_bind_text(st, 1, department, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, jx_kind_name(kind), -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, year_from ? year_from : 0);
+	sqlite3_bind_int(st, 4, year_to ? year_to : 9999);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		eval_ref *e;
+		if (jx__grow((void **)out, &cap, *n + 1, sizeof(**out))) {
+			rc = JX_ENOMEM;
+			break;
+		}
+		e = &(*out)[(*n)++];
+		e->id = sqlite3_column_int64(st, 0);
+		e->year = sqlite3_column_int(st, 1);
+		e->prov = JX_PROV_REAL;
+		jx_provenance_parse((const char *)sqlite3_column_text(st, 2), &e->prov);
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = jx__db_error(s->db, "reading a series");
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc;
+}
+
+int jx_store_series(jx_store *s, jx_series **out, const char *department, jx_kind kind,
+		    int year_from, int year_to)
+{
+	jx_series *sr;
+	eval_ref *evs = NULL;
+	size_t nevs = 0, rcap = 0, ycap = 0, prev_start = 0;
+	int rc;
+
+	*out = NULL;
+	if (!(sr = calloc(1, sizeof(*sr))) || !(sr->pool_ = calloc(1, sizeof(pool))) ||
+	    !(sr->department = jx__strdup(department))) {
+		jx_series_free(sr);
+		return jx__oom();
+	}
+	sr->kind = kind;
+	if ((rc = cache_ready(s)) != 0 ||
+	    (rc = list_evaluations(s, &evs, &nevs, department, kind, year_from, year_to)) != 0)
+		goto out;
+	for (size_t i = 0; i < nevs && rc == 0; i++)
+		rc = add_evaluation(s, sr, &rcap, &ycap, &prev_start, evs[i].id, evs[i].year,
+				    evs[i].prov);
+	if (rc == 0 && sr->nrows == 0)
+		rc = jx__error(JX_ENOTFOUND, "no %s evaluations of '%s'%s", jx_kind_name(kind),
+			       department, (year_from || year_to) ? " in that year range" : "");
+out:
+	free(evs);
+	if (rc != 0) {
+		jx_series_free(sr);
+		return rc;
+	}
+	*out = sr;
+	return 0;
+}

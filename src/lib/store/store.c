@@ -1,0 +1,246 @@
+/* store.c -- opening a jixiao database: schema, migrations, connection settings.
+ *
+ * The schema lives here and only here (docs/schema.md describes it). Each
+ * entry of `migrations` takes the database from version i to i+1; open runs
+ * the missing ones forward in one transaction and refuses a newer file. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "store/internal.h"
+#include "store/testing.h"
+
+static const char *const migrations[] = {
+	/* 0 -> 1: the core model */
+	"CREATE TABLE department(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  name TEXT NOT NULL UNIQUE);\n"
+	"CREATE TABLE evaluation(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  department_id INTEGER NOT NULL REFERENCES department(id),\n"
+	"  year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2100),\n"
+	"  kind TEXT NOT NULL CHECK (kind IN ('self','review')),\n"
+	"  declared_weight REAL,\n"
+	"  declared_score REAL,\n"
+	"  self_score REAL,\n"
+	"  total_weight REAL NOT NULL,\n"
+	"  total_score REAL NOT NULL,\n"
+	"  grade TEXT NOT NULL,\n"
+	"  provenance TEXT NOT NULL CHECK (provenance IN ('real','synthetic')),\n"
+	"  problems TEXT, suggestions TEXT, conclusion TEXT,\n"
+	"  source_name TEXT NOT NULL,\n"
+	"  source_sha256 TEXT NOT NULL,\n"
+	"  content_sha256 TEXT NOT NULL,\n"
+	"  imported_at TEXT NOT NULL,\n"
+	"  UNIQUE (department_id, year, kind));\n"
+	"CREATE TABLE indicator(\n"
+	"  evaluation_id INTEGER NOT NULL REFERENCES evaluation(id) ON DELETE CASCADE,\n"
+	"  seq INTEGER NOT NULL,\n"
+	"  level1 TEXT NOT NULL,\n"
+	"  level1_weight REAL,\n"
+	"  level2 TEXT NOT NULL,\n"
+	"  level3 TEXT NOT NULL,\n"
+	"  key TEXT NOT NULL,\n"
+	"  explanation TEXT NOT NULL,\n"
+	"  weight REAL NOT NULL CHECK (weight > 0),\n"
+	"  score REAL CHECK (score IS NULL OR (score >= 0 AND score <= weight + 1e-9)),\n"
+	"  score_origin TEXT NOT NULL CHECK (score_origin IN ('stated','inferred','missing')),\n"
+	"  source_line INTEGER,\n"
+	"  PRIMARY KEY (evaluation_id, seq)) WITHOUT ROWID;\n"
+	"CREATE TABLE import_warning(\n"
+	"  evaluation_id INTEGER NOT NULL REFERENCES evaluation(id) ON DELETE CASCADE,\n"
+	"  seq INTEGER NOT NULL,\n"
+	"  line INTEGER,\n"
+	"  message TEXT NOT NULL,\n"
+	"  PRIMARY KEY (evaluation_id, seq)) WITHOUT ROWID;\n"
+	"CREATE TABLE figure(\n"
+	"  department_id INTEGER NOT NULL REFERENCES department(id),\n"
+	"  year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2100),\n"
+	"  item TEXT NOT NULL,\n"
+	"  value_cents INTEGER NOT NULL,\n"
+	"  provenance TEXT NOT NULL CHECK (provenance IN ('real','synthetic')),\n"
+	"  source_name TEXT NOT NULL,\n"
+	"  PRIMARY KEY (department_id, year, item)) WITHOUT ROWID;\n",
+	/* 1 -> 2: indicator aliases and configurable grade bands */
+	"CREATE TABLE alias(\n"
+	"  old_key TEXT PRIMARY KEY,\n"
+	"  new_key TEXT NOT NULL) WITHOUT ROWID;\n"
+	"CREATE TABLE grade_band(\n"
+	"  grade TEXT PRIMARY KEY,\n"
+	"  min_score REAL NOT NULL CHECK (min_score >= 0 AND min_score <= 100));\n"
+	"INSERT INTO grade_band VALUES ('优', 90), ('良', 80), ('中', 60), ('差', 0);\n",
+};
+
+#define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+int jx__db_error(sqlite3 *db, const char *what)
+{
+	return jx__error(JX_EDB, "%s: %s", what, db ? sqlite3_errmsg(db) : "no database");
+}
+
+int jx__prepare(sqlite3 *db, sqlite3_stmt **st, const char *sql)
+{
+	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK)
+		return jx__db_error(db, "prepare");
+	return 0;
+}
+
+int jx__exec(sqlite3 *db, const char *sql)
+{
+	char *err = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		int rc = jx__error(JX_EDB, "database: %s", err ? err : sqlite3_errmsg(db));
+		sqlite3_free(err);
+		return rc;
+	}
+	return 0;
+}
+
+int jx__bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	return s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
+}
+
+int jx__bind_double(sqlite3_stmt *st, int i, double v)
+{
+	return isnan(v) ? sqlite3_bind_null(st, i) : sqlite3_bind_double(st, i, v);
+}
+
+double jx__column_double(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
+}
+
+char *jx__column_strdup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return jx__strdup(s ? (const char *)s : "");
+}
+
+static int pragma_int(sqlite3 *db, const char *sql, int *out)
+{
+	sqlite3_stmt *st;
+	int rc = jx__prepare(db, &st, sql);
+	if (rc)
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*out = sqlite3_column_int(st, 0);
+	else
+		rc = jx__db_error(db, sql);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int jx__store_migrate(sqlite3 *db, int from, int to)
+{
+	char sql[64];
+	int rc;
+	if ((rc = jx__exec(db, "BEGIN IMMEDIATE")) != 0)
+		return rc;
+	/* another process may have migrated between our check and the write lock */
+	if ((rc = pragma_int(db, "PRAGMA user_version", &from)) != 0 || from >= to) {
+		sqlite3_exec(db, rc ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL);
+		return rc;
+	}
+	for (int v = from; v < to && rc == 0; v++)
+		rc = jx__exec(db, migrations[v]);
+	if (rc == 0) {
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", to);
+		rc = jx__exec(db, sql);
+	}
+	if (rc == 0) {
+		snprintf(sql, sizeof(sql), "PRAGMA application_id = %d", (int)JX_APPLICATION_ID);
+		rc = jx__exec(db, sql);
+	}
+	if (rc == 0)
+		rc = jx__exec(db, "COMMIT");
+	if (rc != 0) {
+		char msg[1024];
+		snprintf(msg, sizeof(msg), "%s", jx_error_last());
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		rc = jx__error(JX_EDB, "migrating the database to version %d failed: %s", to, msg);
+	}
+	return rc;
+}
+
+static int check_and_migrate(jx_store *s, const char *path)
+{
+	int app = 0, version = 0, ntables = 0, rc;
+	if ((rc = pragma_int(s->db, "PRAGMA application_id", &app)) ||
+	    (rc = pragma_int(s->db, "PRAGMA user_version", &version)) ||
+	    (rc = pragma_int(s->db, "SELECT count(*) FROM sqlite_master", &ntables)))
+		return rc;
+	s->opened_version = version;
+	if (app != (int)JX_APPLICATION_ID && (app != 0 || ntables != 0))
+		return jx__error(JX_EINVAL, "%s: not a jixiao database (application_id %d)", path, app);
+	if (version > JX_SCHEMA_VERSION)
+		return jx__error(JX_EVERSION,
+				 "%s: database schema version %d is newer than this jixiao "
+				 "understands (%d); upgrade jixiao",
+				 path, version, JX_SCHEMA_VERSION);
+	if (version == JX_SCHEMA_VERSION)
+		return 0;
+	if (s->readonly)
+		return jx__error(JX_EVERSION, "%s: database needs migration from version %d; open it "
+				 "read-write once", path, version);
+	return jx__store_migrate(s->db, version, JX_SCHEMA_VERSION);
+}
+
+int jx_store_open(jx_store **out, const char *path, int flags)
+{
+	jx_store *s;
+	int oflags, rc;
+	*out = NULL;
+	if (!(s = calloc(1, sizeof(*s))))
+		return jx__oom();
+	s->readonly = (flags & JX_STORE_READONLY) != 0;
+	oflags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if ((flags & JX_STORE_CREATE) && !s->readonly)
+		oflags |= SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		rc = jx__error(JX_EDB, "%s: cannot open database: %s", path,
+			       s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		goto fail;
+	}
+	sqlite3_busy_timeout(s->db, 60000);
+	sqlite3_extended_result_codes(s->db, 1);
+	if ((rc = jx__exec(s->db, "PRAGMA foreign_keys = ON")) != 0)
+		goto fail;
+	/* check before anything writes: a refused file (not ours, or newer) stays untouched */
+	if ((rc = check_and_migrate(s, path)) != 0)
+		goto fail;
+	if (!s->readonly && strcmp(path, ":memory:") != 0 &&
+	    (rc = jx__exec(s->db, "PRAGMA journal_mode = WAL")) != 0) {
+		char msg[1024];
+		snprintf(msg, sizeof(msg), "%s", jx_error_last());
+		rc = jx__error(JX_EDB, "%s: %s", path, msg);
+		goto fail;
+	}
+	*out = s;
+	return 0;
+fail:
+	jx_store_free(s);
+	return rc;
+}
+
+void jx_store_free(jx_store *s)
+{
+	if (!s)
+		return;
+	jx__series_cache_free(&s->series);
+	sqlite3_close(s->db);
+	free(s);
+}
+
+int jx_store_opened_version(const jx_store *s) { return s->opened_version; }
+
+struct sqlite3 *jx__store_sqlite(jx_store *s) { return s->db; }
+
+void jx_strings_free(char **v, size_t n)
+{
+	if (!v)
+		return;
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}

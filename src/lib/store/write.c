@@ -1,0 +1,543 @@
+/* write.c -- writing evaluations into the store, all or nothing.
+ *
+ * One import is one transaction (BEGIN IMMEDIATE, so concurrent importers
+ * queue on the busy timeout instead of failing on lock upgrade), open from
+ * jx_import_begin to jx_import_commit; readers hand evaluations in one at a
+ * time as they read them (jx_read_file_stream), so an import of any size
+ * holds one evaluation in memory. An evaluation's identity is (department,
+ * year, kind); its content hash decides between "unchanged" (no-op),
+ * "refused" and "replaced". */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "store/internal.h"
+
+enum { DEPT_INS, DEPT_GET, EVAL_GET, EVAL_DEL, EVAL_INS, WARN_INS, FIG_GET, FIG_DEL, SHA_SET,
+       NSTMT };
+
+/* Rows go in by INSERTs of up to MULTI_MAX rows each: one statement per
+ * evaluation instead of one per row, which halves the import's SQL time (the
+ * per-statement work includes building the IN-list of each CHECK). */
+#define MULTI_MAX 64
+
+typedef struct {
+	const char *head; /* "INSERT INTO t(columns) VALUES " */
+	int ncols;
+	sqlite3_stmt *st[MULTI_MAX + 1]; /* [n]: the INSERT of n rows, prepared when first needed */
+} multi_insert;
+
+struct jx_import {
+	jx_store *store;
+	unsigned flags;
+	int rc;          /* first error; the import then only rolls back */
+	int open;        /* the transaction is open */
+	sqlite3_stmt *st[NSTMT];
+	jx_grade_band bands[16];
+	size_t nbands;
+	char now[32];
+	jx_import_stats stats;
+	multi_insert rows, figs;
+	sqlite3_int64 *unhashed; /* evaluations stored before their source's SHA-256 was known */
+	size_t nunhashed, unhashed_cap;
+	jx__buf hashbuf;         /* content_hash's text, reused */
+};
+
+typedef struct jx_import importer;
+
+static const char *const importer_sql[NSTMT] = {
+	"INSERT OR IGNORE INTO department(name) VALUES (?1)",
+	"SELECT id FROM department WHERE name = ?1",
+	"SELECT id, content_sha256, source_name FROM evaluation "
+	"WHERE department_id = ?1 AND year = ?2 AND kind = ?3",
+	"DELETE FROM evaluation WHERE id = ?1",
+	"INSERT INTO evaluation(department_id, year, kind, declared_weight, declared_score, "
+	"self_score, total_weight, total_score, grade, provenance, problems, suggestions, "
+	"conclusion, source_name, source_sha256, content_sha256, imported_at) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+	"INSERT INTO import_warning(evaluation_id, seq, line, message) VALUES (?1, ?2, ?3, ?4)",
+	"SELECT item, value_cents FROM figure WHERE department_id = ?1 AND year = ?2 ORDER BY item",
+	"DELETE FROM figure WHERE department_id = ?1 AND year = ?2",
+	"UPDATE evaluation SET source_sha256 = ?1 WHERE id = ?2",
+};
+
+static int importer_init(importer *im, sqlite3 *db)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	int rc;
+	for (size_t i = 0; i < NSTMT; i++)
+		if ((rc = jx__prepare(db, &im->st[i], importer_sql[i])) != 0)
+			return rc;
+	gmtime_r(&t, &tm);
+	strftime(im->now, sizeof(im->now), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	im->rows.head = "INSERT INTO indicator(evaluation_id, seq, level1, level1_weight, level2, "
+			"level3, key, explanation, weight, score, score_origin, source_line) VALUES ";
+	im->rows.ncols = 12;
+	im->figs.head = "INSERT INTO figure(department_id, year, item, value_cents, provenance, "
+			"source_name) VALUES ";
+	im->figs.ncols = 6;
+	return jx__store_bands(db, im->bands, 16, &im->nbands);
+}
+
+/* The INSERT of n (1..MULTI_MAX) rows into m's table; borrowed, NULL on error. */
+static sqlite3_stmt *multi_statement(sqlite3 *db, multi_insert *m, size_t n)
+{
+	jx__buf sql;
+	if (m->st[n])
+		return m->st[n];
+	jx__buf_init(&sql);
+	jx__buf_puts(&sql, m->head);
+	for (size_t r = 0; r < n; r++) {
+		jx__buf_puts(&sql, r ? ",(?" : "(?");
+		for (int c = 1; c < m->ncols; c++)
+			jx__buf_puts(&sql, ",?");
+		jx__buf_puts(&sql, ")");
+	}
+	if (sql.failed)
+		jx__oom();
+	else
+		jx__prepare(db, &m->st[n], sql.data);
+	jx__buf_free(&sql);
+	return m->st[n];
+}
+
+static void multi_free(multi_insert *m)
+{
+	for (size_t n = 0; n <= MULTI_MAX; n++) {
+		sqlite3_finalize(m->st[n]);
+		m->st[n] = NULL;
+	}
+}
+
+/* Text bound without a copy: it lives until the statement has stepped. */
+static int bind_static(sqlite3_stmt *st, int i, const char *s)
+{
+	return s ? sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC) : sqlite3_bind_null(st, i);
+}
+
+static int step_done(sqlite3 *db, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return jx__db_error(db, what);
+	return 0;
+}
+
+static int department_id(sqlite3 *db, importer *im, const char *name, sqlite3_int64 *id)
+{
+	int rc;
+	sqlite3_bind_text(im->st[DEPT_INS], 1, name, -1, SQLITE_TRANSIENT);
+	if ((rc = step_done(db, im->st[DEPT_INS], "adding department")) != 0)
+		return rc;
+	sqlite3_bind_text(im->st[DEPT_GET], 1, name, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(im->st[DEPT_GET]);
+	*id = sqlite3_column_int64(im->st[DEPT_GET], 0);
+	sqlite3_reset(im->st[DEPT_GET]);
+	return rc == SQLITE_ROW ? 0 : jx__db_error(db, "finding department");
+}
+
+static void hash_put(jx__buf *b, const char *s, char sep)
+{
+	jx__buf_puts(b, s);
+	jx__buf_put(b, &sep, 1);
+}
+
+static void hash_number(jx__buf *b, double v, char sep)
+{
+	char n[64];
+	jx__number_text(n, sizeof(n), v);
+	hash_put(b, n, sep);
+}
+
+/* Hash of everything that makes an evaluation's content (not its file name or
+ * line numbers): fields joined by 0x1F, groups ended by 0x1E. Stored in every
+ * database, so this text must never change. */
+void jx__content_hash(jx__buf *b, char out[65], const jx_evaluation *ev)
+{
+	char year[16];
+	b->len = 0;
+	snprintf(year, sizeof(year), "%d", ev->year);
+	hash_put(b, ev->department, 0x1f);
+	hash_put(b, year, 0x1f);
+	hash_put(b, jx_kind_name(ev->kind), 0x1f);
+	hash_put(b, jx_provenance_name(ev->provenance), 0x1f);
+	hash_number(b, ev->total_weight, 0x1f);
+	hash_number(b, ev->total_score, 0x1f);
+	hash_number(b, ev->self_score, 0x1e);
+	hash_put(b, ev->problems ? ev->problems : "", 0x1f);
+	hash_put(b, ev->suggestions ? ev->suggestions : "", 0x1f);
+	hash_put(b, ev->conclusion ? ev->conclusion : "", 0x1e);
+	for (size_t i = 0; i < ev->nrows; i++) {
+		const jx_indicator *r = &ev->rows[i];
+		hash_put(b, r->level1, 0x1f);
+		hash_number(b, r->level1_weight, 0x1f);
+		hash_put(b, r->level2, 0x1f);
+		hash_put(b, r->level3, 0x1f);
+		hash_put(b, r->explanation, 0x1f);
+		hash_number(b, r->weight, 0x1f);
+		hash_number(b, r->score, 0x1f);
+		hash_put(b, jx_origin_name(r->origin), 0x1e);
+	}
+	jx__sha256_hex(out, b->data ? b->data : "", b->failed ? 0 : b->len);
+}
+
+/* Bind indicator row i of ev as row k of a multi-row INSERT. */
+static void bind_row(sqlite3_stmt *st, int k, sqlite3_int64 eid, const jx_evaluation *ev, size_t i)
+{
+	const jx_indicator *r = &ev->rows[i];
+	int b = k * 12;
+	sqlite3_bind_int64(st, b + 1, eid);
+	sqlite3_bind_int64(st, b + 2, (sqlite3_int64)i);
+	bind_static(st, b + 3, r->level1);
+	jx__bind_double(st, b + 4, r->level1_weight);
+	bind_static(st, b + 5, r->level2);
+	bind_static(st, b + 6, r->level3);
+	bind_static(st, b + 7, r->key);
+	bind_static(st, b + 8, r->explanation);
+	sqlite3_bind_double(st, b + 9, r->weight);
+	jx__bind_double(st, b + 10, r->origin == JX_ORIGIN_MISSING ? NAN : r->score);
+	sqlite3_bind_text(st, b + 11, jx_origin_name(r->origin), -1, SQLITE_STATIC);
+	if (r->line > 0)
+		sqlite3_bind_int(st, b + 12, r->line);
+	else
+		sqlite3_bind_null(st, b + 12);
+}
+
+static int insert_rows(sqlite3 *db, importer *im, sqlite3_int64 eid, const jx_evaluation *ev)
+{
+	int rc;
+	for (size_t i = 0, n; i < ev->nrows; i += n) {
+		sqlite3_stmt *st;
+		n = ev->nrows - i < MULTI_MAX ? ev->nrows - i : MULTI_MAX;
+		if (!(st = multi_statement(db, &im->rows, n)))
+			return jx_error_code();
+		for (size_t k = 0; k < n; k++)
+			bind_row(st, (int)k, eid, ev, i + k);
+		if ((rc = step_done(db, st, "storing an indicator row")) != 0)
+			return rc;
+	}
+	for (size_t i = 0; i < ev->nwarnings; i++) {
+		sqlite3_bind_int64(im->st[WARN_INS], 1, eid);
+		sqlite3_bind_int64(im->st[WARN_INS], 2, (sqlite3_int64)i);
+		sqlite3_bind_int(im->st[WARN_INS], 3, ev->warnings[i].line);
+		bind_static(im->st[WARN_INS], 4, ev->warnings[i].message);
+		if ((rc = step_done(db, im->st[WARN_INS], "storing a warning")) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* The stored evaluation (department, year, kind): 1 and *eid, *same when there is one. */
+static int find_evaluation(importer *im, sqlite3_int64 did, const jx_evaluation *ev,
+			   const char *hash, sqlite3_int64 *eid, int *same, char **prev_source)
+{
+	sqlite3 *db = im->store->db;
+	sqlite3_stmt *st = im->st[EVAL_GET];
+	int rc;
+	sqlite3_bind_int64(st, 1, did);
+	sqlite3_bind_int(st, 2, ev->year);
+	sqlite3_bind_text(st, 3, jx_kind_name(ev->kind), -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*eid = sqlite3_column_int64(st, 0);
+		*same = !strcmp((const char *)sqlite3_column_text(st, 1), hash);
+		*prev_source = jx__column_strdup(st, 2);
+		sqlite3_reset(st);
+		return 1;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : jx__db_error(db, "looking up an evaluation");
+}
+
+static int insert_evaluation(importer *im, sqlite3_int64 did, const char *source_name,
+			     const char *source_sha256, const char *hash, const jx_evaluation *ev)
+{
+	sqlite3 *db = im->store->db;
+	sqlite3_stmt *st = im->st[EVAL_INS];
+	double tw = jx_evaluation_weight_sum(ev), ts = jx_evaluation_score_sum(ev);
+	sqlite3_int64 eid;
+	int rc;
+	sqlite3_bind_int64(st, 1, did);
+	sqlite3_bind_int(st, 2, ev->year);
+	sqlite3_bind_text(st, 3, jx_kind_name(ev->kind), -1, SQLITE_STATIC);
+	jx__bind_double(st, 4, ev->total_weight);
+	jx__bind_double(st, 5, ev->total_score);
+	jx__bind_double(st, 6, ev->self_score);
+	sqlite3_bind_double(st, 7, tw);
+	sqlite3_bind_double(st, 8, ts);
+	bind_static(st, 9, jx_grade_of(im->bands, im->nbands, ts, tw));
+	sqlite3_bind_text(st, 10, jx_provenance_name(ev->provenance), -1, SQLITE_STATIC);
+	bind_static(st, 11, ev->problems);
+	bind_static(st, 12, ev->suggestions);
+	bind_static(st, 13, ev->conclusion);
+	bind_static(st, 14, source_name);
+	bind_static(st, 15, source_sha256 ? source_sha256 : "");
+	bind_static(st, 16, hash);
+	bind_static(st, 17, im->now);
+	if ((rc = step_done(db, st, "storing an evaluation")) != 0)
+		return rc;
+	eid = sqlite3_last_insert_rowid(db);
+	if (!source_sha256) {
+		if (jx__grow((void **)&im->unhashed, &im->unhashed_cap, im->nunhashed + 1,
+			     sizeof(*im->unhashed)) != 0)
+			return JX_ENOMEM;
+		im->unhashed[im->nunhashed++] = eid;
+	}
+	return insert_rows(db, im, eid, ev);
+}
+
+static int import_evaluation(importer *im, const char *source_name, const char *source_sha256,
+			     const jx_evaluation *ev, const char *content_sha256)
+{
+	char hash[65], *prev = NULL;
+	sqlite3_int64 did, eid = 0;
+	int rc, same = 0, found;
+
+	if ((rc = department_id(im->store->db, im, ev->department, &did)) != 0)
+		return rc;
+	if (content_sha256)
+		memcpy(hash, content_sha256, sizeof(hash));
+	else
+		jx__content_hash(&im->hashbuf, hash, ev);
+	if ((found = find_evaluation(im, did, ev, hash, &eid, &same, &prev)) < 0)
+		return found;
+	if (found && same) {
+		free(prev);
+		im->stats.unchanged++;
+		return 0;
+	}
+	if (found && !(im->flags & JX_IMPORT_REPLACE)) {
+		rc = jx__error(JX_EEXISTS,
+			       "%s:%d: %s %d (%s) is already stored with different content "
+			       "(from %s); use --replace to replace it",
+			       source_name, ev->line > 0 ? ev->line : 1, ev->department, ev->year,
+			       jx_kind_name(ev->kind), prev ? prev : "?");
+		free(prev);
+		return rc;
+	}
+	free(prev);
+	if (found) {
+		sqlite3_bind_int64(im->st[EVAL_DEL], 1, eid);
+		if ((rc = step_done(im->store->db, im->st[EVAL_DEL], "replacing an evaluation")) != 0)
+			return rc;
+	}
+	if ((rc = insert_evaluation(im, did, source_name, source_sha256, hash, ev)) != 0)
+		return rc;
+	if (found)
+		im->stats.replaced++;
+	else
+		im->stats.added++;
+	im->stats.rows += ev->nrows;
+	return 0;
+}
+
+/* 1 when the stored items of (did, year) equal f exactly, 0 when different, -1 when none. */
+static int figures_compare(sqlite3 *db, importer *im, sqlite3_int64 did, const jx_figures *f, int *res)
+{
+	sqlite3_stmt *st = im->st[FIG_GET];
+	size_t n = 0;
+	int same = 1, rc;
+	sqlite3_bind_int64(st, 1, did);
+	sqlite3_bind_int(st, 2, f->year);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t cents;
+		const char *item = (const char *)sqlite3_column_text(st, 0);
+		if (!jx_figures_get(f, item, &cents) || cents != sqlite3_column_int64(st, 1))
+			same = 0;
+		n++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return jx__db_error(db, "reading figures");
+	*res = n == 0 ? -1 : (same && n == f->nitems);
+	return 0;
+}
+
+static int import_figures(importer *im, const char *source_name, const jx_figures *f)
+{
+	sqlite3 *db = im->store->db;
+	sqlite3_int64 did;
+	int rc, cmp;
+	if ((rc = department_id(db, im, f->department, &did)) != 0 ||
+	    (rc = figures_compare(db, im, did, f, &cmp)) != 0)
+		return rc;
+	if (cmp == 1) {
+		im->stats.figures_unchanged++;
+		return 0;
+	}
+	if (cmp == 0) {
+		if (!(im->flags & JX_IMPORT_REPLACE))
+			return jx__error(JX_EEXISTS,
+					 "%s:%d: figures of %s %d are already stored with different "
+					 "values; use --replace to replace them",
+					 source_name, f->line > 0 ? f->line : 1, f->department, f->year);
+		sqlite3_bind_int64(im->st[FIG_DEL], 1, did);
+		sqlite3_bind_int(im->st[FIG_DEL], 2, f->year);
+		if ((rc = step_done(db, im->st[FIG_DEL], "replacing figures")) != 0)
+			return rc;
+		im->stats.figures_replaced++;
+	} else {
+		im->stats.figures_added++;
+	}
+	for (size_t i = 0, n; i < f->nitems; i += n) {
+		sqlite3_stmt *st;
+		n = f->nitems - i < MULTI_MAX ? f->nitems - i : MULTI_MAX;
+		if (!(st = multi_statement(db, &im->figs, n)))
+			return jx_error_code();
+		for (size_t k = 0; k < n; k++) {
+			int b = (int)k * 6;
+			sqlite3_bind_int64(st, b + 1, did);
+			sqlite3_bind_int(st, b + 2, f->year);
+			bind_static(st, b + 3, f->items[i + k].item);
+			sqlite3_bind_int64(st, b + 4, f->items[i + k].cents);
+			sqlite3_bind_text(st, b + 5, jx_provenance_name(f->provenance), -1,
+					  SQLITE_STATIC);
+			bind_static(st, b + 6, source_name);
+		}
+		if ((rc = step_done(db, st, "storing a figure")) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* ---- the import session ---- */
+
+int jx_import_begin(jx_import **out, jx_store *s, unsigned flags)
+{
+	importer *im;
+	int rc;
+	*out = NULL;
+	if (s->readonly)
+		return jx__error(JX_EINVAL, "the database is open read-only");
+	if (!(im = calloc(1, sizeof(*im))))
+		return jx__oom();
+	im->store = s;
+	im->flags = flags;
+	jx__buf_init(&im->hashbuf);
+	if ((rc = jx__exec(s->db, "BEGIN IMMEDIATE")) != 0) {
+		free(im);
+		return rc;
+	}
+	im->open = 1;
+	if ((rc = importer_init(im, s->db)) != 0) {
+		im->rc = rc;
+		jx_import_free(im);
+		return rc;
+	}
+	*out = im;
+	return 0;
+}
+
+/* Keep the first error: later calls return it, commit rolls back. */
+static int failed(importer *im, int rc)
+{
+	if (rc != 0 && im->rc == 0)
+		im->rc = rc;
+	return rc;
+}
+
+int jx_import_evaluation(jx_import *im, const char *source_name, const char *source_sha256,
+			 const jx_evaluation *ev)
+{
+	if (im->rc)
+		return im->rc;
+	return failed(im, import_evaluation(im, source_name, source_sha256, ev, NULL));
+}
+
+int jx__import_evaluation_hashed(jx_import *im, const char *source_name, const jx_evaluation *ev,
+				 const char content_sha256[65])
+{
+	if (im->rc)
+		return im->rc;
+	return failed(im, import_evaluation(im, source_name, NULL, ev, content_sha256));
+}
+
+int jx_import_figures(jx_import *im, const char *source_name, const jx_figures *f)
+{
+	if (im->rc)
+		return im->rc;
+	return failed(im, import_figures(im, source_name, f));
+}
+
+int jx_import_source_end(jx_import *im, const char *source_sha256)
+{
+	sqlite3_stmt *st = im->st[SHA_SET];
+	int rc = 0;
+	if (im->rc)
+		return im->rc;
+	for (size_t i = 0; i < im->nunhashed && rc == 0; i++) {
+		sqlite3_bind_text(st, 1, source_sha256, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, im->unhashed[i]);
+		rc = step_done(im->store->db, st, "recording the source's SHA-256");
+	}
+	im->nunhashed = 0;
+	return failed(im, rc);
+}
+
+/* End the transaction: COMMIT when ok and not a dry run, else ROLLBACK keeping the message. */
+static int finish(importer *im, int rc)
+{
+	char msg[1024];
+	if (!im->open)
+		return rc;
+	im->open = 0;
+	for (size_t i = 0; i < NSTMT; i++) {
+		sqlite3_finalize(im->st[i]);
+		im->st[i] = NULL;
+	}
+	multi_free(&im->rows);
+	multi_free(&im->figs);
+	if (rc == 0 && !(im->flags & JX_IMPORT_DRY_RUN))
+		rc = jx__exec(im->store->db, "COMMIT");
+	if (rc != 0 || (im->flags & JX_IMPORT_DRY_RUN)) {
+		snprintf(msg, sizeof(msg), "%s", jx_error_last());
+		sqlite3_exec(im->store->db, "ROLLBACK", NULL, NULL, NULL);
+		if (rc != 0)
+			jx__error(rc, "%s", msg);
+	}
+	return rc;
+}
+
+int jx_import_commit(jx_import *im, jx_import_stats *stats)
+{
+	if (!im->rc && im->nunhashed)
+		im->rc = jx__error(JX_EINVAL, "an evaluation was stored without its source's "
+					      "SHA-256 (jx_import_source_end was not called)");
+	im->rc = finish(im, im->rc);
+	if (stats)
+		*stats = im->stats;
+	return im->rc;
+}
+
+void jx_import_free(jx_import *im)
+{
+	if (!im)
+		return;
+	finish(im, im->rc ? im->rc : JX_EINVAL);
+	jx__buf_free(&im->hashbuf);
+	free(im->unhashed);
+	free(im);
+}
+
+int jx_store_import(jx_store *s, jx_batch *const *batches, size_t nbatches, unsigned flags,
+		    jx_import_stats *stats)
+{
+	jx_import *im = NULL;
+	int rc;
+	if (stats)
+		memset(stats, 0, sizeof(*stats));
+	if ((rc = jx_import_begin(&im, s, flags)) != 0)
+		return rc;
+	for (size_t k = 0; k < nbatches && rc == 0; k++) {
+		const jx_batch *b = batches[k];
+		for (size_t i = 0; i < b->nevals && rc == 0; i++)
+			rc = jx_import_evaluation(im, b->source_name, b->source_sha256, b->evals[i]);
+		for (size_t i = 0; i < b->nfigs && rc == 0; i++)
+			rc = jx_import_figures(im, b->source_name, b->figs[i]);
+	}
+	rc = jx_import_commit(im, stats);
+	jx_import_free(im);
+	return rc;
+}

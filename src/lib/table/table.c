@@ -1,0 +1,405 @@
+/* table.c -- result tables written as aligned text, CSV (RFC 4180) or JSON.
+ *
+ * Cells are kept as text already formatted the way CSV prints them, plus
+ * the double for numeric columns, so that the three formats always agree.
+ * The analysis builds and writes one table per department, hundreds of
+ * thousands of cells for a province: cell text lives in an arena freed in
+ * one go, and CSV rows are assembled in a buffer and written at once. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <jansson.h>
+#include "table/internal.h"
+
+typedef struct {
+	char *text;   /* CSV form; NULL = empty */
+	double value; /* numeric columns; NaN = empty */
+} cell;
+
+typedef struct {
+	char *name, *heading;
+	jx_col_type type;
+	int decimals;
+} column;
+
+/* arena block for cell text */
+typedef struct text_block {
+	struct text_block *next;
+	size_t used, cap;
+	char data[];
+} text_block;
+
+struct jx_table {
+	text_block *text;
+	column *cols;
+	size_t ncols, cols_cap;
+	cell *cells; /* row-major, nrows * ncols */
+	size_t nrows, cells_cap;
+	unsigned char *marks;
+	size_t marks_cap;
+	char **notes;
+	size_t nnotes, notes_cap;
+};
+
+jx_table *jx_table_new(void) { return calloc(1, sizeof(jx_table)); }
+
+void jx_table_free(jx_table *t)
+{
+	size_t i;
+	if (!t)
+		return;
+	for (i = 0; i < t->ncols; i++) {
+		free(t->cols[i].name);
+		free(t->cols[i].heading);
+	}
+	while (t->text) {
+		text_block *next = t->text->next;
+		free(t->text);
+		t->text = next;
+	}
+	for (i = 0; i < t->nnotes; i++)
+		free(t->notes[i]);
+	free(t->cols);
+	free(t->cells);
+	free(t->marks);
+	free(t->notes);
+	free(t);
+}
+
+int jx_table_add_column(jx_table *t, const char *name, const char *heading, jx_col_type type,
+			int decimals)
+{
+	column c;
+	if (t->nrows > 0)
+		return jx__error(JX_EINVAL, "columns must be added before rows");
+	if (jx__grow((void **)&t->cols, &t->cols_cap, t->ncols + 1, sizeof(*t->cols)))
+		return JX_ENOMEM;
+	c.name = jx__strdup(name);
+	c.heading = jx__strdup(heading ? heading : name);
+	if (!c.name || !c.heading) {
+		free(c.name);
+		free(c.heading);
+		return jx__oom();
+	}
+	c.type = type;
+	c.decimals = decimals;
+	t->cols[t->ncols] = c;
+	return (int)t->ncols++;
+}
+
+int jx_table_add_row(jx_table *t)
+{
+	size_t i, base = t->nrows * t->ncols;
+	if (jx__grow((void **)&t->cells, &t->cells_cap, base + t->ncols, sizeof(*t->cells)) ||
+	    jx__grow((void **)&t->marks, &t->marks_cap, t->nrows + 1, 1))
+		return JX_ENOMEM;
+	for (i = 0; i < t->ncols; i++) {
+		t->cells[base + i].text = NULL;
+		t->cells[base + i].value = NAN;
+	}
+	t->marks[t->nrows] = 0;
+	t->nrows++;
+	return 0;
+}
+
+static cell *last_cell(jx_table *t, int col)
+{
+	if (t->nrows == 0 || col < 0 || (size_t)col >= t->ncols) {
+		jx__error(JX_EINVAL, "no such table cell (column %d)", col);
+		return NULL;
+	}
+	return &t->cells[(t->nrows - 1) * t->ncols + (size_t)col];
+}
+
+/* A copy of n bytes of s (and a NUL) in the table's arena; NULL on ENOMEM. */
+static char *arena_copy(jx_table *t, const char *s, size_t n)
+{
+	text_block *b = t->text;
+	char *dst;
+	if (!b || b->cap - b->used < n + 1) {
+		size_t cap = n + 1 > 16384 ? n + 1 : 16384;
+		if (!(b = malloc(sizeof(*b) + cap)))
+			return NULL;
+		b->next = t->text;
+		b->used = 0;
+		b->cap = cap;
+		t->text = b;
+	}
+	dst = b->data + b->used;
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+	b->used += n + 1;
+	return dst;
+}
+
+/* Set a cell's text (a copy; NULL = empty). An overwritten text stays in the arena. */
+static int set_cell_text(jx_table *t, cell *c, const char *text)
+{
+	char *copy = NULL;
+	if (text && !(copy = arena_copy(t, text, strlen(text))))
+		return jx__oom();
+	c->text = copy;
+	return 0;
+}
+
+int jx_table_set_text(jx_table *t, int col, const char *value)
+{
+	cell *c = last_cell(t, col);
+	return c ? set_cell_text(t, c, value) : JX_EINVAL;
+}
+
+int jx_table_set_number(jx_table *t, int col, double value)
+{
+	char buf[64];
+	cell *c = last_cell(t, col);
+	if (!c)
+		return JX_EINVAL;
+	c->value = value;
+	if (isnan(value))
+		return set_cell_text(t, c, NULL);
+	if (isinf(value))
+		return set_cell_text(t, c, value > 0 ? "inf" : "-inf");
+	jx__number_text(buf, sizeof(buf), value);
+	return set_cell_text(t, c, buf);
+}
+
+int jx_table_set_int(jx_table *t, int col, long long value)
+{
+	char buf[32], *p = buf + sizeof(buf);
+	unsigned long long a = value < 0 ? 0ULL - (unsigned long long)value : (unsigned long long)value;
+	cell *c = last_cell(t, col);
+	if (!c)
+		return JX_EINVAL;
+	c->value = (double)value;
+	*--p = '\0';
+	do
+		*--p = (char)('0' + a % 10);
+	while ((a /= 10) > 0);
+	if (value < 0)
+		*--p = '-';
+	return set_cell_text(t, c, p);
+}
+
+void jx_table_mark_row(jx_table *t)
+{
+	if (t->nrows)
+		t->marks[t->nrows - 1] = 1;
+}
+
+size_t jx_table_rows(const jx_table *t) { return t->nrows; }
+size_t jx_table_columns(const jx_table *t) { return t->ncols; }
+
+const char *jx_table_cell(const jx_table *t, size_t row, size_t col)
+{
+	const char *s;
+	if (row >= t->nrows || col >= t->ncols)
+		return "";
+	s = t->cells[row * t->ncols + col].text;
+	return s ? s : "";
+}
+
+double jx_table_number(const jx_table *t, size_t row, size_t col)
+{
+	if (row >= t->nrows || col >= t->ncols)
+		return NAN;
+	return t->cells[row * t->ncols + col].value;
+}
+
+int jx_table_find_column(const jx_table *t, const char *name)
+{
+	for (size_t i = 0; i < t->ncols; i++)
+		if (!strcmp(t->cols[i].name, name))
+			return (int)i;
+	return -1;
+}
+
+int jx_table_add_note(jx_table *t, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (jx__grow((void **)&t->notes, &t->notes_cap, t->nnotes + 1, sizeof(*t->notes)))
+		return JX_ENOMEM;
+	if (!(t->notes[t->nnotes] = jx__strdup(buf)))
+		return jx__oom();
+	t->nnotes++;
+	return 0;
+}
+
+/* ---- writers ---- */
+
+static int write_csv_rows(const jx_table *t, FILE *out)
+{
+	jx__buf line;
+	size_t r, c;
+	jx__buf_init(&line);
+	for (r = 0; r < t->nrows && !line.failed; r++) {
+		line.len = 0;
+		for (c = 0; c < t->ncols; c++) {
+			if (c)
+				jx__buf_put(&line, ",", 1);
+			jx__csv_field(&line, jx_table_cell(t, r, c));
+		}
+		jx__buf_put(&line, "\n", 1);
+		if (!line.failed)
+			fwrite(line.data, 1, line.len, out);
+	}
+	jx__buf_free(&line);
+	return line.failed ? JX_ENOMEM : 0;
+}
+
+static int write_csv(const jx_table *t, FILE *out, int bom)
+{
+	size_t c;
+	if (bom)
+		fputs("\xEF\xBB\xBF", out);
+	for (c = 0; c < t->ncols; c++) {
+		if (c)
+			fputc(',', out);
+		jx_csv_write_field(out, t->cols[c].name);
+	}
+	fputc('\n', out);
+	return write_csv_rows(t, out);
+}
+
+/* JSON string literal of s (jansson does the escaping); "null" when s is not UTF-8. */
+static void json_put_string(FILE *out, const char *s)
+{
+	json_t *j = json_string(s);
+	char *d = j ? json_dumps(j, JSON_ENCODE_ANY) : NULL;
+	fputs(d ? d : "null", out);
+	free(d);
+	json_decref(j);
+}
+
+/* The rows as JSON objects, each after ",\n  " -- "\n  " for the first of the output. */
+static void write_json_rows(const jx_table *t, FILE *out, int first)
+{
+	size_t r, c;
+	for (r = 0; r < t->nrows; r++) {
+		fputs(first && r == 0 ? "\n  {" : ",\n  {", out);
+		for (c = 0; c < t->ncols; c++) {
+			const cell *ce = &t->cells[r * t->ncols + c];
+			if (c)
+				fputs(", ", out);
+			json_put_string(out, t->cols[c].name);
+			fputs(": ", out);
+			if (t->cols[c].type == JX_COL_TEXT)
+				ce->text ? json_put_string(out, ce->text) : (void)fputs("null", out);
+			else if (!ce->text || isnan(ce->value) || isinf(ce->value))
+				fputs("null", out);
+			else
+				fputs(ce->text, out);
+		}
+		fputs("}", out);
+	}
+}
+
+/* Numbers are written with the same shortest text as in CSV, so formats agree. */
+static int write_json(const jx_table *t, FILE *out)
+{
+	fputs("[", out);
+	write_json_rows(t, out, 1);
+	fputs(t->nrows ? "\n]\n" : "]\n", out);
+	return 0;
+}
+
+static void pad(FILE *out, size_t n)
+{
+	while (n--)
+		fputc(' ', out);
+}
+
+static const char *display_text(const jx_table *t, size_t r, size_t c, char *buf, size_t size)
+{
+	const cell *ce = &t->cells[r * t->ncols + c];
+	if (t->cols[c].type == JX_COL_FIXED && !isnan(ce->value) && !isinf(ce->value)) {
+		snprintf(buf, size, "%.*f", t->cols[c].decimals, ce->value);
+		return buf;
+	}
+	if (!ce->text)
+		return (t->cols[c].type == JX_COL_TEXT) ? "" : "-";
+	return ce->text;
+}
+
+static int write_text(const jx_table *t, FILE *out)
+{
+	size_t *w = calloc(t->ncols ? t->ncols : 1, sizeof(*w)), r, c;
+	char buf[64];
+	if (!w)
+		return jx__oom();
+	for (r = 0; r < t->nnotes; r++)
+		fprintf(out, "%s\n", t->notes[r]);
+	for (c = 0; c < t->ncols; c++) {
+		w[c] = jx_display_width(t->cols[c].heading);
+		for (r = 0; r < t->nrows; r++) {
+			size_t dw = jx_display_width(display_text(t, r, c, buf, sizeof(buf)));
+			if (dw > w[c])
+				w[c] = dw;
+		}
+	}
+	for (r = 0; r <= t->nrows; r++) {
+		fputs(r > 0 && t->marks[r - 1] ? "* " : "  ", out);
+		for (c = 0; c < t->ncols; c++) {
+			const char *s = r == 0 ? t->cols[c].heading
+					       : display_text(t, r - 1, c, buf, sizeof(buf));
+			size_t dw = jx_display_width(s);
+			int right = r > 0 && t->cols[c].type != JX_COL_TEXT;
+			if (c)
+				fputs("  ", out);
+			if (right)
+				pad(out, w[c] - dw);
+			fputs(s, out);
+			if (!right && c + 1 < t->ncols)
+				pad(out, w[c] - dw);
+		}
+		fputc('\n', out);
+	}
+	free(w);
+	return 0;
+}
+
+int jx_table_write(const jx_table *t, FILE *out, jx_format fmt, int bom)
+{
+	int rc;
+	if (fmt == JX_FMT_CSV)
+		rc = write_csv(t, out, bom);
+	else if (fmt == JX_FMT_JSON)
+		rc = write_json(t, out);
+	else
+		rc = write_text(t, out);
+	if (rc == 0 && ferror(out))
+		rc = jx__error(JX_EIO, "write error on output");
+	return rc;
+}
+
+int jx_table_write_rows(const jx_table *t, FILE *out, jx_format fmt, int first)
+{
+	int rc = 0;
+	if (fmt == JX_FMT_CSV)
+		rc = write_csv_rows(t, out);
+	else if (fmt == JX_FMT_JSON)
+		write_json_rows(t, out, first);
+	else
+		rc = write_text(t, out);
+	if (rc == 0 && ferror(out))
+		rc = jx__error(JX_EIO, "write error on output");
+	return rc;
+}
+
+int jx_format_parse(const char *s, jx_format *out)
+{
+	if (!strcmp(s, "table"))
+		*out = JX_FMT_TABLE;
+	else if (!strcmp(s, "csv"))
+		*out = JX_FMT_CSV;
+	else if (!strcmp(s, "json"))
+		*out = JX_FMT_JSON;
+	else
+		return jx__error(JX_EINVAL, "unknown format '%s' (table, csv, json)", s);
+	return 0;
+}
