@@ -8,7 +8,7 @@ JX_BUILD_PACKAGES="gcc make cmake pkg-config libsqlite3-dev sqlite3 libgsl-dev l
   libcmocka-dev libcsv-dev libjansson-dev libfontconfig-dev libxlsxwriter-dev gnuplot-nox
   fonts-noto-cjk"
 # Extra packages for the test suite (HTML checks, browser screenshot, xlsx, memory checks, fuzzing).
-JX_TEST_PACKAGES="libxml2-utils chromium unzip valgrind clang libclang-rt-14-dev imagemagick"
+JX_TEST_PACKAGES="python3 libxml2-utils chromium unzip valgrind clang libclang-rt-14-dev imagemagick"
 # Extra packages for the benchmarks.
 JX_BENCH_PACKAGES="hyperfine time linux-perf"
 
