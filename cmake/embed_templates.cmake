@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # embed_templates.cmake -- turn plots/*.gp into a C table (name, text) so the
 # binary carries its chart templates; `--templates DIR` can override them.
 file(GLOB files "${SRC}/*.gp")

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jixiao.h -- umbrella header of the jixiao library (绩效).
  *
  * jixiao keeps many years of public-sector performance evaluations in

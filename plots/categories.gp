@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # categories.gp -- score rate of each level-1 category per year, one line each.
 # Data: $rates (year, then one rate in percent per category, NaN = unknown);
 # category[1..n_category]; year_min, year_max.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # common.gp -- the look shared by every chart; read before the chart's own template.
 #
 # Set by jixiao before this file: the terminal (noenhanced: text is drawn

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # figures.gp -- budget vs final expenditure per year (bars, 万元) with the
 # execution rate (line, percent) on the second axis.
 # Data: $figures (year, budget, expenditure, execution rate %); year_min, year_max.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # heatmap.gp -- deducted points per indicator (rows) and year (columns).
 # Data: $cells (year, row, deducted points, state: 0 scored, 1 inferred,
 # 2 missing; no line = indicator not assessed that year);

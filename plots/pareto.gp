@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # pareto.gp -- points lost by indicator over the years, bars sorted, with the
 # cumulative share of all points lost as a line on the second axis.
 # Data: $pareto (position, points lost, cumulative share %, years deducted);

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # rank.gp -- departments' total scores (% of total weight) for one year, best
 # first, the chosen department highlighted; grade bands shaded.
 # Data: $ranks (position, rate %, highlighted 0/1, rank); department[],

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # total.gp -- total score per year (% of total weight) over the grade bands,
 # with the OLS trend line and next year's forecast and prediction interval.
 # Data: $totals (year, rate %, score, weight); band_name[], band_min[];

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # weak.gp -- small multiples: one panel per weak indicator, its rate per year.
 # Data: $weak, one data set per panel (index i-1: year, rate %, deducted 0/1);
 # indicator[], rule[] (which rules fired); n_cols, n_rows; window_first,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # common.sh -- shared by scripts/demo, scripts/test and scripts/bench (sourced, not run).
 # Installs missing Debian packages (as root) and builds jixiao into build/.
 

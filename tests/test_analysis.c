@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_analysis.c -- units, compare, trend, forecast and variance on a small
  * store (tests/support/analysis_fixture.h). Expected numbers are worked out
  * by hand in the comments from the fixture's table. */

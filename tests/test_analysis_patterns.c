@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_analysis_patterns.c -- deductions (Pareto, runs, transitions, pairs),
  * weak indicators, figures and ranking on the fixture store
  * (tests/support/analysis_fixture.h); expected numbers worked out by hand. */

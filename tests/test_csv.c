@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_csv.c -- the canonical CSV readers through jx_read_buffer: edge cases and errors.
  *
  * Every error case asserts the code, that the message starts with

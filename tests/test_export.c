@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_export.c -- canonical files round-trip byte for byte; provenance; JSON values.
  *
  * The fixtures in tests/fixtures/csv/ are written in the canonical form

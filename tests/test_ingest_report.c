@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_ingest_report.c -- the report-text reader on the reference report and its variants.
  *
  * The reference is datasets/real/2023_nanjing_psb_narcotics_detachment.txt.

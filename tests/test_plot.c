@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_plot.c -- charts: the gnuplot script of each chart, the files gnuplot writes, escaping.
  *
  * A small fixture is imported through the canonical CSV reader into a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_report.c -- the planning report: rules, numbers, escaping, writers.
  *
  * A fixture store is built through the public model API; every expected

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_scale.c -- the province-scale paths: streaming CSV reads, imports stored as they are
  * read (on a second thread), the series cache and tables written piece by piece.
  *

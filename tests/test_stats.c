@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_stats.c -- the pure statistics of src/lib/analysis/stats.c against certified
  * (NIST StRD Norris) and hand-computed values. Every expected number below
  * is derived in the comment next to it, not taken from the code under test. */

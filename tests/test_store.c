@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_store.c -- the SQLite store: schema version, migration, refusals, imports that are
  * all or nothing, series and aliases, grade bands, listings, exact figures.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_synth.c -- the synthetic-data generator (src/synth/) against its stated assumptions.
  *
  * The generator's sources are compiled into this program (it has no

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_table.c -- result tables: aligned text with CJK widths, CSV quoting, JSON values. */
 #include <math.h>
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_text.c -- names and canonical keys, edit distance, widths, exact numbers, decoding.
  *
  * Every expected value below was worked out by hand (or, for GB18030 bytes,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_xlsx.c -- the Excel workbook: sheets, Chinese headers, numbers as numbers, frozen header.
  *
  * The workbook is unzipped with unzip(1) and its XML read as text: a number

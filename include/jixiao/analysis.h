@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* analysis.h -- multi-year analysis of score rates with GSL.
  *
  * Everything is computed on score rates (score ÷ weight) because weights and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* common.h -- version, error codes and the thread-local error message. */
 #ifndef JIXIAO_COMMON_H
 #define JIXIAO_COMMON_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* export.h -- writing stored data back out in the canonical formats. */
 #ifndef JIXIAO_EXPORT_H
 #define JIXIAO_EXPORT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import.h -- reading files into the store: the layer above ingest and store. */
 #ifndef JIXIAO_IMPORT_H
 #define JIXIAO_IMPORT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ingest.h -- reading input files: canonical CSV and published report text.
  *
  * Every reader takes the file's bytes and its name (for messages) and gives

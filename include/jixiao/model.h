@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* model.h -- the in-memory data model: evaluations, indicator rows, figures.
  *
  * An evaluation is one department's assessment of one year, of one kind

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plot.h -- charts drawn by gnuplot from the store and the analysis.
  *
  * Each chart is a gnuplot template (plots/<name>.gp, compiled into the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report.h -- the planning report: one department's findings, written as HTML or Markdown.
  *
  * The report gathers the analyses (trend, forecast, deductions, weak

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store.h -- the SQLite store: one database file keeps every evaluation.
  *
  * Schema in docs/schema.md. Every connection turns foreign keys on, uses

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* table.h -- result tables printed as aligned text, CSV or JSON.
  *
  * Every command that prints data builds one jx_table and hands it to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* text.h -- text handling shared by every module: encodings, names, numbers, widths. */
 #ifndef JIXIAO_TEXT_H
 #define JIXIAO_TEXT_H

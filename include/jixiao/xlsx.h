@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* xlsx.h -- the Excel/WPS workbook export (libxlsxwriter).
  *
  * One .xlsx with the sheets budget offices ask for: scores (one row per

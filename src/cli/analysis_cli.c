@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* analysis_cli.c -- shared options and the per-department loop of the analysis commands.
  *
  * With --all-departments each department's table is written as soon as it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* analysis_cli.h -- options and output shared by the analysis commands
  * (compare, trend, forecast, variance, deductions, weak, figures, rank).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli.c -- helpers shared by the command files: messages, option values, output. */
 #include <errno.h>
 #include <math.h>

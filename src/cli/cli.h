@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli.h -- what every command file of the jixiao executable shares.
  *
  * Each command lives in src/cli/cmd_<name>.c as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_alias.c -- `jixiao alias add|remove|list`: join renamed indicators across years. */
 #include <string.h>
 #include "cli.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_compare.c -- `jixiao compare`: one year against another, or self against review. */
 #include <stdlib.h>
 #include "analysis_cli.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_deductions.c -- `jixiao deductions`: where points are lost, and how it repeats. */
 #include "analysis_cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_export.c -- `jixiao export`: stored scores or figures as canonical CSV or JSON. */
 #include <errno.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_figures.c -- `jixiao figures`: budget, final accounts and execution per year. */
 #include <stdlib.h>
 #include "analysis_cli.h"

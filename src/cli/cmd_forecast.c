@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_forecast.c -- `jixiao forecast`: next year's rate with a prediction interval. */
 #include "analysis_cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_grades.c -- `jixiao grades [set GRADE=MIN ...]`: the grade bands stored in the database. */
 #include <stdio.h>
 #include <string.h>

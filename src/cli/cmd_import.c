@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_import.c -- `jixiao import FILE...`: every file into one transaction.
  *
  * Files are read piece by piece and each evaluation is stored as soon as it

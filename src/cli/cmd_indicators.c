@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_indicators.c -- `jixiao indicators`: canonical keys per department and the years they appear. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_init.c -- `jixiao init`: create the database, or migrate it to this version. */
 #include <string.h>
 #include "cli.h"

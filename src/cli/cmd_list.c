@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_list.c -- `jixiao list`: one row per stored evaluation. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_plot.c -- `jixiao plot`: draw one chart, or all seven, with gnuplot. */
 #include <stdlib.h>
 #include <string.h>

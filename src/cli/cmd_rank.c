@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_rank.c -- `jixiao rank`: departments of one year by total score and grade. */
 #include <stdlib.h>
 #include "analysis_cli.h"

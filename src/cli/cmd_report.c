@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_report.c -- `jixiao report`: the planning report of one department (HTML or Markdown). */
 #include <stdlib.h>
 #include <string.h>

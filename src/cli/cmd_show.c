@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_show.c -- `jixiao show DEPT YEAR`: one evaluation's table, subtotals, figures, warnings. */
 #include <stdlib.h>
 #include <string.h>

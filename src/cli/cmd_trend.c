@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_trend.c -- `jixiao trend`: the direction of each unit's score rate over the years. */
 #include "analysis_cli.h"
 

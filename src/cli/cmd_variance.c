@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_variance.c -- `jixiao variance`: spread across years, across departments, and
  * the decomposition of the total's variance into categories. */
 #include <stdlib.h>

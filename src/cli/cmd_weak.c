@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_weak.c -- `jixiao weak`: persistently weak indicators, with the rule and evidence. */
 #include "analysis_cli.h"
 

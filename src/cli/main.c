@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c -- the jixiao executable: global options, then dispatch to cmd_<name>(). */
 #include <locale.h>
 #include <stdio.h>
@@ -49,7 +50,12 @@ int main(int argc, char **argv)
 			usage(stdout);
 			return JX_EXIT_OK;
 		} else if (!strcmp(argv[i], "--version")) {
-			printf("jixiao %s (schema %d)\n", JX_VERSION, JX_SCHEMA_VERSION);
+			printf("jixiao %s (schema %d)\n"
+			       "Copyright (C) 2026 the jixiao authors.\n"
+			       "License GPL-3.0-or-later <https://www.gnu.org/licenses/gpl-3.0.html>.\n"
+			       "This is free software: you are free to change and redistribute it.\n"
+			       "There is NO WARRANTY, to the extent permitted by law.\n",
+			       JX_VERSION, JX_SCHEMA_VERSION);
 			return JX_EXIT_OK;
 		} else if (!strcmp(argv[i], "--db") && i + 1 < argc) {
 			cli.db_path = argv[i + 1];

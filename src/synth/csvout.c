@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* csvout.c -- the canonical CSV files: scores, figures and aliases.
  *
  * Formats are the importer's (docs/formats.md): UTF-8, LF, '#' comment lines

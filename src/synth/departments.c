@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* departments.c -- the fictional departments of 示例市 and their own indicators.
  *
  * Every name here is invented: 示例市 ("example city") does not exist. The

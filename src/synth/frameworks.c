@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* frameworks.c -- the two indicator frameworks and how they change over the years.
  *
  * Older years (before SYNTH_NEW_FRAMEWORK_YEAR) use a framework in the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c -- jixiao-synth: write the synthetic multi-year dataset.
  *
  * Options, then one pass over the departments: each department's years are

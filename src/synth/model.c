@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* model.c -- the random model behind a department's history.
  *
  * Every draw comes from the department's own GSL mt19937 stream, in a fixed

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report.c -- department-years written as report text, in the reference report's layout.
  *
  * The layout follows the real report (datasets/real/): title line, the

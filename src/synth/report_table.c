@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report_table.c -- the indicator table at the end of a report, tab- or space-separated.
  *
  * As in the reference report: a title line, the header 一级指标 二级指标

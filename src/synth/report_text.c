@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report_text.c -- the narrative paragraphs of the synthetic reports.
  *
  * Written for this project, in the register of such reports; nothing here

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* synth.h -- internal interface of jixiao-synth, the synthetic-data generator.
  *
  * The generator works one department at a time: it builds the department

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # analysis_commands.sh -- end-to-end runs of the analysis commands (compare, trend,
 # forecast, variance, deductions, weak, figures, rank) on tests/fixtures/analysis/*.csv
 # in all three formats, with --all-departments streaming, and their exit codes.

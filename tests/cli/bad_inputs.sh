@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # bad_inputs.sh -- every case of tests/bad/MANIFEST against a database holding the real report.
 #
 # A bad case must exit with the listed code, name "file:line:" and the listed fragment on

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # concurrency.sh -- 4 imports into one database at once, with readers running meanwhile.
 #
 # The writers import four disjoint parts of a synthetic history (split by

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # crash_consistency.sh -- SIGKILL a large import at varied moments; the database must stay whole.
 #
 # One import is one transaction, so after any kill the database must pass

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # foundation.sh -- end-to-end runs of the built jixiao: init, import of the real report,
 # list/show, canonical round trips, bad input leaving the database byte-for-byte as it
 # was, re-import, --replace, --dry-run, usage errors, --help of every command, --version.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # foundation_alias_grades.sh -- `indicators --unmatched`, `alias` and `grades` end to end.
 #
 # Fixture tests/fixtures/csv/renamed.csv (synthetic): one department, 2021 and 2022; the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # plot_cli.sh -- `jixiao plot` end to end: all seven charts from the bundled
 # synthetic history, format from the extension, --script, usage errors, a
 # missing gnuplot, a machine without a CJK font, charts skipped for lack of data.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # rank_scale.sh -- the rank chart at province scale: with more than 40 departments it shows
 # the top 15 and the departments around the chosen one (a chart of thousands of bars is
 # unreadable and taller than Cairo can draw), and the report stays fast enough to build.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # report_e2e.sh -- `jixiao report` end to end on the bundled datasets.
 #
 # Imports datasets/ the way scripts/demo does, writes the HTML report of a

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # report_import.sh -- `jixiao import` of report text end to end: the reference report and
 # the variants in tests/fixtures/report (good ones import, bad ones exit 1 with file:line
 # and leave the database content unchanged).

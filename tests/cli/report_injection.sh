@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # report_injection.sh -- hostile names in the database come out of the report as text.
 #
 # A department and an indicator named with <script>, quotes, & and a

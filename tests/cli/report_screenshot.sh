@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # report_screenshot.sh -- the HTML report opened in headless Chromium: it renders and prints on A4.
 #
 # The report of a bundled department is rendered by Debian's chromium to a

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # scale_paths.sh -- the province-scale paths end to end: streamed import, --all-departments output.
 #
 # Import stores each evaluation as it is read, in one transaction: a failure late in a

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # synth_reproduce.sh -- datasets/synthetic/ is exactly what jixiao-synth writes.
 #
 # Regenerates the committed set with the committed options into a temporary

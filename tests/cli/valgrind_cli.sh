@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # valgrind_cli.sh -- the end-to-end CLI paths under valgrind memcheck: zero errors and
 # zero definite leaks. Skipped (77) in the sanitizer build, where valgrind cannot run.
 set -u

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_read.c -- libFuzzer harness: arbitrary bytes through jx_read_buffer.
  *
  * Built twice (tests/fuzz/CMakeLists.txt): fuzz_report with JX_FUZZ_FORMAT

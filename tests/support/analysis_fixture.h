@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* analysis_fixture.h -- a small multi-year store for the analysis tests.
  *
  * Header-only (static functions) so that each analysis test program can

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* testutil.h -- helpers shared by the cmocka test programs. */
 #ifndef JX_TESTUTIL_H
 #define JX_TESTUTIL_H

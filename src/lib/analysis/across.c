@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* across.c -- spread of one year's rates across departments.
  *
  * Reads one department's series at a time (never the whole database) and

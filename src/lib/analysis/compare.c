@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* compare.c -- one year against another, and self-scores against the review.
  *
  * Rates are compared, not points, because weights change between years;

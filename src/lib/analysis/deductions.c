@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* deductions.c -- where points are lost: Pareto, runs, transitions, pairs.
  *
  * A unit-year is "deducted" when its score is known and below its weight,

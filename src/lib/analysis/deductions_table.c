@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* deductions_table.c -- the four views of a deductions result as tables. */
 #include <math.h>
 #include <stdlib.h>

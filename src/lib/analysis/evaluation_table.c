@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* evaluation_table.c -- one evaluation as a table: its indicator rows with level-1
  * subtotals and 合计, as `show` and `import --dry-run` print it; its figures. */
 #include <math.h>

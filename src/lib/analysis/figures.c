@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* figures.c -- budget, final accounts and execution per year.
  *
  * Execution rate = final expenditure ÷ budget; basic and project shares of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* forecast.c -- next year's rate with a prediction interval.
  *
  * The least-squares line of the rate on the year (as in trend.c),

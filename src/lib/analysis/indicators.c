@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* indicators.c -- a department's level-3 keys across its years, and rename suggestions
  * for the keys that are missing from some years (`jixiao indicators`). */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* analysis/internal.h -- helpers shared by the analysis files; not API. */
 #ifndef JX_ANALYSIS_INTERNAL_H
 #define JX_ANALYSIS_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rank.c -- departments of one year by total score, grade and percentile,
  * and each department's category rates against the median of all departments.
  *

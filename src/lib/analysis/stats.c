@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* stats.c -- pure numerics on arrays: least squares, Theil–Sen, prediction
  * intervals, summaries, phi, covariance shares.
  *

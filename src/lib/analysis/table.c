@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* table.c -- shared pieces of the analysis result tables.
  *
  * Every unit table starts with the same columns (optionally department,

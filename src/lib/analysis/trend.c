@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* trend.c -- linear and robust trends of score rates.
  *
  * Per unit: OLS of rate on the calendar year (gsl_fit_linear), the slope's

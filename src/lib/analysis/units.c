@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* units.c -- the units of a series: indicators, groups, categories, total.
  *
  * Every analysis works on units, each with weight, score and rate per

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* variance.c -- spread of rates across years and across departments,
  * and the decomposition of the total score's variance into categories.
  *

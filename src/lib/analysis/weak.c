@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* weak.c -- persistently weak indicators by an explainable rule.
  *
  * Over the last N evaluated years (the window) a unit is flagged when it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* buf.c -- the growable byte buffer; a failed allocation sticks until the buffer is freed. */
 #include <stdio.h>
 #include <string.h>

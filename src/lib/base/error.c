@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* error.c -- the thread-local last error, and library set-up.
  *
  * Each thread keeps the code and one-line message of its last failure, set

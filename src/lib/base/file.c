@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* file.c -- reading a whole file into memory, with a size bound. */
 #include <errno.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hash.c -- content hashes (SHA-256 through OpenSSL). */
 #include <openssl/evp.h>
 #include "base/internal.h"

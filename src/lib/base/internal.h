@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* base/internal.h -- the library's building blocks: errors, memory, buffers, UTF-8,
  * hashing, files. Every module's private header starts from this one; not
  * part of the API. Names use the jx__ prefix (libgit2's git__ habit). */

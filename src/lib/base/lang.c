@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lang.c -- the language codes of texts for people. */
 #include <string.h>
 #include "base/internal.h"

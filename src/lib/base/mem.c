@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mem.c -- allocation helpers: copies of strings, printf into new memory, growing arrays. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* utf8.c -- decoding and encoding one UTF-8 code point (strict: no overlongs, no surrogates). */
 #include "base/internal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* canonical.c -- stored scores and figures written as canonical CSV or JSON, streamed
  * row by row from the store (jx_store_scan_scores / _figures). */
 #include <stdio.h>

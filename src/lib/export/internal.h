@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* export/internal.h -- what the export module's files share (canonical CSV/JSON, the xlsx workbook); not part of the API. */
 #ifndef JX_EXPORT_INTERNAL_H
 #define JX_EXPORT_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* xlsx.c -- the Excel/WPS workbook: scores, compare, weak, figures (libxlsxwriter).
  *
  * Each analysis sheet is filled from the same jx_table the analysis

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aliases.c -- an alias file (ingest/aliasfile.c) stored all or nothing. */
 #include <stdio.h>
 #include <stdlib.h>

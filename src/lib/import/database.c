@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* database.c -- an import into a database file, created atomically when new.
  *
  * A new database is built under a temporary name beside its path and linked

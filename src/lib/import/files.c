@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* files.c -- reading files into an import, reading and writing side by side.
  *
  * Reading and checking a file (csv.c) and writing it into SQLite take

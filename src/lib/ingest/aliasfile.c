@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aliasfile.c -- alias files: CSV with the header "old,new", one rename a row,
  * '#' comment lines before the header. Read into pairs with their lines;
  * storing them is the import module's job. */

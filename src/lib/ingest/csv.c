@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* csv.c -- the canonical CSV formats (scores and figures), read with libcsv.
  *
  * libcsv does the RFC 4180 tokenising; this file feeds it one physical line

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* csv_assemble.c -- gathering CSV rows into evaluations and figure sets.
  *
  * Rows are looked up by (department, year, kind): first the evaluation of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ingest/internal.h -- what the readers share: the canonical CSV reader as a push
  * parser (csv.c, csv_assemble.c, used by read.c), and the report-text reader
  * (report*.c). Not part of the API.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* read.c -- reading an input file: size limit, encoding, format detection, dispatch.
  *
  * jx_read_file reads a file whole; jx_read_file_stream reads canonical CSV

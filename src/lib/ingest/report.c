@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report.c -- read a published 部门整体绩效自我评价报告 from its text.
  *
  * The text comes from Word or a PDF export, so nothing can be trusted to sit

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report_cells.c -- table lines as cells: splitting, numbers, header, page furniture.
  *
  * Word exports separate cells with tabs; `pdftotext -layout` pads columns

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report_check.c -- reconcile a report's table with 合计, level-1 weights and the text.
  *
  * A published table often lacks one score (a merged cell the export lost).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report_table.c -- the indicator table of a report, read by content.
  *
  * Exports shift cells left or right and leave merged cells empty, so a row's

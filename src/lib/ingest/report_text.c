@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report_text.c -- figures, staffing, self-score and text sections from the prose.
  *
  * PDF exports break sentences across lines and insert blank lines in the

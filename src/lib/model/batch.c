@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* batch.c -- what one input file holds: evaluations and figure sets. */
 #include <stdlib.h>
 #include "model/internal.h"

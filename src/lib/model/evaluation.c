@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* evaluation.c -- one evaluation in memory: its indicator rows, warnings and sums. */
 #include <math.h>
 #include <stdarg.h>

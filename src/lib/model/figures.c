@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* figures.c -- the budget, accounts and staffing figures of one department and year. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* names.c -- the enumerated codes of the model (kind, origin, provenance): their
  * stable English codes, parsing, and labels for people. */
 #include <string.h>

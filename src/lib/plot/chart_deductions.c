@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* chart_deductions.c -- where points are lost: heatmap, pareto.
  *
  * heatmap: deducted points (weight − score) of every level-3 unit in every

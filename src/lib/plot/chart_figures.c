@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* chart_figures.c -- the money chart: jx_funds_load's years, budget (预算数) and
  * final expenditure (决算支出) in 万元 as bars, the execution rate
  * expenditure ÷ budget in percent as a line on the second axis. */

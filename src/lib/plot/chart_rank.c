@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* chart_rank.c -- all departments of one year (jx_rank_compute): every department's
  * total as a percentage of its total weight, best first, the requested
  * department highlighted; departments whose total is unknown are listed

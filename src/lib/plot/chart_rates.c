@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* chart_rates.c -- charts of score rates over the years: categories, weak.
  *
  * categories: the rate of every level-1 unit per evaluated year (jx_units:

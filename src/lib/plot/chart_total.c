@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* chart_total.c -- the total score per year, grade bands, OLS trend and forecast.
  *
  * The total is drawn as a percentage of the total weight (the grade bands

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* data.c -- what several charts read: the request's units, years and grade bands.
  *
  * Charts take their numbers from the analysis module (jx_units and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* escape.c -- text and numbers as gnuplot literals, the only way data enters a script.
  *
  * Checked against gnuplot 5.4: inside "double quotes" gnuplot processes

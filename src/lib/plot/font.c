@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* font.c -- find a font family with Chinese glyphs through fontconfig.
  *
  * Asks fontconfig for the best sans-serif match for language zh-cn and

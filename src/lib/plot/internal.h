@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plot/internal.h -- shared by the plot module's files; not part of the API.
  *
  * A chart is prepared by one plot__chart_<name> function that reads the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plot.c -- the chart driver: request, script assembly, drawing to a file or to memory.
  *
  * A script is, in this order: encoding and terminal, the output file,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* run.c -- run gnuplot on a script fed through a pipe, and report its own message.
  *
  * gnuplot is started with posix_spawn (no shell, so no file name or text

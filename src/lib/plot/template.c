@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* template.c -- chart templates: compiled in from plots/, or read from a directory.
  *
  * The table jx__templates is generated at build time by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* doc.c -- the report's document model: an arena, blocks, tables, and numbers as printed.
  *
  * Section builders add blocks; on ENOMEM the functions hand back scraps of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* html.c -- the report document as one self-contained HTML file.
  *
  * The output is also well-formed XML (every element closed, attributes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* i18n.c -- the report's texts in Chinese (the default) and English.
  *
  * The texts themselves are in strings.def, one RP_T(key, zh, en) line

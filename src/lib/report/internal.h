@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report/internal.h -- the report's document model, shared by the report module's files.
  *
  * The findings (jx_report) are turned into a small document -- headings,

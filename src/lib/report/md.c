@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* md.c -- the report document as Markdown (CommonMark with pipe tables).
  *
  * The same content as the HTML; charts are PNG files beside the .md,

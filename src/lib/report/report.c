@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report.c -- the planning report: gather one department's findings.
  *
  * jx_report_build runs the same analysis functions as the analysis

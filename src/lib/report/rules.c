@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rules.c -- planning suggestions derived from the findings by fixed rules.
  *
  * Each rule reads one finding of the analyses and, when its trigger holds,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sec_deductions.c -- section 4: where and how points are lost.
  *
  * Everything here is one jx_deductions_compute result (what `jixiao

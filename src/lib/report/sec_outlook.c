@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sec_outlook.c -- sections 5 and 6: next year's forecast, and the money.
  *
  * The forecast rows are jx_forecast_compute's (as `jixiao forecast`), for

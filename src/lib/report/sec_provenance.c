@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sec_provenance.c -- section 9: which evaluations, real or synthetic, and their warnings. */
 #include "report/internal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sec_review.c -- section 7: the self-evaluation against the finance bureau's review.
  *
  * Rows of jx_compare_self_review (as `jixiao compare --self-vs-review`):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sec_suggest.c -- section 8: the planning suggestions, each with a link to its evidence.
  *
  * The suggestions themselves come from rules.c; this file only

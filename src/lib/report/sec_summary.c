@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sec_summary.c -- section 1: where the department stands, in a few numbers.
  *
  * Latest total and grade (as `jixiao rank` prints them), the change since

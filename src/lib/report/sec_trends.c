@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sec_trends.c -- section 2: the total and the categories over the years.
  *
  * Rates per year (from the units), the linear trends (jx_trend_compute, as

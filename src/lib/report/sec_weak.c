@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sec_weak.c -- section 3: persistently weak indicators, the rule that fired, the evidence.
  *
  * The rows are those of jx_weak_compute (what `jixiao weak` lists) with

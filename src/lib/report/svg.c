@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* svg.c -- gnuplot's SVG made fit to sit inline in the HTML report.
  *
  * Several charts share one HTML document, and gnuplot names its ids the

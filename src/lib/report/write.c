@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* write.c -- the report's findings as a document, with charts, into a file.
  *
  * Order of work: the section builders turn the findings into a document;

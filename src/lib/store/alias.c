@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* alias.c -- indicator aliases: renames joined across years, applied on read. */
 #include <math.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* grades.c -- grade bands (优/良/中/差 by default) and the grade of a total. */
 #include <math.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store/internal.h -- what the store's files share. */
 #ifndef JX_STORE_INTERNAL_H
 #define JX_STORE_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* query.c -- reading from the store: listings, whole evaluations, figures, series.
  *
  * The analysis reads one department at a time through jx_store_series, so

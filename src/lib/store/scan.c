@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scan.c -- stored scores and figures row by row, in canonical order, for the
  * canonical writers (export/canonical.c). Rows are handed to a callback so
  * that any number of them streams through in constant memory. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* series.c -- one department's rows over the years, keys resolved through aliases.
  *
  * This is the analysis's only read path, called once per department by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store.c -- opening a jixiao database: schema, migrations, connection settings.
  *
  * The schema lives here and only here (docs/schema.md describes it). Each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* store/testing.h -- test-only access to the store's SQLite handle, for tests that
  * inspect or interrupt the database directly. Library code never includes this:
  * the store's SQL stays inside the store module. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* write.c -- writing evaluations into the store, all or nothing.
  *
  * One import is one transaction (BEGIN IMMEDIATE, so concurrent importers

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* table.c -- result tables written as aligned text, CSV (RFC 4180) or JSON.
  *
  * Cells are kept as text already formatted the way CSV prints them, plus

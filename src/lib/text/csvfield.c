@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* csvfield.c -- one CSV field with RFC 4180 quoting: the one quoting rule of every
  * CSV jixiao writes (canonical export, tables). A field is quoted when it holds
  * a comma, a quote or a line end, or starts or ends with a space. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* distance.c -- edit distance between names, in code points (rename suggestions). */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* encoding.c -- input text to UTF-8: validation, GB18030 through iconv, encoding names.
  *
  * Reports arrive as UTF-8 or GB18030 with any line ends; everything inside

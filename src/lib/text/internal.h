@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* text/internal.h -- what the text module's files share; not part of the API. */
 #ifndef JX_TEXT_INTERNAL_H
 #define JX_TEXT_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* names.c -- name normalisation, canonical keys, trimming, weights in labels.
  *
  * Indicator names drift between years in width, quotes and spacing, so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* number.c -- exact numbers: parsing scores and money, the shortest text of a double. */
 #include <errno.h>
 #include <float.h>

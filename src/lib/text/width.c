@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* width.c -- display width of UTF-8 text in a terminal (CJK and full-width count two). */
 #include <string.h>
 #include "text/internal.h"
