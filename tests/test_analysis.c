@@ -14,7 +14,6 @@
 
 #define PI 3.14159265358979323846
 
-
 static jx_units *units_of(jx_store *st, const char *dept)
 {
 	jx_series *s = fx_series(st, dept, JX_KIND_SELF);
@@ -63,7 +62,8 @@ static void test_analysis__units_sum_levels_and_keep_missing_unknown(void **stat
 {
 	jx_units *u = units_of(*state, "甲");
 	const jx_unit *tot = find(u, 0, NULL, NULL, NULL), *mgmt = find(u, 1, "管理", NULL, NULL);
-	const jx_unit *budget = find(u, 2, "管理", "预算", NULL), *dec = find(u, 1, "决策", NULL, NULL);
+	const jx_unit *budget = find(u, 2, "管理", "预算", NULL),
+		      *dec = find(u, 1, "决策", NULL, NULL);
 	const jx_unit *exe = find(u, 3, "管理", "预算", "执行率");
 
 	assert_int_equal(u->nyears, 5); /* 2016 2017 2019 2020 2021: 2018 is a gap */
@@ -313,7 +313,8 @@ static void test_analysis__forecast_prediction_interval(void **state)
 	jx_series *s = fx_series(*state, "甲", JX_KIND_SELF);
 	jx_forecast_result *r;
 	jx_analysis_options o;
-	const double dx[4] = {-2.25, -1.25, 0.75, 2.75}, dy[4] = {0.0375, -0.0225, -0.0125, -0.0025};
+	const double dx[4] = {-2.25, -1.25, 0.75, 2.75},
+		     dy[4] = {0.0375, -0.0225, -0.0125, -0.0025};
 	double b = -0.0725 / 14.75, sse = 0, s2, se, tq, fit;
 	for (int i = 0; i < 4; i++)
 		sse += (dy[i] - b * dx[i]) * (dy[i] - b * dx[i]);
@@ -524,10 +525,10 @@ static void test_analysis__forecast_skips_dropped_indicator(void **state)
  * a department column on request, and the provenance of the data. */
 static void test_analysis__trend_table_columns(void **state)
 {
-	static const char *const names[] = {"level", "level1", "level2", "level3", "n",
-					    "slope", "slope_se", "t", "p_value", "r2",
-					    "theil_sen", "direction", "missing_years", "rates",
-					    "provenance"};
+	static const char *const names[] = {
+		"level",         "level1", "level2",    "level3", "n",         "slope",
+		"slope_se",      "t",      "p_value",   "r2",     "theil_sen", "direction",
+		"missing_years", "rates",  "provenance"};
 	jx_series *s = fx_series(*state, "甲", JX_KIND_SELF);
 	jx_trend_result *r;
 	jx_analysis_options o;
@@ -542,8 +543,8 @@ static void test_analysis__trend_table_columns(void **state)
 	assert_string_equal(jx_table_cell(t, 0, 0), "甲");
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
 		assert_true(jx_table_find_column(t, names[i]) > 0);
-	assert_close(jx_table_number(t, 0, (size_t)jx_table_find_column(t, "slope")),
-		     -29.0 / 5900, 1e-14); /* −0.0725/14.75, §4 of docs/methods.md */
+	assert_close(jx_table_number(t, 0, (size_t)jx_table_find_column(t, "slope")), -29.0 / 5900,
+		     1e-14); /* −0.0725/14.75, §4 of docs/methods.md */
 	assert_string_equal(jx_table_cell(t, 0, (size_t)jx_table_find_column(t, "direction")),
 			    "flat");
 	assert_string_equal(jx_table_cell(t, 0, (size_t)jx_table_find_column(t, "rates")),
@@ -558,21 +559,34 @@ static void test_analysis__trend_table_columns(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_analysis__units_sum_levels_and_keep_missing_unknown, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_analysis__alias_joins_renamed_indicator, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_analysis__units_sum_levels_and_keep_missing_unknown, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__alias_joins_renamed_indicator, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_analysis__compare_two_years, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_analysis__compare_weight_change_and_missing, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_analysis__trend_uses_calendar_years, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_analysis__trend_identical_and_late_indicator, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_analysis__trend_one_and_two_years, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_analysis__forecast_prediction_interval, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_analysis__forecast_refuses_two_years, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_analysis__variance_across_years, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_analysis__variance_decomposition, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_analysis__variance_across_departments, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__compare_weight_change_and_missing,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__trend_uses_calendar_years, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__trend_identical_and_late_indicator,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__trend_one_and_two_years, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__forecast_prediction_interval, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__forecast_refuses_two_years, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__variance_across_years, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__variance_decomposition, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__variance_across_departments, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_analysis__self_versus_review, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_analysis__forecast_skips_dropped_indicator, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_analysis__trend_table_columns, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__forecast_skips_dropped_indicator,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__trend_table_columns, setup,
+						teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

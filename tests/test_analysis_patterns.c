@@ -12,7 +12,6 @@
 #include <cmocka.h>
 #include "analysis_fixture.h"
 
-
 static jx_deductions_result *deductions_of(jx_store *st, const char *dept)
 {
 	jx_series *s = fx_series(st, dept, JX_KIND_SELF);
@@ -254,8 +253,10 @@ static jx_figures *figs(int year, double budget, double exp, double basic, doubl
 		assert_int_equal(jx_figures_set(f, "budget_total", llround(budget * 100), 0), 0);
 	assert_int_equal(jx_figures_set(f, "expenditure_total", llround(exp * 100), 0), 0);
 	if (!isnan(basic)) {
-		assert_int_equal(jx_figures_set(f, "expenditure_basic", llround(basic * 100), 0), 0);
-		assert_int_equal(jx_figures_set(f, "expenditure_project", llround(project * 100), 0), 0);
+		assert_int_equal(jx_figures_set(f, "expenditure_basic", llround(basic * 100), 0),
+				 0);
+		assert_int_equal(
+			jx_figures_set(f, "expenditure_project", llround(project * 100), 0), 0);
 	}
 	return f;
 }
@@ -376,17 +377,22 @@ static void test_analysis__rank_unknown_total_last(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_analysis__pareto_of_points_lost, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_analysis__runs_of_deducted_years, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_analysis__transitions_between_years, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__pareto_of_points_lost, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__runs_of_deducted_years, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__transitions_between_years, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_analysis__co_deduction_pairs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_analysis__weak_default_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_analysis__weak_options, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_analysis__weak_falling_trend, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_analysis__figures_execution_and_growth, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__figures_execution_and_growth, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_analysis__figures_from_store, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_analysis__rank_year, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_analysis__rank_unknown_total_last, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__rank_unknown_total_last, setup,
+						teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

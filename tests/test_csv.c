@@ -19,7 +19,9 @@
 #define HEADER "department,year,kind,level1,level2,level3,explanation,weight,score,score_origin\n"
 #define FHEADER "department,year,item,value,unit\n"
 /* two rows adding up to 100, the first row on the line after the header */
-#define ROW_A "禁毒支队,2023,self,部门决策 (20分),决策机制,决策制度的科学性,是否科学可行。,20,18,stated\n"
+#define ROW_A                                  \
+	"禁毒支队,2023,self,部门决策 " \
+	"(20分),决策机制,决策制度的科学性,是否科学可行。,20,18,stated\n"
 #define ROW_B "禁毒支队,2023,self,部门管理,预算执行,部门预算执行率,,80,80,\n"
 
 static int read_opts(jx_batch **b, const char *text, const jx_read_options *o)
@@ -28,7 +30,10 @@ static int read_opts(jx_batch **b, const char *text, const jx_read_options *o)
 	return jx_read_buffer(b, "s.csv", text, strlen(text), o);
 }
 
-static int read_text(jx_batch **b, const char *text) { return read_opts(b, text, NULL); }
+static int read_text(jx_batch **b, const char *text)
+{
+	return read_opts(b, text, NULL);
+}
 
 /* The text must be refused with code, a message starting with prefix and mentioning part. */
 static void expect_error(const char *text, int code, const char *prefix, const char *part)
@@ -79,9 +84,10 @@ static void test_csv__reads_scores(void **state)
 	jx_batch_free(b);
 
 	/* score_origin is optional as a column */
-	assert_int_equal(read_text(&b, "department,year,kind,level1,level2,level3,explanation,weight,score\n"
-				       "部门,2020,review,甲,乙,丙,,100,60\n"),
-			 0);
+	assert_int_equal(
+		read_text(&b, "department,year,kind,level1,level2,level3,explanation,weight,score\n"
+			      "部门,2020,review,甲,乙,丙,,100,60\n"),
+		0);
 	assert_int_equal(b->evals[0]->kind, JX_KIND_REVIEW);
 	assert_true(b->evals[0]->rows[0].score == 60);
 	jx_batch_free(b);
@@ -92,8 +98,10 @@ static void test_csv__bom_crlf_and_cr(void **state)
 	jx_batch *b = NULL;
 	static const char crlf[] =
 		"\xEF\xBB\xBF"
-		"department,year,kind,level1,level2,level3,explanation,weight,score,score_origin\r\n"
-		"禁毒支队,2023,self,部门决策 (20分),决策机制,决策制度的科学性,是否科学可行。,20,18,stated\r\n"
+		"department,year,kind,level1,level2,level3,explanation,weight,score,score_"
+		"origin\r\n"
+		"禁毒支队,2023,self,部门决策 "
+		"(20分),决策机制,决策制度的科学性,是否科学可行。,20,18,stated\r\n"
 		"禁毒支队,2023,self,部门管理,预算执行,部门预算执行率,,80,80,\r\n";
 	static const char cr[] =
 		"department,year,kind,level1,level2,level3,explanation,weight,score,score_origin\r"
@@ -109,26 +117,28 @@ static void test_csv__bom_crlf_and_cr(void **state)
 	assert_int_equal(b->evals[0]->rows[1].line, 3);
 	jx_batch_free(b);
 	/* no line end after the last row */
-	assert_int_equal(read_text(&b, HEADER ROW_A "禁毒支队,2023,self,部门管理,预算执行,部门预算执行率,,80,80,"), 0);
+	assert_int_equal(read_text(&b, HEADER ROW_A
+				   "禁毒支队,2023,self,部门管理,预算执行,部门预算执行率,,80,80,"),
+			 0);
 	assert_int_equal(b->evals[0]->nrows, 2);
 	assert_string_equal(b->evals[0]->rows[1].level3, "部门预算执行率");
 	jx_batch_free(b);
-	expect_error(HEADER ROW_A "禁毒支队,2023,self,部门管理,预算执行,部门预算执行率,,80,-1", JX_EPARSE,
-		     "s.csv:3:", "expected 10 fields, found 9");
+	expect_error(HEADER ROW_A "禁毒支队,2023,self,部门管理,预算执行,部门预算执行率,,80,-1",
+		     JX_EPARSE, "s.csv:3:", "expected 10 fields, found 9");
 	/* CR-only line ends count lines too: the bad score is on line 3, column 9 */
 	expect_error(cr, JX_EPARSE, "s.csv:3:9:", "score 'x' is not a number");
 	/* a BOM before the header does not shift columns: column 1 of line 2 */
-	expect_error("\xEF\xBB\xBF" HEADER ",2023,self,甲,乙,丙,,100,100,\n", JX_EPARSE, "s.csv:2:1:",
-		     "department is empty");
+	expect_error("\xEF\xBB\xBF" HEADER ",2023,self,甲,乙,丙,,100,100,\n", JX_EPARSE,
+		     "s.csv:2:1:", "department is empty");
 }
 
 static void test_csv__quoted_commas_quotes_and_newlines(void **state)
 {
 	jx_batch *b = NULL;
 	jx_evaluation *ev;
-	static const char text[] =
-		HEADER
-		"禁毒支队,2023,self,部门决策,决策机制,\"制度,规范\",\"含\"\"引号\"\"与,逗号\",20,20,stated\n"
+	static const char text[] = HEADER
+		"禁毒支队,2023,self,部门决策,决策机制,\"制度,规范\",\"含\"\"引号\"\"与,逗号\",20,"
+		"20,stated\n"
 		"禁毒支队,2023,self,部门决策,决策机制,流程,\"第一行\n第二行\n第三行\",30,30,\n"
 		"禁毒支队,2023,self,部门管理,预算执行,执行率,,50,45,\n";
 	(void)state;
@@ -154,18 +164,18 @@ static void test_csv__quoted_commas_quotes_and_newlines(void **state)
 static void test_csv__bad_numbers(void **state)
 {
 	(void)state;
-	expect_error(HEADER "甲,2023,self,一,二,三,,abc,1,\n", JX_EPARSE, "s.csv:2:8:",
-		     "weight 'abc' is not a number");
-	expect_error(HEADER "甲,2023,self,一,二,三,,100,1e1,\n", JX_EPARSE, "s.csv:2:9:",
-		     "score '1e1' is not a number");
-	expect_error(HEADER "甲,2023,self,一,二,三,,100,nan,\n", JX_EPARSE, "s.csv:2:9:",
-		     "score 'nan' is not a number");
-	expect_error(HEADER "甲,2023,self,一,二,三,,0x64,1,\n", JX_EPARSE, "s.csv:2:8:",
-		     "is not a number");
-	expect_error(HEADER "甲,2023,self,一,二,三,,100,1.2.3,\n", JX_EPARSE, "s.csv:2:9:",
-		     "is not a number");
-	expect_error(HEADER "甲,二〇二三,self,一,二,三,,100,1,\n", JX_EPARSE, "s.csv:2:2:",
-		     "is not a year");
+	expect_error(HEADER "甲,2023,self,一,二,三,,abc,1,\n", JX_EPARSE,
+		     "s.csv:2:8:", "weight 'abc' is not a number");
+	expect_error(HEADER "甲,2023,self,一,二,三,,100,1e1,\n", JX_EPARSE,
+		     "s.csv:2:9:", "score '1e1' is not a number");
+	expect_error(HEADER "甲,2023,self,一,二,三,,100,nan,\n", JX_EPARSE,
+		     "s.csv:2:9:", "score 'nan' is not a number");
+	expect_error(HEADER "甲,2023,self,一,二,三,,0x64,1,\n", JX_EPARSE,
+		     "s.csv:2:8:", "is not a number");
+	expect_error(HEADER "甲,2023,self,一,二,三,,100,1.2.3,\n", JX_EPARSE,
+		     "s.csv:2:9:", "is not a number");
+	expect_error(HEADER "甲,二〇二三,self,一,二,三,,100,1,\n", JX_EPARSE,
+		     "s.csv:2:2:", "is not a year");
 }
 
 static void test_csv__weights_and_scores_checked(void **state)
@@ -173,24 +183,24 @@ static void test_csv__weights_and_scores_checked(void **state)
 	(void)state;
 	expect_error(HEADER ROW_A "禁毒支队,2023,self,部门管理,预算执行,部门预算执行率,,80,81,\n",
 		     JX_EPARSE, "s.csv:3:9:", "score 81 is above its weight 80");
-	expect_error(HEADER "甲,2023,self,一,二,三,,100,-1,\n", JX_EPARSE, "s.csv:2:9:",
-		     "score -1 is negative");
-	expect_error(HEADER "甲,2023,self,一,二,三,,0,0,\n", JX_EPARSE, "s.csv:2:8:",
-		     "weight must be greater than 0");
-	expect_error(HEADER "甲,2023,self,一,二,三,,-5,0,\n", JX_EPARSE, "s.csv:2:8:",
-		     "weight must be greater than 0");
-	expect_error(HEADER "甲,0,self,一,二,三,,100,1,\n", JX_EPARSE, "s.csv:2:2:",
-		     "year '0' is not a year");
-	expect_error(HEADER "甲,99999,self,一,二,三,,100,1,\n", JX_EPARSE, "s.csv:2:2:",
-		     "year '99999' is not a year");
-	expect_error(HEADER "甲,2023.5,self,一,二,三,,100,1,\n", JX_EPARSE, "s.csv:2:2:",
-		     "is not a year");
-	expect_error(HEADER "甲,2023,annual,一,二,三,,100,1,\n", JX_EPARSE, "s.csv:2:3:",
-		     "kind must be self or review");
-	expect_error(HEADER "甲,2023,self,一,二,,,100,1,\n", JX_EPARSE, "s.csv:2:6:",
-		     "level3 is empty");
-	expect_error(HEADER "甲,2023,self,,二,三,,100,1,\n", JX_EPARSE, "s.csv:2:4:",
-		     "level1 is empty");
+	expect_error(HEADER "甲,2023,self,一,二,三,,100,-1,\n", JX_EPARSE,
+		     "s.csv:2:9:", "score -1 is negative");
+	expect_error(HEADER "甲,2023,self,一,二,三,,0,0,\n", JX_EPARSE,
+		     "s.csv:2:8:", "weight must be greater than 0");
+	expect_error(HEADER "甲,2023,self,一,二,三,,-5,0,\n", JX_EPARSE,
+		     "s.csv:2:8:", "weight must be greater than 0");
+	expect_error(HEADER "甲,0,self,一,二,三,,100,1,\n", JX_EPARSE,
+		     "s.csv:2:2:", "year '0' is not a year");
+	expect_error(HEADER "甲,99999,self,一,二,三,,100,1,\n", JX_EPARSE,
+		     "s.csv:2:2:", "year '99999' is not a year");
+	expect_error(HEADER "甲,2023.5,self,一,二,三,,100,1,\n", JX_EPARSE,
+		     "s.csv:2:2:", "is not a year");
+	expect_error(HEADER "甲,2023,annual,一,二,三,,100,1,\n", JX_EPARSE,
+		     "s.csv:2:3:", "kind must be self or review");
+	expect_error(HEADER "甲,2023,self,一,二,,,100,1,\n", JX_EPARSE,
+		     "s.csv:2:6:", "level3 is empty");
+	expect_error(HEADER "甲,2023,self,,二,三,,100,1,\n", JX_EPARSE,
+		     "s.csv:2:4:", "level1 is empty");
 }
 
 static void test_csv__missing_scores_and_origin(void **state)
@@ -211,14 +221,14 @@ static void test_csv__missing_scores_and_origin(void **state)
 	assert_true(jx_evaluation_score_sum(ev) == 10); /* missing scores are skipped */
 	jx_batch_free(b);
 
-	expect_error(HEADER "甲,2023,self,一,二,三,,100,,stated\n", JX_EPARSE, "s.csv:2:9:",
-		     "score is empty but score_origin is 'stated'");
-	expect_error(HEADER "甲,2023,self,一,二,三,,100,,inferred\n", JX_EPARSE, "s.csv:2:9:",
-		     "score is empty but score_origin is 'inferred'");
-	expect_error(HEADER "甲,2023,self,一,二,三,,100,5,missing\n", JX_EPARSE, "s.csv:2:10:",
-		     "score_origin is 'missing' but score is '5'");
-	expect_error(HEADER "甲,2023,self,一,二,三,,100,5,guessed\n", JX_EPARSE, "s.csv:2:10:",
-		     "score_origin must be stated, inferred or missing");
+	expect_error(HEADER "甲,2023,self,一,二,三,,100,,stated\n", JX_EPARSE,
+		     "s.csv:2:9:", "score is empty but score_origin is 'stated'");
+	expect_error(HEADER "甲,2023,self,一,二,三,,100,,inferred\n", JX_EPARSE,
+		     "s.csv:2:9:", "score is empty but score_origin is 'inferred'");
+	expect_error(HEADER "甲,2023,self,一,二,三,,100,5,missing\n", JX_EPARSE,
+		     "s.csv:2:10:", "score_origin is 'missing' but score is '5'");
+	expect_error(HEADER "甲,2023,self,一,二,三,,100,5,guessed\n", JX_EPARSE,
+		     "s.csv:2:10:", "score_origin must be stated, inferred or missing");
 }
 
 static void test_csv__header_problems(void **state)
@@ -231,20 +241,22 @@ static void test_csv__header_problems(void **state)
 		     "department,year,kind,level1,level2,level3,weight,score\n"
 		     "甲,2023,self,一,二,三,100,1\n",
 		     JX_EPARSE, "s.csv:2:", "missing column 'explanation'");
-	expect_error("department,year,kind,level1,level2,level3,explanation,weight,score,score_origin,"
-		     "remarks\n甲,2023,self,一,二,三,,100,1,,x\n",
-		     JX_EPARSE, "s.csv:1:11:", "unknown column 'remarks'");
+	expect_error(
+		"department,year,kind,level1,level2,level3,explanation,weight,score,score_origin,"
+		"remarks\n甲,2023,self,一,二,三,,100,1,,x\n",
+		JX_EPARSE, "s.csv:1:11:", "unknown column 'remarks'");
 	expect_error("department,year,kind,level1,level2,level3,explanation,weight,score,weight\n"
 		     "甲,2023,self,一,二,三,,100,1,100\n",
 		     JX_EPARSE, "s.csv:1:10:", "column 'weight' appears twice");
 	/* an extra field in one row */
-	expect_error(HEADER ROW_A "禁毒支队,2023,self,部门管理,预算执行,部门预算执行率,,80,80,,多余\n",
+	expect_error(HEADER ROW_A
+		     "禁毒支队,2023,self,部门管理,预算执行,部门预算执行率,,80,80,,多余\n",
 		     JX_EPARSE, "s.csv:3:", "expected 10 fields, found 11");
 	/* a missing field in one row */
 	expect_error(HEADER ROW_A "禁毒支队,2023,self,部门管理,预算执行,部门预算执行率,80,80,\n",
 		     JX_EPARSE, "s.csv:3:", "expected 10 fields, found 9");
-	expect_error(HEADER "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r\n", JX_EPARSE, "s.csv:2:",
-		     "more than 16 fields");
+	expect_error(HEADER "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r\n", JX_EPARSE,
+		     "s.csv:2:", "more than 16 fields");
 }
 
 static void test_csv__provenance(void **state)
@@ -259,26 +271,30 @@ static void test_csv__provenance(void **state)
 	assert_int_equal(b->evals[0]->line, 4);
 	assert_int_equal(b->evals[0]->rows[0].line, 4);
 	jx_batch_free(b);
-	assert_int_equal(read_text(&b, "# provenance: real\n" HEADER "甲,2020,self,一,二,三,,100,99,\n"), 0);
+	assert_int_equal(
+		read_text(&b, "# provenance: real\n" HEADER "甲,2020,self,一,二,三,,100,99,\n"), 0);
 	assert_int_equal(b->evals[0]->provenance, JX_PROV_REAL);
 	jx_batch_free(b);
 	/* a provenance column, row by row */
-	assert_int_equal(read_text(&b, "department,year,kind,level1,level2,level3,explanation,weight,"
-				       "score,score_origin,provenance\n"
-				       "甲,2020,self,一,二,三,,100,99,stated,real\n"
-				       "乙,2020,self,一,二,三,,100,98,stated,synthetic\n"),
+	assert_int_equal(read_text(&b,
+				   "department,year,kind,level1,level2,level3,explanation,weight,"
+				   "score,score_origin,provenance\n"
+				   "甲,2020,self,一,二,三,,100,99,stated,real\n"
+				   "乙,2020,self,一,二,三,,100,98,stated,synthetic\n"),
 			 0);
 	assert_int_equal(b->nevals, 2);
 	assert_int_equal(b->evals[0]->provenance, JX_PROV_REAL);
 	assert_int_equal(b->evals[1]->provenance, JX_PROV_SYNTHETIC);
 	jx_batch_free(b);
-	expect_error("department,year,kind,level1,level2,level3,explanation,weight,score,score_origin,"
-		     "provenance\n甲,2020,self,一,二,三,,50,50,stated,real\n"
-		     "甲,2020,self,一,二,四,,50,50,stated,synthetic\n",
-		     JX_EPARSE, "s.csv:3:11:", "provenance differs within one evaluation");
-	expect_error("department,year,kind,level1,level2,level3,explanation,weight,score,score_origin,"
-		     "provenance\n甲,2020,self,一,二,三,,100,50,stated,fake\n",
-		     JX_EPARSE, "s.csv:2:11:", "provenance must be real or synthetic");
+	expect_error(
+		"department,year,kind,level1,level2,level3,explanation,weight,score,score_origin,"
+		"provenance\n甲,2020,self,一,二,三,,50,50,stated,real\n"
+		"甲,2020,self,一,二,四,,50,50,stated,synthetic\n",
+		JX_EPARSE, "s.csv:3:11:", "provenance differs within one evaluation");
+	expect_error(
+		"department,year,kind,level1,level2,level3,explanation,weight,score,score_origin,"
+		"provenance\n甲,2020,self,一,二,三,,100,50,stated,fake\n",
+		JX_EPARSE, "s.csv:2:11:", "provenance must be real or synthetic");
 }
 
 static void test_csv__duplicate_indicator_names_both_lines(void **state)
@@ -288,7 +304,8 @@ static void test_csv__duplicate_indicator_names_both_lines(void **state)
 	expect_error(HEADER "甲,2023,self,部门管理,预算执行,“三公”经费控制率,,50,50,\n"
 			    "甲,2023,self,部门管理,预算执行,部门预算执行率,,25,25,\n"
 			    "甲,2023,self,部门管理 (100分),预算执行,三公经费控制率,,25,25,\n",
-		     JX_EPARSE, "s.csv:4:6:", "duplicate indicator '部门管理/预算执行/三公经费控制率' (also on line 2)");
+		     JX_EPARSE, "s.csv:4:6:",
+		     "duplicate indicator '部门管理/预算执行/三公经费控制率' (also on line 2)");
 }
 
 static void test_csv__weights_must_add_up(void **state)
@@ -314,8 +331,9 @@ static void test_csv__weights_must_add_up(void **state)
 	jx_batch_free(b);
 	/* a declared total other than 100 */
 	o.total_weight = 50;
-	assert_int_equal(read_opts(&b, HEADER "甲,2022,self,一,二,三,,30,30,\n"
-					      "甲,2022,self,一,二,四,,20,20,\n",
+	assert_int_equal(read_opts(&b,
+				   HEADER "甲,2022,self,一,二,三,,30,30,\n"
+					  "甲,2022,self,一,二,四,,20,20,\n",
 				   &o),
 			 0);
 	jx_batch_free(b);
@@ -334,8 +352,8 @@ static void test_csv__malformed_and_empty(void **state)
 	expect_error(HEADER ROW_A "禁毒支队,2023,self,部门\"管理,预算执行,部门预算执行率,,80,80,\n",
 		     JX_EPARSE, "s.csv:3:", "malformed CSV");
 	/* text after a closing quote */
-	expect_error(HEADER "甲,2023,self,\"一\"x,二,三,,100,1,\n", JX_EPARSE, "s.csv:2:",
-		     "malformed CSV");
+	expect_error(HEADER "甲,2023,self,\"一\"x,二,三,,100,1,\n", JX_EPARSE,
+		     "s.csv:2:", "malformed CSV");
 	expect_error("", JX_EPARSE, "s.csv:1:", "empty file");
 	expect_error(HEADER, JX_EPARSE, "s.csv:1:", "no data rows");
 	expect_error("# provenance: real\n" HEADER "\n\n", JX_EPARSE, "s.csv:", "no data rows");
@@ -344,7 +362,8 @@ static void test_csv__malformed_and_empty(void **state)
 	assert_int_equal(jx_csv_read_scores(&b, "d.csv", "", 0, NULL), JX_EPARSE);
 	assert_null(b);
 	assert_non_null(strstr(jx_error_last(), "d.csv:1: empty file"));
-	assert_int_equal(jx_csv_read_scores(&b, "d.csv", "# only a comment\n", 17, NULL), JX_EPARSE);
+	assert_int_equal(jx_csv_read_scores(&b, "d.csv", "# only a comment\n", 17, NULL),
+			 JX_EPARSE);
 	assert_non_null(strstr(jx_error_last(), "no header"));
 }
 
@@ -385,7 +404,8 @@ static void test_csv__figures(void **state)
 	assert_true(c == 290467);
 	assert_int_equal(jx_figures_get(b->figs[0], "staff_in_post", &c), 1);
 	assert_true(c == 5900);
-	assert_int_equal(jx_figures_get(b->figs[0], "special_funds", &c), 1); /* empty unit is fine */
+	assert_int_equal(jx_figures_get(b->figs[0], "special_funds", &c),
+			 1); /* empty unit is fine */
 	assert_true(c == 82000);
 	assert_int_equal(jx_figures_get(b->figs[0], "self_score", &c), 1);
 	assert_true(c == 9750);
@@ -397,24 +417,26 @@ static void test_csv__figures(void **state)
 	assert_true(c == 1400);
 	jx_batch_free(b);
 
-	expect_error(FHEADER "甲,2023,budget_totl,1,万元\n", JX_EPARSE, "s.csv:2:3:",
-		     "unknown figure item 'budget_totl'");
-	expect_error(FHEADER "甲,2023,budget_total,1,元\n", JX_EPARSE, "s.csv:2:5:",
-		     "unit of budget_total must be 万元, not '元'");
-	expect_error(FHEADER "甲,2023,staff_in_post,59.5,人\n", JX_EPARSE, "s.csv:2:4:",
-		     "staff_in_post is a count and must be a whole number");
-	expect_error(FHEADER "甲,2023,budget_total,1.234,万元\n", JX_EPARSE, "s.csv:2:4:",
-		     "more than two decimal places");
-	expect_error(FHEADER "甲,2023,budget_total,-3,万元\n", JX_EPARSE, "s.csv:2:4:",
-		     "must not be negative");
-	expect_error(FHEADER "甲,2023,budget_total,很多,万元\n", JX_EPARSE, "s.csv:2:4:",
-		     "is not a number");
+	expect_error(FHEADER "甲,2023,budget_totl,1,万元\n", JX_EPARSE,
+		     "s.csv:2:3:", "unknown figure item 'budget_totl'");
+	expect_error(FHEADER "甲,2023,budget_total,1,元\n", JX_EPARSE,
+		     "s.csv:2:5:", "unit of budget_total must be 万元, not '元'");
+	expect_error(FHEADER "甲,2023,staff_in_post,59.5,人\n", JX_EPARSE,
+		     "s.csv:2:4:", "staff_in_post is a count and must be a whole number");
+	expect_error(FHEADER "甲,2023,budget_total,1.234,万元\n", JX_EPARSE,
+		     "s.csv:2:4:", "more than two decimal places");
+	expect_error(FHEADER "甲,2023,budget_total,-3,万元\n", JX_EPARSE,
+		     "s.csv:2:4:", "must not be negative");
+	expect_error(FHEADER "甲,2023,budget_total,很多,万元\n", JX_EPARSE,
+		     "s.csv:2:4:", "is not a number");
 	expect_error(FHEADER "甲,2023,budget_total,1,万元\n甲,2024,budget_total,2,万元\n"
 			     "甲,2023,budget_total,1.5,万元\n",
-		     JX_EPARSE, "s.csv:4:3:", "budget_total of 甲 2023 given twice (also on line 2)");
-	expect_error(FHEADER "甲,1899,budget_total,1,万元\n", JX_EPARSE, "s.csv:2:2:", "not a year");
-	expect_error("department,year,item,value\n甲,2023,budget_total,1\n", JX_EPARSE, "s.csv:1:",
-		     "missing column 'unit'");
+		     JX_EPARSE,
+		     "s.csv:4:3:", "budget_total of 甲 2023 given twice (also on line 2)");
+	expect_error(FHEADER "甲,1899,budget_total,1,万元\n", JX_EPARSE,
+		     "s.csv:2:2:", "not a year");
+	expect_error("department,year,item,value\n甲,2023,budget_total,1\n", JX_EPARSE,
+		     "s.csv:1:", "missing column 'unit'");
 }
 
 static char *to_gb18030(const char *utf8, size_t *len)

@@ -41,8 +41,8 @@ static jx_store *fresh(void)
 
 typedef int (*export_fn)(jx_store *, FILE *, const jx_filter *, jx_format, int);
 
-static char *export_to_string(jx_store *s, export_fn fn, const jx_filter *f, jx_format fmt,
-			      int bom, size_t *len)
+static char *export_to_string(jx_store *s, export_fn fn, const jx_filter *f, jx_format fmt, int bom,
+			      size_t *len)
 {
 	char *buf = NULL;
 	size_t n = 0;
@@ -58,7 +58,8 @@ static char *export_to_string(jx_store *s, export_fn fn, const jx_filter *f, jx_
 static void assert_same_bytes(const char *want, size_t wlen, const char *got, size_t glen)
 {
 	if (wlen != glen || memcmp(want, got, wlen) != 0)
-		fail_msg("export differs from the file:\n--- file (%zu bytes)\n%s\n--- export (%zu bytes)\n%s",
+		fail_msg("export differs from the file:\n--- file (%zu bytes)\n%s\n--- export (%zu "
+			 "bytes)\n%s",
 			 wlen, want, glen, got);
 }
 
@@ -119,11 +120,12 @@ static void test_export__filters_and_bom(void **state)
 	(void)state;
 	import_file(s, SCORES, 0);
 	out = export_to_string(s, jx_export_scores, &f, JX_FMT_CSV, 1, NULL);
-	assert_string_equal(out, "\xEF\xBB\xBF# provenance: synthetic\n"
-				 "department,year,kind,level1,level2,level3,explanation,weight,score,"
-				 "score_origin\n"
-				 "示例市交通局,2022,review,投入,目标设定,绩效目标合理性,,50,45,stated\n"
-				 "示例市交通局,2022,review,产出,产出数量,完成率,,50,40.5,stated\n");
+	assert_string_equal(out,
+			    "\xEF\xBB\xBF# provenance: synthetic\n"
+			    "department,year,kind,level1,level2,level3,explanation,weight,score,"
+			    "score_origin\n"
+			    "示例市交通局,2022,review,投入,目标设定,绩效目标合理性,,50,45,stated\n"
+			    "示例市交通局,2022,review,产出,产出数量,完成率,,50,40.5,stated\n");
 	free(out);
 	/* nothing selected: header only */
 	f.department = "无此部门";
@@ -148,11 +150,13 @@ static void test_export__mixed_provenance_column(void **state)
 			    strlen(JX_CSV_SCORES_HEADER ",provenance\n")) == 0);
 	assert_null(strstr(out, "# provenance"));
 	/* 南 (U+5357) sorts before 示 (U+793A): the real rows come first */
-	assert_non_null(strstr(out, "\n南京市公安局禁毒支队,2023,self,部门决策,决策机制,决策制度的科学性,"
-				    "部门是否建立了决策制度，决策制度是否符合上级要求，是否科学可行。,2,2,"
-				    "stated,real\n"));
-	assert_non_null(strstr(out, "\n示例市教育局,2023,self,部门决策,决策机制,决策制度的科学性,,100,0.5,"
-				    "stated,synthetic\n"));
+	assert_non_null(
+		strstr(out, "\n南京市公安局禁毒支队,2023,self,部门决策,决策机制,决策制度的科学性,"
+			    "部门是否建立了决策制度，决策制度是否符合上级要求，是否科学可行。,2,2,"
+			    "stated,real\n"));
+	assert_non_null(
+		strstr(out, "\n示例市教育局,2023,self,部门决策,决策机制,决策制度的科学性,,100,0.5,"
+			    "stated,synthetic\n"));
 	/* that export is canonical too: import it elsewhere, export, same bytes */
 	snprintf(path, sizeof(path), "%s/mixed.csv", dir);
 	assert_int_equal(tu_write(path, out, len), 0);
@@ -180,8 +184,14 @@ static json_t *parse_json(const char *text)
 	return root;
 }
 
-static const char *jstr(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
-static double jnum(json_t *o, const char *k) { return json_number_value(json_object_get(o, k)); }
+static const char *jstr(json_t *o, const char *k)
+{
+	return json_string_value(json_object_get(o, k));
+}
+static double jnum(json_t *o, const char *k)
+{
+	return json_number_value(json_object_get(o, k));
+}
 
 static void test_export__json_is_valid_with_values(void **state)
 {

@@ -75,7 +75,7 @@ static const struct {
 	const char *name;
 	double declared, score;
 } level1[] = {
-	{"部门决策", 20, 20}, {"部门管理", 35, 34}, {"部门履职", 25, 25},
+	{"部门决策", 20, 20}, {"部门管理", 35, 34},      {"部门履职", 25, 25},
 	{"履职绩效", 10, 10}, {"可持续发展能力", 10, 9},
 };
 
@@ -85,14 +85,14 @@ static const struct {
 	int64_t cents;
 	int line;
 } figures[] = {
-	{"budget_total", 356383, 45},	   {"budget_basic", 290467, 47},
-	{"budget_project", 65916, 47},	   {"income_total", 390842, 51},
-	{"income_fiscal", 390691, 51},	   {"income_other", 151, 51},
-	{"expenditure_total", 392005, 55}, {"expenditure_basic", 320343, 55},
+	{"budget_total", 356383, 45},       {"budget_basic", 290467, 47},
+	{"budget_project", 65916, 47},      {"income_total", 390842, 51},
+	{"income_fiscal", 390691, 51},      {"income_other", 151, 51},
+	{"expenditure_total", 392005, 55},  {"expenditure_basic", 320343, 55},
 	{"expenditure_project", 71662, 55}, {"special_funds", 82000, 59},
-	{"staff_in_post", 5900, 11},	   {"staff_retired", 2000, 11},
-	{"auxiliary_staff", 1700, 11},	   {"vehicles_quota", 1400, 11},
-	{"vehicles_actual", 1400, 11},	   {"self_score", 9800, 97},
+	{"staff_in_post", 5900, 11},        {"staff_retired", 2000, 11},
+	{"auxiliary_staff", 1700, 11},      {"vehicles_quota", 1400, 11},
+	{"vehicles_actual", 1400, 11},      {"self_score", 9800, 97},
 };
 
 #define assert_num(a, b) assert_true(fabs((double)(a) - (double)(b)) < 1e-9)
@@ -286,8 +286,10 @@ static void check_sums(const jx_evaluation *ev)
 		if (r->weight - r->score > 1e-9) {
 			deductions++;
 			assert_num(r->weight - r->score, 1);
-			assert_true((!strcmp(r->level2, "预算绩效管理") && !strcmp(r->level3, "工作开展情况")) ||
-				    (!strcmp(r->level2, "部门创新") && !strcmp(r->level3, "部门创新情况")));
+			assert_true((!strcmp(r->level2, "预算绩效管理") &&
+				     !strcmp(r->level3, "工作开展情况")) ||
+				    (!strcmp(r->level2, "部门创新") &&
+				     !strcmp(r->level3, "部门创新情况")));
 		}
 	}
 	assert_int_equal(deductions, 2);
@@ -687,7 +689,8 @@ static void test_ingest_report__total_weight_not_100(void **state)
 	assert_num(ev->total_weight, 120);
 	assert_num(row_named(ev, "部门预算执行率")->score, 2); /* 98 − 96 */
 	assert_int_equal(ev->nwarnings, 2);
-	assert_true(has_warning(ev, 173, "履职绩效 declares 10 points but its rows' weights add up to 30"));
+	assert_true(has_warning(ev, 173,
+				"履职绩效 declares 10 points but its rows' weights add up to 30"));
 	assert_true(has_warning(ev, 149, "inferred as 2 from 合计 98"));
 	jx_batch_free(b);
 	free(u);
@@ -743,7 +746,8 @@ static void test_ingest_report__header_synonyms(void **state)
 {
 	size_t len;
 	char *text = seed_text(&len),
-	     *t = with_line(text, 139, "一级指标\t二级指标\t三级指标\t评分标准\t分值\t自评得分"), *s;
+	     *t = with_line(text, 139, "一级指标\t二级指标\t三级指标\t评分标准\t分值\t自评得分"),
+	     *s;
 	jx_batch *b;
 	(void)state;
 	s = spaced(t);
@@ -760,7 +764,8 @@ static void test_ingest_report__header_synonyms(void **state)
 static void test_ingest_report__prose_after_table(void **state)
 {
 	size_t len;
-	char *text = seed_text(&len), *t = with_line(text, 177, "\n南京市公安局禁毒支队\n2024年3月");
+	char *text = seed_text(&len),
+	     *t = with_line(text, 177, "\n南京市公安局禁毒支队\n2024年3月");
 	char *u, *v;
 	jx_batch *b;
 	(void)state;
@@ -776,9 +781,9 @@ static void test_ingest_report__prose_after_table(void **state)
 	assert_non_null(strstr(v, "满意度。\t5\t5\n\n南京市公安局禁毒支队\n2024年3月"));
 	assert_null(strstr(v, "合计"));
 	read_fails(v, strlen(v), JX_EPARSE, 174);
-	assert_string_equal(jx_error_last(),
-			    NAME ":174: the indicator table ends at line 174 without a 合计 row and "
-				 "its weights add up to 90, not 100; the table looks truncated");
+	assert_string_equal(jx_error_last(), NAME
+			    ":174: the indicator table ends at line 174 without a 合计 row and "
+			    "its weights add up to 90, not 100; the table looks truncated");
 	free(v);
 	free(u);
 	free(t);
@@ -794,8 +799,8 @@ static void test_ingest_report__subtotal_row(void **state)
 	const jx_evaluation *ev;
 	(void)state;
 	snprintf(repl, sizeof(repl), "%s\n小计\t\t\t\t35\t34", l167);
-	t = with_line(text, 177, NULL);     /* no 合计 */
-	u = with_line(t, 167, repl);        /* 小计 at line 168 */
+	t = with_line(text, 177, NULL); /* no 合计 */
+	u = with_line(t, 167, repl);    /* 小计 at line 168 */
 	b = read_ok(u, strlen(u), NULL);
 	ev = b->evals[0];
 	assert_int_equal(ev->nrows, 36);
@@ -820,7 +825,9 @@ static void test_ingest_report__score_column_first(void **state)
 	(void)state;
 	t = with_line(text, 139, "一级指标\t二级指标\t三级指标\t指标解释\t得分\t权重\t备注");
 	u = with_line(t, 166, "\t\t工作开展情况\t部门预算绩效管理执行情况。\t1\t2\t整改未完成");
-	v = with_line(u, 176, "\t部门创新\t部门创新情况\t是否通过制度创新、方法创新等方式不断提高履职能力。\t4\t5");
+	v = with_line(u, 176,
+		      "\t部门创新\t部门创新情况\t是否通过制度创新、方法创新等方式不断提高履职能力。"
+		      "\t4\t5");
 	w = with_line(v, 177, "合计\t\t\t\t98\t100");
 	b = read_ok(w, strlen(w), NULL);
 	check_rows(b->evals[0], 0);
@@ -854,22 +861,26 @@ static void test_ingest_report__placeholder_score(void **state)
 static void test_ingest_report__score_above_weight(void **state)
 {
 	(void)state;
-	fails_with_line(140,
-			"部门决策 (20分)\t决策机制\t决策制度的科学性\t部门是否建立了决策制度。\t2\t3",
-			140);
+	fails_with_line(
+		140, "部门决策 (20分)\t决策机制\t决策制度的科学性\t部门是否建立了决策制度。\t2\t3",
+		140);
 	assert_non_null(strstr(jx_error_last(), "above its weight"));
 }
 
 static void test_ingest_report__bad_numbers(void **state)
 {
 	(void)state;
-	fails_with_line(141, "\t\t决策流程的规范性\t决策流程设计是否依据充分，是否规范。\t-2\t2", 141);
+	fails_with_line(141, "\t\t决策流程的规范性\t决策流程设计是否依据充分，是否规范。\t-2\t2",
+			141);
 	assert_non_null(strstr(jx_error_last(), "negative"));
-	fails_with_line(141, "\t\t决策流程的规范性\t决策流程设计是否依据充分，是否规范。\t2\t-1", 141);
+	fails_with_line(141, "\t\t决策流程的规范性\t决策流程设计是否依据充分，是否规范。\t2\t-1",
+			141);
 	assert_non_null(strstr(jx_error_last(), "negative"));
-	fails_with_line(141, "\t\t决策流程的规范性\t决策流程设计是否依据充分，是否规范。\t2x\t2", 141);
+	fails_with_line(141, "\t\t决策流程的规范性\t决策流程设计是否依据充分，是否规范。\t2x\t2",
+			141);
 	assert_non_null(strstr(jx_error_last(), "not a number"));
-	fails_with_line(141, "\t\t决策流程的规范性\t决策流程设计是否依据充分，是否规范。\t0\t0", 141);
+	fails_with_line(141, "\t\t决策流程的规范性\t决策流程设计是否依据充分，是否规范。\t0\t0",
+			141);
 	assert_non_null(strstr(jx_error_last(), "greater than 0"));
 }
 
@@ -921,9 +932,9 @@ static void test_ingest_report__truncated_after_row(void **state)
 	assert_non_null(cut);
 	read_fails(text, (size_t)(cut - text) + 1, JX_EPARSE, 159);
 	/* 部门决策 20 + 部门管理 rows 149-156 (8 × 2) and 158-159 (2 × 2) = 40 */
-	assert_string_equal(jx_error_last(),
-			    NAME ":159: the indicator table ends at line 159 without a 合计 row and "
-				 "its weights add up to 40, not 100; the table looks truncated");
+	assert_string_equal(jx_error_last(), NAME
+			    ":159: the indicator table ends at line 159 without a 合计 row and "
+			    "its weights add up to 40, not 100; the table looks truncated");
 	cut = strstr(text, "\n合计\t");
 	assert_non_null(cut);
 	b = read_ok(text, (size_t)(cut - text) + 1, NULL);
@@ -1017,7 +1028,8 @@ static void test_ingest_report__title_spacing(void **state)
 {
 	size_t len;
 	char *text = seed_text(&len),
-	     *t = with_line(text, 3, "  ２０２３年度 南京市公安局 禁毒支队部门整体绩效自我评价报告");
+	     *t = with_line(text, 3,
+			    "  ２０２３年度 南京市公安局 禁毒支队部门整体绩效自我评价报告");
 	jx_batch *b;
 	(void)state;
 	b = read_ok(t, strlen(t), NULL);
@@ -1049,8 +1061,10 @@ static void test_ingest_report__title_split_in_name(void **state)
 	static const struct {
 		const char *title, *dept;
 	} cases[] = {
-		{"2023 年度南京市公安局禁毒\n支队 部门整体绩效自我评价报告", "南京市公安局禁毒支队"},
-		{"2023 年度\n南京市公安局禁毒支队 部门整体绩效自我评价报告", "南京市公安局禁毒支队"},
+		{"2023 年度南京市公安局禁毒\n支队 部门整体绩效自我评价报告",
+		 "南京市公安局禁毒支队"},
+		{"2023 年度\n南京市公安局禁毒支队 部门整体绩效自我评价报告",
+		 "南京市公安局禁毒支队"},
 		{"２０２３年度南京市公安局\n禁毒支队部门整体绩效自评报告", "南京市公安局禁毒支队"},
 		{"南京市公安局禁毒支队2023年度\n部门整体绩效自我评价报告", "南京市公安局禁毒支队"},
 	};
@@ -1077,7 +1091,7 @@ static void test_ingest_report__title_split_in_name(void **state)
 static void test_ingest_report__title_split_refused(void **state)
 {
 	static const char *const titles[] = {
-		"2023 年度\n南京市公安局禁毒支队\n部门整体绩效自我评价报告", /* three lines */
+		"2023 年度\n南京市公安局禁毒支队\n部门整体绩效自我评价报告",  /* three lines */
 		"2023 年度南京市公安局禁毒，\n支队 部门整体绩效自我评价报告", /* a sentence */
 		"2023 年度南京市公安局禁毒\n支队根据要求，开展了部门整体绩效自我评价。",
 	};
@@ -1149,12 +1163,16 @@ static void test_ingest_report__fixtures(void **state)
 		size_t warnings;
 		int shift; /* lines added above the table (the title stays at line 3) */
 	} cases[] = {
-		{"crlf.txt", 0, 149, 1, 0},		{"gb18030.txt", 0, 149, 1, 0},
-		{"spaces.txt", 0, 149, 1, 0},		{"fullwidth.txt", 0, 149, 1, 0},
-		{"no_total.txt", 0, 149, 2, 0},		{"two_missing.txt", 0, 149, 2, 0},
+		{"crlf.txt", 0, 149, 1, 0},
+		{"gb18030.txt", 0, 149, 1, 0},
+		{"spaces.txt", 0, 149, 1, 0},
+		{"fullwidth.txt", 0, 149, 1, 0},
+		{"no_total.txt", 0, 149, 2, 0},
+		{"two_missing.txt", 0, 149, 2, 0},
 		{"title_two_lines.txt", 0, 150, 1, 1},
 		{"score_above_weight.txt", JX_EPARSE, 140, 0, 0},
-		{"truncated.txt", JX_EPARSE, 160, 0, 0}, {"empty.txt", JX_EPARSE, 1, 0, 0},
+		{"truncated.txt", JX_EPARSE, 160, 0, 0},
+		{"empty.txt", JX_EPARSE, 1, 0, 0},
 		{"random.bin", JX_EPARSE, 0, 0, 0},
 	};
 	(void)state;
@@ -1204,8 +1222,8 @@ static const jx_figures *find_figs(const jx_batch *b, const char *dept, int year
 }
 
 /* One report against the generator's own record of the same department-year. */
-static void check_against_truth(const jx_batch *rep, const jx_batch *scores,
-				const jx_batch *figs, const char *file)
+static void check_against_truth(const jx_batch *rep, const jx_batch *scores, const jx_batch *figs,
+				const char *file)
 {
 	const jx_evaluation *ev = rep->evals[0], *truth;
 	const jx_figures *tf;

@@ -190,8 +190,14 @@ static void test_plot__quote_escapes(void **state)
 static void test_plot__quote_round_trips_through_gnuplot(void **state)
 {
 	static const char *const texts[] = {
-		"a'b\"c", "`touch MARKER`", "system(\"touch MARKER\")", "@title_text",
-		"x_1^2 &amp; {b} \\n \\", "trailing backslash \\", "两行\n文本", "中文'引号'",
+		"a'b\"c",
+		"`touch MARKER`",
+		"system(\"touch MARKER\")",
+		"@title_text",
+		"x_1^2 &amp; {b} \\n \\",
+		"trailing backslash \\",
+		"两行\n文本",
+		"中文'引号'",
 	};
 	char *dir = tu_mkdtemp(), out[600], marker[600];
 	size_t i;
@@ -259,7 +265,7 @@ static void test_plot__script_total(void **state)
 	double sst = 0.0225 * 0.0225 + 0.0125 * 0.0125 + 0.0375 * 0.0375 + 0.0025 * 0.0025;
 	double sd = sqrt(sse / 2), t = slope / (sd / sqrt(5.0));
 	double fit = intercept + slope * 2023, se = sd * sqrt(1 + 0.25 + 2.5 * 2.5 / 5);
-	double t975 = 4.302652729911275; /* Student t, 2 df, 0.975 (tables) */
+	double t975 = 4.302652729911275;          /* Student t, 2 df, 0.975 (tables) */
 	double p = 1 - fabs(t) / sqrt(2 + t * t); /* two-sided p for 2 df in closed form */
 	assert_string_equal(b, "2019 95 95 100\n2020 94 94 100\n2021 89 89 100\n2022 93 93 100\n");
 	assert_contains(s, "\nn_band_name = 4\n");
@@ -449,14 +455,17 @@ static void test_plot__missing_and_inferred_scores_shown(void **state)
 	fixture *f = *state;
 	char *s, *b, *svg;
 	jx_plot_request r = request(JX_CHART_HEATMAP, "缺失部门");
-	import_text(f->store, "missing.csv",
-		    "department,year,kind,level1,level2,level3,explanation,weight,score,score_origin\n"
-		    "缺失部门,2022,self,类别,二级,未知项,,50,,\n"
-		    "缺失部门,2022,self,类别,二级,推算项,,50,45,inferred\n", 0);
+	import_text(
+		f->store, "missing.csv",
+		"department,year,kind,level1,level2,level3,explanation,weight,score,score_origin\n"
+		"缺失部门,2022,self,类别,二级,未知项,,50,,\n"
+		"缺失部门,2022,self,类别,二级,推算项,,50,45,inferred\n",
+		0);
 	s = script_of(f, JX_CHART_HEATMAP, "缺失部门");
 	b = script_block(s, "cells");
 	assert_string_equal(b, "2022 0 NaN 2\n2022 1 5 1\n");
-	assert_contains(s, "\nnote_text = '? = 得分缺失 missing score   * = 推算得分 inferred score'\n");
+	assert_contains(
+		s, "\nnote_text = '? = 得分缺失 missing score   * = 推算得分 inferred score'\n");
 	r.format = JX_IMAGE_SVG;
 	assert_int_equal(jx_plot_render(&svg, NULL, f->store, &r), 0);
 	assert_contains(svg, ">?</text>");
@@ -513,9 +522,9 @@ static void test_plot__png_of_each_chart(void **state)
 	fixture *f = *state;
 	draw_png(f, JX_CHART_TOTAL, 0, 0, 1000, 600);
 	draw_png(f, JX_CHART_CATEGORIES, 0, 0, 1000, 600);
-	draw_png(f, JX_CHART_HEATMAP, 0, 0, 900, 500);  /* 4 years, 5 rows: the minimum */
+	draw_png(f, JX_CHART_HEATMAP, 0, 0, 900, 500); /* 4 years, 5 rows: the minimum */
 	draw_png(f, JX_CHART_PARETO, 0, 0, 1100, 700);
-	draw_png(f, JX_CHART_WEAK, 0, 0, 1000, 400);    /* 3 panels in one row: 150 + 250 */
+	draw_png(f, JX_CHART_WEAK, 0, 0, 1000, 400); /* 3 panels in one row: 150 + 250 */
 	draw_png(f, JX_CHART_FIGURES, 0, 0, 1000, 600);
 	draw_png(f, JX_CHART_RANK, 0, 0, 1000, 450);
 	draw_png(f, JX_CHART_TOTAL, 640, 480, 640, 480); /* --size */

@@ -55,14 +55,14 @@ static jx_evaluation *evaluation(const char *dept, int year, jx_kind kind, doubl
 	jx_evaluation *ev = jx_evaluation_new(dept, year, kind);
 	assert_non_null(ev);
 	ev->provenance = JX_PROV_SYNTHETIC;
-	assert_non_null(
-	    jx_evaluation_add_row(ev, "决策", "目标", "目标设定", "", 20, a, JX_ORIGIN_STATED, 1));
-	assert_non_null(
-	    jx_evaluation_add_row(ev, "决策", "预算", "预算编制", "", 20, 20, JX_ORIGIN_STATED, 2));
-	assert_non_null(
-	    jx_evaluation_add_row(ev, "管理", "资金", "资金使用", "", 30, c, JX_ORIGIN_STATED, 3));
-	assert_non_null(
-	    jx_evaluation_add_row(ev, "管理", "资产", "资产管理", "", 30, d, JX_ORIGIN_STATED, 4));
+	assert_non_null(jx_evaluation_add_row(ev, "决策", "目标", "目标设定", "", 20, a,
+					      JX_ORIGIN_STATED, 1));
+	assert_non_null(jx_evaluation_add_row(ev, "决策", "预算", "预算编制", "", 20, 20,
+					      JX_ORIGIN_STATED, 2));
+	assert_non_null(jx_evaluation_add_row(ev, "管理", "资金", "资金使用", "", 30, c,
+					      JX_ORIGIN_STATED, 3));
+	assert_non_null(jx_evaluation_add_row(ev, "管理", "资产", "资产管理", "", 30, d,
+					      JX_ORIGIN_STATED, 4));
 	return ev;
 }
 
@@ -294,7 +294,7 @@ static void test_report__names_escaped(void **state)
 		if (p == md || p[-1] != '\\')
 			fail_msg("an unescaped <script in the Markdown");
 	assert_non_null(
-	    strstr(md, "\\<script\\>alert(1)\\</script\\> \\& \"q\" 'x' \\|\\*\\_\\[a\\](b)"));
+		strstr(md, "\\<script\\>alert(1)\\</script\\> \\& \"q\" 'x' \\|\\*\\_\\[a\\](b)"));
 	free(html);
 	free(md);
 	jx_report_free(r);
@@ -364,14 +364,16 @@ static void test_report__texts_in_both_languages(void **state)
 static void test_report__svg_made_inline(void **state)
 {
 	static const char svg[] =
-	    "<?xml version=\"1.0\" encoding=\"utf-8\"  standalone=\"no\"?>\n"
-	    "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"x.dtd\">\n"
-	    "<svg width=\"600\" height=\"400\" viewBox=\"0 0 600 400\" onload=\"evil()\" "
-	    "xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">\n"
-	    "<!-- a comment -->\n<script type=\"text/javascript\"><![CDATA[ alert(1) ]]></script>\n"
-	    "<defs><path id='gpPt0' d='M0 0'/><clipPath id=\"c1\"><rect/></clipPath></defs>\n"
-	    "<g clip-path=\"url(#c1)\"><use xlink:href=\"#gpPt0\" x=\"1\"/>"
-	    "<text>id=\"x\" &lt;b&gt; url(#c1)</text></g>\n</svg>\n";
+		"<?xml version=\"1.0\" encoding=\"utf-8\"  standalone=\"no\"?>\n"
+		"<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"x.dtd\">\n"
+		"<svg width=\"600\" height=\"400\" viewBox=\"0 0 600 400\" onload=\"evil()\" "
+		"xmlns=\"http://www.w3.org/2000/svg\" "
+		"xmlns:xlink=\"http://www.w3.org/1999/xlink\">\n"
+		"<!-- a comment -->\n<script type=\"text/javascript\"><![CDATA[ alert(1) "
+		"]]></script>\n"
+		"<defs><path id='gpPt0' d='M0 0'/><clipPath id=\"c1\"><rect/></clipPath></defs>\n"
+		"<g clip-path=\"url(#c1)\"><use xlink:href=\"#gpPt0\" x=\"1\"/>"
+		"<text>id=\"x\" &lt;b&gt; url(#c1)</text></g>\n</svg>\n";
 	char *out = rp_svg_inline(svg, "c7-");
 	(void)state;
 	assert_non_null(out);
@@ -445,16 +447,17 @@ static void test_report__bad_requests(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_report__rules_fire_on_fixture, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_report__suggestions_link_to_evidence, setup,
-					    teardown),
-	    cmocka_unit_test_setup_teardown(test_report__sections_and_english, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_report__names_escaped, setup, teardown),
-	    cmocka_unit_test(test_report__numbers_as_printed),
-	    cmocka_unit_test(test_report__texts_in_both_languages),
-	    cmocka_unit_test(test_report__svg_made_inline),
-	    cmocka_unit_test_setup_teardown(test_report__one_year, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_report__bad_requests, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_report__rules_fire_on_fixture, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_report__suggestions_link_to_evidence, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_report__sections_and_english, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_report__names_escaped, setup, teardown),
+		cmocka_unit_test(test_report__numbers_as_printed),
+		cmocka_unit_test(test_report__texts_in_both_languages),
+		cmocka_unit_test(test_report__svg_made_inline),
+		cmocka_unit_test_setup_teardown(test_report__one_year, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_report__bad_requests, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

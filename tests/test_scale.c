@@ -143,16 +143,26 @@ static char *make_scores(size_t n, int pad_to_piece, size_t *len)
 	jx__buf_init(&b);
 	jx__buf_puts(&b, "\xEF\xBB\xBF# padding\r\n# provenance: synthetic\r\n");
 	fixed = b.len;
-	jx__buf_puts(&b, "department,year,kind,level1,level2,level3,explanation,weight,score,score_origin\r\n");
+	jx__buf_puts(&b, "department,year,kind,level1,level2,level3,explanation,weight,score,score_"
+			 "origin\r\n");
 	/* weights: 12 x 2.5 + 12 x 2.75 + 11 x 3 + 4 = 100 */
 	for (size_t i = 0; i < n; i++)
 		for (int r = 0; r < 36; r++)
-			jx__buf_printf(&b,
-				       "部门%zu,%zu,self,类别%d (%d分),二级%d,指标%d,\"说明，第%d条\r\n第二行\",%s,%s,%s\r\n",
-				       i / 2, 2016 + i % 2, r / 12, r < 12 ? 30 : r < 24 ? 33 : 37, r / 4, r,
-				       r, r < 12 ? "2.5" : r < 24 ? "2.75" : r < 35 ? "3" : "4",
-				       r == 7 ? "" : (r < 12 ? "2.5" : "1.25"),
-				       r == 7 ? "missing" : "stated");
+			jx__buf_printf(
+				&b,
+				"部门%zu,%zu,self,类别%d "
+				"(%d分),二级%d,指标%d,\"说明，第%d条\r\n第二行\",%s,%s,%s\r\n",
+				i / 2, 2016 + i % 2, r / 12,
+				r < 12   ? 30
+				: r < 24 ? 33
+					 : 37,
+				r / 4, r, r,
+				r < 12   ? "2.5"
+				: r < 24 ? "2.75"
+				: r < 35 ? "3"
+					 : "4",
+				r == 7 ? "" : (r < 12 ? "2.5" : "1.25"),
+				r == 7 ? "missing" : "stated");
 	assert_false(b.failed);
 	if (pad_to_piece) {
 		/* find a CR after 1 MiB, then pad the first comment so that it lands at 1 MiB - 1 */
@@ -243,8 +253,9 @@ static void test_scale__rows_after_hand_on_are_refused(void **state)
 	const char *path = tmp_write(&t, "s.csv", text, strlen(text));
 	(void)state;
 	assert_int_equal(stream(&c, path, NULL), JX_EPARSE);
-	assert_non_null(strstr(jx_error_last(), "s.csv:4: a row of 甲 2022 self after its rows from "
-						"line 2 already added up"));
+	assert_non_null(strstr(jx_error_last(),
+			       "s.csv:4: a row of 甲 2022 self after its rows from "
+			       "line 2 already added up"));
 	/* the whole reader refuses the same file, for the weights */
 	assert_int_equal(jx_read_file(&b, path, NULL), JX_EPARSE);
 	assert_non_null(strstr(jx_error_last(), "s.csv:2: weights of 甲 2022 self add up to 110"));
@@ -262,7 +273,8 @@ static void test_scale__weights_error_names_first_in_file(void **state)
 					  "甲,2024,self,一,二,三,,100,60,\n";
 	(void)state;
 	assert_int_equal(stream(&c, tmp_write(&t, "s.csv", text, strlen(text)), NULL), JX_EPARSE);
-	assert_non_null(strstr(jx_error_last(), "s.csv:3: weights of 甲 2022 self add up to 60, not 100"));
+	assert_non_null(
+		strstr(jx_error_last(), "s.csv:3: weights of 甲 2022 self add up to 60, not 100"));
 	assert_int_equal(c.nevals, 2); /* 2021 and 2024 were complete */
 	collected_free(&c);
 	tmp_drop(&t);
@@ -275,8 +287,9 @@ static void test_scale__figures_of_a_year_stay_together(void **state)
 	jx_batch *b = NULL;
 	static const char ok[] = FHEADER "甲,2023,budget_total,1,万元\n甲,2023,staff_in_post,3,人\n"
 					 "甲,2024,budget_total,2,万元\n";
-	static const char spread[] = FHEADER "甲,2023,budget_total,1,万元\n甲,2024,budget_total,2,万元\n"
-					     "甲,2023,staff_in_post,3,人\n";
+	static const char spread[] = FHEADER
+		"甲,2023,budget_total,1,万元\n甲,2024,budget_total,2,万元\n"
+		"甲,2023,staff_in_post,3,人\n";
 	const char *path;
 	(void)state;
 	assert_int_equal(stream(&c, tmp_write(&t, "f.csv", ok, strlen(ok)), NULL), 0);
@@ -285,8 +298,9 @@ static void test_scale__figures_of_a_year_stay_together(void **state)
 	collected_free(&c);
 	path = tmp_write(&t, "f.csv", spread, strlen(spread));
 	assert_int_equal(stream(&c, path, NULL), JX_EPARSE);
-	assert_non_null(strstr(jx_error_last(), "f.csv:4: figures of 甲 2023 continue here after rows "
-						"of another department-year (they began on line 2)"));
+	assert_non_null(strstr(jx_error_last(),
+			       "f.csv:4: figures of 甲 2023 continue here after rows "
+			       "of another department-year (they began on line 2)"));
 	/* the whole reader gathers them */
 	assert_int_equal(jx_read_file(&b, path, NULL), 0);
 	assert_int_equal(b->nfigs, 2);
@@ -301,7 +315,8 @@ static void test_scale__decode_errors_as_whole_read(void **state)
 	static const char *const cases[] = {
 		HEADER "甲,2023,self,一,二,三,,100,60,\n甲,2023,self,一,二,\x01四,,0,0,\n",
 		HEADER "甲,2023,self,一,二,三,,100,60,\n\xff\xfe,2023\n",
-		HEADER "\xbc\xd7,2023,self,\xd2\xbb,\xb6\xfe,\xc8\xfd,,100,60,\n", /* 甲 一 二 三 in GBK */
+		HEADER
+		"\xbc\xd7,2023,self,\xd2\xbb,\xb6\xfe,\xc8\xfd,,100,60,\n", /* 甲 一 二 三 in GBK */
 	};
 	tmpfile_t t = {0};
 	collected c = {0};
@@ -314,13 +329,15 @@ static void test_scale__decode_errors_as_whole_read(void **state)
 		snprintf(whole, sizeof(whole), "%s", jx_error_last());
 		assert_true(stream(&c, path, NULL) < 0);
 		assert_string_equal(jx_error_last(), whole);
-		assert_non_null(strstr(whole, i < 2 ? "d.csv:3: " : "d.csv:1: not UTF-8 (it reads as GB18030"));
+		assert_non_null(strstr(whole, i < 2 ? "d.csv:3: "
+						    : "d.csv:1: not UTF-8 (it reads as GB18030"));
 		collected_free(&c);
 	}
 	/* a lone CR in a leading comment ends that line when decoded: both readers see a
 	 * first line that is not a comment, so both read the file as report text */
 	{
-		static const char cr[] = "# note\rnot a comment\n" HEADER "甲,2023,self,一,二,三,,100,60,\n";
+		static const char cr[] = "# note\rnot a comment\n" HEADER
+					 "甲,2023,self,一,二,三,,100,60,\n";
 		const char *path = tmp_write(&t, "cr.csv", cr, strlen(cr));
 		jx_batch *b = NULL;
 		char whole[1024];
@@ -431,7 +448,8 @@ static void test_scale__import_files_stores_and_hashes(void **state)
 	assert_int_equal(query_int(s, "SELECT value_cents FROM figure"), 356383);
 	/* every evaluation carries the SHA-256 of its file, known only after the last row */
 	sha256_of_file(sha, scores);
-	snprintf(query, sizeof(query), "SELECT count(*) FROM evaluation WHERE source_sha256 = '%s'", sha);
+	snprintf(query, sizeof(query), "SELECT count(*) FROM evaluation WHERE source_sha256 = '%s'",
+		 sha);
 	assert_int_equal(query_int(s, query), 300);
 	/* again: identical content, nothing to do */
 	assert_int_equal(import_files(s, paths, 2, &st), 0);
@@ -458,7 +476,9 @@ static void test_scale__late_error_leaves_database_unchanged(void **state)
 	jx__buf_init(&bad);
 	jx__buf_puts(&bad, HEADER);
 	for (int i = 0; i < 50; i++) {
-		jx__buf_printf(&bad, "乙%d,2020,self,一,二,三,,60,60,\n乙%d,2020,self,一,二,四,,40,40,\n", i, i);
+		jx__buf_printf(&bad,
+			       "乙%d,2020,self,一,二,三,,60,60,\n乙%d,2020,self,一,二,四,,40,40,\n",
+			       i, i);
 	}
 	jx__buf_puts(&bad, "乙x,2020,self,一,二,三,,100,x,\n");
 	paths[0] = good;
@@ -495,7 +515,8 @@ static void test_scale__writer_error_stops_the_reader(void **state)
 	jx__buf_init(&b2);
 	jx__buf_puts(&b1, HEADER "甲,2020,self,一,二,三,,100,90,\n");
 	jx__buf_puts(&b2, HEADER "甲,2020,self,一,二,三,,100,80,\n");
-	for (int i = 0; i < 3000; i++) /* more than the queue holds, so the reader must be stopped */
+	for (int i = 0; i < 3000;
+	     i++) /* more than the queue holds, so the reader must be stopped */
 		jx__buf_printf(&b2, "丙%d,2020,self,一,二,三,,100,80,\n", i);
 	snprintf(first, sizeof(first), "%s", tmp_write(&t, "a.csv", b1.data, b1.len));
 	paths[0] = first;
@@ -526,7 +547,8 @@ static void test_scale__commit_needs_the_source_hash(void **state)
 	jx_evaluation *ev = jx_evaluation_new("甲", 2020, JX_KIND_SELF);
 	(void)state;
 	assert_int_equal(jx_store_open(&s, ":memory:", JX_STORE_CREATE), 0);
-	assert_non_null(jx_evaluation_add_row(ev, "一", "二", "三", "", 100, 90, JX_ORIGIN_STATED, 2));
+	assert_non_null(
+		jx_evaluation_add_row(ev, "一", "二", "三", "", 100, 90, JX_ORIGIN_STATED, 2));
 	assert_int_equal(jx_import_begin(&im, s, 0), 0);
 	assert_int_equal(jx_import_evaluation(im, "x.csv", NULL, ev), 0);
 	assert_int_equal(jx_import_commit(im, NULL), JX_EINVAL);
@@ -538,13 +560,15 @@ static void test_scale__commit_needs_the_source_hash(void **state)
 	assert_int_equal(jx_import_source_end(im, "ab"), 0);
 	assert_int_equal(jx_import_commit(im, NULL), 0);
 	jx_import_free(im);
-	assert_int_equal(query_int(s, "SELECT count(*) FROM evaluation WHERE source_sha256 = 'ab'"), 1);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM evaluation WHERE source_sha256 = 'ab'"),
+			 1);
 	/* freed without a commit: rolled back */
 	assert_int_equal(jx_import_begin(&im, s, JX_IMPORT_REPLACE), 0);
 	ev->rows[0].score = 50;
 	assert_int_equal(jx_import_evaluation(im, "y.csv", "cd", ev), 0);
 	jx_import_free(im);
-	assert_int_equal(query_int(s, "SELECT count(*) FROM evaluation WHERE source_sha256 = 'ab'"), 1);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM evaluation WHERE source_sha256 = 'ab'"),
+			 1);
 	jx_evaluation_free(ev);
 	jx_store_free(s);
 }
@@ -563,14 +587,16 @@ static void old_content_hash(char out[65], const jx_evaluation *ev)
 	jx__buf_printf(&b, "%s\x1f%d\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1e", ev->department, ev->year,
 		       jx_kind_name(ev->kind), jx_provenance_name(ev->provenance), n1, n2, n3);
 	jx__buf_printf(&b, "%s\x1f%s\x1f%s\x1e", ev->problems ? ev->problems : "",
-		       ev->suggestions ? ev->suggestions : "", ev->conclusion ? ev->conclusion : "");
+		       ev->suggestions ? ev->suggestions : "",
+		       ev->conclusion ? ev->conclusion : "");
 	for (size_t i = 0; i < ev->nrows; i++) {
 		const jx_indicator *r = &ev->rows[i];
 		jx_number_format(n1, sizeof(n1), r->weight);
 		jx_number_format(n2, sizeof(n2), r->score);
 		jx_number_format(n3, sizeof(n3), r->level1_weight);
-		jx__buf_printf(&b, "%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1e", r->level1, n3,
-			       r->level2, r->level3, r->explanation, n1, n2, jx_origin_name(r->origin));
+		jx__buf_printf(&b, "%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1e", r->level1,
+			       n3, r->level2, r->level3, r->explanation, n1, n2,
+			       jx_origin_name(r->origin));
 	}
 	EVP_Digest(b.data, b.len, md, &n, EVP_sha256(), NULL);
 	for (unsigned i = 0; i < 32; i++)
@@ -580,8 +606,8 @@ static void old_content_hash(char out[65], const jx_evaluation *ev)
 
 static void test_scale__content_hash_is_unchanged(void **state)
 {
-	static const double values[] = {2, 1.5, 0.25, 3563.83, -4, 0.1, 1e-7, 123456789.5,
-					1.0 / 3, 2.675, 1e15, 99.99, 0.05, 7.125};
+	static const double values[] = {2,           1.5,     0.25,  3563.83, -4,    0.1,  1e-7,
+					123456789.5, 1.0 / 3, 2.675, 1e15,    99.99, 0.05, 7.125};
 	jx_batch *b = NULL;
 	jx_store *s = NULL;
 	jx_evaluation *ev = jx_evaluation_new("示例", 2020, JX_KIND_REVIEW);
@@ -599,7 +625,8 @@ static void test_scale__content_hash_is_unchanged(void **state)
 		int known = sc >= 0 && sc <= w;
 		jx_indicator *r;
 		snprintf(l3, sizeof(l3), "指标%zu", i);
-		r = jx_evaluation_add_row(ev, "一", "二", l3, i % 2 ? "说明" : "", w, known ? sc : NAN,
+		r = jx_evaluation_add_row(ev, "一", "二", l3, i % 2 ? "说明" : "", w,
+					  known ? sc : NAN,
 					  known ? JX_ORIGIN_STATED : JX_ORIGIN_MISSING, 0);
 		assert_non_null(r);
 		r->level1_weight = values[(i + 5) % nv];
@@ -609,22 +636,26 @@ static void test_scale__content_hash_is_unchanged(void **state)
 	snprintf(b->source_sha256, sizeof(b->source_sha256), "00");
 	assert_int_equal(jx_store_import(s, &b, 1, 0, NULL), 0);
 	old_content_hash(want, ev);
-	assert_int_equal(sqlite3_prepare_v2(jx__store_sqlite(s), "SELECT content_sha256 FROM evaluation",
-					    -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(jx__store_sqlite(s),
+					    "SELECT content_sha256 FROM evaluation", -1, &st, NULL),
+			 SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(st, 0), want);
 	sqlite3_finalize(st);
 	jx_batch_free(b);
 	/* the same through the reading thread, for the real report */
 	{
-		const char *path = tu_src("datasets/real/2023_nanjing_psb_narcotics_detachment.csv");
+		const char *path = tu_src(
+			"datasets/real/2023_nanjing_psb_narcotics_detachment.csv");
 		jx_batch *real = NULL;
 		assert_int_equal(jx_read_file(&real, path, NULL), 0);
 		old_content_hash(want, real->evals[0]);
 		assert_int_equal(import_files(s, &path, 1, NULL), 0);
-		assert_int_equal(sqlite3_prepare_v2(jx__store_sqlite(s),
-						    "SELECT content_sha256 FROM evaluation WHERE year = 2023",
-						    -1, &st, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_prepare_v2(
+					 jx__store_sqlite(s),
+					 "SELECT content_sha256 FROM evaluation WHERE year = 2023",
+					 -1, &st, NULL),
+				 SQLITE_OK);
 		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 		assert_string_equal((const char *)sqlite3_column_text(st, 0), want);
 		sqlite3_finalize(st);
@@ -640,8 +671,8 @@ static void add_two_years(jx_store *s)
 	jx_batch *b = jx_batch_new("t.csv");
 	for (int y = 2021; y <= 2022; y++) {
 		jx_evaluation *ev = jx_evaluation_new("甲", y, JX_KIND_SELF);
-		assert_non_null(jx_evaluation_add_row(ev, "一", "二", y == 2021 ? "旧名" : "新名", "",
-						      100, 90, JX_ORIGIN_STATED, 2));
+		assert_non_null(jx_evaluation_add_row(ev, "一", "二", y == 2021 ? "旧名" : "新名",
+						      "", 100, 90, JX_ORIGIN_STATED, 2));
 		assert_int_equal(jx_batch_add_evaluation(b, ev), 0);
 	}
 	assert_int_equal(jx_store_import(s, &b, 1, 0, NULL), 0);
@@ -717,7 +748,8 @@ static char *written(jx_format fmt, int rows_only_from_second)
 			else {
 				if (fmt == JX_FMT_JSON && rows == 0 && jx_table_rows(parts[i]))
 					fputc('[', f);
-				assert_int_equal(jx_table_write_rows(parts[i], f, fmt, rows == 0), 0);
+				assert_int_equal(jx_table_write_rows(parts[i], f, fmt, rows == 0),
+						 0);
 			}
 			rows += jx_table_rows(parts[i]);
 		}
@@ -744,15 +776,17 @@ static void test_scale__table_rows_concatenate(void **state)
 	whole = written(JX_FMT_JSON, 0);
 	pieces = written(JX_FMT_JSON, 1);
 	assert_string_equal(pieces, whole);
-	assert_non_null(strstr(whole, "[\n  {\"name\": \"b0\", \"value\": 0},\n  {\"name\": \"a,\\\"1\\\"\""));
+	assert_non_null(strstr(
+		whole, "[\n  {\"name\": \"b0\", \"value\": 0},\n  {\"name\": \"a,\\\"1\\\"\""));
 	free(whole);
 	free(pieces);
 }
 
 static void test_scale__table_numbers_as_number_format(void **state)
 {
-	static const double values[] = {0, -0.0, 1, -1, 0.5, 0.05, 0.1, 2.675, 1.0 / 3, 1e-7, 1e11,
-					1e12, 1e15, 123456789012.25, -3563.83, 99.999, 1e300, 4.35};
+	static const double values[] = {0,        -0.0,    1,     -1,   0.5,  0.05, 0.1,
+					2.675,    1.0 / 3, 1e-7,  1e11, 1e12, 1e15, 123456789012.25,
+					-3563.83, 99.999,  1e300, 4.35};
 	jx_table *t = jx_table_new();
 	(void)state;
 	assert_int_equal(jx_table_add_column(t, "v", NULL, JX_COL_NUMBER, 0), 0);

@@ -65,14 +65,15 @@ static jx_evaluation *eval3(const char *dept, int year, jx_kind kind, double las
 	jx_evaluation *ev = jx_evaluation_new(dept, year, kind);
 	jx_indicator *r;
 	assert_non_null(ev);
-	r = jx_evaluation_add_row(ev, "部门决策", "决策机制", "决策制度的科学性", "是否科学。", 20, 20,
-				  JX_ORIGIN_STATED, 2);
+	r = jx_evaluation_add_row(ev, "部门决策", "决策机制", "决策制度的科学性", "是否科学。", 20,
+				  20, JX_ORIGIN_STATED, 2);
 	assert_non_null(r);
 	r->level1_weight = 20;
-	assert_non_null(jx_evaluation_add_row(ev, "部门管理", "预算执行", "部门预算执行率", "", 30, 25,
-					      JX_ORIGIN_STATED, 3));
-	assert_non_null(jx_evaluation_add_row(ev, "部门履职", "社会影响", l3 ? l3 : "满意度", "", 50,
-					      last, isnan(last) ? JX_ORIGIN_MISSING : JX_ORIGIN_STATED, 4));
+	assert_non_null(jx_evaluation_add_row(ev, "部门管理", "预算执行", "部门预算执行率", "", 30,
+					      25, JX_ORIGIN_STATED, 3));
+	assert_non_null(
+		jx_evaluation_add_row(ev, "部门履职", "社会影响", l3 ? l3 : "满意度", "", 50, last,
+				      isnan(last) ? JX_ORIGIN_MISSING : JX_ORIGIN_STATED, 4));
 	ev->line = 2;
 	return ev;
 }
@@ -126,7 +127,8 @@ static void test_store__create_sets_version_and_id(void **state)
 	db = jx__store_sqlite(s);
 	{
 		sqlite3_stmt *st;
-		assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, NULL),
+				 SQLITE_OK);
 		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 		assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
 		sqlite3_finalize(st);
@@ -153,18 +155,22 @@ static void make_v1(const char *path)
 	assert_int_equal(jx__store_migrate(db, 0, 1), 0);
 	assert_int_equal(query_int(db, "PRAGMA user_version"), 1);
 	assert_int_equal(
-		sqlite3_exec(db,
-			     "INSERT INTO department(id, name) VALUES (1, '旧部门');"
-			     "INSERT INTO evaluation(id, department_id, year, kind, total_weight,"
-			     " total_score, grade, provenance, source_name, source_sha256, content_sha256,"
-			     " imported_at) VALUES (7, 1, 2019, 'self', 100, 85.5, '良', 'real', 'old.csv',"
-			     " 'x', 'y', '2020-01-01T00:00:00Z');"
-			     "INSERT INTO indicator(evaluation_id, seq, level1, level2, level3, key,"
-			     " explanation, weight, score, score_origin) VALUES"
-			     " (7, 0, '甲', '乙', '丙', '甲/乙/丙', '', 60, 55.5, 'stated'),"
-			     " (7, 1, '甲', '乙', '丁', '甲/乙/丁', '', 40, 30, 'stated');"
-			     "INSERT INTO figure VALUES (1, 2019, 'budget_total', 123456, 'real', 'old.csv');",
-			     NULL, NULL, NULL),
+		sqlite3_exec(
+			db,
+			"INSERT INTO department(id, name) VALUES (1, '旧部门');"
+			"INSERT INTO evaluation(id, department_id, year, kind, total_weight,"
+			" total_score, grade, provenance, source_name, source_sha256, "
+			"content_sha256,"
+			" imported_at) VALUES (7, 1, 2019, 'self', 100, 85.5, '良', 'real', "
+			"'old.csv',"
+			" 'x', 'y', '2020-01-01T00:00:00Z');"
+			"INSERT INTO indicator(evaluation_id, seq, level1, level2, level3, key,"
+			" explanation, weight, score, score_origin) VALUES"
+			" (7, 0, '甲', '乙', '丙', '甲/乙/丙', '', 60, 55.5, 'stated'),"
+			" (7, 1, '甲', '乙', '丁', '甲/乙/丁', '', 40, 30, 'stated');"
+			"INSERT INTO figure VALUES (1, 2019, 'budget_total', 123456, 'real', "
+			"'old.csv');",
+			NULL, NULL, NULL),
 		SQLITE_OK);
 	sqlite3_close(db);
 }
@@ -184,7 +190,8 @@ static void test_store__migrates_from_version_1(void **state)
 	s = open_ok(t.path);
 	assert_int_equal(jx_store_opened_version(s), 1);
 	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA user_version"), 2);
-	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA application_id"), JX_APPLICATION_ID);
+	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA application_id"),
+			 JX_APPLICATION_ID);
 	/* version 2 added the alias table and the default bands */
 	assert_int_equal(query_int(jx__store_sqlite(s), "SELECT count(*) FROM alias"), 0);
 	assert_int_equal(jx_store_grade_bands(s, bands, 8, &n), 0);
@@ -250,8 +257,8 @@ static void test_store__refuses_foreign_files(void **state)
 	(void)state;
 	tmpdb_make(&t);
 	assert_int_equal(sqlite3_open(t.path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "CREATE TABLE notes(x); INSERT INTO notes VALUES (1);", NULL,
-				      NULL, NULL),
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE notes(x); INSERT INTO notes VALUES (1);",
+				      NULL, NULL, NULL),
 			 SQLITE_OK);
 	sqlite3_close(db);
 	before = tu_read(t.path, &nb);
@@ -360,7 +367,8 @@ static void test_store__different_content_needs_replace(void **state)
 	free(d2);
 	/* the same (department, year) of the other kind is a different evaluation */
 	{
-		jx_batch *r = batch_of("r.csv", eval3("禁毒支队", 2023, JX_KIND_REVIEW, 40, NULL), NULL, NULL);
+		jx_batch *r = batch_of("r.csv", eval3("禁毒支队", 2023, JX_KIND_REVIEW, 40, NULL),
+				       NULL, NULL);
 		assert_int_equal(import1(s, r, 0, &st), 0);
 		assert_int_equal(st.added, 1);
 		jx_batch_free(r);
@@ -498,14 +506,16 @@ static void test_store__series_order_and_aliases(void **state)
 	assert_int_equal(jx_store_import(s, b, 3, 0, NULL), 0);
 
 	/* alias chain 甲 -> 乙 -> 丙 (full keys, and a bare level-3 name) */
-	assert_int_equal(jx_store_alias_add(s, "部门履职/社会影响/指标甲", "部门履职/社会影响/指标乙"), 0);
+	assert_int_equal(
+		jx_store_alias_add(s, "部门履职/社会影响/指标甲", "部门履职/社会影响/指标乙"), 0);
 	assert_int_equal(jx_store_alias_add(s, "指标乙", "指标丙"), 0);
 	assert_int_equal(jx_store_alias_resolve(s, &end, "部门履职/社会影响/指标甲"), 0);
 	assert_string_equal(end, "部门履职/社会影响/指标丙");
 	free(end);
 	/* closing the loop is refused, and so is an alias onto itself */
-	assert_int_equal(jx_store_alias_add(s, "部门履职/社会影响/指标丙", "部门履职/社会影响/指标甲"),
-			 JX_EINVAL);
+	assert_int_equal(
+		jx_store_alias_add(s, "部门履职/社会影响/指标丙", "部门履职/社会影响/指标甲"),
+		JX_EINVAL);
 	assert_non_null(strstr(jx_error_last(), "cycle"));
 	assert_int_equal(jx_store_alias_add(s, "指标甲", "“指标甲”"), JX_EINVAL);
 	/* a bare name that matches nothing */
@@ -564,8 +574,10 @@ static void test_store__series_order_and_aliases(void **state)
 static jx_evaluation *eval_total(const char *dept, double total)
 {
 	jx_evaluation *ev = jx_evaluation_new(dept, 2023, JX_KIND_SELF);
-	assert_non_null(jx_evaluation_add_row(ev, "一", "二", "三", "", 50, total - 40, JX_ORIGIN_STATED, 2));
-	assert_non_null(jx_evaluation_add_row(ev, "一", "二", "四", "", 50, 40, JX_ORIGIN_STATED, 3));
+	assert_non_null(jx_evaluation_add_row(ev, "一", "二", "三", "", 50, total - 40,
+					      JX_ORIGIN_STATED, 2));
+	assert_non_null(
+		jx_evaluation_add_row(ev, "一", "二", "四", "", 50, 40, JX_ORIGIN_STATED, 3));
 	return ev;
 }
 
@@ -662,9 +674,9 @@ static void test_store__list_counts(void **state)
 	assert_int_equal(v[0].kind, JX_KIND_REVIEW);
 	assert_int_equal(v[1].year, 2023);
 	assert_true(v[1].total_weight == 100);
-	assert_true(v[1].total_score == 73.5);     /* 8 + 30 + 35.5 */
-	assert_true(v[1].deducted == 6.5);         /* 2 + 0 + 4.5; the missing row is not a deduction */
-	assert_string_equal(v[1].grade, "中");     /* 73.5% */
+	assert_true(v[1].total_score == 73.5); /* 8 + 30 + 35.5 */
+	assert_true(v[1].deducted == 6.5);     /* 2 + 0 + 4.5; the missing row is not a deduction */
+	assert_string_equal(v[1].grade, "中"); /* 73.5% */
 	assert_int_equal(v[1].nrows, 4);
 	assert_int_equal(v[1].nmissing, 1);
 	assert_int_equal(v[1].ninferred, 1);
@@ -672,7 +684,7 @@ static void test_store__list_counts(void **state)
 	assert_int_equal(v[1].provenance, JX_PROV_SYNTHETIC);
 	assert_string_equal(v[1].source_name, "x.csv");
 	assert_int_equal(v[0].provenance, JX_PROV_REAL);
-	assert_true(v[0].deducted == 5);           /* 30 - 25 */
+	assert_true(v[0].deducted == 5); /* 30 - 25 */
 	jx_eval_summaries_free(v, n);
 
 	f.kind = JX_KIND_SELF;
@@ -726,7 +738,8 @@ static void test_store__load_evaluation_round_trip(void **state)
 	assert_int_equal(back->warnings[0].line, 4);
 	assert_string_equal(back->warnings[0].message, "score missing");
 	jx_evaluation_free(back);
-	assert_int_equal(jx_store_load_evaluation(s, &back, "禁毒支队", 2022, JX_KIND_SELF), JX_ENOTFOUND);
+	assert_int_equal(jx_store_load_evaluation(s, &back, "禁毒支队", 2022, JX_KIND_SELF),
+			 JX_ENOTFOUND);
 	assert_null(back);
 	jx_batch_free(b);
 	jx_store_free(s);
@@ -787,7 +800,7 @@ static int interrupt_now(void *arg)
 	return 1;
 }
 
-#define EXPECT_READ_FAILS(call, what)                                                       \
+#define EXPECT_READ_FAILS(call, what)                                                          \
 	do {                                                                                   \
 		jx_error_clear();                                                              \
 		assert_int_equal((call), JX_EDB);                                              \

@@ -82,7 +82,10 @@ static void test_synth__reference_framework(void **state)
 	size_t n = synth_framework(rows, 2023, synth_template_at(0)), differ = 0;
 	(void)state;
 
-	assert_int_equal(jx_read_file(&b, tu_src("datasets/real/2023_nanjing_psb_narcotics_detachment.txt"), &o), 0);
+	assert_int_equal(
+		jx_read_file(&b, tu_src("datasets/real/2023_nanjing_psb_narcotics_detachment.txt"),
+			     &o),
+		0);
 	assert_int_equal(b->nevals, 1);
 	assert_int_equal(b->evals[0]->nrows, n);
 	for (size_t i = 0; i < n; i++) {
@@ -111,12 +114,14 @@ static void test_synth__aliases_join_renames(void **state)
 	assert_int_equal(synth_write_aliases(path), 0);
 	text = tu_read(path, NULL);
 	assert_non_null(text);
-	assert_string_equal(text, "# 合成数据 synthetic data: indicator renames in jixiao-synth's "
-				  "fictional frameworks\n"
-				  "# provenance: synthetic\n"
-				  "old,new\n"
-				  "过程/预算执行/支付进度率,过程/预算执行/资金支付进度率\n"
-				  "部门决策/部门预算编制/预算编制的科学性,部门决策/部门预算编制/预算编制科学规范\n");
+	assert_string_equal(
+		text,
+		"# 合成数据 synthetic data: indicator renames in jixiao-synth's "
+		"fictional frameworks\n"
+		"# provenance: synthetic\n"
+		"old,new\n"
+		"过程/预算执行/支付进度率,过程/预算执行/资金支付进度率\n"
+		"部门决策/部门预算编制/预算编制的科学性,部门决策/部门预算编制/预算编制科学规范\n");
 	/* "三公"经费控制率 (2021) and “三公”经费控制率 (2022): one key. */
 	synth_framework(a, 2021, t);
 	synth_framework(b, 2022, t);
@@ -161,8 +166,10 @@ static void check_figures(const synth_year *y, int spurt)
 
 	assert_true(f[FIG_BUDGET_BASIC] + f[FIG_BUDGET_PROJECT] == f[FIG_BUDGET_TOTAL]);
 	assert_true(f[FIG_INCOME_FISCAL] + f[FIG_INCOME_OTHER] == f[FIG_INCOME_TOTAL]);
-	assert_true(f[FIG_EXPENDITURE_BASIC] + f[FIG_EXPENDITURE_PROJECT] == f[FIG_EXPENDITURE_TOTAL]);
-	assert_true(f[FIG_BUDGET_PROJECT] >= 0 && f[FIG_EXPENDITURE_PROJECT] >= 0 && f[FIG_INCOME_OTHER] >= 0);
+	assert_true(f[FIG_EXPENDITURE_BASIC] + f[FIG_EXPENDITURE_PROJECT] ==
+		    f[FIG_EXPENDITURE_TOTAL]);
+	assert_true(f[FIG_BUDGET_PROJECT] >= 0 && f[FIG_EXPENDITURE_PROJECT] >= 0 &&
+		    f[FIG_INCOME_OTHER] >= 0);
 	assert_true(f[FIG_SPECIAL_FUNDS] % 100 == 0);
 	assert_true(f[FIG_STAFF_IN_POST] % 100 == 0 && f[FIG_STAFF_IN_POST] >= 500);
 	assert_true(f[FIG_VEHICLES_ACTUAL] <= f[FIG_VEHICLES_QUOTA]);
@@ -170,7 +177,8 @@ static void check_figures(const synth_year *y, int spurt)
 	if (!spurt && (ratio < 0.95 - 1e-4 || ratio > 1.12 + 1e-4))
 		fail_msg("%d: expenditure/budget %.4f outside 0.95-1.12", y->year, ratio);
 	if (spurt && (ratio < 1.0 - 1e-4 || ratio > 1.06 + 1e-4))
-		fail_msg("%d: growth year expenditure/budget %.4f outside 1.00-1.06", y->year, ratio);
+		fail_msg("%d: growth year expenditure/budget %.4f outside 1.00-1.06", y->year,
+			 ratio);
 }
 
 static void check_scores(const synth_year *y)
@@ -203,7 +211,9 @@ static void test_synth__year_invariants(void **state)
 			check_figures(&ys[i], spurt);
 			check_scores(&ys[i]);
 			if (i > 0 && !spurt && !(d.growth && i == 8)) {
-				growth += (double)ys[i].fig[FIG_BUDGET_TOTAL] / ys[i - 1].fig[FIG_BUDGET_TOTAL] - 1;
+				growth += (double)ys[i].fig[FIG_BUDGET_TOTAL] /
+						  ys[i - 1].fig[FIG_BUDGET_TOTAL] -
+					  1;
 				ngrowth++;
 			}
 		}
@@ -255,7 +265,8 @@ static void test_synth__persistence_and_reviews(void **state)
 		history(ys, n, SEED, 10);
 		for (int i = 0; i < 10; i++) {
 			for (size_t r = 0; r < ys[i].nrows; r++) {
-				int whole = (int)(2 * ys[i].rows[r].weight), cut = ys[i].self_half[r] < whole;
+				int whole = (int)(2 * ys[i].rows[r].weight),
+				    cut = ys[i].self_half[r] < whole;
 				if (ys[i].has_review) {
 					int rc = ys[i].self_half[r] - ys[i].review_half[r];
 					all_cut += rc;
@@ -266,8 +277,15 @@ static void test_synth__persistence_and_reviews(void **state)
 				for (size_t q = 0; q < ys[i - 1].nrows; q++) {
 					if (ys[i - 1].rows[q].slot != ys[i].rows[r].slot)
 						continue;
-					int was = ys[i - 1].self_half[q] < (int)(2 * ys[i - 1].rows[q].weight);
-					if (was) { d_++; dd += cut; } else { n_++; nd += cut; }
+					int was = ys[i - 1].self_half[q] <
+						  (int)(2 * ys[i - 1].rows[q].weight);
+					if (was) {
+						d_++;
+						dd += cut;
+					} else {
+						n_++;
+						nd += cut;
+					}
 				}
 			}
 			if (d.reviewed) { /* the finance bureau does not review itself */
@@ -340,7 +358,8 @@ static void compare_read_back(const jx_batch *b, const synth_dept *d, const synt
 		assert_string_equal(ev->rows[i].explanation, y->rows[i].explanation);
 		assert_true(ev->rows[i].weight == y->rows[i].weight);
 		assert_true(ev->rows[i].score == y->self_half[i] / 2.0);
-		assert_int_equal(ev->rows[i].origin, i == drop ? JX_ORIGIN_INFERRED : JX_ORIGIN_STATED);
+		assert_int_equal(ev->rows[i].origin,
+				 i == drop ? JX_ORIGIN_INFERRED : JX_ORIGIN_STATED);
 		free(key);
 	}
 	for (int k = 0; k < FIG_COUNT; k++) {

@@ -120,7 +120,10 @@ static void test_table__csv_quoting(void **state)
 				 "三公,,-0.5\n");
 	free(out);
 	out = render(t, JX_FMT_CSV, 1);
-	assert_memory_equal(out, "\xEF\xBB\xBF" "a,b,n\n", 9);
+	assert_memory_equal(out,
+			    "\xEF\xBB\xBF"
+			    "a,b,n\n",
+			    9);
 	free(out);
 	jx_table_free(t);
 }

@@ -70,8 +70,8 @@ static void test_text__normalize_strips_weight_suffix(void **state)
 {
 	(void)state;
 	check_norm("部门决策 (20分)", "部门决策");
-	check_norm("部门决策（20分）", "部门决策");       /* full-width parentheses */
-	check_norm("部门决策（２０分）", "部门决策");     /* and full-width digits */
+	check_norm("部门决策（20分）", "部门决策");   /* full-width parentheses */
+	check_norm("部门决策（２０分）", "部门决策"); /* and full-width digits */
 	check_norm("部门决策 ( 20 分 )", "部门决策");
 	check_norm("履职效益(12.5分)", "履职效益");
 	/* only a trailing suffix is a weight; other parentheses stay */
@@ -167,9 +167,9 @@ static void test_text__display_width(void **state)
 	assert_int_equal(jx_display_width("部门"), 4);
 	assert_int_equal(jx_display_width("ab部门c"), 7);
 	assert_int_equal(jx_display_width("\xEF\xBC\xA1\xEF\xBC\xA2"), 4); /* ＡＢ full-width */
-	assert_int_equal(jx_display_width("（20分）"), 8);                  /* （ ） are wide */
-	assert_int_equal(jx_display_width("“三公”"), 6);                    /* curly quotes are narrow */
-	assert_int_equal(jx_display_width("e\xCC\x81"), 1);                  /* e + combining acute */
+	assert_int_equal(jx_display_width("（20分）"), 8);                 /* （ ） are wide */
+	assert_int_equal(jx_display_width("“三公”"), 6);    /* curly quotes are narrow */
+	assert_int_equal(jx_display_width("e\xCC\x81"), 1); /* e + combining acute */
 }
 
 /* ---- numbers ---- */
@@ -190,15 +190,18 @@ static void test_text__number_parse_accepts(void **state)
 	assert_true(v == 3563.83);
 	assert_int_equal(jx_number_parse("１２．５", &v), 0); /* full-width full stop ． U+FF0E */
 	assert_true(v == 12.5);
-	assert_int_equal(jx_number_parse("\xE3\x80\x80" "98\xE3\x80\x80", &v), 0);
+	assert_int_equal(jx_number_parse("\xE3\x80\x80"
+					 "98\xE3\x80\x80",
+					 &v),
+			 0);
 	assert_true(v == 98.0);
 }
 
 static void test_text__number_parse_rejects(void **state)
 {
-	static const char *const bad[] = {"1e3", "0x10", "nan", "NaN", "inf", "", "   ", "1.2.3",
-					  "1.", ".", "-", "+", "1,5", "12a", "a12", "1 2", "--1",
-					  "９分"};
+	static const char *const bad[] = {"1e3", "0x10",  "nan", "NaN", "inf", "",
+					  "   ", "1.2.3", "1.",  ".",   "-",   "+",
+					  "1,5", "12a",   "a12", "1 2", "--1", "９分"};
 	double v = 42;
 	(void)state;
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
@@ -261,9 +264,17 @@ static void test_text__cents_format_shortest(void **state)
 	static const struct {
 		int64_t cents;
 		const char *text;
-	} cases[] = {{356383, "3563.83"}, {82000, "820"},  {150, "1.5"},   {10, "0.1"},
-		     {5, "0.05"},         {0, "0"},        {-550, "-5.5"}, {-5, "-0.05"},
-		     {100, "1"},          {101, "1.01"},   {INT64_MAX, "92233720368547758.07"},
+	} cases[] = {{356383, "3563.83"},
+		     {82000, "820"},
+		     {150, "1.5"},
+		     {10, "0.1"},
+		     {5, "0.05"},
+		     {0, "0"},
+		     {-550, "-5.5"},
+		     {-5, "-0.05"},
+		     {100, "1"},
+		     {101, "1.01"},
+		     {INT64_MAX, "92233720368547758.07"},
 		     {INT64_MIN, "-92233720368547758.08"}};
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -283,9 +294,17 @@ static void test_text__number_format_shortest(void **state)
 	static const struct {
 		double v;
 		const char *text;
-	} cases[] = {{2, "2"},          {1.5, "1.5"},       {3563.83, "3563.83"}, {0.1, "0.1"},
-		     {-0.5, "-0.5"},    {98, "98"},         {0.75, "0.75"},       {100, "100"},
-		     {1e-7, "1e-07"},   {1e20, "1e+20"},    {0.1 + 0.2, "0.30000000000000004"},
+	} cases[] = {{2, "2"},
+		     {1.5, "1.5"},
+		     {3563.83, "3563.83"},
+		     {0.1, "0.1"},
+		     {-0.5, "-0.5"},
+		     {98, "98"},
+		     {0.75, "0.75"},
+		     {100, "100"},
+		     {1e-7, "1e-07"},
+		     {1e20, "1e+20"},
+		     {0.1 + 0.2, "0.30000000000000004"},
 		     {2.0 / 3, "0.6666666666666666"}};
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -358,12 +377,14 @@ static char *to_gb18030(const char *utf8, size_t *len)
 
 static void test_text__decode_bom_and_line_ends(void **state)
 {
-	static const char in[] = "\xEF\xBB\xBF" "一\r\n二\r三\n四\r\n";
+	static const char in[] = "\xEF\xBB\xBF"
+				 "一\r\n二\r三\n四\r\n";
 	char *out = NULL;
 	size_t n = 0;
 	jx_encoding used = JX_ENC_AUTO;
 	(void)state;
-	assert_int_equal(jx_text_decode(&out, &n, &used, "t.txt", in, sizeof(in) - 1, JX_ENC_AUTO), 0);
+	assert_int_equal(jx_text_decode(&out, &n, &used, "t.txt", in, sizeof(in) - 1, JX_ENC_AUTO),
+			 0);
 	assert_string_equal(out, "一\n二\n三\n四\n");
 	assert_int_equal(n, strlen("一\n二\n三\n四\n"));
 	assert_int_equal(used, JX_ENC_UTF8);
@@ -394,7 +415,8 @@ static void test_text__decode_gb18030(void **state)
 	assert_string_equal(out, sentence);
 	free(out);
 	/* told utf-8: refused at the first line */
-	assert_int_equal(jx_text_decode(&out, &n, &used, "gb.txt", gb, glen, JX_ENC_UTF8), JX_EPARSE);
+	assert_int_equal(jx_text_decode(&out, &n, &used, "gb.txt", gb, glen, JX_ENC_UTF8),
+			 JX_EPARSE);
 	assert_null(out);
 	check_prefix(jx_error_last(), "gb.txt:1:");
 	free(gb);
@@ -419,9 +441,11 @@ static void test_text__decode_invalid_names_line(void **state)
 			 JX_EPARSE);
 	check_prefix(jx_error_last(), "cr.txt:3:");
 	/* told gb18030, an invalid sequence on line 2 */
-	static const char gb[] = "abc\r\nd\xFF" "e\r\n";
-	assert_int_equal(jx_text_decode(&out, &n, NULL, "g.txt", gb, sizeof(gb) - 1, JX_ENC_GB18030),
-			 JX_EPARSE);
+	static const char gb[] = "abc\r\nd\xFF"
+				 "e\r\n";
+	assert_int_equal(
+		jx_text_decode(&out, &n, NULL, "g.txt", gb, sizeof(gb) - 1, JX_ENC_GB18030),
+		JX_EPARSE);
 	check_prefix(jx_error_last(), "g.txt:2:");
 	check_contains(jx_error_last(), "GB18030");
 }

@@ -38,8 +38,8 @@ static jx_evaluation *evaluation(const char *dept, int year, double a, jx_proven
 	ev->provenance = prov;
 	assert_non_null(jx_evaluation_add_row(ev, "决策", "目标", "目标设定", "目标是否明确。", 20,
 					      a, JX_ORIGIN_STATED, 1));
-	assert_non_null(
-	    jx_evaluation_add_row(ev, "管理", "资金", "资金使用", "", 80, 80, JX_ORIGIN_STATED, 2));
+	assert_non_null(jx_evaluation_add_row(ev, "管理", "资金", "资金使用", "", 80, 80,
+					      JX_ORIGIN_STATED, 2));
 	return ev;
 }
 
@@ -142,7 +142,7 @@ static void test_xlsx__scores_sheet(void **state)
 			       "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" "
 			       "state=\"frozen\"/>"));
 	assert_non_null(
-	    strstr(sheet, "<c r=\"A1\" s=\"1\" t=\"s\"><v>0</v></c>")); /* 部门, string 0 */
+		strstr(sheet, "<c r=\"A1\" s=\"1\" t=\"s\"><v>0</v></c>")); /* 部门, string 0 */
 	assert_number_cell(sheet, "B2", "2023");
 	assert_number_cell(sheet, "H2", "20");
 	assert_number_cell(sheet, "B4", "2022");
@@ -219,11 +219,28 @@ static void test_xlsx__cli(void **state)
 	fixture *fx = *state;
 	char *out = NULL, *err = NULL, *data, bad[4200];
 	char *no_out[] = {(char *)tu_jixiao(), "--db", fx->db, "export", "--format", "xlsx", NULL};
-	char *ok[] = {
-	    (char *)tu_jixiao(), "--db", fx->db,  "export", "--format", "xlsx", "--dept", "甲局",
-	    "--years",           "2023", "--out", fx->xlsx, NULL};
-	char *fail[] = {
-	    (char *)tu_jixiao(), "--db", fx->db, "export", "--format", "xlsx", "--out", bad, NULL};
+	char *ok[] = {(char *)tu_jixiao(),
+		      "--db",
+		      fx->db,
+		      "export",
+		      "--format",
+		      "xlsx",
+		      "--dept",
+		      "甲局",
+		      "--years",
+		      "2023",
+		      "--out",
+		      fx->xlsx,
+		      NULL};
+	char *fail[] = {(char *)tu_jixiao(),
+			"--db",
+			fx->db,
+			"export",
+			"--format",
+			"xlsx",
+			"--out",
+			bad,
+			NULL};
 	size_t len = 0;
 	snprintf(bad, sizeof(bad), "%s/missing/dir/x.xlsx", fx->dir);
 	assert_int_equal(tu_run(no_out, &out, &err), 2);
@@ -250,10 +267,10 @@ static void test_xlsx__cli(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_xlsx__scores_sheet, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_xlsx__analysis_sheets, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_xlsx__department_filter, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_xlsx__cli, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_xlsx__scores_sheet, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_xlsx__analysis_sheets, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_xlsx__department_filter, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_xlsx__cli, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

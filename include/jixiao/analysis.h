@@ -47,7 +47,7 @@ typedef struct {
 	size_t n;
 	double intercept, slope;
 	double intercept_se, slope_se; /**< standard errors; NaN when n < 3 */
-	double t;        /**< slope / slope_se; ±inf for an exact line; NaN when n < 3 or y constant */
+	double t; /**< slope / slope_se; ±inf for an exact line; NaN when n < 3 or y constant */
 	double p_value;  /**< two-sided, Student t with n − 2 df; NaN when t is NaN */
 	double r2;       /**< 1 − SSE/SST; NaN when all y are equal (SST = 0) */
 	double sse;      /**< residual sum of squares */
@@ -73,11 +73,11 @@ int jx_stats_theil_sen(double *slope, double *intercept, const double *x, const 
 
 /** A prediction at x0 with its interval. */
 typedef struct {
-	double x;         /**< where the prediction is made */
-	double fit;       /**< intercept + slope·x */
-	double low, high; /**< fit ∓ t·s·sqrt(1 + 1/n + (x − x̄)²/Sxx) */
-	double t_quantile;/**< t_{(1+level)/2, n−2} (gsl_cdf_tdist_Pinv) */
-	double se;        /**< s·sqrt(1 + 1/n + (x − x̄)²/Sxx) */
+	double x;          /**< where the prediction is made */
+	double fit;        /**< intercept + slope·x */
+	double low, high;  /**< fit ∓ t·s·sqrt(1 + 1/n + (x − x̄)²/Sxx) */
+	double t_quantile; /**< t_{(1+level)/2, n−2} (gsl_cdf_tdist_Pinv) */
+	double se;         /**< s·sqrt(1 + 1/n + (x − x̄)²/Sxx) */
 } jx_prediction;
 
 /**
@@ -90,7 +90,7 @@ int jx_stats_predict(jx_prediction *out, const jx_ols *fit, double x0, double le
 /** Mean, sample variance (n − 1), sd, coefficient of variation, range. */
 typedef struct {
 	size_t n;
-	double mean;     /**< NaN when n == 0 */
+	double mean; /**< NaN when n == 0 */
 	double variance; /**< sample variance (gsl_stats_variance); NaN when n < 2; 0 for identical values */
 	double sd;       /**< sqrt(variance) */
 	double cv;       /**< sd / |mean|; NaN when mean == 0 or n < 2 */
@@ -132,20 +132,20 @@ enum {
 
 /** Options shared by the analyses; set defaults with jx_analysis_options_init. */
 typedef struct {
-	int level;            /**< JX_LEVEL_ALL or one level (default ALL) */
+	int level;              /**< JX_LEVEL_ALL or one level (default ALL) */
 	int year_from, year_to; /**< inclusive range; 0 = open (default) */
-	jx_kind kind;         /**< for functions that read the store (default self) */
-	double alpha;         /**< significance level of trend directions (0.05) */
-	double confidence;    /**< prediction-interval level (0.95) */
-	int forecast_year;    /**< 0 = the year after the last evaluated year */
-	int weak_window;      /**< weak rule: last N evaluated years (3) */
-	int weak_min_deducted;/**< weak rule: deducted in at least this many of them (2) */
-	double weak_threshold;/**< weak rule: mean rate over the window below this (0.90) */
-	int weak_trend;       /**< weak rule: flag a significant falling trend (1) */
+	jx_kind kind;           /**< for functions that read the store (default self) */
+	double alpha;           /**< significance level of trend directions (0.05) */
+	double confidence;      /**< prediction-interval level (0.95) */
+	int forecast_year;      /**< 0 = the year after the last evaluated year */
+	int weak_window;        /**< weak rule: last N evaluated years (3) */
+	int weak_min_deducted;  /**< weak rule: deducted in at least this many of them (2) */
+	double weak_threshold;  /**< weak rule: mean rate over the window below this (0.90) */
+	int weak_trend;         /**< weak rule: flag a significant falling trend (1) */
 	double growth_threshold; /**< figures: warn when mean expenditure growth exceeds this (0.15) */
-	int growth_years;     /**< figures: growth averaged over the last N years (3) */
-	size_t top_pairs;     /**< deductions: co-deduction pairs listed (10) */
-	int with_department;  /**< tables start with a department column (0) */
+	int growth_years;        /**< figures: growth averaged over the last N years (3) */
+	size_t top_pairs;        /**< deductions: co-deduction pairs listed (10) */
+	int with_department;     /**< tables start with a department column (0) */
 } jx_analysis_options;
 
 /** Fill o with the defaults above. */
@@ -173,23 +173,24 @@ typedef struct {
 
 /** A unit: an indicator, a level-2 group, a category, or the total. */
 typedef struct {
-	int level;          /**< JX_LEVEL_TOTAL, 1, 2 or 3 */
-	const char *key;    /**< "" (total), "l1", "l1/l2", "l1/l2/l3" (alias-resolved) */
-	const char *name;   /**< display name at its own level ("合计" for the total) */
+	int level;        /**< JX_LEVEL_TOTAL, 1, 2 or 3 */
+	const char *key;  /**< "" (total), "l1", "l1/l2", "l1/l2/l3" (alias-resolved) */
+	const char *name; /**< display name at its own level ("合计" for the total) */
 	const char *level1, *level2, *level3; /**< display path; NULL below the unit's level */
-	jx_unit_year *years;/**< one per jx_units.years, same order */
+	jx_unit_year *years;                  /**< one per jx_units.years, same order */
 } jx_unit;
 
 /** The units of one department and kind. */
 typedef struct {
 	char *department;
 	jx_kind kind;
-	int *years;         /**< evaluated years, ascending */
+	int *years; /**< evaluated years, ascending */
 	size_t nyears;
-	jx_unit *units;     /**< total first, then each category followed by its groups and indicators */
+	jx_unit *
+		units; /**< total first, then each category followed by its groups and indicators */
 	size_t nunits;
 	jx_provenance provenance; /**< synthetic when any year used is synthetic */
-	void *pool_;        /* private */
+	void *pool_;              /* private */
 } jx_units;
 
 /**
@@ -243,7 +244,8 @@ typedef struct {
 typedef struct {
 	jx_units *units;
 	int year_from, year_to;
-	jx_compare_row *rows; /**< selected levels; ordered by level, then Δ rate ascending, unknown last */
+	jx_compare_row *
+		rows; /**< selected levels; ordered by level, then Δ rate ascending, unknown last */
 	size_t nrows;
 } jx_compare_result;
 
@@ -258,18 +260,19 @@ int jx_compare_table(jx_table **out, const jx_compare_result *r, const jx_analys
 
 /** Self-evaluation against the finance bureau's review, per unit and year. */
 typedef struct {
-	const jx_unit *unit;          /**< from self_units */
+	const jx_unit *unit; /**< from self_units */
 	int year;
 	const jx_unit_year *self, *review;
-	double diff_points;           /**< self.score − review.score */
-	double diff_rate;             /**< self.rate − review.rate */
+	double diff_points; /**< self.score − review.score */
+	double diff_rate;   /**< self.rate − review.rate */
 } jx_selfreview_row;
 
 typedef struct {
 	jx_units *self_units, *review_units;
-	jx_selfreview_row *rows;      /**< units present in both; ordered by year, then diff_points descending */
+	jx_selfreview_row
+		*rows; /**< units present in both; ordered by year, then diff_points descending */
 	size_t nrows;
-	size_t nhigher;               /**< rows with self score above the review's */
+	size_t nhigher; /**< rows with self score above the review's */
 } jx_selfreview_result;
 
 /** Match a department's self and review series by year and unit key. */
@@ -279,8 +282,8 @@ void jx_selfreview_result_free(jx_selfreview_result *r);
 /** Columns: year, level, level1, level2, level3, weight, review_weight, self_score,
  *  review_score, diff_points, self_rate, review_rate, diff_rate_pp, self_higher, provenance.
  *  only_higher keeps rows where the self score is higher. */
-int jx_selfreview_table(jx_table **out, const jx_selfreview_result *r,
-			const jx_analysis_options *o, int only_higher);
+int jx_selfreview_table(jx_table **out, const jx_selfreview_result *r, const jx_analysis_options *o,
+			int only_higher);
 
 /* ===================================================================== */
 /* trend and forecast (src/lib/analysis_trend.c, analysis_forecast.c)     */
@@ -298,12 +301,12 @@ const char *jx_direction_name(jx_direction d);
 
 typedef struct {
 	const jx_unit *unit;
-	size_t n;                /**< years with a known rate */
+	size_t n;                  /**< years with a known rate */
 	int year_first, year_last; /**< of those years (0 when n == 0) */
-	size_t nmissing_years;   /**< years present with an unknown rate */
-	size_t ninferred_years;  /**< years whose score includes inferred rows */
-	jx_ols fit;              /**< rate on year; all NaN when n < 2 */
-	double theil_sen;        /**< NaN when n < 2 */
+	size_t nmissing_years;     /**< years present with an unknown rate */
+	size_t ninferred_years;    /**< years whose score includes inferred rows */
+	jx_ols fit;                /**< rate on year; all NaN when n < 2 */
+	double theil_sen;          /**< NaN when n < 2 */
 	jx_direction direction;
 } jx_trend_row;
 
@@ -326,21 +329,21 @@ int jx_trend_table(jx_table **out, const jx_trend_result *r, const jx_analysis_o
 typedef struct {
 	const jx_unit *unit;
 	size_t n;
-	int ok;                  /**< 0 when n < 3 or the unit is absent in the latest year: no forecast */
+	int ok; /**< 0 when n < 3 or the unit is absent in the latest year: no forecast */
 	jx_ols fit;
-	jx_prediction pred;      /**< at the forecast year; unclamped */
-	double pi_low, pi_high;  /**< interval clamped to [0, 1] for display */
-	double forecast;         /**< fit clamped to [0, 1] */
-	double last_weight;      /**< weight in the latest year present */
+	jx_prediction pred;     /**< at the forecast year; unclamped */
+	double pi_low, pi_high; /**< interval clamped to [0, 1] for display */
+	double forecast;        /**< fit clamped to [0, 1] */
+	double last_weight;     /**< weight in the latest year present */
 } jx_forecast_row;
 
 typedef struct {
 	jx_units *units;
-	int year;                /**< the forecast year */
+	int year; /**< the forecast year */
 	double confidence;
 	jx_forecast_row *rows;
 	size_t nrows;
-	size_t nok;              /**< rows with a forecast */
+	size_t nok; /**< rows with a forecast */
 } jx_forecast_result;
 
 /**
@@ -349,8 +352,7 @@ typedef struct {
  * When no selected unit can be forecast the whole call fails with
  * JX_EMATH and a message giving the largest count of known years.
  */
-int jx_forecast_compute(jx_forecast_result **out, const jx_series *s,
-			const jx_analysis_options *o);
+int jx_forecast_compute(jx_forecast_result **out, const jx_series *s, const jx_analysis_options *o);
 void jx_forecast_result_free(jx_forecast_result *r);
 /** Columns: level, level1, level2, level3, n, year, forecast, pi_low, pi_high, forecast_raw,
  *  pi_low_raw, pi_high_raw, slope, resid_sd, t_quantile, weight, note, provenance. */
@@ -362,8 +364,8 @@ int jx_forecast_table(jx_table **out, const jx_forecast_result *r, const jx_anal
 
 typedef struct {
 	const jx_unit *unit;
-	jx_summary rate;         /**< of the known rates across years */
-	jx_summary points;       /**< of the known scores across years */
+	jx_summary rate;   /**< of the known rates across years */
+	jx_summary points; /**< of the known scores across years */
 	size_t nmissing_years;
 } jx_variance_row;
 
@@ -373,8 +375,7 @@ typedef struct {
 	size_t nrows;
 } jx_variance_result;
 
-int jx_variance_compute(jx_variance_result **out, const jx_series *s,
-			const jx_analysis_options *o);
+int jx_variance_compute(jx_variance_result **out, const jx_series *s, const jx_analysis_options *o);
 void jx_variance_result_free(jx_variance_result *r);
 /** Columns: level, level1, level2, level3, n, mean, variance, sd, cv, min, max,
  *  mean_points, sd_points, missing_years, rates, provenance. */
@@ -382,15 +383,15 @@ int jx_variance_table(jx_table **out, const jx_variance_result *r, const jx_anal
 
 /** Decomposition of the total score's variance across years into categories. */
 typedef struct {
-	const jx_unit *unit;     /**< a level-1 unit */
-	double mean_points;      /**< mean score over the years used (0 where absent) */
-	double covariance;       /**< cov(category score, total score) */
-	double share;            /**< covariance / var(total) */
+	const jx_unit *unit; /**< a level-1 unit */
+	double mean_points;  /**< mean score over the years used (0 where absent) */
+	double covariance;   /**< cov(category score, total score) */
+	double share;        /**< covariance / var(total) */
 } jx_decomp_row;
 
 typedef struct {
 	jx_units *units;
-	int *years;              /**< years used (total score known) */
+	int *years; /**< years used (total score known) */
 	size_t nyears;
 	double total_mean, total_variance;
 	jx_decomp_row *rows;
@@ -398,8 +399,7 @@ typedef struct {
 } jx_decomp_result;
 
 /** Needs two years with a known total (else JX_EMATH). */
-int jx_variance_decompose(jx_decomp_result **out, const jx_series *s,
-			  const jx_analysis_options *o);
+int jx_variance_decompose(jx_decomp_result **out, const jx_series *s, const jx_analysis_options *o);
 void jx_decomp_result_free(jx_decomp_result *r);
 /** Columns: level1, years, mean_points, covariance, variance, share, provenance; a last row
  *  "合计" with the total's variance (share 1). */
@@ -409,7 +409,7 @@ int jx_decomp_table(jx_table **out, const jx_decomp_result *r, const jx_analysis
 typedef struct {
 	int level;
 	char *key, *level1, *level2, *level3;
-	size_t n;                /**< departments with a known rate */
+	size_t n; /**< departments with a known rate */
 	double mean, sd, min, max;
 	char *min_department, *max_department;
 	jx_provenance provenance; /**< synthetic when any department's data is */
@@ -419,7 +419,8 @@ typedef struct {
 	int year;
 	jx_kind kind;
 	size_t ndepartments;
-	jx_across_row *rows;     /**< units shared by at least 2 departments, unit order of first sight */
+	jx_across_row
+		*rows; /**< units shared by at least 2 departments, unit order of first sight */
 	size_t nrows;
 	jx_provenance provenance; /**< synthetic when any row is */
 } jx_across_result;
@@ -439,9 +440,9 @@ int jx_across_table(jx_table **out, const jx_across_result *r, const jx_analysis
 /** Points lost by one unit over the range. */
 typedef struct {
 	const jx_unit *unit;
-	double points;           /**< Σ (weight − score) over years with a known score */
-	double share;            /**< points / points of all units of that level */
-	double cum_share;        /**< running share in descending order */
+	double points;    /**< Σ (weight − score) over years with a known score */
+	double share;     /**< points / points of all units of that level */
+	double cum_share; /**< running share in descending order */
 	size_t nyears_deducted, nyears_present, nmissing_years;
 } jx_pareto_row;
 
@@ -450,8 +451,9 @@ typedef struct {
 	const jx_unit *unit;
 	size_t nyears_present, nyears_deducted;
 	int longest_run, longest_from, longest_to; /**< consecutive evaluated years deducted */
-	int current_run;         /**< run ending at the last evaluated year */
-	size_t new_, resolved, persistent, clean; /**< transitions between consecutive evaluated years */
+	int current_run;                           /**< run ending at the last evaluated year */
+	size_t new_, resolved, persistent,
+		clean; /**< transitions between consecutive evaluated years */
 } jx_run_row;
 
 /** Transition counts between two consecutive evaluated years. */
@@ -467,20 +469,21 @@ typedef struct {
 /** Two indicators deducted together across evaluated years. */
 typedef struct {
 	const jx_unit *a, *b;
-	size_t n11, n10, n01, n00; /**< years: both, a only, b only, neither (both present, known) */
+	size_t n11, n10, n01,
+		n00; /**< years: both, a only, b only, neither (both present, known) */
 	double phi;
 } jx_pair_row;
 
 typedef struct {
 	jx_units *units;
-	double total_points;      /**< points lost by all indicators */
-	jx_pareto_row *pareto;    /**< categories then indicators, each by points descending */
+	double total_points;   /**< points lost by all indicators */
+	jx_pareto_row *pareto; /**< categories then indicators, each by points descending */
 	size_t npareto;
-	jx_run_row *runs;         /**< indicators (level 3), in unit order */
+	jx_run_row *runs; /**< indicators (level 3), in unit order */
 	size_t nruns;
 	jx_transition_row *transitions;
 	size_t ntransitions;
-	jx_pair_row *pairs;       /**< phi > 0 and n11 >= 1, top o->top_pairs by phi then n11 */
+	jx_pair_row *pairs; /**< phi > 0 and n11 >= 1, top o->top_pairs by phi then n11 */
 	size_t npairs;
 } jx_deductions_result;
 
@@ -522,21 +525,21 @@ enum {
 
 typedef struct {
 	const jx_unit *unit;
-	unsigned rules;          /**< JX_WEAK_* that fired */
-	size_t window_present;   /**< window years in which the unit is present */
-	size_t ndeducted;        /**< window years deducted */
-	double mean_rate;        /**< over the window's known rates */
-	double points_lost;      /**< over the window */
-	jx_ols fit;              /**< rate on year over the whole range */
+	unsigned rules;        /**< JX_WEAK_* that fired */
+	size_t window_present; /**< window years in which the unit is present */
+	size_t ndeducted;      /**< window years deducted */
+	double mean_rate;      /**< over the window's known rates */
+	double points_lost;    /**< over the window */
+	jx_ols fit;            /**< rate on year over the whole range */
 	jx_direction direction;
 } jx_weak_row;
 
 typedef struct {
 	jx_units *units;
-	int *window;             /**< the last N evaluated years, ascending */
+	int *window; /**< the last N evaluated years, ascending */
 	size_t nwindow;
-	size_t nchecked;         /**< units examined */
-	jx_weak_row *rows;       /**< flagged units only, in unit order */
+	size_t nchecked;   /**< units examined */
+	jx_weak_row *rows; /**< flagged units only, in unit order */
 	size_t nrows;
 } jx_weak_result;
 
@@ -559,20 +562,21 @@ typedef struct {
 	int year;
 	double budget_total, budget_basic, budget_project;
 	double income_total, expenditure_total, expenditure_basic, expenditure_project;
-	double execution_rate;   /**< expenditure_total / budget_total */
+	double execution_rate;             /**< expenditure_total / budget_total */
 	double basic_share, project_share; /**< of expenditure_total */
-	double budget_growth, income_growth, expenditure_growth; /**< annualised over the gap to the previous year with figures */
-	int gap;                 /**< years since the previous year with figures (0 for the first) */
+	double budget_growth, income_growth,
+		expenditure_growth; /**< annualised over the gap to the previous year with figures */
+	int gap; /**< years since the previous year with figures (0 for the first) */
 } jx_funds_year;
 
 typedef struct {
 	char *department;
 	jx_funds_year *years;
 	size_t nyears;
-	double mean_growth;      /**< mean of the last growth_years expenditure growths */
-	size_t ngrowth;          /**< how many growths went into it */
+	double mean_growth; /**< mean of the last growth_years expenditure growths */
+	size_t ngrowth;     /**< how many growths went into it */
 	double threshold;
-	int warning;             /**< 1 when mean_growth > threshold with ngrowth == growth_years */
+	int warning; /**< 1 when mean_growth > threshold with ngrowth == growth_years */
 	jx_provenance provenance; /**< synthetic when any year's figures are */
 } jx_funds_result;
 
@@ -597,29 +601,29 @@ int jx_funds_table(jx_table **out, const jx_funds_result *r, const jx_analysis_o
 typedef struct {
 	char *department;
 	double total_score, total_weight;
-	double rate;             /**< total_score / total_weight; NaN when a score is missing */
+	double rate; /**< total_score / total_weight; NaN when a score is missing */
 	char *grade;
-	size_t rank;             /**< 1 = best; ties share the better rank; 0 when rate unknown */
-	double percentile;       /**< 100 × (departments with rate <= this) / ranked departments */
+	size_t rank;       /**< 1 = best; ties share the better rank; 0 when rate unknown */
+	double percentile; /**< 100 × (departments with rate <= this) / ranked departments */
 	size_t nmissing;
 	jx_provenance provenance;
 } jx_rank_row;
 
 /** One department's category rate against the median of all departments. */
 typedef struct {
-	const char *department;  /**< borrowed from the rank rows */
+	const char *department; /**< borrowed from the rank rows */
 	char *key, *level1;
 	double rate, median, delta; /**< delta = rate − median */
-	size_t n;                /**< departments with this category */
+	size_t n;                   /**< departments with this category */
 	jx_provenance provenance;
 } jx_rank_category;
 
 typedef struct {
 	int year;
 	jx_kind kind;
-	jx_rank_row *rows;       /**< by rank; unknown rates last */
+	jx_rank_row *rows; /**< by rank; unknown rates last */
 	size_t nrows;
-	jx_rank_category *cats;  /**< department order of rows, categories in unit order */
+	jx_rank_category *cats; /**< department order of rows, categories in unit order */
 	size_t ncats;
 	jx_provenance provenance; /**< synthetic when any department's data is */
 } jx_rank_result;
@@ -630,8 +634,7 @@ void jx_rank_result_free(jx_rank_result *r);
  *  provenance. */
 int jx_rank_table(jx_table **out, const jx_rank_result *r, const jx_analysis_options *o);
 /** Columns: department, level1, rate, median, delta_pp, departments, provenance. */
-int jx_rank_category_table(jx_table **out, const jx_rank_result *r,
-			   const jx_analysis_options *o);
+int jx_rank_category_table(jx_table **out, const jx_rank_result *r, const jx_analysis_options *o);
 
 /* ---- one evaluation as a table; indicators across years ---- */
 

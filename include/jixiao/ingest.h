@@ -19,9 +19,9 @@ extern "C" {
 
 typedef enum {
 	JX_INPUT_AUTO = 0,
-	JX_INPUT_REPORT = 1,      /**< 部门整体绩效自我评价报告 as text */
-	JX_INPUT_CSV_SCORES = 2,  /**< canonical scores CSV */
-	JX_INPUT_CSV_FIGURES = 3  /**< canonical figures CSV */
+	JX_INPUT_REPORT = 1,     /**< 部门整体绩效自我评价报告 as text */
+	JX_INPUT_CSV_SCORES = 2, /**< canonical scores CSV */
+	JX_INPUT_CSV_FIGURES = 3 /**< canonical figures CSV */
 } jx_input_format;
 
 /** Overrides and settings for readers; zero-initialise then set what you need. */
@@ -109,9 +109,9 @@ int jx_alias_file_read(jx_alias_pair **out, size_t *n, const char *name, const c
 /* ---- writing the canonical formats ---- */
 
 /** Header line of the scores CSV. */
-#define JX_CSV_SCORES_HEADER "department,year,kind,level1,level2,level3,explanation,weight,score,score_origin"
+#define JX_CSV_SCORES_HEADER \
+	"department,year,kind,level1,level2,level3,explanation,weight,score,score_origin"
 #define JX_CSV_FIGURES_HEADER "department,year,item,value,unit"
-
 
 #ifdef __cplusplus
 }

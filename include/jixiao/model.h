@@ -29,8 +29,8 @@ typedef enum {
 } jx_origin;
 
 typedef enum {
-	JX_PROV_REAL = 0,      /**< transcribed from a published report */
-	JX_PROV_SYNTHETIC = 1  /**< made by jixiao-synth; fictional */
+	JX_PROV_REAL = 0,     /**< transcribed from a published report */
+	JX_PROV_SYNTHETIC = 1 /**< made by jixiao-synth; fictional */
 } jx_provenance;
 
 /** One level-3 row of an indicator table. */
@@ -39,12 +39,12 @@ typedef struct {
 	double level1_weight; /**< declared in "部门决策 (20分)", NaN if not */
 	char *level2;
 	char *level3;
-	char *explanation;    /**< scoring rule / 指标解释; "" when absent */
-	char *key;            /**< canonical key (see jx_key_make) */
+	char *explanation; /**< scoring rule / 指标解释; "" when absent */
+	char *key;         /**< canonical key (see jx_key_make) */
 	double weight;
-	double score;         /**< NaN when origin is JX_ORIGIN_MISSING */
+	double score; /**< NaN when origin is JX_ORIGIN_MISSING */
 	jx_origin origin;
-	int line;             /**< line in the source file, 0 if unknown */
+	int line; /**< line in the source file, 0 if unknown */
 } jx_indicator;
 
 /** One rename from an alias file: old key (or name) onto new, at a line of the file. */
@@ -70,17 +70,17 @@ typedef struct {
 	int year;
 	jx_kind kind;
 	double total_weight; /**< declared total (合计 weight); NaN = not declared (100 expected) */
-	double total_score;  /**< declared 合计 score; NaN = not declared */
-	double self_score;   /**< self-score stated in the text (自评价综合得分); NaN if none */
+	double total_score; /**< declared 合计 score; NaN = not declared */
+	double self_score; /**< self-score stated in the text (自评价综合得分); NaN if none */
 	jx_provenance provenance;
-	char *problems;      /**< 存在问题及原因分析, or NULL */
-	char *suggestions;   /**< 有关建议, or NULL */
-	char *conclusion;    /**< 评价结论, or NULL */
+	char *problems;    /**< 存在问题及原因分析, or NULL */
+	char *suggestions; /**< 有关建议, or NULL */
+	char *conclusion;  /**< 评价结论, or NULL */
 	jx_indicator *rows;
 	size_t nrows, rows_cap;
 	jx_warning *warnings;
 	size_t nwarnings, warnings_cap;
-	int line;            /**< first source line of the evaluation */
+	int line; /**< first source line of the evaluation */
 } jx_evaluation;
 
 /** One figure: an amount in 万元 or a count, kept as hundredths (exact). */
@@ -102,8 +102,8 @@ typedef struct {
 
 /** Everything read from one input file. */
 typedef struct {
-	char *source_name;     /**< file name as given */
-	char source_sha256[65];/**< hex digest of the file's bytes */
+	char *source_name;      /**< file name as given */
+	char source_sha256[65]; /**< hex digest of the file's bytes */
 	jx_evaluation **evals;
 	size_t nevals, evals_cap;
 	jx_figures **figs;
@@ -156,9 +156,9 @@ int jx_batch_add_evaluation(jx_batch *b, jx_evaluation *ev);
 int jx_batch_add_figures(jx_batch *b, jx_figures *f);
 
 /* ---- names ---- */
-const char *jx_kind_name(jx_kind k);          /**< "self" / "review" */
-int jx_kind_parse(const char *s, jx_kind *out);  /**< 0 or JX_EINVAL */
-const char *jx_origin_name(jx_origin o);      /**< "stated" / "inferred" / "missing" */
+const char *jx_kind_name(jx_kind k);            /**< "self" / "review" */
+int jx_kind_parse(const char *s, jx_kind *out); /**< 0 or JX_EINVAL */
+const char *jx_origin_name(jx_origin o);        /**< "stated" / "inferred" / "missing" */
 int jx_origin_parse(const char *s, jx_origin *out);
 const char *jx_provenance_name(jx_provenance p); /**< "real" / "synthetic" */
 /** Labels for people, in lang: "自评" / "self-evaluation", "财政复核" / "finance-bureau review". Borrowed. */

@@ -46,16 +46,17 @@ void jx_report_request_init(jx_report_request *r);
 
 /** The planning-suggestion rules (docs/report.md gives trigger and evidence of each). */
 typedef enum {
-	JX_RULE_PERSISTENT = 1,  /**< R1: indicator deducted in >= 3 consecutive evaluated years up to the latest */
-	JX_RULE_LOW_RATE,        /**< R2: weak indicator, mean rate over the window below the threshold */
-	JX_RULE_FALLING,         /**< R3: significant falling trend (total, category or indicator) */
-	JX_RULE_CONCENTRATED,    /**< R4: at most 3 indicators carry half of all points lost */
-	JX_RULE_PAIR,            /**< R5: two indicators deducted together (phi >= 0.5, >= 2 years) */
-	JX_RULE_NEW,             /**< R6: indicator deducted in the latest year, clean the year before */
-	JX_RULE_FORECAST_GRADE,  /**< R7: lower prediction bound of the total below the latest grade's band */
-	JX_RULE_EXECUTION,       /**< R8: budget execution rate of the latest year outside [90%, 110%] */
-	JX_RULE_GROWTH,          /**< R9: expenditure growth warning of the figures analysis */
-	JX_RULE_SELF_HIGH        /**< R10: review scored indicators below the self-evaluation */
+	JX_RULE_PERSISTENT =
+		1, /**< R1: indicator deducted in >= 3 consecutive evaluated years up to the latest */
+	JX_RULE_LOW_RATE, /**< R2: weak indicator, mean rate over the window below the threshold */
+	JX_RULE_FALLING,  /**< R3: significant falling trend (total, category or indicator) */
+	JX_RULE_CONCENTRATED, /**< R4: at most 3 indicators carry half of all points lost */
+	JX_RULE_PAIR,         /**< R5: two indicators deducted together (phi >= 0.5, >= 2 years) */
+	JX_RULE_NEW, /**< R6: indicator deducted in the latest year, clean the year before */
+	JX_RULE_FORECAST_GRADE, /**< R7: lower prediction bound of the total below the latest grade's band */
+	JX_RULE_EXECUTION, /**< R8: budget execution rate of the latest year outside [90%, 110%] */
+	JX_RULE_GROWTH,    /**< R9: expenditure growth warning of the figures analysis */
+	JX_RULE_SELF_HIGH  /**< R10: review scored indicators below the self-evaluation */
 } jx_rule;
 
 /** "R1".."R10"; "" when out of range. Borrowed. */
@@ -66,7 +67,8 @@ const char *jx_rule_name(jx_rule rule);
 /** One planning suggestion with the evidence that triggered it. */
 typedef struct {
 	jx_rule rule;
-	const jx_unit *unit;  /**< subject (borrowed from the report's results); NULL for department-wide rules */
+	const jx_unit *
+		unit; /**< subject (borrowed from the report's results); NULL for department-wide rules */
 	const jx_unit *unit2; /**< second indicator (R4, R5) or NULL */
 	int year, year2;      /**< years of the evidence (meaning per rule, docs/report.md) */
 	double value, value2; /**< numbers of the evidence (meaning per rule, docs/report.md) */
@@ -86,31 +88,33 @@ typedef struct {
 typedef struct {
 	char *department;
 	jx_kind kind;
-	jx_analysis_options options;     /**< what the analyses ran with */
-	jx_series *series;               /**< the evaluations of `kind` in range */
-	int year_latest, year_previous;  /**< last two evaluated years (year_previous 0 when one year) */
-	jx_trend_result *trend;          /**< every level */
-	jx_forecast_result *forecast;    /**< NULL when no unit has 3 known years (see forecast_note) */
+	jx_analysis_options options; /**< what the analyses ran with */
+	jx_series *series;           /**< the evaluations of `kind` in range */
+	int year_latest,
+		year_previous;  /**< last two evaluated years (year_previous 0 when one year) */
+	jx_trend_result *trend; /**< every level */
+	jx_forecast_result
+		*forecast; /**< NULL when no unit has 3 known years (see forecast_note) */
 	char *forecast_note;
-	jx_compare_result *compare;      /**< year_previous → year_latest; NULL with one year */
+	jx_compare_result *compare; /**< year_previous → year_latest; NULL with one year */
 	jx_deductions_result *deductions;
 	jx_weak_result *weak;
-	jx_funds_result *funds;          /**< NULL when the department has no figures */
-	jx_rank_result *rank;            /**< all departments in year_latest */
-	const jx_rank_row *rank_row;     /**< this department's row in rank (borrowed) */
-	jx_selfreview_result *selfreview;/**< NULL when there is no review evaluation in range */
-	jx_eval_summary *evals;          /**< this department's evaluations in range, both kinds */
+	jx_funds_result *funds;           /**< NULL when the department has no figures */
+	jx_rank_result *rank;             /**< all departments in year_latest */
+	const jx_rank_row *rank_row;      /**< this department's row in rank (borrowed) */
+	jx_selfreview_result *selfreview; /**< NULL when there is no review evaluation in range */
+	jx_eval_summary *evals;           /**< this department's evaluations in range, both kinds */
 	size_t nevals;
-	jx_report_warning *warnings;     /**< import warnings of those evaluations */
+	jx_report_warning *warnings; /**< import warnings of those evaluations */
 	size_t nwarnings;
 	jx_grade_band bands[8];
 	size_t nbands;
-	int synthetic;                   /**< some evaluation or figure used is synthetic */
-	size_t figures_synthetic;        /**< years of figures that are synthetic */
-	size_t rank_synthetic;           /**< departments in the rank whose evaluation is synthetic */
-	jx_suggestion *suggestions;      /**< in rule order */
+	int synthetic;              /**< some evaluation or figure used is synthetic */
+	size_t figures_synthetic;   /**< years of figures that are synthetic */
+	size_t rank_synthetic;      /**< departments in the rank whose evaluation is synthetic */
+	jx_suggestion *suggestions; /**< in rule order */
 	size_t nsuggestions;
-	char **messages;                 /**< non-fatal problems (a chart that could not be drawn...) */
+	char **messages; /**< non-fatal problems (a chart that could not be drawn...) */
 	size_t nmessages;
 } jx_report;
 

@@ -46,9 +46,9 @@ enum {
 
 /** What an import did, per evaluation or figure set. */
 typedef struct {
-	size_t added, replaced, unchanged;         /**< evaluations */
+	size_t added, replaced, unchanged;                         /**< evaluations */
 	size_t figures_added, figures_replaced, figures_unchanged; /**< figure sets */
-	size_t rows;                               /**< indicator rows written */
+	size_t rows;                                               /**< indicator rows written */
 } jx_import_stats;
 
 /**
@@ -99,7 +99,7 @@ typedef struct {
 	double total_weight; /**< sum of row weights */
 	double total_score;  /**< sum of known scores */
 	char *grade;
-	double deducted;     /**< sum over rows of weight − score (known scores) */
+	double deducted; /**< sum over rows of weight − score (known scores) */
 	jx_provenance provenance;
 	size_t nrows, nmissing, ninferred, nwarnings;
 	char *source_name;
@@ -144,9 +144,9 @@ void jx_strings_free(char **v, size_t n);
 typedef struct {
 	int year;
 	const char *level1, *level2, *level3; /**< borrowed from the series' string pool */
-	const char *key;                       /**< alias-resolved canonical key */
+	const char *key;                      /**< alias-resolved canonical key */
 	double weight;
-	double score;                          /**< NaN when missing */
+	double score; /**< NaN when missing */
 	jx_origin origin;
 } jx_score_row;
 

@@ -22,7 +22,8 @@ typedef enum {
 	JX_COL_TEXT = 0,   /**< string; JSON string */
 	JX_COL_NUMBER = 1, /**< double printed shortest; empty/null when NaN */
 	JX_COL_INT = 2,    /**< integer */
-	JX_COL_FIXED = 3   /**< double printed with the column's decimals (table only; CSV/JSON shortest) */
+	JX_COL_FIXED =
+		3 /**< double printed with the column's decimals (table only; CSV/JSON shortest) */
 } jx_col_type;
 
 typedef struct jx_table jx_table;

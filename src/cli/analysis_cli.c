@@ -144,8 +144,8 @@ static int stream_end(stream *s)
 }
 
 /* One department: series, table, output. Missing evaluations are skipped (1). */
-static int one_department(stream *out, jx_store *st, const char *dept, ana_args *a,
-			  ana_table_fn fn, void *ctx)
+static int one_department(stream *out, jx_store *st, const char *dept, ana_args *a, ana_table_fn fn,
+			  void *ctx)
 {
 	jx_series *s = NULL;
 	jx_table *t = NULL;

@@ -24,18 +24,20 @@ enum {
 	ANA_OPT_HELP = 'h'
 };
 
-#define ANA_COMMON_OPTIONS                                                                  \
-	{"dept", required_argument, 0, ANA_OPT_DEPT},                                       \
-		{"years", required_argument, 0, ANA_OPT_YEARS},                             \
-		{"level", required_argument, 0, ANA_OPT_LEVEL},                             \
-		{"format", required_argument, 0, ANA_OPT_FORMAT},                           \
-		{"kind", required_argument, 0, ANA_OPT_KIND},                               \
-		{"help", no_argument, 0, ANA_OPT_HELP}
+#define ANA_COMMON_OPTIONS                                        \
+	{"dept", required_argument, 0, ANA_OPT_DEPT},             \
+		{"years", required_argument, 0, ANA_OPT_YEARS},   \
+		{"level", required_argument, 0, ANA_OPT_LEVEL},   \
+		{"format", required_argument, 0, ANA_OPT_FORMAT}, \
+		{"kind", required_argument, 0, ANA_OPT_KIND},     \
+	{                                                         \
+		"help", no_argument, 0, ANA_OPT_HELP              \
+	}
 
 /** The parsed shared options. */
 typedef struct {
-	const char *cmd;   /* command name, for messages */
-	const char *dept;  /* --dept, or NULL */
+	const char *cmd;  /* command name, for messages */
+	const char *dept; /* --dept, or NULL */
 	int all_departments;
 	jx_format fmt;
 	jx_analysis_options o;
@@ -58,15 +60,14 @@ int ana_bad_option(const ana_args *a, int c, int argc, char **argv);
 /** Parse a number option into *out (with a range check lo..hi); usage code or 0. */
 int ana_double_option(const ana_args *a, const char *name, const char *arg, double lo, double hi,
 		      double *out);
-int ana_int_option(const ana_args *a, const char *name, const char *arg, int lo, int hi,
-		   int *out);
+int ana_int_option(const ana_args *a, const char *name, const char *arg, int lo, int hi, int *out);
 
 /**
  * Build one department's table from its series. st is the open store (for
  * commands that read more than the series); ctx is the command's own.
  */
-typedef int (*ana_table_fn)(jx_table **out, jx_store *st, const jx_series *s,
-			    const ana_args *a, void *ctx);
+typedef int (*ana_table_fn)(jx_table **out, jx_store *st, const jx_series *s, const ana_args *a,
+			    void *ctx);
 
 /**
  * Open the store and run fn on --dept (or the only department), or on every

@@ -65,5 +65,4 @@ int cli_parse_double(const char *s, double *out);
 /** Write t to stdout in fmt; prints and returns JX_EXIT_ERROR on I/O failure. */
 int cli_print_table(const jx_table *t, jx_format fmt, int bom);
 
-
 #endif

@@ -35,7 +35,7 @@ static void default_years(int *from, int *to, const jx_series *s)
 	size_t i;
 	if (!*to && s->nyears)
 		*to = *from && *from >= s->years[s->nyears - 1].year ? *from
-								  : s->years[s->nyears - 1].year;
+								     : s->years[s->nyears - 1].year;
 	if (*from)
 		return;
 	for (i = s->nyears; i-- > 0;)

@@ -29,11 +29,11 @@ static const char help[] =
 int cmd_export(jx_cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"what", required_argument, 0, 'w'}, {"format", required_argument, 0, 'f'},
-		{"dept", required_argument, 0, 'd'}, {"year", required_argument, 0, 'y'},
+		{"what", required_argument, 0, 'w'},  {"format", required_argument, 0, 'f'},
+		{"dept", required_argument, 0, 'd'},  {"year", required_argument, 0, 'y'},
 		{"years", required_argument, 0, 'Y'}, {"kind", required_argument, 0, 'k'},
-		{"out", required_argument, 0, 'o'}, {"bom", no_argument, 0, 'b'},
-		{"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+		{"out", required_argument, 0, 'o'},   {"bom", no_argument, 0, 'b'},
+		{"help", no_argument, 0, 'h'},        {0, 0, 0, 0}};
 	jx_filter f = {NULL, 0, 0, -1};
 	jx_format fmt = JX_FMT_CSV;
 	const char *what = "scores", *out_path = NULL, *fmt_name = "csv";

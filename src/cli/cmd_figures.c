@@ -28,7 +28,8 @@ static int figures_print(jx_store *st, const char *dept, const ana_args *a)
 		goto out;
 	}
 	if (r->warning)
-		cli_warn("%s: mean expenditure growth over the last %zu years is %.1f%%, above %.1f%%",
+		cli_warn("%s: mean expenditure growth over the last %zu years is %.1f%%, above "
+			 "%.1f%%",
 			 dept, r->ngrowth, r->mean_growth * 100, r->threshold * 100);
 	rc = cli_print_table(t, a->fmt, 0);
 out:

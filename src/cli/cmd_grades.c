@@ -32,11 +32,13 @@ int cmd_grades(jx_cli *cli, int argc, char **argv)
 			return cli_usage("grades", "give 1 to 16 bands as GRADE=MIN");
 		for (int i = 2; i < argc; i++) {
 			char *eq = strchr(argv[i], '=');
-			if (!eq || eq == argv[i] || (size_t)(eq - argv[i]) >= sizeof(bands[0].grade) ||
+			if (!eq || eq == argv[i] ||
+			    (size_t)(eq - argv[i]) >= sizeof(bands[0].grade) ||
 			    cli_parse_double(eq + 1, &bands[n].min_score))
-				return cli_usage("grades", "bad band '%s' (want GRADE=MIN)", argv[i]);
-			snprintf(bands[n].grade, sizeof(bands[n].grade), "%.*s", (int)(eq - argv[i]),
-				 argv[i]);
+				return cli_usage("grades", "bad band '%s' (want GRADE=MIN)",
+						 argv[i]);
+			snprintf(bands[n].grade, sizeof(bands[n].grade), "%.*s",
+				 (int)(eq - argv[i]), argv[i]);
 			n++;
 		}
 		if ((rc = cli_open_store(cli, &s, 1)) != 0)

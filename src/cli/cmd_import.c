@@ -25,7 +25,8 @@ static const char help[] =
 	"(department, year, kind) is refused unless --replace.\n"
 	"\n"
 	"options:\n"
-	"  --dry-run            print what would be stored (table, figures, warnings); write nothing\n"
+	"  --dry-run            print what would be stored (table, figures, warnings); write "
+	"nothing\n"
 	"  --replace            replace stored evaluations/figures that differ\n"
 	"  --dept NAME          department (overrides the file)\n"
 	"  --year YEAR          year (overrides the file)\n"
@@ -56,7 +57,8 @@ static void print_evaluation(const char *source, const jx_evaluation *ev)
 		jx_table_write(t, stdout, JX_FMT_TABLE, 0);
 	jx_table_free(t);
 	for (size_t k = 0; k < ev->nwarnings; k++)
-		printf("warning: %s:%d: %s\n", source, ev->warnings[k].line, ev->warnings[k].message);
+		printf("warning: %s:%d: %s\n", source, ev->warnings[k].line,
+		       ev->warnings[k].message);
 }
 
 static void print_figures(const char *source, const jx_figures *f)
@@ -115,11 +117,11 @@ static int show_all(importing *c, char **files, int nfiles, const jx_read_option
 static int parse_options(int argc, char **argv, jx_read_options *ro, unsigned *flags, int *quiet)
 {
 	static const struct option opts[] = {
-		{"dry-run", no_argument, 0, 'n'}, {"replace", no_argument, 0, 'r'},
-		{"dept", required_argument, 0, 'd'}, {"year", required_argument, 0, 'y'},
-		{"kind", required_argument, 0, 'k'}, {"format", required_argument, 0, 'f'},
+		{"dry-run", no_argument, 0, 'n'},        {"replace", no_argument, 0, 'r'},
+		{"dept", required_argument, 0, 'd'},     {"year", required_argument, 0, 'y'},
+		{"kind", required_argument, 0, 'k'},     {"format", required_argument, 0, 'f'},
 		{"encoding", required_argument, 0, 'e'}, {"quiet", no_argument, 0, 'q'},
-		{"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+		{"help", no_argument, 0, 'h'},           {0, 0, 0, 0}};
 	int c;
 	jx_kind kind;
 	while ((c = getopt_long(argc, argv, ":qh", opts, NULL)) != -1) {
@@ -130,7 +132,8 @@ static int parse_options(int argc, char **argv, jx_read_options *ro, unsigned *f
 		case 'd': ro->department = optarg; break;
 		case 'y':
 			if (cli_parse_int(optarg, &ro->year) || ro->year < 1900 || ro->year > 2100)
-				return cli_usage("import", "--year must be a year, not '%s'", optarg);
+				return cli_usage("import", "--year must be a year, not '%s'",
+						 optarg);
 			break;
 		case 'k':
 			if (cli_parse_kind(optarg, &kind))
@@ -138,10 +141,14 @@ static int parse_options(int argc, char **argv, jx_read_options *ro, unsigned *f
 			ro->kind = (int)kind;
 			break;
 		case 'f':
-			if (!strcmp(optarg, "auto")) ro->format = JX_INPUT_AUTO;
-			else if (!strcmp(optarg, "report")) ro->format = JX_INPUT_REPORT;
-			else if (!strcmp(optarg, "csv")) ro->format = JX_INPUT_CSV_SCORES;
-			else return cli_usage("import", "--format must be auto, report or csv");
+			if (!strcmp(optarg, "auto"))
+				ro->format = JX_INPUT_AUTO;
+			else if (!strcmp(optarg, "report"))
+				ro->format = JX_INPUT_REPORT;
+			else if (!strcmp(optarg, "csv"))
+				ro->format = JX_INPUT_CSV_SCORES;
+			else
+				return cli_usage("import", "--format must be auto, report or csv");
 			break;
 		case 'e':
 			if (jx_encoding_parse(optarg, &ro->encoding))
@@ -176,8 +183,8 @@ int cmd_import(jx_cli *cli, int argc, char **argv)
 			printf("dry run: nothing written (%s does not exist yet)\n", path);
 		return rc;
 	}
-	if (jx_import_into(path, (const char *const *)(argv + optind), (size_t)nfiles, &ro,
-			   c.flags, &obs, &st) != 0)
+	if (jx_import_into(path, (const char *const *)(argv + optind), (size_t)nfiles, &ro, c.flags,
+			   &obs, &st) != 0)
 		return cli_fail_jx();
 	printf("%s%zu evaluation%s added, %zu replaced, %zu unchanged; %zu indicator rows; "
 	       "figures: %zu added, %zu replaced, %zu unchanged\n",

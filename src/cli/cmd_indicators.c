@@ -20,8 +20,8 @@ int cmd_indicators(jx_cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"dept", required_argument, 0, 'd'}, {"kind", required_argument, 0, 'k'},
-		{"unmatched", no_argument, 0, 'u'}, {"format", required_argument, 0, 'f'},
-		{"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+		{"unmatched", no_argument, 0, 'u'},  {"format", required_argument, 0, 'f'},
+		{"help", no_argument, 0, 'h'},       {0, 0, 0, 0}};
 	const char *dept = NULL;
 	jx_kind kind = JX_KIND_SELF;
 	jx_format fmt = JX_FMT_TABLE;
@@ -41,7 +41,8 @@ int cmd_indicators(jx_cli *cli, int argc, char **argv)
 		case 'u': unmatched = 1; break;
 		case 'f':
 			if (cli_parse_format(optarg, &fmt))
-				return cli_usage("indicators", "--format must be table, csv or json");
+				return cli_usage("indicators",
+						 "--format must be table, csv or json");
 			break;
 		case 'h': return cli_help(help);
 		case ':': return cli_usage("indicators", "%s needs a value", argv[optind - 1]);

@@ -17,10 +17,13 @@ static const char help[] =
 
 int cmd_list(jx_cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"dept", required_argument, 0, 'd'}, {"years", required_argument, 0, 'y'},
-		{"year", required_argument, 0, 'y'}, {"kind", required_argument, 0, 'k'},
-		{"format", required_argument, 0, 'f'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+	static const struct option opts[] = {{"dept", required_argument, 0, 'd'},
+					     {"years", required_argument, 0, 'y'},
+					     {"year", required_argument, 0, 'y'},
+					     {"kind", required_argument, 0, 'k'},
+					     {"format", required_argument, 0, 'f'},
+					     {"help", no_argument, 0, 'h'},
+					     {0, 0, 0, 0}};
 	jx_filter f = {NULL, 0, 0, -1};
 	jx_format fmt = JX_FMT_TABLE;
 	jx_eval_summary *v = NULL;
@@ -92,10 +95,13 @@ int cmd_list(jx_cli *cli, int argc, char **argv)
 		}
 	}
 	if (flagged)
-		jx_table_add_note(t, "* %zu evaluation%s with missing or inferred scores or import "
-				  "warnings (see `jixiao show`)", flagged, flagged == 1 ? "" : "s");
+		jx_table_add_note(t,
+				  "* %zu evaluation%s with missing or inferred scores or import "
+				  "warnings (see `jixiao show`)",
+				  flagged, flagged == 1 ? "" : "s");
 	if (n == 0 && fmt == JX_FMT_TABLE)
-		fprintf(stderr, "jixiao: no evaluations stored in %s (import some with `jixiao import`)\n",
+		fprintf(stderr,
+			"jixiao: no evaluations stored in %s (import some with `jixiao import`)\n",
 			cli->db_path);
 	rc = cli_print_table(t, fmt, 0);
 out:

@@ -77,10 +77,14 @@ static int parse_option(plot_args *a, int c, const char *arg)
 	jx_kind kind;
 	switch (c) {
 	case 'd': a->req.department = arg; return 0;
-	case 'y': return cli_parse_years(arg, &a->req.year_from, &a->req.year_to)
-			 ? cli_usage("plot", "bad year range '%s'", arg) : 0;
-	case 'Y': return cli_parse_int(arg, &a->req.rank_year)
-			 ? cli_usage("plot", "bad year '%s'", arg) : 0;
+	case 'y':
+		return cli_parse_years(arg, &a->req.year_from, &a->req.year_to)
+			       ? cli_usage("plot", "bad year range '%s'", arg)
+			       : 0;
+	case 'Y':
+		return cli_parse_int(arg, &a->req.rank_year)
+			       ? cli_usage("plot", "bad year '%s'", arg)
+			       : 0;
 	case 'k':
 		if (cli_parse_kind(arg, &kind))
 			return cli_usage("plot", "--kind must be self or review");
@@ -91,9 +95,12 @@ static int parse_option(plot_args *a, int c, const char *arg)
 	case 'f':
 		a->format_set = 1;
 		return jx_image_format_parse(arg, &a->req.format)
-			       ? cli_usage("plot", "--format must be png, svg or pdf") : 0;
-	case 's': return parse_size(arg, &a->req.width, &a->req.height)
-			 ? cli_usage("plot", "--size must be WxH in pixels, e.g. 1000x600") : 0;
+			       ? cli_usage("plot", "--format must be png, svg or pdf")
+			       : 0;
+	case 's':
+		return parse_size(arg, &a->req.width, &a->req.height)
+			       ? cli_usage("plot", "--size must be WxH in pixels, e.g. 1000x600")
+			       : 0;
 	case 't': a->req.templates_dir = arg; return 0;
 	case 'S': a->script = arg; return 0;
 	default: return cli_usage("plot", "unknown option");
@@ -102,13 +109,18 @@ static int parse_option(plot_args *a, int c, const char *arg)
 
 static int parse_args(plot_args *a, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"dept", required_argument, 0, 'd'},   {"years", required_argument, 0, 'y'},
-		{"year", required_argument, 0, 'Y'},   {"kind", required_argument, 0, 'k'},
-		{"out", required_argument, 0, 'o'},    {"out-dir", required_argument, 0, 'O'},
-		{"format", required_argument, 0, 'f'}, {"size", required_argument, 0, 's'},
-		{"templates", required_argument, 0, 't'}, {"script", required_argument, 0, 'S'},
-		{"help", no_argument, 0, 'h'},         {0, 0, 0, 0}};
+	static const struct option opts[] = {{"dept", required_argument, 0, 'd'},
+					     {"years", required_argument, 0, 'y'},
+					     {"year", required_argument, 0, 'Y'},
+					     {"kind", required_argument, 0, 'k'},
+					     {"out", required_argument, 0, 'o'},
+					     {"out-dir", required_argument, 0, 'O'},
+					     {"format", required_argument, 0, 'f'},
+					     {"size", required_argument, 0, 's'},
+					     {"templates", required_argument, 0, 't'},
+					     {"script", required_argument, 0, 'S'},
+					     {"help", no_argument, 0, 'h'},
+					     {0, 0, 0, 0}};
 	int c, rc;
 	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		if (c == 'h')

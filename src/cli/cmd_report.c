@@ -6,37 +6,37 @@
 #include "cli.h"
 
 static const char help[] =
-    "usage: jixiao [--db PATH] report --dept NAME --out FILE [options]\n"
-    "\n"
-    "Write the planning report of one department: summary (latest score, grade,\n"
-    "change, rank), category trends, persistently weak indicators with the rule\n"
-    "that fired, deduction patterns, next year's forecast with prediction\n"
-    "intervals, budget execution and growth, self-evaluation vs review, planning\n"
-    "suggestions derived by the rules of docs/report.md (each linked to its\n"
-    "evidence) and the data provenance. Numbers are those of `jixiao trend`,\n"
-    "`forecast`, `compare`, `deductions`, `weak`, `figures` and `rank`.\n"
-    "\n"
-    "HTML is one self-contained file (charts inline as SVG, printable on A4);\n"
-    "Markdown puts the charts as PNG files in FILE_charts/ beside FILE.md.\n"
-    "Reports that use synthetic data say so in a banner.\n"
-    "\n"
-    "options:\n"
-    "  --dept NAME          department (required)\n"
-    "  --out FILE           output file (required)\n"
-    "  --years A-B          year range (default: all years)\n"
-    "  --kind self|review   evaluations analysed (default self)\n"
-    "  --format html|md     output format (default: md for a .md file, else html)\n"
-    "  --lang zh|en         language of headings and labels (default zh)\n"
-    "  --no-charts          leave the charts out (no gnuplot needed)\n"
-    "  --templates DIR      chart templates (see `jixiao plot --help`)\n"
-    "  --summary            also print a three-line summary on stdout\n"
-    "\n"
-    "The written file is printed on stdout. The date shown in the report is\n"
-    "today's, or $SOURCE_DATE_EPOCH's when set (reproducible output).\n"
-    "\n"
-    "examples:\n"
-    "  jixiao report --dept 南京市公安局禁毒支队 --out report.html\n"
-    "  jixiao report --dept 示例市财政局 --years 2018-2024 --lang en --out report.md\n";
+	"usage: jixiao [--db PATH] report --dept NAME --out FILE [options]\n"
+	"\n"
+	"Write the planning report of one department: summary (latest score, grade,\n"
+	"change, rank), category trends, persistently weak indicators with the rule\n"
+	"that fired, deduction patterns, next year's forecast with prediction\n"
+	"intervals, budget execution and growth, self-evaluation vs review, planning\n"
+	"suggestions derived by the rules of docs/report.md (each linked to its\n"
+	"evidence) and the data provenance. Numbers are those of `jixiao trend`,\n"
+	"`forecast`, `compare`, `deductions`, `weak`, `figures` and `rank`.\n"
+	"\n"
+	"HTML is one self-contained file (charts inline as SVG, printable on A4);\n"
+	"Markdown puts the charts as PNG files in FILE_charts/ beside FILE.md.\n"
+	"Reports that use synthetic data say so in a banner.\n"
+	"\n"
+	"options:\n"
+	"  --dept NAME          department (required)\n"
+	"  --out FILE           output file (required)\n"
+	"  --years A-B          year range (default: all years)\n"
+	"  --kind self|review   evaluations analysed (default self)\n"
+	"  --format html|md     output format (default: md for a .md file, else html)\n"
+	"  --lang zh|en         language of headings and labels (default zh)\n"
+	"  --no-charts          leave the charts out (no gnuplot needed)\n"
+	"  --templates DIR      chart templates (see `jixiao plot --help`)\n"
+	"  --summary            also print a three-line summary on stdout\n"
+	"\n"
+	"The written file is printed on stdout. The date shown in the report is\n"
+	"today's, or $SOURCE_DATE_EPOCH's when set (reproducible output).\n"
+	"\n"
+	"examples:\n"
+	"  jixiao report --dept 南京市公安局禁毒支队 --out report.html\n"
+	"  jixiao report --dept 示例市财政局 --years 2018-2024 --lang en --out report.md\n";
 
 typedef struct {
 	jx_report_request req;
@@ -53,8 +53,8 @@ static int parse_option(report_args *a, int c, const char *arg)
 	case 'o': a->out = arg; return 0;
 	case 'y':
 		return cli_parse_years(arg, &a->req.year_from, &a->req.year_to)
-			   ? cli_usage("report", "bad year range '%s'", arg)
-			   : 0;
+			       ? cli_usage("report", "bad year range '%s'", arg)
+			       : 0;
 	case 'k':
 		if (cli_parse_kind(arg, &kind))
 			return cli_usage("report", "--kind must be self or review");
@@ -63,12 +63,12 @@ static int parse_option(report_args *a, int c, const char *arg)
 	case 'f':
 		a->format_set = 1;
 		return jx_report_format_parse(arg, &a->req.format)
-			   ? cli_usage("report", "--format must be html or md")
-			   : 0;
+			       ? cli_usage("report", "--format must be html or md")
+			       : 0;
 	case 'l':
 		return jx_lang_parse(arg, &a->req.lang)
-			   ? cli_usage("report", "--lang must be zh or en")
-			   : 0;
+			       ? cli_usage("report", "--lang must be zh or en")
+			       : 0;
 	case 'n': a->req.charts = 0; return 0;
 	case 't': a->req.templates_dir = arg; return 0;
 	case 's': a->summary = 1; return 0;
@@ -108,8 +108,8 @@ static int parse_args(report_args *a, int argc, char **argv)
 		return cli_usage("report", "--out is required");
 	if (!a->format_set) {
 		size_t n = strlen(a->out);
-		a->req.format =
-		    n > 3 && !strcmp(a->out + n - 3, ".md") ? JX_REPORT_MD : JX_REPORT_HTML;
+		a->req.format = n > 3 && !strcmp(a->out + n - 3, ".md") ? JX_REPORT_MD
+									: JX_REPORT_HTML;
 	}
 	return 0;
 }

@@ -22,9 +22,10 @@ static void print_text(const char *title, const char *body)
 
 int cmd_show(jx_cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"kind", required_argument, 0, 'k'}, {"format", required_argument, 0, 'f'},
-		{"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+	static const struct option opts[] = {{"kind", required_argument, 0, 'k'},
+					     {"format", required_argument, 0, 'f'},
+					     {"help", no_argument, 0, 'h'},
+					     {0, 0, 0, 0}};
 	jx_format fmt = JX_FMT_TABLE;
 	jx_kind kind = JX_KIND_SELF;
 	jx_evaluation *ev = NULL;
@@ -89,7 +90,8 @@ int cmd_show(jx_cli *cli, int argc, char **argv)
 		FILE *w = fmt == JX_FMT_TABLE ? stdout : stderr;
 		fprintf(w, "\nimport warnings:\n");
 		for (size_t i = 0; i < ev->nwarnings; i++)
-			fprintf(w, "  line %d: %s\n", ev->warnings[i].line, ev->warnings[i].message);
+			fprintf(w, "  line %d: %s\n", ev->warnings[i].line,
+				ev->warnings[i].message);
 	}
 out:
 	jx_table_free(t);

@@ -77,6 +77,7 @@ int cmd_weak(jx_cli *cli, int argc, char **argv)
 		return ana_bad_option(&a, 0, argc, argv);
 	if (a.o.weak_min_deducted > a.o.weak_window)
 		cli_warn("--min-deducted %d is more than the window of %d years: that rule can "
-			 "never fire", a.o.weak_min_deducted, a.o.weak_window);
+			 "never fire",
+			 a.o.weak_min_deducted, a.o.weak_window);
 	return ana_run(cli, &a, weak_table, NULL);
 }

@@ -52,8 +52,10 @@ int main(int argc, char **argv)
 		} else if (!strcmp(argv[i], "--version")) {
 			printf("jixiao %s (schema %d)\n"
 			       "Copyright (C) 2026 the jixiao authors.\n"
-			       "License GPL-3.0-or-later <https://www.gnu.org/licenses/gpl-3.0.html>.\n"
-			       "This is free software: you are free to change and redistribute it.\n"
+			       "License GPL-3.0-or-later "
+			       "<https://www.gnu.org/licenses/gpl-3.0.html>.\n"
+			       "This is free software: you are free to change and redistribute "
+			       "it.\n"
 			       "There is NO WARRANTY, to the extent permitted by law.\n",
 			       JX_VERSION, JX_SCHEMA_VERSION);
 			return JX_EXIT_OK;

@@ -14,11 +14,10 @@
 #include "synth.h"
 
 static const char *const fig_names[FIG_COUNT] = {
-	"budget_total", "budget_basic", "budget_project",
-	"income_total", "income_fiscal", "income_other",
-	"expenditure_total", "expenditure_basic", "expenditure_project",
-	"special_funds", "staff_in_post", "staff_retired", "auxiliary_staff",
-	"vehicles_quota", "vehicles_actual", "self_score",
+	"budget_total",        "budget_basic",   "budget_project",    "income_total",
+	"income_fiscal",       "income_other",   "expenditure_total", "expenditure_basic",
+	"expenditure_project", "special_funds",  "staff_in_post",     "staff_retired",
+	"auxiliary_staff",     "vehicles_quota", "vehicles_actual",   "self_score",
 };
 
 static const char *fig_unit(int item)
@@ -32,8 +31,10 @@ static const char *fig_unit(int item)
 
 void synth_write_comments(FILE *f, const char *options)
 {
-	fprintf(f, "# 合成数据 synthetic data: fictional departments of the fictional city 示例市 "
-		   "made by jixiao-synth %s; not real reports\n", options);
+	fprintf(f,
+		"# 合成数据 synthetic data: fictional departments of the fictional city 示例市 "
+		"made by jixiao-synth %s; not real reports\n",
+		options);
 	fputs("# provenance: synthetic\n", f);
 }
 
@@ -111,9 +112,11 @@ int synth_write_aliases(const char *path)
 		fprintf(stderr, "jixiao-synth: %s: %s\n", path, strerror(errno));
 		return -1;
 	}
-	fputs("# 合成数据 synthetic data: indicator renames in jixiao-synth's fictional frameworks\n"
+	fputs("# 合成数据 synthetic data: indicator renames in jixiao-synth's fictional "
+	      "frameworks\n"
 	      "# provenance: synthetic\n"
-	      "old,new\n", f);
+	      "old,new\n",
+	      f);
 	for (size_t i = 0; i < n && rc == 0; i++)
 		rc = write_alias(f, olds[i], news[i]);
 	if (fclose(f) != 0 || rc != 0) {

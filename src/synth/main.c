@@ -66,11 +66,14 @@ static int parse_long(const char *s, long long lo, long long hi, long long *out)
 
 static int parse_args(synth_opts *o, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{"seed", required_argument, NULL, 's'},   {"departments", required_argument, NULL, 'd'},
-		{"years", required_argument, NULL, 'y'},  {"first-year", required_argument, NULL, 'f'},
-		{"out-dir", required_argument, NULL, 'o'}, {"no-reports", no_argument, NULL, 'n'},
-		{"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {{"seed", required_argument, NULL, 's'},
+						 {"departments", required_argument, NULL, 'd'},
+						 {"years", required_argument, NULL, 'y'},
+						 {"first-year", required_argument, NULL, 'f'},
+						 {"out-dir", required_argument, NULL, 'o'},
+						 {"no-reports", no_argument, NULL, 'n'},
+						 {"help", no_argument, NULL, 'h'},
+						 {NULL, 0, NULL, 0}};
 	long long v;
 	int c;
 
@@ -79,12 +82,14 @@ static int parse_args(synth_opts *o, int argc, char **argv)
 		switch (c) {
 		case 's':
 			if (parse_long(optarg, 0, 4294967295LL, &v) < 0)
-				return usage("--seed wants a number 0-4294967295, not '%s'", optarg);
+				return usage("--seed wants a number 0-4294967295, not '%s'",
+					     optarg);
 			o->seed = (unsigned long)v;
 			break;
 		case 'd':
 			if (parse_long(optarg, 1, 100000, &v) < 0)
-				return usage("--departments wants a number 1-100000, not '%s'", optarg);
+				return usage("--departments wants a number 1-100000, not '%s'",
+					     optarg);
 			o->departments = (int)v;
 			break;
 		case 'y':
@@ -94,7 +99,8 @@ static int parse_args(synth_opts *o, int argc, char **argv)
 			break;
 		case 'f':
 			if (parse_long(optarg, 1990, 2100, &v) < 0)
-				return usage("--first-year wants a year 1990-2100, not '%s'", optarg);
+				return usage("--first-year wants a year 1990-2100, not '%s'",
+					     optarg);
 			o->first_year = (int)v;
 			break;
 		case 'o': o->out_dir = optarg; break;
@@ -108,8 +114,9 @@ static int parse_args(synth_opts *o, int argc, char **argv)
 		return usage("unexpected argument '%s'", argv[optind]);
 	if (o->first_year + o->years - 1 > 2100)
 		return usage("%s", "the last year would be after 2100");
-	snprintf(o->options, sizeof o->options, "--seed %lu --departments %d --years %d --first-year %d%s",
-		 o->seed, o->departments, o->years, o->first_year, o->reports ? "" : " --no-reports");
+	snprintf(o->options, sizeof o->options,
+		 "--seed %lu --departments %d --years %d --first-year %d%s", o->seed,
+		 o->departments, o->years, o->first_year, o->reports ? "" : " --no-reports");
 	return EXIT_OK;
 }
 
@@ -122,7 +129,7 @@ static int make_dirs(const char *path)
 	if (len == 0 || len >= sizeof buf)
 		return -1;
 	memcpy(buf, path, len + 1);
-	for (char *p = buf + 1; ; p++) {
+	for (char *p = buf + 1;; p++) {
 		if (*p != '/' && *p != '\0')
 			continue;
 		char keep = *p;
@@ -164,7 +171,8 @@ static int check_frameworks(const synth_opts *o)
 		for (int y = o->first_year; y < o->first_year + o->years; y++) {
 			size_t n = synth_framework(rows, y, synth_template_at(t));
 			if (synth_framework_check(rows, n, msg, sizeof msg) < 0) {
-				fprintf(stderr, "jixiao-synth: internal error: framework %d: %s\n", y, msg);
+				fprintf(stderr, "jixiao-synth: internal error: framework %d: %s\n",
+					y, msg);
 				return -1;
 			}
 		}
@@ -226,7 +234,8 @@ static int run(const synth_opts *o)
 	}
 	out.scores = open_csv(o->out_dir, "scores.csv",
 			      "department,year,kind,level1,level2,level3,explanation,weight,score,"
-			      "score_origin", o->options);
+			      "score_origin",
+			      o->options);
 	out.figures = open_csv(o->out_dir, "figures.csv", "department,year,item,value,unit",
 			       o->options);
 	if (out.scores == NULL || out.figures == NULL)
@@ -252,8 +261,13 @@ out:
 
 int main(int argc, char **argv)
 {
-	synth_opts o = {SYNTH_DEFAULT_SEED, SYNTH_DEFAULT_DEPARTMENTS, SYNTH_DEFAULT_YEARS,
-			SYNTH_DEFAULT_FIRST_YEAR, 1, ".", ""};
+	synth_opts o = {SYNTH_DEFAULT_SEED,
+			SYNTH_DEFAULT_DEPARTMENTS,
+			SYNTH_DEFAULT_YEARS,
+			SYNTH_DEFAULT_FIRST_YEAR,
+			1,
+			".",
+			""};
 	int rc = parse_args(&o, argc, argv);
 
 	if (rc < 0)

@@ -16,13 +16,14 @@
 #define BASE_PROPENSITY 0.015 /* chance a sound indicator is deducted in a year */
 #define PERSISTENCE 0.45      /* added when it was deducted the year before */
 #define MAX_CHANCE 0.92
-#define REVIEW_RATE 0.3       /* share of department-years the finance bureau reviews */
-#define REVIEW_MGMT 0.8       /* share of review deductions in management indicators */
+#define REVIEW_RATE 0.3 /* share of department-years the finance bureau reviews */
+#define REVIEW_MGMT 0.8 /* share of review deductions in management indicators */
 
 unsigned long synth_dept_seed(unsigned long seed, int n)
 {
 	/* splitmix64 finaliser over (seed, n); mt19937 uses 32 bits of seed. */
-	uint64_t z = (uint64_t)seed * 0x9E3779B97F4A7C15ULL + (uint64_t)(n + 1) * 0xBF58476D1CE4E5B9ULL;
+	uint64_t z = (uint64_t)seed * 0x9E3779B97F4A7C15ULL +
+		     (uint64_t)(n + 1) * 0xBF58476D1CE4E5B9ULL;
 
 	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
 	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
@@ -41,10 +42,22 @@ static int64_t to_cents(double wanyuan)
 }
 
 /* Which slots are where (see frameworks.c). */
-static int slot_is_old(int s) { return s < 30; }
-static int slot_is_mgmt(int s) { return (s >= 5 && s <= 18) || (s >= 39 && s <= 56); }
-static int slot_is_duty(int s) { return s >= 70; }
-static int slot_used(int s) { return s <= 26 || (s >= 30 && s <= 59) || (s >= 70 && s <= 76); }
+static int slot_is_old(int s)
+{
+	return s < 30;
+}
+static int slot_is_mgmt(int s)
+{
+	return (s >= 5 && s <= 18) || (s >= 39 && s <= 56);
+}
+static int slot_is_duty(int s)
+{
+	return s >= 70;
+}
+static int slot_used(int s)
+{
+	return s <= 26 || (s >= 30 && s <= 59) || (s >= 70 && s <= 76);
+}
 
 /* Weak indicators: k of them, drawn among the old or the new framework's
  * slots, management ones three times as likely and the department's own
@@ -131,8 +144,9 @@ static void draw_money(synth_state *st, synth_year *y)
 		st->budget = to_cents(exp_total / 100.0 / gsl_ran_flat(r, 1.0, 1.06));
 	} else {
 		if (st->index > 0)
-			st->budget = to_cents(st->budget / 100.0 *
-					      (1 + clip(0.04 + gsl_ran_gaussian(r, 0.03), -0.04, 0.12)));
+			st->budget = to_cents(
+				st->budget / 100.0 *
+				(1 + clip(0.04 + gsl_ran_gaussian(r, 0.03), -0.04, 0.12)));
 		exp_total = to_cents(st->budget / 100.0 *
 				     clip(1.03 + gsl_ran_gaussian(r, 0.035), 0.95, 1.12));
 	}
@@ -147,8 +161,11 @@ static void draw_money(synth_state *st, synth_year *y)
 	set_fig(y, FIG_EXPENDITURE_TOTAL, exp_total);
 	set_fig(y, FIG_EXPENDITURE_BASIC, basic);
 	set_fig(y, FIG_EXPENDITURE_PROJECT, exp_total - basic);
-	inc_total = to_cents(exp_total / 100.0 * clip(0.998 + gsl_ran_gaussian(r, 0.008), 0.97, 1.03));
-	inc_other = gsl_ran_bernoulli(r, 0.6) ? to_cents(inc_total / 100.0 * gsl_ran_flat(r, 0, 0.004)) : 0;
+	inc_total = to_cents(exp_total / 100.0 *
+			     clip(0.998 + gsl_ran_gaussian(r, 0.008), 0.97, 1.03));
+	inc_other = gsl_ran_bernoulli(r, 0.6)
+			    ? to_cents(inc_total / 100.0 * gsl_ran_flat(r, 0, 0.004))
+			    : 0;
 	set_fig(y, FIG_INCOME_TOTAL, inc_total);
 	set_fig(y, FIG_INCOME_FISCAL, inc_total - inc_other);
 	set_fig(y, FIG_INCOME_OTHER, inc_other);
@@ -175,7 +192,7 @@ static void draw_staff(synth_state *st, synth_year *y)
 	st->retired = st->retired < 0 ? 0 : st->retired;
 	st->auxiliary = st->auxiliary < 0 ? 0 : st->auxiliary;
 	quota = y->year >= SYNTH_VEHICLE_REFORM_YEAR ? (int)fmax(1, lround(st->vehicles0 * 0.75))
-						      : st->vehicles0;
+						     : st->vehicles0;
 	set_fig(y, FIG_STAFF_IN_POST, 100 * (int64_t)st->staff);
 	set_fig(y, FIG_STAFF_RETIRED, 100 * (int64_t)st->retired);
 	if (st->dept->tpl->police)

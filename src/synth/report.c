@@ -22,10 +22,8 @@ size_t synth_report_plan(synth_report_spec *out, size_t cap, int ndepartments, i
 {
 	/* dept, years before the last, layout, GB18030, score cell left empty */
 	static const int plan[][5] = {
-		{0, 3, SYNTH_LAYOUT_SPACES, 0, 0},
-		{0, 2, SYNTH_LAYOUT_TABS, 0, 0},
-		{0, 0, SYNTH_LAYOUT_TABS, 1, 0},
-		{1, 5, SYNTH_LAYOUT_TABS, 0, 0},
+		{0, 3, SYNTH_LAYOUT_SPACES, 0, 0}, {0, 2, SYNTH_LAYOUT_TABS, 0, 0},
+		{0, 0, SYNTH_LAYOUT_TABS, 1, 0},   {1, 5, SYNTH_LAYOUT_TABS, 0, 0},
 		{1, 1, SYNTH_LAYOUT_SPACES, 0, 1},
 	};
 	int last = first_year + nyears - 1;
@@ -91,20 +89,25 @@ static void write_money(FILE *f, const synth_year *y, const synth_narrative *nar
 	fprintf(f, "%d年度部门预算数为%s万元，其中：基本支出\n\n%s 万元，项目支出 %s 万元。\n\n",
 		y->year, money(a, sizeof a, y, FIG_BUDGET_TOTAL),
 		money(b, sizeof b, y, FIG_BUDGET_BASIC), money(c, sizeof c, y, FIG_BUDGET_PROJECT));
-	fprintf(f, "2、部门决算收入情况\n\n%d 年度部门决算总收入 %s 万元，其中：财政拨款收入 %s "
-		   "万元，其他收入 %s 万元。\n\n", y->year, money(a, sizeof a, y, FIG_INCOME_TOTAL),
+	fprintf(f,
+		"2、部门决算收入情况\n\n%d 年度部门决算总收入 %s 万元，其中：财政拨款收入 %s "
+		"万元，其他收入 %s 万元。\n\n",
+		y->year, money(a, sizeof a, y, FIG_INCOME_TOTAL),
 		money(b, sizeof b, y, FIG_INCOME_FISCAL), money(c, sizeof c, y, FIG_INCOME_OTHER));
-	fprintf(f, "3、部门决算支出情况\n\n%d 年度部门决算总支出 %s 万元，其中：基本支出 %s "
-		   "万元、项目支出 %s 万元。\n\n", y->year,
-		money(a, sizeof a, y, FIG_EXPENDITURE_TOTAL),
+	fprintf(f,
+		"3、部门决算支出情况\n\n%d 年度部门决算总支出 %s 万元，其中：基本支出 %s "
+		"万元、项目支出 %s 万元。\n\n",
+		y->year, money(a, sizeof a, y, FIG_EXPENDITURE_TOTAL),
 		money(b, sizeof b, y, FIG_EXPENDITURE_BASIC),
 		money(c, sizeof c, y, FIG_EXPENDITURE_PROJECT));
 	jx_cents_format(a, sizeof a, special);
 	jx_cents_format(b, sizeof b, city);
 	jx_cents_format(c, sizeof c, special - city);
-	fprintf(f, "4、市级专项项目收支情况\n\n%d 年度全市%s %s 万元，全部下拨%s。主要用于%s。"
-		   "其中在 %d 年市财政直接安排市本级 %s 万元，通过各区财政下拨各区 %s 万元。\n\n",
-		y->year, nar->special_name, a, nar->special_target, nar->special_use, y->year, b, c);
+	fprintf(f,
+		"4、市级专项项目收支情况\n\n%d 年度全市%s %s 万元，全部下拨%s。主要用于%s。"
+		"其中在 %d 年市财政直接安排市本级 %s 万元，通过各区财政下拨各区 %s 万元。\n\n",
+		y->year, nar->special_name, a, nar->special_target, nar->special_use, y->year, b,
+		c);
 }
 
 static void write_goals(FILE *f, const synth_dept *d, const synth_year *y,
@@ -112,20 +115,26 @@ static void write_goals(FILE *f, const synth_dept *d, const synth_year *y,
 {
 	char score[32];
 
-	fprintf(f, "（三）部门绩效目标\n\n1、中长期阶段性目标\n\n%s\n\n2、年度目标\n\n", nar->long_goal);
-	fprintf(f, "%d年，%s在市委、市政府和上级部门的正确领导下，围绕年度重点任务，"
-		   "统筹发展和安全，扎实推进各项工作。\n\n", y->year, d->name);
+	fprintf(f, "（三）部门绩效目标\n\n1、中长期阶段性目标\n\n%s\n\n2、年度目标\n\n",
+		nar->long_goal);
+	fprintf(f,
+		"%d年，%s在市委、市政府和上级部门的正确领导下，围绕年度重点任务，"
+		"统筹发展和安全，扎实推进各项工作。\n\n",
+		y->year, d->name);
 	for (int i = 0; i < 4 && nar->year_goals[i] != NULL; i++)
 		fprintf(f, "%s\n\n", nar->year_goals[i]);
 	fputs("二、评价结论\n\n（一）评价对象和目的\n\n", f);
-	fprintf(f, "通过对市财政 %d 年度安排我%s的预算配置、预算资金管理、资产管理、职责履行、"
-		   "履职效益等内容的绩效考评，提高财政资金的使用效率，为财政部门预算管理提供决策依据。\n\n",
+	fprintf(f,
+		"通过对市财政 %d 年度安排我%s的预算配置、预算资金管理、资产管理、职责履行、"
+		"履职效益等内容的绩效考评，提高财政资金的使用效率，为财政部门预算管理提供决策依据。"
+		"\n\n",
 		y->year, nar->self_word);
 	fputs("（二）评价原则和方法\n\n遵循客观公正，操作简便高效，尊重客观实际，实事求是的原则；"
-	      "主要采用因素分析法、投入产出效益分析法、比较法等方法。\n\n", f);
+	      "主要采用因素分析法、投入产出效益分析法、比较法等方法。\n\n",
+	      f);
 	jx_number_format(score, sizeof score, synth_total_half(y, 0) / 2.0);
-	fprintf(f, "（三）评价结论\n\n%d 年，%s自评价综合得分 %s 分。\n\n", y->year, nar->conclusion,
-		score);
+	fprintf(f, "（三）评价结论\n\n%d 年，%s自评价综合得分 %s 分。\n\n", y->year,
+		nar->conclusion, score);
 }
 
 static void write_results(FILE *f, const synth_year *y, const synth_narrative *nar)
@@ -140,10 +149,11 @@ static void write_results(FILE *f, const synth_year *y, const synth_narrative *n
 		fprintf(f, "（%s）%.*s\n\n%s\n\n", num[i], (int)(bar - nar->results[i]),
 			nar->results[i], bar + 1);
 	}
-	fprintf(f, "（%s）合理安排经费，产生社会效益\n\n%d 年度部门决算总支出 %s 万元，其中：基本支出 "
-		   "%s 万元、项目支出 %s 万元。除%s平时正常运转外，资金主要投向一线业务工作，"
-		   "取得了较好的成果。\n\n", num[i], y->year,
-		money(a, sizeof a, y, FIG_EXPENDITURE_TOTAL),
+	fprintf(f,
+		"（%s）合理安排经费，产生社会效益\n\n%d 年度部门决算总支出 %s 万元，其中：基本支出 "
+		"%s 万元、项目支出 %s 万元。除%s平时正常运转外，资金主要投向一线业务工作，"
+		"取得了较好的成果。\n\n",
+		num[i], y->year, money(a, sizeof a, y, FIG_EXPENDITURE_TOTAL),
 		money(b, sizeof b, y, FIG_EXPENDITURE_BASIC),
 		money(c, sizeof c, y, FIG_EXPENDITURE_PROJECT), nar->self_word);
 }
@@ -220,8 +230,10 @@ int synth_write_report(const char *dir, const synth_report_spec *spec, const syn
 		fprintf(stderr, "jixiao-synth: out of memory\n");
 		return -1;
 	}
-	fprintf(f, "# provenance: synthetic\n# 合成数据 synthetic report: fictional department of the "
-		   "fictional city 示例市 made by jixiao-synth %s; not a real report\n\n", options);
+	fprintf(f,
+		"# provenance: synthetic\n# 合成数据 synthetic report: fictional department of the "
+		"fictional city 示例市 made by jixiao-synth %s; not a real report\n\n",
+		options);
 	write_overview(f, d, y, nar);
 	write_money(f, y, nar);
 	write_goals(f, d, y, nar);

@@ -86,7 +86,7 @@ void synth_write_table(FILE *f, const synth_report_spec *spec, const synth_dept 
 	size_t n = 0, width[NCOLS] = {0}, drop = dropped_row(spec, y);
 	int named = (size_t)d->number < synth_template_count();
 	static const char *const header[NCOLS] = {"一级指标", "二级指标", "三级指标",
-						  "指标解释", "权重", "得分"};
+						  "指标解释", "权重",     "得分"};
 
 	memcpy(rows[n++].cell, header, sizeof header);
 	for (size_t i = 0; i < y->nrows; i++)

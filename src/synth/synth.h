@@ -24,9 +24,9 @@
 #define SYNTH_DEFAULT_FIRST_YEAR 2016
 
 /* Framework eras, by calendar year (see frameworks.c). */
-#define SYNTH_NEW_FRAMEWORK_YEAR 2020 /* 部门决策/部门管理/... from this year */
-#define SYNTH_OLD_REVISION_YEAR 2018  /* revision inside the old framework */
-#define SYNTH_NEW_REVISION_YEAR 2022  /* revision inside the new framework */
+#define SYNTH_NEW_FRAMEWORK_YEAR 2020  /* 部门决策/部门管理/... from this year */
+#define SYNTH_OLD_REVISION_YEAR 2018   /* revision inside the old framework */
+#define SYNTH_NEW_REVISION_YEAR 2022   /* revision inside the new framework */
 #define SYNTH_VEHICLE_REFORM_YEAR 2018 /* 公务用车制度改革: quotas cut */
 
 #define SYNTH_MAX_ROWS 40 /* level-3 rows of one evaluation, at most */
@@ -63,9 +63,9 @@ typedef struct {
 	const char *short_name; /* used in the title of the indicator table */
 	int police;             /* has 警务辅助人员 */
 	synth_trend trend;
-	int growth;             /* expenditure grows > 15 % a year for 3 years */
-	int reviewed;           /* the finance bureau reviews it (not itself) */
-	double budget0;         /* typical first-year budget, 万元 */
+	int growth;     /* expenditure grows > 15 % a year for 3 years */
+	int reviewed;   /* the finance bureau reviews it (not itself) */
+	double budget0; /* typical first-year budget, 万元 */
 	int staff0, retired0, auxiliary0, vehicles0;
 	synth_duty duties[SYNTH_NDUTIES];
 	synth_duty outcomes[SYNTH_NOUTCOMES];
@@ -73,7 +73,7 @@ typedef struct {
 
 /** A department as generated: a template plus its own name and number. */
 typedef struct {
-	int number;             /* 0-based */
+	int number; /* 0-based */
 	char name[96];
 	char slug[32];
 	const synth_template *tpl; /* named template, or the one it borrows indicators from */
@@ -84,11 +84,23 @@ typedef struct {
 
 /** Figure items, in the canonical order of the figures CSV. */
 enum {
-	FIG_BUDGET_TOTAL, FIG_BUDGET_BASIC, FIG_BUDGET_PROJECT,
-	FIG_INCOME_TOTAL, FIG_INCOME_FISCAL, FIG_INCOME_OTHER,
-	FIG_EXPENDITURE_TOTAL, FIG_EXPENDITURE_BASIC, FIG_EXPENDITURE_PROJECT,
-	FIG_SPECIAL_FUNDS, FIG_STAFF_IN_POST, FIG_STAFF_RETIRED, FIG_AUXILIARY_STAFF,
-	FIG_VEHICLES_QUOTA, FIG_VEHICLES_ACTUAL, FIG_SELF_SCORE, FIG_COUNT
+	FIG_BUDGET_TOTAL,
+	FIG_BUDGET_BASIC,
+	FIG_BUDGET_PROJECT,
+	FIG_INCOME_TOTAL,
+	FIG_INCOME_FISCAL,
+	FIG_INCOME_OTHER,
+	FIG_EXPENDITURE_TOTAL,
+	FIG_EXPENDITURE_BASIC,
+	FIG_EXPENDITURE_PROJECT,
+	FIG_SPECIAL_FUNDS,
+	FIG_STAFF_IN_POST,
+	FIG_STAFF_RETIRED,
+	FIG_AUXILIARY_STAFF,
+	FIG_VEHICLES_QUOTA,
+	FIG_VEHICLES_ACTUAL,
+	FIG_SELF_SCORE,
+	FIG_COUNT
 };
 
 /** What one department-year yields. Scores are in half points (exact). */
@@ -114,7 +126,7 @@ typedef struct {
 	double basic_share, special_share;
 	int64_t budget, expenditure; /* hundredths of 万元 */
 	int staff, retired, auxiliary, vehicles0;
-	int growth_from;             /* first growth year index, or -1 */
+	int growth_from; /* first growth year index, or -1 */
 } synth_state;
 
 /* ---- departments.c ---- */
@@ -160,11 +172,11 @@ typedef enum { SYNTH_LAYOUT_TABS = 0, SYNTH_LAYOUT_SPACES = 1 } synth_layout;
 
 /** A department-year written as report text instead of CSV. */
 typedef struct {
-	int dept;          /* department number */
+	int dept; /* department number */
 	int year;
 	synth_layout layout;
-	int gb18030;       /* file encoded in GB18030 */
-	int drop_score;    /* leave the first 部门管理 score cell empty (importer infers it) */
+	int gb18030;    /* file encoded in GB18030 */
+	int drop_score; /* leave the first 部门管理 score cell empty (importer infers it) */
 } synth_report_spec;
 
 /** The report department-years for a run (at most cap). */

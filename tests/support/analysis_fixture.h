@@ -49,7 +49,8 @@ static int fx_eval(jx_batch *b, const char *dept, int year, jx_kind kind, const 
 		return -1;
 	ev->provenance = JX_PROV_SYNTHETIC; /* made up for the tests */
 	for (size_t i = 0; i < n; i++)
-		if (!jx_evaluation_add_row(ev, rows[i].l1, rows[i].l2, rows[i].l3, "", rows[i].weight,
+		if (!jx_evaluation_add_row(ev, rows[i].l1, rows[i].l2, rows[i].l3, "",
+					   rows[i].weight,
 					   rows[i].origin == FX_M ? NAN : rows[i].score,
 					   rows[i].origin, (int)i + 2))
 			return -1;
@@ -79,17 +80,19 @@ static jx_store *fx_store(void)
 	static const double y2016[5] = {10, 8, 18, 10, 50}, y2017[5] = {10, 9, 16, 10, 45};
 	static const double yi[5] = {10, 7, 16, 10, 42}, b20[5] = {10, 10, 20, 10, 50},
 			    b21[5] = {10, 10, 18, 10, 44};
-	const fx_row r2019[] = {
-		{"决策", "机制", "制度", 10, 10, FX_S}, {"决策", "机制", "流程", 10, 7, FX_S},
-		{"管理", "预算", "执行率", 20, 17, FX_S}, {"管理", "预算", "公开", 10, 9, FX_S},
-		{"管理", "资产", "资产制度", 50, 48, FX_S}};
-	const fx_row r2020[] = {
-		{"决策", "机制", "制度", 10, 10, FX_S}, {"决策", "机制", "流程", 10, 8, FX_I},
-		{"管理", "预算", "执行率", 20, 0, FX_M}, {"管理", "预算", "公开", 10, 10, FX_S},
-		{"管理", "资产", "资产制度", 50, 50, FX_S}};
+	const fx_row r2019[] = {{"决策", "机制", "制度", 10, 10, FX_S},
+				{"决策", "机制", "流程", 10, 7, FX_S},
+				{"管理", "预算", "执行率", 20, 17, FX_S},
+				{"管理", "预算", "公开", 10, 9, FX_S},
+				{"管理", "资产", "资产制度", 50, 48, FX_S}};
+	const fx_row r2020[] = {{"决策", "机制", "制度", 10, 10, FX_S},
+				{"决策", "机制", "流程", 10, 8, FX_I},
+				{"管理", "预算", "执行率", 20, 0, FX_M},
+				{"管理", "预算", "公开", 10, 10, FX_S},
+				{"管理", "资产", "资产制度", 50, 50, FX_S}};
 	const fx_row r2021[] = {
-		{"决策", "机制", "制度", 10, 10, FX_S}, {"决策", "机制", "流程", 10, 9, FX_S},
-		{"管理", "预算", "执行率", 25, 20, FX_S}, {"管理", "预算", "公开", 5, 5, FX_S},
+		{"决策", "机制", "制度", 10, 10, FX_S},     {"决策", "机制", "流程", 10, 9, FX_S},
+		{"管理", "预算", "执行率", 25, 20, FX_S},   {"管理", "预算", "公开", 5, 5, FX_S},
 		{"管理", "资产", "资产制度", 40, 40, FX_S}, {"管理", "预算", "绩效", 10, 8, FX_S}};
 	fx_row review[6];
 	jx_store *st = NULL;
@@ -117,7 +120,8 @@ static jx_store *fx_store(void)
 /* Join 预决算公开 onto its successor 公开. 0 on success. */
 static int fx_alias(jx_store *st)
 {
-	char *old_key = jx_key_make("管理", "预算", "预决算公开"), *new_key = jx_key_make("管理", "预算", "公开");
+	char *old_key = jx_key_make("管理", "预算", "预决算公开"),
+	     *new_key = jx_key_make("管理", "预算", "公开");
 	int rc = jx_store_alias_add(st, old_key, new_key);
 	free(old_key);
 	free(new_key);

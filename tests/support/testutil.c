@@ -21,7 +21,10 @@ const char *tu_src(const char *rel)
 	return buf;
 }
 
-const char *tu_jixiao(void) { return JX_BINARY_DIR "/jixiao"; }
+const char *tu_jixiao(void)
+{
+	return JX_BINARY_DIR "/jixiao";
+}
 
 char *tu_read(const char *path, size_t *len)
 {
@@ -149,7 +152,8 @@ char *tu_db_dump(const char *path)
 		fprintf(mem, "cannot open: %s\n", sqlite3_errmsg(db));
 		goto out;
 	}
-	if (sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+	if (sqlite3_prepare_v2(db,
+			       "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
 			       -1, &tables, NULL) != SQLITE_OK)
 		goto out;
 	while (sqlite3_step(tables) == SQLITE_ROW) {

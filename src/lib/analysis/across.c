@@ -19,7 +19,7 @@ typedef struct {
 typedef struct {
 	jx__keymap map;
 	gathered *g;
-	size_t gcap, ng; /* ng: entries of g initialised */
+	size_t gcap, ng;     /* ng: entries of g initialised */
 	jx_across_row *rows; /* names of each key, filled on first sight */
 	size_t rows_cap;
 } across_state;
@@ -43,7 +43,8 @@ static int gather_unit(across_state *st, jx_across_result *r, const jx_unit *un,
 		memset(row, 0, sizeof(*row));
 		r->nrows = idx + 1;
 		row->level = un->level;
-		if (!(row->key = jx__strdup(un->key)) || (un->level1 && !(row->level1 = jx__strdup(un->level1))) ||
+		if (!(row->key = jx__strdup(un->key)) ||
+		    (un->level1 && !(row->level1 = jx__strdup(un->level1))) ||
 		    (un->level2 && !(row->level2 = jx__strdup(un->level2))) ||
 		    (un->level3 && !(row->level3 = jx__strdup(un->level3))))
 			return jx__oom();
@@ -59,8 +60,8 @@ static int gather_unit(across_state *st, jx_across_result *r, const jx_unit *un,
 	return 0;
 }
 
-static int gather_department(across_state *st, jx_across_result *r, jx_store *s,
-			     const char *dept, size_t di, const jx_analysis_options *o)
+static int gather_department(across_state *st, jx_across_result *r, jx_store *s, const char *dept,
+			     size_t di, const jx_analysis_options *o)
 {
 	jx_series *sr = NULL;
 	jx_units *u = NULL;
@@ -118,8 +119,7 @@ static int summarise(across_state *st, jx_across_result *r, char **depts)
 	return 0;
 }
 
-int jx_variance_across(jx_across_result **out, jx_store *st, int year,
-		       const jx_analysis_options *o)
+int jx_variance_across(jx_across_result **out, jx_store *st, int year, const jx_analysis_options *o)
 {
 	jx_across_result *r;
 	across_state ss;
@@ -138,7 +138,8 @@ int jx_variance_across(jx_across_result **out, jx_store *st, int year,
 	for (size_t i = 0; i < ndepts && rc == 0; i++)
 		rc = gather_department(&ss, r, st, depts[i], i, o);
 	if (rc == 0 && r->ndepartments == 0)
-		rc = jx__error(JX_ENOTFOUND, "no %s evaluations in %d", jx_kind_name(r->kind), year);
+		rc = jx__error(JX_ENOTFOUND, "no %s evaluations in %d", jx_kind_name(r->kind),
+			       year);
 	if (rc == 0)
 		rc = summarise(&ss, r, depts);
 out:
@@ -198,14 +199,13 @@ int jx_across_table(jx_table **out, const jx_across_result *r, const jx_analysis
 			  r->year, jx_kind_name(r->kind), r->ndepartments);
 	for (size_t i = 0; i < r->nrows && !bad; i++) {
 		const jx_across_row *row = &r->rows[i];
-		jx_unit un = {row->level, row->key, NULL, row->level1, row->level2, row->level3, NULL};
+		jx_unit un = {row->level,  row->key,    NULL, row->level1,
+			      row->level2, row->level3, NULL};
 		un.name = row->level == 0 ? "合计" : row->level1;
 		bad = jx__table_row(t, NULL, row->provenance, o) | jx__table_unit(t, c, &un) |
 		      jx_table_set_int(t, c + 4, (long long)row->n) |
-		      jx__set_number(t, c + 5, row->mean) |
-		      jx__set_number(t, c + 6, row->sd) |
-		      jx__set_number(t, c + 7, row->min) |
-		      jx__set_number(t, c + 8, row->max) |
+		      jx__set_number(t, c + 5, row->mean) | jx__set_number(t, c + 6, row->sd) |
+		      jx__set_number(t, c + 7, row->min) | jx__set_number(t, c + 8, row->max) |
 		      jx_table_set_text(t, c + 9, row->min_department) |
 		      jx_table_set_text(t, c + 10, row->max_department);
 	}

@@ -19,9 +19,10 @@ const char *jx_compare_status_name(jx_compare_status st)
 
 const char *jx_compare_status_label(jx_compare_status st, jx_lang lang)
 {
-	static const char *const zh[] = {"上升", "下降", "不变", "新增", "取消", "权重变化", "得分缺失"};
-	static const char *const en[] = {"improved", "declined", "unchanged", "new",
-					 "dropped", "weight changed", "score missing"};
+	static const char *const zh[] = {"上升", "下降",     "不变",    "新增",
+					 "取消", "权重变化", "得分缺失"};
+	static const char *const en[] = {"improved", "declined",       "unchanged",    "new",
+					 "dropped",  "weight changed", "score missing"};
 	return (unsigned)st < sizeof(zh) / sizeof(*zh) ? (lang == JX_LANG_EN ? en : zh)[st] : "";
 }
 
@@ -83,8 +84,9 @@ int jx_compare_compute(jx_compare_result **out, const jx_series *s, int year_fro
 	yf = find_year(r->units, year_from);
 	yt = find_year(r->units, year_to);
 	if (yf == (size_t)-1 || yt == (size_t)-1) {
-		rc = jx__error(JX_ENOTFOUND, "no %s evaluation of '%s' in %d", jx_kind_name(s->kind),
-			       s->department, yf == (size_t)-1 ? year_from : year_to);
+		rc = jx__error(JX_ENOTFOUND, "no %s evaluation of '%s' in %d",
+			       jx_kind_name(s->kind), s->department,
+			       yf == (size_t)-1 ? year_from : year_to);
 		goto out;
 	}
 	if (!(r->rows = calloc(r->units->nunits + 1, sizeof(*r->rows)))) {
@@ -94,7 +96,8 @@ int jx_compare_compute(jx_compare_result **out, const jx_series *s, int year_fro
 	for (size_t i = 0; i < r->units->nunits; i++) {
 		const jx_unit *un = &r->units->units[i];
 		jx_compare_row *row = &r->rows[r->nrows];
-		if (!jx_level_selected(o, un->level) || (!un->years[yf].nrows && !un->years[yt].nrows))
+		if (!jx_level_selected(o, un->level) ||
+		    (!un->years[yf].nrows && !un->years[yt].nrows))
 			continue;
 		row->unit = un;
 		row->from = &un->years[yf];
@@ -152,7 +155,8 @@ static int compare_table_row(jx_table *t, int c, const jx_compare_result *r,
 			     const jx_compare_row *row, const jx_analysis_options *o)
 {
 	int bad;
-	if (jx__table_row(t, r->units->department, r->units->provenance, o) || jx__table_unit(t, c, row->unit))
+	if (jx__table_row(t, r->units->department, r->units->provenance, o) ||
+	    jx__table_unit(t, c, row->unit))
 		return JX_ENOMEM;
 	bad = set_year(t, c + 4, row->from) | set_year(t, c + 7, row->to) |
 	      jx__set_number(t, c + 10, row->delta_rate * 100) |
@@ -172,7 +176,8 @@ int jx_compare_table(jx_table **out, const jx_compare_result *r, const jx_analys
 	jx_table *t;
 	int c, rc;
 	if ((rc = jx__table_start(&t, &c, compare_cols,
-				  sizeof(compare_cols) / sizeof(*compare_cols), o, r->units->provenance)))
+				  sizeof(compare_cols) / sizeof(*compare_cols), o,
+				  r->units->provenance)))
 		return rc;
 	jx_table_add_note(t, "%s (%s): %d → %d; rate = score / weight, Δ in percentage points",
 			  r->units->department, jx_kind_name(r->units->kind), r->year_from,
@@ -204,8 +209,8 @@ static int cmp_selfreview(const void *pa, const void *pb)
 }
 
 /* Rows of one year present in both evaluations; match[i] is the review unit of self unit i. */
-static void selfreview_year(jx_selfreview_result *r, const jx_unit **match, size_t ys,
-			    size_t yr, const jx_analysis_options *o)
+static void selfreview_year(jx_selfreview_result *r, const jx_unit **match, size_t ys, size_t yr,
+			    const jx_analysis_options *o)
 {
 	const jx_units *su = r->self_units;
 	for (size_t i = 0; i < su->nunits; i++) {
@@ -257,8 +262,9 @@ int jx_compare_self_review(jx_selfreview_result **out, const jx_series *self,
 	    (rc = jx_units_build(&r->review_units, review, o)) || (rc = selfreview_rows(r, o)))
 		goto out;
 	if (r->nrows == 0)
-		rc = jx__error(JX_ENOTFOUND, "'%s' has no year with both a self-evaluation and a "
-					     "review in that range",
+		rc = jx__error(JX_ENOTFOUND,
+			       "'%s' has no year with both a self-evaluation and a "
+			       "review in that range",
 			       self->department);
 out:
 	if (rc) {
@@ -297,7 +303,8 @@ static int selfreview_table_row(jx_table *t, int c, const jx_selfreview_result *
 				const jx_selfreview_row *row, const jx_analysis_options *o)
 {
 	int bad, higher = row->diff_points > JX__EPS;
-	if (jx__table_row(t, r->self_units->department, r->self_units->provenance, o) || jx__table_unit(t, c + 1, row->unit))
+	if (jx__table_row(t, r->self_units->department, r->self_units->provenance, o) ||
+	    jx__table_unit(t, c + 1, row->unit))
 		return JX_ENOMEM;
 	bad = jx_table_set_int(t, c, row->year) | jx__set_number(t, c + 5, row->self->weight) |
 	      jx__set_number(t, c + 6, row->review->weight) |
@@ -307,14 +314,17 @@ static int selfreview_table_row(jx_table *t, int c, const jx_selfreview_result *
 	      jx__set_number(t, c + 10, row->self->rate) |
 	      jx__set_number(t, c + 11, row->review->rate) |
 	      jx__set_number(t, c + 12, row->diff_rate * 100) |
-	      jx_table_set_text(t, c + 13, isnan(row->diff_points) ? NULL : higher ? "yes" : "no");
+	      jx_table_set_text(t, c + 13,
+				isnan(row->diff_points) ? NULL
+				: higher                ? "yes"
+							: "no");
 	if (higher)
 		jx_table_mark_row(t);
 	return bad ? JX_ENOMEM : 0;
 }
 
-int jx_selfreview_table(jx_table **out, const jx_selfreview_result *r,
-			const jx_analysis_options *o, int only_higher)
+int jx_selfreview_table(jx_table **out, const jx_selfreview_result *r, const jx_analysis_options *o,
+			int only_higher)
 {
 	jx_table *t;
 	int c, rc;
@@ -322,8 +332,9 @@ int jx_selfreview_table(jx_table **out, const jx_selfreview_result *r,
 				  sizeof(selfreview_cols) / sizeof(*selfreview_cols), o,
 				  r->self_units->provenance)))
 		return rc;
-	jx_table_add_note(t, "%s: self-evaluation against the finance bureau's review; "
-			     "%zu of %zu matched units score higher in the self-evaluation%s",
+	jx_table_add_note(t,
+			  "%s: self-evaluation against the finance bureau's review; "
+			  "%zu of %zu matched units score higher in the self-evaluation%s",
 			  r->self_units->department, r->nhigher, r->nrows,
 			  only_higher ? " (only those are listed)" : "");
 	for (size_t i = 0; i < r->nrows; i++) {

@@ -97,7 +97,8 @@ static int pareto(jx_deductions_result *r, const jx_analysis_options *o)
 	for (size_t i = 0; i < u->nunits; i++) /* all indicators, whatever the level shown */
 		for (size_t y = 0; u->units[i].level == JX_LEVEL_3 && y < u->nyears; y++)
 			if (state_of(&u->units[i].years[y]) != ST_UNKNOWN)
-				r->total_points += u->units[i].years[y].weight - u->units[i].years[y].score;
+				r->total_points += u->units[i].years[y].weight -
+						   u->units[i].years[y].score;
 	r->total_points = jx__tidy(r->total_points);
 	jx__sort(r->pareto, r->npareto, sizeof(*r->pareto), cmp_pareto);
 	pareto_shares(r->pareto, r->npareto);

@@ -33,11 +33,11 @@ static int pareto_table(jx_table *t, int c, const jx_deductions_result *r,
 		const jx_pareto_row *row = &r->pareto[i];
 		char *years;
 		int bad;
-		if (jx__table_row(t, r->units->department, r->units->provenance, o) || jx__table_unit(t, c, row->unit) ||
+		if (jx__table_row(t, r->units->department, r->units->provenance, o) ||
+		    jx__table_unit(t, c, row->unit) ||
 		    !(years = deducted_years(r->units, row->unit)))
 			return JX_ENOMEM;
-		bad = jx__set_number(t, c + 4, row->points) |
-		      jx__set_number(t, c + 5, row->share) |
+		bad = jx__set_number(t, c + 4, row->points) | jx__set_number(t, c + 5, row->share) |
 		      jx__set_number(t, c + 6, row->cum_share) |
 		      jx_table_set_int(t, c + 7, (long long)row->nyears_deducted) |
 		      jx_table_set_int(t, c + 8, (long long)row->nyears_present) |
@@ -72,7 +72,8 @@ static int runs_table(jx_table *t, int c, const jx_deductions_result *r,
 		const jx_run_row *row = &r->runs[i];
 		char *years;
 		int bad;
-		if (jx__table_row(t, r->units->department, r->units->provenance, o) || jx__table_unit(t, c, row->unit) ||
+		if (jx__table_row(t, r->units->department, r->units->provenance, o) ||
+		    jx__table_unit(t, c, row->unit) ||
 		    !(years = deducted_years(r->units, row->unit)))
 			return JX_ENOMEM;
 		bad = jx_table_set_int(t, c + 4, (long long)row->nyears_present) |
@@ -80,7 +81,7 @@ static int runs_table(jx_table *t, int c, const jx_deductions_result *r,
 		      jx_table_set_text(t, c + 6, years) |
 		      jx_table_set_int(t, c + 7, row->longest_run) |
 		      (row->longest_run ? jx_table_set_int(t, c + 8, row->longest_from) |
-					      jx_table_set_int(t, c + 9, row->longest_to)
+						  jx_table_set_int(t, c + 9, row->longest_to)
 					: 0) |
 		      jx_table_set_int(t, c + 10, row->current_run) |
 		      jx_table_set_int(t, c + 11, (long long)row->new_) |
@@ -112,7 +113,8 @@ static int transitions_table(jx_table *t, int c, const jx_deductions_result *r,
 	for (size_t i = 0; i < r->ntransitions; i++) {
 		const jx_transition_row *row = &r->transitions[i];
 		if (jx__table_row(t, r->units->department, r->units->provenance, o) ||
-		    (jx_table_set_int(t, c, row->year_from) | jx_table_set_int(t, c + 1, row->year_to) |
+		    (jx_table_set_int(t, c, row->year_from) |
+		     jx_table_set_int(t, c + 1, row->year_to) |
 		     jx_table_set_int(t, c + 2, (long long)row->new_) |
 		     jx_table_set_int(t, c + 3, (long long)row->resolved) |
 		     jx_table_set_int(t, c + 4, (long long)row->persistent) |
@@ -124,14 +126,10 @@ static int transitions_table(jx_table *t, int c, const jx_deductions_result *r,
 }
 
 static const jx__col pair_cols[] = {
-	{"level3_a", "指标A", JX_COL_TEXT, 0},
-	{"level3_b", "指标B", JX_COL_TEXT, 0},
-	{"phi", "phi", JX_COL_FIXED, 3},
-	{"both", "同时扣分", JX_COL_INT, 0},
-	{"a_only", "仅A", JX_COL_INT, 0},
-	{"b_only", "仅B", JX_COL_INT, 0},
-	{"neither", "均未扣", JX_COL_INT, 0},
-	{"key_a", "键A", JX_COL_TEXT, 0},
+	{"level3_a", "指标A", JX_COL_TEXT, 0}, {"level3_b", "指标B", JX_COL_TEXT, 0},
+	{"phi", "phi", JX_COL_FIXED, 3},       {"both", "同时扣分", JX_COL_INT, 0},
+	{"a_only", "仅A", JX_COL_INT, 0},      {"b_only", "仅B", JX_COL_INT, 0},
+	{"neither", "均未扣", JX_COL_INT, 0},  {"key_a", "键A", JX_COL_TEXT, 0},
 	{"key_b", "键B", JX_COL_TEXT, 0},
 };
 
@@ -141,13 +139,14 @@ static int pairs_table(jx_table *t, int c, const jx_deductions_result *r,
 	for (size_t i = 0; i < r->npairs; i++) {
 		const jx_pair_row *p = &r->pairs[i];
 		if (jx__table_row(t, r->units->department, r->units->provenance, o) ||
-		    (jx_table_set_text(t, c, p->a->level3) | jx_table_set_text(t, c + 1, p->b->level3) |
-		     jx__set_number(t, c + 2, p->phi) |
+		    (jx_table_set_text(t, c, p->a->level3) |
+		     jx_table_set_text(t, c + 1, p->b->level3) | jx__set_number(t, c + 2, p->phi) |
 		     jx_table_set_int(t, c + 3, (long long)p->n11) |
 		     jx_table_set_int(t, c + 4, (long long)p->n10) |
 		     jx_table_set_int(t, c + 5, (long long)p->n01) |
 		     jx_table_set_int(t, c + 6, (long long)p->n00) |
-		     jx_table_set_text(t, c + 7, p->a->key) | jx_table_set_text(t, c + 8, p->b->key)))
+		     jx_table_set_text(t, c + 7, p->a->key) |
+		     jx_table_set_text(t, c + 8, p->b->key)))
 			return JX_ENOMEM;
 	}
 	return 0;
@@ -180,7 +179,8 @@ int jx_deductions_table(jx_table **out, const jx_deductions_result *r, jx_deduct
 	*out = NULL;
 	if ((unsigned)view > JX_DED_PAIRS)
 		return jx__error(JX_EINVAL, "unknown deductions view %d", (int)view);
-	if ((rc = jx__table_start(&t, &c, views[view].cols, views[view].n, o, r->units->provenance)))
+	if ((rc = jx__table_start(&t, &c, views[view].cols, views[view].n, o,
+				  r->units->provenance)))
 		return rc;
 	jx_table_add_note(t, "%s (%s), %d–%d: %g points lost by indicators; %s",
 			  r->units->department, jx_kind_name(r->units->kind), r->units->years[0],

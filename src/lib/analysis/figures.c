@@ -18,7 +18,10 @@ static double item(const jx_figures *f, const char *name)
 	return jx_figures_get(f, name, &cents) ? (double)cents / 100 : NAN;
 }
 
-static double ratio(double a, double b) { return b > 0 && !isnan(a) ? a / b : NAN; }
+static double ratio(double a, double b)
+{
+	return b > 0 && !isnan(a) ? a / b : NAN;
+}
 
 static double growth(double now, double before, int gap)
 {
@@ -195,16 +198,19 @@ int jx_funds_table(jx_table **out, const jx_funds_result *r, const jx_analysis_o
 	if ((rc = jx__table_start(&t, &c, funds_cols, sizeof(funds_cols) / sizeof(*funds_cols), o,
 				  r->provenance)))
 		return rc;
-	jx_table_add_note(t, "%s: amounts in 万元; execution rate = final expenditure / budget; "
-			     "growth against the previous year with figures, annualised over gaps",
+	jx_table_add_note(t,
+			  "%s: amounts in 万元; execution rate = final expenditure / budget; "
+			  "growth against the previous year with figures, annualised over gaps",
 			  r->department);
 	if (r->ngrowth)
-		jx_table_add_note(t, "%s: mean expenditure growth over the last %zu year(s) = %.1f%% "
-				     "(threshold %.1f%%)%s",
-				  r->warning ? "WARNING" : "growth", r->ngrowth, r->mean_growth * 100,
-				  r->threshold * 100,
-				  r->warning ? " — exceeds the threshold"
-					     : r->ngrowth < want ? " — too few years to warn" : "");
+		jx_table_add_note(t,
+				  "%s: mean expenditure growth over the last %zu year(s) = %.1f%% "
+				  "(threshold %.1f%%)%s",
+				  r->warning ? "WARNING" : "growth", r->ngrowth,
+				  r->mean_growth * 100, r->threshold * 100,
+				  r->warning          ? " — exceeds the threshold"
+				  : r->ngrowth < want ? " — too few years to warn"
+						      : "");
 	for (size_t i = 0; i < r->nyears; i++)
 		if ((rc = funds_row(t, c, r, &r->years[i], o))) {
 			jx_table_free(t);

@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include "analysis/internal.h"
 
-static int forecast_row(jx_forecast_row *row, const jx_units *u, int year, double level,
-			double *x, double *y)
+static int forecast_row(jx_forecast_row *row, const jx_units *u, int year, double level, double *x,
+			double *y)
 {
 	int rc;
 	for (size_t i = u->nyears; i-- > 0;)
@@ -58,8 +58,7 @@ static int forecast_rows(jx_forecast_result *r, const jx_analysis_options *o)
 	return rc;
 }
 
-int jx_forecast_compute(jx_forecast_result **out, const jx_series *s,
-			const jx_analysis_options *o)
+int jx_forecast_compute(jx_forecast_result **out, const jx_series *s, const jx_analysis_options *o)
 {
 	jx_forecast_result *r;
 	int rc;
@@ -70,7 +69,8 @@ int jx_forecast_compute(jx_forecast_result **out, const jx_series *s,
 	r->confidence = o ? o->confidence : 0.95;
 	if ((rc = jx_units_build(&r->units, s, o)))
 		goto out;
-	r->year = o && o->forecast_year ? o->forecast_year : r->units->years[r->units->nyears - 1] + 1;
+	r->year = o && o->forecast_year ? o->forecast_year
+					: r->units->years[r->units->nyears - 1] + 1;
 	if (!(r->rows = calloc(jx__count_selected(r->units, o) + 1, sizeof(*r->rows)))) {
 		rc = jx__oom();
 		goto out;
@@ -128,7 +128,8 @@ static int forecast_table_row(jx_table *t, int c, const jx_forecast_result *r,
 {
 	char note[96] = "";
 	int bad;
-	if (jx__table_row(t, r->units->department, r->units->provenance, o) || jx__table_unit(t, c, row->unit))
+	if (jx__table_row(t, r->units->department, r->units->provenance, o) ||
+	    jx__table_unit(t, c, row->unit))
 		return JX_ENOMEM;
 	if (!row->ok && !row->unit->years[r->units->nyears - 1].nrows)
 		snprintf(note, sizeof(note), "not in the latest evaluation (%d)",
@@ -138,12 +139,9 @@ static int forecast_table_row(jx_table *t, int c, const jx_forecast_result *r,
 	else if (row->pred.low < 0 || row->pred.high > 1 || row->pred.fit < 0 || row->pred.fit > 1)
 		snprintf(note, sizeof(note), "clamped to [0, 1]");
 	bad = jx_table_set_int(t, c + 4, (long long)row->n) | jx_table_set_int(t, c + 5, r->year) |
-	      jx__set_number(t, c + 6, row->forecast) |
-	      jx__set_number(t, c + 7, row->pi_low) |
-	      jx__set_number(t, c + 8, row->pi_high) |
-	      jx__set_number(t, c + 9, row->pred.fit) |
-	      jx__set_number(t, c + 10, row->pred.low) |
-	      jx__set_number(t, c + 11, row->pred.high) |
+	      jx__set_number(t, c + 6, row->forecast) | jx__set_number(t, c + 7, row->pi_low) |
+	      jx__set_number(t, c + 8, row->pi_high) | jx__set_number(t, c + 9, row->pred.fit) |
+	      jx__set_number(t, c + 10, row->pred.low) | jx__set_number(t, c + 11, row->pred.high) |
 	      jx__set_number(t, c + 12, row->fit.slope) |
 	      jx__set_number(t, c + 13, row->fit.resid_sd) |
 	      jx__set_number(t, c + 14, row->pred.t_quantile) |
@@ -157,10 +155,12 @@ int jx_forecast_table(jx_table **out, const jx_forecast_result *r, const jx_anal
 	jx_table *t;
 	int c, rc;
 	if ((rc = jx__table_start(&t, &c, forecast_cols,
-				  sizeof(forecast_cols) / sizeof(*forecast_cols), o, r->units->provenance)))
+				  sizeof(forecast_cols) / sizeof(*forecast_cols), o,
+				  r->units->provenance)))
 		return rc;
-	jx_table_add_note(t, "%s (%s): rate in %d = line at that year; %g%% prediction interval "
-			     "= fit ± t(n−2) · s · sqrt(1 + 1/n + (x − x̄)²/Sxx)",
+	jx_table_add_note(t,
+			  "%s (%s): rate in %d = line at that year; %g%% prediction interval "
+			  "= fit ± t(n−2) · s · sqrt(1 + 1/n + (x − x̄)²/Sxx)",
 			  r->units->department, jx_kind_name(r->units->kind), r->year,
 			  r->confidence * 100);
 	for (size_t i = 0; i < r->nrows; i++)

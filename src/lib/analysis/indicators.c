@@ -20,13 +20,15 @@ static void years_text(char *buf, size_t size, const jx_series *sr, const unsign
 		size_t j = i;
 		if (!present[i])
 			continue;
-		while (j + 1 < sr->nyears && present[j + 1] && sr->years[j + 1].year == sr->years[j].year + 1)
+		while (j + 1 < sr->nyears && present[j + 1] &&
+		       sr->years[j + 1].year == sr->years[j].year + 1)
 			j++;
 		if (j > i)
 			len += (size_t)snprintf(buf + len, size - len, "%s%d-%d", len ? "," : "",
 						sr->years[i].year, sr->years[j].year);
 		else
-			len += (size_t)snprintf(buf + len, size - len, "%s%d", len ? "," : "", sr->years[i].year);
+			len += (size_t)snprintf(buf + len, size - len, "%s%d", len ? "," : "",
+						sr->years[i].year);
 		if (len >= size)
 			return;
 		i = j;

@@ -35,9 +35,12 @@ int jx__table_row(jx_table *t, const char *department, jx_provenance prov,
 		  const jx_analysis_options *o);
 
 /** The four unit columns every unit table starts with (at col..col+3). */
-#define JX__UNIT_COLS                                                        \
+#define JX__UNIT_COLS                                                              \
 	{"level", "层级", JX_COL_TEXT, 0}, {"level1", "一级指标", JX_COL_TEXT, 0}, \
-	{"level2", "二级指标", JX_COL_TEXT, 0}, {"level3", "三级指标", JX_COL_TEXT, 0}
+		{"level2", "二级指标", JX_COL_TEXT, 0},                            \
+	{                                                                          \
+		"level3", "三级指标", JX_COL_TEXT, 0                               \
+	}
 
 /** Fill level, level1, level2, level3 of the last row from un (at col..col+3). */
 int jx__table_unit(jx_table *t, int col, const jx_unit *un);
@@ -69,8 +72,8 @@ size_t jx__unit_index(const jx_units *u, const jx_unit *un);
  * *theil_sen (may be NULL). Needs scratch x, y of u->nyears. 0 or a JX_E code
  * (JX_EMATH from GSL is reported; fewer than 2 points is not an error).
  */
-int jx__unit_fit(jx_ols *fit, double *theil_sen, size_t *n, const jx_units *u,
-		 const jx_unit *un, double *x, double *y);
+int jx__unit_fit(jx_ols *fit, double *theil_sen, size_t *n, const jx_units *u, const jx_unit *un,
+		 double *x, double *y);
 
 /** "2016 0.95; 2018 0.9*; 2019 ?" — a unit's rates per year present (* inferred, ? missing).
  *  New string (free()), NULL on ENOMEM. */

@@ -44,7 +44,8 @@ static int add_categories(rank_state *rs, const jx_units *u)
 		if ((found = jx__keymap_get(&rs->keys, &k, 1, un->key, 1)) < 0)
 			return found;
 		if (!found) {
-			if (jx__grow((void **)&rs->names, &rs->names_cap, k + 1, sizeof(*rs->names)))
+			if (jx__grow((void **)&rs->names, &rs->names_cap, k + 1,
+				     sizeof(*rs->names)))
 				return JX_ENOMEM;
 			if (!(rs->names[k] = jx__strdup(un->level1)))
 				return jx__oom();
@@ -82,7 +83,7 @@ static int add_department(rank_state *rs, jx_store *st, const char *name, int ye
 	if (!(d->row.department = jx__strdup(name)) ||
 	    (!isnan(d->row.rate) &&
 	     !(d->row.grade = jx__strdup(jx_grade_of(rs->bands, rs->nbands, d->row.total_score,
-						      d->row.total_weight))))) {
+						     d->row.total_weight))))) {
 		free(d->row.department);
 		free(d->row.grade);
 		rc = jx__oom();
@@ -118,8 +119,9 @@ static void rank_rows(rank_state *rs)
 	for (size_t i = 0; i < nranked; i++) {
 		jx_rank_row *r = &rs->depts[i].row;
 		size_t at_or_below = 0;
-		r->rank = (i > 0 && rs->depts[i - 1].row.rate == r->rate) ? rs->depts[i - 1].row.rank
-									  : i + 1;
+		r->rank = (i > 0 && rs->depts[i - 1].row.rate == r->rate)
+				  ? rs->depts[i - 1].row.rank
+				  : i + 1;
 		for (size_t j = 0; j < nranked; j++)
 			at_or_below += rs->depts[j].row.rate <= r->rate;
 		r->percentile = 100.0 * (double)at_or_below / (double)nranked;
@@ -224,7 +226,8 @@ int jx_rank_compute(jx_rank_result **out, jx_store *st, int year, const jx_analy
 	for (size_t i = 0; i < nnames && rc == 0; i++)
 		rc = add_department(&rs, st, names[i], year, r->kind);
 	if (rc == 0 && rs.ndepts == 0)
-		rc = jx__error(JX_ENOTFOUND, "no %s evaluations in %d", jx_kind_name(r->kind), year);
+		rc = jx__error(JX_ENOTFOUND, "no %s evaluations in %d", jx_kind_name(r->kind),
+			       year);
 	if (rc == 0) {
 		rank_rows(&rs);
 		rc = build_result(r, &rs);
@@ -258,14 +261,10 @@ void jx_rank_result_free(jx_rank_result *r)
 }
 
 static const jx__col rank_cols[] = {
-	{"rank", "名次", JX_COL_INT, 0},
-	{"department", "部门", JX_COL_TEXT, 0},
-	{"total_score", "总分", JX_COL_NUMBER, 0},
-	{"total_weight", "总权重", JX_COL_NUMBER, 0},
-	{"rate", "得分率", JX_COL_FIXED, 4},
-	{"grade", "等级", JX_COL_TEXT, 0},
-	{"percentile", "百分位", JX_COL_FIXED, 1},
-	{"missing", "缺失", JX_COL_INT, 0},
+	{"rank", "名次", JX_COL_INT, 0},           {"department", "部门", JX_COL_TEXT, 0},
+	{"total_score", "总分", JX_COL_NUMBER, 0}, {"total_weight", "总权重", JX_COL_NUMBER, 0},
+	{"rate", "得分率", JX_COL_FIXED, 4},       {"grade", "等级", JX_COL_TEXT, 0},
+	{"percentile", "百分位", JX_COL_FIXED, 1}, {"missing", "缺失", JX_COL_INT, 0},
 };
 
 int jx_rank_table(jx_table **out, const jx_rank_result *r, const jx_analysis_options *o)
@@ -281,8 +280,9 @@ int jx_rank_table(jx_table **out, const jx_rank_result *r, const jx_analysis_opt
 	if ((rc = jx__table_start(&t, &c, rank_cols, sizeof(rank_cols) / sizeof(*rank_cols), o,
 				  r->provenance)))
 		return rc;
-	jx_table_add_note(t, "%d (%s): rank by total rate = score / total weight; percentile = "
-			     "share of ranked departments at or below; unknown totals last",
+	jx_table_add_note(t,
+			  "%d (%s): rank by total rate = score / total weight; percentile = "
+			  "share of ranked departments at or below; unknown totals last",
 			  r->year, jx_kind_name(r->kind));
 	for (size_t i = 0; i < r->nrows && !bad; i++) {
 		const jx_rank_row *row = &r->rows[i];
@@ -291,7 +291,8 @@ int jx_rank_table(jx_table **out, const jx_rank_result *r, const jx_analysis_opt
 		      jx_table_set_text(t, c + 1, row->department) |
 		      jx__set_number(t, c + 2, row->total_score) |
 		      jx__set_number(t, c + 3, row->total_weight) |
-		      jx__set_number(t, c + 4, row->rate) | jx_table_set_text(t, c + 5, row->grade) |
+		      jx__set_number(t, c + 4, row->rate) |
+		      jx_table_set_text(t, c + 5, row->grade) |
 		      jx__set_number(t, c + 6, row->percentile) |
 		      jx_table_set_int(t, c + 7, (long long)row->nmissing);
 	}
@@ -304,16 +305,12 @@ int jx_rank_table(jx_table **out, const jx_rank_result *r, const jx_analysis_opt
 }
 
 static const jx__col category_cols[] = {
-	{"department", "部门", JX_COL_TEXT, 0},
-	{"level1", "一级指标", JX_COL_TEXT, 0},
-	{"rate", "得分率", JX_COL_FIXED, 4},
-	{"median", "各部门中位数", JX_COL_FIXED, 4},
-	{"delta_pp", "差(百分点)", JX_COL_FIXED, 1},
-	{"departments", "部门数", JX_COL_INT, 0},
+	{"department", "部门", JX_COL_TEXT, 0},      {"level1", "一级指标", JX_COL_TEXT, 0},
+	{"rate", "得分率", JX_COL_FIXED, 4},         {"median", "各部门中位数", JX_COL_FIXED, 4},
+	{"delta_pp", "差(百分点)", JX_COL_FIXED, 1}, {"departments", "部门数", JX_COL_INT, 0},
 };
 
-int jx_rank_category_table(jx_table **out, const jx_rank_result *r,
-			   const jx_analysis_options *o)
+int jx_rank_category_table(jx_table **out, const jx_rank_result *r, const jx_analysis_options *o)
 {
 	jx_analysis_options plain;
 	jx_table *t;
@@ -327,15 +324,16 @@ int jx_rank_category_table(jx_table **out, const jx_rank_result *r,
 				  sizeof(category_cols) / sizeof(*category_cols), o,
 				  r->provenance)))
 		return rc;
-	jx_table_add_note(t, "%d (%s): each department's category rate against the median of all "
-			     "departments with that category",
+	jx_table_add_note(t,
+			  "%d (%s): each department's category rate against the median of all "
+			  "departments with that category",
 			  r->year, jx_kind_name(r->kind));
 	for (size_t i = 0; i < r->ncats && !bad; i++) {
 		const jx_rank_category *cat = &r->cats[i];
-		bad = jx__table_row(t, NULL, cat->provenance, o) | jx_table_set_text(t, c, cat->department) |
+		bad = jx__table_row(t, NULL, cat->provenance, o) |
+		      jx_table_set_text(t, c, cat->department) |
 		      jx_table_set_text(t, c + 1, cat->level1) |
-		      jx__set_number(t, c + 2, cat->rate) |
-		      jx__set_number(t, c + 3, cat->median) |
+		      jx__set_number(t, c + 2, cat->rate) | jx__set_number(t, c + 3, cat->median) |
 		      jx__set_number(t, c + 4, cat->delta * 100) |
 		      jx_table_set_int(t, c + 5, (long long)cat->n);
 		if (!bad && cat->delta < -JX__EPS)

@@ -65,8 +65,8 @@ int jx_stats_ols(jx_ols *out, const double *x, const double *y, size_t n)
 	out->sxx = centred_ss(x, n, out->x_mean);
 	if (!(out->sxx > 0))
 		return math_error(GSL_EDOM, "linear fit: all x values are equal");
-	status = gsl_fit_linear(x, 1, y, 1, n, &out->intercept, &out->slope, &cov00, &cov01,
-				&cov11, &out->sse);
+	status = gsl_fit_linear(x, 1, y, 1, n, &out->intercept, &out->slope, &cov00, &cov01, &cov11,
+				&out->sse);
 	if (status)
 		return math_error(status, "linear fit (gsl_fit_linear)");
 	y_mean = gsl_stats_mean(y, 1, n);
@@ -108,8 +108,7 @@ int jx_stats_median(double *out, const double *v, size_t n)
 	return 0;
 }
 
-int jx_stats_theil_sen(double *slope, double *intercept, const double *x, const double *y,
-		       size_t n)
+int jx_stats_theil_sen(double *slope, double *intercept, const double *x, const double *y, size_t n)
 {
 	double *w = NULL;
 	size_t i, j, m = 0;
@@ -146,7 +145,8 @@ int jx_stats_predict(jx_prediction *out, const jx_ols *fit, double x0, double le
 	out->x = x0;
 	out->fit = out->low = out->high = out->t_quantile = out->se = NAN;
 	if (!(level > 0 && level < 1))
-		return jx__error(JX_EINVAL, "prediction level must be between 0 and 1, got %g", level);
+		return jx__error(JX_EINVAL, "prediction level must be between 0 and 1, got %g",
+				 level);
 	if (fit->n < 3 || isnan(fit->resid_sd))
 		return jx__error(JX_EMATH, "prediction interval needs at least 3 points, got %zu",
 				 fit->n);

@@ -30,7 +30,8 @@ int jx__table_start(jx_table **out, int *base, const jx__col *cols, size_t n,
 	if (jx_table_add_column(t, "provenance", "数据来源", JX_COL_TEXT, 0) < 0)
 		goto oom;
 	if (prov == JX_PROV_SYNTHETIC &&
-	    jx_table_add_note(t, "合成数据 synthetic data: fictional departments, not real evaluations"))
+	    jx_table_add_note(
+		    t, "合成数据 synthetic data: fictional departments, not real evaluations"))
 		goto oom;
 	*out = t;
 	return 0;
@@ -60,7 +61,10 @@ int jx__table_unit(jx_table *t, int col, const jx_unit *un)
 	return 0;
 }
 
-double jx__tidy(double points) { return isfinite(points) ? round(points * 1e6) / 1e6 + 0.0 : points; }
+double jx__tidy(double points)
+{
+	return isfinite(points) ? round(points * 1e6) / 1e6 + 0.0 : points;
+}
 
 /* Round to 12 significant digits. Powers of ten up to 1e22 are exact
  * doubles, so round(v·10^k)/10^k is the double nearest the 12-digit
@@ -83,7 +87,10 @@ static double round12(double v)
 	return strtod(buf, NULL);
 }
 
-int jx__set_number(jx_table *t, int col, double v) { return jx_table_set_number(t, col, round12(v)); }
+int jx__set_number(jx_table *t, int col, double v)
+{
+	return jx_table_set_number(t, col, round12(v));
+}
 
 /* Digits of n (n >= 0) into buf, backwards from end; returns the start. */
 static char *digits(char *end, long long n)
@@ -126,7 +133,10 @@ void jx__buf_int(jx__buf *b, long long n)
 	jx__buf_put(b, p, (size_t)(end - p));
 }
 
-double jx__finite_or_nan(double v) { return isfinite(v) ? v : NAN; }
+double jx__finite_or_nan(double v)
+{
+	return isfinite(v) ? v : NAN;
+}
 
 double jx__clamp01(double v)
 {
@@ -135,7 +145,10 @@ double jx__clamp01(double v)
 	return v < 0 ? 0 : v > 1 ? 1 : v;
 }
 
-size_t jx__unit_index(const jx_units *u, const jx_unit *un) { return (size_t)(un - u->units); }
+size_t jx__unit_index(const jx_units *u, const jx_unit *un)
+{
+	return (size_t)(un - u->units);
+}
 
 /* ---- a small (level, key) → index map ---- */
 

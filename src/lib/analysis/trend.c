@@ -29,8 +29,8 @@ static void fit_clear(jx_ols *f, size_t n)
 	f->r2 = f->sse = f->resid_sd = f->x_mean = f->sxx = NAN;
 }
 
-int jx__unit_fit(jx_ols *fit, double *theil_sen, size_t *n, const jx_units *u,
-		 const jx_unit *un, double *x, double *y)
+int jx__unit_fit(jx_ols *fit, double *theil_sen, size_t *n, const jx_units *u, const jx_unit *un,
+		 double *x, double *y)
 {
 	int rc;
 	*n = jx_unit_points(u, un, x, y);
@@ -170,19 +170,18 @@ static int trend_table_row(jx_table *t, int c, const jx_trend_result *r, const j
 {
 	char *rates;
 	int bad;
-	if (jx__table_row(t, r->units->department, r->units->provenance, o) || jx__table_unit(t, c, row->unit))
+	if (jx__table_row(t, r->units->department, r->units->provenance, o) ||
+	    jx__table_unit(t, c, row->unit))
 		return JX_ENOMEM;
 	if (!(rates = jx__rates_text(r->units, row->unit)))
 		return JX_ENOMEM;
 	bad = jx_table_set_int(t, c + 4, (long long)row->n) |
 	      (row->n ? jx_table_set_int(t, c + 5, row->year_first) |
-			    jx_table_set_int(t, c + 6, row->year_last)
+				jx_table_set_int(t, c + 6, row->year_last)
 		      : 0) |
 	      jx__set_number(t, c + 7, row->fit.slope) |
-	      jx__set_number(t, c + 8, row->fit.slope_se) |
-	      jx__set_number(t, c + 9, row->fit.t) |
-	      jx__set_number(t, c + 10, row->fit.p_value) |
-	      jx__set_number(t, c + 11, row->fit.r2) |
+	      jx__set_number(t, c + 8, row->fit.slope_se) | jx__set_number(t, c + 9, row->fit.t) |
+	      jx__set_number(t, c + 10, row->fit.p_value) | jx__set_number(t, c + 11, row->fit.r2) |
 	      jx__set_number(t, c + 12, row->theil_sen) |
 	      jx_table_set_text(t, c + 13, jx_direction_name(row->direction)) |
 	      jx_table_set_int(t, c + 14, (long long)row->nmissing_years) |
@@ -198,10 +197,12 @@ int jx_trend_table(jx_table **out, const jx_trend_result *r, const jx_analysis_o
 {
 	jx_table *t;
 	int c, rc;
-	if ((rc = jx__table_start(&t, &c, trend_cols, sizeof(trend_cols) / sizeof(*trend_cols), o, r->units->provenance)))
+	if ((rc = jx__table_start(&t, &c, trend_cols, sizeof(trend_cols) / sizeof(*trend_cols), o,
+				  r->units->provenance)))
 		return rc;
-	jx_table_add_note(t, "%s (%s): score rate = score / weight, OLS on x = year, "
-			     "direction at alpha = %g; * = includes inferred scores, ? = missing",
+	jx_table_add_note(t,
+			  "%s (%s): score rate = score / weight, OLS on x = year, "
+			  "direction at alpha = %g; * = includes inferred scores, ? = missing",
 			  r->units->department, jx_kind_name(r->units->kind), r->alpha);
 	for (size_t i = 0; i < r->nrows; i++)
 		if ((rc = trend_table_row(t, c, r, &r->rows[i], o))) {

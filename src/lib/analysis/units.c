@@ -320,7 +320,8 @@ void jx_units_free(jx_units *u)
 
 static int in_range(int year, const jx_analysis_options *o)
 {
-	return !o || ((!o->year_from || year >= o->year_from) && (!o->year_to || year <= o->year_to));
+	return !o ||
+	       ((!o->year_from || year >= o->year_from) && (!o->year_to || year <= o->year_to));
 }
 
 /* Sort key of each unit travels with it through qsort. */
@@ -417,7 +418,8 @@ int jx_units_build(jx_units **out, const jx_series *s, const jx_analysis_options
 	}
 	while (end > 0) { /* year blocks, latest first; rows inside in source order */
 		size_t yi;
-		for (start = end; start > 0 && s->rows[start - 1].year == s->rows[end - 1].year; start--)
+		for (start = end; start > 0 && s->rows[start - 1].year == s->rows[end - 1].year;
+		     start--)
 			;
 		yi = year_index(b.u, s->rows[start].year);
 		for (size_t r = start; yi != (size_t)-1 && r < end; r++)

@@ -31,8 +31,7 @@ static void unit_summary(jx_variance_row *row, const jx_units *u, double *rates,
 	jx_stats_summary(&row->points, points, n);
 }
 
-int jx_variance_compute(jx_variance_result **out, const jx_series *s,
-			const jx_analysis_options *o)
+int jx_variance_compute(jx_variance_result **out, const jx_series *s, const jx_analysis_options *o)
 {
 	jx_variance_result *r;
 	double *rates = NULL, *points = NULL;
@@ -96,16 +95,14 @@ static int variance_table_row(jx_table *t, int c, const jx_variance_result *r,
 {
 	char *rates;
 	int bad;
-	if (jx__table_row(t, r->units->department, r->units->provenance, o) || jx__table_unit(t, c, row->unit) ||
-	    !(rates = jx__rates_text(r->units, row->unit)))
+	if (jx__table_row(t, r->units->department, r->units->provenance, o) ||
+	    jx__table_unit(t, c, row->unit) || !(rates = jx__rates_text(r->units, row->unit)))
 		return JX_ENOMEM;
 	bad = jx_table_set_int(t, c + 4, (long long)row->rate.n) |
 	      jx__set_number(t, c + 5, row->rate.mean) |
 	      jx__set_number(t, c + 6, row->rate.variance) |
-	      jx__set_number(t, c + 7, row->rate.sd) |
-	      jx__set_number(t, c + 8, row->rate.cv) |
-	      jx__set_number(t, c + 9, row->rate.min) |
-	      jx__set_number(t, c + 10, row->rate.max) |
+	      jx__set_number(t, c + 7, row->rate.sd) | jx__set_number(t, c + 8, row->rate.cv) |
+	      jx__set_number(t, c + 9, row->rate.min) | jx__set_number(t, c + 10, row->rate.max) |
 	      jx__set_number(t, c + 11, row->points.mean) |
 	      jx__set_number(t, c + 12, row->points.sd) |
 	      jx_table_set_int(t, c + 13, (long long)row->nmissing_years) |
@@ -119,10 +116,12 @@ int jx_variance_table(jx_table **out, const jx_variance_result *r, const jx_anal
 	jx_table *t;
 	int c, rc;
 	if ((rc = jx__table_start(&t, &c, variance_cols,
-				  sizeof(variance_cols) / sizeof(*variance_cols), o, r->units->provenance)))
+				  sizeof(variance_cols) / sizeof(*variance_cols), o,
+				  r->units->provenance)))
 		return rc;
-	jx_table_add_note(t, "%s (%s): spread of the score rate across years; sample variance "
-			     "(n − 1), cv = sd / mean",
+	jx_table_add_note(t,
+			  "%s (%s): spread of the score rate across years; sample variance "
+			  "(n − 1), cv = sd / mean",
 			  r->units->department, jx_kind_name(r->units->kind));
 	for (size_t i = 0; i < r->nrows; i++)
 		if ((rc = variance_table_row(t, c, r, &r->rows[i], o))) {
@@ -171,8 +170,7 @@ static int decomp_rows(jx_decomp_result *r, const double *total, double *part)
 	return 0;
 }
 
-int jx_variance_decompose(jx_decomp_result **out, const jx_series *s,
-			  const jx_analysis_options *o)
+int jx_variance_decompose(jx_decomp_result **out, const jx_series *s, const jx_analysis_options *o)
 {
 	jx_decomp_result *r;
 	double *total = NULL, *part = NULL;
@@ -192,8 +190,9 @@ int jx_variance_decompose(jx_decomp_result **out, const jx_series *s,
 	}
 	r->nyears = decomp_years(r, total);
 	if (r->nyears < 2) {
-		rc = jx__error(JX_EMATH, "variance decomposition of '%s' needs at least 2 years with "
-					 "a known total score, found %zu",
+		rc = jx__error(JX_EMATH,
+			       "variance decomposition of '%s' needs at least 2 years with "
+			       "a known total score, found %zu",
 			       s->department, r->nyears);
 		goto out;
 	}
@@ -250,8 +249,9 @@ int jx_decomp_table(jx_table **out, const jx_decomp_result *r, const jx_analysis
 	if ((rc = jx__table_start(&t, &c, decomp_cols, sizeof(decomp_cols) / sizeof(*decomp_cols),
 				  o, r->units->provenance)))
 		return rc;
-	jx_table_add_note(t, "%s (%s): share of var(total score) across %zu years = "
-			     "cov(category, total) / var(total); shares add up to 1",
+	jx_table_add_note(t,
+			  "%s (%s): share of var(total score) across %zu years = "
+			  "cov(category, total) / var(total); shares add up to 1",
 			  r->units->department, jx_kind_name(r->units->kind), r->nyears);
 	if (decomp_absent(r))
 		jx_table_add_note(t, "some categories are absent in some of these years (the "
@@ -269,7 +269,9 @@ int jx_decomp_table(jx_table **out, const jx_decomp_result *r, const jx_analysis
 		      jx__set_number(t, c + 3, row ? row->covariance : r->total_variance) |
 		      jx__set_number(t, c + 4, row ? NAN : r->total_variance) |
 		      jx__set_number(t, c + 5,
-					  row ? row->share : r->total_variance > 0 ? 1 : NAN);
+				     row                     ? row->share
+				     : r->total_variance > 0 ? 1
+							     : NAN);
 	}
 	if (bad) {
 		jx_table_free(t);

@@ -18,7 +18,7 @@ void jx_weak_rules_format(char *buf, size_t size, unsigned rules)
 {
 	snprintf(buf, size, "%s%s%s%s%s", rules & JX_WEAK_DEDUCTED ? "deducted" : "",
 		 (rules & JX_WEAK_DEDUCTED) && (rules & (JX_WEAK_LOW_RATE | JX_WEAK_FALLING)) ? ","
-											  : "",
+											      : "",
 		 rules & JX_WEAK_LOW_RATE ? "low_rate" : "",
 		 (rules & JX_WEAK_LOW_RATE) && (rules & JX_WEAK_FALLING) ? "," : "",
 		 rules & JX_WEAK_FALLING ? "falling" : "");
@@ -143,7 +143,8 @@ static char *evidence(const jx_weak_result *r, const jx_unit *un)
 			continue;
 		}
 		if (isnan(uy->rate)) {
-			jx__buf_printf(&b, "%s%d ? (missing)", b.len ? "; " : "", r->units->years[y]);
+			jx__buf_printf(&b, "%s%d ? (missing)", b.len ? "; " : "",
+				       r->units->years[y]);
 			continue;
 		}
 		jx__format_rate(rate, sizeof(rate), uy->rate);
@@ -190,20 +191,21 @@ static int weak_table_row(jx_table *t, int c, const jx_weak_result *r, const jx_
 {
 	char rules[48], *why, *ev;
 	int bad;
-	if (jx__table_row(t, r->units->department, r->units->provenance, o) || jx__table_unit(t, c, row->unit))
+	if (jx__table_row(t, r->units->department, r->units->provenance, o) ||
+	    jx__table_unit(t, c, row->unit))
 		return JX_ENOMEM;
 	jx_weak_rules_format(rules, sizeof(rules), row->rules);
 	why = reason(row, r, o);
 	ev = evidence(r, row->unit);
 	bad = !why || !ev;
-	bad = bad || (jx_table_set_text(t, c + 4, rules) | jx_table_set_text(t, c + 5, why) |
-		      jx_table_set_int(t, c + 6, (long long)row->ndeducted) |
-		      jx_table_set_int(t, c + 7, (long long)row->window_present) |
-		      jx__set_number(t, c + 8, row->mean_rate) |
-		      jx__set_number(t, c + 9, row->points_lost) |
-		      jx__set_number(t, c + 10, row->fit.slope) |
-		      jx__set_number(t, c + 11, row->fit.p_value) |
-		      jx_table_set_text(t, c + 12, ev));
+	bad = bad ||
+	      (jx_table_set_text(t, c + 4, rules) | jx_table_set_text(t, c + 5, why) |
+	       jx_table_set_int(t, c + 6, (long long)row->ndeducted) |
+	       jx_table_set_int(t, c + 7, (long long)row->window_present) |
+	       jx__set_number(t, c + 8, row->mean_rate) |
+	       jx__set_number(t, c + 9, row->points_lost) |
+	       jx__set_number(t, c + 10, row->fit.slope) |
+	       jx__set_number(t, c + 11, row->fit.p_value) | jx_table_set_text(t, c + 12, ev));
 	free(why);
 	free(ev);
 	return bad ? JX_ENOMEM : 0;
@@ -218,10 +220,12 @@ int jx_weak_table(jx_table **out, const jx_weak_result *r, const jx_analysis_opt
 		jx_analysis_options_init(&defaults);
 		o = &defaults;
 	}
-	if ((rc = jx__table_start(&t, &c, weak_cols, sizeof(weak_cols) / sizeof(*weak_cols), o, r->units->provenance)))
+	if ((rc = jx__table_start(&t, &c, weak_cols, sizeof(weak_cols) / sizeof(*weak_cols), o,
+				  r->units->provenance)))
 		return rc;
-	jx_table_add_note(t, "%s (%s): %zu of %zu units flagged; window %d–%d; rules: deducted in "
-			     ">= %d of the last %d years, or mean rate < %g, or falling at alpha %g",
+	jx_table_add_note(t,
+			  "%s (%s): %zu of %zu units flagged; window %d–%d; rules: deducted in "
+			  ">= %d of the last %d years, or mean rate < %g, or falling at alpha %g",
 			  r->units->department, jx_kind_name(r->units->kind), r->nrows, r->nchecked,
 			  r->window[0], r->window[r->nwindow - 1], o->weak_min_deducted,
 			  o->weak_window, o->weak_threshold, o->alpha);

@@ -4,7 +4,10 @@
 #include <string.h>
 #include "base/internal.h"
 
-void jx__buf_init(jx__buf *b) { memset(b, 0, sizeof(*b)); }
+void jx__buf_init(jx__buf *b)
+{
+	memset(b, 0, sizeof(*b));
+}
 
 void jx__buf_free(jx__buf *b)
 {
@@ -25,7 +28,10 @@ void jx__buf_put(jx__buf *b, const char *s, size_t n)
 	b->data[b->len] = '\0';
 }
 
-void jx__buf_puts(jx__buf *b, const char *s) { jx__buf_put(b, s, strlen(s)); }
+void jx__buf_puts(jx__buf *b, const char *s)
+{
+	jx__buf_put(b, s, strlen(s));
+}
 
 void jx__buf_printf(jx__buf *b, const char *fmt, ...)
 {

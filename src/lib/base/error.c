@@ -11,9 +11,15 @@
 static _Thread_local char last_message[1024];
 static _Thread_local int last_code;
 
-const char *jx_error_last(void) { return last_message; }
+const char *jx_error_last(void)
+{
+	return last_message;
+}
 
-int jx_error_code(void) { return last_code; }
+int jx_error_code(void)
+{
+	return last_code;
+}
 
 void jx_error_clear(void)
 {
@@ -37,6 +43,12 @@ int jx__error(int code, const char *fmt, ...)
 	return code;
 }
 
-int jx__oom(void) { return jx__error(JX_ENOMEM, "out of memory"); }
+int jx__oom(void)
+{
+	return jx__error(JX_ENOMEM, "out of memory");
+}
 
-void jx_init(void) { gsl_set_error_handler_off(); }
+void jx_init(void)
+{
+	gsl_set_error_handler_off();
+}

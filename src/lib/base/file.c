@@ -24,8 +24,9 @@ int jx__read_file(char **out, size_t *len, const char *path, size_t max)
 		got = fread(data + n, 1, cap - n - 1, f);
 		n += got;
 		if (n > max) {
-			rc = jx__error(JX_EINVAL, "%s: file is larger than %zu MiB; refusing to read it",
-				       path, max >> 20);
+			rc = jx__error(JX_EINVAL,
+				       "%s: file is larger than %zu MiB; refusing to read it", path,
+				       max >> 20);
 			goto out;
 		}
 		if (got == 0)

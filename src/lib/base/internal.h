@@ -33,7 +33,8 @@ char *jx__sprintf(const char *fmt, ...) JX__PRINTF(1, 2);
 int jx__grow(void **arr, size_t *cap, size_t need, size_t elem);
 
 /** qsort that accepts an empty (NULL) array: qsort(NULL, 0, ...) is undefined behaviour. */
-static inline void jx__sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+static inline void jx__sort(void *base, size_t n, size_t size,
+			    int (*cmp)(const void *, const void *))
 {
 	if (n > 1)
 		qsort(base, n, size, cmp);

@@ -34,11 +34,11 @@ static void csv_start(FILE *out, int bom, int provenance, const char *header)
 
 static int score_row(void *ctx, const jx_stored_score *r)
 {
-	static const char *const names[] = {"department", "year", "kind", "level1",
-					    "level2", "level3", "explanation"};
+	static const char *const names[] = {"department", "year",   "kind",       "level1",
+					    "level2",     "level3", "explanation"};
 	writer *w = ctx;
-	const char *text[7] = {r->department, NULL, jx_kind_name(r->kind), r->level1,
-			       r->level2, r->level3, r->explanation};
+	const char *text[7] = {r->department, NULL,      jx_kind_name(r->kind), r->level1,
+			       r->level2,     r->level3, r->explanation};
 	char wt[64], sc[64];
 	jx_number_format(wt, sizeof(wt), r->weight);
 	jx_number_format(sc, sizeof(sc), r->score);
@@ -98,8 +98,7 @@ static int figure_row(void *ctx, const jx_stored_figure *r)
 	return ferror(w->out) ? jx__error(JX_EIO, "write error while exporting") : 0;
 }
 
-static int export(jx_store *s, FILE *out, const jx_filter *f, jx_format fmt, int bom,
-		  int figures)
+static int export(jx_store *s, FILE *out, const jx_filter *f, jx_format fmt, int bom, int figures)
 {
 	writer w = {out, fmt, 0, 0};
 	int prov, rc;

@@ -113,8 +113,9 @@ static void put_number(xbook *x, xsheet *s, size_t c, double v, xcol_kind kind)
 /* "deducted,low_rate" → "多年扣分、平均得分率低". */
 static void rules_zh(char *buf, size_t size, const char *rules)
 {
-	static const char *const codes[][2] = {
-	    {"deducted", "多年扣分"}, {"low_rate", "平均得分率低"}, {"falling", "显著下降"}};
+	static const char *const codes[][2] = {{"deducted", "多年扣分"},
+					       {"low_rate", "平均得分率低"},
+					       {"falling", "显著下降"}};
 	buf[0] = '\0';
 	for (size_t i = 0; i < 3; i++)
 		if (strstr(rules, codes[i][0]))
@@ -124,8 +125,10 @@ static void rules_zh(char *buf, size_t size, const char *rules)
 
 static void put_label(xbook *x, xsheet *s, size_t c, const char *column, const char *code)
 {
-	static const char *const levels[][2] = {
-	    {"total", "合计"}, {"1", "一级"}, {"2", "二级"}, {"3", "三级"}};
+	static const char *const levels[][2] = {{"total", "合计"},
+						{"1", "一级"},
+						{"2", "二级"},
+						{"3", "三级"}};
 	char buf[128];
 	const char *text = code;
 	if (!strcmp(column, "level")) {
@@ -173,13 +176,13 @@ static void put_table(xbook *x, xsheet *s, const jx_table *t, int year_from, int
 /* ---- scores: one row per indicator and year, straight from the store ---- */
 
 static const xcol score_cols[] = {
-    {"department", "部门", X_TEXT},     {"year", "年度", X_INT},
-    {"kind", "类型", X_TEXT},           {"level1", "一级指标", X_TEXT},
-    {"level2", "二级指标", X_TEXT},     {"level3", "三级指标", X_TEXT},
-    {"weight", "权重", X_NUM},          {"score", "得分", X_NUM},
-    {"rate", "得分率", X_PCT},          {"lost", "扣分", X_NUM},
-    {"origin", "得分来源", X_TEXT},     {"provenance", "数据性质", X_TEXT},
-    {"explanation", "指标解释", X_TEXT}};
+	{"department", "部门", X_TEXT},     {"year", "年度", X_INT},
+	{"kind", "类型", X_TEXT},           {"level1", "一级指标", X_TEXT},
+	{"level2", "二级指标", X_TEXT},     {"level3", "三级指标", X_TEXT},
+	{"weight", "权重", X_NUM},          {"score", "得分", X_NUM},
+	{"rate", "得分率", X_PCT},          {"lost", "扣分", X_NUM},
+	{"origin", "得分来源", X_TEXT},     {"provenance", "数据性质", X_TEXT},
+	{"explanation", "指标解释", X_TEXT}};
 
 static const char *origin_zh(jx_origin o)
 {
@@ -353,15 +356,15 @@ static void about_sheet(xbook *x, const jx_filter *f)
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "about");
 	char years[64], counts[128];
 	const char *rows[][2] = {
-	    {"内容", "scores：每个三级指标每年一行；compare：各部门最近两个评价年度的对比；"
-		     "weak：持续薄弱指标及依据；figures：预算、决算与执行"},
-	    {"部门", f->department ? f->department : "全部"},
-	    {"年度", years},
-	    {"评价", counts},
-	    {"数据性质", x->nsynthetic
-			     ? "含合成数据（虚构，不是真实报告） / contains synthetic data"
-			     : "全部为真实报告的数据"},
-	    {"生成", "jixiao " JX_VERSION "；计算方法见 docs/methods.md"}};
+		{"内容", "scores：每个三级指标每年一行；compare：各部门最近两个评价年度的对比；"
+			 "weak：持续薄弱指标及依据；figures：预算、决算与执行"},
+		{"部门", f->department ? f->department : "全部"},
+		{"年度", years},
+		{"评价", counts},
+		{"数据性质", x->nsynthetic
+				     ? "含合成数据（虚构，不是真实报告） / contains synthetic data"
+				     : "全部为真实报告的数据"},
+		{"生成", "jixiao " JX_VERSION "；计算方法见 docs/methods.md"}};
 	if (f->year_from || f->year_to)
 		snprintf(years, sizeof(years), "%d–%d", f->year_from, f->year_to);
 	else

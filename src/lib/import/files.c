@@ -19,11 +19,11 @@ enum { ITEM_EVAL, ITEM_FIGS, ITEM_SOURCE_END, ITEM_DONE, ITEM_FAILED };
 
 typedef struct {
 	int what;
-	size_t source;     /* index into paths */
-	void *part;        /* ITEM_EVAL / ITEM_FIGS: owned by the item */
-	char sha256[65];   /* ITEM_EVAL: its content hash; ITEM_SOURCE_END: the file's */
-	int rc;            /* ITEM_FAILED */
-	char *message;     /* ITEM_FAILED: jx_error_last() of the reader thread */
+	size_t source;   /* index into paths */
+	void *part;      /* ITEM_EVAL / ITEM_FIGS: owned by the item */
+	char sha256[65]; /* ITEM_EVAL: its content hash; ITEM_SOURCE_END: the file's */
+	int rc;          /* ITEM_FAILED */
+	char *message;   /* ITEM_FAILED: jx_error_last() of the reader thread */
 } item;
 
 typedef struct {
@@ -104,7 +104,8 @@ static int reader_main(void *arg)
 	for (p->current = 0; p->current < p->npaths && rc == 0; p->current++) {
 		memset(&it, 0, sizeof(it));
 		it.source = p->current;
-		if ((rc = jx_read_file_stream(p->paths[p->current], p->opts, &sink, it.sha256)) != 0) {
+		if ((rc = jx_read_file_stream(p->paths[p->current], p->opts, &sink, it.sha256)) !=
+		    0) {
 			it.what = ITEM_FAILED;
 			it.rc = rc;
 			it.message = jx__strdup(jx_error_last());
@@ -137,12 +138,10 @@ static int take(jx_import *im, pipeline *p, item *it, const jx_import_observer *
 		if (obs && obs->figures)
 			obs->figures(obs->ctx, source, it->part);
 		return jx_import_figures(im, source, it->part);
-	case ITEM_SOURCE_END:
-		return jx_import_source_end(im, it->sha256);
+	case ITEM_SOURCE_END: return jx_import_source_end(im, it->sha256);
 	case ITEM_FAILED:
 		return jx__error(it->rc, "%s", it->message ? it->message : "out of memory");
-	default:
-		return 1;
+	default: return 1;
 	}
 }
 

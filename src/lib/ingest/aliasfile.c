@@ -50,8 +50,8 @@ static void af_row(int c, void *ctx)
 					  a->row_line);
 		else if (a->row == 1) {
 			if (strcmp(a->f[0], "old") || strcmp(a->f[1], "new"))
-				a->rc = jx__error(JX_EPARSE, "%s:%d: header must be 'old,new'", a->name,
-						  a->row_line);
+				a->rc = jx__error(JX_EPARSE, "%s:%d: header must be 'old,new'",
+						  a->name, a->row_line);
 		} else
 			a->rc = add_pair(a);
 	}

@@ -17,12 +17,27 @@
 typedef jx__csv reader;
 
 /* column roles */
-enum { C_DEPT, C_YEAR, C_KIND, C_L1, C_L2, C_L3, C_EXPL, C_WEIGHT, C_SCORE, C_ORIGIN,
-       C_ITEM, C_VALUE, C_UNIT, C_PROV, C_COUNT };
+enum {
+	C_DEPT,
+	C_YEAR,
+	C_KIND,
+	C_L1,
+	C_L2,
+	C_L3,
+	C_EXPL,
+	C_WEIGHT,
+	C_SCORE,
+	C_ORIGIN,
+	C_ITEM,
+	C_VALUE,
+	C_UNIT,
+	C_PROV,
+	C_COUNT
+};
 
 static const char *const col_names[C_COUNT] = {
-	"department", "year", "kind", "level1", "level2", "level3", "explanation",
-	"weight", "score", "score_origin", "item", "value", "unit", "provenance"};
+	"department", "year",  "kind",         "level1", "level2", "level3", "explanation",
+	"weight",     "score", "score_origin", "item",   "value",  "unit",   "provenance"};
 
 int jx__csv_fail(reader *r, int col, const char *fmt, ...)
 {
@@ -49,12 +64,15 @@ static const char *field(reader *r, int role)
 	return i >= 0 && (size_t)i < r->nfields ? r->fields[i] : NULL;
 }
 
-static int colno(reader *r, int role) { return r->col_of[role] + 1; }
+static int colno(reader *r, int role)
+{
+	return r->col_of[role] + 1;
+}
 
 static int header_row(reader *r)
 {
-	static const int scores_req[] = {C_DEPT, C_YEAR, C_KIND, C_L1, C_L2, C_L3, C_EXPL,
-					 C_WEIGHT, C_SCORE};
+	static const int scores_req[] = {C_DEPT, C_YEAR, C_KIND,   C_L1,   C_L2,
+					 C_L3,   C_EXPL, C_WEIGHT, C_SCORE};
 	static const int figures_req[] = {C_DEPT, C_YEAR, C_ITEM, C_VALUE, C_UNIT};
 	const int *req = !r->figures ? scores_req : figures_req;
 	size_t nreq = !r->figures ? 9 : 5, i;
@@ -89,7 +107,8 @@ static int check_name(reader *r, int role, const char *s, int required)
 	 * field may span lines, RFC 4180) */
 	for (const char *p = s; p && *p; p++)
 		if ((unsigned char)*p < 0x20 && !(role == C_EXPL && (*p == '\n' || *p == '\t')))
-			return fail(r, colno(r, role), "%s contains a line break or control character",
+			return fail(r, colno(r, role),
+				    "%s contains a line break or control character",
 				    col_names[role]);
 	if (s && !r->text_checked && !jx_utf8_valid(s, strlen(s), NULL))
 		return fail(r, colno(r, role), "%s is not valid UTF-8", col_names[role]);
@@ -103,8 +122,8 @@ static int check_name(reader *r, int role, const char *s, int required)
  */
 static int parse_number(const char *s, double *out)
 {
-	static const double pow10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-				       1e12, 1e13, 1e14, 1e15};
+	static const double pow10[] = {1,   1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+				       1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 	const char *p = s + (*s == '-');
 	long long m = 0;
 	int digits = 0, frac = -1;
@@ -137,7 +156,8 @@ static int parse_year(reader *r, int *year)
 		return 0;
 	}
 	if (parse_number(s, &v) != 0 || v != floor(v) || v < 1900 || v > 2100)
-		return fail(r, colno(r, C_YEAR), "year '%s' is not a year between 1900 and 2100", s);
+		return fail(r, colno(r, C_YEAR), "year '%s' is not a year between 1900 and 2100",
+			    s);
 	*year = (int)v;
 	return 0;
 }
@@ -147,7 +167,8 @@ static int row_provenance(reader *r, jx_provenance *p)
 	const char *s = field(r, C_PROV);
 	*p = r->provenance;
 	if (s && *s && jx_provenance_parse(s, p) != 0)
-		return fail(r, colno(r, C_PROV), "provenance must be real or synthetic, not '%s'", s);
+		return fail(r, colno(r, C_PROV), "provenance must be real or synthetic, not '%s'",
+			    s);
 	return 0;
 }
 
@@ -166,8 +187,8 @@ static int scores_row(reader *r)
 	int year;
 
 	if (check_name(r, C_DEPT, dept, 1) || parse_year(r, &year) || check_name(r, C_L1, l1, 1) ||
-	    check_name(r, C_L2, l2, 0) || check_name(r, C_L3, l3, 1) || check_name(r, C_EXPL, expl, 0) ||
-	    row_provenance(r, &prov))
+	    check_name(r, C_L2, l2, 0) || check_name(r, C_L3, l3, 1) ||
+	    check_name(r, C_EXPL, expl, 0) || row_provenance(r, &prov))
 		return r->rc;
 	if (r->opts->kind >= 0)
 		kind = (jx_kind)r->opts->kind;
@@ -179,20 +200,24 @@ static int scores_row(reader *r)
 	if (!(weight > 0))
 		return fail(r, colno(r, C_WEIGHT), "weight must be greater than 0, not %s", ws);
 	if (os && *os && jx_origin_parse(os, &origin) != 0)
-		return fail(r, colno(r, C_ORIGIN), "score_origin must be stated, inferred or missing, not '%s'", os);
+		return fail(r, colno(r, C_ORIGIN),
+			    "score_origin must be stated, inferred or missing, not '%s'", os);
 	if (!*ss) {
 		if (os && *os && origin != JX_ORIGIN_MISSING)
-			return fail(r, colno(r, C_SCORE), "score is empty but score_origin is '%s'", os);
+			return fail(r, colno(r, C_SCORE), "score is empty but score_origin is '%s'",
+				    os);
 		origin = JX_ORIGIN_MISSING;
 	} else {
 		if (origin == JX_ORIGIN_MISSING)
-			return fail(r, colno(r, C_ORIGIN), "score_origin is 'missing' but score is '%s'", ss);
+			return fail(r, colno(r, C_ORIGIN),
+				    "score_origin is 'missing' but score is '%s'", ss);
 		if (parse_number(ss, &score) != 0)
 			return fail(r, colno(r, C_SCORE), "score '%s' is not a number", ss);
 		if (score < 0)
 			return fail(r, colno(r, C_SCORE), "score %s is negative", ss);
 		if (score > weight + 1e-9)
-			return fail(r, colno(r, C_SCORE), "score %s is above its weight %s", ss, ws);
+			return fail(r, colno(r, C_SCORE), "score %s is above its weight %s", ss,
+				    ws);
 	}
 	if (jx__csv_evaluation(r, &ev, dept, year, kind, prov) != 0)
 		return r->rc;
@@ -220,15 +245,18 @@ static int figures_row(reader *r)
 	if (check_name(r, C_DEPT, dept, 1) || parse_year(r, &year) || row_provenance(r, &prov))
 		return r->rc;
 	if (!(want = jx_figure_unit(item)))
-		return fail(r, colno(r, C_ITEM), "unknown figure item '%s' (see docs/formats.md)", item);
+		return fail(r, colno(r, C_ITEM), "unknown figure item '%s' (see docs/formats.md)",
+			    item);
 	if (*unit && strcmp(unit, want) != 0)
-		return fail(r, colno(r, C_UNIT), "unit of %s must be %s, not '%s'", item, want, unit);
+		return fail(r, colno(r, C_UNIT), "unit of %s must be %s, not '%s'", item, want,
+			    unit);
 	if (jx_cents_parse(vs, &cents) != 0)
 		return fail(r, colno(r, C_VALUE), "%s", jx_error_last());
 	if (cents < 0)
 		return fail(r, colno(r, C_VALUE), "%s must not be negative (%s)", item, vs);
 	if (strcmp(want, "万元") != 0 && strcmp(want, "分") != 0 && cents % 100 != 0)
-		return fail(r, colno(r, C_VALUE), "%s is a count and must be a whole number, not %s", item, vs);
+		return fail(r, colno(r, C_VALUE),
+			    "%s is a count and must be a whole number, not %s", item, vs);
 	if (jx__csv_figures(r, &f, dept, year, prov) != 0)
 		return r->rc;
 	if (jx_figures_get(f, item, NULL)) {
@@ -236,14 +264,13 @@ static int figures_row(reader *r)
 		for (size_t i = 0; i < f->nitems; i++)
 			if (!strcmp(f->items[i].item, item))
 				prev = f->items[i].line;
-		return fail(r, colno(r, C_ITEM), "%s of %s %d given twice (also on line %d)", item, dept,
-			    year, prev);
+		return fail(r, colno(r, C_ITEM), "%s of %s %d given twice (also on line %d)", item,
+			    dept, year, prev);
 	}
 	if (jx_figures_set(f, item, cents, r->row_line) != 0)
 		return r->rc = jx_error_code();
 	return 0;
 }
-
 
 /* ---- tokenising ---- */
 
@@ -328,7 +355,8 @@ int jx__csv_feed(reader *r, const char *text, size_t len)
 			r->row_line = r->line;
 			r->at_row_start = 0;
 		}
-		if (csv_parse(&r->parser, text + off, end - off, on_field, on_row, r) != end - off &&
+		if (csv_parse(&r->parser, text + off, end - off, on_field, on_row, r) !=
+			    end - off &&
 		    !r->rc)
 			fail(r, 0, "malformed CSV: %s", csv_strerror(csv_error(&r->parser)));
 		off = end;

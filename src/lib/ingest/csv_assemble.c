@@ -47,7 +47,8 @@ static int map_grow(jx__csv_map *m)
 		size_t j;
 		if (!m->slots[i].key)
 			continue;
-		for (j = hash_str(m->slots[i].key) & (ncap - 1); ns[j].key; j = (j + 1) & (ncap - 1))
+		for (j = hash_str(m->slots[i].key) & (ncap - 1); ns[j].key;
+		     j = (j + 1) & (ncap - 1))
 			;
 		ns[j] = m->slots[i];
 	}
@@ -305,8 +306,7 @@ static const names *names_of(jx__csv *r, const char *l1, const char *l2, const c
 		names_clear(&r->names);
 	if (!(nm = calloc(1, sizeof(*nm))) ||
 	    jx_name_split_weight(&nm->level1, &nm->level1_weight, l1) < 0 ||
-	    !(nm->key = jx_key_make(nm->level1, l2, l3)) ||
-	    !map_put(&r->names, r->key, nm, 0)) {
+	    !(nm->key = jx_key_make(nm->level1, l2, l3)) || !map_put(&r->names, r->key, nm, 0)) {
 		names_free(nm);
 		jx__oom();
 		return NULL;
@@ -315,9 +315,9 @@ static const names *names_of(jx__csv *r, const char *l1, const char *l2, const c
 }
 
 /* The same row as jx_evaluation_add_row makes, with the names from the cache. */
-jx_indicator *jx__csv_add_row(jx__csv *r, jx_evaluation *ev, const char *level1,
-			      const char *level2, const char *level3, const char *explanation,
-			      double weight, double score, jx_origin origin)
+jx_indicator *jx__csv_add_row(jx__csv *r, jx_evaluation *ev, const char *level1, const char *level2,
+			      const char *level3, const char *explanation, double weight,
+			      double score, jx_origin origin)
 {
 	const names *nm = names_of(r, level1, level2, level3);
 	jx_indicator row;

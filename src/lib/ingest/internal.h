@@ -74,8 +74,8 @@ struct jx__csv {
 	const jx_read_options *opts;
 	jx_read_options defaults;
 	jx_read_sink sink;
-	int streaming;          /* sink given */
-	jx_batch *batch;        /* holding mode: everything read */
+	int streaming;   /* sink given */
+	jx_batch *batch; /* holding mode: everything read */
 	jx_provenance provenance;
 	struct csv_parser parser;
 	int parser_ready;
@@ -87,18 +87,18 @@ struct jx__csv {
 	size_t nfields;
 	int too_many;
 	int line, row_line, at_row_start, header_done, in_preamble;
-	int col_of[16];         /* column role -> field index, -1 when absent */
+	int col_of[16]; /* column role -> field index, -1 when absent */
 	size_t ncols;
-	size_t ndata;           /* data rows read */
-	int rc;                 /* first error; reading stops */
-	int text_checked;       /* the text is known to be UTF-8 (decoded by read.c) */
+	size_t ndata;     /* data rows read */
+	int rc;           /* first error; reading stops */
+	int text_checked; /* the text is known to be UTF-8 (decoded by read.c) */
 	/* assembly (csv_assemble.c) */
-	jx__csv_map evals;      /* evaluations or figure sets by key */
-	jx__csv_map names;      /* "level1\x1flevel2\x1flevel3" -> its split name and key */
+	jx__csv_map evals; /* evaluations or figure sets by key */
+	jx__csv_map names; /* "level1\x1flevel2\x1flevel3" -> its split name and key */
 	char *key;
 	size_t keycap;
-	jx_evaluation *cur;     /* the evaluation receiving rows */
-	jx_figures *curf;       /* the figure set receiving rows */
+	jx_evaluation *cur; /* the evaluation receiving rows */
+	jx_figures *curf;   /* the figure set receiving rows */
 };
 
 /** Record the first error as "name:row_line[:col]: message"; returns it. */
@@ -111,14 +111,13 @@ int jx__csv_evaluation(jx__csv *r, jx_evaluation **out, const char *department, 
 int jx__csv_figures(jx__csv *r, jx_figures **out, const char *department, int year,
 		    jx_provenance prov);
 /** Append a row to ev (names copied, level1's weight suffix split off, key computed once per name). */
-jx_indicator *jx__csv_add_row(jx__csv *r, jx_evaluation *ev, const char *level1,
-			      const char *level2, const char *level3, const char *explanation,
-			      double weight, double score, jx_origin origin);
+jx_indicator *jx__csv_add_row(jx__csv *r, jx_evaluation *ev, const char *level1, const char *level2,
+			      const char *level3, const char *explanation, double weight,
+			      double score, jx_origin origin);
 /** At the end: hand on what is complete, refuse evaluations whose weights do not add up. */
 int jx__csv_assemble_end(jx__csv *r);
 /** Free what assembly holds (in streaming mode; the batch owns it otherwise). */
 void jx__csv_assemble_free(jx__csv *r);
-
 
 /* ==== the report-text reader: what the files of the report-text reader share (not public).
  *
@@ -132,10 +131,10 @@ void jx__csv_assemble_free(jx__csv *r);
 typedef struct {
 	const char *text; /* original bytes, not NUL-terminated, no line end */
 	size_t len;
-	char *fold;       /* NUL-terminated copy: full-width ASCII, U+3000, NBSP folded */
-	int no;           /* 1-based line number */
-	int heading;      /* 0, or 1 "一、" 2 "（一）" 3 "1、" 4 "（1）" */
-	int comment;      /* a '#' line before the title */
+	char *fold;  /* NUL-terminated copy: full-width ASCII, U+3000, NBSP folded */
+	int no;      /* 1-based line number */
+	int heading; /* 0, or 1 "一、" 2 "（一）" 3 "1、" 4 "（1）" */
+	int comment; /* a '#' line before the title */
 } jx__rp_line;
 
 /** A level-1 category as the table declares it. */
@@ -150,16 +149,16 @@ typedef struct {
 
 /** The report being read. */
 typedef struct {
-	const char *name;          /* file name for messages */
+	const char *name; /* file name for messages */
 	jx__rp_line *lines;
 	size_t nlines;
-	size_t title;              /* index of the title line, nlines when none */
-	size_t table_first;        /* index of the header line, nlines when no table */
-	size_t table_last;         /* index of the last line that belongs to the table */
-	size_t caption;            /* index of the table's caption line, nlines when none */
-	int total_line;            /* line of the 合计 row, 0 when none */
-	int last_row_line;         /* line of the last indicator row */
-	int self_score_line;       /* line of 自评价综合得分, 0 when none */
+	size_t title;        /* index of the title line, nlines when none */
+	size_t table_first;  /* index of the header line, nlines when no table */
+	size_t table_last;   /* index of the last line that belongs to the table */
+	size_t caption;      /* index of the table's caption line, nlines when none */
+	int total_line;      /* line of the 合计 row, 0 when none */
+	int last_row_line;   /* line of the last indicator row */
+	int self_score_line; /* line of 自评价综合得分, 0 when none */
 	jx__rp_group *groups;
 	size_t ngroups, groups_cap;
 	jx_evaluation *ev;

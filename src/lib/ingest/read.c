@@ -80,10 +80,11 @@ int jx_read_buffer(jx_batch **out, const char *name, const char *data, size_t le
 	if (fmt == JX_INPUT_CSV_SCORES && jx_input_detect(text, tlen) == JX_INPUT_CSV_FIGURES)
 		fmt = JX_INPUT_CSV_FIGURES;
 	if (fmt != JX_INPUT_REPORT && used == JX_ENC_GB18030 && opts->encoding != JX_ENC_GB18030) {
-		rc = jx__error(JX_EPARSE,
-			       "%s:1: not UTF-8 (it reads as GB18030/GBK); canonical CSV must be "
-			       "UTF-8: convert it (iconv -f GB18030 -t UTF-8) or pass --encoding gb18030",
-			       name);
+		rc = jx__error(
+			JX_EPARSE,
+			"%s:1: not UTF-8 (it reads as GB18030/GBK); canonical CSV must be "
+			"UTF-8: convert it (iconv -f GB18030 -t UTF-8) or pass --encoding gb18030",
+			name);
 		goto out;
 	}
 	if (fmt == JX_INPUT_CSV_SCORES || fmt == JX_INPUT_CSV_FIGURES)
@@ -118,12 +119,12 @@ typedef struct {
 	const char *path;
 	FILE *f;
 	EVP_MD_CTX *md;
-	char *raw;           /* bytes read and not yet decoded */
+	char *raw; /* bytes read and not yet decoded */
 	size_t rawlen, rawcap;
-	char *text;          /* decoded text of whole lines */
+	char *text; /* decoded text of whole lines */
 	size_t textcap;
-	int eof, line;       /* line: lines decoded so far */
-	size_t total;        /* bytes read */
+	int eof, line; /* line: lines decoded so far */
+	size_t total;  /* bytes read */
 } instream;
 
 /* Read up to PIECE more bytes into in->raw; sets eof. */
@@ -230,7 +231,8 @@ static int not_utf8(instream *in, const jx_read_options *opts)
 	if (in->total <= JX_MAX_INPUT && (rc = jx_read_file(&b, in->path, opts)) != 0)
 		return rc;
 	jx_batch_free(b);
-	return jx__error(JX_EPARSE, "%s:%d: invalid UTF-8 byte sequence; canonical CSV must be UTF-8",
+	return jx__error(JX_EPARSE,
+			 "%s:%d: invalid UTF-8 byte sequence; canonical CSV must be UTF-8",
 			 in->path, in->line + 1);
 }
 
@@ -264,7 +266,8 @@ static int hand_on(jx_batch *b, const jx_read_sink *sink)
 {
 	int rc = 0;
 	for (size_t i = 0; i < b->nevals && rc >= 0; i++)
-		if (sink->evaluation && (rc = sink->evaluation(sink->ctx, b->evals[i])) == JX_READ_KEEP)
+		if (sink->evaluation &&
+		    (rc = sink->evaluation(sink->ctx, b->evals[i])) == JX_READ_KEEP)
 			b->evals[i] = NULL;
 	for (size_t i = 0; i < b->nfigs && rc >= 0; i++)
 		if (sink->figures && (rc = sink->figures(sink->ctx, b->figs[i])) == JX_READ_KEEP)
@@ -294,7 +297,8 @@ static jx_input_format stream_format(const instream *in, const jx_read_options *
 {
 	size_t skip = in->rawlen >= 3 && !memcmp(in->raw, "\xEF\xBB\xBF", 3) ? 3 : 0;
 	jx_input_format seen = jx_input_detect(in->raw + skip, in->rawlen - skip);
-	if (in->rawlen == 0 || opts->encoding == JX_ENC_GB18030 || memchr(in->raw, '\f', in->rawlen))
+	if (in->rawlen == 0 || opts->encoding == JX_ENC_GB18030 ||
+	    memchr(in->raw, '\f', in->rawlen))
 		return JX_INPUT_REPORT;
 	for (const char *cr = in->raw; (cr = memchr(cr, '\r', in->rawlen - (size_t)(cr - in->raw)));
 	     cr++)

@@ -244,8 +244,8 @@ static int find_year(const char *s, size_t len, int *year, size_t *ys, size_t *y
 }
 
 static const char *const title_words[] = {
-	"部门整体", "整体支出", "整体绩效", "部门绩效", "绩效自评", "绩效自我评价",
-	"自我评价报告", "自评报告", "绩效评价报告", NULL};
+	"部门整体",     "整体支出",     "整体绩效", "部门绩效",     "绩效自评",
+	"绩效自我评价", "自我评价报告", "自评报告", "绩效评价报告", NULL};
 
 /* Earliest title word in s[0..len); its offset, or len when none. */
 static size_t find_title_word(const char *s, size_t len)
@@ -285,8 +285,8 @@ static char *squeeze(const char *s, size_t len)
 /* 1 when s[0..len) has sentence punctuation (，。；：！？ or their ASCII forms). */
 static int has_stop(const char *s, size_t len)
 {
-	static const unsigned stops[] = {',', ';', ':', '!', '?', 0xFF0C, 0x3002,
-					 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F};
+	static const unsigned stops[] = {',',    ';',    ':',    '!',    '?',   0xFF0C,
+					 0x3002, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F};
 	size_t i = 0;
 	unsigned cp;
 	while (i < len) {
@@ -310,8 +310,7 @@ static int title_continues(const jx__rp_line *t, const jx__rp_line *n, size_t *p
 	    has_stop(t->text, t->len))
 		return 0;
 	p = find_title_word(n->text, n->len);
-	if (p == n->len || n->heading || has_stop(n->text, n->len) ||
-	    jx__rp_width(n->fold) > 40)
+	if (p == n->len || n->heading || has_stop(n->text, n->len) || jx__rp_width(n->fold) > 40)
 		return 0;
 	if (pre)
 		*pre = p;
@@ -394,8 +393,7 @@ static int read_head(jx__rp_doc *d, const jx_read_options *opts, char **dept, in
 	first = i;
 	d->title = find_title(d, first);
 	if (d->title < d->nlines) {
-		const jx__rp_line *next =
-			d->title + 1 < d->nlines ? &d->lines[d->title + 1] : NULL;
+		const jx__rp_line *next = d->title + 1 < d->nlines ? &d->lines[d->title + 1] : NULL;
 		if ((rc = title_parts(&d->lines[d->title], next, dept, year)) != 0)
 			return rc;
 	}
@@ -411,12 +409,13 @@ static int read_head(jx__rp_doc *d, const jx_read_options *opts, char **dept, in
 	if (!want_dept && !want_year)
 		return 0;
 	line = d->title < d->nlines ? d->lines[d->title].no
-				     : first < d->nlines ? d->lines[first].no : 1;
+	       : first < d->nlines  ? d->lines[first].no
+				    : 1;
 	return jx__rp_fail(d, line,
 			   "no %s found: the title should read like \"2023 年度<部门> "
 			   "部门整体绩效自我评价报告\"; --dept and --year can supply %s",
 			   want_dept && want_year ? "department and year"
-			   : want_dept		  ? "department"
+			   : want_dept            ? "department"
 						  : "year",
 			   want_dept && want_year ? "them" : "it");
 }

@@ -86,9 +86,16 @@ int jx__rp_split_cells(jx__rp_cells *cs, const jx__rp_line *l)
 int jx__rp_cell_kind(const jx__rp_cell *c, double *v)
 {
 	/* "—", "——", "–", "无" and friends: a score left blank on purpose */
-	static const char *const place[] = {"-", "--", "/", "\xE2\x80\x94",
-					    "\xE2\x80\x94\xE2\x80\x94", "\xE2\x80\x93",
-					    "\xE6\x97\xA0", "n/a", "na", NULL};
+	static const char *const place[] = {"-",
+					    "--",
+					    "/",
+					    "\xE2\x80\x94",
+					    "\xE2\x80\x94\xE2\x80\x94",
+					    "\xE2\x80\x93",
+					    "\xE6\x97\xA0",
+					    "n/a",
+					    "na",
+					    NULL};
 	char buf[64];
 	const char *f = c->fold, *p;
 	size_t len = strlen(f);
@@ -125,10 +132,12 @@ enum { H_NONE, H_LEVEL, H_EXPL, H_WEIGHT, H_SCORE };
 
 static int header_role(const char *f)
 {
-	static const char *const levels[] = {"一级指标", "二级指标", "三级指标", "指标名称",
-					     "三级指标名称", "一级", "二级", "三级", NULL};
-	static const char *const expl[] = {"解释", "评分标准", "说明", "评分细则", "评价标准",
-					   "评分办法", "计分方法", "评价要点", "指标内容", NULL};
+	static const char *const levels[] = {"一级指标", "二级指标",     "三级指标",
+					     "指标名称", "三级指标名称", "一级",
+					     "二级",     "三级",         NULL};
+	static const char *const expl[] = {"解释",     "评分标准", "说明",     "评分细则",
+					   "评价标准", "评分办法", "计分方法", "评价要点",
+					   "指标内容", NULL};
 	int i;
 	for (i = 0; levels[i]; i++)
 		if (!strcmp(f, levels[i]))

@@ -57,17 +57,17 @@ static int infer(jx__rp_doc *d, jx_indicator *r, double total, double known, con
 	char a[32], b[32], c[32];
 	double v = round((total - known) * 1e4) / 1e4;
 	if (v < -EPS || v > r->weight + EPS)
-		return jx_evaluation_warn(d->ev, r->line,
-					  "score of %s/%s/%s is missing; %s %s (line %d) would make it "
-					  "%s, outside 0..%s, so it is left missing",
-					  r->level1, r->level2, r->level3, what, num(a, total), at,
-					  num(b, v), num(c, r->weight));
+		return jx_evaluation_warn(
+			d->ev, r->line,
+			"score of %s/%s/%s is missing; %s %s (line %d) would make it "
+			"%s, outside 0..%s, so it is left missing",
+			r->level1, r->level2, r->level3, what, num(a, total), at, num(b, v),
+			num(c, r->weight));
 	r->score = v < 0 ? 0 : v;
 	r->origin = JX_ORIGIN_INFERRED;
-	return jx_evaluation_warn(d->ev, r->line,
-				  "score of %s/%s/%s is missing; inferred as %s from %s %s (line %d)",
-				  r->level1, r->level2, r->level3, num(a, r->score), what,
-				  num(b, total), at);
+	return jx_evaluation_warn(
+		d->ev, r->line, "score of %s/%s/%s is missing; inferred as %s from %s %s (line %d)",
+		r->level1, r->level2, r->level3, num(a, r->score), what, num(b, total), at);
 }
 
 static int infer_missing(jx__rp_doc *d)
@@ -79,10 +79,11 @@ static int infer_missing(jx__rp_doc *d)
 	for (i = 0; i < d->ev->nrows; i++) {
 		jx_indicator *r = &d->ev->rows[i];
 		size_t g = group_of(d, r);
-		if (r->origin != JX_ORIGIN_MISSING || g == d->ngroups || isnan(d->groups[g].sub_score))
+		if (r->origin != JX_ORIGIN_MISSING || g == d->ngroups ||
+		    isnan(d->groups[g].sub_score))
 			continue;
-		if (sums(d, g, &w, &s) == 1 &&
-		    (rc = infer(d, r, d->groups[g].sub_score, s, "小计", d->groups[g].sub_line)) != 0)
+		if (sums(d, g, &w, &s) == 1 && (rc = infer(d, r, d->groups[g].sub_score, s, "小计",
+							   d->groups[g].sub_line)) != 0)
 			return rc;
 	}
 	miss = sums(d, (size_t)-1, &w, &s);
@@ -94,12 +95,14 @@ static int infer_missing(jx__rp_doc *d)
 			rc = infer(d, r, d->ev->total_score, s, "合计", d->total_line);
 		else
 			rc = jx_evaluation_warn(
-				d->ev, r->line, "score of %s/%s/%s is missing and is left missing: %s",
-				r->level1, r->level2, r->level3,
-				!d->total_line		      ? "there is no 合计 row to infer it from"
-				: isnan(d->ev->total_score) ? "the 合计 row states no score"
-							      : "more than one score is missing, so 合计 "
-								"cannot tell them apart");
+				d->ev, r->line,
+				"score of %s/%s/%s is missing and is left missing: %s", r->level1,
+				r->level2, r->level3,
+				!d->total_line ? "there is no 合计 row to infer it from"
+				: isnan(d->ev->total_score)
+					? "the 合计 row states no score"
+					: "more than one score is missing, so 合计 "
+					  "cannot tell them apart");
 		if (rc != 0)
 			return rc;
 	}
@@ -116,13 +119,15 @@ static int check_groups(jx__rp_doc *d)
 		const jx__rp_group *gr = &d->groups[g];
 		size_t miss = sums(d, g, &w, &s);
 		if (!isnan(gr->declared) && fabs(gr->declared - w) > EPS)
-			rc = jx_evaluation_warn(d->ev, gr->line,
-						"%s declares %s points but its rows' weights add up to %s",
-						gr->name, num(a, gr->declared), num(b, w));
+			rc = jx_evaluation_warn(
+				d->ev, gr->line,
+				"%s declares %s points but its rows' weights add up to %s",
+				gr->name, num(a, gr->declared), num(b, w));
 		if (rc == 0 && !isnan(gr->sub_weight) && fabs(gr->sub_weight - w) > EPS)
-			rc = jx_evaluation_warn(d->ev, gr->sub_line,
-						"小计 weight %s of %s differs from its rows' sum %s",
-						num(a, gr->sub_weight), gr->name, num(b, w));
+			rc = jx_evaluation_warn(
+				d->ev, gr->sub_line,
+				"小计 weight %s of %s differs from its rows' sum %s",
+				num(a, gr->sub_weight), gr->name, num(b, w));
 		if (rc == 0 && !miss && !isnan(gr->sub_score) && fabs(gr->sub_score - s) > EPS)
 			rc = jx_evaluation_warn(d->ev, gr->sub_line,
 						"小计 score %s of %s differs from its rows' sum %s",
@@ -163,10 +168,11 @@ static int check_totals(jx__rp_doc *d)
 	double w, s;
 	size_t miss = sums(d, (size_t)-1, &w, &s);
 	if (!d->total_line)
-		return jx_evaluation_warn(d->ev, d->last_row_line,
-					  "the table has no 合计 row (it ends at line %d): totals are "
-					  "not declared and missing scores cannot be inferred",
-					  d->last_row_line);
+		return jx_evaluation_warn(
+			d->ev, d->last_row_line,
+			"the table has no 合计 row (it ends at line %d): totals are "
+			"not declared and missing scores cannot be inferred",
+			d->last_row_line);
 	if (!miss && !isnan(d->ev->total_score) && fabs(d->ev->total_score - s) > EPS)
 		return jx_evaluation_warn(d->ev, d->total_line,
 					  "scores add up to %s but 合计 states %s", num(a, s),
@@ -185,18 +191,19 @@ static int check_self_score(jx__rp_doc *d)
 		return 0;
 	if (!isnan(d->ev->total_score)) {
 		if (fabs(self - d->ev->total_score) > EPS)
-			return jx_evaluation_warn(d->ev, d->self_score_line,
-						  "the text states a self-score of %s but 合计 (line %d) "
-						  "states %s",
-						  num(a, self), d->total_line,
-						  num(b, d->ev->total_score));
+			return jx_evaluation_warn(
+				d->ev, d->self_score_line,
+				"the text states a self-score of %s but 合计 (line %d) "
+				"states %s",
+				num(a, self), d->total_line, num(b, d->ev->total_score));
 		return 0;
 	}
 	if (!miss && fabs(self - s) > EPS)
-		return jx_evaluation_warn(d->ev, d->self_score_line,
-					  "the text states a self-score of %s but the table's scores "
-					  "add up to %s",
-					  num(a, self), num(b, s));
+		return jx_evaluation_warn(
+			d->ev, d->self_score_line,
+			"the text states a self-score of %s but the table's scores "
+			"add up to %s",
+			num(a, self), num(b, s));
 	return 0;
 }
 

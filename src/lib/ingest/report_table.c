@@ -88,7 +88,8 @@ static size_t pick_explanation(const jx__rp_cells *cs, const size_t *idx, size_t
 			     strstr(t, "\xEF\xBC\x9A") || strstr(t, "\xE3\x80\x81") ||
 			     strstr(t, "\xEF\xBC\x9F") || strchr(t, ' ');
 		size_t len = jx__rp_width(t);
-		if (best == n || marked > best_marked || (marked == best_marked && len >= best_len)) {
+		if (best == n || marked > best_marked ||
+		    (marked == best_marked && len >= best_len)) {
 			best = i;
 			best_len = len;
 			best_marked = marked;
@@ -115,8 +116,8 @@ static int text_kind(const jx__rp_cells *cs, size_t ntext)
 }
 
 /* Weight and score from the numeric cells [j, k); *score NaN when missing. */
-static int row_numbers(jx__rp_doc *d, const tstate *st, const jx__rp_cells *cs, size_t j,
-		       size_t k, int line, double *weight, double *score)
+static int row_numbers(jx__rp_doc *d, const tstate *st, const jx__rp_cells *cs, size_t j, size_t k,
+		       int line, double *weight, double *score)
 {
 	const jx__rp_cell *wc, *sc = NULL;
 	double v = 0;
@@ -149,8 +150,7 @@ static int row_numbers(jx__rp_doc *d, const tstate *st, const jx__rp_cells *cs, 
 }
 
 /* 合计 (or 小计) row: record the declared totals. */
-static int total_row(jx__rp_doc *d, tstate *st, int kind, double w, double s, size_t nnum,
-		     int line)
+static int total_row(jx__rp_doc *d, tstate *st, int kind, double w, double s, size_t nnum, int line)
 {
 	if (nnum == 1) { /* one number: the weight when it matches the rows, else the score */
 		double wsum = jx_evaluation_weight_sum(d->ev);
@@ -200,11 +200,12 @@ static int row_names(jx__rp_doc *d, tstate *st, const jx__rp_cells *cs, size_t n
 		n--;
 	}
 	if (n == 0 || n > 3 || (n == 3 && l1name)) {
-		rc = jx__rp_fail(d, line,
-				 n == 0 ? "cannot resolve this table row: no indicator name"
-					: "cannot resolve this table row: %zu names where at most %d "
-					  "fit (level-1, level-2, level-3)",
-				 n, l1name ? 2 : 3);
+		rc = jx__rp_fail(
+			d, line,
+			n == 0 ? "cannot resolve this table row: no indicator name"
+			       : "cannot resolve this table row: %zu names where at most %d "
+				 "fit (level-1, level-2, level-3)",
+			n, l1name ? 2 : 3);
 		goto out;
 	}
 	if (n == 3)
@@ -212,8 +213,9 @@ static int row_names(jx__rp_doc *d, tstate *st, const jx__rp_cells *cs, size_t n
 	if ((l1name && (rc = enter_group(d, st, l1name, l1w, line)) != 0))
 		goto out;
 	if (!st->l1) {
-		rc = jx__rp_fail(d, line, "cannot resolve this table row: no level-1 indicator "
-					  "in it or above it");
+		rc = jx__rp_fail(d, line,
+				 "cannot resolve this table row: no level-1 indicator "
+				 "in it or above it");
 		goto out;
 	}
 	if (n >= 2) {
@@ -223,8 +225,9 @@ static int row_names(jx__rp_doc *d, tstate *st, const jx__rp_cells *cs, size_t n
 			goto out;
 		}
 	} else if (!st->l2) {
-		rc = jx__rp_fail(d, line, "cannot resolve this table row: no level-2 indicator "
-					  "in it or above it under %s",
+		rc = jx__rp_fail(d, line,
+				 "cannot resolve this table row: no level-2 indicator "
+				 "in it or above it under %s",
 				 st->l1);
 		goto out;
 	}
@@ -234,8 +237,8 @@ out:
 	return rc;
 }
 
-static int add_indicator(jx__rp_doc *d, tstate *st, const char *l3, const char *expl,
-			 double w, double s, int line)
+static int add_indicator(jx__rp_doc *d, tstate *st, const char *l3, const char *expl, double w,
+			 double s, int line)
 {
 	jx_indicator *row;
 	size_t i;
@@ -248,9 +251,9 @@ static int add_indicator(jx__rp_doc *d, tstate *st, const char *l3, const char *
 	row->level1_weight = d->groups[st->group].declared;
 	for (i = 0; i + 1 < d->ev->nrows; i++)
 		if (!strcmp(d->ev->rows[i].key, row->key))
-			return jx__rp_fail(d, line, "duplicate indicator %s/%s/%s (already at line %d)",
-					   row->level1, row->level2, row->level3,
-					   d->ev->rows[i].line);
+			return jx__rp_fail(
+				d, line, "duplicate indicator %s/%s/%s (already at line %d)",
+				row->level1, row->level2, row->level3, d->ev->rows[i].line);
 	d->last_row_line = line;
 	return 0;
 }
@@ -277,8 +280,9 @@ static int parse_row(jx__rp_doc *d, tstate *st, const jx__rp_cells *cs, int line
 		return ROW_NONUM;
 	kind = text_kind(cs, j);
 	if (j == 0 && kind == ROW_OK)
-		return jx__rp_fail(d, line, "cannot resolve this table row: numbers but no indicator "
-					    "name");
+		return jx__rp_fail(d, line,
+				   "cannot resolve this table row: numbers but no indicator "
+				   "name");
 	if ((rc = row_numbers(d, st, cs, j, k, line, &w, &s)) != 0)
 		return rc;
 	if (kind != ROW_OK)
@@ -340,9 +344,10 @@ static int find_header(jx__rp_doc *d, tstate *st)
 	jx__rp_cells_clear(&cs);
 	if (rc < 0)
 		return rc;
-	return jx__rp_fail(d, d->lines[d->nlines - 1].no,
-			   "no indicator table found: expected a header row naming 一级指标/二级指标/"
-			   "三级指标, 权重 (or 分值) and 得分, cells separated by tabs or 2+ spaces");
+	return jx__rp_fail(
+		d, d->lines[d->nlines - 1].no,
+		"no indicator table found: expected a header row naming 一级指标/二级指标/"
+		"三级指标, 权重 (or 分值) and 得分, cells separated by tabs or 2+ spaces");
 }
 
 /* A short unnumbered line just above the header ("…评价指标体系") is its caption. */
@@ -356,7 +361,8 @@ static void find_caption(jx__rp_doc *d)
 	i--;
 	if (!d->lines[i].heading && jx__rp_width(d->lines[i].fold) <= 40 &&
 	    (strstr(d->lines[i].fold, "指标") || strstr(d->lines[i].fold, "评分表") ||
-	     strstr(d->lines[i].fold, "评价表")) && !strstr(d->lines[i].fold, "\xE3\x80\x82"))
+	     strstr(d->lines[i].fold, "评价表")) &&
+	    !strstr(d->lines[i].fold, "\xE3\x80\x82"))
 		d->caption = i;
 }
 
@@ -365,11 +371,13 @@ static int no_number_row(jx__rp_doc *d, size_t i)
 {
 	int line = d->lines[i].no;
 	if (row_follows(d, i + 1))
-		return jx__rp_fail(d, line, "cannot resolve this table row: no weight or score "
-					    "(cells wrapped over several lines are not supported)");
+		return jx__rp_fail(d, line,
+				   "cannot resolve this table row: no weight or score "
+				   "(cells wrapped over several lines are not supported)");
 	if (last_text_line(d, i))
-		return jx__rp_fail(d, line, "the table is cut off here: this row has no weight or "
-					    "score and no 合计 row follows (truncated file?)");
+		return jx__rp_fail(d, line,
+				   "the table is cut off here: this row has no weight or "
+				   "score and no 合计 row follows (truncated file?)");
 	return 0; /* prose after a table without 合计: the table ended above */
 }
 
@@ -410,7 +418,6 @@ int jx__rp_read_table(jx__rp_doc *d)
 	free(st.l1);
 	free(st.l2);
 	if (rc == 0 && d->ev->nrows == 0)
-		rc = jx__rp_fail(d, d->lines[d->table_first].no,
-				 "the indicator table has no rows");
+		rc = jx__rp_fail(d, d->lines[d->table_first].no, "the indicator table has no rows");
 	return rc;
 }

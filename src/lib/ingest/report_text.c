@@ -15,8 +15,8 @@
 #include "ingest/internal.h"
 
 typedef struct {
-	jx__buf s;      /* the stream */
-	size_t *at;     /* stream offset of each document line, or (size_t)-1 */
+	jx__buf s;  /* the stream */
+	size_t *at; /* stream offset of each document line, or (size_t)-1 */
 	const jx__rp_doc *d;
 } stream;
 
@@ -124,8 +124,8 @@ static int number_after(const char *s, size_t p, size_t end, int max, const char
 }
 
 /* Store the number s[num..num+nlen) as item; a value with more than two decimals is a warning. */
-static int store_number(jx__rp_doc *d, const stream *st, const char *item, size_t num,
-			size_t nlen, int64_t *cents)
+static int store_number(jx__rp_doc *d, const stream *st, const char *item, size_t num, size_t nlen,
+			int64_t *cents)
 {
 	char buf[64];
 	size_t k = 0;
@@ -135,16 +135,20 @@ static int store_number(jx__rp_doc *d, const stream *st, const char *item, size_
 			buf[k++] = st->s.data[num + i];
 	buf[k] = '\0';
 	if (jx_cents_parse(buf, cents) != 0)
-		return jx_evaluation_warn(d->ev, line, "%s %s has more than two decimal places; "
-						       "not stored", item, buf) ? JX_ENOMEM : 1;
+		return jx_evaluation_warn(d->ev, line,
+					  "%s %s has more than two decimal places; "
+					  "not stored",
+					  item, buf)
+			       ? JX_ENOMEM
+			       : 1;
 	return jx_figures_set(d->figs, item, *cents, line);
 }
 
 /* The first keys[] in [from, to) followed by a number and a unit; stored as item.
  * *after gets the end of the match. Returns 1 found, 0 not, < 0 error. */
-static int find_figure(jx__rp_doc *d, const stream *st, const char *item,
-		       const char *const *keys, const char *const *units, int max_gap, size_t from,
-		       size_t to, size_t *after, int64_t *cents)
+static int find_figure(jx__rp_doc *d, const stream *st, const char *item, const char *const *keys,
+		       const char *const *units, int max_gap, size_t from, size_t to, size_t *after,
+		       int64_t *cents)
 {
 	const char *s = st->s.data;
 	size_t p, num, nlen, nend;
@@ -181,8 +185,8 @@ static size_t sentence_end(const stream *st, size_t p)
 
 /* A total and its two parts in one sentence ("总支出 X 万元，其中：基本支出 Y 万元、项目支出 Z 万元"). */
 typedef struct {
-	const char *total, *part1, *part2;   /* figure items */
-	const char *name, *name1, *name2;    /* names for warnings */
+	const char *total, *part1, *part2; /* figure items */
+	const char *name, *name1, *name2;  /* names for warnings */
 	const char *const *keys, *const *keys1, *const *keys2;
 } split_spec;
 
@@ -199,8 +203,8 @@ static const split_spec splits[] = {
 	 K_BUDGET, K_BASIC, K_PROJECT},
 	{"income_total", "income_fiscal", "income_other", "决算总收入", "财政拨款收入", "其他收入",
 	 K_INCOME, K_FISCAL, K_OTHER},
-	{"expenditure_total", "expenditure_basic", "expenditure_project", "决算总支出",
-	 "基本支出", "项目支出", K_SPEND, K_BASIC, K_PROJECT},
+	{"expenditure_total", "expenditure_basic", "expenditure_project", "决算总支出", "基本支出",
+	 "项目支出", K_SPEND, K_BASIC, K_PROJECT},
 };
 
 static int read_split(jx__rp_doc *d, const stream *st, const split_spec *sp)
@@ -222,8 +226,8 @@ static int read_split(jx__rp_doc *d, const stream *st, const split_spec *sp)
 		jx_cents_format(b, sizeof(b), p2);
 		jx_cents_format(c, sizeof(c), total);
 		return jx_evaluation_warn(d->ev, line_at(st, after),
-					  "%s %s + %s %s does not add up to %s %s 万元", sp->name1, a,
-					  sp->name2, b, sp->name, c);
+					  "%s %s + %s %s does not add up to %s %s 万元", sp->name1,
+					  a, sp->name2, b, sp->name, c);
 	}
 	return 0;
 }
@@ -238,15 +242,15 @@ typedef struct {
 static const char *const K_STAFF[] = {"在职人员", "在职人数", "在编人员", "在编人数", NULL};
 static const char *const K_RETIRED[] = {"离退休人员", "离退休人数", "退休人员", NULL};
 static const char *const K_AUX[] = {"警务辅助人员", "辅警人员", "辅警", "辅助人员", NULL};
-static const char *const K_QUOTA[] = {"公务用车编制数", "车辆编制数", "用车编制数",
-				      "公务用车编制", NULL};
+static const char *const K_QUOTA[] = {"公务用车编制数", "车辆编制数", "用车编制数", "公务用车编制",
+				      NULL};
 static const char *const K_CARS[] = {"实有车辆数", "实有车辆", "实有公务用车", NULL};
 static const char *const K_SELF[] = {"自评价综合得分", "自评综合得分", "综合得分", "自评得分",
-				     "自评价得分", "自评总分", "自评分", NULL};
+				     "自评价得分",     "自评总分",     "自评分",   NULL};
 
 static const fact_spec facts[] = {
-	{"staff_in_post", K_STAFF, U_PEOPLE, 8},  {"staff_retired", K_RETIRED, U_PEOPLE, 8},
-	{"auxiliary_staff", K_AUX, U_PEOPLE, 8},  {"vehicles_quota", K_QUOTA, U_CARS, 8},
+	{"staff_in_post", K_STAFF, U_PEOPLE, 8}, {"staff_retired", K_RETIRED, U_PEOPLE, 8},
+	{"auxiliary_staff", K_AUX, U_PEOPLE, 8}, {"vehicles_quota", K_QUOTA, U_CARS, 8},
 	{"vehicles_actual", K_CARS, U_CARS, 8},
 };
 
@@ -256,7 +260,8 @@ static int section_range(const stream *st, const char *word, size_t *from, size_
 	const jx__rp_doc *d = st->d;
 	size_t i, h;
 	for (h = 0; h < d->nlines; h++)
-		if (d->lines[h].heading && st->at[h] != (size_t)-1 && strstr(d->lines[h].fold, word))
+		if (d->lines[h].heading && st->at[h] != (size_t)-1 &&
+		    strstr(d->lines[h].fold, word))
 			break;
 	if (h == d->nlines)
 		return 0;
@@ -318,7 +323,8 @@ out:
 /* 1 when the trimmed text ends a sentence (。！？；：, possibly inside closing quotes). */
 static int ends_sentence(const char *t, size_t len)
 {
-	static const char *const stops[] = {"。", "！", "？", "；", "：", "…", "!", "?", ";", ":", NULL};
+	static const char *const stops[] = {"。", "！", "？", "；", "：", "…",
+					    "!",  "?",  ";",  ":",  NULL};
 	static const char *const closers[] = {"”", "’", "」", "）", ")", NULL};
 	for (int pass = 0; pass < 2; pass++) {
 		int closed = 0;

@@ -4,15 +4,28 @@
 #include <string.h>
 #include "model/internal.h"
 
-static const char *const figure_items[] = {
-	"budget_total", "budget_basic", "budget_project",
-	"income_total", "income_fiscal", "income_other",
-	"expenditure_total", "expenditure_basic", "expenditure_project",
-	"special_funds", "staff_in_post", "staff_retired", "auxiliary_staff",
-	"vehicles_quota", "vehicles_actual", "self_score", NULL
-};
+static const char *const figure_items[] = {"budget_total",
+					   "budget_basic",
+					   "budget_project",
+					   "income_total",
+					   "income_fiscal",
+					   "income_other",
+					   "expenditure_total",
+					   "expenditure_basic",
+					   "expenditure_project",
+					   "special_funds",
+					   "staff_in_post",
+					   "staff_retired",
+					   "auxiliary_staff",
+					   "vehicles_quota",
+					   "vehicles_actual",
+					   "self_score",
+					   NULL};
 
-const char *const *jx_figure_items(void) { return figure_items; }
+const char *const *jx_figure_items(void)
+{
+	return figure_items;
+}
 
 const char *jx_figure_unit(const char *item)
 {
@@ -107,15 +120,22 @@ int jx_figures_get(const jx_figures *f, const char *item, int64_t *cents)
 
 const char *jx_figure_label(const char *item)
 {
-	static const char *const labels[][2] = {
-		{"budget_total", "部门预算数"}, {"budget_basic", "预算·基本支出"},
-		{"budget_project", "预算·项目支出"}, {"income_total", "决算总收入"},
-		{"income_fiscal", "财政拨款收入"}, {"income_other", "其他收入"},
-		{"expenditure_total", "决算总支出"}, {"expenditure_basic", "决算·基本支出"},
-		{"expenditure_project", "决算·项目支出"}, {"special_funds", "市级专项资金"},
-		{"staff_in_post", "在职人员"}, {"staff_retired", "离退休人员"},
-		{"auxiliary_staff", "警务辅助人员"}, {"vehicles_quota", "公务用车编制数"},
-		{"vehicles_actual", "实有车辆数"}, {"self_score", "自评得分"}};
+	static const char *const labels[][2] = {{"budget_total", "部门预算数"},
+						{"budget_basic", "预算·基本支出"},
+						{"budget_project", "预算·项目支出"},
+						{"income_total", "决算总收入"},
+						{"income_fiscal", "财政拨款收入"},
+						{"income_other", "其他收入"},
+						{"expenditure_total", "决算总支出"},
+						{"expenditure_basic", "决算·基本支出"},
+						{"expenditure_project", "决算·项目支出"},
+						{"special_funds", "市级专项资金"},
+						{"staff_in_post", "在职人员"},
+						{"staff_retired", "离退休人员"},
+						{"auxiliary_staff", "警务辅助人员"},
+						{"vehicles_quota", "公务用车编制数"},
+						{"vehicles_actual", "实有车辆数"},
+						{"self_score", "自评得分"}};
 	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
 		if (!strcmp(labels[i][0], item))
 			return labels[i][1];

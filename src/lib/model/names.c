@@ -18,8 +18,14 @@ static int name_lookup(const char *const *names, int n, const char *s, int *out)
 	return JX_EINVAL;
 }
 
-const char *jx_kind_name(jx_kind k) { return (unsigned)k < 2 ? kind_names[k] : "?"; }
-const char *jx_origin_name(jx_origin o) { return (unsigned)o < 3 ? origin_names[o] : "?"; }
+const char *jx_kind_name(jx_kind k)
+{
+	return (unsigned)k < 2 ? kind_names[k] : "?";
+}
+const char *jx_origin_name(jx_origin o)
+{
+	return (unsigned)o < 3 ? origin_names[o] : "?";
+}
 const char *jx_provenance_name(jx_provenance p)
 {
 	return (unsigned)p < 2 ? provenance_names[p] : "?";
@@ -29,7 +35,8 @@ int jx_kind_parse(const char *s, jx_kind *out)
 {
 	int v;
 	if (name_lookup(kind_names, 2, s, &v))
-		return jx__error(JX_EINVAL, "kind must be 'self' or 'review', not '%s'", s ? s : "");
+		return jx__error(JX_EINVAL, "kind must be 'self' or 'review', not '%s'",
+				 s ? s : "");
 	*out = (jx_kind)v;
 	return 0;
 }
@@ -38,7 +45,8 @@ int jx_origin_parse(const char *s, jx_origin *out)
 {
 	int v;
 	if (name_lookup(origin_names, 3, s, &v))
-		return jx__error(JX_EINVAL, "score_origin must be stated, inferred or missing, not '%s'",
+		return jx__error(JX_EINVAL,
+				 "score_origin must be stated, inferred or missing, not '%s'",
 				 s ? s : "");
 	*out = (jx_origin)v;
 	return 0;

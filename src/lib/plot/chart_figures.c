@@ -52,7 +52,8 @@ int plot__chart_figures(plot__script *ps, const plot__ctx *ctx)
 		plot__put_number(&ps->vars, y->expenditure_total);
 		jx__buf_puts(&ps->vars, " ");
 		plot__put_number(&ps->vars,
-				 plot__ratio_percent(y->expenditure_total, y->budget_total, y->execution_rate));
+				 plot__ratio_percent(y->expenditure_total, y->budget_total,
+						     y->execution_rate));
 		jx__buf_puts(&ps->vars, "\n");
 	}
 	plot__block_end(&ps->vars);

@@ -99,8 +99,10 @@ static void emit_ranks(plot__script *ps, const jx_rank_result *r, const char *de
 	for (i = 0; i < n; i++) {
 		const jx_rank_row *row = &r->rows[sel[i]];
 		jx__buf_printf(&ps->vars, "%zu ", i);
-		plot__put_number(&ps->vars, plot__ratio_percent(row->total_score, row->total_weight, row->rate));
-		jx__buf_printf(&ps->vars, " %d %zu\n", strcmp(row->department, dept) == 0, row->rank);
+		plot__put_number(&ps->vars, plot__ratio_percent(row->total_score, row->total_weight,
+								row->rate));
+		jx__buf_printf(&ps->vars, " %d %zu\n", strcmp(row->department, dept) == 0,
+			       row->rank);
 	}
 	plot__block_end(&ps->vars);
 	for (i = 0; owned && i < n; i++)
@@ -141,7 +143,8 @@ int plot__chart_rank(plot__script *ps, const plot__ctx *ctx)
 		goto out;
 	emit_ranks(ps, r, ctx->req->department, at);
 	if (r->nrows > RANK_MAX_BARS)
-		snprintf(note, sizeof(note), "共 %zu 个部门，显示前 %d 名及本部门附近 / %d of %zu "
+		snprintf(note, sizeof(note),
+			 "共 %zu 个部门，显示前 %d 名及本部门附近 / %d of %zu "
 			 "departments shown: the top %d and those around this one",
 			 r->nrows, RANK_TOP, RANK_MAX_BARS, r->nrows, RANK_TOP);
 	plot__emit_note(ps, r->nrows > RANK_MAX_BARS ? note : NULL);

@@ -151,9 +151,9 @@ int plot__chart_weak(plot__script *ps, const plot__ctx *ctx)
 	jx_number_format(thr, sizeof(thr), 100.0 * o.weak_threshold);
 	jx_number_format(alpha, sizeof(alpha), o.alpha);
 	note = jx__sprintf("%zu / %zu 项指标被标记 flagged%s; 规则 rules: "
-			   "近 %d 年扣分 ≥ %d 年, 均值 < %s%%, 显著下降 (α = %s)", r->nrows, r->nchecked,
-			   r->nrows > n ? " (前 12 项 first 12 shown)" : "", o.weak_window,
-			   o.weak_min_deducted, thr, alpha);
+			   "近 %d 年扣分 ≥ %d 年, 均值 < %s%%, 显著下降 (α = %s)",
+			   r->nrows, r->nchecked, r->nrows > n ? " (前 12 项 first 12 shown)" : "",
+			   o.weak_window, o.weak_min_deducted, thr, alpha);
 	plot__emit_note(ps, note);
 out:
 	free(note);

@@ -143,4 +143,7 @@ void plot__block_begin(jx__buf *b, const char *name)
 	jx__buf_printf(b, "$%s << EOD\n", name);
 }
 
-void plot__block_end(jx__buf *b) { jx__buf_puts(b, "EOD\n"); }
+void plot__block_end(jx__buf *b)
+{
+	jx__buf_puts(b, "EOD\n");
+}

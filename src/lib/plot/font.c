@@ -16,8 +16,8 @@ static char found_family[256];
 static once_flag looked_up = ONCE_FLAG_INIT;
 
 /* Characters every chart shows: 绩效部门得分率年度预算 */
-static const FcChar32 probe[] = {0x7ee9, 0x6548, 0x90e8, 0x95e8, 0x5f97,
-				 0x5206, 0x7387, 0x5e74, 0x5ea6, 0x9884, 0x7b97};
+static const FcChar32 probe[] = {0x7ee9, 0x6548, 0x90e8, 0x95e8, 0x5f97, 0x5206,
+				 0x7387, 0x5e74, 0x5ea6, 0x9884, 0x7b97};
 
 static int covers_chinese(FcPattern *font)
 {

@@ -16,9 +16,9 @@
 
 /** What a chart preparation produces besides the variables. */
 typedef struct {
-	jx__buf vars;          /**< variables and data blocks */
-	int synthetic;         /**< any evaluation / figure drawn is synthetic */
-	int width, height;     /**< the chart's preferred size (pixels) */
+	jx__buf vars;      /**< variables and data blocks */
+	int synthetic;     /**< any evaluation / figure drawn is synthetic */
+	int width, height; /**< the chart's preferred size (pixels) */
 } plot__script;
 
 /** Context handed to each chart. */

@@ -51,8 +51,10 @@ int jx_chart_parse(const char *s, jx_chart *out)
 			*out = (jx_chart)i;
 			return 0;
 		}
-	return jx__error(JX_EINVAL, "unknown chart '%s' (total, categories, heatmap, pareto, "
-				    "weak, figures, rank)", s ? s : "");
+	return jx__error(JX_EINVAL,
+			 "unknown chart '%s' (total, categories, heatmap, pareto, "
+			 "weak, figures, rank)",
+			 s ? s : "");
 }
 
 const char *jx_image_format_name(jx_image_format f)
@@ -88,7 +90,8 @@ static const char *terminal_font(const jx_plot_request *req)
 		return f;
 	if (!warned) {
 		fputs("jixiao: warning: fontconfig finds no font with Chinese glyphs (install "
-		      "fonts-noto-cjk); drawing with the default font\n", stderr);
+		      "fonts-noto-cjk); drawing with the default font\n",
+		      stderr);
 		warned = 1;
 	}
 	return "sans";
@@ -114,8 +117,9 @@ static void emit_terminal(jx__buf *b, const jx_plot_request *req, int w, int h, 
 	}
 	jx__buf_puts(b, "set encoding utf8\n");
 	if (req->format == JX_IMAGE_PNG) /* pngcairo when this gnuplot has it, else libgd's png */
-		jx__buf_printf(b, "if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {\n"
-				  "  set terminal pngcairo %s\n} else {\n  set terminal png %s\n}\n",
+		jx__buf_printf(b,
+			       "if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {\n"
+			       "  set terminal pngcairo %s\n} else {\n  set terminal png %s\n}\n",
 			       opts, opts);
 	else
 		jx__buf_printf(b, "set terminal %s %s\n",
@@ -255,8 +259,9 @@ void plot__emit_titles(plot__script *ps, const jx_plot_request *req, const char 
 		snprintf(years, sizeof(years), "%d–%d", year_from, year_to);
 	else
 		snprintf(years, sizeof(years), "%d", year_from);
-	subtitle = jx__sprintf("%s · %s", years, req->kind == JX_KIND_REVIEW ? "财政复评 review"
-									   : "自评 self-evaluation");
+	subtitle = jx__sprintf("%s · %s", years,
+			       req->kind == JX_KIND_REVIEW ? "财政复评 review"
+							   : "自评 self-evaluation");
 	if (!title || !subtitle)
 		ps->vars.failed = 1;
 	plot__emit_string(&ps->vars, "title_text", title ? title : "");

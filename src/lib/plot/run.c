@@ -38,7 +38,7 @@ static int find_program(char **out, const char *name)
 	}
 	if (!path)
 		path = "/usr/local/bin:/usr/bin:/bin";
-	for (p = path; ; p = end + 1) {
+	for (p = path;; p = end + 1) {
 		char *cand;
 		end = strchr(p, ':');
 		if (!end)

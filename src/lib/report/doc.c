@@ -169,8 +169,8 @@ rd_block *rd_list(rd_doc *d, int ordered)
 rd_inline *rd_item(rd_doc *d, rd_block *list, const char *id)
 {
 	size_t cap = list->items_cap;
-	list->items =
-	    grow(d, list->items, &list->items_cap, list->nitems + 1, sizeof(*list->items));
+	list->items = grow(d, list->items, &list->items_cap, list->nitems + 1,
+			   sizeof(*list->items));
 	list->item_ids = grow(d, list->item_ids, &cap, list->nitems + 1, sizeof(*list->item_ids));
 	if (d->failed)
 		return scrap(d);

@@ -18,9 +18,15 @@ const char *rp_tr(jx_lang lang, rp_text key)
 	return texts[key][lang == JX_LANG_EN ? 1 : 0];
 }
 
-const char *rp_kind(jx_lang lang, jx_kind k) { return jx_kind_label(k, lang); }
+const char *rp_kind(jx_lang lang, jx_kind k)
+{
+	return jx_kind_label(k, lang);
+}
 
-const char *rp_provenance(jx_lang lang, jx_provenance p) { return jx_provenance_label(p, lang); }
+const char *rp_provenance(jx_lang lang, jx_provenance p)
+{
+	return jx_provenance_label(p, lang);
+}
 
 const char *rp_direction(jx_lang lang, jx_direction dir)
 {

@@ -22,8 +22,14 @@ typedef struct rd_chunk rd_chunk;
 
 /* ---- document ---- */
 
-enum { RD_NUM = 1u << 0, RD_BAD = 1u << 1, RD_GOOD = 1u << 2, RD_MUTED = 1u << 3,
-       RD_STRONG = 1u << 4, RD_TOTAL = 1u << 5 };
+enum {
+	RD_NUM = 1u << 0,
+	RD_BAD = 1u << 1,
+	RD_GOOD = 1u << 2,
+	RD_MUTED = 1u << 3,
+	RD_STRONG = 1u << 4,
+	RD_TOTAL = 1u << 5
+};
 
 /** A run of text, optionally a link to an anchor ("#weak-3") and/or strong. */
 typedef struct {
@@ -74,8 +80,16 @@ typedef struct {
 	unsigned cls;
 } rd_card;
 
-typedef enum { RD_HEADING, RD_PARA, RD_LIST, RD_OLIST, RD_TABLE, RD_CHART, RD_CARDS, RD_NOTE }
-	rd_kind;
+typedef enum {
+	RD_HEADING,
+	RD_PARA,
+	RD_LIST,
+	RD_OLIST,
+	RD_TABLE,
+	RD_CHART,
+	RD_CARDS,
+	RD_NOTE
+} rd_kind;
 
 typedef struct {
 	rd_kind kind;
@@ -94,7 +108,7 @@ typedef struct {
 typedef struct {
 	jx_lang lang;
 	const char *title, *subtitle, *generated;
-	const char *banner; /**< synthetic-data banner text, or NULL */
+	const char *banner;    /**< synthetic-data banner text, or NULL */
 	int nfigures, ntables; /**< numbering of captions */
 	rd_block *blocks;
 	size_t n, cap;

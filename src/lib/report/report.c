@@ -73,8 +73,8 @@ static int run_core(jx_report *r)
 		rc = 0;
 	}
 	if (rc == 0 && r->year_previous)
-		rc =
-		    jx_compare_compute(&r->compare, r->series, r->year_previous, r->year_latest, o);
+		rc = jx_compare_compute(&r->compare, r->series, r->year_previous, r->year_latest,
+					o);
 	return rc;
 }
 
@@ -148,7 +148,7 @@ static int provenance(jx_report *r, jx_store *st)
 	for (size_t i = 0; rc == 0 && r->funds && i < r->funds->nyears; i++) {
 		jx_figures *fg = NULL;
 		if ((rc = jx_store_load_figures(st, &fg, r->department, r->funds->years[i].year)) ==
-			0 &&
+			    0 &&
 		    fg->provenance == JX_PROV_SYNTHETIC) {
 			r->figures_synthetic++;
 			r->synthetic = 1;

@@ -13,19 +13,19 @@
 #include <string.h>
 #include "report/internal.h"
 
-#define RULE_RUN_YEARS    3    /* R1: consecutive deducted years */
-#define RULE_PARETO_SHARE 0.5  /* R4: share of all points lost ... */
-#define RULE_PARETO_MAX   3    /* ... carried by at most this many indicators */
-#define RULE_PHI          0.5  /* R5: phi at least */
-#define RULE_PAIR_YEARS   2    /* R5: years deducted together at least */
-#define RULE_PAIRS_MAX    3    /* R5: pairs listed at most */
-#define RULE_NEW_MAX      5    /* R6: new deductions listed at most */
-#define RULE_EXEC_LOW     0.90 /* R8: execution rate below ... */
-#define RULE_EXEC_HIGH    1.10 /* R8: ... or above */
+#define RULE_RUN_YEARS 3      /* R1: consecutive deducted years */
+#define RULE_PARETO_SHARE 0.5 /* R4: share of all points lost ... */
+#define RULE_PARETO_MAX 3     /* ... carried by at most this many indicators */
+#define RULE_PHI 0.5          /* R5: phi at least */
+#define RULE_PAIR_YEARS 2     /* R5: years deducted together at least */
+#define RULE_PAIRS_MAX 3      /* R5: pairs listed at most */
+#define RULE_NEW_MAX 5        /* R6: new deductions listed at most */
+#define RULE_EXEC_LOW 0.90    /* R8: execution rate below ... */
+#define RULE_EXEC_HIGH 1.10   /* R8: ... or above */
 
 static const char *const rule_names[] = {
-    "",    "persistent",     "low_rate",  "falling", "concentrated", "pair",
-    "new", "forecast_grade", "execution", "growth",  "self_high"};
+	"",    "persistent",     "low_rate",  "falling", "concentrated", "pair",
+	"new", "forecast_grade", "execution", "growth",  "self_high"};
 
 const char *jx_rule_id(jx_rule rule)
 {

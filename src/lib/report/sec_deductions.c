@@ -55,8 +55,8 @@ static void pareto_indicators(rd_doc *d, const jx_deductions_result *ded)
 			rest_points += p->points;
 			continue;
 		}
-		row =
-		    rd_row_add(d, t, rp_anchor(d, "pareto", rp_unit_index(ded->units, p->unit)), 0);
+		row = rd_row_add(d, t, rp_anchor(d, "pareto", rp_unit_index(ded->units, p->unit)),
+				 0);
 		rd_cell_set(row, 0, rd_printf(d, "%zu", ++shown), NULL, 0);
 		rd_cell_set(row, 1, rp_unit_path(d, p->unit), NULL, RD_MUTED);
 		rd_cell_set(row, 2, rp_unit_name(d, p->unit), NULL, 0);
@@ -114,8 +114,8 @@ static void runs_table(rd_doc *d, const jx_deductions_result *ded)
 	rd_col(t, 5, RP_TR(d, T_COL_CURRENT), RD_NUM);
 	for (size_t i = 0; i < n; i++) {
 		const jx_run_row *run = v[i];
-		rd_row *row =
-		    rd_row_add(d, t, rp_anchor(d, "run", rp_unit_index(ded->units, run->unit)), 0);
+		rd_row *row = rd_row_add(
+			d, t, rp_anchor(d, "run", rp_unit_index(ded->units, run->unit)), 0);
 		rd_cell_set(row, 0, rp_unit_path(d, run->unit), NULL, RD_MUTED);
 		rd_cell_set(row, 1, rp_unit_name(d, run->unit), NULL, 0);
 		rd_cell_set(row, 2, deducted_years(d, ded->units, run->unit), NULL, 0);

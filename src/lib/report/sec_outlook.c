@@ -8,7 +8,7 @@
 #include <string.h>
 #include "report/internal.h"
 
-#define EXEC_LOW  0.90 /* execution rates outside [EXEC_LOW, EXEC_HIGH] are marked */
+#define EXEC_LOW 0.90 /* execution rates outside [EXEC_LOW, EXEC_HIGH] are marked */
 #define EXEC_HIGH 1.10
 
 static int is_weak(const jx_report *r, const jx_unit *un)
@@ -51,8 +51,8 @@ void rp_sec_forecast(rd_doc *d, const jx_report *r)
 	rd_table *t;
 	rd_heading(d, 2, "forecast", RP_TR(d, T_SEC_FORECAST));
 	if (!f) {
-		rd_note(
-		    d, rd_printf(d, RP_TR(d, T_FC_NONE), r->forecast_note ? r->forecast_note : ""));
+		rd_note(d, rd_printf(d, RP_TR(d, T_FC_NONE),
+				     r->forecast_note ? r->forecast_note : ""));
 		return;
 	}
 	rd_para_text(d, NULL,
@@ -106,8 +106,8 @@ void rp_sec_figures(rd_doc *d, const jx_report *r)
 	figures_table(d, f);
 	if (f->ngrowth < (size_t)r->options.growth_years) {
 		rd_para_text(
-		    d, "growth",
-		    rd_printf(d, RP_TR(d, T_GROWTH_FEW), f->ngrowth, r->options.growth_years));
+			d, "growth",
+			rd_printf(d, RP_TR(d, T_GROWTH_FEW), f->ngrowth, r->options.growth_years));
 		return;
 	}
 	b = rd_para(d);

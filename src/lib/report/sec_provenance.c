@@ -62,9 +62,9 @@ void rp_sec_provenance(rd_doc *d, const jx_report *r)
 			       rp_years(d, s->years[0].year, s->years[s->nyears - 1].year)));
 	evals_table(d, r);
 	if (r->funds)
-		rd_para_text(
-		    d, NULL,
-		    rd_printf(d, RP_TR(d, T_PROV_FIGURES), r->funds->nyears, r->figures_synthetic));
+		rd_para_text(d, NULL,
+			     rd_printf(d, RP_TR(d, T_PROV_FIGURES), r->funds->nyears,
+				       r->figures_synthetic));
 	rd_para_text(d, NULL,
 		     rd_printf(d, RP_TR(d, T_PROV_PEERS), r->year_latest, r->rank->nrows,
 			       r->rank_synthetic));

@@ -251,8 +251,8 @@ static const char *summary_line1(rd_doc *d, const jx_report *r)
 		      rd_pts(d, r->rank_row ? r->rank_row->total_weight : uy->weight),
 		      r->rank_row && r->rank_row->grade ? r->rank_row->grade : RD_DASH,
 		      r->rank_row && r->rank_row->rank
-			  ? rd_printf(d, "%zu/%zu", r->rank_row->rank, ranked)
-			  : RD_DASH);
+			      ? rd_printf(d, "%zu/%zu", r->rank_row->rank, ranked)
+			      : RD_DASH);
 	if (c)
 		s = rd_printf(d, "%s%s", s,
 			      rd_printf(d, RP_TR(d, T_SUM_CHANGE), r->year_previous,
@@ -278,11 +278,11 @@ static const char *summary_line2(rd_doc *d, const jx_report *r)
 static const char *summary_line3(rd_doc *d, const jx_report *r)
 {
 	const jx_forecast_row *fc = forecast_total(r);
-	const char *s =
-	    fc ? rd_printf(d, RP_TR(d, T_SUM_FC), r->forecast->year, rd_pct(d, fc->forecast),
-			   rd_printf(d, "%.0f%%", r->forecast->confidence * 100),
-			   rd_pct(d, fc->pi_low), rd_pct(d, fc->pi_high))
-	       : RP_TR(d, T_SUM_NOFC);
+	const char *s = fc ? rd_printf(d, RP_TR(d, T_SUM_FC), r->forecast->year,
+				       rd_pct(d, fc->forecast),
+				       rd_printf(d, "%.0f%%", r->forecast->confidence * 100),
+				       rd_pct(d, fc->pi_low), rd_pct(d, fc->pi_high))
+			   : RP_TR(d, T_SUM_NOFC);
 	return rd_printf(d, "%s%s", s, rd_printf(d, RP_TR(d, T_SUM_SUGG), r->nsuggestions));
 }
 

@@ -159,8 +159,8 @@ void rp_sec_trends(rd_doc *d, const jx_report *r)
 		return;
 	}
 	rd_heading(
-	    d, 3, "compare",
-	    rd_printf(d, RP_TR(d, T_SUB_COMPARE), r->compare->year_to, r->compare->year_from));
+		d, 3, "compare",
+		rd_printf(d, RP_TR(d, T_SUB_COMPARE), r->compare->year_to, r->compare->year_from));
 	compare_table(d, r);
 	changes_table(d, r);
 }

@@ -32,8 +32,8 @@ static const char *banner_text(rd_doc *d, const jx_report *r)
 		s = rd_printf(d, "%s%s%s", s, *s ? RP_TR(d, T_SEP) : "", RP_TR(d, T_BANNER_FIG));
 	if (r->rank_synthetic)
 		s = rd_printf(
-		    d, "%s%s%s", s, *s ? RP_TR(d, T_SEP) : "",
-		    rd_printf(d, RP_TR(d, T_BANNER_PEERS), r->year_latest, r->rank_synthetic));
+			d, "%s%s%s", s, *s ? RP_TR(d, T_SEP) : "",
+			rd_printf(d, RP_TR(d, T_BANNER_PEERS), r->year_latest, r->rank_synthetic));
 	return rd_printf(d, "%s%s%s", RP_TR(d, T_BANNER), s, RP_TR(d, T_BANNER_END));
 }
 
@@ -41,12 +41,12 @@ static void build_doc(rd_doc *d, const jx_report *r, const jx_report_request *re
 {
 	const jx_series *s = r->series;
 	d->title = RP_TR(d, T_TITLE);
-	d->subtitle =
-	    rd_printf(d, RP_TR(d, T_SUBTITLE), r->department, rp_kind(d->lang, r->kind),
-		      rp_years(d, s->years[0].year, s->years[s->nyears - 1].year), s->nyears);
+	d->subtitle = rd_printf(d, RP_TR(d, T_SUBTITLE), r->department, rp_kind(d->lang, r->kind),
+				rp_years(d, s->years[0].year, s->years[s->nyears - 1].year),
+				s->nyears);
 	d->generated = req->generated
-			   ? rd_printf(d, RP_TR(d, T_GENERATED), JX_VERSION, req->generated)
-			   : rd_printf(d, RP_TR(d, T_GENERATED_NODATE), JX_VERSION);
+			       ? rd_printf(d, RP_TR(d, T_GENERATED), JX_VERSION, req->generated)
+			       : rd_printf(d, RP_TR(d, T_GENERATED_NODATE), JX_VERSION);
 	d->banner = banner_text(d, r);
 	rp_sec_summary(d, r);
 	rp_sec_trends(d, r);

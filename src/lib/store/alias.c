@@ -48,10 +48,11 @@ static int to_key(jx_store *s, char **out, const char *arg)
 		*out = norm;
 		return 0;
 	}
-	if ((rc = jx__prepare(s->db, &st, "SELECT DISTINCT key FROM indicator"
-					  " WHERE key LIKE '%/' || ?1 ESCAPE '\\'"
-					  " UNION SELECT old_key FROM alias WHERE old_key LIKE '%/' || ?1"
-					  " ESCAPE '\\'")) != 0) {
+	if ((rc = jx__prepare(s->db, &st,
+			      "SELECT DISTINCT key FROM indicator"
+			      " WHERE key LIKE '%/' || ?1 ESCAPE '\\'"
+			      " UNION SELECT old_key FROM alias WHERE old_key LIKE '%/' || ?1"
+			      " ESCAPE '\\'")) != 0) {
 		free(norm);
 		return rc;
 	}
@@ -78,11 +79,15 @@ static int to_key(jx_store *s, char **out, const char *arg)
 	}
 	sqlite3_finalize(st);
 	if (n == 0)
-		rc = jx__error(JX_ENOTFOUND, "no stored indicator is named '%s'; give the full key "
-				"level1/level2/level3 (see `jixiao indicators`)", arg);
+		rc = jx__error(JX_ENOTFOUND,
+			       "no stored indicator is named '%s'; give the full key "
+			       "level1/level2/level3 (see `jixiao indicators`)",
+			       arg);
 	else if (n > 1)
-		rc = jx__error(JX_EINVAL, "'%s' names %d different indicators; give the full key "
-				"level1/level2/level3 (see `jixiao indicators`)", arg, n);
+		rc = jx__error(JX_EINVAL,
+			       "'%s' names %d different indicators; give the full key "
+			       "level1/level2/level3 (see `jixiao indicators`)",
+			       arg, n);
 	free(norm);
 	if (rc) {
 		free(found);
@@ -132,8 +137,10 @@ int jx_store_alias_add(jx_store *s, const char *old_arg, const char *new_arg)
 		rc = jx__error(JX_EINVAL, "alias %s -> %s would make a cycle", old_key, new_key);
 		goto out;
 	}
-	if ((rc = jx__prepare(s->db, &st, "INSERT INTO alias(old_key, new_key) VALUES (?1, ?2)"
-					  " ON CONFLICT(old_key) DO UPDATE SET new_key = excluded.new_key")) != 0)
+	if ((rc = jx__prepare(s->db, &st,
+			      "INSERT INTO alias(old_key, new_key) VALUES (?1, ?2)"
+			      " ON CONFLICT(old_key) DO UPDATE SET new_key = excluded.new_key")) !=
+	    0)
 		goto out;
 	jx__bind_text(st, 1, old_key);
 	jx__bind_text(st, 2, new_key);

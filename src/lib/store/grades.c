@@ -19,8 +19,9 @@ int jx__store_bands(sqlite3 *db, jx_grade_band *out, size_t cap, size_t *n)
 	sqlite3_stmt *st;
 	int rc;
 	*n = 0;
-	if ((rc = jx__prepare(db, &st, "SELECT grade, min_score FROM grade_band"
-				       " ORDER BY min_score DESC")) != 0)
+	if ((rc = jx__prepare(db, &st,
+			      "SELECT grade, min_score FROM grade_band"
+			      " ORDER BY min_score DESC")) != 0)
 		return rc;
 	while (sqlite3_step(st) == SQLITE_ROW && *n < cap) {
 		snprintf(out[*n].grade, sizeof(out[*n].grade), "%s", sqlite3_column_text(st, 0));
@@ -61,7 +62,8 @@ int jx_store_set_grade_bands(jx_store *s, const jx_grade_band *bands, size_t n)
 	jx__sort(sorted, n, sizeof(*sorted), band_cmp);
 	for (size_t i = 0; i < n; i++) {
 		if (!sorted[i].grade[0] || sorted[i].min_score < 0 || sorted[i].min_score > 100)
-			return jx__error(JX_EINVAL, "a grade band needs a name and a minimum in 0..100");
+			return jx__error(JX_EINVAL,
+					 "a grade band needs a name and a minimum in 0..100");
 		if (i && sorted[i].min_score == sorted[i - 1].min_score)
 			return jx__error(JX_EINVAL, "two grade bands start at the same score");
 	}
@@ -70,7 +72,8 @@ int jx_store_set_grade_bands(jx_store *s, const jx_grade_band *bands, size_t n)
 	if ((rc = jx__exec(s->db, "BEGIN IMMEDIATE")) != 0)
 		return rc;
 	if ((rc = jx__exec(s->db, "DELETE FROM grade_band")) ||
-	    (rc = jx__prepare(s->db, &ins, "INSERT INTO grade_band(grade, min_score) VALUES (?1, ?2)")))
+	    (rc = jx__prepare(s->db, &ins,
+			      "INSERT INTO grade_band(grade, min_score) VALUES (?1, ?2)")))
 		goto out;
 	for (size_t i = 0; i < n && !rc; i++) {
 		jx__bind_text(ins, 1, sorted[i].grade);
@@ -79,13 +82,16 @@ int jx_store_set_grade_bands(jx_store *s, const jx_grade_band *bands, size_t n)
 			rc = jx__db_error(s->db, "storing grade bands");
 		sqlite3_reset(ins);
 	}
-	if (rc || (rc = jx__prepare(s->db, &sel, "SELECT id, total_score, total_weight FROM evaluation")) ||
+	if (rc ||
+	    (rc = jx__prepare(s->db, &sel,
+			      "SELECT id, total_score, total_weight FROM evaluation")) ||
 	    (rc = jx__prepare(s->db, &upd, "UPDATE evaluation SET grade = ?2 WHERE id = ?1")))
 		goto out;
 	while (sqlite3_step(sel) == SQLITE_ROW && !rc) {
 		sqlite3_bind_int64(upd, 1, sqlite3_column_int64(sel, 0));
-		jx__bind_text(upd, 2, jx_grade_of(sorted, n, sqlite3_column_double(sel, 1),
-						  sqlite3_column_double(sel, 2)));
+		jx__bind_text(upd, 2,
+			      jx_grade_of(sorted, n, sqlite3_column_double(sel, 1),
+					  sqlite3_column_double(sel, 2)));
 		if (sqlite3_step(upd) != SQLITE_DONE)
 			rc = jx__db_error(s->db, "updating grades");
 		sqlite3_reset(upd);
@@ -100,4 +106,3 @@ out:
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	return rc;
 }
-

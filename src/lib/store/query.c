@@ -9,15 +9,20 @@
 #include <string.h>
 #include "store/internal.h"
 
-static const char *kind_text(int kind) { return kind < 0 ? NULL : jx_kind_name((jx_kind)kind); }
+static const char *kind_text(int kind)
+{
+	return kind < 0 ? NULL : jx_kind_name((jx_kind)kind);
+}
 
 int jx_store_list(jx_store *s, const jx_filter *f, jx_eval_summary **out, size_t *n)
 {
 	static const char sql[] =
-		"SELECT d.name, e.year, e.kind, e.total_weight, e.total_score, e.grade, e.provenance,"
+		"SELECT d.name, e.year, e.kind, e.total_weight, e.total_score, e.grade, "
+		"e.provenance,"
 		" e.source_name,"
 		" (SELECT count(*) FROM indicator i WHERE i.evaluation_id = e.id),"
-		" (SELECT count(*) FROM indicator i WHERE i.evaluation_id = e.id AND score IS NULL),"
+		" (SELECT count(*) FROM indicator i WHERE i.evaluation_id = e.id AND score IS "
+		"NULL),"
 		" (SELECT count(*) FROM indicator i WHERE i.evaluation_id = e.id"
 		"    AND score_origin = 'inferred'),"
 		" (SELECT count(*) FROM import_warning w WHERE w.evaluation_id = e.id),"
@@ -106,8 +111,8 @@ static int load_rows(sqlite3 *db, jx_evaluation *ev, sqlite3_int64 eid)
 					  (const char *)sqlite3_column_text(st, 2),
 					  (const char *)sqlite3_column_text(st, 3),
 					  (const char *)sqlite3_column_text(st, 4),
-					  sqlite3_column_double(st, 5), jx__column_double(st, 6), origin,
-					  sqlite3_column_int(st, 8));
+					  sqlite3_column_double(st, 5), jx__column_double(st, 6),
+					  origin, sqlite3_column_int(st, 8));
 		if (!r) {
 			rc = JX_ENOMEM;
 			break;
@@ -124,8 +129,9 @@ static int load_warnings(sqlite3 *db, jx_evaluation *ev, sqlite3_int64 eid)
 {
 	sqlite3_stmt *st;
 	int rc, step;
-	if ((rc = jx__prepare(db, &st, "SELECT line, message FROM import_warning"
-				       " WHERE evaluation_id = ?1 ORDER BY seq")) != 0)
+	if ((rc = jx__prepare(db, &st,
+			      "SELECT line, message FROM import_warning"
+			      " WHERE evaluation_id = ?1 ORDER BY seq")) != 0)
 		return rc;
 	sqlite3_bind_int64(st, 1, eid);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW)
@@ -316,8 +322,9 @@ int jx_store_find_department(jx_store *s, char **out, const char *name)
 	char *found = NULL;
 	int rc, n = 0, exact = 0;
 	*out = NULL;
-	if ((rc = jx__prepare(s->db, &st, "SELECT name, name = ?1 FROM department"
-					  " WHERE instr(name, ?1) > 0 ORDER BY name = ?1 DESC, name")) != 0)
+	if ((rc = jx__prepare(s->db, &st,
+			      "SELECT name, name = ?1 FROM department"
+			      " WHERE instr(name, ?1) > 0 ORDER BY name = ?1 DESC, name")) != 0)
 		return rc;
 	jx__bind_text(st, 1, name);
 	jx__buf_init(&cands);
@@ -333,11 +340,11 @@ int jx_store_find_department(jx_store *s, char **out, const char *name)
 	}
 	sqlite3_finalize(st);
 	if (n == 0)
-		rc = jx__error(JX_ENOTFOUND, "no department named '%s' is stored (see `jixiao list`)",
-			       name);
+		rc = jx__error(JX_ENOTFOUND,
+			       "no department named '%s' is stored (see `jixiao list`)", name);
 	else if (!exact && n > 1)
-		rc = jx__error(JX_EINVAL, "'%s' matches %d departments (%s): give the full name", name, n,
-			       cands.data ? cands.data : "");
+		rc = jx__error(JX_EINVAL, "'%s' matches %d departments (%s): give the full name",
+			       name, n, cands.data ? cands.data : "");
 	else if (!found)
 		rc = jx__oom();
 	jx__buf_free(&cands);

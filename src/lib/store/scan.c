@@ -14,8 +14,7 @@ static void bind_filter(sqlite3_stmt *st, const jx_filter *f)
 	jx__bind_text(st, 4, f && f->kind >= 0 ? jx_kind_name((jx_kind)f->kind) : NULL);
 }
 
-#define FILTER_WHERE                                                                       \
-	" WHERE (?1 IS NULL OR d.name = ?1) AND x.year >= ?2 AND x.year <= ?3"
+#define FILTER_WHERE " WHERE (?1 IS NULL OR d.name = ?1) AND x.year >= ?2 AND x.year <= ?3"
 
 int jx_store_uniform_provenance(jx_store *s, int *out, const jx_filter *f, int figures)
 {
@@ -66,7 +65,8 @@ int jx_store_scan_scores(jx_store *s, const jx_filter *f, jx_stored_score_fn fn,
 		r.weight = sqlite3_column_double(st, 7);
 		r.score = jx__column_double(st, 8);
 		if ((rc = jx_kind_parse((const char *)sqlite3_column_text(st, 2), &r.kind)) == 0 &&
-		    (rc = jx_origin_parse((const char *)sqlite3_column_text(st, 9), &r.origin)) == 0 &&
+		    (rc = jx_origin_parse((const char *)sqlite3_column_text(st, 9), &r.origin)) ==
+			    0 &&
 		    (rc = jx_provenance_parse((const char *)sqlite3_column_text(st, 10),
 					      &r.provenance)) == 0)
 			rc = fn(ctx, &r);

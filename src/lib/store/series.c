@@ -145,7 +145,8 @@ static int cache_ready(jx_store *s)
 	int version = 0, rc;
 	if ((!c->evaluations && (rc = jx__prepare(s->db, &c->evaluations, evaluations_sql))) ||
 	    (!c->rows && (rc = jx__prepare(s->db, &c->rows, rows_sql))) ||
-	    (!c->data_version && (rc = jx__prepare(s->db, &c->data_version, "PRAGMA data_version"))))
+	    (!c->data_version &&
+	     (rc = jx__prepare(s->db, &c->data_version, "PRAGMA data_version"))))
 		return rc;
 	if (sqlite3_step(c->data_version) == SQLITE_ROW)
 		version = sqlite3_column_int(c->data_version, 0);
@@ -248,7 +249,8 @@ static int add_evaluation(jx_store *s, jx_series *sr, size_t *rcap, size_t *ycap
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		size_t like = prev + (sr->nrows - start);
 		if (!y) {
-			if (jx__grow((void **)&sr->years, ycap, sr->nyears + 1, sizeof(*sr->years))) {
+			if (jx__grow((void **)&sr->years, ycap, sr->nyears + 1,
+				     sizeof(*sr->years))) {
 				rc = JX_ENOMEM;
 				break;
 			}

@@ -173,7 +173,8 @@ static int check_and_migrate(jx_store *s, const char *path)
 		return rc;
 	s->opened_version = version;
 	if (app != (int)JX_APPLICATION_ID && (app != 0 || ntables != 0))
-		return jx__error(JX_EINVAL, "%s: not a jixiao database (application_id %d)", path, app);
+		return jx__error(JX_EINVAL, "%s: not a jixiao database (application_id %d)", path,
+				 app);
 	if (version > JX_SCHEMA_VERSION)
 		return jx__error(JX_EVERSION,
 				 "%s: database schema version %d is newer than this jixiao "
@@ -182,8 +183,10 @@ static int check_and_migrate(jx_store *s, const char *path)
 	if (version == JX_SCHEMA_VERSION)
 		return 0;
 	if (s->readonly)
-		return jx__error(JX_EVERSION, "%s: database needs migration from version %d; open it "
-				 "read-write once", path, version);
+		return jx__error(JX_EVERSION,
+				 "%s: database needs migration from version %d; open it "
+				 "read-write once",
+				 path, version);
 	return jx__store_migrate(s->db, version, JX_SCHEMA_VERSION);
 }
 
@@ -233,9 +236,15 @@ void jx_store_free(jx_store *s)
 	free(s);
 }
 
-int jx_store_opened_version(const jx_store *s) { return s->opened_version; }
+int jx_store_opened_version(const jx_store *s)
+{
+	return s->opened_version;
+}
 
-struct sqlite3 *jx__store_sqlite(jx_store *s) { return s->db; }
+struct sqlite3 *jx__store_sqlite(jx_store *s)
+{
+	return s->db;
+}
 
 void jx_strings_free(char **v, size_t n)
 {

@@ -15,8 +15,18 @@
 #include <time.h>
 #include "store/internal.h"
 
-enum { DEPT_INS, DEPT_GET, EVAL_GET, EVAL_DEL, EVAL_INS, WARN_INS, FIG_GET, FIG_DEL, SHA_SET,
-       NSTMT };
+enum {
+	DEPT_INS,
+	DEPT_GET,
+	EVAL_GET,
+	EVAL_DEL,
+	EVAL_INS,
+	WARN_INS,
+	FIG_GET,
+	FIG_DEL,
+	SHA_SET,
+	NSTMT
+};
 
 /* Rows go in by INSERTs of up to MULTI_MAX rows each: one statement per
  * evaluation instead of one per row, which halves the import's SQL time (the
@@ -32,8 +42,8 @@ typedef struct {
 struct jx_import {
 	jx_store *store;
 	unsigned flags;
-	int rc;          /* first error; the import then only rolls back */
-	int open;        /* the transaction is open */
+	int rc;   /* first error; the import then only rolls back */
+	int open; /* the transaction is open */
 	sqlite3_stmt *st[NSTMT];
 	jx_grade_band bands[16];
 	size_t nbands;
@@ -42,7 +52,7 @@ struct jx_import {
 	multi_insert rows, figs;
 	sqlite3_int64 *unhashed; /* evaluations stored before their source's SHA-256 was known */
 	size_t nunhashed, unhashed_cap;
-	jx__buf hashbuf;         /* content_hash's text, reused */
+	jx__buf hashbuf; /* content_hash's text, reused */
 };
 
 typedef struct jx_import importer;
@@ -73,8 +83,9 @@ static int importer_init(importer *im, sqlite3 *db)
 			return rc;
 	gmtime_r(&t, &tm);
 	strftime(im->now, sizeof(im->now), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	im->rows.head = "INSERT INTO indicator(evaluation_id, seq, level1, level1_weight, level2, "
-			"level3, key, explanation, weight, score, score_origin, source_line) VALUES ";
+	im->rows.head =
+		"INSERT INTO indicator(evaluation_id, seq, level1, level1_weight, level2, "
+		"level3, key, explanation, weight, score, score_origin, source_line) VALUES ";
 	im->rows.ncols = 12;
 	im->figs.head = "INSERT INTO figure(department_id, year, item, value_cents, provenance, "
 			"source_name) VALUES ";
@@ -321,7 +332,8 @@ static int import_evaluation(importer *im, const char *source_name, const char *
 	free(prev);
 	if (found) {
 		sqlite3_bind_int64(im->st[EVAL_DEL], 1, eid);
-		if ((rc = step_done(im->store->db, im->st[EVAL_DEL], "replacing an evaluation")) != 0)
+		if ((rc = step_done(im->store->db, im->st[EVAL_DEL], "replacing an evaluation")) !=
+		    0)
 			return rc;
 	}
 	if ((rc = insert_evaluation(im, did, source_name, source_sha256, hash, ev)) != 0)
@@ -335,7 +347,8 @@ static int import_evaluation(importer *im, const char *source_name, const char *
 }
 
 /* 1 when the stored items of (did, year) equal f exactly, 0 when different, -1 when none. */
-static int figures_compare(sqlite3 *db, importer *im, sqlite3_int64 did, const jx_figures *f, int *res)
+static int figures_compare(sqlite3 *db, importer *im, sqlite3_int64 did, const jx_figures *f,
+			   int *res)
 {
 	sqlite3_stmt *st = im->st[FIG_GET];
 	size_t n = 0;
@@ -370,10 +383,11 @@ static int import_figures(importer *im, const char *source_name, const jx_figure
 	}
 	if (cmp == 0) {
 		if (!(im->flags & JX_IMPORT_REPLACE))
-			return jx__error(JX_EEXISTS,
-					 "%s:%d: figures of %s %d are already stored with different "
-					 "values; use --replace to replace them",
-					 source_name, f->line > 0 ? f->line : 1, f->department, f->year);
+			return jx__error(
+				JX_EEXISTS,
+				"%s:%d: figures of %s %d are already stored with different "
+				"values; use --replace to replace them",
+				source_name, f->line > 0 ? f->line : 1, f->department, f->year);
 		sqlite3_bind_int64(im->st[FIG_DEL], 1, did);
 		sqlite3_bind_int(im->st[FIG_DEL], 2, f->year);
 		if ((rc = step_done(db, im->st[FIG_DEL], "replacing figures")) != 0)
@@ -534,7 +548,8 @@ int jx_store_import(jx_store *s, jx_batch *const *batches, size_t nbatches, unsi
 	for (size_t k = 0; k < nbatches && rc == 0; k++) {
 		const jx_batch *b = batches[k];
 		for (size_t i = 0; i < b->nevals && rc == 0; i++)
-			rc = jx_import_evaluation(im, b->source_name, b->source_sha256, b->evals[i]);
+			rc = jx_import_evaluation(im, b->source_name, b->source_sha256,
+						  b->evals[i]);
 		for (size_t i = 0; i < b->nfigs && rc == 0; i++)
 			rc = jx_import_figures(im, b->source_name, b->figs[i]);
 	}

@@ -44,7 +44,10 @@ struct jx_table {
 	size_t nnotes, notes_cap;
 };
 
-jx_table *jx_table_new(void) { return calloc(1, sizeof(jx_table)); }
+jx_table *jx_table_new(void)
+{
+	return calloc(1, sizeof(jx_table));
+}
 
 void jx_table_free(jx_table *t)
 {
@@ -169,7 +172,8 @@ int jx_table_set_number(jx_table *t, int col, double value)
 int jx_table_set_int(jx_table *t, int col, long long value)
 {
 	char buf[32], *p = buf + sizeof(buf);
-	unsigned long long a = value < 0 ? 0ULL - (unsigned long long)value : (unsigned long long)value;
+	unsigned long long a = value < 0 ? 0ULL - (unsigned long long)value
+					 : (unsigned long long)value;
 	cell *c = last_cell(t, col);
 	if (!c)
 		return JX_EINVAL;
@@ -189,8 +193,14 @@ void jx_table_mark_row(jx_table *t)
 		t->marks[t->nrows - 1] = 1;
 }
 
-size_t jx_table_rows(const jx_table *t) { return t->nrows; }
-size_t jx_table_columns(const jx_table *t) { return t->ncols; }
+size_t jx_table_rows(const jx_table *t)
+{
+	return t->nrows;
+}
+size_t jx_table_columns(const jx_table *t)
+{
+	return t->ncols;
+}
 
 const char *jx_table_cell(const jx_table *t, size_t row, size_t col)
 {
@@ -290,7 +300,8 @@ static void write_json_rows(const jx_table *t, FILE *out, int first)
 			json_put_string(out, t->cols[c].name);
 			fputs(": ", out);
 			if (t->cols[c].type == JX_COL_TEXT)
-				ce->text ? json_put_string(out, ce->text) : (void)fputs("null", out);
+				ce->text ? json_put_string(out, ce->text)
+					 : (void)fputs("null", out);
 			else if (!ce->text || isnan(ce->value) || isinf(ce->value))
 				fputs("null", out);
 			else

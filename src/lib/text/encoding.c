@@ -87,13 +87,14 @@ int jx_text_decode(char **out, size_t *out_len, jx_encoding *detected, const cha
 		size_t utf8_bad = bad;
 		if (gb18030_to_utf8(&raw, src, srclen, &bad) != 0) {
 			if (enc == JX_ENC_GB18030)
-				rc = jx__error(JX_EPARSE, "%s:%d: invalid GB18030 byte sequence", name,
-					       line_of(src, bad));
+				rc = jx__error(JX_EPARSE, "%s:%d: invalid GB18030 byte sequence",
+					       name, line_of(src, bad));
 			else
-				rc = jx__error(JX_EPARSE,
-					       "%s:%d: invalid UTF-8 byte sequence, and the file is "
-					       "not GB18030 either (mixed or unknown encoding)",
-					       name, line_of(src, utf8_bad));
+				rc = jx__error(
+					JX_EPARSE,
+					"%s:%d: invalid UTF-8 byte sequence, and the file is "
+					"not GB18030 either (mixed or unknown encoding)",
+					name, line_of(src, utf8_bad));
 			goto out;
 		}
 		used = JX_ENC_GB18030;
@@ -115,8 +116,8 @@ int jx_text_decode(char **out, size_t *out_len, jx_encoding *detected, const cha
 			jx__buf_put(&res, "\n", 1);
 		} else if (c < 0x20 && c != '\n' && c != '\t') {
 			rc = jx__error(JX_EPARSE,
-				       "%s:%d: control character 0x%02X; this is not a text file", name,
-				       line_of(src, i), c);
+				       "%s:%d: control character 0x%02X; this is not a text file",
+				       name, line_of(src, i), c);
 			goto out;
 		} else {
 			jx__buf_put(&res, src + i, 1);

@@ -9,7 +9,6 @@
 #include <string.h>
 #include "text/internal.h"
 
-
 /* Numbers are read and written in the C locale whatever setlocale() says
  * (a comma-decimal LC_NUMERIC would turn 1.5 into "1,5"): the calling thread
  * switches to this locale around strtod/snprintf. NULL if it cannot be made. */
@@ -90,10 +89,11 @@ int jx_cents_parse(const char *s, int64_t *out)
 		}
 		if (seen_dot && ++frac > 2) {
 			if (*p != '0')
-				return jx__error(JX_EINVAL,
-						 "'%s' has more than two decimal places (amounts are "
-						 "kept to 0.01)",
-						 s);
+				return jx__error(
+					JX_EINVAL,
+					"'%s' has more than two decimal places (amounts are "
+					"kept to 0.01)",
+					s);
 			continue;
 		}
 		if (v > (INT64_MAX - (*p - '0')) / 10)
