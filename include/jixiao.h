@@ -13,6 +13,7 @@
 #include "jixiao/text.h"
 #include "jixiao/table.h"
 #include "jixiao/store.h"
+#include "jixiao/doc.h"
 #include "jixiao/ingest.h"
 #include "jixiao/import.h"
 #include "jixiao/export.h"

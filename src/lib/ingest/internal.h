@@ -18,6 +18,7 @@
 
 #include <csv.h>
 #include "text/internal.h"
+#include "jixiao/doc.h"
 #include "jixiao/ingest.h"
 
 typedef struct jx__csv jx__csv;
