@@ -7,11 +7,12 @@ JX_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # Packages needed to build and run jixiao.
 JX_BUILD_PACKAGES="gcc make cmake pkg-config libsqlite3-dev sqlite3 libgsl-dev libssl-dev
   libcmocka-dev libcsv-dev libjansson-dev libfontconfig-dev libxlsxwriter-dev gnuplot-nox
-  fonts-noto-cjk"
+  fonts-noto-cjk libzip-dev libxml2-dev libfreexl-dev libpoppler-glib-dev libcairo2-dev gettext"
 # Extra packages for the test suite (HTML checks, browser screenshot, xlsx, memory checks, fuzzing).
-JX_TEST_PACKAGES="python3 libxml2-utils chromium unzip valgrind clang libclang-rt-14-dev imagemagick"
+JX_TEST_PACKAGES="python3 libxml2-utils chromium unzip zip valgrind clang libclang-rt-14-dev imagemagick
+  python3-openpyxl python3-docx cmark-gfm poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui"
 # Extra packages for the benchmarks.
-JX_BENCH_PACKAGES="hyperfine time linux-perf"
+JX_BENCH_PACKAGES="hyperfine time linux-perf python3-pandas"
 
 # jx_need_packages PKG... : install the missing ones (root) or say how (exit 1).
 jx_need_packages() {
