@@ -11,8 +11,13 @@
 #define JX_CLI_H
 
 #include <getopt.h>
+#include <libintl.h>
 #include <stdio.h>
 #include "jixiao.h"
+
+/* Messages, help and terminal tables go through gettext (domain "jixiao"). */
+#define _(s) dgettext("jixiao", s)
+#define N_(s) (s)
 
 enum { JX_EXIT_OK = 0, JX_EXIT_ERROR = 1, JX_EXIT_USAGE = 2 };
 

@@ -8,7 +8,16 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdlib.h>
+#include <libintl.h>
 #include "jixiao/common.h"
+
+/* Texts for people go through gettext with the library's own domain (the
+ * catalogs are po/<lang>.po, bound by the CLI at start-up): _("...") where
+ * the text is used, N_("...") to mark a text kept in a table and translated
+ * later with _(). Codes and CSV/JSON field names are never translated. */
+#define JX_TEXTDOMAIN "jixiao"
+#define _(s) dgettext(JX_TEXTDOMAIN, s)
+#define N_(s) (s)
 
 #if defined(__GNUC__)
 #define JX__PRINTF(a, b) __attribute__((format(printf, a, b)))
