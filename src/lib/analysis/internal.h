@@ -45,9 +45,6 @@ int jx__table_row(jx_table *t, const char *department, jx_provenance prov,
 /** Fill level, level1, level2, level3 of the last row from un (at col..col+3). */
 int jx__table_unit(jx_table *t, int col, const jx_unit *un);
 
-/** Keep v as NaN unless finite (the table prints ±inf as text; JSON as null). */
-double jx__finite_or_nan(double v);
-
 /**
  * jx_table_set_number with the value rounded to 12 significant digits:
  * inputs carry at most 6, so nothing real is lost, and CSV/JSON read
@@ -63,9 +60,6 @@ void jx__buf_int(jx__buf *b, long long n);
 
 /** Clamp to [0, 1]; NaN stays NaN. */
 double jx__clamp01(double v);
-
-/** The index of a unit inside its jx_units. */
-size_t jx__unit_index(const jx_units *u, const jx_unit *un);
 
 /**
  * Fit rate on year for one unit: fills fit (NaN when < 2 points), *n, and

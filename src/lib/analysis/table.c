@@ -133,11 +133,6 @@ void jx__buf_int(jx__buf *b, long long n)
 	jx__buf_put(b, p, (size_t)(end - p));
 }
 
-double jx__finite_or_nan(double v)
-{
-	return isfinite(v) ? v : NAN;
-}
-
 double jx__clamp01(double v)
 {
 	if (isnan(v))
@@ -145,19 +140,11 @@ double jx__clamp01(double v)
 	return v < 0 ? 0 : v > 1 ? 1 : v;
 }
 
-size_t jx__unit_index(const jx_units *u, const jx_unit *un)
-{
-	return (size_t)(un - u->units);
-}
-
 /* ---- a small (level, key) → index map ---- */
 
 static size_t keymap_hash(int level, const char *s)
 {
-	size_t h = 1469598103934665603ULL ^ (size_t)(level + 1);
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
+	return (size_t)jx__hash(s, strlen(s), (uint64_t)(level + 1));
 }
 
 static int keymap_grow(jx__keymap *m)

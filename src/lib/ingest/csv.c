@@ -49,9 +49,9 @@ int jx__csv_fail(reader *r, int col, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (col > 0)
-		r->rc = jx__error(JX_EPARSE, "%s:%d:%d: %s", r->name, r->row_line, col, msg);
+		r->rc = jx__error(JX_EPARSE, "%s:%d:%d: %s", r->name, r->rows.row_line, col, msg);
 	else
-		r->rc = jx__error(JX_EPARSE, "%s:%d: %s", r->name, r->row_line, msg);
+		r->rc = jx__error(JX_EPARSE, "%s:%d: %s", r->name, r->rows.row_line, msg);
 	return r->rc;
 }
 
@@ -61,7 +61,7 @@ int jx__csv_fail(reader *r, int col, const char *fmt, ...)
 static const char *field(reader *r, int role)
 {
 	int i = r->col_of[role];
-	return i >= 0 && (size_t)i < r->nfields ? r->fields[i] : NULL;
+	return i >= 0 && (size_t)i < r->rows.nfields ? r->rows.fields[i] : NULL;
 }
 
 static int colno(reader *r, int role)
@@ -69,7 +69,7 @@ static int colno(reader *r, int role)
 	return r->col_of[role] + 1;
 }
 
-static int header_row(reader *r)
+static int header_row(reader *r, const jx__csv_rows *t)
 {
 	static const int scores_req[] = {C_DEPT, C_YEAR, C_KIND,   C_L1,   C_L2,
 					 C_L3,   C_EXPL, C_WEIGHT, C_SCORE};
@@ -78,15 +78,15 @@ static int header_row(reader *r)
 	size_t nreq = !r->figures ? 9 : 5, i;
 	for (i = 0; i < C_COUNT; i++)
 		r->col_of[i] = -1;
-	for (i = 0; i < r->nfields; i++) {
+	for (i = 0; i < t->nfields; i++) {
 		int role = -1;
 		for (int k = 0; k < C_COUNT; k++)
-			if (!strcmp(r->fields[i], col_names[k]))
+			if (!strcmp(t->fields[i], col_names[k]))
 				role = k;
 		if (role < 0)
-			return fail(r, (int)i + 1, "unknown column '%s'", r->fields[i]);
+			return fail(r, (int)i + 1, "unknown column '%s'", t->fields[i]);
 		if (r->col_of[role] >= 0)
-			return fail(r, (int)i + 1, "column '%s' appears twice", r->fields[i]);
+			return fail(r, (int)i + 1, "column '%s' appears twice", t->fields[i]);
 		r->col_of[role] = (int)i;
 	}
 	for (i = 0; i < nreq; i++)
@@ -94,7 +94,7 @@ static int header_row(reader *r)
 			return fail(r, 0, "missing column '%s' in the header (expected %s)",
 				    col_names[req[i]],
 				    !r->figures ? JX_CSV_SCORES_HEADER : JX_CSV_FIGURES_HEADER);
-	r->ncols = r->nfields;
+	r->ncols = t->nfields;
 	r->header_done = 1;
 	return 0;
 }
@@ -155,9 +155,9 @@ static int parse_year(reader *r, int *year)
 		*year = r->opts->year;
 		return 0;
 	}
-	if (parse_number(s, &v) != 0 || v != floor(v) || v < 1900 || v > 2100)
-		return fail(r, colno(r, C_YEAR), "year '%s' is not a year between 1900 and 2100",
-			    s);
+	if (parse_number(s, &v) != 0 || v != floor(v) || v < JX_YEAR_MIN || v > JX_YEAR_MAX)
+		return fail(r, colno(r, C_YEAR), "year '%s' is not a year between %d and %d", s,
+			    JX_YEAR_MIN, JX_YEAR_MAX);
 	*year = (int)v;
 	return 0;
 }
@@ -267,64 +267,37 @@ static int figures_row(reader *r)
 		return fail(r, colno(r, C_ITEM), "%s of %s %d given twice (also on line %d)", item,
 			    dept, year, prev);
 	}
-	if (jx_figures_set(f, item, cents, r->row_line) != 0)
+	if (jx_figures_set(f, item, cents, r->rows.row_line) != 0)
 		return r->rc = jx_error_code();
 	return 0;
 }
 
-/* ---- tokenising ---- */
+/* ---- rows ---- */
 
-static void on_field(void *s, size_t len, void *data)
+static int on_row(void *ctx, jx__csv_rows *t)
 {
-	reader *r = data;
-	if (r->rc)
-		return;
-	if (r->nfields >= JX__CSV_MAX_FIELDS) {
-		r->too_many = 1;
-		return;
+	reader *r = ctx;
+	if (t->too_many)
+		fail(r, 0, "more than %d fields", JX__CSV_MAX_FIELDS);
+	else if (!r->header_done)
+		header_row(r, t);
+	else if (t->nfields != r->ncols)
+		fail(r, 0, "expected %zu fields, found %zu", r->ncols, t->nfields);
+	else {
+		r->ndata++;
+		if (r->figures)
+			figures_row(r);
+		else
+			scores_row(r);
 	}
-	if (jx__grow((void **)&r->rowbuf, &r->rowcap, r->rowlen + len + 1, 1) != 0) {
-		r->rc = JX_ENOMEM;
-		return;
-	}
-	if (len)
-		memcpy(r->rowbuf + r->rowlen, s, len);
-	r->rowbuf[r->rowlen + len] = '\0';
-	r->field_at[r->nfields++] = r->rowlen;
-	r->rowlen += len + 1;
-}
-
-static void on_row(int c, void *data)
-{
-	reader *r = data;
-	(void)c;
-	for (size_t i = 0; i < r->nfields; i++)
-		r->fields[i] = r->rowbuf + r->field_at[i];
-	if (!r->rc) {
-		if (r->too_many)
-			fail(r, 0, "more than %d fields", JX__CSV_MAX_FIELDS);
-		else if (!r->header_done)
-			header_row(r);
-		else if (r->nfields != r->ncols)
-			fail(r, 0, "expected %zu fields, found %zu", r->ncols, r->nfields);
-		else {
-			r->ndata++;
-			if (r->figures)
-				figures_row(r);
-			else
-				scores_row(r);
-		}
-	}
-	r->nfields = 0;
-	r->rowlen = 0;
-	r->too_many = 0;
-	r->at_row_start = 1;
+	return r->rc;
 }
 
 /* A '#' line at the top: a comment; "# provenance: X" marks the file. */
-static void comment_line(reader *r, const char *text, size_t len)
+static void on_comment(void *ctx, const char *text, size_t len)
 {
-	char *line = jx__strndup(text + 1, len ? len - 1 : 0);
+	reader *r = ctx;
+	char *line = jx__strndup(text, len);
 	if (line) {
 		jx_trim(line);
 		if (!strncmp(line, "provenance:", 11)) {
@@ -335,32 +308,13 @@ static void comment_line(reader *r, const char *text, size_t len)
 		}
 		free(line);
 	}
-	r->line++;
 }
 
 int jx__csv_feed(reader *r, const char *text, size_t len)
 {
-	size_t off = 0;
-	while (off < len && !r->rc) {
-		const char *nl = memchr(text + off, '\n', len - off);
-		size_t end = nl ? (size_t)(nl - text) + 1 : len;
-		if (r->in_preamble && text[off] == '#') {
-			comment_line(r, text + off, end - off - (nl ? 1 : 0));
-			off = end;
-			continue;
-		}
-		r->in_preamble = 0;
-		r->line++;
-		if (r->at_row_start && end - off > (nl ? 1u : 0u)) {
-			r->row_line = r->line;
-			r->at_row_start = 0;
-		}
-		if (csv_parse(&r->parser, text + off, end - off, on_field, on_row, r) !=
-			    end - off &&
-		    !r->rc)
-			fail(r, 0, "malformed CSV: %s", csv_strerror(csv_error(&r->parser)));
-		off = end;
-	}
+	int rc;
+	if (!r->rc && (rc = jx__csv_rows_feed(&r->rows, text, len)) != 0)
+		r->rc = rc;
 	return r->rc;
 }
 
@@ -379,32 +333,30 @@ int jx__csv_new(reader **out, const char *name, int figures, const jx_read_optio
 	if (sink)
 		r->sink = *sink;
 	r->provenance = JX_PROV_REAL;
-	r->at_row_start = 1;
-	r->in_preamble = 1;
 	if (!r->streaming && !(r->batch = jx_batch_new(name))) {
 		free(r);
 		return jx__oom();
 	}
-	if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+	if (jx__csv_rows_init(&r->rows, name, on_row, on_comment, r) != 0) {
 		jx__csv_free(r);
-		return jx__oom();
+		return JX_ENOMEM;
 	}
-	r->parser_ready = 1;
+	r->rows_ready = 1;
 	*out = r;
 	return 0;
 }
 
 int jx__csv_finish(reader *r, jx_batch **batch)
 {
-	if (!r->rc && csv_fini(&r->parser, on_field, on_row, r) != 0)
-		fail(r, 0, "malformed CSV: %s (a quoted field is never closed)",
-		     csv_strerror(csv_error(&r->parser)));
+	int rc;
+	if (!r->rc && (rc = jx__csv_rows_finish(&r->rows)) != 0)
+		r->rc = rc;
 	if (!r->rc && !r->header_done) {
-		r->row_line = r->line ? r->line : 1;
+		r->rows.row_line = r->rows.line ? r->rows.line : 1;
 		fail(r, 0, "empty file: no header line");
 	}
 	if (!r->rc && r->ndata == 0) {
-		r->row_line = r->line;
+		r->rows.row_line = r->rows.line;
 		fail(r, 0, "no data rows after the header");
 	}
 	if (!r->rc)
@@ -421,10 +373,9 @@ void jx__csv_free(reader *r)
 	if (!r)
 		return;
 	jx__csv_assemble_free(r);
-	if (r->parser_ready)
-		csv_free(&r->parser);
+	if (r->rows_ready)
+		jx__csv_rows_free(&r->rows);
 	jx_batch_free(r->batch);
-	free(r->rowbuf);
 	free(r);
 }
 

@@ -21,6 +21,49 @@
 #include "jixiao/doc.h"
 #include "jixiao/ingest.h"
 
+/* ---- CSV text into rows (csv_rows.c): the canonical CSV and alias files ---- */
+
+#define JX__CSV_MAX_FIELDS 16
+
+typedef struct jx__csv_rows jx__csv_rows;
+/** Called with each row (fields valid during the call); 0, or an error that stops the reading. */
+typedef int (*jx__csv_row_fn)(void *ctx, jx__csv_rows *rows);
+/** Called with each '#' line before the first row: the text after '#', without the line end. */
+typedef void (*jx__csv_comment_fn)(void *ctx, const char *text, size_t len);
+
+struct jx__csv_rows {
+	const char *name;                       /* file name, for messages */
+	const char *fields[JX__CSV_MAX_FIELDS]; /* the row's fields, NUL-terminated */
+	size_t nfields;
+	int too_many; /* the row has more than JX__CSV_MAX_FIELDS fields (the rest dropped) */
+	int line;     /* physical lines read so far */
+	int row_line; /* the line the row starts on: "file:line:" of messages */
+	/* private */
+	jx__csv_row_fn on_row;
+	jx__csv_comment_fn on_comment;
+	void *ctx;
+	struct csv_parser parser;
+	int ready, at_row_start, in_preamble, rc;
+	char *buf; /* the row's fields end to end */
+	size_t len, cap;
+	size_t field_at[JX__CSV_MAX_FIELDS];
+};
+
+/** Start reading rows of the file called name; comment may be NULL (comments skipped). */
+int jx__csv_rows_init(jx__csv_rows *t, const char *name, jx__csv_row_fn row,
+		      jx__csv_comment_fn comment, void *ctx);
+/**
+ * Feed text: UTF-8, "\n" line ends; every piece but the last ends with "\n".
+ * Returns 0 or the first error (a row callback's, or "file:line: malformed
+ * CSV: ..."); after an error more text is refused.
+ */
+int jx__csv_rows_feed(jx__csv_rows *t, const char *text, size_t len);
+/** End of the text: the last row; an unclosed quote is an error. */
+int jx__csv_rows_finish(jx__csv_rows *t);
+void jx__csv_rows_free(jx__csv_rows *t);
+
+/* ---- the canonical CSV reader (csv.c, csv_assemble.c) ---- */
+
 typedef struct jx__csv jx__csv;
 
 /**
@@ -53,8 +96,6 @@ void jx__csv_free(jx__csv *r);
 
 /* ---- between csv.c and csv_assemble.c ---- */
 
-#define JX__CSV_MAX_FIELDS 16
-
 /* (department, year[, kind]) -> an evaluation or figure set being read, or
  * NULL once it was handed to the sink; line = its first line */
 typedef struct {
@@ -78,16 +119,9 @@ struct jx__csv {
 	int streaming;   /* sink given */
 	jx_batch *batch; /* holding mode: everything read */
 	jx_provenance provenance;
-	struct csv_parser parser;
-	int parser_ready;
-	/* the row being tokenised: fields end to end in rowbuf, NUL-terminated */
-	char *rowbuf;
-	size_t rowlen, rowcap;
-	size_t field_at[JX__CSV_MAX_FIELDS];
-	const char *fields[JX__CSV_MAX_FIELDS];
-	size_t nfields;
-	int too_many;
-	int line, row_line, at_row_start, header_done, in_preamble;
+	jx__csv_rows rows; /* the row being read; rows.row_line is what messages name */
+	int rows_ready;
+	int header_done;
 	int col_of[16]; /* column role -> field index, -1 when absent */
 	size_t ncols;
 	size_t ndata;     /* data rows read */
@@ -102,7 +136,7 @@ struct jx__csv {
 	jx_figures *curf;   /* the figure set receiving rows */
 };
 
-/** Record the first error as "name:row_line[:col]: message"; returns it. */
+/** Record the first error as "name:rows.row_line[:col]: message"; returns it. */
 int jx__csv_fail(jx__csv *r, int col, const char *fmt, ...) JX__PRINTF(3, 4);
 
 /** The evaluation that a row of (department, year, kind) belongs to (borrowed). */
@@ -167,8 +201,6 @@ typedef struct {
 } jx__rp_doc;
 
 /* report.c */
-/** Decode one UTF-8 code point at s (len bytes left); bytes used (1 for a bad byte). */
-size_t jx__rp_next(const char *s, size_t len, unsigned *cp);
 /** Number of code points in a NUL-terminated string. */
 size_t jx__rp_width(const char *s);
 /** 1 when line i is prose: not a comment, not the title, not in the table. */

@@ -12,29 +12,16 @@
 #include <string.h>
 #include "report/internal.h"
 
-struct rd_chunk {
-	rd_chunk *next;
-	size_t used, size;
-	max_align_t data[];
-};
-
-#define RD_CHUNK (64 * 1024)
-
 void rd_init(rd_doc *d, jx_lang lang)
 {
 	memset(d, 0, sizeof(*d));
 	d->lang = lang;
+	jx__arena_init(&d->arena, 64 * 1024);
 }
 
 void rd_free(rd_doc *d)
 {
-	rd_chunk *c = d->arena;
-	while (c) {
-		rd_chunk *next = c->next;
-		free(c);
-		c = next;
-	}
-	d->arena = NULL;
+	jx__arena_free(&d->arena);
 }
 
 static void *scrap(rd_doc *d)
@@ -47,19 +34,10 @@ static void *scrap(rd_doc *d)
 
 void *rd_alloc(rd_doc *d, size_t size)
 {
-	rd_chunk *c = d->arena;
-	size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
-	if (!c || c->size - c->used < size) {
-		size_t cap = size > RD_CHUNK ? size : RD_CHUNK;
-		if (!(c = malloc(sizeof(*c) + cap)))
-			return size <= sizeof(max_align_t) * 64 ? scrap(d) : (d->failed = 1, NULL);
-		c->size = cap;
-		c->used = 0;
-		c->next = d->arena;
-		d->arena = c;
-	}
-	c->used += size;
-	return memset((char *)c->data + c->used - size, 0, size);
+	void *p = jx__arena_alloc(&d->arena, size);
+	if (!p)
+		return size <= sizeof(max_align_t) * 64 ? scrap(d) : (d->failed = 1, NULL);
+	return memset(p, 0, size);
 }
 
 const char *rd_strdup(rd_doc *d, const char *s)

@@ -150,8 +150,3 @@ int jx_encoding_parse(const char *s, jx_encoding *out)
 		return jx__error(JX_EINVAL, "unknown encoding '%s' (auto, utf-8, gb18030)", s);
 	return 0;
 }
-
-const char *jx_encoding_name(jx_encoding e)
-{
-	return e == JX_ENC_GB18030 ? "gb18030" : e == JX_ENC_UTF8 ? "utf-8" : "auto";
-}

@@ -23,7 +23,7 @@ static locale_t c_numeric(void)
 /* Fold and trim s into buf; check it is [+-]?digits[.digits]. Returns 0 or -1. */
 static int number_text(char *buf, size_t size, const char *s)
 {
-	char *f = jx__fold_copy(s);
+	char *f = jx__fold_copy(s, strlen(s));
 	const char *p;
 	int digits = 0, dot = 0;
 	if (!f)
