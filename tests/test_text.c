@@ -527,6 +527,20 @@ static void test_text__fold_and_map(void **state)
 	assert_false(jx__is_space_cp('\n') || jx__is_space_cp(0x2003));
 }
 
+static void test_text__is_decimal(void **state)
+{
+	static const char *const yes[] = {"0", "12", "-1.5", "+0.25", "007", NULL};
+	static const char *const no[] = {"",   "-",  "+",  ".5",  "5.",  "1.2.3", "1e3",
+					 " 1", "1 ", "１", "--1", "0x1", NULL};
+	(void)state;
+	for (int i = 0; yes[i]; i++)
+		if (!jx__is_decimal(yes[i]))
+			fail_msg("'%s' should be a decimal", yes[i]);
+	for (int i = 0; no[i]; i++)
+		if (jx__is_decimal(no[i]))
+			fail_msg("'%s' should not be a decimal", no[i]);
+}
+
 /* A no-break space before the closing parenthesis no longer hides the weight
  * (the weight suffix is read on the folded copy, which folds NBSP now). */
 static void test_text__split_weight_nbsp(void **state)
@@ -550,6 +564,7 @@ int main(void)
 		cmocka_unit_test(test_text__split_weight),
 		cmocka_unit_test(test_text__split_weight_nbsp),
 		cmocka_unit_test(test_text__fold_and_map),
+		cmocka_unit_test(test_text__is_decimal),
 		cmocka_unit_test(test_text__levenshtein_counts_code_points),
 		cmocka_unit_test(test_text__display_width),
 		cmocka_unit_test(test_text__number_parse_accepts),

@@ -22,6 +22,9 @@ typedef struct {
 	int decimals;
 } jx__col;
 
+/** Add cols to t. 0 or JX_ENOMEM. */
+int jx__table_columns(jx_table *t, const jx__col *cols, size_t n);
+
 /**
  * New table with an optional leading department column (o->with_department),
  * then cols, then a last `provenance` column. *base is the index of cols[0].

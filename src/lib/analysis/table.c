@@ -10,6 +10,15 @@
 #include <string.h>
 #include "analysis/internal.h"
 
+int jx__table_columns(jx_table *t, const jx__col *cols, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (jx_table_add_column(t, cols[i].name, cols[i].heading, cols[i].type,
+					cols[i].decimals) < 0)
+			return jx__oom();
+	return 0;
+}
+
 int jx__table_start(jx_table **out, int *base, const jx__col *cols, size_t n,
 		    const jx_analysis_options *o, jx_provenance prov)
 {
@@ -23,10 +32,8 @@ int jx__table_start(jx_table **out, int *base, const jx__col *cols, size_t n,
 			goto oom;
 		*base = 1;
 	}
-	for (size_t i = 0; i < n; i++)
-		if (jx_table_add_column(t, cols[i].name, cols[i].heading, cols[i].type,
-					cols[i].decimals) < 0)
-			goto oom;
+	if (jx__table_columns(t, cols, n) != 0)
+		goto oom;
 	if (jx_table_add_column(t, "provenance", "数据来源", JX_COL_TEXT, 0) < 0)
 		goto oom;
 	if (prov == JX_PROV_SYNTHETIC &&

@@ -88,27 +88,37 @@ void plot__emit_int(jx__buf *b, const char *name, long v)
 	jx__buf_printf(b, "%s = %ld\n", name, v);
 }
 
-void plot__emit_string_array(jx__buf *b, const char *name, const char *const *v, size_t n)
+static void put_string_at(jx__buf *b, const void *v, size_t i)
 {
-	size_t i;
+	put_quoted(b, ((const char *const *)v)[i]);
+}
+
+static void put_number_at(jx__buf *b, const void *v, size_t i)
+{
+	plot__put_number(b, ((const double *)v)[i]);
+}
+
+/* n_<name> and array <name>[n], element i written by put(b, v, i). */
+static void emit_array(jx__buf *b, const char *name, const void *v, size_t n,
+		       void (*put)(jx__buf *b, const void *v, size_t i))
+{
 	/* gnuplot arrays have at least one element; templates loop to n_<name>. */
 	jx__buf_printf(b, "n_%s = %zu\narray %s[%zu]\n", name, n, name, n ? n : 1);
-	for (i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		jx__buf_printf(b, "%s[%zu] = ", name, i + 1);
-		put_quoted(b, v[i]);
+		put(b, v, i);
 		jx__buf_puts(b, "\n");
 	}
 }
 
+void plot__emit_string_array(jx__buf *b, const char *name, const char *const *v, size_t n)
+{
+	emit_array(b, name, v, n, put_string_at);
+}
+
 void plot__emit_number_array(jx__buf *b, const char *name, const double *v, size_t n)
 {
-	size_t i;
-	jx__buf_printf(b, "n_%s = %zu\narray %s[%zu]\n", name, n, name, n ? n : 1);
-	for (i = 0; i < n; i++) {
-		jx__buf_printf(b, "%s[%zu] = ", name, i + 1);
-		plot__put_number(b, v[i]);
-		jx__buf_puts(b, "\n");
-	}
+	emit_array(b, name, v, n, put_number_at);
 }
 
 void plot__block_begin(jx__buf *b, const char *name)

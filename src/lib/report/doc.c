@@ -102,12 +102,9 @@ static rd_block *block(rd_doc *d, rd_kind kind)
 void rd_span_add(rd_doc *d, rd_inline *in, const char *text, const char *href, unsigned cls)
 {
 	in->spans = grow(d, in->spans, &in->cap, in->n + 1, sizeof(*in->spans));
-	if (d->failed)
-		return;
-	in->spans[in->n].text = rd_strdup(d, text);
-	in->spans[in->n].href = href ? rd_strdup(d, href) : NULL;
-	in->spans[in->n].cls = cls;
-	in->n++;
+	if (!d->failed)
+		in->spans[in->n++] = (rd_span){rd_strdup(d, text), href ? rd_strdup(d, href) : NULL,
+					       cls};
 }
 
 rd_block *rd_heading(rd_doc *d, int level, const char *id, const char *text)
@@ -166,13 +163,9 @@ void rd_card_add(rd_doc *d, rd_block *b, const char *label, const char *value, c
 		 unsigned cls)
 {
 	b->cards = grow(d, b->cards, &b->cards_cap, b->ncards + 1, sizeof(*b->cards));
-	if (d->failed)
-		return;
-	b->cards[b->ncards].label = rd_strdup(d, label);
-	b->cards[b->ncards].value = rd_strdup(d, value);
-	b->cards[b->ncards].sub = sub ? rd_strdup(d, sub) : NULL;
-	b->cards[b->ncards].cls = cls;
-	b->ncards++;
+	if (!d->failed)
+		b->cards[b->ncards++] = (rd_card){rd_strdup(d, label), rd_strdup(d, value),
+						  sub ? rd_strdup(d, sub) : NULL, cls};
 }
 
 rd_block *rd_chart_add(rd_doc *d, jx_chart chart, const char *id, const char *caption)
@@ -199,6 +192,15 @@ rd_table *rd_table_add(rd_doc *d, const char *id, const char *caption, size_t nc
 	t->heads = rd_alloc(d, ncols * sizeof(*t->heads));
 	t->colcls = rd_alloc(d, ncols * sizeof(*t->colcls));
 	b->table = t;
+	return t;
+}
+
+rd_table *rd_table_heads(rd_doc *d, const char *id, const char *caption, const rp_text *heads,
+			 size_t n, unsigned numeric)
+{
+	rd_table *t = rd_table_add(d, id, caption, n);
+	for (size_t c = 0; c < n; c++)
+		rd_col(t, c, RP_TR(d, heads[c]), numeric >> c & 1 ? RD_NUM : 0);
 	return t;
 }
 

@@ -174,6 +174,10 @@ typedef enum {
 
 /** The text of key in the document's language. */
 #define RP_TR(d, key) rp_tr((d)->lang, (key))
+/** A table with the n columns headed heads (in the document's language); column c
+ *  is RD_NUM when bit c of numeric is set. */
+rd_table *rd_table_heads(rd_doc *d, const char *id, const char *caption, const rp_text *heads,
+			 size_t n, unsigned numeric);
 /** The text of key in lang (also printf formats: same arguments in both languages). */
 const char *rp_tr(jx_lang lang, rp_text key);
 /** Translated names of a kind, provenance, direction, compare status, weak rule, level. */

@@ -24,6 +24,9 @@ char *jx__text_map(const char *s, size_t len, unsigned (*map)(unsigned cp));
 /** jx__text_map with jx__fold_cp: full-width forms and spaces folded. */
 char *jx__fold_copy(const char *s, size_t len);
 
+/** 1 when s is [+-]?digits[.digits] (ASCII; no spaces, no exponent), else 0. */
+int jx__is_decimal(const char *s);
+
 /**
  * Exactly jx_number_format's text of v (same bytes for every double), but
  * whole numbers and numbers of one or two decimals -- most scores, weights
