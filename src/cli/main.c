@@ -9,33 +9,56 @@
 typedef struct {
 	const char *name;
 	int (*fn)(jx_cli *, int, char **);
+	const cli_spec *spec;
 	const char *summary;
 } command;
 
 static const command commands[] = {
-#define JX_COMMAND(name, summary) {#name, cmd_##name, summary},
+#define JX_COMMAND(name, summary) {#name, cmd_##name, &spec_##name, summary},
 #include "commands.def"
 #undef JX_COMMAND
 };
 
+#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static const command *find_command(const char *name)
+{
+	for (size_t k = 0; k < N_COMMANDS; k++)
+		if (!strcmp(name, commands[k].name))
+			return &commands[k];
+	return NULL;
+}
+
+/* `jixiao --list-options CMD`: the options of CMD's spec table, one a line. */
+static int list_options(const char *name)
+{
+	const command *c = name ? find_command(name) : NULL;
+	if (!c) {
+		fprintf(stderr, "jixiao: %s\n", _("--list-options needs a command name"));
+		return JX_EXIT_USAGE;
+	}
+	cli_spec_list(c->spec, stdout);
+	return JX_EXIT_OK;
+}
+
 static void usage(FILE *out)
 {
-	fprintf(out,
-		"usage: jixiao [--db PATH] <command> [options]\n"
-		"\n"
-		"jixiao keeps years of department performance evaluations (绩效自评) in one\n"
-		"SQLite database and analyses them. The database is --db PATH, else $JIXIAO_DB,\n"
-		"else ./jixiao.db.\n"
-		"\n"
-		"commands:\n");
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
-	fprintf(out, "\n`jixiao <command> --help` describes each command.\n"
-		     "Exit codes: 0 ok, 1 error, 2 usage.\n");
+	fprintf(out, "%s jixiao [--db PATH] <command> [options]\n\n%s\n%s\n", _("usage:"),
+		_("jixiao keeps years of department performance evaluations (绩效自评) in one\n"
+		  "SQLite database and analyses them. The database is --db PATH, else $JIXIAO_DB,\n"
+		  "else ./jixiao.db."),
+		_("commands:"));
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		fprintf(out, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
+	fprintf(out, "\n%s\n",
+		_("`jixiao <command> --help` describes each command; `jixiao --list-options\n"
+		  "<command>` prints its options one a line (for shell completion).\n"
+		  "Exit codes: 0 ok, 1 error, 2 usage."));
 }
 
 int main(int argc, char **argv)
 {
+	const command *c;
 	jx_cli cli;
 	int i = 1;
 
@@ -59,6 +82,8 @@ int main(int argc, char **argv)
 			       "There is NO WARRANTY, to the extent permitted by law.\n",
 			       JX_VERSION, JX_SCHEMA_VERSION);
 			return JX_EXIT_OK;
+		} else if (!strcmp(argv[i], "--list-options")) {
+			return list_options(i + 1 < argc ? argv[i + 1] : NULL);
 		} else if (!strcmp(argv[i], "--db") && i + 1 < argc) {
 			cli.db_path = argv[i + 1];
 			i += 2;
@@ -66,7 +91,9 @@ int main(int argc, char **argv)
 			cli.db_path = argv[i] + 5;
 			i++;
 		} else {
-			fprintf(stderr, "jixiao: unknown option '%s'\n", argv[i]);
+			fprintf(stderr, "jixiao: ");
+			fprintf(stderr, _("unknown option '%s'"), argv[i]);
+			fputc('\n', stderr);
 			usage(stderr);
 			return JX_EXIT_USAGE;
 		}
@@ -75,12 +102,10 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return JX_EXIT_USAGE;
 	}
-	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++)
-		if (!strcmp(argv[i], commands[k].name)) {
-			optind = 0; /* glibc: full reset of getopt state */
-			opterr = 0;
-			return commands[k].fn(&cli, argc - i, argv + i);
-		}
-	fprintf(stderr, "jixiao: unknown command '%s' (see jixiao --help)\n", argv[i]);
+	if ((c = find_command(argv[i])) != NULL)
+		return c->fn(&cli, argc - i, argv + i);
+	fprintf(stderr, "jixiao: ");
+	fprintf(stderr, _("unknown command '%s' (see jixiao --help)"), argv[i]);
+	fputc('\n', stderr);
 	return JX_EXIT_USAGE;
 }
