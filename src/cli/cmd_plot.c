@@ -23,9 +23,8 @@ static const cli_option options[] = {
 static const char *const forms[] = {"all --dept NAME --out-dir DIR [options]", NULL};
 
 const cli_spec spec_plot = {
-	"plot",
-	"CHART",
-	forms,
+	"plot", "CHART", forms,
+	/* xgettext:no-c-format */
 	N_("Draw a chart with gnuplot (Debian package gnuplot-nox). CHART is one of:\n"
 	   "  total       total score per year over the grade bands, OLS trend, next\n"
 	   "              year's forecast with its 95% prediction interval\n"

@@ -6,7 +6,7 @@
 #include <string.h>
 #include "cli.h"
 
-enum { HELP_WIDTH = 80, HELP_COLUMN = 26 };
+enum { HELP_WIDTH = 80, HELP_COLUMN = 28 };
 
 /* "--name ARG", or with the short form "-q, --quiet". */
 static void option_words(char *buf, size_t size, const cli_option *o, int with_short)
@@ -23,9 +23,9 @@ static void usage_lines(const cli_spec *spec, FILE *out)
 {
 	char head[128], word[160];
 	size_t col, indent;
-	int n = snprintf(head, sizeof(head), "%s jixiao [--db PATH] %s", _("usage:"), spec->name);
+	snprintf(head, sizeof(head), "%s jixiao [--db PATH] %s", _("usage:"), spec->name);
 	fputs(head, out);
-	col = indent = n > 0 ? (size_t)n : 0;
+	col = indent = jx_display_width(head); /* "用法：" takes 6 columns, 9 bytes */
 	if (spec->args) {
 		fprintf(out, " %s", spec->args);
 		col += 1 + strlen(spec->args);
@@ -43,7 +43,7 @@ static void usage_lines(const cli_spec *spec, FILE *out)
 	}
 	fputc('\n', out);
 	for (const char *const *f = spec->forms; f && *f; f++)
-		fprintf(out, "%*s jixiao [--db PATH] %s %s\n", (int)strlen(_("usage:")), "",
+		fprintf(out, "%*s jixiao [--db PATH] %s %s\n", (int)jx_display_width(_("usage:")), "",
 			spec->name, *f);
 }
 

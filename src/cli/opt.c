@@ -100,7 +100,7 @@ static int shared_value(cli_args *a, int key, const char *arg)
 		break;
 	case CLI_O_OUT: a->out = arg; break;
 	case CLI_O_TEMPLATES: a->templates = arg; break;
-	default: return cli_usage(cmd, _("option --%d has no parser"), key);
+	default: return cli_usage(cmd, "option %d has no parser (a bug)", key);
 	}
 	return CLI_GO;
 }
@@ -116,7 +116,7 @@ static int dispatch(cli_args *a, const cli_option *o, const char *arg, cli_own_f
 	if (o->key > CLI_O_NONE)
 		return shared_value(a, o->key, arg);
 	if (!own)
-		return cli_usage(a->spec->name, _("unknown option '--%s'"), o->name);
+		return cli_usage(a->spec->name, "option --%s has no handler (a bug)", o->name);
 	rc = own(ctx, o->key, arg);
 	return rc ? rc : CLI_GO;
 }
