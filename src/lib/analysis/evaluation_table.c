@@ -24,6 +24,17 @@ static const jx__col figures_cols[] = {
 	{"unit", "单位", JX_COL_TEXT, 0},
 };
 
+static const jx__col list_cols[] = {
+	{"department", "部门", JX_COL_TEXT, 0},
+	{"year", "年度", JX_COL_INT, 0},
+	{"kind", "类型", JX_COL_TEXT, 0},
+	{"total_weight", "总权重", JX_COL_NUMBER, 0},
+	{"total_score", "总得分", JX_COL_NUMBER, 0},
+	{"grade", "等级", JX_COL_TEXT, 0},
+	{"deducted", "扣分", JX_COL_NUMBER, 0},
+	{"provenance", "数据来源", JX_COL_TEXT, 0},
+};
+
 /* A new table of cols; NULL on ENOMEM. */
 static jx_table *table_of(const jx__col *cols, size_t n)
 {
@@ -120,19 +131,11 @@ jx_table *jx_figures_table(const jx_figures *f)
 
 int jx_evaluation_list_table(jx_table **out, const jx_eval_summary *v, size_t n)
 {
-	jx_table *t = jx_table_new();
+	jx_table *t = table_of(list_cols, sizeof(list_cols) / sizeof(*list_cols));
 	size_t flagged = 0;
 	*out = NULL;
 	if (!t)
-		return jx__error(JX_ENOMEM, "out of memory");
-	jx_table_add_column(t, "department", "部门", JX_COL_TEXT, 0);
-	jx_table_add_column(t, "year", "年度", JX_COL_INT, 0);
-	jx_table_add_column(t, "kind", "类型", JX_COL_TEXT, 0);
-	jx_table_add_column(t, "total_weight", "总权重", JX_COL_NUMBER, 0);
-	jx_table_add_column(t, "total_score", "总得分", JX_COL_NUMBER, 0);
-	jx_table_add_column(t, "grade", "等级", JX_COL_TEXT, 0);
-	jx_table_add_column(t, "deducted", "扣分", JX_COL_NUMBER, 0);
-	jx_table_add_column(t, "provenance", "数据来源", JX_COL_TEXT, 0);
+		return jx__oom();
 	for (size_t i = 0; i < n; i++) {
 		jx_table_add_row(t);
 		jx_table_set_text(t, 0, v[i].department);
