@@ -307,7 +307,7 @@ static void test_csv_excel__detect(void **state)
 		{"\"department\",\"year\",\"item\",\"value\",\"unit\"\n", JX_INPUT_CSV_FIGURES},
 		{"# provenance: real\n部门,年度,三级指标,权重,得分\n", JX_INPUT_CSV_SCORES},
 		{" 部门 , 年度 ,类型,一级指标,权重,得分\n", JX_INPUT_CSV_SCORES},
-		{"部门,年度\n", JX_INPUT_REPORT}, /* two fields: not a table */
+		{"部门,年度\n", JX_INPUT_REPORT},                  /* two fields: not a table */
 		{"department,year,colour\n", JX_INPUT_CSV_SCORES}, /* refused by the reader */
 		{"部门,三级指标,权重,得分\n", JX_INPUT_REPORT},
 		{"2023 年度南京市公安局禁毒支队 部门整体绩效自我评价报告\n", JX_INPUT_REPORT},
