@@ -113,10 +113,11 @@ static int parse_year(reader *r, int *year)
 static int row_provenance(reader *r, jx_provenance *p)
 {
 	const char *s = field(r, JX__COL_PROV);
-	*p = r->provenance;
-	if (s && *s && jx__csv_provenance(s, p) != 0)
+	int code = s && *s ? jx__csv_code(JX__COL_PROV, s) : (int)r->provenance;
+	if (code < 0)
 		return fail(r, colno(r, JX__COL_PROV),
 			    "provenance must be real or synthetic, not '%s'", s);
+	*p = (jx_provenance)code;
 	return 0;
 }
 
@@ -164,7 +165,7 @@ static int scores_row(reader *r)
 	jx_provenance prov;
 	jx_evaluation *ev;
 	jx_indicator *row;
-	int year;
+	int year, code;
 
 	if (!expl)
 		expl = "";
@@ -175,7 +176,9 @@ static int scores_row(reader *r)
 		return r->rc;
 	if (r->opts->kind >= 0)
 		kind = (jx_kind)r->opts->kind;
-	else if (jx__csv_kind(field(r, JX__COL_KIND), &kind) != 0)
+	else if ((code = jx__csv_code(JX__COL_KIND, field(r, JX__COL_KIND))) >= 0)
+		kind = (jx_kind)code;
+	else
 		return fail(r, colno(r, JX__COL_KIND), "kind must be self or review, not '%s'",
 			    field(r, JX__COL_KIND));
 	if (parse_number(ws, &weight) != 0)
@@ -183,9 +186,11 @@ static int scores_row(reader *r)
 	if (!(weight > 0))
 		return fail(r, colno(r, JX__COL_WEIGHT), "weight must be greater than 0, not %s",
 			    ws);
-	if (os && *os && jx__csv_origin(os, &origin) != 0)
+	if (os && *os && (code = jx__csv_code(JX__COL_ORIGIN, os)) < 0)
 		return fail(r, colno(r, JX__COL_ORIGIN),
 			    "score_origin must be stated, inferred or missing, not '%s'", os);
+	if (os && *os)
+		origin = (jx_origin)code;
 	if (!*ss) {
 		if (os && *os && origin != JX_ORIGIN_MISSING)
 			return fail(r, colno(r, JX__COL_SCORE),

@@ -161,56 +161,35 @@ int jx__csv_header(jx__csv *r)
 
 /* ---- coded values ---- */
 
-typedef struct {
+static const struct {
+	int role;
 	const char *text;
 	int code;
-} coded;
+} codes[] = {
+	{JX__COL_KIND, "self", JX_KIND_SELF},
+	{JX__COL_KIND, "自评", JX_KIND_SELF},
+	{JX__COL_KIND, "review", JX_KIND_REVIEW},
+	{JX__COL_KIND, "复核", JX_KIND_REVIEW},
+	{JX__COL_KIND, "财政复核", JX_KIND_REVIEW},
+	{JX__COL_KIND, "财政评价", JX_KIND_REVIEW},
+	{JX__COL_ORIGIN, "stated", JX_ORIGIN_STATED},
+	{JX__COL_ORIGIN, "原文", JX_ORIGIN_STATED},
+	{JX__COL_ORIGIN, "inferred", JX_ORIGIN_INFERRED},
+	{JX__COL_ORIGIN, "推算", JX_ORIGIN_INFERRED},
+	{JX__COL_ORIGIN, "missing", JX_ORIGIN_MISSING},
+	{JX__COL_ORIGIN, "缺失", JX_ORIGIN_MISSING},
+	{JX__COL_PROV, "real", JX_PROV_REAL},
+	{JX__COL_PROV, "真实", JX_PROV_REAL},
+	{JX__COL_PROV, "synthetic", JX_PROV_SYNTHETIC},
+	{JX__COL_PROV, "合成", JX_PROV_SYNTHETIC},
+};
 
-static int lookup(const coded *t, size_t n, const char *s, int *out)
+int jx__csv_code(int role, const char *s)
 {
-	for (size_t i = 0; s && i < n; i++)
-		if (!strcmp(s, t[i].text)) {
-			*out = t[i].code;
-			return 0;
-		}
+	for (size_t i = 0; s && i < sizeof(codes) / sizeof(*codes); i++)
+		if (codes[i].role == role && !strcmp(s, codes[i].text))
+			return codes[i].code;
 	return -1;
-}
-
-int jx__csv_kind(const char *s, jx_kind *out)
-{
-	static const coded t[] = {{"self", JX_KIND_SELF},       {"自评", JX_KIND_SELF},
-				  {"review", JX_KIND_REVIEW},   {"复核", JX_KIND_REVIEW},
-				  {"财政复核", JX_KIND_REVIEW}, {"财政评价", JX_KIND_REVIEW}};
-	int v;
-	if (lookup(t, sizeof(t) / sizeof(*t), s, &v) != 0)
-		return -1;
-	*out = (jx_kind)v;
-	return 0;
-}
-
-int jx__csv_origin(const char *s, jx_origin *out)
-{
-	static const coded t[] = {{"stated", JX_ORIGIN_STATED},     {"原文", JX_ORIGIN_STATED},
-				  {"inferred", JX_ORIGIN_INFERRED}, {"推算", JX_ORIGIN_INFERRED},
-				  {"missing", JX_ORIGIN_MISSING},   {"缺失", JX_ORIGIN_MISSING}};
-	int v;
-	if (lookup(t, sizeof(t) / sizeof(*t), s, &v) != 0)
-		return -1;
-	*out = (jx_origin)v;
-	return 0;
-}
-
-int jx__csv_provenance(const char *s, jx_provenance *out)
-{
-	static const coded t[] = {{"real", JX_PROV_REAL},
-				  {"真实", JX_PROV_REAL},
-				  {"synthetic", JX_PROV_SYNTHETIC},
-				  {"合成", JX_PROV_SYNTHETIC}};
-	int v;
-	if (lookup(t, sizeof(t) / sizeof(*t), s, &v) != 0)
-		return -1;
-	*out = (jx_provenance)v;
-	return 0;
 }
 
 /* ---- recognising a header line (format detection) ---- */

@@ -131,10 +131,9 @@ struct jx__csv {
 int jx__csv_header(jx__csv *r);
 /** The English (canonical) name of a column role. */
 const char *jx__csv_role_name(int role);
-/** Coded values as written in English or Chinese (自评, 原文, 合成, …). 0, or -1 when unknown. */
-int jx__csv_kind(const char *s, jx_kind *out);
-int jx__csv_origin(const char *s, jx_origin *out);
-int jx__csv_provenance(const char *s, jx_provenance *out);
+/** The code (jx_kind, jx_origin, jx_provenance) of a value of the kind, score_origin or
+ *  provenance column written in English or Chinese (自评, 原文, 合成, …); -1 when unknown. */
+int jx__csv_code(int role, const char *s);
 /** The CSV kind a header line names (English or Chinese, quoted or not), else JX_INPUT_REPORT. */
 jx_input_format jx__csv_detect(const char *line, size_t n);
 
