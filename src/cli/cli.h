@@ -23,6 +23,9 @@ enum { JX_EXIT_OK = 0, JX_EXIT_ERROR = 1, JX_EXIT_USAGE = 2 };
 
 typedef struct {
 	const char *db_path; /* --db, else $JIXIAO_DB, else ./jixiao.db */
+	jx_lang lang;        /* messages, --help, terminal tables: the locale's, or --lang */
+	jx_lang doc_lang;    /* reports, charts, workbooks: Chinese, or --lang */
+	int lang_given;      /* --lang was given before the command */
 } jx_cli;
 
 #define JX_COMMAND(name, summary) int cmd_##name(jx_cli *cli, int argc, char **argv);

@@ -46,7 +46,7 @@ file_sum() {
 run 0 --version
 grep -qE '^jixiao [0-9]+\.[0-9]+\.[0-9]+ \(schema [0-9]+\)$' "$tmp/out" || fail "--version: $(cat "$tmp/out")"
 run 0 --help
-has "$tmp/out" "usage: jixiao [--db PATH] <command>"
+has "$tmp/out" "usage: jixiao [--db PATH] [--lang zh|en] <command>"
 commands=$(awk '/^commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 } on && /^$/ { exit }' "$tmp/out")
 for c in init import export list show alias indicators grades; do
 	grep -qx "$c" <<<"$commands" || fail "--help does not list the command $c"
