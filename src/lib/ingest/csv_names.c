@@ -9,7 +9,8 @@
  * differs from a known one only by spaces, case, full-width letters or a
  * small typo (`weigth`, `得 分`) is refused with "did you mean": ignoring it
  * would silently lose a column. Any other unknown column (备注, 序号, the
- * workbook's 得分率 and 扣分) is ignored, and named in one warning. */
+ * workbook's 得分率 and 扣分) is ignored, and named in one warning (stored with the
+ * evaluation, so in English like the readers' other warnings, not in the user's locale). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,7 +101,7 @@ static void ignore(jx__buf *b, const char *name, size_t col)
 	if (*name)
 		jx__buf_printf(b, "'%s'", name);
 	else
-		jx__buf_printf(b, _("column %zu (no name)"), col + 1);
+		jx__buf_printf(b, "column %zu (no name)", col + 1);
 }
 
 static int required(jx__csv *r)
@@ -147,7 +148,7 @@ int jx__csv_header(jx__csv *r)
 	}
 	if (rc == 0 && (rc = required(r)) == 0 && ignored.len) {
 		free(r->header_note);
-		r->header_note = jx__sprintf(_("columns not known to jixiao were ignored: %s"),
+		r->header_note = jx__sprintf("columns not known to jixiao were ignored: %s",
 					     ignored.data);
 		if (!r->header_note)
 			rc = r->rc = jx__oom();
