@@ -19,7 +19,10 @@
 
 static size_t hash_str(const char *s)
 {
-	return (size_t)jx__hash(s, strlen(s), 0);
+	size_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
 }
 
 static jx__csv_slot *map_find(jx__csv_map *m, const char *key)
@@ -156,6 +159,15 @@ int jx__csv_evaluation(jx__csv *r, jx_evaluation **out, const char *department, 
 		return r->rc = jx__oom();
 	ev->provenance = prov;
 	ev->line = r->rows.row_line;
+	if (r->header_note) { /* the header's one warning goes with the first evaluation */
+		int rc = jx_evaluation_warn(ev, r->header_line, "%s", r->header_note);
+		free(r->header_note);
+		r->header_note = NULL;
+		if (rc != 0) {
+			jx_evaluation_free(ev);
+			return r->rc = rc;
+		}
+	}
 	if (!isnan(r->opts->total_weight) && r->opts->total_weight > 0)
 		ev->total_weight = r->opts->total_weight;
 	if (!r->streaming && jx_batch_add_evaluation(r->batch, ev) != 0) {
