@@ -4,24 +4,26 @@
 #include <string.h>
 #include "analysis_cli.h"
 
-static const char help[] =
-	"usage: jixiao [--db PATH] framework list [DEPT] [--format table|csv|json]\n"
-	"       jixiao [--db PATH] framework add DEPT YEAR\n"
-	"       jixiao [--db PATH] framework remove DEPT YEAR\n"
-	"\n"
-	"A department's indicator framework sometimes changes whole (a new set of\n"
-	"categories and indicators). A year starts a new framework period when fewer\n"
-	"than half of its level-3 indicators (after aliases) were evaluated the year\n"
-	"before; totals and categories are then compared across periods only through\n"
-	"the within-period trend test (docs/methods.md). list shows, per year, the\n"
-	"indicators carried over and whether a period starts (all departments when\n"
-	"DEPT is not given). add declares a break detection missed; remove undoes a\n"
-	"declaration, or declares that a detected break is none. DEPT may be a unique\n"
-	"part of the name.\n"
-	"\n"
-	"examples:\n"
+static const cli_option options[] = {
+	CLI_SHARED_HELP(FORMAT, N_("list: output format (default table)")), CLI_END};
+static const char *const forms[] = {"add DEPT YEAR", "remove DEPT YEAR", NULL};
+
+const cli_spec spec_framework = {
+	"framework",
+	"list [DEPT] [--format table|csv|json]",
+	forms,
+	N_("A department's indicator framework sometimes changes whole (a new set of\n"
+	   "categories and indicators). A year starts a new framework period when fewer\n"
+	   "than half of its level-3 indicators (after aliases) were evaluated the year\n"
+	   "before; totals and categories are then compared across periods only through\n"
+	   "the within-period trend test (docs/methods.md). list shows, per year, the\n"
+	   "indicators carried over and whether a period starts (all departments when\n"
+	   "DEPT is not given). add declares a break detection missed; remove undoes a\n"
+	   "declaration, or declares that a detected break is none. DEPT may be a unique\n"
+	   "part of the name.\n"),
 	"  jixiao framework list 民政局\n"
-	"  jixiao framework add 禁毒支队 2021\n";
+	"  jixiao framework add 禁毒支队 2021\n",
+	options};
 
 static int list_table(jx_table **out, jx_store *st, const jx_series *s, const ana_args *a,
 		      void *ctx)
@@ -37,21 +39,14 @@ static int list_table(jx_table **out, jx_store *st, const jx_series *s, const an
 	return rc;
 }
 
-static int list(jx_cli *cli, int argc, char **argv)
+static int list(jx_cli *cli, const cli_args *c)
 {
 	ana_args a;
-	ana_args_init(&a, "framework");
-	for (int i = 2; i < argc; i++) {
-		if (!strcmp(argv[i], "--format") && i + 1 < argc) {
-			if (cli_parse_format(argv[++i], &a.fmt))
-				return cli_usage("framework",
-						 "--format must be table, csv or json");
-		} else if (argv[i][0] != '-' && !a.dept) {
-			a.dept = argv[i];
-		} else {
-			return cli_usage("framework", "unexpected argument '%s'", argv[i]);
-		}
-	}
+	memset(&a, 0, sizeof(a));
+	a.cmd = "framework";
+	a.fmt = c->format;
+	jx_analysis_options_init(&a.o);
+	a.dept = c->npos > 1 ? c->pos[1] : NULL;
 	a.all_departments = !a.dept;
 	return ana_run(cli, &a, list_table, NULL);
 }
@@ -93,37 +88,49 @@ static int remove_break(jx_store *st, const char *dept, int year)
 	return 1; /* neither: nothing to remove */
 }
 
-int cmd_framework(jx_cli *cli, int argc, char **argv)
+static int change(jx_cli *cli, const char *sub, const char *name, int year)
 {
-	const char *sub = argc > 1 ? argv[1] : "";
 	jx_store *st = NULL;
 	char *dept = NULL;
-	int year = 0, rc;
-
-	if (!strcmp(sub, "--help") || !strcmp(sub, "-h"))
-		return cli_help(help);
-	if (!strcmp(sub, "list"))
-		return list(cli, argc, argv);
-	if (strcmp(sub, "add") && strcmp(sub, "remove"))
-		return cli_usage("framework", "say list, add or remove");
-	if (argc != 4 || cli_parse_int(argv[3], &year) || year < 1900 || year > 2100)
-		return cli_usage("framework", "%s takes DEPT YEAR (a year 1900-2100)", sub);
+	int add = !strcmp(sub, "add"), rc;
 	if ((rc = cli_open_store(cli, &st, 0)))
 		return rc;
-	if (jx_store_find_department(st, &dept, argv[2]))
+	if (jx_store_find_department(st, &dept, name))
 		rc = cli_fail_jx();
-	else if ((rc = !strcmp(sub, "add") ? jx_store_framework_declare(st, dept, year, 1)
-					   : remove_break(st, dept, year)) == 1)
-		rc = cli_fail("%s: %d does not start a framework period (see `jixiao framework "
-			      "list`)",
+	else if ((rc = add ? jx_store_framework_declare(st, dept, year, 1)
+			   : remove_break(st, dept, year)) == 1)
+		rc = cli_fail(_("%s: %d does not start a framework period (see `jixiao framework "
+				"list`)"),
 			      dept, year);
 	else if (rc)
 		rc = cli_fail_jx();
 	else
-		printf(!strcmp(sub, "add") ? "%s: a new framework period starts in %d\n"
-					   : "%s: %d no longer starts a framework period\n",
+		printf(add ? _("%s: a new framework period starts in %d\n")
+			   : _("%s: %d no longer starts a framework period\n"),
 		       dept, year);
 	free(dept);
 	jx_store_free(st);
 	return rc;
+}
+
+int cmd_framework(jx_cli *cli, int argc, char **argv)
+{
+	const char *sub;
+	cli_args c;
+	int year = 0, rc;
+
+	if ((rc = cli_parse(&c, &spec_framework, argc, argv, NULL, NULL)) != CLI_GO)
+		return rc;
+	sub = c.npos > 0 ? c.pos[0] : "";
+	if (!strcmp(sub, "list")) {
+		if (c.npos > 2)
+			return cli_usage("framework", _("list takes at most one department"));
+		return list(cli, &c);
+	}
+	if (strcmp(sub, "add") && strcmp(sub, "remove"))
+		return cli_usage("framework", _("say list, add or remove"));
+	if (c.npos != 3 || c.format_set || cli_parse_int(c.pos[2], &year) || year < 1900 ||
+	    year > 2100)
+		return cli_usage("framework", _("%s takes DEPT YEAR (a year 1900-2100)"), sub);
+	return change(cli, sub, c.pos[1], year);
 }
