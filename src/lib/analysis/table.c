@@ -54,7 +54,7 @@ int jx__table_row(jx_table *t, const char *department, jx_provenance prov,
 		return jx__oom();
 	if (o && o->with_department && jx_table_set_text(t, 0, department))
 		return jx__oom();
-	if (jx_table_set_text(t, (int)jx_table_columns(t) - 1, jx_provenance_name(prov)))
+	if (jx_table_set_text(t, jx_table_find_column(t, "provenance"), jx_provenance_name(prov)))
 		return jx__oom();
 	return 0;
 }

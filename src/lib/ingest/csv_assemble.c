@@ -19,10 +19,7 @@
 
 static size_t hash_str(const char *s)
 {
-	size_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
+	return (size_t)jx__hash(s, strlen(s), 0);
 }
 
 static jx__csv_slot *map_find(jx__csv_map *m, const char *key)
