@@ -35,21 +35,21 @@ typedef struct {
 } jx_read_options;
 
 /** Options with every field at its default (kind -1). */
-jx_read_options jx_read_options_default(void);
+JX_API jx_read_options jx_read_options_default(void);
 
 /** Decide the format of decoded text by content. */
-jx_input_format jx_input_detect(const char *text, size_t len);
+JX_API jx_input_format jx_input_detect(const char *text, size_t len);
 
 /**
  * Read a whole file (any format), after decoding its text. Files larger
  * than JX_MAX_INPUT bytes are refused. *out freed with jx_batch_free.
  */
 #define JX_MAX_INPUT ((size_t)256 * 1024 * 1024)
-int jx_read_file(jx_batch **out, const char *path, const jx_read_options *opts);
+JX_API int jx_read_file(jx_batch **out, const char *path, const jx_read_options *opts);
 
 /** Same, from memory (name used in messages and as source name). */
-int jx_read_buffer(jx_batch **out, const char *name, const char *data, size_t len,
-		   const jx_read_options *opts);
+JX_API int jx_read_buffer(jx_batch **out, const char *name, const char *data, size_t len,
+			  const jx_read_options *opts);
 
 /**
  * Where a streaming read hands what it reads: each evaluation and figure set
@@ -81,30 +81,30 @@ typedef struct {
  * the file's bytes on success. On error some parts may already have been
  * handed on: the caller undoes them (`jixiao import` rolls back).
  */
-int jx_read_file_stream(const char *path, const jx_read_options *opts, const jx_read_sink *sink,
-			char sha256[65]);
+JX_API int jx_read_file_stream(const char *path, const jx_read_options *opts,
+			       const jx_read_sink *sink, char sha256[65]);
 
 /** Canonical scores CSV from decoded UTF-8 text (BOM already removed). */
-int jx_csv_read_scores(jx_batch **out, const char *name, const char *text, size_t len,
-		       const jx_read_options *opts);
+JX_API int jx_csv_read_scores(jx_batch **out, const char *name, const char *text, size_t len,
+			      const jx_read_options *opts);
 /** Canonical figures CSV from decoded UTF-8 text. */
-int jx_csv_read_figures(jx_batch **out, const char *name, const char *text, size_t len,
-			const jx_read_options *opts);
+JX_API int jx_csv_read_figures(jx_batch **out, const char *name, const char *text, size_t len,
+			       const jx_read_options *opts);
 
 /**
  * Report text (decoded UTF-8, "\n" line ends): title, figures, staffing,
  * self-score, text sections and the indicator table, reconciled against
  * 合计 (see docs/formats.md). One evaluation and one figure set.
  */
-int jx_report_read(jx_batch **out, const char *name, const char *text, size_t len,
-		   const jx_read_options *opts);
+JX_API int jx_report_read(jx_batch **out, const char *name, const char *text, size_t len,
+			  const jx_read_options *opts);
 
 /**
  * Read an alias file (CSV with header "old,new"; '#' lines before it) from
  * UTF-8 text. *out freed with jx_alias_pairs_free; each pair has its line.
  */
-int jx_alias_file_read(jx_alias_pair **out, size_t *n, const char *name, const char *text,
-		       size_t len);
+JX_API int jx_alias_file_read(jx_alias_pair **out, size_t *n, const char *name, const char *text,
+			      size_t len);
 
 /* ---- writing the canonical formats ---- */
 

@@ -53,7 +53,7 @@ typedef struct {
 	int line;
 } jx_alias_pair;
 /** Free an array of pairs. NULL-safe. */
-void jx_alias_pairs_free(jx_alias_pair *v, size_t n);
+JX_API void jx_alias_pairs_free(jx_alias_pair *v, size_t n);
 
 /** The years an evaluation may have (the store refuses others). */
 #define JX_YEAR_MIN 1900
@@ -113,59 +113,60 @@ typedef struct {
 /* ---- construction; every _new has a _free that accepts NULL ---- */
 
 /** New empty evaluation, kind self, provenance real, totals NaN. NULL on ENOMEM. */
-jx_evaluation *jx_evaluation_new(const char *department, int year, jx_kind kind);
-void jx_evaluation_free(jx_evaluation *ev);
+JX_API jx_evaluation *jx_evaluation_new(const char *department, int year, jx_kind kind);
+JX_API void jx_evaluation_free(jx_evaluation *ev);
 
 /**
  * Append a row (strings copied; key computed from the path). Returns the
  * row, borrowed from ev, or NULL on ENOMEM.
  */
-jx_indicator *jx_evaluation_add_row(jx_evaluation *ev, const char *level1, const char *level2,
-				    const char *level3, const char *explanation, double weight,
-				    double score, jx_origin origin, int line);
+JX_API jx_indicator *jx_evaluation_add_row(jx_evaluation *ev, const char *level1,
+					   const char *level2, const char *level3,
+					   const char *explanation, double weight, double score,
+					   jx_origin origin, int line);
 
 /** Append a warning, printf-style. Returns 0 or JX_ENOMEM. */
-int jx_evaluation_warn(jx_evaluation *ev, int line, const char *fmt, ...)
+JX_API int jx_evaluation_warn(jx_evaluation *ev, int line, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 3, 4)))
 #endif
 	;
 
 /** Sum of row weights / of known scores (missing ones skipped). */
-double jx_evaluation_weight_sum(const jx_evaluation *ev);
-double jx_evaluation_score_sum(const jx_evaluation *ev);
+JX_API double jx_evaluation_weight_sum(const jx_evaluation *ev);
+JX_API double jx_evaluation_score_sum(const jx_evaluation *ev);
 
-jx_figures *jx_figures_new(const char *department, int year);
-void jx_figures_free(jx_figures *f);
+JX_API jx_figures *jx_figures_new(const char *department, int year);
+JX_API void jx_figures_free(jx_figures *f);
 /** Set (or replace) an item. Returns 0, JX_EINVAL for an unknown item, JX_ENOMEM. */
-int jx_figures_set(jx_figures *f, const char *item, int64_t cents, int line);
+JX_API int jx_figures_set(jx_figures *f, const char *item, int64_t cents, int line);
 /** Look an item up; returns 1 and fills *cents when present, else 0. */
-int jx_figures_get(const jx_figures *f, const char *item, int64_t *cents);
+JX_API int jx_figures_get(const jx_figures *f, const char *item, int64_t *cents);
 
 /** NULL-terminated list of known figure items, in canonical order. Borrowed. */
-const char *const *jx_figure_items(void);
+JX_API const char *const *jx_figure_items(void);
 /** The unit of an item: "万元", "人", "辆" or "分". Borrowed; NULL if unknown. */
-const char *jx_figure_unit(const char *item);
+JX_API const char *jx_figure_unit(const char *item);
 /** Chinese label of a figure item ("budget_total" -> "部门预算数"); the item itself when unknown. Borrowed. */
-const char *jx_figure_label(const char *item);
+JX_API const char *jx_figure_label(const char *item);
 
-jx_batch *jx_batch_new(const char *source_name);
-void jx_batch_free(jx_batch *b);
+JX_API jx_batch *jx_batch_new(const char *source_name);
+JX_API void jx_batch_free(jx_batch *b);
 /** Take ownership of ev / f. Return 0 or JX_ENOMEM (then the caller still owns it). */
-int jx_batch_add_evaluation(jx_batch *b, jx_evaluation *ev);
-int jx_batch_add_figures(jx_batch *b, jx_figures *f);
+JX_API int jx_batch_add_evaluation(jx_batch *b, jx_evaluation *ev);
+JX_API int jx_batch_add_figures(jx_batch *b, jx_figures *f);
 
 /* ---- names ---- */
-const char *jx_kind_name(jx_kind k);            /**< "self" / "review" */
-int jx_kind_parse(const char *s, jx_kind *out); /**< 0 or JX_EINVAL */
-const char *jx_origin_name(jx_origin o);        /**< "stated" / "inferred" / "missing" */
-int jx_origin_parse(const char *s, jx_origin *out);
-const char *jx_provenance_name(jx_provenance p); /**< "real" / "synthetic" */
+JX_API const char *jx_kind_name(jx_kind k);            /**< "self" / "review" */
+JX_API int jx_kind_parse(const char *s, jx_kind *out); /**< 0 or JX_EINVAL */
+JX_API const char *jx_origin_name(jx_origin o);        /**< "stated" / "inferred" / "missing" */
+JX_API int jx_origin_parse(const char *s, jx_origin *out);
+JX_API const char *jx_provenance_name(jx_provenance p); /**< "real" / "synthetic" */
 /** Labels for people, in lang: "自评" / "self-evaluation", "财政复核" / "finance-bureau review". Borrowed. */
-const char *jx_kind_label(jx_kind k, jx_lang lang);
+JX_API const char *jx_kind_label(jx_kind k, jx_lang lang);
 /** "真实" / "real", "合成" / "synthetic". Borrowed. */
-const char *jx_provenance_label(jx_provenance p, jx_lang lang);
-int jx_provenance_parse(const char *s, jx_provenance *out);
+JX_API const char *jx_provenance_label(jx_provenance p, jx_lang lang);
+JX_API int jx_provenance_parse(const char *s, jx_provenance *out);
 
 #ifdef __cplusplus
 }
