@@ -36,16 +36,15 @@ static int line_of(const char *data, size_t off)
 	return line;
 }
 
-/* GB18030 -> UTF-8 with iconv; on failure *bad gets the input offset. */
-static int gb18030_to_utf8(jx__buf *out, const char *data, size_t len, size_t *bad)
+int jx__text_convert(jx__buf *out, const char *from, const char *data, size_t len, size_t *bad)
 {
-	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	iconv_t cd = iconv_open("UTF-8", from);
 	char chunk[4096];
 	char *in = (char *)data;
 	size_t inleft = len;
 	int rc = 0;
 	if (cd == (iconv_t)-1)
-		return jx__error(JX_EIO, "iconv cannot convert GB18030: %s", strerror(errno));
+		return jx__error(JX_EIO, "iconv cannot convert %s: %s", from, strerror(errno));
 	while (inleft > 0) {
 		char *o = chunk;
 		size_t oleft = sizeof(chunk);
@@ -85,7 +84,7 @@ int jx_text_decode(char **out, size_t *out_len, jx_encoding *detected, const cha
 	}
 	if (enc == JX_ENC_GB18030 || (enc == JX_ENC_AUTO && !jx_utf8_valid(src, srclen, &bad))) {
 		size_t utf8_bad = bad;
-		if (gb18030_to_utf8(&raw, src, srclen, &bad) != 0) {
+		if (jx__text_convert(&raw, "GB18030", src, srclen, &bad) != 0) {
 			if (enc == JX_ENC_GB18030)
 				rc = jx__error(JX_EPARSE, "%s:%d: invalid GB18030 byte sequence",
 					       name, line_of(src, bad));
