@@ -17,27 +17,33 @@
 static const char help[] =
 	"usage: jixiao [--db PATH] import [options] FILE...\n"
 	"\n"
-	"Import published reports (部门整体绩效自我评价报告 as text, UTF-8 or GB18030)\n"
-	"and canonical CSV files (scores or figures; see docs/formats.md). The format is\n"
-	"decided by content. All files are stored in one transaction, each evaluation\n"
+	"Import published reports (部门整体绩效自我评价报告 as text, UTF-8 or GB18030),\n"
+	"Word documents (.docx), web pages (.html, GB2312 or UTF-8) and canonical CSV\n"
+	"files (scores or figures; see docs/formats.md). The format is decided by\n"
+	"content, not by the file name. All files are stored in one transaction, each evaluation\n"
 	"as soon as it is read and checked: on any error the database is unchanged.\n"
 	"Re-importing identical content is a no-op; different content for a stored\n"
 	"(department, year, kind) is refused unless --replace.\n"
 	"\n"
 	"options:\n"
-	"  --dry-run            print what would be stored (table, figures, warnings); write "
-	"nothing\n"
+	"  --dry-run            print what would be stored (for documents also the role of\n"
+	"                       each column and the place of each row), figures, warnings;\n"
+	"                       write nothing\n"
 	"  --replace            replace stored evaluations/figures that differ\n"
-	"  --dept NAME          department (overrides the file)\n"
-	"  --year YEAR          year (overrides the file)\n"
-	"  --kind self|review   kind of evaluation (default: self for reports, column for CSV)\n"
-	"  --format auto|report|csv   input format (default auto)\n"
+	"  --dept NAME          department (overrides the file; for documents: when the\n"
+	"                       document states none, else only with --relabel)\n"
+	"  --year YEAR          year (likewise)\n"
+	"  --kind self|review   kind of evaluation (default: self for reports, column for CSV\n"
+	"                       and documents)\n"
+	"  --relabel            let --dept/--year/--kind replace what a document states\n"
+	"  --format auto|report|csv|docx|html   input format (default auto: by content)\n"
 	"  --encoding auto|utf-8|gb18030   input encoding (default auto)\n"
 	"  -q, --quiet          do not print warnings\n"
 	"\n"
 	"examples:\n"
 	"  jixiao import datasets/real/2023_nanjing_psb_narcotics_detachment.txt\n"
 	"  jixiao import --dry-run report.txt\n"
+	"  jixiao import --dry-run 自评报告.docx\n"
 	"  jixiao import datasets/synthetic/*.csv\n";
 
 typedef struct {
@@ -46,10 +52,22 @@ typedef struct {
 	const char *source; /* a dry run without a database: the file being read */
 } importing;
 
+/* "file:40: msg", or "file:表 2 第 14 行 第 5 列: msg" when the message carries its place. */
+static void print_warning(FILE *f, const char *source, const jx_warning *w, int prefix)
+{
+	if (w->line > 0)
+		fprintf(f, prefix ? "warning: %s:%d: %s\n" : "%s:%d: warning: %s\n", source,
+			w->line, w->message);
+	else
+		fprintf(f, prefix ? "warning: %s:%s\n" : "%s: warning: %s\n", source, w->message);
+}
+
 static void print_evaluation(const char *source, const jx_evaluation *ev)
 {
 	jx_table *t = jx_evaluation_table(ev);
 	char ts[64];
+	if (ev->reading)
+		printf("%s: %s\n%s", source, _("how the document was read:"), ev->reading);
 	jx_number_format(ts, sizeof(ts), jx_evaluation_score_sum(ev));
 	printf("%s: %s %d (%s, %s): %zu indicators, total score %s\n", source, ev->department,
 	       ev->year, jx_kind_name(ev->kind), jx_provenance_name(ev->provenance), ev->nrows, ts);
@@ -57,8 +75,7 @@ static void print_evaluation(const char *source, const jx_evaluation *ev)
 		jx_table_write(t, stdout, JX_FMT_TABLE, 0);
 	jx_table_free(t);
 	for (size_t k = 0; k < ev->nwarnings; k++)
-		printf("warning: %s:%d: %s\n", source, ev->warnings[k].line,
-		       ev->warnings[k].message);
+		print_warning(stdout, source, &ev->warnings[k], 1);
 }
 
 static void print_figures(const char *source, const jx_figures *f)
@@ -78,8 +95,7 @@ static void seen_evaluation(void *ctx, const char *source, const jx_evaluation *
 		print_evaluation(source, ev);
 	else if (!c->quiet)
 		for (size_t k = 0; k < ev->nwarnings; k++)
-			fprintf(stderr, "%s:%d: warning: %s\n", source, ev->warnings[k].line,
-				ev->warnings[k].message);
+			print_warning(stderr, source, &ev->warnings[k], 0);
 }
 
 static void seen_figures(void *ctx, const char *source, const jx_figures *f)
@@ -116,12 +132,17 @@ static int show_all(importing *c, char **files, int nfiles, const jx_read_option
 
 static int parse_options(int argc, char **argv, jx_read_options *ro, unsigned *flags, int *quiet)
 {
-	static const struct option opts[] = {
-		{"dry-run", no_argument, 0, 'n'},        {"replace", no_argument, 0, 'r'},
-		{"dept", required_argument, 0, 'd'},     {"year", required_argument, 0, 'y'},
-		{"kind", required_argument, 0, 'k'},     {"format", required_argument, 0, 'f'},
-		{"encoding", required_argument, 0, 'e'}, {"quiet", no_argument, 0, 'q'},
-		{"help", no_argument, 0, 'h'},           {0, 0, 0, 0}};
+	static const struct option opts[] = {{"dry-run", no_argument, 0, 'n'},
+					     {"replace", no_argument, 0, 'r'},
+					     {"dept", required_argument, 0, 'd'},
+					     {"year", required_argument, 0, 'y'},
+					     {"kind", required_argument, 0, 'k'},
+					     {"format", required_argument, 0, 'f'},
+					     {"encoding", required_argument, 0, 'e'},
+					     {"quiet", no_argument, 0, 'q'},
+					     {"relabel", no_argument, 0, 'R'},
+					     {"help", no_argument, 0, 'h'},
+					     {0, 0, 0, 0}};
 	int c;
 	jx_kind kind;
 	while ((c = getopt_long(argc, argv, ":qh", opts, NULL)) != -1) {
@@ -141,15 +162,12 @@ static int parse_options(int argc, char **argv, jx_read_options *ro, unsigned *f
 			ro->kind = (int)kind;
 			break;
 		case 'f':
-			if (!strcmp(optarg, "auto"))
-				ro->format = JX_INPUT_AUTO;
-			else if (!strcmp(optarg, "report"))
-				ro->format = JX_INPUT_REPORT;
-			else if (!strcmp(optarg, "csv"))
-				ro->format = JX_INPUT_CSV_SCORES;
-			else
-				return cli_usage("import", "--format must be auto, report or csv");
+			if (jx_input_format_parse(optarg, &ro->format) != 0)
+				return cli_usage("import",
+						 "--format must be auto, report, csv, docx, xlsx, "
+						 "html or pdf");
 			break;
+		case 'R': ro->relabel = 1; break;
 		case 'e':
 			if (jx_encoding_parse(optarg, &ro->encoding))
 				return cli_usage("import", "%s", jx_error_last());
@@ -178,6 +196,7 @@ int cmd_import(jx_cli *cli, int argc, char **argv)
 		return cli_usage("import", "no input file given");
 	obs.ctx = &c;
 	dry = (c.flags & JX_IMPORT_DRY_RUN) != 0;
+	ro.describe = dry;
 	if (dry && strcmp(path, ":memory:") != 0 && access(path, F_OK) != 0) {
 		if ((rc = show_all(&c, argv + optind, nfiles, &ro)) == 0)
 			printf("dry run: nothing written (%s does not exist yet)\n", path);

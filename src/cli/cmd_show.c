@@ -90,8 +90,11 @@ int cmd_show(jx_cli *cli, int argc, char **argv)
 		FILE *w = fmt == JX_FMT_TABLE ? stdout : stderr;
 		fprintf(w, "\nimport warnings:\n");
 		for (size_t i = 0; i < ev->nwarnings; i++)
-			fprintf(w, "  line %d: %s\n", ev->warnings[i].line,
-				ev->warnings[i].message);
+			if (ev->warnings[i].line > 0)
+				fprintf(w, "  line %d: %s\n", ev->warnings[i].line,
+					ev->warnings[i].message);
+			else /* a document's warning names its place itself */
+				fprintf(w, "  %s\n", ev->warnings[i].message);
 	}
 out:
 	jx_table_free(t);
