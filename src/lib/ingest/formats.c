@@ -99,6 +99,7 @@ enum {
 	KIND_DOCX,
 	KIND_XLSX,
 	KIND_ZIP,
+	KIND_ZIP_BAD,
 	KIND_PDF,
 	KIND_HTML,
 	KIND_OLE_ENCRYPTED,
@@ -125,7 +126,7 @@ static int zip_kind(const char *data, size_t len)
 	int kind = KIND_ZIP;
 	if (jx__zip_open(&z, "", data, len) != 0) {
 		jx_error_clear();
-		return KIND_ZIP;
+		return KIND_ZIP_BAD;
 	}
 	if (jx__zip_has(z, "word/document.xml"))
 		kind = KIND_DOCX;
@@ -201,9 +202,16 @@ jx_input_format jx_input_sniff(const char *data, size_t len)
 }
 
 /* Binary files no reader takes: what they are and what would be needed. */
-static int refuse(const char *name, int kind)
+static int refuse(const char *name, int kind, const char *data, size_t len)
 {
+	jx__zip *z = NULL;
 	switch (kind) {
+	case KIND_ZIP_BAD: /* its own message: damaged, cut short, a zip bomb, ... */
+		if (jx__zip_open(&z, name, data, len) == 0) {
+			jx__zip_close(z);
+			return jx__error(JX_EPARSE, "%s: a damaged zip archive", name);
+		}
+		return jx_error_code();
 	case KIND_OLE_ENCRYPTED:
 		return jx__error(JX_EPARSE,
 				 "%s: an encrypted (password-protected) Office file: jixiao cannot "
@@ -229,7 +237,7 @@ int jx__sniff_document(const char *data, size_t len, const char *name, jx_input_
 {
 	int kind = sniff(data, len);
 	*fmt = kind == KIND_TEXT ? JX_INPUT_AUTO : kind_format(kind, data, len);
-	return refuse(name, kind);
+	return refuse(name, kind, data, len);
 }
 
 int jx__input_is_document(jx_input_format f)
