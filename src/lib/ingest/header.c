@@ -19,24 +19,24 @@
 
 /* The role of one header text (already normalised), trying it without a trailing
  * "(...)" unit too; *len the byte length of what matched. */
-static jx__col_role role_of_norm(char *norm, size_t *len)
+static jx__role role_of_norm(char *norm, size_t *len)
 {
-	jx__col_role r = jx__col_lookup(norm);
+	jx__role r = jx__col_lookup(norm);
 	char *open;
-	if (r == JX__COL_NONE && (open = strrchr(norm, '(')) != NULL && open > norm &&
+	if (r == JX__ROLE_NONE && (open = strrchr(norm, '(')) != NULL && open > norm &&
 	    norm[strlen(norm) - 1] == ')') {
 		*open = '\0';
 		r = jx__col_lookup(norm);
 	}
-	*len = r == JX__COL_NONE ? 0 : strlen(norm);
+	*len = r == JX__ROLE_NONE ? 0 : strlen(norm);
 	return r;
 }
 
 /* The role a header text names; 0 or JX_ENOMEM. */
-static int role_of(const char *a, const char *b, jx__col_role *role, size_t *len)
+static int role_of(const char *a, const char *b, jx__role *role, size_t *len)
 {
 	char *joined = jx__sprintf("%s%s", a, b ? b : ""), *norm;
-	*role = JX__COL_NONE;
+	*role = JX__ROLE_NONE;
 	*len = 0;
 	if (!joined)
 		return jx__oom();
@@ -52,16 +52,16 @@ static int role_of(const char *a, const char *b, jx__col_role *role, size_t *len
 
 /* Role of column c when the header is rows r (and r+1 when two): *uses_lower says
  * whether the second row's own cell took part. 0 or JX_ENOMEM. */
-static int column_role(const jx_doc_table *t, size_t r, size_t c, int two, jx__col_role *out,
+static int column_role(const jx_doc_table *t, size_t r, size_t c, int two, jx__role *out,
 		       int *uses_lower)
 {
 	const char *up = jx_doc_table_text(t, r, c), *lo;
 	const jx_doc_cell *below = jx_doc_table_slot(t, r + 1, c);
 	const char *forms[4][2];
-	jx__col_role role;
+	jx__role role;
 	size_t len, best = 0;
 	int rc;
-	*out = JX__COL_NONE;
+	*out = JX__ROLE_NONE;
 	*uses_lower = 0;
 	if (!two || !below || below->rowspan == 0) /* covered: the upper cell goes down */
 		return role_of(up, NULL, out, &len);
@@ -73,7 +73,7 @@ static int column_role(const jx_doc_table *t, size_t r, size_t c, int two, jx__c
 	for (int f = 0; f < 4; f++) {
 		if ((rc = role_of(forms[f][0], forms[f][1], &role, &len)) != 0)
 			return rc;
-		if (role != JX__COL_NONE && len > best) {
+		if (role != JX__ROLE_NONE && len > best) {
 			best = len;
 			*out = role;
 			*uses_lower = f < 3 && *lo;
@@ -96,8 +96,7 @@ static int row_has_number(const jx_doc_table *t, size_t r)
 
 /* Roles of every column for a header at row r of one or two rows. *lower_ok: with two
  * rows, every non-empty own cell of the second row took part in a name (and one did). */
-static int assign_roles(const jx_doc_table *t, size_t r, int two, jx__col_role *roles,
-			int *lower_ok)
+static int assign_roles(const jx_doc_table *t, size_t r, int two, jx__role *roles, int *lower_ok)
 {
 	int rc, used, any = 0;
 	*lower_ok = 1;
@@ -113,37 +112,37 @@ static int assign_roles(const jx_doc_table *t, size_t r, int two, jx__col_role *
 	return 0;
 }
 
-static int is_evaluation_header(const jx__col_role *roles, size_t n)
+static int is_evaluation_header(const jx__role *roles, size_t n)
 {
 	int ind = 0, weight = 0, score = 0;
 	for (size_t c = 0; c < n; c++) {
-		ind |= roles[c] == JX__COL_LEVEL1 || roles[c] == JX__COL_LEVEL2 ||
-		       roles[c] == JX__COL_LEVEL3 || roles[c] == JX__COL_INDICATOR;
-		weight |= roles[c] == JX__COL_WEIGHT;
-		score |= roles[c] == JX__COL_SCORE || roles[c] == JX__COL_REVIEW;
+		ind |= roles[c] == JX__ROLE_LEVEL1 || roles[c] == JX__ROLE_LEVEL2 ||
+		       roles[c] == JX__ROLE_LEVEL3 || roles[c] == JX__ROLE_INDICATOR;
+		weight |= roles[c] == JX__ROLE_WEIGHT;
+		score |= roles[c] == JX__ROLE_SCORE || roles[c] == JX__ROLE_REVIEW;
 	}
 	return ind && weight && score;
 }
 
 static void fill_columns(jx__header *h)
 {
-	for (int k = 0; k < JX__COL_COUNT; k++)
+	for (int k = 0; k < JX__ROLE_COUNT; k++)
 		h->col[k] = -1;
 	for (size_t c = 0; c < h->ncols; c++)
 		if (h->col[h->roles[c]] < 0)
 			h->col[h->roles[c]] = (int)c;
 	/* one 指标 column beside level-1/level-2 columns is the level-3 */
-	if (h->col[JX__COL_LEVEL3] < 0 && h->col[JX__COL_INDICATOR] >= 0 &&
-	    (h->col[JX__COL_LEVEL1] >= 0 || h->col[JX__COL_LEVEL2] >= 0)) {
-		h->col[JX__COL_LEVEL3] = h->col[JX__COL_INDICATOR];
-		h->col[JX__COL_INDICATOR] = -1;
+	if (h->col[JX__ROLE_LEVEL3] < 0 && h->col[JX__ROLE_INDICATOR] >= 0 &&
+	    (h->col[JX__ROLE_LEVEL1] >= 0 || h->col[JX__ROLE_LEVEL2] >= 0)) {
+		h->col[JX__ROLE_LEVEL3] = h->col[JX__ROLE_INDICATOR];
+		h->col[JX__ROLE_INDICATOR] = -1;
 	}
 }
 
 /* Try a header of one or two rows at row r; 1 when found (h filled), 0 not, < 0 error. */
 static int try_row(jx__header *h, const jx_doc_table *t, size_t r)
 {
-	jx__col_role *one = NULL, *two = NULL;
+	jx__role *one = NULL, *two = NULL;
 	int rc, lower_ok = 0, found = 0;
 	if (row_has_number(t, r))
 		return 0;
@@ -189,7 +188,7 @@ int jx__header_find(jx__header *h, const jx_doc_table *t)
 
 int jx__header_repeats(const jx__header *h, const jx_doc_table *t, size_t r)
 {
-	jx__col_role role;
+	jx__role role;
 	size_t len;
 	int same = 0;
 	for (size_t c = 0; c < t->ncols; c++) {
@@ -198,7 +197,7 @@ int jx__header_repeats(const jx__header *h, const jx_doc_table *t, size_t r)
 			continue;
 		if (role_of(jx_doc_table_text(t, r, c), NULL, &role, &len) != 0)
 			return 0;
-		if (role == JX__COL_NONE)
+		if (role == JX__ROLE_NONE)
 			return 0;
 		same += role == h->roles[c];
 	}

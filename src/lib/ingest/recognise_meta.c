@@ -261,7 +261,7 @@ static int settle_dept(jx__rc *rc)
 	if (!opt || !*opt)
 		return 0;
 	if (rc->dept && strcmp(rc->dept, opt) != 0 && !rc->opts->relabel)
-		return refuse_relabel(rc, rc->dept_at, _("department"), rc->dept, "--dept", opt);
+		return refuse_relabel(rc, rc->dept_at, "department", rc->dept, "--dept", opt);
 	free(rc->dept);
 	return (rc->dept = jx__strdup(opt)) ? 0 : jx__oom();
 }
@@ -274,7 +274,7 @@ static int settle_year(jx__rc *rc)
 	if (rc->year && rc->year != rc->opts->year && !rc->opts->relabel) {
 		snprintf(a, sizeof(a), "%d", rc->year);
 		snprintf(b, sizeof(b), "%d", rc->opts->year);
-		return refuse_relabel(rc, rc->year_at, _("year"), a, "--year", b);
+		return refuse_relabel(rc, rc->year_at, "year", a, "--year", b);
 	}
 	rc->year = rc->opts->year;
 	return 0;
@@ -284,7 +284,7 @@ static int settle_year(jx__rc *rc)
 static int self_stated(const jx__rc *rc)
 {
 	const char *h = jx_doc_table_text(rc->table, rc->head.row,
-					  (size_t)rc->head.col[JX__COL_SCORE]);
+					  (size_t)rc->head.col[JX__ROLE_SCORE]);
 	return strstr(h, "自评") != NULL;
 }
 
@@ -293,8 +293,8 @@ static int settle_kinds(jx__rc *rc)
 {
 	int want = rc->opts->kind, k;
 	jx_doc_origin at = jx_doc_table_slot(rc->table, rc->head.row, 0)->origin;
-	rc->has_kind[0] = rc->head.col[JX__COL_SCORE] >= 0;
-	rc->has_kind[1] = rc->head.col[JX__COL_REVIEW] >= 0;
+	rc->has_kind[0] = rc->head.col[JX__ROLE_SCORE] >= 0;
+	rc->has_kind[1] = rc->head.col[JX__ROLE_REVIEW] >= 0;
 	rc->kind_of[0] = JX_KIND_SELF;
 	rc->kind_of[1] = JX_KIND_REVIEW;
 	if (want < 0)

@@ -27,19 +27,19 @@
 /* One row's cells by role: text (a merged cell's text in every row it covers, for
  * names), whether the cell begins in this row, and where it is. */
 typedef struct {
-	const char *text[JX__COL_COUNT];
-	int own[JX__COL_COUNT];
-	jx_doc_origin at[JX__COL_COUNT];
-	int anchor_row[JX__COL_COUNT], anchor_col[JX__COL_COUNT];
-	jx__col_role shares[JX__COL_COUNT]; /* the earlier role whose cell spans this one */
+	const char *text[JX__ROLE_COUNT];
+	int own[JX__ROLE_COUNT];
+	jx_doc_origin at[JX__ROLE_COUNT];
+	int anchor_row[JX__ROLE_COUNT], anchor_col[JX__ROLE_COUNT];
+	jx__role shares[JX__ROLE_COUNT]; /* the earlier role whose cell spans this one */
 } rowview;
 
 typedef struct {
 	jx__rc *rc;
 	const jx_doc_table *t;
 	const jx__header *h;
-	jx__col_role leaf; /* the deepest name column */
-	char *l1, *l2;     /* carried down */
+	jx__role leaf; /* the deepest name column */
+	char *l1, *l2; /* carried down */
 	size_t group[JX__RC_KINDS];
 	int have_group, l2_line;
 	double l2_declared;
@@ -50,7 +50,7 @@ typedef struct {
 static void view_row(const reader *rd, size_t r, rowview *v)
 {
 	memset(v, 0, sizeof(*v));
-	for (int k = 1; k < JX__COL_COUNT; k++) {
+	for (int k = 1; k < JX__ROLE_COUNT; k++) {
 		const jx_doc_cell *s;
 		int c = rd->h->col[k];
 		v->text[k] = "";
@@ -66,7 +66,7 @@ static void view_row(const reader *rd, size_t r, rowview *v)
 			if (v->anchor_row[j] == s->anchor_row &&
 			    v->anchor_col[j] == s->anchor_col) {
 				v->anchor_row[k] = -1;
-				v->shares[k] = (jx__col_role)j;
+				v->shares[k] = (jx__role)j;
 				break;
 			}
 		if (v->anchor_row[k] >= 0)
@@ -76,7 +76,7 @@ static void view_row(const reader *rd, size_t r, rowview *v)
 
 /* A number cell's text: only a cell that begins in this row (a merged weight is not
  * repeated into the rows it covers). */
-static const char *num_text(const rowview *v, jx__col_role k)
+static const char *num_text(const rowview *v, jx__role k)
 {
 	return v->own[k] ? v->text[k] : "";
 }
@@ -116,7 +116,7 @@ static int total_kind(const char *text)
  * often sits in an unnamed first column or spans the name columns). */
 static int row_total_kind(const reader *rd, size_t r)
 {
-	int stop = rd->h->col[JX__COL_WEIGHT];
+	int stop = rd->h->col[JX__ROLE_WEIGHT];
 	for (size_t c = 0; c < (size_t)stop; c++) {
 		const jx_doc_cell *s = jx_doc_table_slot(rd->t, r, c);
 		int kind;
@@ -164,13 +164,13 @@ static int starts_with_qizhong(const char *text)
 /* The row's id: a numbered line at its score cell (else weight, else leaf). */
 static int row_id(reader *rd, const rowview *v)
 {
-	jx__col_role at = rd->h->col[JX__COL_SCORE] >= 0    ? JX__COL_SCORE
-			  : rd->h->col[JX__COL_REVIEW] >= 0 ? JX__COL_REVIEW
-							    : JX__COL_WEIGHT;
+	jx__role at = rd->h->col[JX__ROLE_SCORE] >= 0    ? JX__ROLE_SCORE
+		      : rd->h->col[JX__ROLE_REVIEW] >= 0 ? JX__ROLE_REVIEW
+							 : JX__ROLE_WEIGHT;
 	return jx__rc_line(rd->rc, rd->t, v->at[at]);
 }
 
-static void trace_at(reader *rd, const rowview *v, jx__col_role k, const char *what)
+static void trace_at(reader *rd, const rowview *v, jx__role k, const char *what)
 {
 	char at[128];
 	jx__rc_place_text(rd->rc, rd->t, v->at[k], 0, at, sizeof(at));
@@ -179,10 +179,10 @@ static void trace_at(reader *rd, const rowview *v, jx__col_role k, const char *w
 
 /* ---- totals ---- */
 
-static const jx__col_role score_roles[JX__RC_KINDS] = {JX__COL_SCORE, JX__COL_REVIEW};
+static const jx__role score_roles[JX__RC_KINDS] = {JX__ROLE_SCORE, JX__ROLE_REVIEW};
 
 /* A number for a total: the value, NaN when empty; an error when it is not a number. */
-static int total_number(reader *rd, const rowview *v, jx__col_role k, double *out)
+static int total_number(reader *rd, const rowview *v, jx__role k, double *out)
 {
 	int kind = jx__cell_number(num_text(v, k), out);
 	if (kind == JX__NUM_OK)
@@ -201,10 +201,10 @@ static int total_row(reader *rd, const rowview *v, int sub)
 	int id = row_id(rd, v), e;
 	if (id < 0)
 		return id;
-	if ((e = total_number(rd, v, JX__COL_WEIGHT, &w)) != 0)
+	if ((e = total_number(rd, v, JX__ROLE_WEIGHT, &w)) != 0)
 		return e;
 	if (sub && !rd->have_group)
-		return jx__rc_fail(rc, rd->t, v->at[JX__COL_WEIGHT],
+		return jx__rc_fail(rc, rd->t, v->at[JX__ROLE_WEIGHT],
 				   "小计 row before any level-1 indicator");
 	for (int k = 0; k < JX__RC_KINDS; k++) {
 		jx__rp_doc *d = &rc->rp[k];
@@ -225,10 +225,10 @@ static int total_row(reader *rd, const rowview *v, int sub)
 	if (rc->opts->describe) {
 		char what[256];
 		snprintf(what, sizeof(what), "%s: %s %s, %s %s", sub ? "小计" : "合计",
-			 jx__col_label(JX__COL_WEIGHT), num_text(v, JX__COL_WEIGHT),
-			 jx__col_label(JX__COL_SCORE),
-			 num_text(v, rc->has_kind[0] ? JX__COL_SCORE : JX__COL_REVIEW));
-		trace_at(rd, v, rc->has_kind[0] ? JX__COL_SCORE : JX__COL_REVIEW, what);
+			 jx__col_label(JX__ROLE_WEIGHT), num_text(v, JX__ROLE_WEIGHT),
+			 jx__col_label(JX__ROLE_SCORE),
+			 num_text(v, rc->has_kind[0] ? JX__ROLE_SCORE : JX__ROLE_REVIEW));
+		trace_at(rd, v, rc->has_kind[0] ? JX__ROLE_SCORE : JX__ROLE_REVIEW, what);
 	}
 	rd->ended = !sub;
 	return 0;
@@ -241,7 +241,7 @@ static int close_level2(reader *rd);
 
 /* A level-1 from a cell ("部门决策 (20分)") at role k: the group of every kind.
  * 1 when it is a new one, 0 when it is the carried one, or an error. */
-static int enter_level1(reader *rd, const rowview *v, jx__col_role k, const char *text)
+static int enter_level1(reader *rd, const rowview *v, jx__role k, const char *text)
 {
 	char *name = NULL;
 	double w;
@@ -291,7 +291,7 @@ static int enter_level2(reader *rd, const rowview *v, const char *text)
 	rd->l2 = name;
 	rd->l2_declared = w;
 	rd->l2_line = 0;
-	if (!isnan(w) && (rd->l2_line = jx__rc_line(rd->rc, rd->t, v->at[JX__COL_LEVEL2])) < 0)
+	if (!isnan(w) && (rd->l2_line = jx__rc_line(rd->rc, rd->t, v->at[JX__ROLE_LEVEL2])) < 0)
 		return rd->l2_line;
 	return 1;
 }
@@ -330,11 +330,11 @@ static int close_level2(reader *rd)
 static int carry_names(reader *rd, const rowview *v)
 {
 	int e1 = 0, e2 = 0;
-	if (*v->text[JX__COL_LEVEL1] && rd->leaf != JX__COL_LEVEL1 &&
-	    (e1 = enter_level1(rd, v, JX__COL_LEVEL1, v->text[JX__COL_LEVEL1])) < 0)
+	if (*v->text[JX__ROLE_LEVEL1] && rd->leaf != JX__ROLE_LEVEL1 &&
+	    (e1 = enter_level1(rd, v, JX__ROLE_LEVEL1, v->text[JX__ROLE_LEVEL1])) < 0)
 		return e1;
-	if (*v->text[JX__COL_LEVEL2] && rd->leaf != JX__COL_LEVEL2 &&
-	    (e2 = enter_level2(rd, v, v->text[JX__COL_LEVEL2])) < 0)
+	if (*v->text[JX__ROLE_LEVEL2] && rd->leaf != JX__ROLE_LEVEL2 &&
+	    (e2 = enter_level2(rd, v, v->text[JX__ROLE_LEVEL2])) < 0)
 		return e2;
 	return e1 + e2;
 }
@@ -342,11 +342,11 @@ static int carry_names(reader *rd, const rowview *v)
 /* The leaf name of the row: its own cell, or the level-2 cell spanning it. */
 static const char *leaf_text(const reader *rd, const rowview *v)
 {
-	jx__col_role k = rd->leaf;
+	jx__role k = rd->leaf;
 	if (*v->text[k])
 		return v->own[k] ? v->text[k] : "";
-	if (v->shares[k] == JX__COL_LEVEL2 && v->own[JX__COL_LEVEL2])
-		return v->text[JX__COL_LEVEL2];
+	if (v->shares[k] == JX__ROLE_LEVEL2 && v->own[JX__ROLE_LEVEL2])
+		return v->text[JX__ROLE_LEVEL2];
 	return "";
 }
 
@@ -361,7 +361,7 @@ static int no_number_row(reader *rd, const rowview *v)
 		trace_at(rd, v, rd->leaf, _("skipped: a template placeholder row"));
 		return 0;
 	}
-	if (rd->leaf == JX__COL_INDICATOR || rd->h->col[JX__COL_LEVEL1] < 0)
+	if (rd->leaf == JX__ROLE_INDICATOR || rd->h->col[JX__ROLE_LEVEL1] < 0)
 		/* one name column: a row without numbers is a category (level-1) */
 		e = *leaf ? enter_level1(rd, v, rd->leaf, leaf) : 0;
 	else
@@ -369,9 +369,9 @@ static int no_number_row(reader *rd, const rowview *v)
 	if (e < 0)
 		return e;
 	if (e > 0)
-		trace_at(rd, v, rd->leaf == JX__COL_INDICATOR ? rd->leaf : JX__COL_LEVEL1,
+		trace_at(rd, v, rd->leaf == JX__ROLE_INDICATOR ? rd->leaf : JX__ROLE_LEVEL1,
 			 _("category row"));
-	else if (*leaf && v->shares[rd->leaf] == JX__COL_NONE)
+	else if (*leaf && v->shares[rd->leaf] == JX__ROLE_NONE)
 		trace_at(rd, v, rd->leaf, _("skipped: no weight and no score"));
 	return 0;
 }
@@ -379,22 +379,22 @@ static int no_number_row(reader *rd, const rowview *v)
 /* Weight of an indicator row; 1 when the row is not assessed ("/", "—"), else 0 or an error. */
 static int row_weight(reader *rd, const rowview *v, double *w)
 {
-	const char *text = num_text(v, JX__COL_WEIGHT);
+	const char *text = num_text(v, JX__ROLE_WEIGHT);
 	switch (jx__cell_number(text, w)) {
 	case JX__NUM_OK:
 		if (*w > 0)
 			return 0;
-		return jx__rc_fail(rd->rc, rd->t, v->at[JX__COL_WEIGHT],
+		return jx__rc_fail(rd->rc, rd->t, v->at[JX__ROLE_WEIGHT],
 				   "weight must be greater than 0, not %s", text);
 	case JX__NUM_DASH: return 1;
 	case JX__NUM_NEG:
-		return jx__rc_fail(rd->rc, rd->t, v->at[JX__COL_WEIGHT], "weight %s is negative",
+		return jx__rc_fail(rd->rc, rd->t, v->at[JX__ROLE_WEIGHT], "weight %s is negative",
 				   text);
 	case JX__NUM_EMPTY:
-		return jx__rc_fail(rd->rc, rd->t, v->at[JX__COL_WEIGHT],
+		return jx__rc_fail(rd->rc, rd->t, v->at[JX__ROLE_WEIGHT],
 				   "the row has a score but no weight");
 	default:
-		return jx__rc_fail(rd->rc, rd->t, v->at[JX__COL_WEIGHT],
+		return jx__rc_fail(rd->rc, rd->t, v->at[JX__ROLE_WEIGHT],
 				   "weight '%s' is not a number", text);
 	}
 }
@@ -402,14 +402,14 @@ static int row_weight(reader *rd, const rowview *v, double *w)
 /* Score of kind k; NaN when missing ("", "—"). */
 static int row_score(reader *rd, const rowview *v, int k, double w, double *s)
 {
-	jx__col_role role = score_roles[k];
+	jx__role role = score_roles[k];
 	const char *text = num_text(v, role);
 	switch (jx__cell_number(text, s)) {
 	case JX__NUM_OK:
 		if (*s <= w + EPS)
 			return 0;
 		return jx__rc_fail(rd->rc, rd->t, v->at[role], "%s %s is above its weight %s",
-				   jx__col_label(role), text, num_text(v, JX__COL_WEIGHT));
+				   jx__col_label(role), text, num_text(v, JX__ROLE_WEIGHT));
 	case JX__NUM_EMPTY:
 	case JX__NUM_DASH: *s = NAN; return 0;
 	case JX__NUM_NEG:
@@ -424,7 +424,8 @@ static int row_score(reader *rd, const rowview *v, int k, double w, double *s)
 /* The row's explanation: 指标解释, else 评分标准. */
 static const char *explanation(const rowview *v)
 {
-	return *v->text[JX__COL_EXPLANATION] ? v->text[JX__COL_EXPLANATION] : v->text[JX__COL_RULE];
+	return *v->text[JX__ROLE_EXPLANATION] ? v->text[JX__ROLE_EXPLANATION]
+					      : v->text[JX__ROLE_RULE];
 }
 
 static int duplicate(reader *rd, const jx_evaluation *ev, const rowview *v)
@@ -448,8 +449,8 @@ static void trace_indicator(reader *rd, const rowview *v, const char *l3, const 
 	if (!rd->rc->opts->describe)
 		return;
 	n = (size_t)snprintf(what, sizeof(what), "%s / %s / %s: %s %s", rd->l1,
-			     rd->l2 ? rd->l2 : "", l3, jx__col_label(JX__COL_WEIGHT),
-			     num_text(v, JX__COL_WEIGHT));
+			     rd->l2 ? rd->l2 : "", l3, jx__col_label(JX__ROLE_WEIGHT),
+			     num_text(v, JX__ROLE_WEIGHT));
 	for (int k = 0; k < JX__RC_KINDS && n < sizeof(what); k++) {
 		if (!rd->rc->has_kind[k])
 			continue;
@@ -457,7 +458,7 @@ static void trace_indicator(reader *rd, const rowview *v, const char *l3, const 
 		n += (size_t)snprintf(what + n, sizeof(what) - n, ", %s %s",
 				      jx__col_label(score_roles[k]), *a ? a : "—");
 	}
-	trace_at(rd, v, rd->h->col[JX__COL_SCORE] >= 0 ? JX__COL_SCORE : JX__COL_WEIGHT, what);
+	trace_at(rd, v, rd->h->col[JX__ROLE_SCORE] >= 0 ? JX__ROLE_SCORE : JX__ROLE_WEIGHT, what);
 }
 
 static int add_indicator(reader *rd, const rowview *v, const char *l3, double w, const double *s)
@@ -494,7 +495,8 @@ static int indicator_row(reader *rd, const rowview *v)
 	int e;
 	if ((e = row_weight(rd, v, &w)) != 0) {
 		if (e == 1)
-			trace_at(rd, v, JX__COL_WEIGHT, _("skipped: not assessed (weight / or —)"));
+			trace_at(rd, v, JX__ROLE_WEIGHT,
+				 _("skipped: not assessed (weight / or —)"));
 		return e == 1 ? 0 : e;
 	}
 	for (int k = 0; k < JX__RC_KINDS; k++)
@@ -503,7 +505,7 @@ static int indicator_row(reader *rd, const rowview *v)
 	if ((e = carry_names(rd, v)) < 0)
 		return e;
 	if (!*leaf)
-		return jx__rc_fail(rd->rc, rd->t, v->at[JX__COL_WEIGHT],
+		return jx__rc_fail(rd->rc, rd->t, v->at[JX__ROLE_WEIGHT],
 				   "cannot resolve this table row: a weight but no indicator name "
 				   "in the %s column",
 				   jx__col_label(rd->leaf));
@@ -511,7 +513,7 @@ static int indicator_row(reader *rd, const rowview *v)
 		return jx__rc_fail(rd->rc, rd->t, v->at[rd->leaf],
 				   "cannot resolve this table row: no level-1 indicator in it or "
 				   "above it");
-	if (rd->h->col[JX__COL_LEVEL2] >= 0 && rd->leaf != JX__COL_LEVEL2 && !rd->l2)
+	if (rd->h->col[JX__ROLE_LEVEL2] >= 0 && rd->leaf != JX__ROLE_LEVEL2 && !rd->l2)
 		return jx__rc_fail(rd->rc, rd->t, v->at[rd->leaf],
 				   "cannot resolve this table row: no level-2 indicator in it or "
 				   "above it under %s",
@@ -526,10 +528,10 @@ static int indicator_row(reader *rd, const rowview *v)
 static int any_number(const rowview *v)
 {
 	double x;
-	static const jx__col_role k[] = {JX__COL_WEIGHT, JX__COL_SCORE, JX__COL_REVIEW};
+	static const jx__role k[] = {JX__ROLE_WEIGHT, JX__ROLE_SCORE, JX__ROLE_REVIEW};
 	for (int i = 0; i < 3; i++) {
 		int kind = jx__cell_number(num_text(v, k[i]), &x);
-		if (kind != JX__NUM_EMPTY && (kind != JX__NUM_DASH || k[i] == JX__COL_WEIGHT))
+		if (kind != JX__NUM_EMPTY && (kind != JX__NUM_DASH || k[i] == JX__ROLE_WEIGHT))
 			return 1;
 	}
 	return 0;
@@ -542,7 +544,8 @@ static int read_row(reader *rd, size_t r)
 	view_row(rd, r, &v);
 	if (total != ROW_PLAIN)
 		return total_row(rd, &v, total == ROW_SUBTOTAL);
-	if (starts_with_qizhong(leaf_text(rd, &v)) || starts_with_qizhong(v.text[JX__COL_LEVEL2])) {
+	if (starts_with_qizhong(leaf_text(rd, &v)) ||
+	    starts_with_qizhong(v.text[JX__ROLE_LEVEL2])) {
 		trace_at(rd, &v, rd->leaf, _("skipped: a 其中 row (part of the row above)"));
 		return 0;
 	}
@@ -552,13 +555,13 @@ static int read_row(reader *rd, size_t r)
 }
 
 /* The deepest name column: 三级指标, else 指标, else 二级指标, else 一级指标. */
-static jx__col_role leaf_role(const jx__header *h)
+static jx__role leaf_role(const jx__header *h)
 {
-	if (h->col[JX__COL_LEVEL3] >= 0)
-		return JX__COL_LEVEL3;
-	if (h->col[JX__COL_INDICATOR] >= 0)
-		return JX__COL_INDICATOR;
-	return h->col[JX__COL_LEVEL2] >= 0 ? JX__COL_LEVEL2 : JX__COL_LEVEL1;
+	if (h->col[JX__ROLE_LEVEL3] >= 0)
+		return JX__ROLE_LEVEL3;
+	if (h->col[JX__ROLE_INDICATOR] >= 0)
+		return JX__ROLE_INDICATOR;
+	return h->col[JX__ROLE_LEVEL2] >= 0 ? JX__ROLE_LEVEL2 : JX__ROLE_LEVEL1;
 }
 
 int jx__rc_read_table(jx__rc *rc)
@@ -580,8 +583,10 @@ int jx__rc_read_table(jx__rc *rc)
 			continue;
 		}
 		if (jx__header_repeats(&rc->head, t, r)) {
-			jx__rc_trace(rc, "  %s %zu: %s\n", _("row"), r + 1,
-				     _("skipped: the header repeated"));
+			char at[128];
+			jx__rc_place_text(rc, t, jx_doc_table_slot(t, r, 0)->origin, 0, at,
+					  sizeof(at));
+			jx__rc_trace(rc, "  %s: %s\n", at, _("skipped: the header repeated"));
 			continue;
 		}
 		e = read_row(&rd, r);

@@ -32,28 +32,32 @@ void jx__rc_trace_header(jx__rc *rc, const jx_doc_table *t, const jx__header *h)
 {
 	const jx_doc_cell *first = jx_doc_table_slot(t, h->row, 0);
 	char name[32];
+	int row;
 	if (!rc->opts->describe)
 		return;
 	if (t->sheet)
 		jx__rc_trace(rc, "%s (表 %d): ", t->sheet, t->number);
 	else
 		jx__rc_trace(rc, "表 %d: ", t->number);
-	jx__rc_trace(rc, _("indicator table, header in row %d%s of %zu rows"),
-		     first->origin.row ? first->origin.row : (int)h->row + 1,
-		     h->nrows == 2 ? _(" and the next") : "", t->nrows);
+	row = first->origin.row ? first->origin.row : (int)h->row + 1;
+	if (h->nrows == 2)
+		jx__rc_trace(rc, _("indicator table, header in rows %d and %d of %zu rows"), row,
+			     row + 1, t->nrows);
+	else
+		jx__rc_trace(rc, _("indicator table, header in row %d of %zu rows"), row, t->nrows);
 	jx__rc_trace(rc, "\n  ");
 	for (size_t c = 0; c < t->ncols; c++) {
 		const jx_doc_cell *s = jx_doc_table_slot(t, h->row, c);
 		const char *text = jx_doc_table_text(t, h->row, c);
 		column_name(rc, s, c, name, sizeof(name));
-		if (h->roles[c] != JX__COL_NONE)
+		if (h->roles[c] != JX__ROLE_NONE)
 			jx__rc_trace(rc, "%s%s → %s", c ? ", " : "", name,
 				     jx__col_label(h->roles[c]));
 		else
 			jx__rc_trace(rc, "%s%s “%.30s” → %s", c ? ", " : "", name, text,
 				     _("not read"));
-		if (h->roles[c] != JX__COL_NONE && h->col[h->roles[c]] != (int)c &&
-		    !(h->roles[c] == JX__COL_INDICATOR && h->col[JX__COL_LEVEL3] == (int)c))
+		if (h->roles[c] != JX__ROLE_NONE && h->col[h->roles[c]] != (int)c &&
+		    !(h->roles[c] == JX__ROLE_INDICATOR && h->col[JX__ROLE_LEVEL3] == (int)c))
 			jx__rc_trace(rc, " (%s)", _("a second such column: not read"));
 	}
 	jx__rc_trace(rc, "\n");
