@@ -61,7 +61,7 @@ static char *value_after_colon(const char *text)
  * after the colon (*value, "" when none). 0 or JX_ENOMEM. */
 static int split_label(const char *text, char **label, char **value)
 {
-	char *f = jx__fold_copy(text), *colon;
+	char *f = jx__fold_copy(text, strlen(text)), *colon;
 	*label = *value = NULL;
 	if (!f)
 		return jx__oom();
@@ -86,7 +86,7 @@ static int accept_dept(const char *value)
 /* A year in text: the first 4 digits 1900..2100 (full-width digits folded). 0 when none. */
 static int year_in(const char *text)
 {
-	char *f = jx__fold_copy(text);
+	char *f = jx__fold_copy(text, strlen(text));
 	int year = 0;
 	if (!f)
 		return 0;
