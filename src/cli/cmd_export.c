@@ -15,7 +15,10 @@ static const cli_option options[] = {
 	CLI_SHARED_HELP(KIND, N_("only this kind (scores)")),
 	CLI_SHARED_HELP(OUT, N_("write to FILE (atomically) instead of standard output; - is "
 				"standard output")),
-	{'b', "bom", NULL, N_("start CSV with a UTF-8 byte-order mark (for Excel on Windows)"), 0},
+	{'b', "bom", NULL,
+	 N_("CSV for Excel/WPS: a UTF-8 byte-order mark, and text that looks like a formula starts "
+	    "with '"),
+	 0},
 	CLI_END};
 
 const cli_spec spec_export = {
