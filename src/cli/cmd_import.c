@@ -22,7 +22,7 @@ static const cli_option options[] = {
 	{'y', "year", "YEAR", N_("year (overrides the file)"), 0},
 	CLI_SHARED_HELP(KIND, N_("kind of evaluation (default: self for reports, column for CSV)")),
 	{'f', "format", "auto|report|csv", N_("input format (default auto)"), 0},
-	{'e', "encoding", "auto|utf-8|gb18030", N_("input encoding (default auto)"), 0},
+	{'e', "encoding", "auto|utf-8|gb18030|utf-16", N_("input encoding (default auto)"), 0},
 	{'q', "quiet", NULL, N_("do not print warnings"), CLI_SHORT},
 	CLI_END};
 
@@ -30,10 +30,11 @@ const cli_spec spec_import = {
 	"import",
 	"FILE...",
 	NULL,
-	N_("Import published reports (部门整体绩效自我评价报告 as text, UTF-8 or GB18030)\n"
-	   "and canonical CSV files (scores or figures; see docs/formats.md). The format is\n"
-	   "decided by content. All files are stored in one transaction, each evaluation\n"
-	   "as soon as it is read and checked: on any error the database is unchanged.\n"
+	N_("Import published reports (部门整体绩效自我评价报告 as text: UTF-8, GB18030 or\n"
+	   "UTF-16) and canonical CSV files (scores or figures, English or Chinese headers;\n"
+	   "see docs/formats.md). The format is decided by content. All files are stored\n"
+	   "in one transaction, each evaluation as soon as it is read and checked: on any\n"
+	   "error the database is unchanged.\n"
 	   "Re-importing identical content is a no-op; different content for a stored\n"
 	   "(department, year, kind) is refused unless --replace.\n"),
 	"  jixiao import datasets/real/2023_nanjing_psb_narcotics_detachment.txt\n"

@@ -68,7 +68,7 @@ sample() {
 	csv\|json\|xlsx) echo json ;; png\|svg\|pdf) echo svg ;; html\|md) echo md ;;
 	zh\|en) echo en ;; scores\|figures) echo figures ;;
 	pareto\|runs\|transitions\|pairs) echo runs ;;
-	auto\|report\|csv) echo csv ;; auto\|utf-8\|gb18030) echo utf-8 ;;
+	auto\|report\|csv) echo csv ;; auto\|utf-8\|gb18030\|utf-16) echo utf-8 ;;
 	*) fail "no sample value for $c $name $arg (add one to this test)" ;;
 	esac
 }
@@ -80,6 +80,7 @@ needs() {
 	show) echo "甲 2020" ;;
 	import) echo "--dry-run $fx/scores.csv" ;;
 	alias) [ "$name" = --file ] && echo add || echo list ;;
+	framework) echo "list 甲" ;;
 	plot) [ "$name" = --out-dir ] && echo "all --dept 甲" || echo "total --dept 甲 --out $tmp/o.svg" ;;
 	report) echo "--dept 甲 --out $tmp/r.md --no-charts" ;;
 	variance) [ "$name" = --across ] && echo "" || echo "--dept 甲" ;;
