@@ -116,7 +116,7 @@ static void test_store__create_sets_version_and_id(void **state)
 	(void)state;
 	assert_int_equal(jx_store_opened_version(s), 0);
 	assert_int_equal(query_int(db, "PRAGMA user_version"), JX_SCHEMA_VERSION);
-	assert_int_equal(query_int(db, "PRAGMA user_version"), 2);
+	assert_int_equal(query_int(db, "PRAGMA user_version"), 3);
 	assert_int_equal(query_int(db, "PRAGMA application_id"), 0x4A584442);
 	assert_int_equal(query_int(db, "PRAGMA foreign_keys"), 1);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM grade_band"), 4);
@@ -189,7 +189,7 @@ static void test_store__migrates_from_version_1(void **state)
 	make_v1(t.path);
 	s = open_ok(t.path);
 	assert_int_equal(jx_store_opened_version(s), 1);
-	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA user_version"), 2);
+	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA user_version"), 3);
 	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA application_id"),
 			 JX_APPLICATION_ID);
 	/* version 2 added the alias table and the default bands */
@@ -216,7 +216,60 @@ static void test_store__migrates_from_version_1(void **state)
 	jx_store_free(s);
 	/* reopening does not migrate again */
 	s = open_ok(t.path);
+	assert_int_equal(jx_store_opened_version(s), 3);
+	jx_store_free(s);
+	tmpdb_drop(&t);
+}
+
+/* A version-2 database (before framework breaks) with an evaluation and an
+ * alias, as jixiao 0.1 wrote it: version 3 adds the framework_break table,
+ * keeps everything, and declared breaks then round-trip through the series. */
+static void test_store__migrates_from_version_2(void **state)
+{
+	tmpdb t;
+	jx_store *s;
+	sqlite3 *db;
+	jx_series *sr = NULL;
+	jx_break_decl *d = NULL;
+	size_t n = 0;
+	(void)state;
+	tmpdb_make(&t);
+	make_v1(t.path);
+	assert_int_equal(sqlite3_open(t.path, &db), SQLITE_OK);
+	assert_int_equal(jx__store_migrate(db, 1, 2), 0);
+	assert_int_equal(
+		sqlite3_exec(db, "INSERT INTO alias VALUES ('a/b/c', 'a/b/d')", NULL, NULL, NULL),
+		SQLITE_OK);
+	assert_int_equal(query_int(db, "PRAGMA user_version"), 2);
+	sqlite3_close(db);
+	s = open_ok(t.path);
 	assert_int_equal(jx_store_opened_version(s), 2);
+	db = jx__store_sqlite(s);
+	assert_int_equal(query_int(db, "PRAGMA user_version"), 3);
+	assert_int_equal(query_int(db, "SELECT count(*) FROM framework_break"), 0);
+	assert_int_equal(query_int(db, "SELECT count(*) FROM alias"), 1);
+	assert_int_equal(query_int(db, "SELECT count(*) FROM indicator"), 2);
+	/* declare, deny, replace, list, undeclare */
+	assert_int_equal(jx_store_framework_declare(s, "旧部门", 2021, 1), 0);
+	assert_int_equal(jx_store_framework_declare(s, "旧部门", 2019, 0), 0);
+	assert_int_equal(jx_store_framework_declare(s, "旧部门", 2021, 1), 0); /* again: one row */
+	assert_int_equal(jx_store_framework_list(s, "旧部门", &d, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(d[0].year, 2019);
+	assert_int_equal(d[0].is_break, 0);
+	assert_int_equal(d[1].year, 2021);
+	assert_int_equal(d[1].is_break, 1);
+	free(d);
+	assert_int_equal(jx_store_series(s, &sr, "旧部门", JX_KIND_SELF, 0, 0), 0);
+	assert_int_equal(sr->nbreaks, 2);
+	assert_int_equal(sr->breaks[1].year, 2021);
+	assert_int_equal(sr->breaks[1].is_break, 1);
+	jx_series_free(sr);
+	assert_int_equal(jx_store_framework_undeclare(s, "旧部门", 2021), 0);
+	assert_int_equal(jx_store_framework_undeclare(s, "旧部门", 2021), JX_ENOTFOUND);
+	assert_int_equal(jx_store_framework_declare(s, "无此部门", 2021, 1), JX_ENOTFOUND);
+	assert_int_equal(jx_store_framework_declare(s, "旧部门", 1800, 1), JX_EINVAL);
+	assert_int_equal(query_int(db, "SELECT count(*) FROM framework_break"), 1);
 	jx_store_free(s);
 	tmpdb_drop(&t);
 }
@@ -232,7 +285,7 @@ static void test_store__refuses_newer_version(void **state)
 	tmpdb_make(&t);
 	assert_int_equal(sqlite3_open(t.path, &db), SQLITE_OK);
 	assert_int_equal(jx__store_migrate(db, 0, JX_SCHEMA_VERSION), 0);
-	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 3", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	before = tu_read(t.path, &nb);
 	assert_int_equal(jx_store_open(&s, t.path, JX_STORE_CREATE), JX_EVERSION);
@@ -706,6 +759,62 @@ static void test_store__list_counts(void **state)
 	jx_store_free(s);
 }
 
+/* The department × year matrix of the overview and the report's rank step:
+ * one year and kind, highest total first, ties by name. */
+static void test_store__year_totals(void **state)
+{
+	jx_store *s = open_ok(":memory:");
+	jx_year_total *v = NULL;
+	jx_eval_summary *l = NULL;
+	jx_filter f = {"甲", 2023, 2023, JX_KIND_SELF};
+	jx_batch *b[4];
+	size_t n = 0;
+	(void)state;
+	b[0] = batch_of("a", eval_total("甲", 89.5), eval3("甲", 2022, JX_KIND_SELF, 50, NULL),
+			NULL);
+	b[1] = batch_of("b", eval_total("乙", 90), eval3("乙", 2023, JX_KIND_REVIEW, 10, NULL),
+			NULL);
+	b[2] = batch_of("c", eval_total("丙", 60), NULL, NULL);
+	b[3] = batch_of("d", eval_total("丁", 89.5), NULL, NULL);
+	if (jx_store_import(s, b, 4, 0, NULL) != 0)
+		fail_msg("%s", jx_error_last());
+	assert_int_equal(jx_store_year_totals(s, &v, &n, 2023, JX_KIND_SELF), 0);
+	/* neither 甲's 2022 nor 乙's review: 90, 89.5 (丁 U+4E01 before 甲 U+7532), 89.5, 60 */
+	assert_int_equal(n, 4);
+	assert_string_equal(v[0].department, "乙");
+	assert_true(v[0].total_score == 90 && v[0].total_weight == 100);
+	assert_string_equal(v[0].grade, "优");
+	assert_string_equal(v[1].department, "丁");
+	assert_string_equal(v[2].department, "甲");
+	assert_true(v[2].total_score == 89.5);
+	assert_string_equal(v[2].grade, "良");
+	assert_string_equal(v[3].department, "丙");
+	assert_string_equal(v[3].grade, "中");
+	jx_year_totals_free(v, n);
+	/* the review of 2023: 20 + 25 + 10 */
+	assert_int_equal(jx_store_year_totals(s, &v, &n, 2023, JX_KIND_REVIEW), 0);
+	assert_int_equal(n, 1);
+	assert_true(v[0].total_score == 55);
+	jx_year_totals_free(v, n);
+	assert_int_equal(jx_store_year_totals(s, &v, &n, 2021, JX_KIND_SELF), 0);
+	assert_int_equal(n, 0);
+	assert_null(v);
+	/* the listing filter with every part set, then with the department only */
+	assert_int_equal(jx_store_list(s, &f, &l, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(l[0].year, 2023);
+	jx_eval_summaries_free(l, n);
+	f.year_from = f.year_to = 0;
+	f.kind = -1;
+	assert_int_equal(jx_store_list(s, &f, &l, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(l[0].year, 2022);
+	jx_eval_summaries_free(l, n);
+	for (int i = 0; i < 4; i++)
+		jx_batch_free(b[i]);
+	jx_store_free(s);
+}
+
 static void test_store__load_evaluation_round_trip(void **state)
 {
 	jx_store *s = open_ok(":memory:");
@@ -842,6 +951,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_store__create_sets_version_and_id),
 		cmocka_unit_test(test_store__migrates_from_version_1),
+		cmocka_unit_test(test_store__migrates_from_version_2),
 		cmocka_unit_test(test_store__refuses_newer_version),
 		cmocka_unit_test(test_store__refuses_foreign_files),
 		cmocka_unit_test(test_store__readonly_does_not_migrate),
@@ -852,6 +962,7 @@ int main(void)
 		cmocka_unit_test(test_store__series_order_and_aliases),
 		cmocka_unit_test(test_store__grade_bands),
 		cmocka_unit_test(test_store__list_counts),
+		cmocka_unit_test(test_store__year_totals),
 		cmocka_unit_test(test_store__load_evaluation_round_trip),
 		cmocka_unit_test(test_store__figures_exact),
 		cmocka_unit_test(test_store__read_errors_keep_message),

@@ -101,10 +101,7 @@ typedef struct {
 
 static size_t hash_key(int level, const char *s, size_t len)
 {
-	size_t h = 1469598103934665603ULL ^ (size_t)level;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return h;
+	return (size_t)jx__hash(s, len, (uint64_t)level);
 }
 
 static int rehash(builder *b)
@@ -300,18 +297,24 @@ static int add_row(builder *b, const jx_score_row *row, size_t yi)
 	return 0;
 }
 
+void jx__unit_free_fields(jx_unit *un)
+{
+	free((char *)un->key);
+	free((char *)un->level1);
+	free((char *)un->level2);
+	free((char *)un->level3);
+	free(un->years);
+	un->key = un->level1 = un->level2 = un->level3 = NULL;
+	un->years = NULL;
+}
+
 void jx_units_free(jx_units *u)
 {
 	if (!u)
 		return;
-	for (size_t i = 0; i < u->nunits; i++) {
-		jx_unit *un = &u->units[i];
-		free((char *)un->key);
-		free((char *)un->level1);
-		free((char *)un->level2);
-		free((char *)un->level3);
-		free(un->years);
-	}
+	for (size_t i = 0; i < u->nunits; i++)
+		jx__unit_free_fields(&u->units[i]);
+	free(u->periods);
 	free(u->units);
 	free(u->years);
 	free(u->department);
@@ -427,7 +430,8 @@ int jx_units_build(jx_units **out, const jx_series *s, const jx_analysis_options
 				goto out;
 		end = start;
 	}
-	rc = finish(&b);
+	if ((rc = finish(&b)) == 0)
+		rc = jx__units_periods(b.u, s);
 out:
 	free(b.slots);
 	free(b.order);

@@ -105,8 +105,9 @@ static int rule_weak(jx_report *r, unsigned rule_bit, jx_rule rule)
 			continue;
 		if (!(s = add(r, rule, row->unit, "weak", i + 1)))
 			return jx__oom();
-		s->value = rule == JX_RULE_LOW_RATE ? row->mean_rate : row->fit.slope;
-		s->value2 = rule == JX_RULE_LOW_RATE ? r->options.weak_threshold : row->fit.p_value;
+		s->value = rule == JX_RULE_LOW_RATE ? row->mean_rate : row->trend.fit.slope;
+		s->value2 = rule == JX_RULE_LOW_RATE ? r->options.weak_threshold
+						     : row->trend.mk.p_value;
 		s->count = w->nwindow;
 	}
 	return 0;
@@ -125,7 +126,7 @@ static int rule_falling_units(jx_report *r)
 			      rp_unit_index(t->units, row->unit))))
 			return jx__oom();
 		s->value = row->fit.slope;
-		s->value2 = row->fit.p_value;
+		s->value2 = row->mk.p_value;
 	}
 	return 0;
 }
@@ -221,7 +222,8 @@ static int rule_new(jx_report *r)
 	return 0;
 }
 
-const jx_grade_band *jx__report_band(const jx_report *r, const char *grade)
+/* Grade band whose min_score the latest total reaches; NULL when unknown. */
+static const jx_grade_band *report_band(const jx_report *r, const char *grade)
 {
 	for (size_t i = 0; grade && i < r->nbands; i++)
 		if (!strcmp(r->bands[i].grade, grade))
@@ -240,7 +242,7 @@ static int rule_forecast_grade(jx_report *r)
 	for (size_t i = 0; i < r->forecast->nrows && !fc; i++)
 		if (r->forecast->rows[i].unit->level == JX_LEVEL_TOTAL && r->forecast->rows[i].ok)
 			fc = &r->forecast->rows[i];
-	band = jx__report_band(r, r->rank_row->grade);
+	band = report_band(r, r->rank_row->grade);
 	if (!fc || !band || !(band->min_score > 0) || !(fc->pi_low * 100 < band->min_score))
 		return 0;
 	if (!(s = add(r, JX_RULE_FORECAST_GRADE, fc->unit, "fc", 0)))

@@ -39,9 +39,7 @@ static void trend_table(rd_doc *d, const jx_report *r)
 	static const rp_text heads[] = {T_COL_UNIT, T_COL_N,  T_COL_SLOPE, T_COL_SE,
 					T_COL_P,    T_COL_R2, T_COL_TS,    T_COL_DIR};
 	const jx_trend_result *tr = r->trend;
-	rd_table *t = rd_table_add(d, "t-trend", RP_TR(d, T_TBL_TREND), 8);
-	for (size_t c = 0; c < 8; c++)
-		rd_col(t, c, RP_TR(d, heads[c]), c == 0 || c == 7 ? 0 : RD_NUM);
+	rd_table *t = rd_table_heads(d, "t-trend", RP_TR(d, T_TBL_TREND), heads, 8, 0x7e /* 1-6 */);
 	for (size_t i = 0; i < tr->nrows; i++) {
 		const jx_trend_row *tw = &tr->rows[i];
 		unsigned dir = tw->direction == JX_DIR_FALLING  ? RD_BAD
@@ -56,7 +54,7 @@ static void trend_table(rd_doc *d, const jx_report *r)
 		rd_cell_set(row, 1, rd_printf(d, "%zu", tw->n), NULL, 0);
 		rd_cell_set(row, 2, rd_slope(d, tw->fit.slope), NULL, 0);
 		rd_cell_set(row, 3, rd_fixed(d, tw->fit.slope_se * 100, 2), NULL, 0);
-		rd_cell_set(row, 4, rd_p(d, tw->fit.p_value), NULL, 0);
+		rd_cell_set(row, 4, rd_p(d, tw->mk.p_value), NULL, 0);
 		rd_cell_set(row, 5, rd_fixed(d, tw->fit.r2, 2), NULL, 0);
 		rd_cell_set(row, 6, rd_slope(d, tw->theil_sen), NULL, 0);
 		rd_cell_set(row, 7, rp_direction(d->lang, tw->direction), NULL, dir);

@@ -70,6 +70,12 @@ static const char *const migrations[] = {
 	"  grade TEXT PRIMARY KEY,\n"
 	"  min_score REAL NOT NULL CHECK (min_score >= 0 AND min_score <= 100));\n"
 	"INSERT INTO grade_band VALUES ('优', 90), ('良', 80), ('中', 60), ('差', 0);\n",
+	/* 2 -> 3: framework breaks declared by people (detected ones are computed on read) */
+	"CREATE TABLE framework_break(\n"
+	"  department_id INTEGER NOT NULL REFERENCES department(id),\n"
+	"  year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2100),\n"
+	"  is_break INTEGER NOT NULL CHECK (is_break IN (0, 1)),\n"
+	"  PRIMARY KEY (department_id, year)) WITHOUT ROWID;\n",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -156,10 +162,8 @@ int jx__store_migrate(sqlite3 *db, int from, int to)
 	if (rc == 0)
 		rc = jx__exec(db, "COMMIT");
 	if (rc != 0) {
-		char msg[1024];
-		snprintf(msg, sizeof(msg), "%s", jx_error_last());
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		rc = jx__error(JX_EDB, "migrating the database to version %d failed: %s", to, msg);
+		rc = jx__error_prefix(JX_EDB, "migrating the database to version %d failed: ", to);
 	}
 	return rc;
 }
@@ -215,9 +219,7 @@ int jx_store_open(jx_store **out, const char *path, int flags)
 		goto fail;
 	if (!s->readonly && strcmp(path, ":memory:") != 0 &&
 	    (rc = jx__exec(s->db, "PRAGMA journal_mode = WAL")) != 0) {
-		char msg[1024];
-		snprintf(msg, sizeof(msg), "%s", jx_error_last());
-		rc = jx__error(JX_EDB, "%s: %s", path, msg);
+		rc = jx__error_prefix(JX_EDB, "%s: ", path);
 		goto fail;
 	}
 	*out = s;
