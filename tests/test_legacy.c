@@ -223,6 +223,29 @@ static void expect_records(const char *rec, size_t len, int code, const char *wa
 
 static void test_legacy__xls_records_checked(void **state)
 {
+	/* an index outside the sheet, a cell before any sheet, text that is not UTF-8, an
+	 * unknown type, bytes after the end, a grid larger than the table model takes, what
+	 * FreeXL said (-17: no workbook), a password */
+	static const struct {
+		struct {
+			char type;
+			uint32_t a, b;
+			const char *text;
+		} r[2];
+		int code;
+		const char *want;
+	} bad[] = {
+		{{{'S', 2, 3, "a"}, {'C', 2, 0, "x"}}, JX_EPARSE, "stopped early"},
+		{{{'C', 0, 0, "x"}}, JX_EPARSE, "stopped early"},
+		{{{'S', 1, 1, "\xff\xfe"}}, JX_EPARSE, "stopped early"},
+		{{{'Q', 1, 1, NULL}}, JX_EPARSE, "stopped early"},
+		{{{'D', 0, 0, NULL}, {'S', 1, 1, "a"}}, JX_EPARSE, "stopped early"},
+		{{{'S', 65536, 65536, "big"}}, JX_EINVAL, "too large"},
+		{{{'X', (uint32_t)-17, 0, NULL}},
+		 JX_EPARSE,
+		 "r.xls: the file holds no Excel workbook"},
+		{{{'P', 0, 0, NULL}}, JX_EPARSE, "r.xls: the workbook is password-protected"},
+	};
 	char rec[512], *p = rec;
 	jx_doc *d = NULL;
 	(void)state;
@@ -236,43 +259,16 @@ static void test_legacy__xls_records_checked(void **state)
 	assert_string_equal(jx_doc_table_text(d->blocks[0].table, 1, 2), "合计");
 	assert_string_equal(d->notes[0], "sheet 空 is empty");
 	jx_doc_free(d);
-	/* no end record, an index outside the sheet, a cell before any sheet, a bad length,
-	 * text that is not UTF-8, an unknown type, bytes after the end */
+	/* no end record; a bad length */
 	expect_records(rec, (size_t)(p - rec) - 13, JX_EPARSE, "r.xls: the workbook could not");
-	p = rec;
-	put(&p, 'S', 2, 3, "a");
-	put(&p, 'C', 2, 0, "x");
-	expect_records(rec, (size_t)(p - rec), JX_EPARSE, "stopped early");
-	p = rec;
-	put(&p, 'C', 0, 0, "x");
-	expect_records(rec, (size_t)(p - rec), JX_EPARSE, "stopped early");
-	p = rec;
-	put(&p, 'S', 1, 1, "a");
 	memcpy(rec + 9, "\xff\xff\xff\x7f", 4);
 	expect_records(rec, (size_t)(p - rec), JX_EPARSE, "stopped early");
-	p = rec;
-	put(&p, 'S', 1, 1, "\xff\xfe");
-	expect_records(rec, (size_t)(p - rec), JX_EPARSE, "stopped early");
-	p = rec;
-	put(&p, 'Q', 1, 1, NULL);
-	expect_records(rec, (size_t)(p - rec), JX_EPARSE, "stopped early");
-	p = rec;
-	put(&p, 'D', 0, 0, NULL);
-	put(&p, 'S', 1, 1, "a");
-	expect_records(rec, (size_t)(p - rec), JX_EPARSE, "stopped early");
-	/* a grid larger than the table model takes */
-	p = rec;
-	put(&p, 'S', 65536, 65536, "big");
-	expect_records(rec, (size_t)(p - rec), JX_EINVAL, "too large");
-	/* what FreeXL said, and a password */
-	p = rec;
-	put(&p, 'X', (uint32_t)-17, 0, NULL);
-	expect_records(rec, (size_t)(p - rec), JX_EPARSE,
-		       "r.xls: the file holds no Excel workbook");
-	p = rec;
-	put(&p, 'P', 0, 0, NULL);
-	expect_records(rec, (size_t)(p - rec), JX_EPARSE,
-		       "r.xls: the workbook is password-protected");
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		p = rec;
+		for (size_t k = 0; k < 2 && bad[i].r[k].type; k++)
+			put(&p, bad[i].r[k].type, bad[i].r[k].a, bad[i].r[k].b, bad[i].r[k].text);
+		expect_records(rec, (size_t)(p - rec), bad[i].code, bad[i].want);
+	}
 }
 
 /* ---- the child process a parser runs in ---- */
