@@ -147,7 +147,7 @@ JX_API const char *jx_doc_format_name(jx_doc_format f);
  * "name: ..." for a file that is not such a workbook, is damaged or
  * password-protected; JX_EIO when the temporary file cannot be written.
  */
-int jx_doc_read_xls(jx_doc **out, const char *name, const char *data, size_t len);
+JX_API int jx_doc_read_xls(jx_doc **out, const char *name, const char *data, size_t len);
 
 #ifdef __cplusplus
 }
