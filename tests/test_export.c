@@ -115,7 +115,7 @@ static void test_export__real_transcription_round_trip(void **state)
 static void test_export__filters_and_bom(void **state)
 {
 	jx_store *s = fresh();
-	jx_filter f = {"示例市交通局", 2022, 2022, JX_KIND_REVIEW};
+	jx_filter f = {"示例市交通局", 2022, 2022, JX_KIND_REVIEW, NULL};
 	char *out;
 	(void)state;
 	import_file(s, SCORES, 0);
@@ -249,7 +249,7 @@ static void test_export__json_is_valid_with_values(void **state)
 
 	/* an empty selection is an empty array */
 	{
-		jx_filter f = {"无此部门", 0, 0, -1};
+		jx_filter f = {"无此部门", 0, 0, -1, NULL};
 		out = export_to_string(s, jx_export_scores, &f, JX_FMT_JSON, 0, NULL);
 		root = parse_json(out);
 		assert_int_equal(json_array_size(root), 0);

@@ -34,7 +34,7 @@ int cmd_export(jx_cli *cli, int argc, char **argv)
 		{"years", required_argument, 0, 'Y'}, {"kind", required_argument, 0, 'k'},
 		{"out", required_argument, 0, 'o'},   {"bom", no_argument, 0, 'b'},
 		{"help", no_argument, 0, 'h'},        {0, 0, 0, 0}};
-	jx_filter f = {NULL, 0, 0, -1};
+	jx_filter f = {NULL, 0, 0, -1, NULL};
 	jx_format fmt = JX_FMT_CSV;
 	const char *what = "scores", *out_path = NULL, *fmt_name = "csv";
 	jx_store *s = NULL;

@@ -24,7 +24,7 @@ int cmd_list(jx_cli *cli, int argc, char **argv)
 					     {"format", required_argument, 0, 'f'},
 					     {"help", no_argument, 0, 'h'},
 					     {0, 0, 0, 0}};
-	jx_filter f = {NULL, 0, 0, -1};
+	jx_filter f = {NULL, 0, 0, -1, NULL};
 	jx_format fmt = JX_FMT_TABLE;
 	jx_eval_summary *v = NULL;
 	jx_store *s = NULL;

@@ -32,12 +32,17 @@ enum {
 	C_VALUE,
 	C_UNIT,
 	C_PROV,
+	C_PROJECT,
+	C_TARGET,
+	C_ACTUAL,
+	C_REASON,
 	C_COUNT
 };
 
 static const char *const col_names[C_COUNT] = {
-	"department", "year",  "kind",         "level1", "level2", "level3", "explanation",
-	"weight",     "score", "score_origin", "item",   "value",  "unit",   "provenance"};
+	"department",  "year",       "kind",    "level1",       "level2", "level3",
+	"explanation", "weight",     "score",   "score_origin", "item",   "value",
+	"unit",        "provenance", "project", "target",       "actual", "reason"};
 
 int jx__csv_fail(reader *r, int col, const char *fmt, ...)
 {
@@ -87,6 +92,9 @@ static int header_row(reader *r)
 			return fail(r, (int)i + 1, "unknown column '%s'", r->fields[i]);
 		if (r->col_of[role] >= 0)
 			return fail(r, (int)i + 1, "column '%s' appears twice", r->fields[i]);
+		if (r->figures && (role == C_TARGET || role == C_ACTUAL || role == C_REASON))
+			return fail(r, (int)i + 1, "column '%s' belongs to a scores file",
+				    r->fields[i]);
 		r->col_of[role] = (int)i;
 	}
 	for (i = 0; i < nreq; i++)
@@ -105,8 +113,9 @@ static int check_name(reader *r, int role, const char *s, int required)
 		return fail(r, colno(r, role), "%s is empty", col_names[role]);
 	/* names are keys and stay on one line; the explanation is free text (a quoted
 	 * field may span lines, RFC 4180) */
+	int free_text = role == C_EXPL || role == C_TARGET || role == C_ACTUAL || role == C_REASON;
 	for (const char *p = s; p && *p; p++)
-		if ((unsigned char)*p < 0x20 && !(role == C_EXPL && (*p == '\n' || *p == '\t')))
+		if ((unsigned char)*p < 0x20 && !(free_text && (*p == '\n' || *p == '\t')))
 			return fail(r, colno(r, role),
 				    "%s contains a line break or control character",
 				    col_names[role]);
@@ -177,7 +186,7 @@ static int scores_row(reader *r)
 	const char *dept = r->opts->department ? r->opts->department : field(r, C_DEPT);
 	const char *l1 = field(r, C_L1), *l2 = field(r, C_L2), *l3 = field(r, C_L3);
 	const char *expl = field(r, C_EXPL), *ws = field(r, C_WEIGHT), *ss = field(r, C_SCORE);
-	const char *os = field(r, C_ORIGIN);
+	const char *os = field(r, C_ORIGIN), *project = field(r, C_PROJECT);
 	double weight, score = NAN;
 	jx_origin origin = JX_ORIGIN_STATED;
 	jx_kind kind;
@@ -188,8 +197,13 @@ static int scores_row(reader *r)
 
 	if (check_name(r, C_DEPT, dept, 1) || parse_year(r, &year) || check_name(r, C_L1, l1, 1) ||
 	    check_name(r, C_L2, l2, 0) || check_name(r, C_L3, l3, 1) ||
-	    check_name(r, C_EXPL, expl, 0) || row_provenance(r, &prov))
+	    check_name(r, C_EXPL, expl, 0) || check_name(r, C_PROJECT, project, 0) ||
+	    check_name(r, C_TARGET, field(r, C_TARGET), 0) ||
+	    check_name(r, C_ACTUAL, field(r, C_ACTUAL), 0) ||
+	    check_name(r, C_REASON, field(r, C_REASON), 0) || row_provenance(r, &prov))
 		return r->rc;
+	if (project && !*project)
+		project = NULL;
 	if (r->opts->kind >= 0)
 		kind = (jx_kind)r->opts->kind;
 	else if (jx_kind_parse(field(r, C_KIND), &kind) != 0)
@@ -219,11 +233,13 @@ static int scores_row(reader *r)
 			return fail(r, colno(r, C_SCORE), "score %s is above its weight %s", ss,
 				    ws);
 	}
-	if (jx__csv_evaluation(r, &ev, dept, year, kind, prov) != 0)
+	if (jx__csv_evaluation(r, &ev, dept, year, kind, project, prov) != 0)
 		return r->rc;
 	if (ev->provenance != prov)
 		return fail(r, colno(r, C_PROV), "provenance differs within one evaluation");
-	if (!(row = jx__csv_add_row(r, ev, l1, l2, l3, expl, weight, score, origin)))
+	if (!(row = jx__csv_add_row(r, ev, l1, l2, l3, expl, weight, score, origin)) ||
+	    jx_indicator_set_target(row, year, field(r, C_TARGET), field(r, C_ACTUAL),
+				    field(r, C_REASON)) != 0)
 		return r->rc = JX_ENOMEM;
 	for (size_t i = 0; i + 1 < ev->nrows; i++)
 		if (!strcmp(ev->rows[i].key, row->key))
@@ -236,36 +252,45 @@ static int figures_row(reader *r)
 {
 	const char *dept = r->opts->department ? r->opts->department : field(r, C_DEPT);
 	const char *item = field(r, C_ITEM), *vs = field(r, C_VALUE), *unit = field(r, C_UNIT);
-	const char *want;
+	const char *project = field(r, C_PROJECT), *want;
 	int64_t cents;
 	jx_figures *f;
 	jx_provenance prov;
-	int year;
+	int year, wan;
 
-	if (check_name(r, C_DEPT, dept, 1) || parse_year(r, &year) || row_provenance(r, &prov))
+	if (check_name(r, C_DEPT, dept, 1) || parse_year(r, &year) ||
+	    check_name(r, C_PROJECT, project, 0) || row_provenance(r, &prov))
 		return r->rc;
+	if (project && !*project)
+		project = NULL;
 	if (!(want = jx_figure_unit(item)))
 		return fail(r, colno(r, C_ITEM), "unknown figure item '%s' (see docs/formats.md)",
 			    item);
-	if (*unit && strcmp(unit, want) != 0)
+	if (!project != !jx_figure_is_project(item))
+		return fail(r, colno(r, C_ITEM), "%s is a figure of %s, so the project column %s",
+			    item, project ? "a department" : "a project",
+			    project ? "must be empty" : "must name it");
+	/* a project's money is kept in 元; 万元 converts exactly */
+	wan = *unit && !strcmp(want, "元") && !strcmp(unit, "万元");
+	if (*unit && strcmp(unit, want) != 0 && !wan)
 		return fail(r, colno(r, C_UNIT), "unit of %s must be %s, not '%s'", item, want,
 			    unit);
-	if (jx_cents_parse(vs, &cents) != 0)
+	if (jx_scaled_parse(vs, wan ? 6 : 2, &cents) != 0)
 		return fail(r, colno(r, C_VALUE), "%s", jx_error_last());
 	if (cents < 0)
 		return fail(r, colno(r, C_VALUE), "%s must not be negative (%s)", item, vs);
-	if (strcmp(want, "万元") != 0 && strcmp(want, "分") != 0 && cents % 100 != 0)
+	if ((!strcmp(want, "人") || !strcmp(want, "辆")) && cents % 100 != 0)
 		return fail(r, colno(r, C_VALUE),
 			    "%s is a count and must be a whole number, not %s", item, vs);
-	if (jx__csv_figures(r, &f, dept, year, prov) != 0)
+	if (jx__csv_figures(r, &f, dept, year, project, prov) != 0)
 		return r->rc;
 	if (jx_figures_get(f, item, NULL)) {
 		int prev = 0;
 		for (size_t i = 0; i < f->nitems; i++)
 			if (!strcmp(f->items[i].item, item))
 				prev = f->items[i].line;
-		return fail(r, colno(r, C_ITEM), "%s of %s %d given twice (also on line %d)", item,
-			    dept, year, prev);
+		return fail(r, colno(r, C_ITEM), "%s of %s%s%s %d given twice (also on line %d)",
+			    item, dept, project ? " / " : "", project ? project : "", year, prev);
 	}
 	if (jx_figures_set(f, item, cents, r->row_line) != 0)
 		return r->rc = jx_error_code();

@@ -53,7 +53,7 @@ void jx__csv_free(jx__csv *r);
 
 /* ---- between csv.c and csv_assemble.c ---- */
 
-#define JX__CSV_MAX_FIELDS 16
+#define JX__CSV_MAX_FIELDS 20
 
 /* (department, year[, kind]) -> an evaluation or figure set being read, or
  * NULL once it was handed to the sink; line = its first line */
@@ -88,7 +88,7 @@ struct jx__csv {
 	size_t nfields;
 	int too_many;
 	int line, row_line, at_row_start, header_done, in_preamble;
-	int col_of[16]; /* column role -> field index, -1 when absent */
+	int col_of[24]; /* column role -> field index, -1 when absent */
 	size_t ncols;
 	size_t ndata;     /* data rows read */
 	int rc;           /* first error; reading stops */
@@ -105,12 +105,13 @@ struct jx__csv {
 /** Record the first error as "name:row_line[:col]: message"; returns it. */
 int jx__csv_fail(jx__csv *r, int col, const char *fmt, ...) JX__PRINTF(3, 4);
 
-/** The evaluation that a row of (department, year, kind) belongs to (borrowed). */
+/** The evaluation that a row of (department, year, kind, project) belongs to (borrowed);
+ *  project NULL for the department as a whole. */
 int jx__csv_evaluation(jx__csv *r, jx_evaluation **out, const char *department, int year,
-		       jx_kind kind, jx_provenance prov);
-/** The figure set that a row of (department, year) belongs to (borrowed). */
+		       jx_kind kind, const char *project, jx_provenance prov);
+/** The figure set that a row of (department, year, project) belongs to (borrowed). */
 int jx__csv_figures(jx__csv *r, jx_figures **out, const char *department, int year,
-		    jx_provenance prov);
+		    const char *project, jx_provenance prov);
 /** Append a row to ev (names copied, level1's weight suffix split off, key computed once per name). */
 jx_indicator *jx__csv_add_row(jx__csv *r, jx_evaluation *ev, const char *level1, const char *level2,
 			      const char *level3, const char *explanation, double weight,

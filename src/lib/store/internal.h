@@ -9,7 +9,7 @@
 
 /* What the series read path (store_series.c) keeps between calls. */
 typedef struct {
-	sqlite3_stmt *evaluations, *rows, *data_version;
+	sqlite3_stmt *evaluations, *project_evaluations, *rows, *data_version;
 	char **alias_old, **alias_new; /* sorted by old key */
 	size_t nalias;
 	int aliases_loaded;
@@ -37,6 +37,8 @@ int jx__exec(sqlite3 *db, const char *sql);
 int jx__bind_text(sqlite3_stmt *st, int i, const char *s);
 /** Bind a double, or NULL when NaN. */
 int jx__bind_double(sqlite3_stmt *st, int i, double v);
+/** Text bound without a copy (it must live until the statement has stepped), or NULL. */
+int jx__bind_static(sqlite3_stmt *st, int i, const char *s);
 /** Column as double, NaN for NULL. */
 double jx__column_double(sqlite3_stmt *st, int i);
 /** Column as a malloc'd string ("" for NULL). NULL on ENOMEM. */
@@ -54,9 +56,32 @@ int jx__store_bands(sqlite3 *db, jx_grade_band *out, size_t cap, size_t *n);
  */
 void jx__content_hash(jx__buf *b, char out[65], const jx_evaluation *ev);
 
+/** Columns of one indicator row in the import's multi-row INSERT. */
+#define JX__ROW_COLS 21
+/** Bind row i of ev (evaluation id eid) as row k of a multi-row INSERT of indicator rows. */
+void jx__bind_row(sqlite3_stmt *st, int k, sqlite3_int64 eid, const jx_evaluation *ev, size_t i);
+
 /** jx_import_evaluation (source SHA-256 to come) with its content hash already made. */
 int jx__import_evaluation_hashed(jx_import *im, const char *source_name, const jx_evaluation *ev,
 				 const char content_sha256[65]);
+
+/** Alias pairs from sql ("SELECT old, new ... ORDER BY old") as parallel arrays. */
+int jx__alias_pairs(jx_store *s, const char *sql, char ***olds, char ***news, size_t *n);
+/** Follow old -> new pairs from key to the end of its chain (at most n hops). Borrowed. */
+const char *jx__alias_follow(char *const *olds, char *const *news, size_t n, const char *key);
+
+/**
+ * The value to bind for a JX__PROJECT_WHERE parameter: NULL (department
+ * evaluations), JX_PROJECT_ALL, or the set of stored project keys that
+ * resolve to project's key through the project aliases, as "\x1fk1\x1fk2\x1f".
+ * *out is NULL or malloc'd (free()); *set is what to bind.
+ */
+int jx__project_param(jx_store *s, char **out, const char **set, const char *project);
+/** SQL condition on the evaluation (or project_figure) alias x for the parameter ?N. */
+#define JX__PROJECT_WHERE(x, N)                                                              \
+	" (CASE WHEN ?" N " IS NULL THEN " x ".project_id IS NULL WHEN ?" N " = '*' THEN " x \
+	".project_id IS NOT NULL ELSE " x ".project_id IN (SELECT id FROM project WHERE"     \
+	" instr(?" N ", char(31) || key || char(31)) > 0) END)"
 
 /** Split a key or name argument into its normalised key form ("a/b/c") or a normalised name. */
 char *jx__normalize_key_arg(const char *arg);

@@ -105,11 +105,18 @@ static void pool_free(pool *p)
 	free(p);
 }
 
+int jx_store_series(jx_store *s, jx_series **out, const char *department, jx_kind kind,
+		    int year_from, int year_to)
+{
+	return jx_store_project_series(s, out, department, NULL, kind, year_from, year_to);
+}
+
 void jx_series_free(jx_series *sr)
 {
 	if (!sr)
 		return;
 	free(sr->department);
+	free(sr->project);
 	free(sr->years);
 	free(sr->rows);
 	pool_free(sr->pool_);
@@ -118,11 +125,19 @@ void jx_series_free(jx_series *sr)
 
 /* ---- what is kept in the store between calls ---- */
 
+/* The department's own evaluations: the partial index evaluation_department
+ * (project_id IS NULL) serves them in year order. */
 static const char evaluations_sql[] =
-	"SELECT e.id, e.year, e.provenance FROM department d"
+	"SELECT e.id, e.year, e.provenance, NULL FROM department d"
 	" JOIN evaluation e ON e.department_id = d.id"
 	" WHERE d.name = ?1 AND e.kind = ?2 AND e.year BETWEEN ?3 AND ?4"
-	" ORDER BY e.year";
+	" AND e.project_id IS NULL ORDER BY e.year";
+/* One project's (?5: the keys that resolve to it, jx__project_param). */
+static const char project_evaluations_sql[] =
+	"SELECT e.id, e.year, e.provenance, e.project_name FROM department d"
+	" JOIN project p ON p.department_id = d.id JOIN evaluation e ON e.project_id = p.id"
+	" WHERE d.name = ?1 AND e.kind = ?2 AND e.year BETWEEN ?3 AND ?4"
+	" AND instr(?5, char(31) || p.key || char(31)) > 0 ORDER BY e.year, e.id";
 static const char rows_sql[] =
 	"SELECT level1, level2, level3, key, weight, score, score_origin FROM indicator"
 	" WHERE evaluation_id = ?1 ORDER BY seq";
@@ -130,6 +145,7 @@ static const char rows_sql[] =
 void jx__series_cache_free(jx__series_cache *c)
 {
 	sqlite3_finalize(c->evaluations);
+	sqlite3_finalize(c->project_evaluations);
 	sqlite3_finalize(c->rows);
 	sqlite3_finalize(c->data_version);
 	jx_strings_free(c->alias_old, c->nalias);
@@ -144,6 +160,8 @@ static int cache_ready(jx_store *s)
 	sqlite3_int64 changes = sqlite3_total_changes64(s->db);
 	int version = 0, rc;
 	if ((!c->evaluations && (rc = jx__prepare(s->db, &c->evaluations, evaluations_sql))) ||
+	    (!c->project_evaluations &&
+	     (rc = jx__prepare(s->db, &c->project_evaluations, project_evaluations_sql))) ||
 	    (!c->rows && (rc = jx__prepare(s->db, &c->rows, rows_sql))) ||
 	    (!c->data_version &&
 	     (rc = jx__prepare(s->db, &c->data_version, "PRAGMA data_version"))))
@@ -276,20 +294,37 @@ typedef struct {
 	jx_provenance prov;
 } eval_ref;
 
-/* The department's evaluations of kind in range, in year order (*out malloc'd). */
-static int list_evaluations(jx_store *s, eval_ref **out, size_t *n, const char *department,
-			    jx_kind kind, int year_from, int year_to)
+/* The project's display name: the latest year's as written, without its year. */
+static int series_project_name(jx_series *sr, sqlite3_stmt *st)
 {
-	sqlite3_stmt *st = s->series.evaluations;
+	const char *written = (const char *)sqlite3_column_text(st, 3);
+	char *name = jx_project_name_clean(written ? written : "");
+	if (!name)
+		return jx__oom();
+	free(sr->project);
+	sr->project = name;
+	return 0;
+}
+
+/* The department's (or one project's: keys = its key set) evaluations of kind in
+ * range, in year order (*out malloc'd); sr->project gets the latest name. */
+static int list_evaluations(jx_store *s, jx_series *sr, eval_ref **out, size_t *n, const char *keys,
+			    int year_from, int year_to)
+{
+	sqlite3_stmt *st = keys ? s->series.project_evaluations : s->series.evaluations;
 	size_t cap = 0;
 	int rc = 0, step;
 	*out = NULL;
 	*n = 0;
-	sqlite3_bind_text(st, 1, department, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, jx_kind_name(kind), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, sr->department, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, jx_kind_name(sr->kind), -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, year_from ? year_from : 0);
 	sqlite3_bind_int(st, 4, year_to ? year_to : 9999);
+	if (keys)
+		sqlite3_bind_text(st, 5, keys, -1, SQLITE_STATIC);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (keys && (rc = series_project_name(sr, st)) != 0)
+			break;
 		eval_ref *e;
 		if (jx__grow((void **)out, &cap, *n + 1, sizeof(**out))) {
 			rc = JX_ENOMEM;
@@ -308,12 +343,14 @@ static int list_evaluations(jx_store *s, eval_ref **out, size_t *n, const char *
 	return rc;
 }
 
-int jx_store_series(jx_store *s, jx_series **out, const char *department, jx_kind kind,
-		    int year_from, int year_to)
+int jx_store_project_series(jx_store *s, jx_series **out, const char *department,
+			    const char *project, jx_kind kind, int year_from, int year_to)
 {
 	jx_series *sr;
 	eval_ref *evs = NULL;
 	size_t nevs = 0, rcap = 0, ycap = 0, prev_start = 0;
+	char *keys = NULL;
+	const char *set;
 	int rc;
 
 	*out = NULL;
@@ -324,16 +361,19 @@ int jx_store_series(jx_store *s, jx_series **out, const char *department, jx_kin
 	}
 	sr->kind = kind;
 	if ((rc = cache_ready(s)) != 0 ||
-	    (rc = list_evaluations(s, &evs, &nevs, department, kind, year_from, year_to)) != 0)
+	    (project && (rc = jx__project_param(s, &keys, &set, project)) != 0) ||
+	    (rc = list_evaluations(s, sr, &evs, &nevs, keys, year_from, year_to)) != 0)
 		goto out;
 	for (size_t i = 0; i < nevs && rc == 0; i++)
 		rc = add_evaluation(s, sr, &rcap, &ycap, &prev_start, evs[i].id, evs[i].year,
 				    evs[i].prov);
 	if (rc == 0 && sr->nrows == 0)
-		rc = jx__error(JX_ENOTFOUND, "no %s evaluations of '%s'%s", jx_kind_name(kind),
-			       department, (year_from || year_to) ? " in that year range" : "");
+		rc = jx__error(JX_ENOTFOUND, "no %s evaluations of '%s'%s%s%s", jx_kind_name(kind),
+			       department, project ? " / " : "", project ? project : "",
+			       (year_from || year_to) ? " in that year range" : "");
 out:
 	free(evs);
+	free(keys);
 	if (rc != 0) {
 		jx_series_free(sr);
 		return rc;
