@@ -23,10 +23,11 @@ foreach(lang ${JX_LINGUAS})
   install(FILES ${mo} DESTINATION ${CMAKE_INSTALL_LOCALEDIR}/${lang}/LC_MESSAGES)
 endforeach()
 
-# Sources whose texts are extracted: the library, the CLI, the generator.
+# Sources whose texts are extracted: the library and the CLI (with their .def tables).
 file(GLOB_RECURSE JX_PO_SOURCES CONFIGURE_DEPENDS
   ${PROJECT_SOURCE_DIR}/src/lib/*.c ${PROJECT_SOURCE_DIR}/src/lib/*.h
-  ${PROJECT_SOURCE_DIR}/src/cli/*.c ${PROJECT_SOURCE_DIR}/src/cli/*.h)
+  ${PROJECT_SOURCE_DIR}/src/cli/*.c ${PROJECT_SOURCE_DIR}/src/cli/*.h
+  ${PROJECT_SOURCE_DIR}/src/lib/*.def ${PROJECT_SOURCE_DIR}/src/cli/*.def)
 list(SORT JX_PO_SOURCES)
 set(JX_XGETTEXT_ARGS --language=C --from-code=UTF-8 --add-comments=TRANSLATORS
   --keyword=_ --keyword=N_ --keyword=ngettext:1,2 --keyword=dgettext:2 --keyword=dngettext:2,3

@@ -661,6 +661,22 @@ int jx_indicators_table_new(jx_table **out, int unmatched);
  * the closest other key by edit distance as a rename suggestion.
  */
 int jx_indicators_add(jx_table *t, const jx_series *sr, int unmatched);
+/**
+ * The indicators table of one department (its evaluations of kind), or of
+ * every department that has evaluations of kind when department is NULL.
+ * JX_ENOTFOUND when the named department has none. *out freed with
+ * jx_table_free; NULL on error.
+ */
+int jx_indicators_collect(jx_table **out, jx_store *st, const char *department, jx_kind kind,
+			  int unmatched);
+
+/**
+ * The listing of stored evaluations as `jixiao list` prints it: one row each
+ * (department, year, kind, total weight and score, grade, points deducted,
+ * provenance), marked when a score is missing or inferred or the import
+ * warned, with a note counting those. *out freed with jx_table_free.
+ */
+int jx_evaluation_list_table(jx_table **out, const jx_eval_summary *v, size_t n);
 
 #ifdef __cplusplus
 }

@@ -10,14 +10,37 @@
 typedef struct {
 	const char *name;
 	int (*fn)(jx_cli *, int, char **);
+	const cli_spec *spec;
 	const char *summary;
 } command;
 
 static const command commands[] = {
-#define JX_COMMAND(name, summary) {#name, cmd_##name, summary},
+#define JX_COMMAND(name, summary) {#name, cmd_##name, &spec_##name, summary},
 #include "commands.def"
 #undef JX_COMMAND
 };
+
+#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static const command *find_command(const char *name)
+{
+	for (size_t k = 0; k < N_COMMANDS; k++)
+		if (!strcmp(name, commands[k].name))
+			return &commands[k];
+	return NULL;
+}
+
+/* `jixiao --list-options CMD`: the options of CMD's spec table, one a line. */
+static int list_options(const char *name)
+{
+	const command *c = name ? find_command(name) : NULL;
+	if (!c) {
+		fprintf(stderr, "jixiao: %s\n", _("--list-options needs a command name"));
+		return JX_EXIT_USAGE;
+	}
+	cli_spec_list(c->spec, stdout);
+	return JX_EXIT_OK;
+}
 
 static void usage(FILE *out)
 {
@@ -27,12 +50,14 @@ static void usage(FILE *out)
 		"jixiao keeps years of department performance evaluations (绩效自评) in one\n"
 		"SQLite database and analyses them. The database is --db PATH, else $JIXIAO_DB,\n"
 		"else ./jixiao.db. Messages and tables follow the locale (Chinese under a zh_*\n"
-		"locale, else English); reports, charts and workbooks are Chinese; --lang sets both.\n"
+		"locale, else English); reports, charts and workbooks are Chinese; --lang sets "
+		"both.\n"
 		"\n"
 		"commands:\n");
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
-	fprintf(out, "\n%s\n%s\n", _("`jixiao <command> --help` describes each command."),
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		fprintf(out, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
+	fprintf(out, "\n%s\n%s\n%s\n", _("`jixiao <command> --help` describes each command."),
+		_("`jixiao --list-options <command>` prints its options, one a line."),
 		_("Exit codes: 0 ok, 1 error, 2 usage."));
 }
 
@@ -82,6 +107,7 @@ static int global_lang(jx_cli *cli, const char *v)
 int main(int argc, char **argv)
 {
 	char localedir[4200];
+	const command *c;
 	jx_cli cli;
 	int i = 1;
 
@@ -90,7 +116,7 @@ int main(int argc, char **argv)
 	jx_init();
 	cli.lang = jx_lang_from_environment(); /* terminal output follows the locale */
 	jx_i18n_init(locale_dir(localedir, sizeof(localedir)));
-	cli.doc_lang = JX_LANG_ZH;               /* documents are Chinese by default */
+	cli.doc_lang = JX_LANG_ZH; /* documents are Chinese by default */
 	cli.lang_given = 0;
 	jx_i18n_set(cli.lang);
 	cli.db_path = getenv("JIXIAO_DB");
@@ -116,6 +142,8 @@ int main(int argc, char **argv)
 			if (rc)
 				return rc;
 			i += argv[i][6] == '=' ? 1 : 2;
+		} else if (!strcmp(argv[i], "--list-options")) {
+			return list_options(i + 1 < argc ? argv[i + 1] : NULL);
 		} else if (!strcmp(argv[i], "--db") && i + 1 < argc) {
 			cli.db_path = argv[i + 1];
 			i += 2;
@@ -132,12 +160,8 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return JX_EXIT_USAGE;
 	}
-	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++)
-		if (!strcmp(argv[i], commands[k].name)) {
-			optind = 0; /* glibc: full reset of getopt state */
-			opterr = 0;
-			return commands[k].fn(&cli, argc - i, argv + i);
-		}
+	if ((c = find_command(argv[i])) != NULL)
+		return c->fn(&cli, argc - i, argv + i);
 	fprintf(stderr, "jixiao: unknown command '%s' (see jixiao --help)\n", argv[i]);
 	return JX_EXIT_USAGE;
 }

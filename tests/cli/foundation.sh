@@ -179,17 +179,21 @@ has "$tmp/err" "--replace"
 [ "$(dump "$db")" = "$dump_before" ] || fail "the refused import changed the database content"
 [ "$(file_sum "$db")" = "$sum_before" ] || fail "the refused import changed the database file"
 
-# other bad input: a missing file, a GB18030 CSV (refused unless --encoding gb18030)
+# other bad input: a missing file; a GB18030 CSV is read (detected, or --encoding gb18030),
+# refused only when told it is UTF-8
 run 1 --db "$db" import "$tmp/no-such-file.csv"
 has "$tmp/err" "$tmp/no-such-file.csv: No such file or directory"
 iconv -f UTF-8 -t GB18030 "$fixtures/canonical_scores.csv" >"$tmp/gb.csv" || fail "iconv"
-run 1 --db "$db" import "$tmp/gb.csv"
-has "$tmp/err" "$tmp/gb.csv:1: not UTF-8"
-has "$tmp/err" "--encoding gb18030"
+run 1 --db "$db" import --encoding utf-8 "$tmp/gb.csv"
+has "$tmp/err" "$tmp/gb.csv:3: invalid UTF-8 byte sequence"
 [ "$(file_sum "$db")" = "$sum_before" ] || fail "a refused file changed the database file"
-run 0 --db "$tmp/gb.db" import --encoding gb18030 "$tmp/gb.csv"
-run 0 --db "$tmp/gb.db" export
-cmp -s "$tmp/out" "$fixtures/canonical_scores.csv" || fail "GB18030 import did not give the UTF-8 file back"
+for enc in auto gb18030; do
+	rm -f "$tmp/gb.db"
+	run 0 --db "$tmp/gb.db" import --encoding $enc "$tmp/gb.csv"
+	run 0 --db "$tmp/gb.db" export
+	cmp -s "$tmp/out" "$fixtures/canonical_scores.csv" ||
+		fail "GB18030 import (--encoding $enc) did not give the UTF-8 file back"
+done
 run 1 --db "$db" export --out "$tmp/no-such-dir/x.csv"
 has "$tmp/err" "No such file or directory"
 
