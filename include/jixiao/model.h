@@ -220,7 +220,8 @@ int jx_indicator_is_fund(const jx_indicator *r);
  * separators) and a unit ("%" makes a fraction: 95% → 0.95; 万元, 人次 ...),
  * or a date (2023年9月, 9月前, 6月30日前, 年底前, 2019年) in year when the
  * text gives none. A target without a comparator means at least, at most
- * for a cost indicator (cost 1) and for a date (a deadline). Returns 1 and
+ * for a cost indicator (cost 1), for a date (a deadline) and for 0
+ * (事故发生率 0: "at least 0" would always hold). Returns 1 and
  * fills *out when the text parses, else 0 with out->bound NONE.
  */
 int jx_quantity_parse(jx_quantity *out, const char *text, int year, int cost, int is_target);

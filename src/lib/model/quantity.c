@@ -226,8 +226,9 @@ int jx_quantity_parse(jx_quantity *out, const char *text, int year, int cost, in
 		out->bound = bound == JX_BOUND_NONE ? JX_BOUND_EQ : bound;
 	else if (bound != JX_BOUND_NONE)
 		out->bound = bound;
-	else
-		out->bound = cost || !strcmp(out->unit, "date") ? JX_BOUND_LE : JX_BOUND_GE;
+	else /* "at least 0" would always hold: a bare 0 (事故发生率 0) is a cap */
+		out->bound = cost || !strcmp(out->unit, "date") || out->value == 0 ? JX_BOUND_LE
+										  : JX_BOUND_GE;
 	return 1;
 }
 
