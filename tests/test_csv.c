@@ -505,12 +505,12 @@ static void test_csv__write_field_quoting(void **state)
 
 /* Project columns: a project evaluation with its fund row on top of 100 (110 in
  * all) or inside it; targets parsed; a missing fund row with 110 is refused. */
-#define PHEADER                                                                              \
+#define PHEADER                                                                                    \
 	"department,year,kind,level1,level2,level3,explanation,weight,score,score_origin,project," \
 	"target,actual,reason\n"
-#define PROW(year, l1, l2, l3, w, s, target, actual, reason)                                  \
-	"县教育局," year ",self," l1 "," l2 "," l3 ",," w "," s ",,2023年营养餐补助," target "," \
-	actual "," reason "\n"
+#define PROW(year, l1, l2, l3, w, s, target, actual, reason)                                 \
+	"县教育局," year ",self," l1 "," l2 "," l3 ",," w "," s ",,2023年营养餐补助," target \
+	"," actual "," reason "\n"
 
 static void test_csv__project_columns(void **state)
 {
@@ -518,12 +518,13 @@ static void test_csv__project_columns(void **state)
 	jx_evaluation *ev;
 	(void)state;
 	/* 10 + 100: the fund row on top, as some tables count it */
-	assert_int_equal(read_text(&b, PHEADER PROW("2023", "项目资金", "年度资金总额", "预算执行率",
-						       "10", "9", "", "", "")
+	assert_int_equal(read_text(&b,
+				   PHEADER PROW("2023", "项目资金", "年度资金总额", "预算执行率",
+						"10", "9", "", "", "")
 					   PROW("2023", "产出指标", "数量指标", "受益人数", "60",
 						"60", "≥1000人", "1200人", "")
-					   PROW("2023", "产出指标", "时效指标", "完成时间", "40",
-						"30", "9月前", "10月", "雨季延误")),
+						   PROW("2023", "产出指标", "时效指标", "完成时间",
+							"40", "30", "9月前", "10月", "雨季延误")),
 			 0);
 	assert_int_equal(b->nevals, 1);
 	ev = b->evals[0];
@@ -537,9 +538,10 @@ static void test_csv__project_columns(void **state)
 	assert_string_equal(ev->rows[2].reason, "雨季延误");
 	jx_batch_free(b);
 	/* without a fund row 110 does not add up */
-	expect_error(PHEADER PROW("2023", "产出指标", "数量指标", "受益人数", "70", "60", "", "", "")
-			     PROW("2023", "产出指标", "时效指标", "完成时间", "40", "30", "", "", ""),
-		     JX_EPARSE, "s.csv:2:", "with or without the fund row");
+	expect_error(
+		PHEADER PROW("2023", "产出指标", "数量指标", "受益人数", "70", "60", "", "", "")
+			PROW("2023", "产出指标", "时效指标", "完成时间", "40", "30", "", "", ""),
+		JX_EPARSE, "s.csv:2:", "with or without the fund row");
 	/* the same rows without a project are a department evaluation: 110 is refused */
 	expect_error(HEADER "县教育局,2023,self,项目资金,年度资金总额,预算执行率,,10,9,\n"
 			    "县教育局,2023,self,产出指标,数量指标,受益人数,,100,90,\n",

@@ -53,7 +53,7 @@ static void test_model__quantities_parse(void **state)
 		{"90%-100%", 0, 1, 0, JX_BOUND_NONE, NAN, "", 0}, /* a range is not guessed */
 		{"5元/天", 0, 1, 0, JX_BOUND_NONE, NAN, "", 0},
 		{"2023.12", 0, 1, 1, JX_BOUND_GE, 2023.12, "", 1}, /* an amount, not a month */
-		{"0%", 0, 1, 1, JX_BOUND_LE, 0, "%", 1},            /* a bare 0 is a cap */
+		{"0%", 0, 1, 1, JX_BOUND_LE, 0, "%", 1},           /* a bare 0 is a cap */
 		{"", 0, 1, 0, JX_BOUND_NONE, NAN, "", 0},
 	};
 	(void)state;
@@ -87,17 +87,17 @@ static void test_model__completion(void **state)
 		{"50万元", "52", 1, JX_DONE_MISSED},   /* cost: at most 50 */
 		{"≤50万元", "48.5万元", 1, JX_DONE_MET},
 		{"5万人次", "60000人次", 0, JX_DONE_MET}, /* 万人次 = 10^4 人次 */
-		{"≥95%", "0.98", 0, JX_DONE_UNKNOWN},      /* % against a bare number */
-		{"≥95%", "98人", 0, JX_DONE_UNKNOWN},      /* different units */
+		{"≥95%", "0.98", 0, JX_DONE_UNKNOWN},     /* % against a bare number */
+		{"≥95%", "98人", 0, JX_DONE_UNKNOWN},     /* different units */
 		{"9月前", "2023年8月", 0, JX_DONE_MET},
 		{"9月前", "2023年10月", 0, JX_DONE_MISSED},
-		{"9月前", "2023年9月", 0, JX_DONE_MET},     /* within September */
+		{"9月前", "2023年9月", 0, JX_DONE_MET},      /* within September */
 		{"6月30日前", "2023年", 0, JX_DONE_UNKNOWN}, /* a year may or may not be by June */
 		{"2023年", "2022年11月", 0, JX_DONE_MET},
 		{"2022年", "2023年", 0, JX_DONE_MISSED},
-		{"0", "0.3%", 0, JX_DONE_UNKNOWN},  /* a bare 0 against a percentage */
+		{"0", "0.3%", 0, JX_DONE_UNKNOWN}, /* a bare 0 against a percentage */
 		{"0%", "0.3%", 0, JX_DONE_MISSED},
-		{"有效", "有效", 0, JX_DONE_MET},   /* text: the same words meet */
+		{"有效", "有效", 0, JX_DONE_MET},     /* text: the same words meet */
 		{"有效", "良好", 0, JX_DONE_UNKNOWN}, /* never missed */
 		{"90%-100%", "80%", 0, JX_DONE_UNKNOWN},
 		{"≥95%", "", 0, JX_DONE_NONE},
@@ -156,8 +156,8 @@ static void test_model__project_names(void **state)
 {
 	static const char *const same[] = {
 		"2023年义务教育营养改善计划专项资金", "2022年度义务教育营养改善计划专项资金",
-		"２０２１ 年 义务教育营养改善计划专项资金", "（2020年度）义务教育营养改善计划专项资金",
-		" 义务教育 营养改善计划专项资金 "};
+		"２０２１ 年 义务教育营养改善计划专项资金",
+		"（2020年度）义务教育营养改善计划专项资金", " 义务教育 营养改善计划专项资金 "};
 	char *key0 = jx_project_key(same[0]), *clean;
 	(void)state;
 	assert_string_equal(key0, "义务教育营养改善计划专项资金");

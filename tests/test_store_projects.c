@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_store_projects.c -- the store's project evaluations: migration of an old
- * database to schema 3, the content hash of old evaluations unchanged, project
+ * database to schema 4, the content hash of old evaluations unchanged, project
  * scopes in imports, listings, loads, series, figures, aliases and totals.
  *
  * Expected values are counted by hand from the evaluations built here. */
@@ -124,9 +124,10 @@ static void test_store__old_content_hash_unchanged(void **state)
 	jx_evaluation_free(ev);
 }
 
-/* Build a version-2 database the way jixiao 0.1 wrote it, with rows, a warning,
- * figures and an alias; opening it migrates to 3 and keeps every row. */
-static void test_store__migrates_from_version_2(void **state)
+/* Build a version-3 database the way jixiao wrote it before projects, with rows,
+ * a warning, an alias and a framework break; opening it migrates to 4 and keeps
+ * every row. */
+static void test_store__migrates_from_version_3(void **state)
 {
 	char *dir = tu_mkdtemp(), path[512];
 	jx_store *s;
@@ -135,38 +136,41 @@ static void test_store__migrates_from_version_2(void **state)
 	jx_eval_summary *v = NULL;
 	size_t n = 0;
 	(void)state;
-	snprintf(path, sizeof(path), "%s/v2.db", dir);
+	snprintf(path, sizeof(path), "%s/v3.db", dir);
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(jx__store_migrate(db, 0, 2), 0);
+	assert_int_equal(jx__store_migrate(db, 0, 3), 0);
 	assert_int_equal(
-		sqlite3_exec(db,
-			     "INSERT INTO department(id, name) VALUES (1, '旧部门');"
-			     "INSERT INTO evaluation(id, department_id, year, kind, total_weight,"
-			     " total_score, grade, provenance, source_name, source_sha256,"
-			     " content_sha256, imported_at) VALUES (7, 1, 2021, 'self', 100, 90,"
-			     " '优', 'real', 'old.csv', 'x', 'h7', '2022-01-01T00:00:00Z'),"
-			     " (8, 1, 2021, 'review', 100, 80, '良', 'real', 'old.csv', 'x', 'h8',"
-			     " '2022-01-01T00:00:00Z');"
-			     "INSERT INTO indicator(evaluation_id, seq, level1, level2, level3, key,"
-			     " explanation, weight, score, score_origin) VALUES"
-			     " (7, 0, '甲', '乙', '丙', '甲/乙/丙', '', 60, 55, 'stated'),"
-			     " (7, 1, '甲', '乙', '丁', '甲/乙/丁', '', 40, 35, 'stated'),"
-			     " (8, 0, '甲', '乙', '丙', '甲/乙/丙', '', 100, 80, 'stated');"
-			     "INSERT INTO import_warning VALUES (7, 0, 3, '旧警告');"
-			     "INSERT INTO alias VALUES ('甲/乙/戊', '甲/乙/丁');",
-			     NULL, NULL, NULL),
+		sqlite3_exec(
+			db,
+			"INSERT INTO department(id, name) VALUES (1, '旧部门');"
+			"INSERT INTO evaluation(id, department_id, year, kind, total_weight,"
+			" total_score, grade, provenance, source_name, source_sha256,"
+			" content_sha256, imported_at) VALUES (7, 1, 2021, 'self', 100, 90,"
+			" '优', 'real', 'old.csv', 'x', 'h7', '2022-01-01T00:00:00Z'),"
+			" (8, 1, 2021, 'review', 100, 80, '良', 'real', 'old.csv', 'x', 'h8',"
+			" '2022-01-01T00:00:00Z');"
+			"INSERT INTO indicator(evaluation_id, seq, level1, level2, level3, key,"
+			" explanation, weight, score, score_origin) VALUES"
+			" (7, 0, '甲', '乙', '丙', '甲/乙/丙', '', 60, 55, 'stated'),"
+			" (7, 1, '甲', '乙', '丁', '甲/乙/丁', '', 40, 35, 'stated'),"
+			" (8, 0, '甲', '乙', '丙', '甲/乙/丙', '', 100, 80, 'stated');"
+			"INSERT INTO import_warning VALUES (7, 0, 3, '旧警告');"
+			"INSERT INTO alias VALUES ('甲/乙/戊', '甲/乙/丁');"
+			"INSERT INTO framework_break VALUES (1, 2021, 1);",
+			NULL, NULL, NULL),
 		SQLITE_OK);
 	sqlite3_close(db);
 
 	s = open_ok(path);
 	db = jx__store_sqlite(s);
-	assert_int_equal(jx_store_opened_version(s), 2);
-	assert_int_equal(query_int(db, "PRAGMA user_version"), 3);
+	assert_int_equal(jx_store_opened_version(s), 3);
+	assert_int_equal(query_int(db, "PRAGMA user_version"), 4);
 	assert_int_equal(query_int(db, "PRAGMA foreign_keys"), 1); /* on again */
 	/* nothing cascaded away when the evaluation table was rebuilt */
 	assert_int_equal(query_int(db, "SELECT count(*) FROM indicator"), 3);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM import_warning"), 1);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM alias"), 1);
+	assert_int_equal(query_int(db, "SELECT count(*) FROM framework_break"), 1);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM evaluation WHERE project_id IS NULL"
 				       " AND content_sha256 = 'h7' AND id = 7"),
 			 1);
@@ -174,14 +178,15 @@ static void test_store__migrates_from_version_2(void **state)
 				       " OR completion IS NOT NULL"),
 			 0);
 	/* the department's evaluations stay unique per (year, kind) */
-	assert_int_not_equal(sqlite3_exec(db,
-					  "INSERT INTO evaluation(department_id, year, kind,"
-					  " total_weight, total_score, grade, provenance,"
-					  " source_name, source_sha256, content_sha256, imported_at)"
-					  " VALUES (1, 2021, 'self', 1, 1, '差', 'real', 'a', 'b',"
-					  " 'c', 'd')",
-					  NULL, NULL, NULL),
-			     SQLITE_OK);
+	assert_int_not_equal(
+		sqlite3_exec(db,
+			     "INSERT INTO evaluation(department_id, year, kind,"
+			     " total_weight, total_score, grade, provenance,"
+			     " source_name, source_sha256, content_sha256, imported_at)"
+			     " VALUES (1, 2021, 'self', 1, 1, '差', 'real', 'a', 'b',"
+			     " 'c', 'd')",
+			     NULL, NULL, NULL),
+		SQLITE_OK);
 	assert_int_equal(jx_store_load_evaluation(s, &ev, "旧部门", 2021, JX_KIND_SELF), 0);
 	assert_int_equal(ev->nrows, 2);
 	assert_null(ev->project);
@@ -195,9 +200,8 @@ static void test_store__migrates_from_version_2(void **state)
 	assert_true(v[0].deducted == 10 && v[1].deducted == 20);
 	jx_eval_summaries_free(v, n);
 	/* projects can now be stored beside them */
-	assert_int_equal(import_one(s, project_eval("旧部门", "2021年新项目", 2021, 9), NULL, 0,
-				    NULL),
-			 0);
+	assert_int_equal(
+		import_one(s, project_eval("旧部门", "2021年新项目", 2021, 9), NULL, 0, NULL), 0);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM evaluation"), 3);
 	jx_store_free(s);
 	tu_rmdir(dir);
@@ -215,22 +219,22 @@ static void test_store__project_scopes(void **state)
 	size_t n = 0;
 	(void)state;
 	assert_int_equal(import_one(s, dept_eval("县教育局", 2023), NULL, 0, &st), 0);
-	assert_int_equal(import_one(s, project_eval("县教育局", "2023年营养餐补助", 2023, 9), NULL, 0,
-				    &st),
-			 0);
+	assert_int_equal(
+		import_one(s, project_eval("县教育局", "2023年营养餐补助", 2023, 9), NULL, 0, &st),
+		0);
 	assert_int_equal(import_one(s, project_eval("县教育局", "校舍维修", 2023, 6), NULL, 0, &st),
 			 0);
 	assert_int_equal(import_one(s, project_eval("县教育局", "2022年度营养餐补助", 2022, 10),
 				    NULL, 0, &st),
 			 0);
 	/* the same content again is unchanged; other content is refused, naming the project */
-	assert_int_equal(import_one(s, project_eval("县教育局", "2023年营养餐补助", 2023, 9), NULL, 0,
-				    &st),
-			 0);
+	assert_int_equal(
+		import_one(s, project_eval("县教育局", "2023年营养餐补助", 2023, 9), NULL, 0, &st),
+		0);
 	assert_int_equal(st.unchanged, 1);
-	assert_int_equal(import_one(s, project_eval("县教育局", "2023年营养餐补助", 2023, 8), NULL, 0,
-				    &st),
-			 JX_EEXISTS);
+	assert_int_equal(
+		import_one(s, project_eval("县教育局", "2023年营养餐补助", 2023, 8), NULL, 0, &st),
+		JX_EEXISTS);
 	assert_non_null(strstr(jx_error_last(), "营养餐补助"));
 
 	/* without a project: the department's own evaluation only */
@@ -287,17 +291,16 @@ static void test_store__projects_found_and_aliased(void **state)
 	char *key = NULL, **olds, **news;
 	size_t n = 0;
 	(void)state;
-	assert_int_equal(import_one(s, project_eval("县教育局", "2022年营养餐补助", 2022, 10), NULL, 0,
-				    NULL),
+	assert_int_equal(import_one(s, project_eval("县教育局", "2022年营养餐补助", 2022, 10), NULL,
+				    0, NULL),
 			 0);
 	assert_int_equal(import_one(s, project_eval("县教育局", "2023年学生营养餐补助", 2023, 9),
 				    NULL, 0, NULL),
 			 0);
-	assert_int_equal(import_one(s, project_eval("县教育局", "校舍维修", 2023, 6), NULL, 0, NULL),
-			 0);
-	assert_int_equal(import_one(s, project_eval("县卫健委", "营养餐补助", 2023, 8), NULL, 0,
-				    NULL),
-			 0);
+	assert_int_equal(
+		import_one(s, project_eval("县教育局", "校舍维修", 2023, 6), NULL, 0, NULL), 0);
+	assert_int_equal(
+		import_one(s, project_eval("县卫健委", "营养餐补助", 2023, 8), NULL, 0, NULL), 0);
 	assert_int_equal(jx_store_projects(s, &p, &n, "县教育局"), 0);
 	assert_int_equal(n, 3);
 	assert_string_equal(p[0].name, "学生营养餐补助");
@@ -360,7 +363,8 @@ static void test_store__project_figures_and_totals(void **state)
 	(void)state;
 	assert_int_equal(jx_figures_set(f, "project_budget", 95000000, 3), 0);
 	assert_int_equal(jx_figures_set(f, "project_executed", 57012345, 4), 0);
-	assert_int_equal(import_one(s, project_eval("县教育局", "校舍维修", 2023, 6), f, 0, &st), 0);
+	assert_int_equal(import_one(s, project_eval("县教育局", "校舍维修", 2023, 6), f, 0, &st),
+			 0);
 	assert_int_equal(st.figures_added, 1);
 	assert_int_equal(jx_store_load_project_figures(s, &back, "县教育局", "校舍维修", 2023), 0);
 	assert_int_equal(back->nitems, 2);
@@ -370,12 +374,11 @@ static void test_store__project_figures_and_totals(void **state)
 	jx_figures_free(back);
 	/* the department has no figures of its own */
 	assert_int_equal(jx_store_load_figures(s, &back, "县教育局", 2023), JX_ENOTFOUND);
-	assert_int_equal(import_one(s, project_eval("县卫健委", "卫生院建设", 2023, 10), NULL, 0,
-				    NULL),
-			 0);
-	assert_int_equal(jx_store_project_year_totals(s, &t, &n, 2023, JX_KIND_SELF, NULL,
-						      JX_PROJECT_ALL),
-			 0);
+	assert_int_equal(
+		import_one(s, project_eval("县卫健委", "卫生院建设", 2023, 10), NULL, 0, NULL), 0);
+	assert_int_equal(
+		jx_store_project_year_totals(s, &t, &n, 2023, JX_KIND_SELF, NULL, JX_PROJECT_ALL),
+		0);
 	assert_int_equal(n, 2);
 	assert_string_equal(t[0].project, "卫生院建设"); /* 90 before 86 */
 	assert_true(t[0].total_score == 90 && t[1].total_score == 86);
@@ -390,7 +393,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_store__old_content_hash_unchanged),
-		cmocka_unit_test(test_store__migrates_from_version_2),
+		cmocka_unit_test(test_store__migrates_from_version_3),
 		cmocka_unit_test(test_store__project_scopes),
 		cmocka_unit_test(test_store__projects_found_and_aliased),
 		cmocka_unit_test(test_store__project_figures_and_totals),

@@ -74,15 +74,9 @@ int ana_department(jx_store *st, const ana_args *a, const char **dept, char **ow
 
 /* ---- streaming output ---- */
 
-typedef struct {
-	jx_format fmt;
-	size_t written; /* tables written so far */
-	size_t rows;    /* rows written so far */
-} stream;
-
 /* Write a department's table: CSV rows under one header, JSON objects inside
  * one array, terminal tables one after another. */
-static int stream_write(stream *s, const jx_table *t)
+int ana_stream_write(ana_stream *s, const jx_table *t)
 {
 	int rc;
 	if (s->fmt == JX_FMT_TABLE && s->written)
@@ -99,7 +93,7 @@ static int stream_write(stream *s, const jx_table *t)
 	return rc ? -1 : 0;
 }
 
-static int stream_end(stream *s)
+int ana_stream_end(ana_stream *s)
 {
 	if (s->fmt == JX_FMT_JSON)
 		fputs(s->rows ? "\n]\n" : "[]\n", stdout);
@@ -109,8 +103,8 @@ static int stream_end(stream *s)
 }
 
 /* One department: series, table, output. Missing evaluations are skipped (1). */
-static int one_department(stream *out, jx_store *st, const char *dept, ana_args *a, ana_table_fn fn,
-			  void *ctx)
+static int one_department(ana_stream *out, jx_store *st, const char *dept, ana_args *a,
+			  ana_table_fn fn, void *ctx)
 {
 	jx_series *s = NULL;
 	jx_table *t = NULL;
@@ -124,12 +118,12 @@ static int one_department(stream *out, jx_store *st, const char *dept, ana_args 
 		return cli_fail_jx();
 	}
 	jx_series_free(s);
-	rc = stream_write(out, t) ? cli_fail(_("cannot write output: %s"), strerror(errno)) : 0;
+	rc = ana_stream_write(out, t) ? cli_fail(_("cannot write output: %s"), strerror(errno)) : 0;
 	jx_table_free(t);
 	return rc;
 }
 
-static int all_departments(stream *out, jx_store *st, ana_args *a, ana_table_fn fn, void *ctx)
+static int all_departments(ana_stream *out, jx_store *st, ana_args *a, ana_table_fn fn, void *ctx)
 {
 	char **names = NULL;
 	size_t n = 0, skipped = 0;
@@ -152,7 +146,7 @@ static int all_departments(stream *out, jx_store *st, ana_args *a, ana_table_fn 
 
 int ana_run(jx_cli *cli, ana_args *a, ana_table_fn fn, void *ctx)
 {
-	stream out = {a->fmt, 0, 0};
+	ana_stream out = {a->fmt, 0, 0};
 	jx_store *st = NULL;
 	const char *dept;
 	char *owned = NULL;
@@ -169,7 +163,7 @@ int ana_run(jx_cli *cli, ana_args *a, ana_table_fn fn, void *ctx)
 		rc = one_department(&out, st, dept, a, fn, ctx);
 	}
 	if (rc == 0)
-		rc = stream_end(&out);
+		rc = ana_stream_end(&out);
 	free(owned);
 	jx_store_free(st);
 	return rc;

@@ -46,6 +46,17 @@ typedef int (*ana_table_fn)(jx_table **out, jx_store *st, const jx_series *s, co
  */
 int ana_run(jx_cli *cli, ana_args *a, ana_table_fn fn, void *ctx);
 
+/** Tables of one output, written one after another (CSV header once, one JSON array). */
+typedef struct {
+	jx_format fmt;
+	size_t written; /* tables written so far */
+	size_t rows;    /* rows written so far */
+} ana_stream;
+/** Write one table's rows; -1 on an I/O error (errno set). */
+int ana_stream_write(ana_stream *s, const jx_table *t);
+/** Close the output (JSON's bracket) and flush; an exit code. */
+int ana_stream_end(ana_stream *s);
+
 /** Resolve --dept: the option, else the only department stored. Exit code; *dept borrowed
  *  from a or malloc'd into *owned. */
 int ana_department(jx_store *st, const ana_args *a, const char **dept, char **owned);

@@ -138,7 +138,9 @@ static int share(int total, size_t k, size_t i)
 static int weight_of(const synth_project_tpl *tpl, size_t i, int on_top)
 {
 	const char *l1 = tpl->ind[i].level1;
-	int total = !strcmp(l1, "产出指标") ? (on_top ? 60 : 50) : !strcmp(l1, "效益指标") ? 30 : 10;
+	int total = !strcmp(l1, "产出指标")   ? (on_top ? 60 : 50)
+		    : !strcmp(l1, "效益指标") ? 30
+					      : 10;
 	size_t k = 0, at = 0;
 	for (size_t j = 0; j < tpl->nind; j++)
 		if (!strcmp(tpl->ind[j].level1, l1)) {
@@ -254,8 +256,10 @@ int synth_write_projects(synth_project_out *out, const synth_dept *d, unsigned l
 		project_plan pl;
 		pl.tpl = p == 0 ? synth_project_domain((size_t)d->number % synth_template_count())
 				: synth_project_generic(first + (size_t)p - 1);
-		pl.start = p == 0 ? 0 : (int)gsl_rng_uniform_int(r, (unsigned long)(nyears / 3 + 1));
-		pl.end = nyears - 1 - (gsl_rng_uniform(r) < 0.25 ? 1 + (int)gsl_rng_uniform_int(r, 2) : 0);
+		pl.start = p == 0 ? 0
+				  : (int)gsl_rng_uniform_int(r, (unsigned long)(nyears / 3 + 1));
+		pl.end = nyears - 1 -
+			 (gsl_rng_uniform(r) < 0.25 ? 1 + (int)gsl_rng_uniform_int(r, 2) : 0);
 		if (pl.end < pl.start)
 			pl.end = pl.start;
 		pl.exec_mean = gsl_rng_uniform(r) < 0.35 ? 0.82 : 0.965;

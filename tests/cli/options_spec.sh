@@ -80,6 +80,7 @@ needs() {
 	show) echo "甲 2020" ;;
 	import) echo "--dry-run $fx/scores.csv" ;;
 	alias) [ "$name" = --file ] && echo add || echo list ;;
+	framework) echo "list 甲" ;;
 	plot) [ "$name" = --out-dir ] && echo "all --dept 甲" || echo "total --dept 甲 --out $tmp/o.svg" ;;
 	report) echo "--dept 甲 --out $tmp/r.md --no-charts" ;;
 	variance) [ "$name" = --across ] && echo "" || echo "--dept 甲" ;;

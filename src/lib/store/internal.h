@@ -9,7 +9,7 @@
 
 /* What the series read path (store_series.c) keeps between calls. */
 typedef struct {
-	sqlite3_stmt *evaluations, *project_evaluations, *rows, *data_version;
+	sqlite3_stmt *evaluations, *project_evaluations, *rows, *data_version, *breaks;
 	char **alias_old, **alias_new; /* sorted by old key */
 	size_t nalias;
 	int aliases_loaded;
@@ -82,6 +82,12 @@ int jx__project_param(jx_store *s, char **out, const char **set, const char *pro
 	" (CASE WHEN ?" N " IS NULL THEN " x ".project_id IS NULL WHEN ?" N " = '*' THEN " x \
 	".project_id IS NOT NULL ELSE " x ".project_id IN (SELECT id FROM project WHERE"     \
 	" instr(?" N ", char(31) || key || char(31)) > 0) END)"
+
+/** The query of a department's declared framework breaks (?1 = name), by year. */
+extern const char jx__framework_sql[];
+/** Read a department's declared breaks with cached (reset after) or a new statement. */
+int jx__framework_read(sqlite3 *db, sqlite3_stmt *cached, const char *department,
+		       jx_break_decl **out, size_t *n);
 
 /** Split a key or name argument into its normalised key form ("a/b/c") or a normalised name. */
 char *jx__normalize_key_arg(const char *arg);

@@ -119,6 +119,7 @@ void jx_series_free(jx_series *sr)
 	free(sr->project);
 	free(sr->years);
 	free(sr->rows);
+	free(sr->breaks);
 	pool_free(sr->pool_);
 	free(sr);
 }
@@ -148,6 +149,7 @@ void jx__series_cache_free(jx__series_cache *c)
 	sqlite3_finalize(c->project_evaluations);
 	sqlite3_finalize(c->rows);
 	sqlite3_finalize(c->data_version);
+	sqlite3_finalize(c->breaks);
 	jx_strings_free(c->alias_old, c->nalias);
 	jx_strings_free(c->alias_new, c->nalias);
 	memset(c, 0, sizeof(*c));
@@ -164,7 +166,8 @@ static int cache_ready(jx_store *s)
 	     (rc = jx__prepare(s->db, &c->project_evaluations, project_evaluations_sql))) ||
 	    (!c->rows && (rc = jx__prepare(s->db, &c->rows, rows_sql))) ||
 	    (!c->data_version &&
-	     (rc = jx__prepare(s->db, &c->data_version, "PRAGMA data_version"))))
+	     (rc = jx__prepare(s->db, &c->data_version, "PRAGMA data_version"))) ||
+	    (!c->breaks && (rc = jx__prepare(s->db, &c->breaks, jx__framework_sql))))
 		return rc;
 	if (sqlite3_step(c->data_version) == SQLITE_ROW)
 		version = sqlite3_column_int(c->data_version, 0);
@@ -367,6 +370,11 @@ int jx_store_project_series(jx_store *s, jx_series **out, const char *department
 	for (size_t i = 0; i < nevs && rc == 0; i++)
 		rc = add_evaluation(s, sr, &rcap, &ycap, &prev_start, evs[i].id, evs[i].year,
 				    evs[i].prov);
+	/* declared framework breaks are the department's framework; a project's
+	 * indicators are its own (breaks in them are detected on read) */
+	if (rc == 0 && !project)
+		rc = jx__framework_read(s->db, s->series.breaks, department, &sr->breaks,
+					&sr->nbreaks);
 	if (rc == 0 && sr->nrows == 0)
 		rc = jx__error(JX_ENOTFOUND, "no %s evaluations of '%s'%s%s%s", jx_kind_name(kind),
 			       department, project ? " / " : "", project ? project : "",

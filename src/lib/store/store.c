@@ -70,7 +70,13 @@ static const char *const migrations[] = {
 	"  grade TEXT PRIMARY KEY,\n"
 	"  min_score REAL NOT NULL CHECK (min_score >= 0 AND min_score <= 100));\n"
 	"INSERT INTO grade_band VALUES ('优', 90), ('良', 80), ('中', 60), ('差', 0);\n",
-	/* 2 -> 3: project evaluations (项目支出绩效自评表). An evaluation gets a scope:
+	/* 2 -> 3: framework breaks declared by people (detected ones are computed on read) */
+	"CREATE TABLE framework_break(\n"
+	"  department_id INTEGER NOT NULL REFERENCES department(id),\n"
+	"  year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2100),\n"
+	"  is_break INTEGER NOT NULL CHECK (is_break IN (0, 1)),\n"
+	"  PRIMARY KEY (department_id, year)) WITHOUT ROWID;\n",
+	/* 3 -> 4: project evaluations (项目支出绩效自评表). An evaluation gets a scope:
 	 * project_id NULL is the department as a whole (every evaluation so far), else
 	 * one project of the department. The UNIQUE constraint must include the
 	 * project, so the table is rebuilt (foreign keys are off during migrations:
@@ -87,7 +93,7 @@ static const char *const migrations[] = {
 	"CREATE TABLE project_alias(\n"
 	"  old_key TEXT PRIMARY KEY,\n"
 	"  new_key TEXT NOT NULL) WITHOUT ROWID;\n"
-	"CREATE TABLE evaluation_v3(\n"
+	"CREATE TABLE evaluation_v4(\n"
 	"  id INTEGER PRIMARY KEY,\n"
 	"  department_id INTEGER NOT NULL REFERENCES department(id),\n"
 	"  year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2100),\n"
@@ -108,7 +114,7 @@ static const char *const migrations[] = {
 	"  project_name TEXT,\n"
 	"  supervisor TEXT, implementer TEXT, goal TEXT, outcome TEXT,\n"
 	"  UNIQUE (department_id, year, kind, project_id));\n"
-	"INSERT INTO evaluation_v3(id, department_id, year, kind, declared_weight, "
+	"INSERT INTO evaluation_v4(id, department_id, year, kind, declared_weight, "
 	"declared_score,\n"
 	"  self_score, total_weight, total_score, grade, provenance, problems, suggestions,\n"
 	"  conclusion, source_name, source_sha256, content_sha256, imported_at)\n"
@@ -116,7 +122,7 @@ static const char *const migrations[] = {
 	"  total_weight, total_score, grade, provenance, problems, suggestions, conclusion,\n"
 	"  source_name, source_sha256, content_sha256, imported_at FROM evaluation;\n"
 	"DROP TABLE evaluation;\n"
-	"ALTER TABLE evaluation_v3 RENAME TO evaluation;\n"
+	"ALTER TABLE evaluation_v4 RENAME TO evaluation;\n"
 	"CREATE UNIQUE INDEX evaluation_department ON evaluation(department_id, year, kind)\n"
 	"  WHERE project_id IS NULL;\n"
 	"ALTER TABLE indicator ADD COLUMN target TEXT;\n"
