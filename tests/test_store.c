@@ -707,7 +707,7 @@ static void test_store__list_counts(void **state)
 	jx_store *s = open_ok(":memory:");
 	jx_evaluation *ev = jx_evaluation_new("禁毒支队", 2023, JX_KIND_SELF);
 	jx_eval_summary *v = NULL;
-	jx_filter f = {NULL, 0, 0, -1};
+	jx_filter f = {NULL, 0, 0, -1, NULL};
 	jx_batch *b;
 	size_t n = 0;
 	(void)state;
