@@ -133,10 +133,12 @@ static const char evaluations_sql[] =
 	" JOIN evaluation e ON e.department_id = d.id"
 	" WHERE d.name = ?1 AND e.kind = ?2 AND e.year BETWEEN ?3 AND ?4"
 	" AND e.project_id IS NULL ORDER BY e.year";
-/* One project's (?5: the keys that resolve to it, jx__project_param). */
+/* One project's (?5: the keys that resolve to it, jx__project_param); e.department_id
+ * names the department so that the (department_id, year, ...) index serves it. */
 static const char project_evaluations_sql[] =
 	"SELECT e.id, e.year, e.provenance, e.project_name FROM department d"
-	" JOIN project p ON p.department_id = d.id JOIN evaluation e ON e.project_id = p.id"
+	" JOIN project p ON p.department_id = d.id"
+	" JOIN evaluation e ON e.department_id = d.id AND e.project_id = p.id"
 	" WHERE d.name = ?1 AND e.kind = ?2 AND e.year BETWEEN ?3 AND ?4"
 	" AND instr(?5, char(31) || p.key || char(31)) > 0 ORDER BY e.year, e.id";
 static const char rows_sql[] =
