@@ -68,19 +68,17 @@ int jx_store_load_figures(jx_store *s, jx_figures **out, const char *department,
 int jx_store_figure_years(jx_store *s, int **out, size_t *n, const char *department, int from,
 			  int to)
 {
-	static const char sql[] = "SELECT DISTINCT f.year FROM figure f JOIN department d"
-				  " ON d.id = f.department_id WHERE d.name = ?1"
-				  " AND f.year BETWEEN ?2 AND ?3 ORDER BY f.year";
+	jx_filter f = {department, from, to, -1, NULL};
 	sqlite3_stmt *st;
 	size_t cap = 0;
 	int rc, step;
 	*out = NULL;
 	*n = 0;
-	if ((rc = jx__prepare(s->db, &st, sql)) != 0)
+	if ((rc = jx__prepare_filtered(s->db, &st,
+				       "SELECT DISTINCT f.year FROM figure f JOIN department d"
+				       " ON d.id = f.department_id",
+				       "f", &f, 0, " ORDER BY f.year")) != 0)
 		return rc;
-	jx__bind_text(st, 1, department);
-	sqlite3_bind_int(st, 2, from ? from : 0);
-	sqlite3_bind_int(st, 3, to ? to : JX_YEAR_MAX);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		if ((rc = jx__grow((void **)out, &cap, *n + 1, sizeof(**out))) != 0)
 			break;

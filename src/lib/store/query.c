@@ -9,14 +9,9 @@
 #include <string.h>
 #include "store/internal.h"
 
-static const char *kind_text(int kind)
-{
-	return kind < 0 ? NULL : jx_kind_name((jx_kind)kind);
-}
-
 int jx_store_list(jx_store *s, const jx_filter *f, jx_eval_summary **out, size_t *n)
 {
-	static const char sql[] =
+	static const char head[] =
 		"SELECT d.name, e.year, e.kind, e.total_weight, e.total_score, e.grade, "
 		"e.provenance,"
 		" e.source_name,"
@@ -29,29 +24,17 @@ int jx_store_list(jx_store *s, const jx_filter *f, jx_eval_summary **out, size_t
 		" (SELECT total(weight - score) FROM indicator i WHERE i.evaluation_id = e.id"
 		"    AND score IS NOT NULL),"
 		" (SELECT name FROM project p WHERE p.id = e.project_id)"
-		" FROM evaluation e JOIN department d ON d.id = e.department_id"
-		" WHERE (?1 IS NULL OR d.name = ?1) AND e.year >= ?2 AND e.year <= ?3"
-		"   AND (?4 IS NULL OR e.kind = ?4) AND" JX__PROJECT_WHERE(
-			"e", "5") " ORDER BY d.name, 14, e.year, e.kind = 'review', e.kind";
+		" FROM evaluation e JOIN department d ON d.id = e.department_id";
 	sqlite3_stmt *st;
 	jx_eval_summary *v = NULL;
 	size_t cap = 0, cnt = 0;
-	char *owned = NULL;
-	const char *set;
-	int rc, step = SQLITE_DONE;
+	int rc, step;
 	*out = NULL;
 	*n = 0;
-	if ((rc = jx__project_param(s, &owned, &set, f ? f->project : NULL)) != 0)
+	if ((rc = jx__prepare_scoped(s, &st, head, "e", f, 1,
+				     " ORDER BY d.name, 14, e.year, e.kind = 'review', e.kind")) !=
+	    0)
 		return rc;
-	if ((rc = jx__prepare(s->db, &st, sql)) != 0) {
-		free(owned);
-		return rc;
-	}
-	jx__bind_text(st, 1, f ? f->department : NULL);
-	sqlite3_bind_int(st, 2, f && f->year_from ? f->year_from : 0);
-	sqlite3_bind_int(st, 3, f && f->year_to ? f->year_to : 9999);
-	jx__bind_text(st, 4, f ? kind_text(f->kind) : NULL);
-	jx__bind_text(st, 5, set);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		jx_eval_summary *e;
 		if ((rc = jx__grow((void **)&v, &cap, cnt + 1, sizeof(*v))) != 0)
@@ -84,7 +67,6 @@ int jx_store_list(jx_store *s, const jx_filter *f, jx_eval_summary **out, size_t
 	if (rc == 0 && step != SQLITE_DONE)
 		rc = jx__db_error(s->db, "listing evaluations");
 	sqlite3_finalize(st);
-	free(owned);
 	if (rc != 0) {
 		jx_eval_summaries_free(v, cnt);
 		return rc;
@@ -217,26 +199,18 @@ static int evaluation_columns(jx_evaluation *ev, sqlite3_stmt *st)
 int jx_store_load_project_evaluation(jx_store *s, jx_evaluation **out, const char *department,
 				     const char *project, int year, jx_kind kind)
 {
-	static const char sql[] =
+	static const char head[] =
 		"SELECT e.id, e.declared_weight, e.declared_score, e.self_score, e.provenance,"
 		" e.problems, e.suggestions, e.conclusion, e.project_name, e.supervisor,"
 		" e.implementer, e.goal, e.outcome"
-		" FROM evaluation e JOIN department d ON d.id = e.department_id"
-		" WHERE d.name = ?1 AND e.year = ?2 AND e.kind = ?3 AND" JX__PROJECT_WHERE(
-			"e", "4") " ORDER BY e.id DESC";
+		" FROM evaluation e JOIN department d ON d.id = e.department_id";
+	const jx_filter f = {department, year, year, (int)kind, project};
 	sqlite3_stmt *st = NULL;
 	jx_evaluation *ev = NULL;
-	char *owned = NULL;
-	const char *set;
 	int rc, step;
 	*out = NULL;
-	if ((rc = jx__project_param(s, &owned, &set, project)) != 0 ||
-	    (rc = jx__prepare(s->db, &st, sql)) != 0)
+	if ((rc = jx__prepare_scoped(s, &st, head, "e", &f, 1, " ORDER BY e.id DESC")) != 0)
 		goto out;
-	sqlite3_bind_text(st, 1, department, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 2, year);
-	sqlite3_bind_text(st, 3, jx_kind_name(kind), -1, SQLITE_STATIC);
-	jx__bind_text(st, 4, set);
 	step = sqlite3_step(st);
 	if (step != SQLITE_ROW) {
 		rc = step != SQLITE_DONE ? jx__db_error(s->db, "reading an evaluation")
@@ -255,7 +229,6 @@ int jx_store_load_project_evaluation(jx_store *s, jx_evaluation **out, const cha
 		rc = load_warnings(s->db, ev, sqlite3_column_int64(st, 0));
 out:
 	sqlite3_finalize(st);
-	free(owned);
 	if (rc != 0) {
 		jx_evaluation_free(ev);
 		return rc;
@@ -304,27 +277,20 @@ int jx_store_departments(jx_store *s, char ***out, size_t *n)
 int jx_store_project_year_totals(jx_store *s, jx_year_total **out, size_t *n, int year,
 				 jx_kind kind, const char *department, const char *project)
 {
-	static const char sql[] =
+	static const char head[] =
 		"SELECT d.name, e.total_score, e.total_weight, e.grade,"
 		" (SELECT name FROM project p WHERE p.id = e.project_id) FROM evaluation e"
-		" JOIN department d ON d.id = e.department_id WHERE e.year = ?1 AND e.kind = ?2"
-		" AND (?4 IS NULL OR d.name = ?4) AND" JX__PROJECT_WHERE(
-			"e", "3") " ORDER BY e.total_score DESC, d.name, 5";
+		" JOIN department d ON d.id = e.department_id";
+	const jx_filter f = {department, year, year, (int)kind, project};
 	sqlite3_stmt *st = NULL;
 	jx_year_total *v = NULL;
 	size_t cap = 0, cnt = 0;
-	char *owned = NULL;
-	const char *set;
 	int rc, step = SQLITE_DONE;
 	*out = NULL;
 	*n = 0;
-	if ((rc = jx__project_param(s, &owned, &set, project)) != 0 ||
-	    (rc = jx__prepare(s->db, &st, sql)) != 0)
+	if ((rc = jx__prepare_scoped(s, &st, head, "e", &f, 1,
+				     " ORDER BY e.total_score DESC, d.name, 5")) != 0)
 		goto out;
-	sqlite3_bind_int(st, 1, year);
-	sqlite3_bind_text(st, 2, jx_kind_name(kind), -1, SQLITE_STATIC);
-	jx__bind_text(st, 3, set);
-	jx__bind_text(st, 4, department);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		jx_year_total *t;
 		if ((rc = jx__grow((void **)&v, &cap, cnt + 1, sizeof(*v))) != 0)
@@ -344,7 +310,6 @@ int jx_store_project_year_totals(jx_store *s, jx_year_total **out, size_t *n, in
 		rc = jx__db_error(s->db, "reading year totals");
 out:
 	sqlite3_finalize(st);
-	free(owned);
 	if (rc != 0) {
 		jx_year_totals_free(v, cnt);
 		return rc;

@@ -2,97 +2,80 @@
 /* scan.c -- stored scores and figures row by row, in canonical order, for the
  * canonical writers (export/canonical.c). Rows are handed to a callback so
  * that any number of them streams through in constant memory. The filter's
- * project selects department evaluations (NULL), every project, or one. */
+ * project selects the departments' own evaluations and figures (NULL), every
+ * project's, or one project's. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include "store/internal.h"
 
-/* Bind ?1..?5 of a filtered statement; *owned gets what ?5 points into. */
-static int bind_filter(jx_store *s, sqlite3_stmt *st, const jx_filter *f, char **owned)
+/* The figures a filter selects: a department's (figure) or a project's fund
+ * block (project_figure), each as x joined with d and (for projects) p. */
+static const char dept_figures[] = " FROM figure x JOIN department d ON d.id = x.department_id";
+static const char project_figures[] = " FROM project_figure x JOIN project p ON p.id = x.project_id"
+				      " JOIN department d ON d.id = p.department_id";
+
+/* Prepare "select" over the scores or figures f selects, then tail. */
+static int prepare_selected(jx_store *s, sqlite3_stmt **st, const char *select,
+			    const char *scores_from, const jx_filter *f, int figures,
+			    const char *tail)
 {
-	const char *set;
-	int rc = jx__project_param(s, owned, &set, f ? f->project : NULL);
-	if (rc)
-		return rc;
-	jx__bind_text(st, 1, f ? f->department : NULL);
-	sqlite3_bind_int(st, 2, f && f->year_from ? f->year_from : 0);
-	sqlite3_bind_int(st, 3, f && f->year_to ? f->year_to : JX_YEAR_MAX);
-	jx__bind_text(st, 4, f && f->kind >= 0 ? jx_kind_name((jx_kind)f->kind) : NULL);
-	jx__bind_text(st, 5, set);
-	return 0;
-}
-
-#define FILTER_WHERE " WHERE (?1 IS NULL OR d.name = ?1) AND x.year >= ?2 AND x.year <= ?3"
-#define EVAL_FILTER FILTER_WHERE " AND (?4 IS NULL OR x.kind = ?4) AND" JX__PROJECT_WHERE("x", "5")
-
-/* Department figures (?5 NULL) or the matching projects' (every one for '*'). */
-#define FIGURE_SOURCE                                                                              \
-	" (SELECT department_id, year, item, value_cents, provenance, NULL AS project_id"          \
-	"  FROM figure WHERE ?5 IS NULL UNION ALL SELECT p.department_id, f.year, f.item,"         \
-	"  f.value_cents, f.provenance, f.project_id FROM project_figure f JOIN project p"         \
-	"  ON p.id = f.project_id WHERE ?5 = '*' OR instr(?5, char(31) || p.key || char(31)) > 0)" \
-	" x JOIN department d ON d.id = x.department_id LEFT JOIN project p ON p.id = "            \
-	"x.project_id"
-
-/* Run a one-row query of the filter; fn reads its columns. */
-static int scalar_query(jx_store *s, const char *sql, const jx_filter *f,
-			void (*fn)(sqlite3_stmt *st, void *ctx), void *ctx)
-{
-	sqlite3_stmt *st;
-	char *owned = NULL;
+	jx__buf head;
 	int rc;
-	if ((rc = jx__prepare(s->db, &st, sql)) != 0)
-		return rc;
-	if ((rc = bind_filter(s, st, f, &owned)) == 0 && sqlite3_step(st) == SQLITE_ROW)
-		fn(st, ctx);
-	sqlite3_finalize(st);
-	free(owned);
-	if (rc == 0)
-		jx_error_clear();
+	jx__buf_init(&head);
+	jx__buf_puts(&head, select);
+	jx__buf_puts(&head, !figures          ? scores_from
+			    : f && f->project ? project_figures
+					      : dept_figures);
+	if (head.failed)
+		rc = jx__oom();
+	else if (figures && !(f && f->project))
+		rc = jx__prepare_filtered(s->db, st, head.data, "x", f, 0, tail);
+	else
+		rc = jx__prepare_scoped(s, st, head.data, "x", f, !figures, tail);
+	jx__buf_free(&head);
 	return rc;
-}
-
-static void read_provenance(sqlite3_stmt *st, void *ctx)
-{
-	jx_provenance p;
-	if (sqlite3_column_int(st, 1) == 1 &&
-	    jx_provenance_parse((const char *)sqlite3_column_text(st, 0), &p) == 0)
-		*(int *)ctx = (int)p;
 }
 
 int jx_store_uniform_provenance(jx_store *s, int *out, const jx_filter *f, int figures)
 {
-	static const char scores[] =
-		"SELECT min(x.provenance), count(DISTINCT x.provenance) FROM evaluation x"
-		" JOIN department d ON d.id = x.department_id" EVAL_FILTER;
-	static const char figs[] =
-		"SELECT min(x.provenance), count(DISTINCT x.provenance) FROM" FIGURE_SOURCE
-			FILTER_WHERE " AND ?4 IS ?4";
+	sqlite3_stmt *st;
+	jx_provenance p;
+	int rc;
 	*out = -1;
-	return scalar_query(s, figures ? figs : scores, f, read_provenance, out);
-}
-
-static void read_columns(sqlite3_stmt *st, void *ctx)
-{
-	unsigned *out = ctx;
-	for (int i = 0; i < 4; i++)
-		if (sqlite3_column_int(st, i))
-			*out |= 1u << i;
+	if ((rc = prepare_selected(s, &st, "SELECT min(x.provenance), count(DISTINCT x.provenance)",
+				   " FROM evaluation x JOIN department d ON d.id = x.department_id",
+				   f, figures, "")) != 0)
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 1) == 1 &&
+	    jx_provenance_parse((const char *)sqlite3_column_text(st, 0), &p) == 0)
+		*out = (int)p;
+	sqlite3_finalize(st);
+	jx_error_clear();
+	return 0;
 }
 
 int jx_store_optional_columns(jx_store *s, unsigned *out, const jx_filter *f, int figures)
 {
-	static const char scores[] =
-		"SELECT max(x.project_id IS NOT NULL), max(i.target IS NOT NULL),"
-		" max(i.actual IS NOT NULL), max(i.reason IS NOT NULL) FROM evaluation x"
-		" JOIN department d ON d.id = x.department_id"
-		" JOIN indicator i ON i.evaluation_id = x.id" EVAL_FILTER;
-	static const char figs[] =
-		"SELECT max(x.project_id IS NOT NULL), 0, 0, 0 FROM" FIGURE_SOURCE FILTER_WHERE
-		" AND ?4 IS ?4";
+	sqlite3_stmt *st;
+	int rc;
 	*out = 0;
-	return scalar_query(s, figures ? figs : scores, f, read_columns, out);
+	if ((rc = prepare_selected(
+		     s, &st,
+		     figures ? "SELECT count(*) > 0, 0, 0, 0"
+			     : "SELECT max(x.project_id IS NOT NULL), max(i.target IS NOT NULL),"
+			       " max(i.actual IS NOT NULL), max(i.reason IS NOT NULL)",
+		     " FROM evaluation x JOIN department d ON d.id = x.department_id"
+		     " JOIN indicator i ON i.evaluation_id = x.id",
+		     f, figures, "")) != 0)
+		return rc;
+	/* figures: a project column only for a project's figures */
+	if ((!figures || (f && f->project)) && sqlite3_step(st) == SQLITE_ROW)
+		for (int i = 0; i < 4; i++)
+			if (sqlite3_column_int(st, i))
+				*out |= 1u << i;
+	sqlite3_finalize(st);
+	jx_error_clear();
+	return 0;
 }
 
 static const char *column_or_null(sqlite3_stmt *st, int i)
@@ -103,19 +86,18 @@ static const char *column_or_null(sqlite3_stmt *st, int i)
 
 int jx_store_scan_scores(jx_store *s, const jx_filter *f, jx_stored_score_fn fn, void *ctx)
 {
-	static const char sql[] =
+	static const char head[] =
 		"SELECT d.name, x.year, x.kind, i.level1, i.level2, i.level3, i.explanation,"
 		" i.weight, i.score, i.score_origin, x.provenance, p.name, i.target, i.actual,"
 		" i.reason FROM evaluation x JOIN department d ON d.id = x.department_id"
 		" LEFT JOIN project p ON p.id = x.project_id"
-		" JOIN indicator i ON i.evaluation_id = x.id" EVAL_FILTER
-		" ORDER BY d.name, p.name, x.year, x.kind = 'review', i.seq";
+		" JOIN indicator i ON i.evaluation_id = x.id";
 	sqlite3_stmt *st;
-	char *owned = NULL;
 	int rc, step = SQLITE_DONE;
-	if ((rc = jx__prepare(s->db, &st, sql)) != 0)
+	if ((rc = jx__prepare_scoped(
+		     s, &st, head, "x", f, 1,
+		     " ORDER BY d.name, p.name, x.year, x.kind = 'review', i.seq")) != 0)
 		return rc;
-	rc = bind_filter(s, st, f, &owned);
 	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		jx_stored_score r;
 		r.department = (const char *)sqlite3_column_text(st, 0);
@@ -140,35 +122,37 @@ int jx_store_scan_scores(jx_store *s, const jx_filter *f, jx_stored_score_fn fn,
 	if (rc == 0 && step != SQLITE_DONE)
 		rc = jx__db_error(s->db, "reading scores");
 	sqlite3_finalize(st);
-	free(owned);
 	return rc;
 }
 
-/* ",item1,item2,...," in canonical order: department items, then a project's. */
-static void item_order(char *order, size_t size)
+/* ",item1,item2,...," in canonical order (department items, or a project's). */
+static void item_order(char *order, size_t size, int project)
 {
 	size_t len = 1;
-	const char *const *lists[2] = {jx_figure_items(), jx_project_figure_items()};
 	snprintf(order, size, ",");
-	for (int l = 0; l < 2; l++)
-		for (const char *const *it = lists[l]; *it; it++)
-			len += (size_t)snprintf(order + len, len < size ? size - len : 0, "%s,",
-						*it);
+	for (const char *const *it = project ? jx_project_figure_items() : jx_figure_items(); *it;
+	     it++)
+		len += (size_t)snprintf(order + len, len < size ? size - len : 0, "%s,", *it);
 }
 
 int jx_store_scan_figures(jx_store *s, const jx_filter *f, jx_stored_figure_fn fn, void *ctx)
 {
-	static const char sql[] =
-		"SELECT d.name, x.year, x.item, x.value_cents, x.provenance, p.name "
-		"FROM" FIGURE_SOURCE FILTER_WHERE " AND ?4 IS ?4"
-		" ORDER BY d.name, p.name, x.year, instr(?6, ',' || x.item || ',')";
+	int project = f && f->project;
 	sqlite3_stmt *st;
-	char order[1024], *owned = NULL;
+	char order[1024];
 	int rc, step = SQLITE_DONE;
-	item_order(order, sizeof(order));
-	if ((rc = jx__prepare(s->db, &st, sql)) != 0)
+	item_order(order, sizeof(order), project);
+	if ((rc = prepare_selected(
+		     s, &st,
+		     project ? "SELECT d.name, x.year, x.item, x.value_cents,"
+			       " x.provenance, p.name"
+			     : "SELECT d.name, x.year, x.item, x.value_cents,"
+			       " x.provenance, NULL",
+		     NULL, f, 1,
+		     project ? " ORDER BY d.name, p.name, x.year, instr(?6, ',' ||"
+			       " x.item || ',')"
+			     : " ORDER BY d.name, x.year, instr(?6, ',' || x.item || ',')")) != 0)
 		return rc;
-	rc = bind_filter(s, st, f, &owned);
 	sqlite3_bind_text(st, 6, order, -1, SQLITE_TRANSIENT);
 	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		jx_stored_figure r;
@@ -184,6 +168,5 @@ int jx_store_scan_figures(jx_store *s, const jx_filter *f, jx_stored_figure_fn f
 	if (rc == 0 && step != SQLITE_DONE)
 		rc = jx__db_error(s->db, "reading figures");
 	sqlite3_finalize(st);
-	free(owned);
 	return rc;
 }

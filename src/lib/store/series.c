@@ -9,53 +9,22 @@
  * evaluations come in year order from the (department_id, year, kind)
  * index, then each one's rows in source order from the indicator primary
  * key, so no step sorts (docs/schema.md, "Read paths and indexes").
- * Strings live in one arena owned by the series; names repeat across years,
+ * Strings live in one arena (jx__arena) owned by the series; names repeat across years,
  * so they are interned. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "store/internal.h"
 
-typedef struct block {
-	struct block *next;
-	size_t used, cap;
-	char data[];
-} block;
-
 typedef struct {
-	block *blocks;
+	jx__arena strings;
 	const char **interned; /* open-addressing set */
 	size_t icap, icount;
 } pool;
 
 static size_t hash_mem(const char *s, size_t n)
 {
-	size_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return h;
-}
-
-/* Copy n bytes of s and a NUL into the arena. */
-static const char *pool_copy(pool *p, const char *s, size_t len)
-{
-	size_t n = len + 1;
-	block *b = p->blocks;
-	char *dst;
-	if (!b || b->cap - b->used < n) {
-		size_t cap = n > 65536 ? n : 65536;
-		if (!(b = malloc(sizeof(block) + cap)))
-			return NULL;
-		b->next = p->blocks;
-		b->used = 0;
-		b->cap = cap;
-		p->blocks = b;
-	}
-	dst = b->data + b->used;
-	memcpy(dst, s, len);
-	dst[len] = '\0';
-	b->used += n;
-	return dst;
+	return (size_t)jx__hash(s, n, 0);
 }
 
 static int pool_rehash(pool *p)
@@ -86,7 +55,7 @@ static const char *pool_intern(pool *p, const char *s, size_t n)
 	for (i = hash_mem(s, n) & (p->icap - 1); p->interned[i]; i = (i + 1) & (p->icap - 1))
 		if (!strncmp(p->interned[i], s, n) && p->interned[i][n] == '\0')
 			return p->interned[i];
-	if (!(p->interned[i] = pool_copy(p, s, n)))
+	if (!(p->interned[i] = jx__arena_strndup(&p->strings, s, n)))
 		return NULL;
 	p->icount++;
 	return p->interned[i];
@@ -96,19 +65,9 @@ static void pool_free(pool *p)
 {
 	if (!p)
 		return;
-	while (p->blocks) {
-		block *n = p->blocks->next;
-		free(p->blocks);
-		p->blocks = n;
-	}
+	jx__arena_free(&p->strings);
 	free(p->interned);
 	free(p);
-}
-
-int jx_store_series(jx_store *s, jx_series **out, const char *department, jx_kind kind,
-		    int year_from, int year_to)
-{
-	return jx_store_project_series(s, out, department, NULL, kind, year_from, year_to);
 }
 
 void jx_series_free(jx_series *sr)
@@ -126,21 +85,6 @@ void jx_series_free(jx_series *sr)
 
 /* ---- what is kept in the store between calls ---- */
 
-/* The department's own evaluations: the partial index evaluation_department
- * (project_id IS NULL) serves them in year order. */
-static const char evaluations_sql[] =
-	"SELECT e.id, e.year, e.provenance, NULL FROM department d"
-	" JOIN evaluation e ON e.department_id = d.id"
-	" WHERE d.name = ?1 AND e.kind = ?2 AND e.year BETWEEN ?3 AND ?4"
-	" AND e.project_id IS NULL ORDER BY e.year";
-/* One project's (?5: the keys that resolve to it, jx__project_param); e.department_id
- * names the department so that the (department_id, year, ...) index serves it. */
-static const char project_evaluations_sql[] =
-	"SELECT e.id, e.year, e.provenance, e.project_name FROM department d"
-	" JOIN project p ON p.department_id = d.id"
-	" JOIN evaluation e ON e.department_id = d.id AND e.project_id = p.id"
-	" WHERE d.name = ?1 AND e.kind = ?2 AND e.year BETWEEN ?3 AND ?4"
-	" AND instr(?5, char(31) || p.key || char(31)) > 0 ORDER BY e.year, e.id";
 static const char rows_sql[] =
 	"SELECT level1, level2, level3, key, weight, score, score_origin FROM indicator"
 	" WHERE evaluation_id = ?1 ORDER BY seq";
@@ -162,10 +106,23 @@ static int cache_ready(jx_store *s)
 {
 	jx__series_cache *c = &s->series;
 	sqlite3_int64 changes = sqlite3_total_changes64(s->db);
+	/* any department and kind: the clause names both, as every series asks for both;
+	 * the department's own evaluations (project_id IS NULL: the partial index
+	 * evaluation_department), or one project's (?5, bound per call) */
+	const jx_filter both = {"", 0, 0, JX_KIND_SELF, NULL};
+	const jx_filter project = {"", 0, 0, JX_KIND_SELF, "?"};
 	int version = 0, rc;
-	if ((!c->evaluations && (rc = jx__prepare(s->db, &c->evaluations, evaluations_sql))) ||
+	if ((!c->evaluations &&
+	     (rc = jx__prepare_scoped(s, &c->evaluations,
+				      "SELECT e.id, e.year, e.provenance, NULL FROM department d"
+				      " JOIN evaluation e ON e.department_id = d.id",
+				      "e", &both, 1, " ORDER BY e.year"))) ||
 	    (!c->project_evaluations &&
-	     (rc = jx__prepare(s->db, &c->project_evaluations, project_evaluations_sql))) ||
+	     (rc = jx__prepare_scoped(
+		      s, &c->project_evaluations,
+		      "SELECT e.id, e.year, e.provenance, e.project_name"
+		      " FROM department d JOIN evaluation e ON e.department_id = d.id",
+		      "e", &project, 1, " ORDER BY e.year, e.id"))) ||
 	    (!c->rows && (rc = jx__prepare(s->db, &c->rows, rows_sql))) ||
 	    (!c->data_version &&
 	     (rc = jx__prepare(s->db, &c->data_version, "PRAGMA data_version"))) ||
@@ -317,20 +274,18 @@ static int list_evaluations(jx_store *s, jx_series *sr, eval_ref **out, size_t *
 			    int year_from, int year_to)
 {
 	sqlite3_stmt *st = keys ? s->series.project_evaluations : s->series.evaluations;
+	const jx_filter f = {sr->department, year_from, year_to, (int)sr->kind, NULL};
 	size_t cap = 0;
 	int rc = 0, step;
 	*out = NULL;
 	*n = 0;
-	sqlite3_bind_text(st, 1, sr->department, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, jx_kind_name(sr->kind), -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, year_from ? year_from : 0);
-	sqlite3_bind_int(st, 4, year_to ? year_to : 9999);
+	jx__filter_bind(st, &f);
 	if (keys)
 		sqlite3_bind_text(st, 5, keys, -1, SQLITE_STATIC);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		eval_ref *e;
 		if (keys && (rc = series_project_name(sr, st)) != 0)
 			break;
-		eval_ref *e;
 		if (jx__grow((void **)out, &cap, *n + 1, sizeof(**out))) {
 			rc = JX_ENOMEM;
 			break;
@@ -364,6 +319,7 @@ int jx_store_project_series(jx_store *s, jx_series **out, const char *department
 		jx_series_free(sr);
 		return jx__oom();
 	}
+	jx__arena_init(&((pool *)sr->pool_)->strings, 65536);
 	sr->kind = kind;
 	if ((rc = cache_ready(s)) != 0 ||
 	    (project && (rc = jx__project_param(s, &keys, &set, project)) != 0) ||
@@ -390,4 +346,10 @@ out:
 	}
 	*out = sr;
 	return 0;
+}
+
+int jx_store_series(jx_store *s, jx_series **out, const char *department, jx_kind kind,
+		    int year_from, int year_to)
+{
+	return jx_store_project_series(s, out, department, NULL, kind, year_from, year_to);
 }
