@@ -91,17 +91,12 @@ int jx__alias_pairs(jx_store *s, const char *sql, char ***olds, char ***news, si
 const char *jx__alias_follow(char *const *olds, char *const *news, size_t n, const char *key);
 
 /**
- * The value to bind for a JX__PROJECT_WHERE parameter: NULL (department
+ * The value to bind for a project parameter (?5 of jx__prepare_scoped): NULL (department
  * evaluations), JX_PROJECT_ALL, or the set of stored project keys that
  * resolve to project's key through the project aliases, as "\x1fk1\x1fk2\x1f".
  * *out is NULL or malloc'd (free()); *set is what to bind.
  */
 int jx__project_param(jx_store *s, char **out, const char **set, const char *project);
-/** SQL condition on the evaluation (or project_figure) alias x for the parameter ?N. */
-#define JX__PROJECT_WHERE(x, N)                                                              \
-	" (CASE WHEN ?" N " IS NULL THEN " x ".project_id IS NULL WHEN ?" N " = '*' THEN " x \
-	".project_id IS NOT NULL ELSE " x ".project_id IN (SELECT id FROM project WHERE"     \
-	" instr(?" N ", char(31) || key || char(31)) > 0) END)"
 
 /** The query of a department's declared framework breaks (?1 = name), by year. */
 extern const char jx__framework_sql[];
