@@ -16,6 +16,7 @@ typedef struct {
 	int provenance_column; /* the selection mixes provenances: one column per row */
 	unsigned optional;     /* JX_COLUMN_* written */
 	size_t nrow;
+	int formula_safe; /* CSV for spreadsheets (--bom): text cells neutralised */
 } writer;
 
 /* The optional columns, in the order they are written. */
@@ -60,7 +61,7 @@ static void optional_fields(const writer *w, const char *const values[NOPTIONAL]
 			continue;
 		if (w->fmt == JX_FMT_CSV) {
 			fputc(',', w->out);
-			jx_csv_write_field(w->out, values[i] ? values[i] : "");
+			jx_csv_write_cell(w->out, values[i] ? values[i] : "", w->formula_safe);
 		} else {
 			fprintf(w->out, ", \"%s\": ", optional_columns[i].name);
 			if (values[i])
@@ -87,7 +88,7 @@ static int score_row(void *ctx, const jx_stored_score *r)
 			if (c == 1)
 				fprintf(w->out, "%d", r->year);
 			else
-				jx_csv_write_field(w->out, text[c]);
+				jx_csv_write_cell(w->out, text[c], w->formula_safe);
 			fputc(',', w->out);
 		}
 		fprintf(w->out, "%s,%s,%s", wt, sc, jx_origin_name(r->origin));
@@ -122,7 +123,7 @@ static int figure_row(void *ctx, const jx_stored_figure *r)
 	char v[64];
 	jx_cents_format(v, sizeof(v), r->cents);
 	if (w->fmt == JX_FMT_CSV) {
-		jx_csv_write_field(w->out, r->department);
+		jx_csv_write_cell(w->out, r->department, w->formula_safe);
 		fprintf(w->out, ",%d,%s,%s,%s", r->year, r->item, v, unit ? unit : "");
 		optional_fields(w, extra);
 		if (w->provenance_column)
@@ -142,7 +143,7 @@ static int figure_row(void *ctx, const jx_stored_figure *r)
 
 static int export(jx_store *s, FILE *out, const jx_filter *f, jx_format fmt, int bom, int figures)
 {
-	writer w = {out, fmt, 0, 0, 0};
+	writer w = {out, fmt, 0, 0, 0, bom};
 	int prov, rc;
 	if ((rc = jx_store_uniform_provenance(s, &prov, f, figures)) != 0 ||
 	    (rc = jx_store_optional_columns(s, &w.optional, f, figures)) != 0)
