@@ -40,50 +40,63 @@ static double unlogit(double z, double weight)
 	return (1 / (1 + exp(-z)) * (weight + 2 * HALF) - HALF) / weight;
 }
 
-/* What the residuals of a level's units say: Σ SSE (df) of their within-period
- * lines, Σ squared year-to-year changes (count). */
+/* The binomial-like variance of z at shrunk rate p for a unit of this weight:
+ * 1/((w + 1)·p·(1 − p)) -- large near 0 and 1, where the logit stretches. */
+static double vbin(double p, double weight)
+{
+	return 1 / ((weight + 2 * HALF) * p * (1 - p));
+}
+
+static double shrunk(double score, double weight)
+{
+	return (score + HALF) / (weight + 2 * HALF);
+}
+
+/* What the residuals of a level's units say about the dispersion φ (residual
+ * variance ÷ vbin): Σ e²/v of their within-period lines (df), Σ Δ²/(v + v') of
+ * their year-to-year changes (count). */
 typedef struct {
 	double sse, df, dd, ndd;
 } pool;
 
-/* Fill x, z with the unit's known points of period p; returns the count. */
-static size_t period_points(const jx_units *u, const jx_unit *un, size_t p, double *x, double *z)
+/* Fill x, z, v with the unit's known points of period p; returns the count. */
+static size_t period_points(const jx_units *u, const jx_unit *un, size_t p, double *x, double *z,
+			    double *v)
 {
 	size_t n = 0;
 	for (size_t y = 0; y < u->nyears; y++)
 		if (u->periods[y].period == p && !isnan(un->years[y].rate)) {
+			const jx_unit_year *uy = &un->years[y];
 			x[n] = u->years[y];
-			z[n++] = zlogit(un->years[y].score, un->years[y].weight);
+			z[n] = zlogit(uy->score, uy->weight);
+			v[n++] = vbin(shrunk(uy->score, uy->weight), uy->weight);
 		}
 	return n;
 }
 
-static int pool_levels(pool lv[4], const jx_units *u, double *x, double *z)
+static int pool_levels(pool lv[4], const jx_units *u, double *x, double *z, double *v)
 {
 	jx_ols f;
 	int rc;
 	for (size_t i = 0; i < u->nunits; i++) {
 		pool *pl = &lv[u->units[i].level];
 		for (size_t p = 0; p < u->nperiods; p++) {
-			size_t n = period_points(u, &u->units[i], p, x, z);
+			size_t n = period_points(u, &u->units[i], p, x, z, v);
 			for (size_t k = 1; k < n; k++)
-				pl->dd += (z[k] - z[k - 1]) * (z[k] - z[k - 1]), pl->ndd += 1;
+				pl->dd += (z[k] - z[k - 1]) * (z[k] - z[k - 1]) / (v[k] + v[k - 1]),
+					pl->ndd += 1;
 			if (n < 3)
 				continue;
 			if ((rc = jx_stats_ols(&f, x, z, n)))
 				return rc;
-			pl->sse += f.sse;
+			for (size_t k = 0; k < n; k++) {
+				double e = z[k] - f.intercept - f.slope * x[k];
+				pl->sse += e * e / v[k];
+			}
 			pl->df += (double)n - 2;
 		}
 	}
 	return 0;
-}
-
-/* The prior: one residual the size of one half-point step at full marks. */
-static double prior_var(double weight)
-{
-	double step = zlogit(weight, weight) - zlogit(weight - HALF, weight);
-	return step * step;
 }
 
 /* Cut the back-transformed interval at the atoms 0 and 1; never zero-width. */
@@ -105,12 +118,48 @@ static void finish_interval(jx_forecast_row *row)
 	}
 }
 
+/* Point forecast and interval on the z scale from the unit's line (n ≥ 3). */
+static void line_interval(jx_forecast_row *row, const pool *pl, int year, double level)
+{
+	double w = row->last_weight, phi, t, zhat;
+	row->df = pl->df + 1; /* the prior: one residual at binomial dispersion, φ = 1 */
+	phi = (pl->sse + 1) / row->df;
+	zhat = row->fit.intercept + row->fit.slope * year;
+	t = gsl_cdf_tdist_Pinv((1 + level) / 2, row->df);
+	row->fit.resid_sd = sqrt(phi * vbin(1 / (1 + exp(-zhat)), w));
+	row->pred.fit = zhat;
+	row->pred.t_quantile = t;
+	row->pred.se = row->fit.resid_sd *
+		       sqrt(1 + 1.0 / (double)row->n +
+			    (year - row->fit.x_mean) * (year - row->fit.x_mean) / row->fit.sxx);
+	row->pred.low = zhat - t * row->pred.se;
+	row->pred.high = zhat + t * row->pred.se;
+	row->method = JX_FC_LOGIT_TREND;
+	row->ok = 1;
+}
+
+/* Interval around the latest z from the pooled year-to-year changes (n < 3). */
+static void change_interval(jx_forecast_row *row, const pool *pl, double zlast, double vlast,
+			    double level)
+{
+	double phi, t;
+	row->df = pl->ndd + 1;
+	phi = (pl->dd + 1) / row->df;
+	t = gsl_cdf_tdist_Pinv((1 + level) / 2, row->df);
+	row->fit.resid_sd = sqrt(phi * 2 * vlast);
+	row->pred.t_quantile = t;
+	row->pred.se = row->fit.resid_sd;
+	row->pred.low = zlast - t * row->pred.se;
+	row->pred.high = zlast + t * row->pred.se;
+	row->method = JX_FC_POOLED_CHANGES;
+}
+
 static int forecast_row(jx_forecast_row *row, const jx_units *u, const pool lv[4], int year,
-			double level, double *x, double *z)
+			double level, double *x, double *z, double *v)
 {
 	const pool *pl = &lv[row->unit->level];
 	size_t last = u->nyears - 1, p = u->periods[last].period;
-	double s2, t;
+	int rc;
 	row->forecast = row->pi_low = row->pi_high = row->raw_fit = row->raw_low = row->raw_high =
 		NAN;
 	row->pred.x = year;
@@ -124,37 +173,15 @@ static int forecast_row(jx_forecast_row *row, const jx_units *u, const pool lv[4
 	if (!row->unit->years[last].nrows || isnan(row->unit->years[last].rate))
 		return 0; /* not evaluated (or unknown) in the latest year */
 	jx_units_period_years(u, p, &row->period_first, &row->period_last);
-	row->n = period_points(u, row->unit, p, x, z);
+	row->n = period_points(u, row->unit, p, x, z, v);
 	if (row->n >= 3) {
-		int rc = jx_stats_ols(&row->fit, x, z, row->n);
-		if (rc)
+		if ((rc = jx_stats_ols(&row->fit, x, z, row->n)))
 			return rc;
-		row->df = pl->df + 1;
-		s2 = (pl->sse + prior_var(row->last_weight)) / row->df;
-		row->fit.resid_sd = sqrt(s2);
-		t = gsl_cdf_tdist_Pinv((1 + level) / 2, row->df);
-		row->pred.fit = row->fit.intercept + row->fit.slope * year;
-		row->pred.t_quantile = t;
-		row->pred.se = row->fit.resid_sd *
-			       sqrt(1 + 1.0 / (double)row->n +
-				    (year - row->fit.x_mean) * (year - row->fit.x_mean) /
-					    row->fit.sxx);
-		row->pred.low = row->pred.fit - t * row->pred.se;
-		row->pred.high = row->pred.fit + t * row->pred.se;
-		row->method = JX_FC_LOGIT_TREND;
-		row->ok = 1;
+		line_interval(row, pl, year, level);
+	} else if (pl->ndd >= 1) {
+		change_interval(row, pl, z[row->n - 1], v[row->n - 1], level);
 	} else {
-		if (pl->ndd < 1)
-			return 0; /* no year-to-year change anywhere at this level */
-		row->df = pl->ndd + 1;
-		s2 = (pl->dd + prior_var(row->last_weight)) / row->df;
-		t = gsl_cdf_tdist_Pinv((1 + level) / 2, row->df);
-		row->fit.resid_sd = sqrt(s2);
-		row->pred.t_quantile = t;
-		row->pred.se = sqrt(s2);
-		row->pred.low = z[row->n - 1] - t * row->pred.se;
-		row->pred.high = z[row->n - 1] + t * row->pred.se;
-		row->method = JX_FC_POOLED_CHANGES;
+		return 0; /* no year-to-year change anywhere at this level */
 	}
 	finish_interval(row);
 	return 0;
@@ -163,24 +190,22 @@ static int forecast_row(jx_forecast_row *row, const jx_units *u, const pool lv[4
 static int forecast_rows(jx_forecast_result *r, const jx_analysis_options *o)
 {
 	pool lv[4] = {{0, 0, 0, 0}};
-	double *x, *z;
-	int rc;
-	if ((rc = jx__scratch(&x, &z, r->units->nyears)))
-		return rc;
-	rc = pool_levels(lv, r->units, x, z);
+	size_t ny = r->units->nyears;
+	double *x = malloc(ny * sizeof(*x)), *z = malloc(ny * sizeof(*z)),
+	       *v = malloc(ny * sizeof(*v));
+	int rc = x && z && v ? pool_levels(lv, r->units, x, z, v) : jx__oom();
 	for (size_t i = 0; i < r->units->nunits && rc == 0; i++) {
 		jx_forecast_row *row = &r->rows[r->nrows];
 		if (!jx_level_selected(o, r->units->units[i].level))
 			continue;
 		row->unit = &r->units->units[i];
-		if ((rc = forecast_row(row, r->units, lv, r->year, r->confidence, x, z)) == 0) {
+		if ((rc = forecast_row(row, r->units, lv, r->year, r->confidence, x, z, v)) == 0) {
 			r->nok += (size_t)row->ok;
 			r->ninterval += row->method != JX_FC_NONE;
 			r->nrows++;
 		}
 	}
-	free(x);
-	free(z);
+	free(x), free(z), free(v);
 	return rc;
 }
 
