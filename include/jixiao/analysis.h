@@ -200,6 +200,8 @@ typedef struct {
 	int growth_years;        /**< figures: growth averaged over the last N years (3) */
 	size_t top_pairs;        /**< deductions: co-deduction pairs listed (10) */
 	int with_department;     /**< tables start with a department column (0) */
+	double pairs_alpha;      /**< deductions: pairs listed when q < this (0.1) */
+	int pairs_all;           /**< deductions: list every tested pair with p and q (0) */
 } jx_analysis_options;
 
 /** Fill o with the defaults above. */
@@ -614,6 +616,9 @@ typedef struct {
 	size_t n11, n10, n01,
 		n00; /**< years: both, a only, b only, neither (both present, known) */
 	double phi;
+	double p_value; /**< one-sided Fisher exact test of co-deduction */
+	double q_value; /**< Benjamini–Hochberg over the pairs tested in the department; NaN
+			     when its margins cannot give p < pairs_alpha (not tested) */
 } jx_pair_row;
 
 typedef struct {
@@ -625,8 +630,10 @@ typedef struct {
 	size_t nruns;
 	jx_transition_row *transitions;
 	size_t ntransitions;
-	jx_pair_row *pairs; /**< phi > 0 and n11 >= 1, top o->top_pairs by phi then n11 */
+	jx_pair_row *pairs; /**< q < o->pairs_alpha, by q; with o->pairs_all every pair co-present
+			     >= 4 years and deducted together at least once */
 	size_t npairs;
+	size_t npairs_tested; /**< pairs co-present >= 4 years whose margins allow p < pairs_alpha */
 } jx_deductions_result;
 
 typedef enum {
@@ -650,7 +657,7 @@ void jx_deductions_result_free(jx_deductions_result *r);
  *       longest_run, longest_from, longest_to, current_run, new, resolved, persistent, clean;
  * transitions: year_from, year_to, new, resolved, persistent, clean, other;
  * pairs: level3_a, level3_b, phi, both, a_only, b_only, neither, key_a, key_b;
- * each then provenance.
+ * each then provenance; pairs then p_value, q_value.
  */
 int jx_deductions_table(jx_table **out, const jx_deductions_result *r, jx_deductions_view view,
 			const jx_analysis_options *o);
