@@ -170,10 +170,10 @@ static int forecast_row(jx_forecast_row *row, const jx_units *u, const pool lv[4
 			row->last_weight = row->unit->years[i].weight;
 			break;
 		}
+	row->n = period_points(u, row->unit, p, x, z, v);
 	if (!row->unit->years[last].nrows || isnan(row->unit->years[last].rate))
 		return 0; /* not evaluated (or unknown) in the latest year */
 	jx_units_period_years(u, p, &row->period_first, &row->period_last);
-	row->n = period_points(u, row->unit, p, x, z, v);
 	if (row->n >= 3) {
 		if ((rc = jx_stats_ols(&row->fit, x, z, row->n)))
 			return rc;
