@@ -32,7 +32,6 @@ int jx_text_decode(char **out, size_t *out_len, jx_encoding *detected, const cha
 
 /** Parse "auto", "utf-8"/"utf8", "gb18030"/"gbk", "utf-16"/"utf16". 0 or JX_EINVAL. */
 int jx_encoding_parse(const char *s, jx_encoding *out);
-const char *jx_encoding_name(jx_encoding e);
 
 /** 1 when s[0..len) is valid UTF-8 (no overlongs, no surrogates), else 0; *bad_offset set on failure. */
 int jx_utf8_valid(const char *s, size_t len, size_t *bad_offset);
@@ -91,6 +90,12 @@ void jx_number_format(char *buf, size_t size, double v);
 /** Write one CSV field with RFC 4180 quoting when needed (a comma, quote or line
  *  end inside, or a space at either end). 0 or JX_EIO. */
 int jx_csv_write_field(FILE *out, const char *s);
+/** 1 when a spreadsheet would take text s for a formula (it starts with =, +, -, @,
+ *  tab or CR). */
+int jx_csv_formula_risk(const char *s);
+/** jx_csv_write_field, and with formula_safe a text at risk first gets a ' (OWASP):
+ *  for CSV meant for spreadsheets (--bom), never for numbers. 0 or JX_EIO. */
+int jx_csv_write_cell(FILE *out, const char *s, int formula_safe);
 
 #ifdef __cplusplus
 }
