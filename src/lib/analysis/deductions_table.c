@@ -149,7 +149,7 @@ static int pairs_table(jx_table *t, int c, const jx_deductions_result *r,
 		       const jx_analysis_options *o)
 {
 	int tail = (int)jx_table_columns(t);
-	if (jx__table_tail(t, pair_tail, 2))
+	if (jx__table_columns(t, pair_tail, 2))
 		return JX_ENOMEM;
 	for (size_t i = 0; i < r->npairs; i++) {
 		const jx_pair_row *p = &r->pairs[i];

@@ -80,7 +80,7 @@ int jx_forecast_table(jx_table **out, const jx_forecast_result *r, const jx_anal
 				  r->units->provenance)))
 		return rc;
 	tail = (int)jx_table_columns(t);
-	if ((rc = jx__table_tail(t, forecast_tail,
+	if ((rc = jx__table_columns(t, forecast_tail,
 				 sizeof(forecast_tail) / sizeof(*forecast_tail)))) {
 		jx_table_free(t);
 		return rc;
