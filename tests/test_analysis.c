@@ -210,12 +210,17 @@ static const jx_trend_row *trend_row(const jx_trend_result *r, int level, const 
 }
 
 /* Total rates 0.96 (2016), 0.90 (2017), 0.91 (2019); 2020 unknown; 2021 0.92.
+ * One framework period (4 or 5 of each year's indicators were there the year
+ * before), so the step fit is the plain least-squares line.
  * Using the first three years only (--years 2016-2020):
  * x̄ = 6052/3, dx = (−4, −1, 5)/3, Sxx = 14/3; 300·dy = (11, −7, −4);
  * Sxy = (−44 + 7 − 20)/900 = −57/900 → slope = −19/1400 (x = row position
  * would give −0.025). Residuals 39·(2, −3, 1)/4200, SSE = 1521·14/4200²;
  * se = sqrt(SSE/Sxx) (1 df); p = 1 − (2/π)·atan|t| (Cauchy);
- * SST = 186/90000, R² = 1 − SSE/SST. Theil–Sen: median(−0.06, −0.05/3, 0.005). */
+ * SST = 186/90000, R² = 1 − SSE/SST. Theil–Sen: median(−0.06, −0.05/3, 0.005).
+ * Mann–Kendall: pairs −, −, + → S = −1; of the 3! orders S = 3, 1, 1, −1, −1, −3,
+ * so P(|S| ≥ 1) = 1; the best three years could do is p = 2/3! = 1/3 ≥ 0.05:
+ * too few years to tell. */
 static void test_analysis__trend_uses_calendar_years(void **state)
 {
 	jx_series *s = fx_series(*state, "甲", JX_KIND_SELF);
@@ -238,7 +243,12 @@ static void test_analysis__trend_uses_calendar_years(void **state)
 	assert_close(row->fit.p_value, 1 - 2 / PI * atan(fabs(t)), 1e-9);
 	assert_close(row->fit.r2, 1 - sse / (186.0 / 90000), 1e-9);
 	assert_close(row->theil_sen, -0.05 / 3, 1e-12);
-	assert_int_equal(row->direction, JX_DIR_FLAT);
+	assert_close(row->mk.s, -1, 0);
+	assert_close(row->mk.p_value, 1, 1e-15);
+	assert_close(row->mk.p_min_years, 1.0 / 3, 1e-15);
+	assert_true(row->mk.exact);
+	assert_true(isnan(row->q_value)); /* cannot be significant: not in the family */
+	assert_int_equal(row->direction, JX_DIR_TOO_FEW);
 	jx_trend_result_free(r);
 	jx_series_free(s);
 }
@@ -526,9 +536,10 @@ static void test_analysis__forecast_skips_dropped_indicator(void **state)
 static void test_analysis__trend_table_columns(void **state)
 {
 	static const char *const names[] = {
-		"level",         "level1", "level2",    "level3", "n",         "slope",
-		"slope_se",      "t",      "p_value",   "r2",     "theil_sen", "direction",
-		"missing_years", "rates",  "provenance"};
+		"level",         "level1", "level2",     "level3",  "n",         "slope",
+		"slope_se",      "t",      "p_value",    "r2",      "theil_sen", "direction",
+		"missing_years", "rates",  "provenance", "q_value", "mk_s",      "p_method",
+		"periods"};
 	jx_series *s = fx_series(*state, "甲", JX_KIND_SELF);
 	jx_trend_result *r;
 	jx_analysis_options o;
@@ -545,8 +556,18 @@ static void test_analysis__trend_table_columns(void **state)
 		assert_true(jx_table_find_column(t, names[i]) > 0);
 	assert_close(jx_table_number(t, 0, (size_t)jx_table_find_column(t, "slope")), -29.0 / 5900,
 		     1e-14); /* −0.0725/14.75, §4 of docs/methods.md */
+	/* four years in one period: p can be no smaller than 2/4! = 0.083 */
 	assert_string_equal(jx_table_cell(t, 0, (size_t)jx_table_find_column(t, "direction")),
-			    "flat");
+			    "too few years");
+	/* 0.96 0.90 0.91 0.92: pairs − − − + + + → S = 0, p = 1 */
+	assert_string_equal(jx_table_cell(t, 0, (size_t)jx_table_find_column(t, "mk_s")), "0");
+	assert_string_equal(jx_table_cell(t, 0, (size_t)jx_table_find_column(t, "p_value")), "1");
+	assert_string_equal(jx_table_cell(t, 0, (size_t)jx_table_find_column(t, "p_method")),
+			    "exact");
+	assert_string_equal(jx_table_cell(t, 0, (size_t)jx_table_find_column(t, "periods")),
+			    "2016-2021");
+	/* new fields follow provenance (docs/formats.md, Changes) */
+	assert_true(jx_table_find_column(t, "q_value") > jx_table_find_column(t, "provenance"));
 	assert_string_equal(jx_table_cell(t, 0, (size_t)jx_table_find_column(t, "rates")),
 			    "2016 0.96; 2017 0.9; 2019 0.91; 2020 ?*; 2021 0.92");
 	assert_string_equal(jx_table_cell(t, 0, (size_t)jx_table_find_column(t, "provenance")),

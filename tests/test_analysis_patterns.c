@@ -239,8 +239,8 @@ static void test_analysis__weak_falling_trend(void **state)
 	assert_int_equal(r->nrows, 1);
 	assert_string_equal(r->rows[0].unit->name, "A");
 	assert_int_equal(r->rows[0].rules, JX_WEAK_FALLING);
-	assert_close(r->rows[0].fit.slope, -0.018, 1e-12);
-	assert_close(r->rows[0].fit.p_value, p, 1e-9);
+	assert_close(r->rows[0].trend.fit.slope, -0.018, 1e-12);
+	assert_close(r->rows[0].trend.fit.p_value, p, 1e-9);
 	assert_true(p < 0.05);
 	jx_weak_result_free(r);
 }

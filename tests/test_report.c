@@ -31,9 +31,12 @@
  * Rules:
  *  R1  A: run 4 (2020-2023), best rate 1.
  *  R2  A is weak by the low mean rate ((.85 + .8 + .75)/3 = .8 < .9) but R1 covers it.
- *  R3  total: x̄ 2021, Sxy = -.18, Sxx = 10, slope -.018, SSE = .00088, t = -.018/sqrt(.00088/30)
- *      = -3.323, p (3 df) ≈ .045 < .05: falling. 决策: slope -.03, SSE .00025, t = -10.39: falling.
- *      A falls too (slope -.06) but R1 covers it.
+ *  R3  Mann–Kendall (one framework period), family = the units of the report's trend
+ *      that could reach p < .05: total (S = −8 of 10 pairs: p = 2·5/120 = 1/12), 决策,
+ *      目标 and A (strictly falling: S = −10, p = 2/120 = 1/60); 管理 (1 .95 1 .95 .95),
+ *      C, D have ties that forbid p < .05, B is constant. BH over the four: q = 1/60·4/3
+ *      = 1/45 for the three, 1/12 for the total: 决策 falls (slope −.03), the total does
+ *      not any more; A falls too but R1 covers it.
  *  R4  points lost A 14, D 6, C 3 (23): A alone carries 14/23 ≥ 1/2.
  *  R5  A-D: both 2, A only 2, D only 0, neither 1: phi = 2/sqrt(4·1·2·3) = .408 < .5: no.
  *  R6  C: clean 2022, deducted 2023, 3 points.
@@ -157,17 +160,16 @@ static void test_report__rules_fire_on_fixture(void **state)
 	assert_int_equal(strncmp(s->anchor, "run-", 4), 0);
 	/* R2 and the indicator part of R3 are covered by R1 */
 	assert_int_equal(count(r, JX_RULE_LOW_RATE), 0);
-	/* R3: the total (p ≈ .045) and 决策 */
+	/* R3: 决策 only (the total's least-squares p ≈ .045 was a false alarm's kind) */
 	assert_true(p_t3(t_total) < 0.05);
-	assert_int_equal(count(r, JX_RULE_FALLING), 2);
+	assert_int_equal(count(r, JX_RULE_FALLING), 1);
 	s = find(r, JX_RULE_FALLING, 0);
-	assert_int_equal(s->unit->level, JX_LEVEL_TOTAL);
-	assert_true(fabs(s->value - -0.018) < 1e-12);
-	assert_true(fabs(s->value2 - p_t3(t_total)) < 1e-6);
-	assert_string_equal(s->anchor, "trend-0");
-	s = find(r, JX_RULE_FALLING, 1);
 	assert_string_equal(s->unit->level1, "决策");
+	assert_int_equal(s->unit->level, JX_LEVEL_1);
 	assert_true(fabs(s->value - -0.03) < 1e-12);
+	assert_true(fabs(s->value2 - 1.0 / 60) < 1e-12);
+	assert_true(fabs(jx_trend_find(r->trend, 0, "")->q_value - 1.0 / 12) < 1e-12);
+	assert_true(fabs(jx_trend_find(r->trend, 1, "决策")->q_value - 1.0 / 45) < 1e-12);
 	/* R4 */
 	s = find(r, JX_RULE_CONCENTRATED, 0);
 	assert_non_null(s);
@@ -206,7 +208,7 @@ static void test_report__rules_fire_on_fixture(void **state)
 	assert_true(fabs(s->value - 2) < 1e-12);
 	assert_string_equal(s->unit->level3, "目标设定");
 	/* in rule order, nothing else */
-	assert_int_equal(r->nsuggestions, 9);
+	assert_int_equal(r->nsuggestions, 8); /* R3 once: 决策 */
 	for (size_t i = 1; i < r->nsuggestions; i++)
 		assert_true(r->suggestions[i - 1].rule <= r->suggestions[i].rule);
 	assert_int_equal(r->synthetic, 1);

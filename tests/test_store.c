@@ -116,7 +116,7 @@ static void test_store__create_sets_version_and_id(void **state)
 	(void)state;
 	assert_int_equal(jx_store_opened_version(s), 0);
 	assert_int_equal(query_int(db, "PRAGMA user_version"), JX_SCHEMA_VERSION);
-	assert_int_equal(query_int(db, "PRAGMA user_version"), 2);
+	assert_int_equal(query_int(db, "PRAGMA user_version"), 3);
 	assert_int_equal(query_int(db, "PRAGMA application_id"), 0x4A584442);
 	assert_int_equal(query_int(db, "PRAGMA foreign_keys"), 1);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM grade_band"), 4);
@@ -189,7 +189,7 @@ static void test_store__migrates_from_version_1(void **state)
 	make_v1(t.path);
 	s = open_ok(t.path);
 	assert_int_equal(jx_store_opened_version(s), 1);
-	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA user_version"), 2);
+	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA user_version"), 3);
 	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA application_id"),
 			 JX_APPLICATION_ID);
 	/* version 2 added the alias table and the default bands */
@@ -216,7 +216,60 @@ static void test_store__migrates_from_version_1(void **state)
 	jx_store_free(s);
 	/* reopening does not migrate again */
 	s = open_ok(t.path);
+	assert_int_equal(jx_store_opened_version(s), 3);
+	jx_store_free(s);
+	tmpdb_drop(&t);
+}
+
+/* A version-2 database (before framework breaks) with an evaluation and an
+ * alias, as jixiao 0.1 wrote it: version 3 adds the framework_break table,
+ * keeps everything, and declared breaks then round-trip through the series. */
+static void test_store__migrates_from_version_2(void **state)
+{
+	tmpdb t;
+	jx_store *s;
+	sqlite3 *db;
+	jx_series *sr = NULL;
+	jx_break_decl *d = NULL;
+	size_t n = 0;
+	(void)state;
+	tmpdb_make(&t);
+	make_v1(t.path);
+	assert_int_equal(sqlite3_open(t.path, &db), SQLITE_OK);
+	assert_int_equal(jx__store_migrate(db, 1, 2), 0);
+	assert_int_equal(
+		sqlite3_exec(db, "INSERT INTO alias VALUES ('a/b/c', 'a/b/d')", NULL, NULL, NULL),
+		SQLITE_OK);
+	assert_int_equal(query_int(db, "PRAGMA user_version"), 2);
+	sqlite3_close(db);
+	s = open_ok(t.path);
 	assert_int_equal(jx_store_opened_version(s), 2);
+	db = jx__store_sqlite(s);
+	assert_int_equal(query_int(db, "PRAGMA user_version"), 3);
+	assert_int_equal(query_int(db, "SELECT count(*) FROM framework_break"), 0);
+	assert_int_equal(query_int(db, "SELECT count(*) FROM alias"), 1);
+	assert_int_equal(query_int(db, "SELECT count(*) FROM indicator"), 2);
+	/* declare, deny, replace, list, undeclare */
+	assert_int_equal(jx_store_framework_declare(s, "旧部门", 2021, 1), 0);
+	assert_int_equal(jx_store_framework_declare(s, "旧部门", 2019, 0), 0);
+	assert_int_equal(jx_store_framework_declare(s, "旧部门", 2021, 1), 0); /* again: one row */
+	assert_int_equal(jx_store_framework_list(s, "旧部门", &d, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(d[0].year, 2019);
+	assert_int_equal(d[0].is_break, 0);
+	assert_int_equal(d[1].year, 2021);
+	assert_int_equal(d[1].is_break, 1);
+	free(d);
+	assert_int_equal(jx_store_series(s, &sr, "旧部门", JX_KIND_SELF, 0, 0), 0);
+	assert_int_equal(sr->nbreaks, 2);
+	assert_int_equal(sr->breaks[1].year, 2021);
+	assert_int_equal(sr->breaks[1].is_break, 1);
+	jx_series_free(sr);
+	assert_int_equal(jx_store_framework_undeclare(s, "旧部门", 2021), 0);
+	assert_int_equal(jx_store_framework_undeclare(s, "旧部门", 2021), JX_ENOTFOUND);
+	assert_int_equal(jx_store_framework_declare(s, "无此部门", 2021, 1), JX_ENOTFOUND);
+	assert_int_equal(jx_store_framework_declare(s, "旧部门", 1800, 1), JX_EINVAL);
+	assert_int_equal(query_int(db, "SELECT count(*) FROM framework_break"), 1);
 	jx_store_free(s);
 	tmpdb_drop(&t);
 }
@@ -232,7 +285,7 @@ static void test_store__refuses_newer_version(void **state)
 	tmpdb_make(&t);
 	assert_int_equal(sqlite3_open(t.path, &db), SQLITE_OK);
 	assert_int_equal(jx__store_migrate(db, 0, JX_SCHEMA_VERSION), 0);
-	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 3", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	before = tu_read(t.path, &nb);
 	assert_int_equal(jx_store_open(&s, t.path, JX_STORE_CREATE), JX_EVERSION);
@@ -842,6 +895,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_store__create_sets_version_and_id),
 		cmocka_unit_test(test_store__migrates_from_version_1),
+		cmocka_unit_test(test_store__migrates_from_version_2),
 		cmocka_unit_test(test_store__refuses_newer_version),
 		cmocka_unit_test(test_store__refuses_foreign_files),
 		cmocka_unit_test(test_store__readonly_does_not_migrate),

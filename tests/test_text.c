@@ -473,6 +473,56 @@ static void test_text__decode_refuses_nul_and_control(void **state)
 	check_contains(jx_error_last(), "0x1B");
 }
 
+/* Windows "Unicode 文本": UTF-16 with a byte-order mark, either way round (bytes by hand). */
+static void test_text__decode_utf16(void **state)
+{
+	/* "一\r\n二" = U+4E00 CR LF U+4E8C */
+	static const char le[] = "\xFF\xFE\x00\x4E\x0D\x00\x0A\x00\x8C\x4E";
+	static const char be[] = "\xFE\xFF\x4E\x00\x00\x0D\x00\x0A\x4E\x8C";
+	static const char odd[] = "\xFF\xFE\x00\x4E\x0A\x00\x8C";              /* cut in line 2 */
+	static const char lone[] = "\xFF\xFE\x0A\x00\x0A\x00\x00\xD8\x41\x00"; /* U+D800 A */
+	static const char nul[] = "\xFF\xFE\x41\x00\x00\x00";                  /* A U+0000 */
+	static const char nobom[] = "\x41\x00\x0A\x00\x42\x00";                /* A LF B, LE */
+	char *out = NULL;
+	size_t n = 0;
+	jx_encoding used = JX_ENC_AUTO;
+	(void)state;
+	assert_int_equal(jx_text_decode(&out, &n, &used, "u.txt", le, sizeof(le) - 1, JX_ENC_AUTO),
+			 0);
+	assert_string_equal(out, "一\n二");
+	assert_int_equal(used, JX_ENC_UTF16);
+	free(out);
+	/* the mark wins over an --encoding that says otherwise */
+	assert_int_equal(jx_text_decode(&out, &n, &used, "u.txt", be, sizeof(be) - 1, JX_ENC_UTF8),
+			 0);
+	assert_string_equal(out, "一\n二");
+	free(out);
+	assert_int_equal(jx_text_decode(&out, &n, NULL, "u.txt", odd, sizeof(odd) - 1, JX_ENC_AUTO),
+			 JX_EPARSE);
+	check_prefix(jx_error_last(), "u.txt:2:");
+	check_contains(jx_error_last(), "odd number of bytes");
+	assert_int_equal(
+		jx_text_decode(&out, &n, NULL, "u.txt", lone, sizeof(lone) - 1, JX_ENC_AUTO),
+		JX_EPARSE);
+	check_prefix(jx_error_last(), "u.txt:3:");
+	check_contains(jx_error_last(), "invalid UTF-16LE");
+	assert_int_equal(jx_text_decode(&out, &n, NULL, "u.txt", nul, sizeof(nul) - 1, JX_ENC_AUTO),
+			 JX_EPARSE);
+	check_contains(jx_error_last(), "NUL");
+	/* no mark: NUL bytes, with a hint; --encoding utf-16 reads it as little-endian */
+	assert_int_equal(
+		jx_text_decode(&out, &n, NULL, "u.txt", nobom, sizeof(nobom) - 1, JX_ENC_AUTO),
+		JX_EPARSE);
+	check_prefix(jx_error_last(), "u.txt:1:");
+	check_contains(jx_error_last(), "pass --encoding utf-16");
+	assert_int_equal(
+		jx_text_decode(&out, &n, NULL, "u.txt", nobom, sizeof(nobom) - 1, JX_ENC_UTF16), 0);
+	assert_string_equal(out, "A\nB");
+	free(out);
+	assert_int_equal(jx_encoding_parse("utf-16", &used), 0);
+	assert_int_equal(used, JX_ENC_UTF16);
+}
+
 static void test_text__utf8_valid(void **state)
 {
 	size_t bad = 0;
@@ -506,6 +556,7 @@ int main(void)
 		cmocka_unit_test(test_text__decode_gb18030),
 		cmocka_unit_test(test_text__decode_invalid_names_line),
 		cmocka_unit_test(test_text__decode_refuses_nul_and_control),
+		cmocka_unit_test(test_text__decode_utf16),
 		cmocka_unit_test(test_text__utf8_valid),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);

@@ -117,6 +117,60 @@ double jx_stats_phi(size_t n11, size_t n10, size_t n01, size_t n00);
  */
 double jx_stats_cov_share(const double *part, const double *total, size_t n);
 
+/** Periods longer than this use the normal approximation of the Mann–Kendall test. */
+#define JX_MK_EXACT_MAX 10
+
+/** The Mann–Kendall test within framework periods (src/lib/analysis/mannkendall.c). */
+typedef struct {
+	size_t n;        /**< values */
+	size_t nperiods; /**< periods with at least two values (the others carry no pair) */
+	double s; /**< Σ over periods of Σ_{i<j} sign(y_j − y_i); NaN when no period has 2 */
+	double var_s;   /**< null variance of S with the tie correction */
+	double p_value; /**< two-sided P(|S| ≥ |s|) under random order within periods; NaN as s */
+	double p_min; /**< smallest two-sided p these values could give in any order (ties kept) */
+	double p_min_years; /**< the same for distinct values: what the numbers of years allow */
+	int exact; /**< 1: exact null distribution (every period ≤ JX_MK_EXACT_MAX values); 0: normal */
+} jx_mk;
+
+/**
+ * Mann–Kendall test of y (in time order) whose points belong to periods
+ * (period[i] non-decreasing): S summed over periods, its exact distribution
+ * (Mahonian numbers; q-multinomial coefficients with ties; convolved over
+ * periods) or, when a period has more than JX_MK_EXACT_MAX values, the
+ * normal approximation with tie and continuity corrections. JX_EINVAL when
+ * periods decrease, JX_ENOMEM.
+ */
+int jx_stats_mann_kendall(jx_mk *out, const double *y, const size_t *period, size_t n);
+
+/**
+ * Benjamini–Hochberg q-values: q[i] for p[i] over the non-NaN p (NaN p gives
+ * NaN q and is not counted). q and p may not overlap. 0 or JX_ENOMEM.
+ */
+int jx_stats_bh(double *q, const double *p, size_t n);
+
+/**
+ * Least squares with one intercept per period and a common slope (a step
+ * term per break). Fills slope, slope_se, t, p_value (Student t with
+ * n − periods − 1 df), r2 (within periods), sse, resid_sd, sxx (within),
+ * x_mean and intercept of the last period; NaN where undefined (slope when
+ * no period has two points). 0, or JX_EINVAL when periods decrease.
+ */
+int jx_stats_ols_periods(jx_ols *out, const double *x, const double *y, const size_t *period,
+			 size_t n);
+
+/** Sen's slope pooled within periods: median of the pairwise slopes inside each period
+ *  (NaN when there is no such pair). 0 or JX_ENOMEM. */
+int jx_stats_sen_periods(double *slope, const double *x, const double *y, const size_t *period,
+			 size_t n);
+
+/**
+ * One-sided Fisher exact test that two events happen together more often
+ * than chance: *p = P(X ≥ n11) for the hypergeometric law of the 2×2 table
+ * with its margins; *p_min = the smallest p those margins allow. Cannot fail.
+ */
+void jx_stats_fisher_greater(double *p, double *p_min, size_t n11, size_t n10, size_t n01,
+			     size_t n00);
+
 /* ===================================================================== */
 /* Options                                                                */
 /* ===================================================================== */
@@ -180,6 +234,17 @@ typedef struct {
 	jx_unit_year *years;                  /**< one per jx_units.years, same order */
 } jx_unit;
 
+/** How one evaluated year stands to the year before: does a new framework start? */
+typedef struct {
+	int year;
+	size_t nkeys;    /**< level-3 keys (after aliases) this year */
+	size_t ncarried; /**< of them, present in the previous evaluated year */
+	int detected;    /**< 1 when fewer than half were carried over (never for the first year) */
+	int declared;    /**< -1 nothing declared; 1 declared a break; 0 declared no break */
+	int is_break;    /**< 1 when a new framework period starts this year */
+	size_t period;   /**< 0-based framework period of this year */
+} jx_period_year;
+
 /** The units of one department and kind. */
 typedef struct {
 	char *department;
@@ -191,6 +256,8 @@ typedef struct {
 	size_t nunits;
 	jx_provenance provenance; /**< synthetic when any year used is synthetic */
 	void *pool_;              /* private */
+	jx_period_year *periods;  /**< one per year, same order: framework periods (methods §2) */
+	size_t nperiods;          /**< framework periods of the years in range (≥ 1) */
 } jx_units;
 
 /**
@@ -210,6 +277,27 @@ const jx_unit *jx_units_find(const jx_units *u, int level, const char *key);
  * written to x and y (each with room for u->nyears). Returns the count.
  */
 size_t jx_unit_points(const jx_units *u, const jx_unit *unit, double *x, double *y);
+
+/**
+ * Like jx_unit_points, also writing each point's framework period (0-based,
+ * non-decreasing) to period (room for u->nyears) when period is not NULL.
+ */
+size_t jx_unit_points_periods(const jx_units *u, const jx_unit *unit, double *x, double *y,
+			      size_t *period);
+
+/** The first and last evaluated year of framework period p. */
+void jx_units_period_years(const jx_units *u, size_t p, int *first, int *last);
+
+/** "2016-2019; 2020-2024" -- the periods of the years a unit has a known rate in,
+ *  into buf (empty when none). */
+void jx_unit_periods_text(char *buf, size_t size, const jx_units *u, const jx_unit *unit);
+
+/**
+ * The framework periods of u as a table: year, keys, carried_over,
+ * carried_share, detected, declared ("break" / "no break" / empty),
+ * new_period, period ("2020-2024"), provenance.
+ */
+int jx_framework_table(jx_table **out, const jx_units *u, const jx_analysis_options *o);
 
 /** 1 when the unit lost points that year (present, score known, score < weight). */
 int jx_unit_year_deducted(const jx_unit_year *uy);
@@ -290,23 +378,31 @@ int jx_selfreview_table(jx_table **out, const jx_selfreview_result *r, const jx_
 /* ===================================================================== */
 
 typedef enum {
-	JX_DIR_TOO_FEW = 0, /**< fewer than 3 known rates */
-	JX_DIR_FLAT,        /**< p >= alpha (or slope exactly 0) */
-	JX_DIR_RISING,      /**< p < alpha, slope > 0 */
-	JX_DIR_FALLING      /**< p < alpha, slope < 0 */
+	JX_DIR_TOO_FEW = 0, /**< too few years to tell: no order of them could be significant */
+	JX_DIR_FLAT,        /**< not significant (q ≥ alpha), or S = 0 */
+	JX_DIR_RISING,      /**< q < alpha, S > 0 */
+	JX_DIR_FALLING      /**< q < alpha, S < 0 */
 } jx_direction;
 
-/** "too few years", "flat", "rising", "falling". */
+/** "too few years", "flat", "rising", "falling" (codes, never translated). */
 const char *jx_direction_name(jx_direction d);
 
+/**
+ * The trend of one unit. The direction comes from the Mann–Kendall test
+ * within framework periods with Benjamini–Hochberg over the family (the
+ * units of one result, or what jx_trend_family joins); slope figures are
+ * for continuity (docs/methods.md §2–§3).
+ */
 typedef struct {
 	const jx_unit *unit;
 	size_t n;                  /**< years with a known rate */
 	int year_first, year_last; /**< of those years (0 when n == 0) */
 	size_t nmissing_years;     /**< years present with an unknown rate */
 	size_t ninferred_years;    /**< years whose score includes inferred rows */
-	jx_ols fit;                /**< rate on year; all NaN when n < 2 */
-	double theil_sen;          /**< NaN when n < 2 */
+	jx_ols fit; /**< rate on year, one intercept per framework period; NaN when no slope */
+	double theil_sen; /**< Sen's slope pooled within periods; NaN without a pair */
+	jx_mk mk;         /**< Mann–Kendall within periods */
+	double q_value;   /**< Benjamini–Hochberg over the family; NaN when not in it */
 	jx_direction direction;
 } jx_trend_row;
 
@@ -317,13 +413,40 @@ typedef struct {
 	size_t nrows;
 } jx_trend_result;
 
+/**
+ * Trends of the selected units of one department; the units of the result
+ * are one family for the q-values.
+ */
 int jx_trend_compute(jx_trend_result **out, const jx_series *s, const jx_analysis_options *o);
 void jx_trend_result_free(jx_trend_result *r);
+/**
+ * Make the rows of several results one family (e.g. the totals of every
+ * department): q-values and directions are recomputed over all of them at
+ * the first result's alpha. 0 or JX_ENOMEM.
+ */
+int jx_trend_family(jx_trend_result *const *results, size_t n);
+/**
+ * Free the units no row refers to (their names and years), so that many
+ * results can be held at once (the family across departments). The rows stay
+ * valid. 0 or JX_ENOMEM (then r is unchanged).
+ */
+int jx_trend_result_compact(jx_trend_result *r);
+/**
+ * The trends of every department at o->level (e.g. JX_LEVEL_TOTAL), read one
+ * department at a time, as ONE family across departments (jx_trend_family).
+ * Departments without evaluations of o->kind in range are skipped and
+ * counted in *nskipped. *out (n results, in department name order) is freed
+ * with jx_trend_results_free.
+ */
+int jx_trend_departments(jx_trend_result ***out, size_t *n, size_t *nskipped, jx_store *st,
+			 const jx_analysis_options *o);
+void jx_trend_results_free(jx_trend_result **v, size_t n);
 /** The row of a unit, or NULL. Borrowed. */
 const jx_trend_row *jx_trend_find(const jx_trend_result *r, int level, const char *key);
 /** Columns: level, level1, level2, level3, n, first_year, last_year, slope, slope_se, t,
- *  p_value, r2, theil_sen, direction, missing_years, inferred_years, rates (the evidence:
- *  "2016 0.96; 2020 ?*" — ? missing, * inferred), provenance. */
+ *  p_value (Mann–Kendall), r2, theil_sen, direction, missing_years, inferred_years, rates
+ *  (the evidence: "2016 0.96; 2020 ?*" — ? missing, * inferred), provenance, then q_value,
+ *  mk_s, p_method (exact / normal), periods ("2016-2019; 2020-2024"). */
 int jx_trend_table(jx_table **out, const jx_trend_result *r, const jx_analysis_options *o);
 
 typedef struct {
@@ -520,7 +643,7 @@ int jx_deductions_table(jx_table **out, const jx_deductions_result *r, jx_deduct
 enum {
 	JX_WEAK_DEDUCTED = 1 << 0, /**< deducted in >= weak_min_deducted of the window years */
 	JX_WEAK_LOW_RATE = 1 << 1, /**< mean rate over the window below weak_threshold */
-	JX_WEAK_FALLING = 1 << 2   /**< significant falling trend over the range */
+	JX_WEAK_FALLING = 1 << 2   /**< falling trend over the range (q < alpha, methods §2) */
 };
 
 typedef struct {
@@ -530,8 +653,8 @@ typedef struct {
 	size_t ndeducted;      /**< window years deducted */
 	double mean_rate;      /**< over the window's known rates */
 	double points_lost;    /**< over the window */
-	jx_ols fit;            /**< rate on year over the whole range */
-	jx_direction direction;
+	jx_trend_row
+		trend; /**< the trend over the whole range; the units examined are its family */
 } jx_weak_row;
 
 typedef struct {
@@ -548,7 +671,8 @@ int jx_weak_compute(jx_weak_result **out, const jx_series *s, const jx_analysis_
 void jx_weak_result_free(jx_weak_result *r);
 /** Columns: level, level1, level2, level3, rules ("deducted,low_rate,falling"), reason (the
  *  rule with its numbers), deducted_years, window_years, mean_rate, points_lost, slope,
- *  p_value, evidence ("2021 0.75 (-0.5); 2022 ? (missing); ..." per window year), provenance. */
+ *  p_value, evidence ("2021 0.75 (-0.5); 2022 ? (missing); ..." per window year), provenance,
+ *  q_value (the trend's, over the units examined). */
 int jx_weak_table(jx_table **out, const jx_weak_result *r, const jx_analysis_options *o);
 /** "deducted,low_rate,falling" style list of the rules in a bit set, into buf. */
 void jx_weak_rules_format(char *buf, size_t size, unsigned rules);
@@ -661,6 +785,22 @@ int jx_indicators_table_new(jx_table **out, int unmatched);
  * the closest other key by edit distance as a rename suggestion.
  */
 int jx_indicators_add(jx_table *t, const jx_series *sr, int unmatched);
+/**
+ * The indicators table of one department (its evaluations of kind), or of
+ * every department that has evaluations of kind when department is NULL.
+ * JX_ENOTFOUND when the named department has none. *out freed with
+ * jx_table_free; NULL on error.
+ */
+int jx_indicators_collect(jx_table **out, jx_store *st, const char *department, jx_kind kind,
+			  int unmatched);
+
+/**
+ * The listing of stored evaluations as `jixiao list` prints it: one row each
+ * (department, year, kind, total weight and score, grade, points deducted,
+ * provenance), marked when a score is missing or inferred or the import
+ * warned, with a note counting those. *out freed with jx_table_free.
+ */
+int jx_evaluation_list_table(jx_table **out, const jx_eval_summary *v, size_t n);
 
 #ifdef __cplusplus
 }

@@ -46,6 +46,25 @@ typedef enum { JX_LANG_ZH = 0, JX_LANG_EN = 1 } jx_lang;
 int jx_lang_parse(const char *s, jx_lang *out);
 
 /**
+ * Bind the library's message catalogs (domain "jixiao") to localedir, or to
+ * the default system location when NULL, and set LC_MESSAGES to C.UTF-8 so
+ * that the language chosen with jx_i18n_set works whether or not the
+ * machine has a Chinese locale; the language is then the environment's
+ * (jx_lang_from_environment). 0 or JX_ENOMEM.
+ */
+int jx_i18n_init(const char *localedir);
+/** The language of texts for people from now on, for the whole process. */
+void jx_i18n_set(jx_lang lang);
+/** The language set last (English before any call). */
+jx_lang jx_i18n_lang(void);
+/**
+ * The language the environment asks for: Chinese when the first set of
+ * LC_ALL, LC_MESSAGES, LANG names a Chinese locale (zh...), or when it names
+ * a real locale and LANGUAGE starts with zh; English otherwise.
+ */
+jx_lang jx_lang_from_environment(void);
+
+/**
  * One-time library set-up: turns GSL's aborting error handler off so that
  * GSL failures come back as JX_EMATH. Safe to call more than once.
  */

@@ -19,7 +19,7 @@ extern "C" {
 typedef struct jx_store jx_store;
 
 /** The schema version this build writes (PRAGMA user_version). */
-#define JX_SCHEMA_VERSION 2
+#define JX_SCHEMA_VERSION 3
 /** PRAGMA application_id of a jixiao database ("JXDB"). */
 #define JX_APPLICATION_ID 0x4A584442
 
@@ -158,6 +158,17 @@ typedef struct {
 	jx_provenance provenance;
 } jx_series_year;
 
+/**
+ * A framework break declared by people (`jixiao framework add|remove`): the
+ * year a new indicator framework starts (is_break 1), or a year detection
+ * would call a break that is not one (is_break 0). Detected breaks are not
+ * stored: the analysis finds them on read (docs/methods.md §2).
+ */
+typedef struct {
+	int year;
+	int is_break;
+} jx_break_decl;
+
 /** All rows of one department and kind in a year range, ordered by year then source order. */
 typedef struct {
 	char *department;
@@ -166,7 +177,9 @@ typedef struct {
 	size_t nyears;
 	jx_score_row *rows;
 	size_t nrows;
-	void *pool_; /* private */
+	void *pool_;           /* private */
+	jx_break_decl *breaks; /**< the department's declared breaks, by year (any year) */
+	size_t nbreaks;
 } jx_series;
 
 /**
@@ -186,6 +199,20 @@ typedef struct {
 } jx_year_total;
 int jx_store_year_totals(jx_store *s, jx_year_total **out, size_t *n, int year, jx_kind kind);
 void jx_year_totals_free(jx_year_total *v, size_t n);
+
+/* ---- declared framework breaks (table framework_break) ---- */
+
+/**
+ * Declare that a new framework starts in year (is_break 1) or that year is
+ * no break whatever detection says (is_break 0), replacing an earlier
+ * declaration for that year. department is a stored name (exact).
+ * JX_ENOTFOUND when no such department; JX_EINVAL for a year outside 1900–2100.
+ */
+int jx_store_framework_declare(jx_store *s, const char *department, int year, int is_break);
+/** Drop the declaration for that year; JX_ENOTFOUND when there is none. */
+int jx_store_framework_undeclare(jx_store *s, const char *department, int year);
+/** The declarations of a department by year; *out (free()) may be NULL when n is 0. */
+int jx_store_framework_list(jx_store *s, const char *department, jx_break_decl **out, size_t *n);
 
 /* ---- aliases ---- */
 

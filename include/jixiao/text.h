@@ -12,14 +12,17 @@ extern "C" {
 #endif
 
 typedef enum {
-	JX_ENC_AUTO = 0, /**< UTF-8 (BOM or not) if valid, else GB18030 if valid, else refuse */
+	JX_ENC_AUTO = 0, /**< UTF-16 with a BOM; else UTF-8 (BOM or not) if valid, else GB18030 if
+			    valid, else refuse */
 	JX_ENC_UTF8 = 1,
-	JX_ENC_GB18030 = 2
+	JX_ENC_GB18030 = 2,
+	JX_ENC_UTF16 = 3 /**< UTF-16: the BOM says LE or BE; without one, LE */
 } jx_encoding;
 
 /**
  * Decode a file's bytes into UTF-8 with "\n" line ends (CRLF and lone CR
- * folded), BOM removed. A NUL byte, or bytes valid in neither encoding,
+ * folded), BOM removed. A file starting with a UTF-16 byte-order mark is
+ * UTF-16 whatever enc says. A NUL byte, or bytes valid in neither encoding,
  * give JX_EPARSE with "name:line: ..." in the error message.
  * *out (NUL-terminated, *out_len bytes) is the caller's, freed with free().
  * *detected (may be NULL) says which encoding was used.
@@ -27,7 +30,7 @@ typedef enum {
 int jx_text_decode(char **out, size_t *out_len, jx_encoding *detected, const char *name,
 		   const char *data, size_t len, jx_encoding enc);
 
-/** Parse "auto", "utf-8"/"utf8", "gb18030"/"gbk". 0 or JX_EINVAL. */
+/** Parse "auto", "utf-8"/"utf8", "gb18030"/"gbk", "utf-16"/"utf16". 0 or JX_EINVAL. */
 int jx_encoding_parse(const char *s, jx_encoding *out);
 const char *jx_encoding_name(jx_encoding e);
 

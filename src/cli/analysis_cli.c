@@ -12,69 +12,33 @@
 #include <string.h>
 #include "analysis_cli.h"
 
-void ana_args_init(ana_args *a, const char *cmd)
+int ana_parse(ana_args *a, const cli_spec *spec, int argc, char **argv, cli_own_fn own, void *ctx)
 {
+	cli_args c;
+	int rc;
 	memset(a, 0, sizeof(*a));
-	a->cmd = cmd;
+	a->cmd = spec->name;
 	a->fmt = JX_FMT_TABLE;
 	jx_analysis_options_init(&a->o);
+	if ((rc = cli_parse(&c, spec, argc, argv, own, ctx)) != CLI_GO ||
+	    (rc = cli_no_positionals(&c)) != CLI_GO)
+		return rc;
+	a->dept = c.dept;
+	a->all_departments = c.all_departments;
+	a->fmt = c.format;
+	a->o.year_from = c.year_from;
+	a->o.year_to = c.year_to;
+	if (c.level_set)
+		a->o.level = c.level;
+	if (c.kind >= 0)
+		a->o.kind = (jx_kind)c.kind;
+	return CLI_GO;
 }
 
-int ana_common_option(ana_args *a, int c, const char *arg, const char *help)
+/* Whether the command's table has --all-departments (to suggest it). */
+static int all_departments_known(const char *cmd)
 {
-	switch (c) {
-	case ANA_OPT_DEPT: a->dept = arg; break;
-	case ANA_OPT_YEARS:
-		if (cli_parse_years(arg, &a->o.year_from, &a->o.year_to))
-			return cli_usage(a->cmd, "bad year range '%s' (e.g. 2016-2023)", arg);
-		break;
-	case ANA_OPT_LEVEL:
-		if (cli_parse_level(arg, &a->o.level))
-			return cli_usage(a->cmd, "--level must be 1, 2, 3, total or all");
-		break;
-	case ANA_OPT_FORMAT:
-		if (cli_parse_format(arg, &a->fmt))
-			return cli_usage(a->cmd, "--format must be table, csv or json");
-		break;
-	case ANA_OPT_KIND:
-		if (cli_parse_kind(arg, &a->o.kind))
-			return cli_usage(a->cmd, "--kind must be self or review");
-		break;
-	case ANA_OPT_ALL: a->all_departments = 1; break;
-	case ANA_OPT_HELP: return cli_help(help);
-	default: return ANA_NOT_MINE;
-	}
-	return ANA_CONTINUE;
-}
-
-int ana_bad_option(const ana_args *a, int c, int argc, char **argv)
-{
-	if (c == ':')
-		return cli_usage(a->cmd, "%s needs a value", argv[optind - 1]);
-	if (c == '?')
-		return cli_usage(a->cmd, "unknown option '%s'", argv[optind - 1]);
-	if (optind < argc)
-		return cli_usage(a->cmd, "unexpected argument '%s'", argv[optind]);
-	return cli_usage(a->cmd, "bad option");
-}
-
-int ana_double_option(const ana_args *a, const char *name, const char *arg, double lo, double hi,
-		      double *out)
-{
-	double v;
-	if (cli_parse_double(arg, &v) || !(v >= lo && v <= hi))
-		return cli_usage(a->cmd, "--%s must be a number from %g to %g", name, lo, hi);
-	*out = v;
-	return 0;
-}
-
-int ana_int_option(const ana_args *a, const char *name, const char *arg, int lo, int hi, int *out)
-{
-	int v;
-	if (cli_parse_int(arg, &v) || v < lo || v > hi)
-		return cli_usage(a->cmd, "--%s must be a whole number from %d to %d", name, lo, hi);
-	*out = v;
-	return 0;
+	return strcmp(cmd, "compare") && strcmp(cmd, "forecast") && strcmp(cmd, "figures");
 }
 
 int ana_department(jx_store *st, const ana_args *a, const char **dept, char **owned)
@@ -99,25 +63,20 @@ int ana_department(jx_store *st, const ana_args *a, const char **dept, char **ow
 	}
 	jx_strings_free(names, n);
 	if (n == 0)
-		return cli_fail("no evaluations stored (import some with `jixiao import`)");
-	return cli_usage(a->cmd, "the database holds %zu departments: name one with --dept%s", n,
-			 strcmp(a->cmd, "compare") && strcmp(a->cmd, "forecast") &&
-					 strcmp(a->cmd, "figures")
-				 ? " or use --all-departments"
-				 : "");
+		return cli_fail(_("no evaluations stored (import some with `jixiao import`)"));
+	if (all_departments_known(a->cmd))
+		return cli_usage(a->cmd,
+				 _("the database holds %zu departments: name one with --dept or "
+				   "use --all-departments"),
+				 n);
+	return cli_usage(a->cmd, _("the database holds %zu departments: name one with --dept"), n);
 }
 
 /* ---- streaming output ---- */
 
-typedef struct {
-	jx_format fmt;
-	size_t written; /* tables written so far */
-	size_t rows;    /* rows written so far */
-} stream;
-
 /* Write a department's table: CSV rows under one header, JSON objects inside
  * one array, terminal tables one after another. */
-static int stream_write(stream *s, const jx_table *t)
+int ana_stream_write(ana_stream *s, const jx_table *t)
 {
 	int rc;
 	if (s->fmt == JX_FMT_TABLE && s->written)
@@ -134,18 +93,18 @@ static int stream_write(stream *s, const jx_table *t)
 	return rc ? -1 : 0;
 }
 
-static int stream_end(stream *s)
+int ana_stream_end(ana_stream *s)
 {
 	if (s->fmt == JX_FMT_JSON)
 		fputs(s->rows ? "\n]\n" : "[]\n", stdout);
 	if (fflush(stdout) || ferror(stdout))
-		return cli_fail("cannot write output: %s", strerror(errno));
+		return cli_fail(_("cannot write output: %s"), strerror(errno));
 	return JX_EXIT_OK;
 }
 
 /* One department: series, table, output. Missing evaluations are skipped (1). */
-static int one_department(stream *out, jx_store *st, const char *dept, ana_args *a, ana_table_fn fn,
-			  void *ctx)
+static int one_department(ana_stream *out, jx_store *st, const char *dept, ana_args *a,
+			  ana_table_fn fn, void *ctx)
 {
 	jx_series *s = NULL;
 	jx_table *t = NULL;
@@ -159,12 +118,12 @@ static int one_department(stream *out, jx_store *st, const char *dept, ana_args 
 		return cli_fail_jx();
 	}
 	jx_series_free(s);
-	rc = stream_write(out, t) ? cli_fail("cannot write output: %s", strerror(errno)) : 0;
+	rc = ana_stream_write(out, t) ? cli_fail(_("cannot write output: %s"), strerror(errno)) : 0;
 	jx_table_free(t);
 	return rc;
 }
 
-static int all_departments(stream *out, jx_store *st, ana_args *a, ana_table_fn fn, void *ctx)
+static int all_departments(ana_stream *out, jx_store *st, ana_args *a, ana_table_fn fn, void *ctx)
 {
 	char **names = NULL;
 	size_t n = 0, skipped = 0;
@@ -179,22 +138,22 @@ static int all_departments(stream *out, jx_store *st, ana_args *a, ana_table_fn 
 		}
 	}
 	if (rc == 0 && skipped)
-		cli_warn("%zu of %zu departments have no %s evaluation in range; skipped", skipped,
-			 n, jx_kind_name(a->o.kind));
+		cli_warn(_("%zu of %zu departments have no %s evaluation in range; skipped"),
+			 skipped, n, jx_kind_name(a->o.kind));
 	jx_strings_free(names, n);
 	return rc;
 }
 
 int ana_run(jx_cli *cli, ana_args *a, ana_table_fn fn, void *ctx)
 {
-	stream out = {a->fmt, 0, 0};
+	ana_stream out = {a->fmt, 0, 0};
 	jx_store *st = NULL;
 	const char *dept;
 	char *owned = NULL;
 	int rc;
 
 	if (a->all_departments && a->dept)
-		return cli_usage(a->cmd, "--dept and --all-departments exclude each other");
+		return cli_usage(a->cmd, _("--dept and --all-departments exclude each other"));
 	if ((rc = cli_open_store(cli, &st, 0)))
 		return rc;
 	if (a->all_departments) {
@@ -204,7 +163,7 @@ int ana_run(jx_cli *cli, ana_args *a, ana_table_fn fn, void *ctx)
 		rc = one_department(&out, st, dept, a, fn, ctx);
 	}
 	if (rc == 0)
-		rc = stream_end(&out);
+		rc = ana_stream_end(&out);
 	free(owned);
 	jx_store_free(st);
 	return rc;

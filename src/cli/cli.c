@@ -22,7 +22,7 @@ int cli_fail(const char *fmt, ...)
 int cli_fail_jx(void)
 {
 	const char *m = jx_error_last();
-	return cli_fail("%s", *m ? m : "unknown error");
+	return cli_fail("%s", *m ? m : _("unknown error"));
 }
 
 int cli_usage(const char *cmd, const char *fmt, ...)
@@ -32,20 +32,16 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n(see `jixiao %s --help`)\n", cmd);
+	fputc('\n', stderr);
+	fprintf(stderr, _("(see `jixiao %s --help`)"), cmd);
+	fputc('\n', stderr);
 	return JX_EXIT_USAGE;
-}
-
-int cli_help(const char *text)
-{
-	fputs(text, stdout);
-	return JX_EXIT_OK;
 }
 
 void cli_warn(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("jixiao: warning: ", stderr);
+	fprintf(stderr, "jixiao: %s", _("warning: "));
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
@@ -57,6 +53,12 @@ int cli_open_store(jx_cli *cli, jx_store **out, int create)
 	if (jx_store_open(out, cli->db_path, create ? JX_STORE_CREATE : 0) != 0)
 		return cli_fail_jx();
 	return JX_EXIT_OK;
+}
+
+int cli_find_department(jx_store *s, const char *name, char **out)
+{
+	*out = NULL;
+	return jx_store_find_department(s, out, name) != 0 ? cli_fail_jx() : JX_EXIT_OK;
 }
 
 int cli_parse_int(const char *s, int *out)
@@ -103,19 +105,6 @@ int cli_parse_years(const char *s, int *from, int *to)
 	return 0;
 }
 
-int cli_parse_level(const char *s, int *level)
-{
-	if (!strcmp(s, "1") || !strcmp(s, "2") || !strcmp(s, "3"))
-		*level = s[0] - '0';
-	else if (!strcmp(s, "total"))
-		*level = 0;
-	else if (!strcmp(s, "all"))
-		*level = -1;
-	else
-		return -1;
-	return 0;
-}
-
 int cli_parse_format(const char *s, jx_format *fmt)
 {
 	return jx_format_parse(s, fmt) == 0 ? 0 : -1;
@@ -129,6 +118,25 @@ int cli_parse_kind(const char *s, jx_kind *kind)
 int cli_print_table(const jx_table *t, jx_format fmt, int bom)
 {
 	if (jx_table_write(t, stdout, fmt, bom) != 0 || fflush(stdout) != 0)
-		return cli_fail("cannot write output: %s", strerror(errno));
+		return cli_fail(_("cannot write output: %s"), strerror(errno));
 	return JX_EXIT_OK;
+}
+
+int cli_int_option(const char *cmd, const char *name, const char *arg, int lo, int hi, int *out)
+{
+	int v;
+	if (cli_parse_int(arg, &v) || v < lo || v > hi)
+		return cli_usage(cmd, _("--%s must be a whole number from %d to %d"), name, lo, hi);
+	*out = v;
+	return 0;
+}
+
+int cli_double_option(const char *cmd, const char *name, const char *arg, double lo, double hi,
+		      double *out)
+{
+	double v;
+	if (cli_parse_double(arg, &v) || !(v >= lo && v <= hi))
+		return cli_usage(cmd, _("--%s must be a number from %g to %g"), name, lo, hi);
+	*out = v;
+	return 0;
 }

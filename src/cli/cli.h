@@ -2,18 +2,19 @@
 /* cli.h -- what every command file of the jixiao executable shares.
  *
  * Each command lives in src/cli/cmd_<name>.c as
+ *     const cli_spec spec_<name>;   (its options, usage and help: opt.h)
  *     int cmd_<name>(jx_cli *cli, int argc, char **argv);
  * and is listed once in commands.def. argv[0] is the command name; parse
- * the rest with getopt_long (optind is reset before the call). Data goes to
- * stdout, diagnostics to stderr. Return one of the JX_EXIT_ codes.
+ * the rest with cli_parse(). Data goes to stdout, diagnostics to stderr,
+ * texts meant for people through _(). Return one of the JX_EXIT_ codes.
  */
 #ifndef JX_CLI_H
 #define JX_CLI_H
 
-#include <getopt.h>
 #include <libintl.h>
 #include <stdio.h>
 #include "jixiao.h"
+#include "opt.h"
 
 /* Messages, help and terminal tables go through gettext (domain "jixiao"). */
 #define _(s) dgettext("jixiao", s)
@@ -23,9 +24,14 @@ enum { JX_EXIT_OK = 0, JX_EXIT_ERROR = 1, JX_EXIT_USAGE = 2 };
 
 typedef struct {
 	const char *db_path; /* --db, else $JIXIAO_DB, else ./jixiao.db */
+	jx_lang lang;        /* messages, --help, terminal tables: the locale's, or --lang */
+	jx_lang doc_lang;    /* reports, charts, workbooks: Chinese, or --lang */
+	int lang_given;      /* --lang was given before the command */
 } jx_cli;
 
-#define JX_COMMAND(name, summary) int cmd_##name(jx_cli *cli, int argc, char **argv);
+#define JX_COMMAND(name, summary)                           \
+	int cmd_##name(jx_cli *cli, int argc, char **argv); \
+	extern const cli_spec spec_##name;
 #include "commands.def"
 #undef JX_COMMAND
 
@@ -43,8 +49,6 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)))
 #endif
 	;
-/** Print text to stdout (for --help) and return JX_EXIT_OK. */
-int cli_help(const char *text);
 /** Print a warning "jixiao: warning: ..." to stderr. */
 void cli_warn(const char *fmt, ...)
 #if defined(__GNUC__)
@@ -55,10 +59,12 @@ void cli_warn(const char *fmt, ...)
 /** Open the database (JX_STORE_CREATE when create). On failure prints and returns JX_EXIT_ERROR. */
 int cli_open_store(jx_cli *cli, jx_store **out, int create);
 
+/** Resolve a department given by name or a unique part of it into *out (malloc'd, the
+ *  caller frees); on failure prints and returns JX_EXIT_ERROR. */
+int cli_find_department(jx_store *s, const char *name, char **out);
+
 /** "2016-2023", "2016-", "-2023" or "2023". 0 or -1. */
 int cli_parse_years(const char *s, int *from, int *to);
-/** "1", "2", "3", "total" (0) or "all" (-1). 0 or -1. */
-int cli_parse_level(const char *s, int *level);
 /** "table", "csv", "json". 0 or -1. */
 int cli_parse_format(const char *s, jx_format *fmt);
 /** "self", "review". 0 or -1. */

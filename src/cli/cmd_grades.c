@@ -4,62 +4,66 @@
 #include <string.h>
 #include "cli.h"
 
-static const char help[] =
-	"usage: jixiao [--db PATH] grades [--format table|csv|json]\n"
-	"       jixiao [--db PATH] grades set GRADE=MIN...\n"
-	"\n"
-	"Show or set the grade bands. A score (as a percentage of the total weight) at or\n"
-	"above MIN gets GRADE; the lowest band must start at 0. Default (Ministry of\n"
-	"Finance): 优 >= 90, 良 80-<90, 中 60-<80, 差 < 60. Setting bands re-grades every\n"
-	"stored evaluation.\n"
-	"\n"
-	"example:\n"
-	"  jixiao grades set 优=90 良=80 中=60 差=0\n";
+static const cli_option options[] = {CLI_SHARED(FORMAT), CLI_END};
+static const char *const forms[] = {"set GRADE=MIN...", NULL};
 
-int cmd_grades(jx_cli *cli, int argc, char **argv)
+const cli_spec spec_grades = {
+	"grades",
+	NULL,
+	forms,
+	N_("Show or set the grade bands. A score (as a percentage of the total weight) at or\n"
+	   "above MIN gets GRADE; the lowest band must start at 0. Default (Ministry of\n"
+	   "Finance): 优 >= 90, 良 80-<90, 中 60-<80, 差 < 60. Setting bands re-grades every\n"
+	   "stored evaluation.\n"),
+	"  jixiao grades set 优=90 良=80 中=60 差=0\n",
+	options};
+
+/* "GRADE=MIN" words into bands: 0 or a usage exit code. */
+static int parse_bands(jx_grade_band *bands, size_t *n, char **words, int nwords)
+{
+	if (nwords < 1 || nwords > 16)
+		return cli_usage("grades", _("give 1 to 16 bands as GRADE=MIN"));
+	for (*n = 0; *n < (size_t)nwords; (*n)++) {
+		const char *w = words[*n], *eq = strchr(w, '=');
+		jx_grade_band *b = &bands[*n];
+		if (!eq || eq == w || (size_t)(eq - w) >= sizeof(b->grade) ||
+		    cli_parse_double(eq + 1, &b->min_score))
+			return cli_usage("grades", _("bad band '%s' (want GRADE=MIN)"), w);
+		snprintf(b->grade, sizeof(b->grade), "%.*s", (int)(eq - w), w);
+	}
+	return 0;
+}
+
+static int set_bands(jx_cli *cli, const cli_args *a)
 {
 	jx_grade_band bands[16];
-	jx_format fmt = JX_FMT_TABLE;
+	jx_store *s;
+	size_t n = 0;
+	int rc;
+	if ((rc = parse_bands(bands, &n, a->pos + 1, a->npos - 1)) != 0)
+		return rc;
+	if ((rc = cli_open_store(cli, &s, 1)) != 0)
+		return rc;
+	rc = jx_store_set_grade_bands(s, bands, n) != 0 ? cli_fail_jx() : JX_EXIT_OK;
+	jx_store_free(s);
+	if (rc == 0)
+		printf("%s\n", _("grade bands set; stored evaluations re-graded"));
+	return rc;
+}
+
+static int show_bands(jx_cli *cli, jx_format fmt)
+{
+	jx_grade_band bands[16];
 	jx_store *s;
 	jx_table *t;
 	size_t n = 0;
 	int rc;
-
-	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")))
-		return cli_help(help);
-	if (argc > 1 && !strcmp(argv[1], "set")) {
-		if (argc < 3 || argc - 2 > 16)
-			return cli_usage("grades", "give 1 to 16 bands as GRADE=MIN");
-		for (int i = 2; i < argc; i++) {
-			char *eq = strchr(argv[i], '=');
-			if (!eq || eq == argv[i] ||
-			    (size_t)(eq - argv[i]) >= sizeof(bands[0].grade) ||
-			    cli_parse_double(eq + 1, &bands[n].min_score))
-				return cli_usage("grades", "bad band '%s' (want GRADE=MIN)",
-						 argv[i]);
-			snprintf(bands[n].grade, sizeof(bands[n].grade), "%.*s",
-				 (int)(eq - argv[i]), argv[i]);
-			n++;
-		}
-		if ((rc = cli_open_store(cli, &s, 1)) != 0)
-			return rc;
-		rc = jx_store_set_grade_bands(s, bands, n) != 0 ? cli_fail_jx() : JX_EXIT_OK;
-		jx_store_free(s);
-		if (rc == 0)
-			printf("grade bands set; stored evaluations re-graded\n");
-		return rc;
-	}
-	if (argc == 3 && !strcmp(argv[1], "--format")) {
-		if (cli_parse_format(argv[2], &fmt))
-			return cli_usage("grades", "--format must be table, csv or json");
-	} else if (argc > 1)
-		return cli_usage("grades", "unexpected argument '%s'", argv[1]);
 	if ((rc = cli_open_store(cli, &s, 0)) != 0)
 		return rc;
 	jx_store_grade_bands(s, bands, 16, &n);
 	jx_store_free(s);
 	if (!(t = jx_table_new()))
-		return cli_fail("out of memory");
+		return cli_fail(_("out of memory"));
 	jx_table_add_column(t, "grade", "等级", JX_COL_TEXT, 0);
 	jx_table_add_column(t, "min_score", "最低得分(%)", JX_COL_NUMBER, 0);
 	for (size_t i = 0; i < n; i++) {
@@ -70,4 +74,20 @@ int cmd_grades(jx_cli *cli, int argc, char **argv)
 	rc = cli_print_table(t, fmt, 0);
 	jx_table_free(t);
 	return rc;
+}
+
+int cmd_grades(jx_cli *cli, int argc, char **argv)
+{
+	cli_args a;
+	int rc;
+	if ((rc = cli_parse(&a, &spec_grades, argc, argv, NULL, NULL)) != CLI_GO)
+		return rc;
+	if (a.npos > 0 && !strcmp(a.pos[0], "set")) {
+		if (a.format_set)
+			return cli_usage("grades", _("grades set takes no --format"));
+		return set_bands(cli, &a);
+	}
+	if ((rc = cli_no_positionals(&a)) != CLI_GO)
+		return rc;
+	return show_bands(cli, a.format);
 }

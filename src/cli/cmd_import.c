@@ -14,36 +14,39 @@
 #include <unistd.h>
 #include "cli.h"
 
-static const char help[] =
-	"usage: jixiao [--db PATH] import [options] FILE...\n"
-	"\n"
-	"Import published reports (部门整体绩效自我评价报告 as text, UTF-8 or GB18030)\n"
-	"and canonical CSV files (scores or figures; see docs/formats.md). The format is\n"
-	"decided by content. All files are stored in one transaction, each evaluation\n"
-	"as soon as it is read and checked: on any error the database is unchanged.\n"
-	"Re-importing identical content is a no-op; different content for a stored\n"
-	"(department, year, kind) is refused unless --replace.\n"
-	"\n"
-	"options:\n"
-	"  --dry-run            print what would be stored (table, figures, warnings); write "
-	"nothing\n"
-	"  --replace            replace stored evaluations/figures that differ\n"
-	"  --dept NAME          department (overrides the file)\n"
-	"  --year YEAR          year (overrides the file)\n"
-	"  --kind self|review   kind of evaluation (default: self for reports, column for CSV)\n"
-	"  --format auto|report|csv   input format (default auto)\n"
-	"  --encoding auto|utf-8|gb18030   input encoding (default auto)\n"
-	"  -q, --quiet          do not print warnings\n"
-	"\n"
-	"examples:\n"
+static const cli_option options[] = {
+	{'n', "dry-run", NULL,
+	 N_("print what would be stored (table, figures, warnings); write nothing"), 0},
+	{'r', "replace", NULL, N_("replace stored evaluations/figures that differ"), 0},
+	CLI_SHARED_HELP(DEPT, N_("department (overrides the file)")),
+	{'y', "year", "YEAR", N_("year (overrides the file)"), 0},
+	CLI_SHARED_HELP(KIND, N_("kind of evaluation (default: self for reports, column for CSV)")),
+	{'f', "format", "auto|report|csv", N_("input format (default auto)"), 0},
+	{'e', "encoding", "auto|utf-8|gb18030|utf-16", N_("input encoding (default auto)"), 0},
+	{'q', "quiet", NULL, N_("do not print warnings"), CLI_SHORT},
+	CLI_END};
+
+const cli_spec spec_import = {
+	"import",
+	"FILE...",
+	NULL,
+	N_("Import published reports (部门整体绩效自我评价报告 as text: UTF-8, GB18030 or\n"
+	   "UTF-16) and canonical CSV files (scores or figures, English or Chinese headers;\n"
+	   "see docs/formats.md). The format is decided by content. All files are stored\n"
+	   "in one transaction, each evaluation as soon as it is read and checked: on any\n"
+	   "error the database is unchanged.\n"
+	   "Re-importing identical content is a no-op; different content for a stored\n"
+	   "(department, year, kind) is refused unless --replace.\n"),
 	"  jixiao import datasets/real/2023_nanjing_psb_narcotics_detachment.txt\n"
 	"  jixiao import --dry-run report.txt\n"
-	"  jixiao import datasets/synthetic/*.csv\n";
+	"  jixiao import datasets/synthetic/*.csv\n",
+	options};
 
 typedef struct {
 	unsigned flags;
 	int quiet;
 	const char *source; /* a dry run without a database: the file being read */
+	jx_read_options ro;
 } importing;
 
 static void print_evaluation(const char *source, const jx_evaluation *ev)
@@ -51,20 +54,20 @@ static void print_evaluation(const char *source, const jx_evaluation *ev)
 	jx_table *t = jx_evaluation_table(ev);
 	char ts[64];
 	jx_number_format(ts, sizeof(ts), jx_evaluation_score_sum(ev));
-	printf("%s: %s %d (%s, %s): %zu indicators, total score %s\n", source, ev->department,
+	printf(_("%s: %s %d (%s, %s): %zu indicators, total score %s\n"), source, ev->department,
 	       ev->year, jx_kind_name(ev->kind), jx_provenance_name(ev->provenance), ev->nrows, ts);
 	if (t)
 		jx_table_write(t, stdout, JX_FMT_TABLE, 0);
 	jx_table_free(t);
 	for (size_t k = 0; k < ev->nwarnings; k++)
-		printf("warning: %s:%d: %s\n", source, ev->warnings[k].line,
+		printf("%s%s:%d: %s\n", _("warning: "), source, ev->warnings[k].line,
 		       ev->warnings[k].message);
 }
 
 static void print_figures(const char *source, const jx_figures *f)
 {
 	jx_table *t = jx_figures_table(f);
-	printf("%s: figures of %s %d\n", source, f->department, f->year);
+	printf(_("%s: figures of %s %d\n"), source, f->department, f->year);
 	if (t)
 		jx_table_write(t, stdout, JX_FMT_TABLE, 0);
 	jx_table_free(t);
@@ -78,8 +81,8 @@ static void seen_evaluation(void *ctx, const char *source, const jx_evaluation *
 		print_evaluation(source, ev);
 	else if (!c->quiet)
 		for (size_t k = 0; k < ev->nwarnings; k++)
-			fprintf(stderr, "%s:%d: warning: %s\n", source, ev->warnings[k].line,
-				ev->warnings[k].message);
+			fprintf(stderr, "%s:%d: %s%s\n", source, ev->warnings[k].line,
+				_("warning: "), ev->warnings[k].message);
 }
 
 static void seen_figures(void *ctx, const char *source, const jx_figures *f)
@@ -114,84 +117,74 @@ static int show_all(importing *c, char **files, int nfiles, const jx_read_option
 	return JX_EXIT_OK;
 }
 
-static int parse_options(int argc, char **argv, jx_read_options *ro, unsigned *flags, int *quiet)
+static int own_option(void *ctx, int key, const char *arg)
 {
-	static const struct option opts[] = {
-		{"dry-run", no_argument, 0, 'n'},        {"replace", no_argument, 0, 'r'},
-		{"dept", required_argument, 0, 'd'},     {"year", required_argument, 0, 'y'},
-		{"kind", required_argument, 0, 'k'},     {"format", required_argument, 0, 'f'},
-		{"encoding", required_argument, 0, 'e'}, {"quiet", no_argument, 0, 'q'},
-		{"help", no_argument, 0, 'h'},           {0, 0, 0, 0}};
-	int c;
-	jx_kind kind;
-	while ((c = getopt_long(argc, argv, ":qh", opts, NULL)) != -1) {
-		switch (c) {
-		case 'n': *flags |= JX_IMPORT_DRY_RUN; break;
-		case 'r': *flags |= JX_IMPORT_REPLACE; break;
-		case 'q': *quiet = 1; break;
-		case 'd': ro->department = optarg; break;
-		case 'y':
-			if (cli_parse_int(optarg, &ro->year) || ro->year < 1900 || ro->year > 2100)
-				return cli_usage("import", "--year must be a year, not '%s'",
-						 optarg);
-			break;
-		case 'k':
-			if (cli_parse_kind(optarg, &kind))
-				return cli_usage("import", "--kind must be self or review");
-			ro->kind = (int)kind;
-			break;
-		case 'f':
-			if (!strcmp(optarg, "auto"))
-				ro->format = JX_INPUT_AUTO;
-			else if (!strcmp(optarg, "report"))
-				ro->format = JX_INPUT_REPORT;
-			else if (!strcmp(optarg, "csv"))
-				ro->format = JX_INPUT_CSV_SCORES;
-			else
-				return cli_usage("import", "--format must be auto, report or csv");
-			break;
-		case 'e':
-			if (jx_encoding_parse(optarg, &ro->encoding))
-				return cli_usage("import", "%s", jx_error_last());
-			break;
-		case 'h': return -1;
-		case ':': return cli_usage("import", "%s needs a value", argv[optind - 1]);
-		default: return cli_usage("import", "unknown option '%s'", argv[optind - 1]);
-		}
+	importing *c = ctx;
+	switch (key) {
+	case 'n': c->flags |= JX_IMPORT_DRY_RUN; break;
+	case 'r': c->flags |= JX_IMPORT_REPLACE; break;
+	case 'q': c->quiet = 1; break;
+	case 'y':
+		if (cli_parse_int(arg, &c->ro.year) || c->ro.year < 1900 || c->ro.year > 2100)
+			return cli_usage("import", _("--year must be a year, not '%s'"), arg);
+		break;
+	case 'f':
+		if (!strcmp(arg, "auto"))
+			c->ro.format = JX_INPUT_AUTO;
+		else if (!strcmp(arg, "report"))
+			c->ro.format = JX_INPUT_REPORT;
+		else if (!strcmp(arg, "csv"))
+			c->ro.format = JX_INPUT_CSV_SCORES;
+		else
+			return cli_usage("import", _("--format must be auto, report or csv"));
+		break;
+	default:
+		if (jx_encoding_parse(arg, &c->ro.encoding))
+			return cli_usage("import", "%s", jx_error_last());
+		break;
 	}
 	return 0;
 }
 
+static void print_stats(const jx_import_stats *st, int dry)
+{
+	if (dry)
+		printf("%s", _("dry run, nothing written: would have "));
+	printf(st->added == 1 ? _("%zu evaluation added, %zu replaced, %zu unchanged; ")
+			      : _("%zu evaluations added, %zu replaced, %zu unchanged; "),
+	       st->added, st->replaced, st->unchanged);
+	printf(_("%zu indicator rows; figures: %zu added, %zu replaced, %zu unchanged\n"), st->rows,
+	       st->figures_added, st->figures_replaced, st->figures_unchanged);
+	if (st->unchanged && !st->added && !st->replaced)
+		printf("%s\n", _("identical content is already stored; nothing to do"));
+}
+
 int cmd_import(jx_cli *cli, int argc, char **argv)
 {
-	jx_read_options ro = jx_read_options_default();
-	importing c = {0, 0, NULL};
+	importing c = {0, 0, NULL, jx_read_options_default()};
 	jx_import_observer obs = {seen_evaluation, seen_figures, NULL};
 	jx_import_stats st;
 	const char *path = cli->db_path;
-	int rc, nfiles, dry;
+	cli_args a;
+	int rc;
 
-	if ((rc = parse_options(argc, argv, &ro, &c.flags, &c.quiet)) != 0)
-		return rc < 0 ? cli_help(help) : rc;
-	nfiles = argc - optind;
-	if (nfiles <= 0)
-		return cli_usage("import", "no input file given");
+	if ((rc = cli_parse(&a, &spec_import, argc, argv, own_option, &c)) != CLI_GO)
+		return rc;
+	if (a.npos <= 0)
+		return cli_usage("import", _("no input file given"));
+	c.ro.department = a.dept;
+	if (a.kind >= 0)
+		c.ro.kind = a.kind;
 	obs.ctx = &c;
-	dry = (c.flags & JX_IMPORT_DRY_RUN) != 0;
-	if (dry && strcmp(path, ":memory:") != 0 && access(path, F_OK) != 0) {
-		if ((rc = show_all(&c, argv + optind, nfiles, &ro)) == 0)
-			printf("dry run: nothing written (%s does not exist yet)\n", path);
+	if ((c.flags & JX_IMPORT_DRY_RUN) && strcmp(path, ":memory:") != 0 &&
+	    access(path, F_OK) != 0) {
+		if ((rc = show_all(&c, a.pos, a.npos, &c.ro)) == 0)
+			printf(_("dry run: nothing written (%s does not exist yet)\n"), path);
 		return rc;
 	}
-	if (jx_import_into(path, (const char *const *)(argv + optind), (size_t)nfiles, &ro, c.flags,
-			   &obs, &st) != 0)
+	if (jx_import_into(path, (const char *const *)a.pos, (size_t)a.npos, &c.ro, c.flags, &obs,
+			   &st) != 0)
 		return cli_fail_jx();
-	printf("%s%zu evaluation%s added, %zu replaced, %zu unchanged; %zu indicator rows; "
-	       "figures: %zu added, %zu replaced, %zu unchanged\n",
-	       dry ? "dry run, nothing written: would have " : "", st.added,
-	       st.added == 1 ? "" : "s", st.replaced, st.unchanged, st.rows, st.figures_added,
-	       st.figures_replaced, st.figures_unchanged);
-	if (st.unchanged && !st.added && !st.replaced)
-		printf("identical content is already stored; nothing to do\n");
+	print_stats(&st, (c.flags & JX_IMPORT_DRY_RUN) != 0);
 	return JX_EXIT_OK;
 }

@@ -3,32 +3,36 @@
 #include <string.h>
 #include "cli.h"
 
-static const char help[] =
-	"usage: jixiao [--db PATH] init\n"
-	"\n"
-	"Create the database (default ./jixiao.db or $JIXIAO_DB) or migrate an older one\n"
-	"to this version's schema. Safe to run again.\n"
-	"\n"
-	"example:\n"
-	"  jixiao --db finance.db init\n";
+static const cli_option options[] = {CLI_END};
+
+const cli_spec spec_init = {
+	"init",
+	NULL,
+	NULL,
+	N_("Create the database (default ./jixiao.db or $JIXIAO_DB) or migrate an older one\n"
+	   "to this version's schema. Safe to run again.\n"),
+	"  jixiao --db finance.db init\n",
+	options};
 
 int cmd_init(jx_cli *cli, int argc, char **argv)
 {
+	cli_args a;
 	jx_store *s;
-	int rc;
-	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")))
-		return cli_help(help);
-	if (argc > 1)
-		return cli_usage("init", "unexpected argument '%s'", argv[1]);
+	int rc, version;
+	if ((rc = cli_parse(&a, &spec_init, argc, argv, NULL, NULL)) != CLI_GO ||
+	    (rc = cli_no_positionals(&a)) != CLI_GO)
+		return rc;
 	if ((rc = cli_open_store(cli, &s, 1)) != 0)
 		return rc;
-	if (jx_store_opened_version(s) == 0)
-		printf("created %s (schema version %d)\n", cli->db_path, JX_SCHEMA_VERSION);
-	else if (jx_store_opened_version(s) < JX_SCHEMA_VERSION)
-		printf("migrated %s from schema version %d to %d\n", cli->db_path,
-		       jx_store_opened_version(s), JX_SCHEMA_VERSION);
+	version = jx_store_opened_version(s);
+	if (version == 0)
+		printf(_("created %s (schema version %d)\n"), cli->db_path, JX_SCHEMA_VERSION);
+	else if (version < JX_SCHEMA_VERSION)
+		printf(_("migrated %s from schema version %d to %d\n"), cli->db_path, version,
+		       JX_SCHEMA_VERSION);
 	else
-		printf("%s is up to date (schema version %d)\n", cli->db_path, JX_SCHEMA_VERSION);
+		printf(_("%s is up to date (schema version %d)\n"), cli->db_path,
+		       JX_SCHEMA_VERSION);
 	jx_store_free(s);
 	return JX_EXIT_OK;
 }

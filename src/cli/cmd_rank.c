@@ -3,20 +3,41 @@
 #include <stdlib.h>
 #include "analysis_cli.h"
 
-static const char help[] =
-	"usage: jixiao [--db PATH] rank [--year Y] [--kind self|review] [--categories]\n"
-	"                          [--format table|csv|json]\n"
-	"\n"
-	"Departments of year Y (default: the latest year with evaluations) by total\n"
-	"score rate (score / total weight), with grade and percentile (share of ranked\n"
-	"departments scoring at or below; ties share the better rank). A department\n"
-	"with a missing score has no total: it is listed last, unranked.\n"
-	"--categories instead lists each department's category rates against the median\n"
-	"of all departments that year (starred when below).\n"
-	"Formulas: docs/methods.md.\n"
-	"\n"
-	"example:\n"
-	"  jixiao rank --year 2023 --categories --format csv\n";
+static const cli_option options[] = {
+	{'Y', "year", "Y", N_("the year (default: the latest year with evaluations)"), 0},
+	CLI_SHARED(KIND),
+	{'c', "categories", NULL, N_("each department's category rates against the median"), 0},
+	CLI_SHARED(FORMAT),
+	CLI_END};
+
+const cli_spec spec_rank = {
+	"rank",
+	NULL,
+	NULL,
+	N_("Departments of year Y (default: the latest year with evaluations) by total\n"
+	   "score rate (score / total weight), with grade and percentile (share of ranked\n"
+	   "departments scoring at or below; ties share the better rank). A department\n"
+	   "with a missing score has no total: it is listed last, unranked.\n"
+	   "--categories instead lists each department's category rates against the median\n"
+	   "of all departments that year (starred when below).\n"
+	   "Formulas: docs/methods.md.\n"),
+	"  jixiao rank --year 2023 --categories --format csv\n",
+	options};
+
+typedef struct {
+	ana_args a;
+	int year, categories;
+} rank_args;
+
+static int own_option(void *ctx, int key, const char *arg)
+{
+	rank_args *r = ctx;
+	if (key == 'c') {
+		r->categories = 1;
+		return 0;
+	}
+	return cli_int_option(r->a.cmd, "year", arg, 1900, 2100, &r->year);
+}
 
 /* The latest year with an evaluation of the kind. */
 static int latest_year(jx_store *st, jx_kind kind, int *year)
@@ -31,7 +52,7 @@ static int latest_year(jx_store *st, jx_kind kind, int *year)
 		*year = v[i].year > *year ? v[i].year : *year;
 	jx_eval_summaries_free(v, n);
 	if (!*year)
-		return cli_fail("no %s evaluations stored", jx_kind_name(kind));
+		return cli_fail(_("no %s evaluations stored"), jx_kind_name(kind));
 	return 0;
 }
 
@@ -52,36 +73,16 @@ static int rank_print(jx_store *st, int year, int categories, const ana_args *a)
 
 int cmd_rank(jx_cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {{"year", required_argument, 0, 'Y'},
-					     {"kind", required_argument, 0, ANA_OPT_KIND},
-					     {"format", required_argument, 0, ANA_OPT_FORMAT},
-					     {"categories", no_argument, 0, 'c'},
-					     {"help", no_argument, 0, ANA_OPT_HELP},
-					     {0, 0, 0, 0}};
+	rank_args r = {.year = 0, .categories = 0};
 	jx_store *st = NULL;
-	ana_args a;
-	int c, rc, year = 0, categories = 0;
+	int rc;
 
-	ana_args_init(&a, "rank");
-	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if ((rc = ana_common_option(&a, c, optarg, help)) == ANA_CONTINUE)
-			continue;
-		if (rc != ANA_NOT_MINE)
-			return rc;
-		if (c == 'Y') {
-			if ((rc = ana_int_option(&a, "year", optarg, 1900, 2100, &year)))
-				return rc;
-		} else if (c == 'c')
-			categories = 1;
-		else
-			return ana_bad_option(&a, c, argc, argv);
-	}
-	if (optind < argc)
-		return ana_bad_option(&a, 0, argc, argv);
+	if ((rc = ana_parse(&r.a, &spec_rank, argc, argv, own_option, &r)) != CLI_GO)
+		return rc;
 	if ((rc = cli_open_store(cli, &st, 0)))
 		return rc;
-	if (year || (rc = latest_year(st, a.o.kind, &year)) == 0)
-		rc = rank_print(st, year, categories, &a);
+	if (r.year || (rc = latest_year(st, r.a.o.kind, &r.year)) == 0)
+		rc = rank_print(st, r.year, r.categories, &r.a);
 	jx_store_free(st);
 	return rc;
 }

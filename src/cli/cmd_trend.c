@@ -1,27 +1,41 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_trend.c -- `jixiao trend`: the direction of each unit's score rate over the years. */
+#include <errno.h>
+#include <string.h>
 #include "analysis_cli.h"
 
-static const char help[] =
-	"usage: jixiao [--db PATH] trend [--dept NAME | --all-departments] [--years A-B]\n"
-	"                           [--level 1|2|3|total|all] [--kind self|review]\n"
-	"                           [--alpha P] [--format table|csv|json]\n"
-	"\n"
-	"Per unit (indicator, level-2 group, category, total) over the years: n years\n"
-	"with a known score rate (score / weight), the least-squares slope of the rate\n"
-	"per year with its standard error, t, two-sided p-value and R² (x = the actual\n"
-	"year, so gaps count), the Theil-Sen slope (median of pairwise slopes) as the\n"
-	"robust figure, and a direction: rising / falling when p < alpha (default\n"
-	"0.05), flat otherwise, \"too few years\" below 3. The rates column is the\n"
-	"evidence: each year's rate, * = includes inferred scores, ? = missing (a\n"
-	"missing score makes the rate unknown, never 0). Falling rows are starred.\n"
-	"Formulas: docs/methods.md.\n"
-	"\n"
-	"  --all-departments  every department, one at a time (CSV header once)\n"
-	"\n"
-	"examples:\n"
+static const cli_option options[] = {
+	ANA_SHARED,
+	CLI_SHARED(ALL_DEPARTMENTS),
+	{'a', "alpha", "P", N_("significance level of the rising/falling call (default 0.05)"), 0},
+	CLI_END};
+
+const cli_spec spec_trend = {
+	"trend",
+	NULL,
+	NULL,
+	N_("Per unit (indicator, level-2 group, category, total) over the years: is its\n"
+	   "score rate (score / weight) rising or falling? The test is Mann-Kendall within\n"
+	   "framework periods (a new indicator framework starts a new period: see\n"
+	   "`jixiao framework`), exact for up to 10 years a period; p_value is its\n"
+	   "two-sided p, q_value the Benjamini-Hochberg q over the units listed (over the\n"
+	   "departments with --all-departments --level total). rising / falling when\n"
+	   "q < alpha (default 0.05), flat otherwise, \"too few years\" when no order of\n"
+	   "the years could be significant (4 years in one period: p >= 2/4! = 0.083).\n"
+	   "slope is least squares with a step at each break, theil_sen Sen's slope\n"
+	   "pooled within periods. The rates column is the evidence: * = includes\n"
+	   "inferred scores, ? = missing (never 0). Falling rows are starred.\n"
+	   "Formulas: docs/methods.md.\n"),
 	"  jixiao trend --dept 禁毒支队 --level 1\n"
-	"  jixiao trend --all-departments --format csv > trends.csv\n";
+	"  jixiao trend --all-departments --level total --format csv > totals.csv\n",
+	options};
+
+static int own_option(void *ctx, int key, const char *arg)
+{
+	ana_args *a = ctx;
+	(void)key; /* --alpha */
+	return cli_double_option(a->cmd, "alpha", arg, 1e-6, 0.5, &a->o.alpha);
+}
 
 static int trend_table(jx_table **out, jx_store *st, const jx_series *s, const ana_args *a,
 		       void *ctx)
@@ -37,29 +51,44 @@ static int trend_table(jx_table **out, jx_store *st, const jx_series *s, const a
 	return rc;
 }
 
+/* --all-departments --level total: the departments are one family of tests. */
+static int trend_departments(jx_cli *cli, ana_args *a)
+{
+	ana_stream out = {a->fmt, 0, 0};
+	jx_trend_result **rs = NULL;
+	jx_store *st = NULL;
+	size_t n = 0, skipped = 0;
+	int rc;
+	if ((rc = cli_open_store(cli, &st, 0)))
+		return rc;
+	a->o.with_department = 1;
+	if (jx_trend_departments(&rs, &n, &skipped, st, &a->o))
+		rc = cli_fail_jx();
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		jx_table *t = NULL;
+		if (jx_trend_table(&t, rs[i], &a->o))
+			rc = cli_fail_jx();
+		else if (ana_stream_write(&out, t))
+			rc = cli_fail(_("cannot write output: %s"), strerror(errno));
+		jx_table_free(t);
+	}
+	if (rc == 0 && skipped)
+		cli_warn(_("%zu of %zu departments have no %s evaluation in range; skipped"),
+			 skipped, skipped + n, jx_kind_name(a->o.kind));
+	if (rc == 0)
+		rc = ana_stream_end(&out);
+	jx_trend_results_free(rs, n);
+	jx_store_free(st);
+	return rc;
+}
+
 int cmd_trend(jx_cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {ANA_COMMON_OPTIONS,
-					     {"all-departments", no_argument, 0, ANA_OPT_ALL},
-					     {"alpha", required_argument, 0, 'a'},
-					     {0, 0, 0, 0}};
 	ana_args a;
-	int c, rc;
-
-	ana_args_init(&a, "trend");
-	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if ((rc = ana_common_option(&a, c, optarg, help)) == ANA_CONTINUE)
-			continue;
-		if (rc != ANA_NOT_MINE)
-			return rc;
-		if (c == 'a') {
-			if ((rc = ana_double_option(&a, "alpha", optarg, 1e-6, 0.5, &a.o.alpha)))
-				return rc;
-			continue;
-		}
-		return ana_bad_option(&a, c, argc, argv);
-	}
-	if (optind < argc)
-		return ana_bad_option(&a, 0, argc, argv);
+	int rc = ana_parse(&a, &spec_trend, argc, argv, own_option, &a);
+	if (rc != CLI_GO)
+		return rc;
+	if (a.all_departments && a.o.level == JX_LEVEL_TOTAL && !a.dept)
+		return trend_departments(cli, &a);
 	return ana_run(cli, &a, trend_table, NULL);
 }

@@ -4,25 +4,45 @@
 #include <stdlib.h>
 #include "analysis_cli.h"
 
-static const char help[] =
-	"usage: jixiao [--db PATH] variance [--dept NAME | --all-departments] [--years A-B]\n"
-	"                              [--level 1|2|3|total|all] [--kind self|review]\n"
-	"                              [--decompose | --across YEAR] [--format table|csv|json]\n"
-	"\n"
-	"Default: per unit across the years, the mean score rate, sample variance\n"
-	"(n − 1), standard deviation, coefficient of variation (sd / mean; empty when\n"
-	"the mean is 0), min and max, with the points and the yearly rates as\n"
-	"evidence. Identical rates give variance 0.\n"
-	"  --decompose    share of the variance of the total score across years carried\n"
-	"                 by each category: cov(category, total) / var(total); the shares\n"
-	"                 add up to 1 (years with a missing score are left out)\n"
-	"  --across YEAR  one year, every department: mean, sd, min and max of each\n"
-	"                 unit's rate over the departments that share it (at least 2)\n"
-	"Formulas: docs/methods.md.\n"
-	"\n"
-	"examples:\n"
+static const cli_option options[] = {
+	ANA_SHARED,
+	CLI_SHARED(ALL_DEPARTMENTS),
+	{'D', "decompose", NULL, N_("share of the total's variance carried by each category"), 0},
+	{'x', "across", "YEAR", N_("one year, every department: spread of each unit's rate"), 0},
+	CLI_END};
+
+const cli_spec spec_variance = {
+	"variance",
+	NULL,
+	NULL,
+	N_("Default: per unit across the years, the mean score rate, sample variance\n"
+	   "(n − 1), standard deviation, coefficient of variation (sd / mean; empty when\n"
+	   "the mean is 0), min and max, with the points and the yearly rates as\n"
+	   "evidence. Identical rates give variance 0.\n"
+	   "  --decompose    share of the variance of the total score across years carried\n"
+	   "                 by each category: cov(category, total) / var(total); the shares\n"
+	   "                 add up to 1 (years with a missing score are left out)\n"
+	   "  --across YEAR  one year, every department: mean, sd, min and max of each\n"
+	   "                 unit's rate over the departments that share it (at least 2)\n"
+	   "Formulas: docs/methods.md.\n"),
 	"  jixiao variance --dept 禁毒支队 --level 1\n"
-	"  jixiao variance --across 2023 --level 3 --format csv\n";
+	"  jixiao variance --across 2023 --level 3 --format csv\n",
+	options};
+
+typedef struct {
+	ana_args a;
+	int decompose, year;
+} variance_args;
+
+static int own_option(void *ctx, int key, const char *arg)
+{
+	variance_args *v = ctx;
+	if (key == 'D') {
+		v->decompose = 1;
+		return 0;
+	}
+	return cli_int_option(v->a.cmd, "across", arg, 1900, 2100, &v->year);
+}
 
 static int variance_table(jx_table **out, jx_store *st, const jx_series *s, const ana_args *a,
 			  void *ctx)
@@ -52,8 +72,8 @@ static int across(jx_cli *cli, ana_args *a, int year)
 	jx_table *t = NULL;
 	int rc;
 	if (a->dept || a->all_departments)
-		return cli_usage(a->cmd, "--across reads every department; drop --dept / "
-					 "--all-departments");
+		return cli_usage(a->cmd, _("--across reads every department; drop --dept / "
+					   "--all-departments"));
 	if ((rc = cli_open_store(cli, &st, 0)))
 		return rc;
 	if (jx_variance_across(&r, st, year, &a->o) || jx_across_table(&t, r, &a->o))
@@ -68,33 +88,13 @@ static int across(jx_cli *cli, ana_args *a, int year)
 
 int cmd_variance(jx_cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {ANA_COMMON_OPTIONS,
-					     {"all-departments", no_argument, 0, ANA_OPT_ALL},
-					     {"decompose", no_argument, 0, 'D'},
-					     {"across", required_argument, 0, 'x'},
-					     {0, 0, 0, 0}};
-	ana_args a;
-	int c, rc, decompose = 0, year = 0;
-
-	ana_args_init(&a, "variance");
-	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if ((rc = ana_common_option(&a, c, optarg, help)) == ANA_CONTINUE)
-			continue;
-		if (rc != ANA_NOT_MINE)
-			return rc;
-		if (c == 'D')
-			decompose = 1;
-		else if (c == 'x') {
-			if ((rc = ana_int_option(&a, "across", optarg, 1900, 2100, &year)))
-				return rc;
-		} else
-			return ana_bad_option(&a, c, argc, argv);
-	}
-	if (optind < argc)
-		return ana_bad_option(&a, 0, argc, argv);
-	if (decompose && year)
-		return cli_usage(a.cmd, "--decompose and --across exclude each other");
-	if (year)
-		return across(cli, &a, year);
-	return ana_run(cli, &a, variance_table, &decompose);
+	variance_args v = {.decompose = 0, .year = 0};
+	int rc = ana_parse(&v.a, &spec_variance, argc, argv, own_option, &v);
+	if (rc != CLI_GO)
+		return rc;
+	if (v.decompose && v.year)
+		return cli_usage(v.a.cmd, _("--decompose and --across exclude each other"));
+	if (v.year)
+		return across(cli, &v.a, v.year);
+	return ana_run(cli, &v.a, variance_table, &v.decompose);
 }

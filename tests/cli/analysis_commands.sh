@@ -46,14 +46,16 @@ run 0 import "$fx/scores.csv" "$fx/figures.csv"
 
 # ---- trend: three formats ----
 run 0 trend --dept 甲 --level total --format csv
-line 'level,level1,level2,level3,n,first_year,last_year,slope,slope_se,t,p_value,r2,theil_sen,direction,missing_years,inferred_years,rates,provenance'
+line 'level,level1,level2,level3,n,first_year,last_year,slope,slope_se,t,p_value,r2,theil_sen,direction,missing_years,inferred_years,rates,provenance,q_value,mk_s,p_method,periods'
 count 'total,合计,,,4,2016,2021,-0.00491525423729,' 1
-count ',flat,1,1,2016 0.96; 2017 0.9; 2019 0.91; 2020 ?*; 2021 0.92,synthetic' 1
+# four years in one period: S = 0 (three falls, three rises), p = 1, too few years to tell
+count ',1,0.171737798652,-0.0015,too few years,1,1,2016 0.96; 2017 0.9; 2019 0.91; 2020 ?*; 2021 0.92,synthetic,,0,exact,2016-2021' 1
 run 0 trend --dept 甲 --level total --format json
 json_ok 1
 has out '"slope": -0.00491525423729'
-has out '"direction": "flat"'
+has out '"direction": "too few years"'
 has out '"provenance": "synthetic"'
+has out '"q_value": null'
 run 0 trend --dept 甲
 has out '合成数据 synthetic data'
 has out 'too few years'

@@ -46,7 +46,7 @@ file_sum() {
 run 0 --version
 grep -qE '^jixiao [0-9]+\.[0-9]+\.[0-9]+ \(schema [0-9]+\)$' "$tmp/out" || fail "--version: $(cat "$tmp/out")"
 run 0 --help
-has "$tmp/out" "usage: jixiao [--db PATH] <command>"
+has "$tmp/out" "usage: jixiao [--db PATH] [--lang zh|en] <command>"
 commands=$(awk '/^commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 } on && /^$/ { exit }' "$tmp/out")
 for c in init import export list show alias indicators grades; do
 	grep -qx "$c" <<<"$commands" || fail "--help does not list the command $c"
@@ -78,7 +78,7 @@ run 1 --db "$db" list
 # ---- 2. init ----
 run 0 --db "$db" init
 has "$tmp/out" "created"
-[ "$(sqlite3 "$db" 'PRAGMA user_version')" = 2 ] || fail "user_version is not 2"
+[ "$(sqlite3 "$db" 'PRAGMA user_version')" = 3 ] || fail "user_version is not 3"
 [ "$(sqlite3 "$db" 'PRAGMA application_id')" = $((0x4A584442)) ] || fail "application_id is not JXDB"
 run 0 --db "$db" init
 has "$tmp/out" "up to date"
@@ -179,17 +179,21 @@ has "$tmp/err" "--replace"
 [ "$(dump "$db")" = "$dump_before" ] || fail "the refused import changed the database content"
 [ "$(file_sum "$db")" = "$sum_before" ] || fail "the refused import changed the database file"
 
-# other bad input: a missing file, a GB18030 CSV (refused unless --encoding gb18030)
+# other bad input: a missing file; a GB18030 CSV is read (detected, or --encoding gb18030),
+# refused only when told it is UTF-8
 run 1 --db "$db" import "$tmp/no-such-file.csv"
 has "$tmp/err" "$tmp/no-such-file.csv: No such file or directory"
 iconv -f UTF-8 -t GB18030 "$fixtures/canonical_scores.csv" >"$tmp/gb.csv" || fail "iconv"
-run 1 --db "$db" import "$tmp/gb.csv"
-has "$tmp/err" "$tmp/gb.csv:1: not UTF-8"
-has "$tmp/err" "--encoding gb18030"
+run 1 --db "$db" import --encoding utf-8 "$tmp/gb.csv"
+has "$tmp/err" "$tmp/gb.csv:3: invalid UTF-8 byte sequence"
 [ "$(file_sum "$db")" = "$sum_before" ] || fail "a refused file changed the database file"
-run 0 --db "$tmp/gb.db" import --encoding gb18030 "$tmp/gb.csv"
-run 0 --db "$tmp/gb.db" export
-cmp -s "$tmp/out" "$fixtures/canonical_scores.csv" || fail "GB18030 import did not give the UTF-8 file back"
+for enc in auto gb18030; do
+	rm -f "$tmp/gb.db"
+	run 0 --db "$tmp/gb.db" import --encoding $enc "$tmp/gb.csv"
+	run 0 --db "$tmp/gb.db" export
+	cmp -s "$tmp/out" "$fixtures/canonical_scores.csv" ||
+		fail "GB18030 import (--encoding $enc) did not give the UTF-8 file back"
+done
 run 1 --db "$db" export --out "$tmp/no-such-dir/x.csv"
 has "$tmp/err" "No such file or directory"
 

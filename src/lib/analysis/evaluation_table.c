@@ -105,3 +105,46 @@ jx_table *jx_figures_table(const jx_figures *f)
 	}
 	return t;
 }
+
+int jx_evaluation_list_table(jx_table **out, const jx_eval_summary *v, size_t n)
+{
+	jx_table *t = jx_table_new();
+	size_t flagged = 0;
+	*out = NULL;
+	if (!t)
+		return jx__error(JX_ENOMEM, "out of memory");
+	jx_table_add_column(t, "department", "部门", JX_COL_TEXT, 0);
+	jx_table_add_column(t, "year", "年度", JX_COL_INT, 0);
+	jx_table_add_column(t, "kind", "类型", JX_COL_TEXT, 0);
+	jx_table_add_column(t, "total_weight", "总权重", JX_COL_NUMBER, 0);
+	jx_table_add_column(t, "total_score", "总得分", JX_COL_NUMBER, 0);
+	jx_table_add_column(t, "grade", "等级", JX_COL_TEXT, 0);
+	jx_table_add_column(t, "deducted", "扣分", JX_COL_NUMBER, 0);
+	jx_table_add_column(t, "provenance", "数据来源", JX_COL_TEXT, 0);
+	for (size_t i = 0; i < n; i++) {
+		jx_table_add_row(t);
+		jx_table_set_text(t, 0, v[i].department);
+		jx_table_set_int(t, 1, v[i].year);
+		jx_table_set_text(t, 2, jx_kind_name(v[i].kind));
+		jx_table_set_number(t, 3, v[i].total_weight);
+		jx_table_set_number(t, 4, v[i].total_score);
+		jx_table_set_text(t, 5, v[i].grade);
+		jx_table_set_number(t, 6, v[i].deducted);
+		jx_table_set_text(t, 7, jx_provenance_name(v[i].provenance));
+		if (v[i].nmissing || v[i].ninferred || v[i].nwarnings) {
+			jx_table_mark_row(t);
+			flagged++;
+		}
+	}
+	if (flagged)
+		jx_table_add_note(t,
+				  dngettext(JX_TEXTDOMAIN,
+					    "* %zu evaluation with missing or inferred scores or "
+					    "import warnings (see `jixiao show`)",
+					    "* %zu evaluations with missing or inferred scores or "
+					    "import warnings (see `jixiao show`)",
+					    flagged),
+				  flagged);
+	*out = t;
+	return 0;
+}

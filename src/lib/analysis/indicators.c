@@ -109,3 +109,43 @@ int jx_indicators_table_new(jx_table **out, int unmatched)
 	*out = t;
 	return 0;
 }
+
+int jx_indicators_collect(jx_table **out, jx_store *st, const char *department, jx_kind kind,
+			  int unmatched)
+{
+	char **depts = NULL;
+	size_t nd = 0;
+	jx_table *t = NULL;
+	int rc;
+	*out = NULL;
+	if (department) {
+		if (!(depts = calloc(1, sizeof(*depts))) || !(depts[0] = strdup(department))) {
+			free(depts);
+			return jx__error(JX_ENOMEM, "out of memory");
+		}
+		nd = 1;
+	} else if ((rc = jx_store_departments(st, &depts, &nd)) != 0)
+		return rc;
+	if ((rc = jx_indicators_table_new(&t, unmatched)) != 0)
+		goto out;
+	for (size_t i = 0; i < nd; i++) {
+		jx_series *sr = NULL;
+		rc = jx_store_series(st, &sr, depts[i], kind, 0, 0);
+		if (rc == JX_ENOTFOUND && !department) {
+			jx_error_clear();
+			rc = 0;
+			continue;
+		}
+		if (rc == 0)
+			rc = jx_indicators_add(t, sr, unmatched);
+		jx_series_free(sr);
+		if (rc)
+			goto out;
+	}
+	*out = t;
+	t = NULL;
+out:
+	jx_table_free(t);
+	jx_strings_free(depts, nd);
+	return rc;
+}

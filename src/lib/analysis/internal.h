@@ -85,8 +85,24 @@ int jx__scratch(double **x, double **y, size_t n);
 /** Units of the levels o selects. */
 size_t jx__count_selected(const jx_units *u, const jx_analysis_options *o);
 
-/** Direction label for a fit at alpha. */
-jx_direction jx__direction(const jx_ols *fit, size_t n, double alpha);
+/** Fill u->periods and u->nperiods from the level-3 keys and s's declarations. */
+int jx__units_periods(jx_units *u, const jx_series *s);
+
+/** Free a unit's key, names and years (NULL-safe; the fields become NULL). */
+void jx__unit_free_fields(jx_unit *un);
+
+/**
+ * The trend test of row->unit: step fit, pooled Sen's slope, Mann–Kendall
+ * within periods; q_value NaN and direction too-few until jx__trend_decide.
+ * Scratch x, y, per of u->nyears each. 0 or a JX_E code.
+ */
+int jx__trend_unit(jx_trend_row *row, const jx_units *u, double *x, double *y, size_t *per);
+
+/** Benjamini–Hochberg over the rows that could reach p < alpha, then each direction. */
+int jx__trend_decide(jx_trend_row *const *rows, size_t n, double alpha);
+
+/** Add columns after the provenance column (fields added later go at the end). */
+int jx__table_tail(jx_table *t, const jx__col *cols, size_t n);
 
 /** A (level, key) → index map; zero-initialise, free with jx__keymap_free. */
 typedef struct {

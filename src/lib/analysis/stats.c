@@ -13,6 +13,7 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_fit.h>
+#include <gsl/gsl_randist.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include "analysis/internal.h"
@@ -197,4 +198,23 @@ double jx_stats_cov_share(const double *part, const double *total, size_t n)
 		return NAN;
 	cov = gsl_stats_covariance(part, 1, total, 1, n);
 	return cov / var_total;
+}
+
+/* P(X = k) for the hypergeometric law of the 2×2 table with these margins. */
+static double hyper(size_t k, size_t col1, size_t col0, size_t row1)
+{
+	return gsl_ran_hypergeometric_pdf((unsigned)k, (unsigned)col1, (unsigned)col0,
+					  (unsigned)row1);
+}
+
+void jx_stats_fisher_greater(double *p, double *p_min, size_t n11, size_t n10, size_t n01,
+			     size_t n00)
+{
+	size_t row1 = n11 + n10, col1 = n11 + n01, col0 = n10 + n00;
+	size_t hi = row1 < col1 ? row1 : col1;
+	double sum = 0;
+	for (size_t k = n11; k <= hi; k++)
+		sum += hyper(k, col1, col0, row1);
+	*p = fmin(1, sum);
+	*p_min = fmin(1, hyper(hi, col1, col0, row1));
 }

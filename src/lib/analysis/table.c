@@ -47,8 +47,17 @@ int jx__table_row(jx_table *t, const char *department, jx_provenance prov,
 		return jx__oom();
 	if (o && o->with_department && jx_table_set_text(t, 0, department))
 		return jx__oom();
-	if (jx_table_set_text(t, (int)jx_table_columns(t) - 1, jx_provenance_name(prov)))
+	if (jx_table_set_text(t, jx_table_find_column(t, "provenance"), jx_provenance_name(prov)))
 		return jx__oom();
+	return 0;
+}
+
+int jx__table_tail(jx_table *t, const jx__col *cols, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (jx_table_add_column(t, cols[i].name, cols[i].heading, cols[i].type,
+					cols[i].decimals) < 0)
+			return jx__oom();
 	return 0;
 }
 

@@ -1,10 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* trend.c -- linear and robust trends of score rates.
+/* trend.c -- is a unit's score rate rising or falling, and by how much?
  *
- * Per unit: OLS of rate on the calendar year (gsl_fit_linear), the slope's
- * standard error, t and two-sided p (Student t, n − 2 df), R², and the
- * Theil–Sen slope as the robust figure; a direction label at alpha
- * (docs/methods.md §2–§3).
+ * The decision is the Mann–Kendall test within framework periods (S summed
+ * over periods, exact null distribution; mannkendall.c) with the
+ * Benjamini–Hochberg correction over a stated family: the units of one
+ * result, or the rows jx_trend_family joins (one total per department). A
+ * unit whose values could not reach p < alpha in any order is left out of
+ * the family (Tarone 1990; Gilbert 2005): "too few years" when the number
+ * of years per period is what forbids it, flat when ties do. The effect
+ * sizes -- least squares with a step per break, Sen's slope pooled within
+ * periods -- never cross a break (docs/methods.md §2–§3).
  */
 #include <math.h>
 #include <stdio.h>
@@ -44,60 +49,113 @@ int jx__unit_fit(jx_ols *fit, double *theil_sen, size_t *n, const jx_units *u, c
 	return theil_sen ? jx_stats_theil_sen(theil_sen, NULL, x, y, *n) : 0;
 }
 
-jx_direction jx__direction(const jx_ols *fit, size_t n, double alpha)
-{
-	if (n < 3)
-		return JX_DIR_TOO_FEW;
-	if (isnan(fit->p_value) || !(fit->p_value < alpha) || fit->slope == 0)
-		return JX_DIR_FLAT;
-	return fit->slope > 0 ? JX_DIR_RISING : JX_DIR_FALLING;
-}
-
-static void trend_row(jx_trend_row *row, const jx_units *u, const double *x, size_t n)
+int jx__trend_unit(jx_trend_row *row, const jx_units *u, double *x, double *y, size_t *per)
 {
 	const jx_unit *un = row->unit;
-	row->year_first = n ? (int)x[0] : 0;
-	row->year_last = n ? (int)x[n - 1] : 0;
+	int rc;
+	row->n = jx_unit_points_periods(u, un, x, y, per);
+	row->year_first = row->n ? (int)x[0] : 0;
+	row->year_last = row->n ? (int)x[row->n - 1] : 0;
+	row->nmissing_years = row->ninferred_years = 0;
 	for (size_t i = 0; i < u->nyears; i++) {
-		if (un->years[i].nrows && isnan(un->years[i].rate))
-			row->nmissing_years++;
-		if (un->years[i].ninferred)
-			row->ninferred_years++;
+		row->nmissing_years += un->years[i].nrows && isnan(un->years[i].rate);
+		row->ninferred_years += un->years[i].ninferred > 0;
 	}
+	row->q_value = NAN;
+	row->direction = JX_DIR_TOO_FEW;
+	if ((rc = jx_stats_ols_periods(&row->fit, x, y, per, row->n)) ||
+	    (rc = jx_stats_sen_periods(&row->theil_sen, x, y, per, row->n)))
+		return rc;
+	return jx_stats_mann_kendall(&row->mk, y, per, row->n);
+}
+
+/* In the family: some order of its values could give p < alpha. */
+static int testable(const jx_trend_row *row, double alpha)
+{
+	return row->n >= 3 && !isnan(row->mk.p_value) && row->mk.p_min < alpha;
+}
+
+static jx_direction decide(const jx_trend_row *row, double alpha)
+{
+	if (row->n < 3 || !(row->mk.p_min_years < alpha))
+		return JX_DIR_TOO_FEW;
+	if (!(row->q_value < alpha) || row->mk.s == 0)
+		return JX_DIR_FLAT;
+	return row->mk.s > 0 ? JX_DIR_RISING : JX_DIR_FALLING;
+}
+
+int jx__trend_decide(jx_trend_row *const *rows, size_t n, double alpha)
+{
+	double *p = calloc(n + 1, sizeof(*p)), *q = calloc(n + 1, sizeof(*q));
+	if (!p || !q) {
+		free(p), free(q);
+		return jx__oom();
+	}
+	for (size_t i = 0; i < n; i++)
+		p[i] = testable(rows[i], alpha) ? rows[i]->mk.p_value : NAN;
+	if (jx_stats_bh(q, p, n)) {
+		free(p), free(q);
+		return JX_ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++) {
+		rows[i]->q_value = q[i];
+		rows[i]->direction = decide(rows[i], alpha);
+	}
+	free(p), free(q);
+	return 0;
+}
+
+int jx_trend_family(jx_trend_result *const *results, size_t n)
+{
+	jx_trend_row **rows;
+	size_t total = 0, k = 0;
+	int rc;
+	for (size_t i = 0; i < n; i++)
+		total += results[i]->nrows;
+	if (!n || !(rows = malloc((total ? total : 1) * sizeof(*rows))))
+		return n ? jx__oom() : 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < results[i]->nrows; j++)
+			rows[k++] = &results[i]->rows[j];
+	rc = jx__trend_decide(rows, total, results[0]->alpha);
+	free(rows);
+	return rc;
+}
+
+static int trend_rows(jx_trend_result *r, const jx_analysis_options *o)
+{
+	size_t ny = r->units->nyears, nsel = jx__count_selected(r->units, o);
+	double *x = malloc(ny * sizeof(*x)), *y = malloc(ny * sizeof(*y));
+	size_t *per = malloc(ny * sizeof(*per));
+	jx_trend_row **family = malloc((nsel ? nsel : 1) * sizeof(*family));
+	int rc = 0;
+	r->rows = calloc(nsel + 1, sizeof(*r->rows));
+	if (!x || !y || !per || !family || !r->rows)
+		rc = jx__oom();
+	for (size_t i = 0; rc == 0 && i < r->units->nunits; i++) {
+		jx_trend_row *row = &r->rows[r->nrows];
+		if (!jx_level_selected(o, r->units->units[i].level))
+			continue;
+		row->unit = &r->units->units[i];
+		if ((rc = jx__trend_unit(row, r->units, x, y, per)) == 0)
+			family[r->nrows++] = row;
+	}
+	if (rc == 0)
+		rc = jx__trend_decide(family, r->nrows, r->alpha);
+	free(x), free(y), free(per), free(family);
+	return rc;
 }
 
 int jx_trend_compute(jx_trend_result **out, const jx_series *s, const jx_analysis_options *o)
 {
 	jx_trend_result *r;
-	double *x = NULL, *y = NULL;
 	int rc;
 
 	*out = NULL;
 	if (!(r = calloc(1, sizeof(*r))))
 		return jx__oom();
 	r->alpha = o ? o->alpha : 0.05;
-	if ((rc = jx_units_build(&r->units, s, o)) || (rc = jx__scratch(&x, &y, r->units->nyears)))
-		goto out;
-	if (!(r->rows = calloc(jx__count_selected(r->units, o) + 1, sizeof(*r->rows)))) {
-		rc = jx__oom();
-		goto out;
-	}
-	for (size_t i = 0; i < r->units->nunits; i++) {
-		jx_trend_row *row = &r->rows[r->nrows];
-		if (!jx_level_selected(o, r->units->units[i].level))
-			continue;
-		row->unit = &r->units->units[i];
-		if ((rc = jx__unit_fit(&row->fit, &row->theil_sen, &row->n, r->units, row->unit, x,
-				       y)))
-			goto out;
-		trend_row(row, r->units, x, row->n);
-		row->direction = jx__direction(&row->fit, row->n, r->alpha);
-		r->nrows++;
-	}
-out:
-	free(x);
-	free(y);
-	if (rc) {
+	if ((rc = jx_units_build(&r->units, s, o)) || (rc = trend_rows(r, o))) {
 		jx_trend_result_free(r);
 		return rc;
 	}
@@ -122,93 +180,24 @@ const jx_trend_row *jx_trend_find(const jx_trend_result *r, int level, const cha
 	return NULL;
 }
 
-/* "2016 0.95; 2018 0.9; 2019 ?" — a unit's rates per evaluated year (? = missing). */
-char *jx__rates_text(const jx_units *u, const jx_unit *un)
+int jx_trend_result_compact(jx_trend_result *r)
 {
-	jx__buf b;
-	char num[40];
-	jx__buf_init(&b);
-	for (size_t i = 0; i < u->nyears; i++) {
-		const jx_unit_year *uy = &un->years[i];
-		if (!uy->nrows)
-			continue;
-		if (b.len)
-			jx__buf_put(&b, "; ", 2);
-		jx__buf_int(&b, u->years[i]);
-		if (isnan(uy->rate))
-			jx__buf_put(&b, " ?", 2);
-		else {
-			jx__format_rate(num, sizeof(num), uy->rate);
-			jx__buf_put(&b, " ", 1);
-			jx__buf_puts(&b, num);
-		}
-		if (uy->ninferred)
-			jx__buf_put(&b, "*", 1);
+	jx_units *u = r->units;
+	jx_unit *kept = malloc((r->nrows ? r->nrows : 1) * sizeof(*kept));
+	if (!kept)
+		return jx__oom();
+	for (size_t i = 0; i < r->nrows; i++) { /* move the rows' units out */
+		jx_unit *orig = (jx_unit *)r->rows[i].unit;
+		kept[i] = *orig;
+		orig->key = orig->level1 = orig->level2 = orig->level3 = NULL;
+		orig->years = NULL;
 	}
-	return jx__buf_detach(&b);
-}
-
-static const jx__col trend_cols[] = {
-	JX__UNIT_COLS,
-	{"n", "年数", JX_COL_INT, 0},
-	{"first_year", "起", JX_COL_INT, 0},
-	{"last_year", "止", JX_COL_INT, 0},
-	{"slope", "斜率/年", JX_COL_FIXED, 4},
-	{"slope_se", "标准误", JX_COL_FIXED, 4},
-	{"t", "t", JX_COL_FIXED, 2},
-	{"p_value", "p值", JX_COL_FIXED, 4},
-	{"r2", "R²", JX_COL_FIXED, 3},
-	{"theil_sen", "Theil-Sen", JX_COL_FIXED, 4},
-	{"direction", "趋势", JX_COL_TEXT, 0},
-	{"missing_years", "缺失年", JX_COL_INT, 0},
-	{"inferred_years", "推算年", JX_COL_INT, 0},
-	{"rates", "得分率(年 值)", JX_COL_TEXT, 0},
-};
-
-static int trend_table_row(jx_table *t, int c, const jx_trend_result *r, const jx_trend_row *row,
-			   const jx_analysis_options *o)
-{
-	char *rates;
-	int bad;
-	if (jx__table_row(t, r->units->department, r->units->provenance, o) ||
-	    jx__table_unit(t, c, row->unit))
-		return JX_ENOMEM;
-	if (!(rates = jx__rates_text(r->units, row->unit)))
-		return JX_ENOMEM;
-	bad = jx_table_set_int(t, c + 4, (long long)row->n) |
-	      (row->n ? jx_table_set_int(t, c + 5, row->year_first) |
-				jx_table_set_int(t, c + 6, row->year_last)
-		      : 0) |
-	      jx__set_number(t, c + 7, row->fit.slope) |
-	      jx__set_number(t, c + 8, row->fit.slope_se) | jx__set_number(t, c + 9, row->fit.t) |
-	      jx__set_number(t, c + 10, row->fit.p_value) | jx__set_number(t, c + 11, row->fit.r2) |
-	      jx__set_number(t, c + 12, row->theil_sen) |
-	      jx_table_set_text(t, c + 13, jx_direction_name(row->direction)) |
-	      jx_table_set_int(t, c + 14, (long long)row->nmissing_years) |
-	      jx_table_set_int(t, c + 15, (long long)row->ninferred_years) |
-	      jx_table_set_text(t, c + 16, rates);
-	free(rates);
-	if (row->direction == JX_DIR_FALLING)
-		jx_table_mark_row(t);
-	return bad ? JX_ENOMEM : 0;
-}
-
-int jx_trend_table(jx_table **out, const jx_trend_result *r, const jx_analysis_options *o)
-{
-	jx_table *t;
-	int c, rc;
-	if ((rc = jx__table_start(&t, &c, trend_cols, sizeof(trend_cols) / sizeof(*trend_cols), o,
-				  r->units->provenance)))
-		return rc;
-	jx_table_add_note(t,
-			  "%s (%s): score rate = score / weight, OLS on x = year, "
-			  "direction at alpha = %g; * = includes inferred scores, ? = missing",
-			  r->units->department, jx_kind_name(r->units->kind), r->alpha);
+	for (size_t i = 0; i < u->nunits; i++)
+		jx__unit_free_fields(&u->units[i]);
+	free(u->units);
+	u->units = kept;
+	u->nunits = r->nrows;
 	for (size_t i = 0; i < r->nrows; i++)
-		if ((rc = trend_table_row(t, c, r, &r->rows[i], o))) {
-			jx_table_free(t);
-			return rc;
-		}
-	*out = t;
+		r->rows[i].unit = &kept[i];
 	return 0;
 }

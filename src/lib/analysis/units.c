@@ -300,18 +300,24 @@ static int add_row(builder *b, const jx_score_row *row, size_t yi)
 	return 0;
 }
 
+void jx__unit_free_fields(jx_unit *un)
+{
+	free((char *)un->key);
+	free((char *)un->level1);
+	free((char *)un->level2);
+	free((char *)un->level3);
+	free(un->years);
+	un->key = un->level1 = un->level2 = un->level3 = NULL;
+	un->years = NULL;
+}
+
 void jx_units_free(jx_units *u)
 {
 	if (!u)
 		return;
-	for (size_t i = 0; i < u->nunits; i++) {
-		jx_unit *un = &u->units[i];
-		free((char *)un->key);
-		free((char *)un->level1);
-		free((char *)un->level2);
-		free((char *)un->level3);
-		free(un->years);
-	}
+	for (size_t i = 0; i < u->nunits; i++)
+		jx__unit_free_fields(&u->units[i]);
+	free(u->periods);
 	free(u->units);
 	free(u->years);
 	free(u->department);
@@ -427,7 +433,8 @@ int jx_units_build(jx_units **out, const jx_series *s, const jx_analysis_options
 				goto out;
 		end = start;
 	}
-	rc = finish(&b);
+	if ((rc = finish(&b)) == 0)
+		rc = jx__units_periods(b.u, s);
 out:
 	free(b.slots);
 	free(b.order);

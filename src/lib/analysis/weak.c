@@ -3,8 +3,8 @@
  *
  * Over the last N evaluated years (the window) a unit is flagged when it
  * was deducted in at least K of them, or its mean rate there is below a
- * threshold, or its rate has a significant falling trend over the whole
- * range. Only units present in the window are examined; only flagged
+ * threshold, or its rate is falling over the whole range (the trend test
+ * of trend.c, the units examined being its family). Only units present in the window are examined; only flagged
  * units are listed, each with the rule that fired and its evidence
  * (docs/methods.md §8).
  */
@@ -58,36 +58,38 @@ static unsigned rules_of(const jx_weak_row *row, const jx_analysis_options *o)
 		rules |= JX_WEAK_DEDUCTED;
 	if (!isnan(row->mean_rate) && row->mean_rate < o->weak_threshold)
 		rules |= JX_WEAK_LOW_RATE;
-	if (o->weak_trend && row->direction == JX_DIR_FALLING)
+	if (o->weak_trend && row->trend.direction == JX_DIR_FALLING)
 		rules |= JX_WEAK_FALLING;
 	return rules;
 }
 
+/* Examine every unit of the level present in the window (the trend family),
+ * then keep the flagged ones at the front. */
 static int weak_rows(jx_weak_result *r, const jx_analysis_options *o)
 {
-	size_t n, ny = r->units->nyears;
+	size_t ny = r->units->nyears, *per = malloc(ny * sizeof(*per));
 	double *x = malloc(ny * sizeof(*x)), *y = malloc(ny * sizeof(*y));
+	jx_trend_row **family = malloc((r->units->nunits + 1) * sizeof(*family));
 	int rc = 0, level = weak_level(o);
-	if (!x || !y || !(r->rows = calloc(r->units->nunits + 1, sizeof(*r->rows)))) {
+	if (!x || !y || !per || !family ||
+	    !(r->rows = calloc(r->units->nunits + 1, sizeof(*r->rows))))
 		rc = jx__oom();
-		goto out;
-	}
-	for (size_t i = 0; i < r->units->nunits; i++) {
-		jx_weak_row *row = &r->rows[r->nrows];
+	for (size_t i = 0; rc == 0 && i < r->units->nunits; i++) {
+		jx_weak_row *row = &r->rows[r->nchecked];
 		memset(row, 0, sizeof(*row));
-		row->unit = &r->units->units[i];
+		row->unit = row->trend.unit = &r->units->units[i];
 		if (row->unit->level != level || !window_facts(row, r))
 			continue;
-		r->nchecked++;
-		if ((rc = jx__unit_fit(&row->fit, NULL, &n, r->units, row->unit, x, y)))
-			goto out;
-		row->direction = jx__direction(&row->fit, n, o->alpha);
-		if ((row->rules = rules_of(row, o)))
-			r->nrows++;
+		if ((rc = jx__trend_unit(&row->trend, r->units, x, y, per)) == 0)
+			family[r->nchecked++] = &row->trend;
 	}
-out:
-	free(x);
-	free(y);
+	if (rc == 0 && (rc = jx__trend_decide(family, r->nchecked, o->alpha)) == 0)
+		for (size_t i = 0; i < r->nchecked; i++)
+			if ((r->rows[i].rules = rules_of(&r->rows[i], o)))
+				r->rows[r->nrows++] = r->rows[i];
+	for (size_t i = 0; i < r->nrows; i++)
+		r->rows[i].trend.unit = r->rows[i].unit;
+	free(x), free(y), free(per), free(family);
 	return rc;
 }
 
@@ -168,8 +170,9 @@ static char *reason(const jx_weak_row *row, const jx_weak_result *r, const jx_an
 		jx__buf_printf(&b, "%smean rate %.4g < %g", b.len ? "; " : "", row->mean_rate,
 			       o->weak_threshold);
 	if (row->rules & JX_WEAK_FALLING)
-		jx__buf_printf(&b, "%sfalling: slope %.4g/year, p = %.3g < %g", b.len ? "; " : "",
-			       row->fit.slope, row->fit.p_value, o->alpha);
+		jx__buf_printf(&b, "%sfalling: Mann-Kendall p = %.3g, q = %.3g < %g",
+			       b.len ? "; " : "", row->trend.mk.p_value, row->trend.q_value,
+			       o->alpha);
 	return jx__buf_detach(&b);
 }
 
@@ -185,6 +188,9 @@ static const jx__col weak_cols[] = {
 	{"p_value", "p值", JX_COL_FIXED, 4},
 	{"evidence", "证据(年 得分率 (扣分))", JX_COL_TEXT, 0},
 };
+
+/* Added after provenance (docs/formats.md, Changes). */
+static const jx__col weak_tail[] = {{"q_value", "q值", JX_COL_FIXED, 4}};
 
 static int weak_table_row(jx_table *t, int c, const jx_weak_result *r, const jx_weak_row *row,
 			  const jx_analysis_options *o)
@@ -204,8 +210,9 @@ static int weak_table_row(jx_table *t, int c, const jx_weak_result *r, const jx_
 	       jx_table_set_int(t, c + 7, (long long)row->window_present) |
 	       jx__set_number(t, c + 8, row->mean_rate) |
 	       jx__set_number(t, c + 9, row->points_lost) |
-	       jx__set_number(t, c + 10, row->fit.slope) |
-	       jx__set_number(t, c + 11, row->fit.p_value) | jx_table_set_text(t, c + 12, ev));
+	       jx__set_number(t, c + 10, row->trend.fit.slope) |
+	       jx__set_number(t, c + 11, row->trend.mk.p_value) | jx_table_set_text(t, c + 12, ev) |
+	       jx__set_number(t, jx_table_find_column(t, "q_value"), row->trend.q_value));
 	free(why);
 	free(ev);
 	return bad ? JX_ENOMEM : 0;
@@ -223,6 +230,10 @@ int jx_weak_table(jx_table **out, const jx_weak_result *r, const jx_analysis_opt
 	if ((rc = jx__table_start(&t, &c, weak_cols, sizeof(weak_cols) / sizeof(*weak_cols), o,
 				  r->units->provenance)))
 		return rc;
+	if ((rc = jx__table_tail(t, weak_tail, 1))) {
+		jx_table_free(t);
+		return rc;
+	}
 	jx_table_add_note(t,
 			  "%s (%s): %zu of %zu units flagged; window %d–%d; rules: deducted in "
 			  ">= %d of the last %d years, or mean rate < %g, or falling at alpha %g",

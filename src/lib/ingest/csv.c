@@ -16,29 +16,6 @@
 
 typedef jx__csv reader;
 
-/* column roles */
-enum {
-	C_DEPT,
-	C_YEAR,
-	C_KIND,
-	C_L1,
-	C_L2,
-	C_L3,
-	C_EXPL,
-	C_WEIGHT,
-	C_SCORE,
-	C_ORIGIN,
-	C_ITEM,
-	C_VALUE,
-	C_UNIT,
-	C_PROV,
-	C_COUNT
-};
-
-static const char *const col_names[C_COUNT] = {
-	"department", "year",  "kind",         "level1", "level2", "level3", "explanation",
-	"weight",     "score", "score_origin", "item",   "value",  "unit",   "provenance"};
-
 int jx__csv_fail(reader *r, int col, const char *fmt, ...)
 {
 	char msg[700];
@@ -69,49 +46,20 @@ static int colno(reader *r, int role)
 	return r->col_of[role] + 1;
 }
 
-static int header_row(reader *r)
-{
-	static const int scores_req[] = {C_DEPT, C_YEAR, C_KIND,   C_L1,   C_L2,
-					 C_L3,   C_EXPL, C_WEIGHT, C_SCORE};
-	static const int figures_req[] = {C_DEPT, C_YEAR, C_ITEM, C_VALUE, C_UNIT};
-	const int *req = !r->figures ? scores_req : figures_req;
-	size_t nreq = !r->figures ? 9 : 5, i;
-	for (i = 0; i < C_COUNT; i++)
-		r->col_of[i] = -1;
-	for (i = 0; i < r->nfields; i++) {
-		int role = -1;
-		for (int k = 0; k < C_COUNT; k++)
-			if (!strcmp(r->fields[i], col_names[k]))
-				role = k;
-		if (role < 0)
-			return fail(r, (int)i + 1, "unknown column '%s'", r->fields[i]);
-		if (r->col_of[role] >= 0)
-			return fail(r, (int)i + 1, "column '%s' appears twice", r->fields[i]);
-		r->col_of[role] = (int)i;
-	}
-	for (i = 0; i < nreq; i++)
-		if (r->col_of[req[i]] < 0)
-			return fail(r, 0, "missing column '%s' in the header (expected %s)",
-				    col_names[req[i]],
-				    !r->figures ? JX_CSV_SCORES_HEADER : JX_CSV_FIGURES_HEADER);
-	r->ncols = r->nfields;
-	r->header_done = 1;
-	return 0;
-}
-
 static int check_name(reader *r, int role, const char *s, int required)
 {
 	if (required && (!s || !*s))
-		return fail(r, colno(r, role), "%s is empty", col_names[role]);
+		return fail(r, colno(r, role), "%s is empty", jx__csv_role_name(role));
 	/* names are keys and stay on one line; the explanation is free text (a quoted
 	 * field may span lines, RFC 4180) */
 	for (const char *p = s; p && *p; p++)
-		if ((unsigned char)*p < 0x20 && !(role == C_EXPL && (*p == '\n' || *p == '\t')))
+		if ((unsigned char)*p < 0x20 &&
+		    !(role == JX__COL_EXPL && (*p == '\n' || *p == '\t')))
 			return fail(r, colno(r, role),
 				    "%s contains a line break or control character",
-				    col_names[role]);
+				    jx__csv_role_name(role));
 	if (s && !r->text_checked && !jx_utf8_valid(s, strlen(s), NULL))
-		return fail(r, colno(r, role), "%s is not valid UTF-8", col_names[role]);
+		return fail(r, colno(r, role), "%s is not valid UTF-8", jx__csv_role_name(role));
 	return 0;
 }
 
@@ -149,113 +97,157 @@ static int parse_number(const char *s, double *out)
 
 static int parse_year(reader *r, int *year)
 {
-	const char *s = field(r, C_YEAR);
+	const char *s = field(r, JX__COL_YEAR);
 	double v;
 	if (r->opts->year) {
 		*year = r->opts->year;
 		return 0;
 	}
 	if (parse_number(s, &v) != 0 || v != floor(v) || v < 1900 || v > 2100)
-		return fail(r, colno(r, C_YEAR), "year '%s' is not a year between 1900 and 2100",
-			    s);
+		return fail(r, colno(r, JX__COL_YEAR),
+			    "year '%s' is not a year between 1900 and 2100", s);
 	*year = (int)v;
 	return 0;
 }
 
 static int row_provenance(reader *r, jx_provenance *p)
 {
-	const char *s = field(r, C_PROV);
-	*p = r->provenance;
-	if (s && *s && jx_provenance_parse(s, p) != 0)
-		return fail(r, colno(r, C_PROV), "provenance must be real or synthetic, not '%s'",
-			    s);
+	const char *s = field(r, JX__COL_PROV);
+	int code = s && *s ? jx__csv_code(JX__COL_PROV, s) : (int)r->provenance;
+	if (code < 0)
+		return fail(r, colno(r, JX__COL_PROV),
+			    "provenance must be real or synthetic, not '%s'", s);
+	*p = (jx_provenance)code;
+	return 0;
+}
+
+/* Keep *slot equal to s (a copy); 0 or JX_ENOMEM. */
+static int remember(reader *r, char **slot, const char *s)
+{
+	if (*slot && !strcmp(*slot, s))
+		return 0;
+	free(*slot);
+	if (!(*slot = jx__strdup(s)))
+		return r->rc = jx__oom();
+	return 0;
+}
+
+/*
+ * Blank level-1 and level-2 cells under a merged cell, as Excel saves them:
+ * a blank level1 takes the row above's, and then so does a blank level2
+ * (a row that names its level1 keeps its level2 as written, empty or not).
+ */
+static int carry_down(reader *r, const char **l1, const char **l2)
+{
+	if (!**l1 && r->carry_l1) {
+		*l1 = r->carry_l1;
+		if (!**l2 && r->carry_l2)
+			*l2 = r->carry_l2;
+	}
+	if (remember(r, &r->carry_l1, *l1) || remember(r, &r->carry_l2, *l2))
+		return r->rc;
+	*l1 = r->carry_l1;
+	*l2 = r->carry_l2;
 	return 0;
 }
 
 static int scores_row(reader *r)
 {
-	const char *dept = r->opts->department ? r->opts->department : field(r, C_DEPT);
-	const char *l1 = field(r, C_L1), *l2 = field(r, C_L2), *l3 = field(r, C_L3);
-	const char *expl = field(r, C_EXPL), *ws = field(r, C_WEIGHT), *ss = field(r, C_SCORE);
-	const char *os = field(r, C_ORIGIN);
+	const char *dept = r->opts->department ? r->opts->department : field(r, JX__COL_DEPT);
+	const char *l1 = field(r, JX__COL_L1), *l2 = field(r, JX__COL_L2),
+		   *l3 = field(r, JX__COL_L3);
+	const char *expl = field(r, JX__COL_EXPL), *ws = field(r, JX__COL_WEIGHT),
+		   *ss = field(r, JX__COL_SCORE);
+	const char *os = field(r, JX__COL_ORIGIN);
 	double weight, score = NAN;
 	jx_origin origin = JX_ORIGIN_STATED;
 	jx_kind kind;
 	jx_provenance prov;
 	jx_evaluation *ev;
 	jx_indicator *row;
-	int year;
+	int year, code;
 
-	if (check_name(r, C_DEPT, dept, 1) || parse_year(r, &year) || check_name(r, C_L1, l1, 1) ||
-	    check_name(r, C_L2, l2, 0) || check_name(r, C_L3, l3, 1) ||
-	    check_name(r, C_EXPL, expl, 0) || row_provenance(r, &prov))
+	if (!expl)
+		expl = "";
+	if (check_name(r, JX__COL_DEPT, dept, 1) || parse_year(r, &year) ||
+	    carry_down(r, &l1, &l2) || check_name(r, JX__COL_L1, l1, 1) ||
+	    check_name(r, JX__COL_L2, l2, 0) || check_name(r, JX__COL_L3, l3, 1) ||
+	    check_name(r, JX__COL_EXPL, expl, 0) || row_provenance(r, &prov))
 		return r->rc;
 	if (r->opts->kind >= 0)
 		kind = (jx_kind)r->opts->kind;
-	else if (jx_kind_parse(field(r, C_KIND), &kind) != 0)
-		return fail(r, colno(r, C_KIND), "kind must be self or review, not '%s'",
-			    field(r, C_KIND));
+	else if ((code = jx__csv_code(JX__COL_KIND, field(r, JX__COL_KIND))) >= 0)
+		kind = (jx_kind)code;
+	else
+		return fail(r, colno(r, JX__COL_KIND), "kind must be self or review, not '%s'",
+			    field(r, JX__COL_KIND));
 	if (parse_number(ws, &weight) != 0)
-		return fail(r, colno(r, C_WEIGHT), "weight '%s' is not a number", ws);
+		return fail(r, colno(r, JX__COL_WEIGHT), "weight '%s' is not a number", ws);
 	if (!(weight > 0))
-		return fail(r, colno(r, C_WEIGHT), "weight must be greater than 0, not %s", ws);
-	if (os && *os && jx_origin_parse(os, &origin) != 0)
-		return fail(r, colno(r, C_ORIGIN),
+		return fail(r, colno(r, JX__COL_WEIGHT), "weight must be greater than 0, not %s",
+			    ws);
+	if (os && *os && (code = jx__csv_code(JX__COL_ORIGIN, os)) < 0)
+		return fail(r, colno(r, JX__COL_ORIGIN),
 			    "score_origin must be stated, inferred or missing, not '%s'", os);
+	if (os && *os)
+		origin = (jx_origin)code;
 	if (!*ss) {
 		if (os && *os && origin != JX_ORIGIN_MISSING)
-			return fail(r, colno(r, C_SCORE), "score is empty but score_origin is '%s'",
-				    os);
+			return fail(r, colno(r, JX__COL_SCORE),
+				    "score is empty but score_origin is '%s'", os);
 		origin = JX_ORIGIN_MISSING;
 	} else {
 		if (origin == JX_ORIGIN_MISSING)
-			return fail(r, colno(r, C_ORIGIN),
+			return fail(r, colno(r, JX__COL_ORIGIN),
 				    "score_origin is 'missing' but score is '%s'", ss);
 		if (parse_number(ss, &score) != 0)
-			return fail(r, colno(r, C_SCORE), "score '%s' is not a number", ss);
+			return fail(r, colno(r, JX__COL_SCORE), "score '%s' is not a number", ss);
 		if (score < 0)
-			return fail(r, colno(r, C_SCORE), "score %s is negative", ss);
+			return fail(r, colno(r, JX__COL_SCORE), "score %s is negative", ss);
 		if (score > weight + 1e-9)
-			return fail(r, colno(r, C_SCORE), "score %s is above its weight %s", ss,
-				    ws);
+			return fail(r, colno(r, JX__COL_SCORE), "score %s is above its weight %s",
+				    ss, ws);
 	}
 	if (jx__csv_evaluation(r, &ev, dept, year, kind, prov) != 0)
 		return r->rc;
 	if (ev->provenance != prov)
-		return fail(r, colno(r, C_PROV), "provenance differs within one evaluation");
+		return fail(r, colno(r, JX__COL_PROV), "provenance differs within one evaluation");
 	if (!(row = jx__csv_add_row(r, ev, l1, l2, l3, expl, weight, score, origin)))
 		return r->rc = JX_ENOMEM;
 	for (size_t i = 0; i + 1 < ev->nrows; i++)
 		if (!strcmp(ev->rows[i].key, row->key))
-			return fail(r, colno(r, C_L3), "duplicate indicator '%s' (also on line %d)",
-				    row->key, ev->rows[i].line);
+			return fail(r, colno(r, JX__COL_L3),
+				    "duplicate indicator '%s' (also on line %d)", row->key,
+				    ev->rows[i].line);
 	return 0;
 }
 
 static int figures_row(reader *r)
 {
-	const char *dept = r->opts->department ? r->opts->department : field(r, C_DEPT);
-	const char *item = field(r, C_ITEM), *vs = field(r, C_VALUE), *unit = field(r, C_UNIT);
+	const char *dept = r->opts->department ? r->opts->department : field(r, JX__COL_DEPT);
+	const char *item = field(r, JX__COL_ITEM), *vs = field(r, JX__COL_VALUE),
+		   *unit = field(r, JX__COL_UNIT);
 	const char *want;
 	int64_t cents;
 	jx_figures *f;
 	jx_provenance prov;
 	int year;
 
-	if (check_name(r, C_DEPT, dept, 1) || parse_year(r, &year) || row_provenance(r, &prov))
+	if (check_name(r, JX__COL_DEPT, dept, 1) || parse_year(r, &year) ||
+	    row_provenance(r, &prov))
 		return r->rc;
 	if (!(want = jx_figure_unit(item)))
-		return fail(r, colno(r, C_ITEM), "unknown figure item '%s' (see docs/formats.md)",
-			    item);
+		return fail(r, colno(r, JX__COL_ITEM),
+			    "unknown figure item '%s' (see docs/formats.md)", item);
 	if (*unit && strcmp(unit, want) != 0)
-		return fail(r, colno(r, C_UNIT), "unit of %s must be %s, not '%s'", item, want,
-			    unit);
+		return fail(r, colno(r, JX__COL_UNIT), "unit of %s must be %s, not '%s'", item,
+			    want, unit);
 	if (jx_cents_parse(vs, &cents) != 0)
-		return fail(r, colno(r, C_VALUE), "%s", jx_error_last());
+		return fail(r, colno(r, JX__COL_VALUE), "%s", jx_error_last());
 	if (cents < 0)
-		return fail(r, colno(r, C_VALUE), "%s must not be negative (%s)", item, vs);
+		return fail(r, colno(r, JX__COL_VALUE), "%s must not be negative (%s)", item, vs);
 	if (strcmp(want, "万元") != 0 && strcmp(want, "分") != 0 && cents % 100 != 0)
-		return fail(r, colno(r, C_VALUE),
+		return fail(r, colno(r, JX__COL_VALUE),
 			    "%s is a count and must be a whole number, not %s", item, vs);
 	if (jx__csv_figures(r, &f, dept, year, prov) != 0)
 		return r->rc;
@@ -264,8 +256,8 @@ static int figures_row(reader *r)
 		for (size_t i = 0; i < f->nitems; i++)
 			if (!strcmp(f->items[i].item, item))
 				prev = f->items[i].line;
-		return fail(r, colno(r, C_ITEM), "%s of %s %d given twice (also on line %d)", item,
-			    dept, year, prev);
+		return fail(r, colno(r, JX__COL_ITEM), "%s of %s %d given twice (also on line %d)",
+			    item, dept, year, prev);
 	}
 	if (jx_figures_set(f, item, cents, r->row_line) != 0)
 		return r->rc = jx_error_code();
@@ -294,6 +286,14 @@ static void on_field(void *s, size_t len, void *data)
 	r->rowlen += len + 1;
 }
 
+static int empty_row(const reader *r)
+{
+	for (size_t i = 0; i < r->nfields; i++)
+		if (r->fields[i][0])
+			return 0;
+	return 1;
+}
+
 static void on_row(int c, void *data)
 {
 	reader *r = data;
@@ -304,7 +304,9 @@ static void on_row(int c, void *data)
 		if (r->too_many)
 			fail(r, 0, "more than %d fields", JX__CSV_MAX_FIELDS);
 		else if (!r->header_done)
-			header_row(r);
+			jx__csv_header(r);
+		else if (empty_row(r))
+			; /* Excel saves the blank rows below a table as ",,,,": skipped */
 		else if (r->nfields != r->ncols)
 			fail(r, 0, "expected %zu fields, found %zu", r->ncols, r->nfields);
 		else {
@@ -425,6 +427,9 @@ void jx__csv_free(reader *r)
 		csv_free(&r->parser);
 	jx_batch_free(r->batch);
 	free(r->rowbuf);
+	free(r->header_note);
+	free(r->carry_l1);
+	free(r->carry_l2);
 	free(r);
 }
 

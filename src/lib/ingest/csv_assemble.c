@@ -159,6 +159,15 @@ int jx__csv_evaluation(jx__csv *r, jx_evaluation **out, const char *department, 
 		return r->rc = jx__oom();
 	ev->provenance = prov;
 	ev->line = r->row_line;
+	if (r->header_note) { /* the header's one warning goes with the first evaluation */
+		int rc = jx_evaluation_warn(ev, r->header_line, "%s", r->header_note);
+		free(r->header_note);
+		r->header_note = NULL;
+		if (rc != 0) {
+			jx_evaluation_free(ev);
+			return r->rc = rc;
+		}
+	}
 	if (!isnan(r->opts->total_weight) && r->opts->total_weight > 0)
 		ev->total_weight = r->opts->total_weight;
 	if (!r->streaming && jx_batch_add_evaluation(r->batch, ev) != 0) {

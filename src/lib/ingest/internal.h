@@ -51,9 +51,28 @@ int jx__csv_finish(jx__csv *r, jx_batch **batch);
 
 void jx__csv_free(jx__csv *r);
 
-/* ---- between csv.c and csv_assemble.c ---- */
+/* ---- between csv.c, csv_names.c and csv_assemble.c ---- */
 
-#define JX__CSV_MAX_FIELDS 16
+#define JX__CSV_MAX_FIELDS 64
+
+/* column roles */
+enum {
+	JX__COL_DEPT,
+	JX__COL_YEAR,
+	JX__COL_KIND,
+	JX__COL_L1,
+	JX__COL_L2,
+	JX__COL_L3,
+	JX__COL_EXPL,
+	JX__COL_WEIGHT,
+	JX__COL_SCORE,
+	JX__COL_ORIGIN,
+	JX__COL_ITEM,
+	JX__COL_VALUE,
+	JX__COL_UNIT,
+	JX__COL_PROV,
+	JX__COL_COUNT
+};
 
 /* (department, year[, kind]) -> an evaluation or figure set being read, or
  * NULL once it was handed to the sink; line = its first line */
@@ -88,8 +107,12 @@ struct jx__csv {
 	size_t nfields;
 	int too_many;
 	int line, row_line, at_row_start, header_done, in_preamble;
-	int col_of[16]; /* column role -> field index, -1 when absent */
+	int col_of[JX__COL_COUNT]; /* column role -> field index, -1 when absent */
 	size_t ncols;
+	int header_line;   /* line of the header row */
+	char *header_note; /* ignored columns: warned on the first evaluation, then NULL */
+	char *carry_l1;    /* level1 and level2 of the row above, carried into blank cells */
+	char *carry_l2;
 	size_t ndata;     /* data rows read */
 	int rc;           /* first error; reading stops */
 	int text_checked; /* the text is known to be UTF-8 (decoded by read.c) */
@@ -101,6 +124,18 @@ struct jx__csv {
 	jx_evaluation *cur; /* the evaluation receiving rows */
 	jx_figures *curf;   /* the figure set receiving rows */
 };
+
+/* csv_names.c */
+/** Read the header row in r->fields: roles into r->col_of, unknown columns into
+ *  r->header_note, near misses and missing columns refused. 0 or JX_EPARSE. */
+int jx__csv_header(jx__csv *r);
+/** The English (canonical) name of a column role. */
+const char *jx__csv_role_name(int role);
+/** The code (jx_kind, jx_origin, jx_provenance) of a value of the kind, score_origin or
+ *  provenance column written in English or Chinese (自评, 原文, 合成, …); -1 when unknown. */
+int jx__csv_code(int role, const char *s);
+/** The CSV kind a header line names (English or Chinese, quoted or not), else JX_INPUT_REPORT. */
+jx_input_format jx__csv_detect(const char *line, size_t n);
 
 /** Record the first error as "name:row_line[:col]: message"; returns it. */
 int jx__csv_fail(jx__csv *r, int col, const char *fmt, ...) JX__PRINTF(3, 4);

@@ -47,19 +47,14 @@ jx_input_format jx_input_detect(const char *text, size_t len)
 {
 	size_t n;
 	const char *line = first_content_line(text, len, &n);
-	if (line && n >= 16 && !strncmp(line, "department,year,", 16)) {
-		if (n >= 20 && !strncmp(line + 16, "item", 4))
-			return JX_INPUT_CSV_FIGURES;
-		return JX_INPUT_CSV_SCORES;
-	}
-	return JX_INPUT_REPORT;
+	/* a header naming department and year (English or Chinese, quoted or not) */
+	return line ? jx__csv_detect(line, n) : JX_INPUT_REPORT;
 }
 
 int jx_read_buffer(jx_batch **out, const char *name, const char *data, size_t len,
 		   const jx_read_options *opts)
 {
 	jx_read_options defaults = jx_read_options_default();
-	jx_encoding used = JX_ENC_UTF8;
 	jx_input_format fmt;
 	char *text = NULL;
 	size_t tlen = 0;
@@ -73,27 +68,18 @@ int jx_read_buffer(jx_batch **out, const char *name, const char *data, size_t le
 	if (len > JX_MAX_INPUT)
 		return jx__error(JX_EINVAL, "%s: file is larger than %zu MiB; refusing it", name,
 				 JX_MAX_INPUT >> 20);
-	if ((rc = jx_text_decode(&text, &tlen, &used, name, data, len, opts->encoding)) != 0)
+	if ((rc = jx_text_decode(&text, &tlen, NULL, name, data, len, opts->encoding)) != 0)
 		return rc;
 	fmt = opts->format != JX_INPUT_AUTO ? opts->format : jx_input_detect(text, tlen);
 	/* "csv" means either CSV kind: the header decides which */
 	if (fmt == JX_INPUT_CSV_SCORES && jx_input_detect(text, tlen) == JX_INPUT_CSV_FIGURES)
 		fmt = JX_INPUT_CSV_FIGURES;
-	if (fmt != JX_INPUT_REPORT && used == JX_ENC_GB18030 && opts->encoding != JX_ENC_GB18030) {
-		rc = jx__error(
-			JX_EPARSE,
-			"%s:1: not UTF-8 (it reads as GB18030/GBK); canonical CSV must be "
-			"UTF-8: convert it (iconv -f GB18030 -t UTF-8) or pass --encoding gb18030",
-			name);
-		goto out;
-	}
 	if (fmt == JX_INPUT_CSV_SCORES || fmt == JX_INPUT_CSV_FIGURES)
 		rc = jx__csv_read_checked(out, name, text, tlen, opts, fmt == JX_INPUT_CSV_FIGURES);
 	else
 		rc = jx_report_read(out, name, text, tlen, opts);
 	if (rc == 0)
 		jx__sha256_hex((*out)->source_sha256, data, len);
-out:
 	free(text);
 	return rc;
 }
@@ -223,17 +209,32 @@ static int count_lines(const char *s, size_t n)
 	return lines;
 }
 
-/* Not UTF-8: the whole-file reader says what it is (GB18030 or neither), when it may. */
+/*
+ * Not UTF-8 after a first piece that was (a GB18030 file is read whole from
+ * the start, see stream_format): what came before may already be stored, so
+ * the file cannot be re-read another way. The whole-file decoder says what
+ * the bytes are (GB18030 or neither) when the file is small enough.
+ */
 static int not_utf8(instream *in, const jx_read_options *opts)
 {
-	jx_batch *b = NULL;
+	char *text = NULL, *data = NULL;
+	size_t len = 0, tlen = 0;
+	jx_encoding used = JX_ENC_UTF8;
 	int rc;
-	if (in->total <= JX_MAX_INPUT && (rc = jx_read_file(&b, in->path, opts)) != 0)
-		return rc;
-	jx_batch_free(b);
-	return jx__error(JX_EPARSE,
-			 "%s:%d: invalid UTF-8 byte sequence; canonical CSV must be UTF-8",
-			 in->path, in->line + 1);
+	if (in->total <= JX_MAX_INPUT &&
+	    (rc = jx__read_file(&data, &len, in->path, JX_MAX_INPUT)) == 0) {
+		rc = jx_text_decode(&text, &tlen, &used, in->path, data, len, opts->encoding);
+		free(data);
+		free(text);
+		if (rc != 0)
+			return rc;
+	}
+	if (used == JX_ENC_GB18030)
+		return jx__error(JX_EPARSE,
+				 "%s:%d: not UTF-8 from here on, although the first megabyte is; "
+				 "if the file is GB18030/GBK, pass --encoding gb18030",
+				 in->path, in->line + 1);
+	return jx__error(JX_EPARSE, "%s:%d: invalid UTF-8 byte sequence", in->path, in->line + 1);
 }
 
 /* Feed the file through the CSV reader r, piece by piece. */
@@ -290,15 +291,21 @@ static int read_whole(const char *path, const jx_read_options *opts, const jx_re
 }
 
 /* The CSV kind the first piece shows, or JX_INPUT_REPORT when the file is read whole
- * (a report, GB18030, an explicit format the content does not show, an empty file,
+ * (a report, GB18030 or UTF-16, an explicit format the content does not show, an empty file,
  * or lone CR / form feed line ends in the first piece, which decoding turns into
  * line ends that the raw bytes do not show to jx_input_detect). */
 static jx_input_format stream_format(const instream *in, const jx_read_options *opts)
 {
 	size_t skip = in->rawlen >= 3 && !memcmp(in->raw, "\xEF\xBB\xBF", 3) ? 3 : 0;
 	jx_input_format seen = jx_input_detect(in->raw + skip, in->rawlen - skip);
-	if (in->rawlen == 0 || opts->encoding == JX_ENC_GB18030 ||
-	    memchr(in->raw, '\f', in->rawlen))
+	size_t whole = whole_lines(in->raw + skip, in->rawlen - skip, in->eof);
+	if (in->rawlen == 0 || opts->encoding == JX_ENC_GB18030 || opts->encoding == JX_ENC_UTF16 ||
+	    memchr(in->raw, '\f', in->rawlen) ||
+	    (in->rawlen >= 2 &&
+	     (!memcmp(in->raw, "\xFF\xFE", 2) || !memcmp(in->raw, "\xFE\xFF", 2))))
+		return JX_INPUT_REPORT;
+	/* not UTF-8 from the start (GB18030/GBK as Excel saves CSV in China): read whole */
+	if (!jx_utf8_valid(in->raw + skip, whole, NULL))
 		return JX_INPUT_REPORT;
 	for (const char *cr = in->raw; (cr = memchr(cr, '\r', in->rawlen - (size_t)(cr - in->raw)));
 	     cr++)

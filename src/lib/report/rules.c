@@ -105,8 +105,9 @@ static int rule_weak(jx_report *r, unsigned rule_bit, jx_rule rule)
 			continue;
 		if (!(s = add(r, rule, row->unit, "weak", i + 1)))
 			return jx__oom();
-		s->value = rule == JX_RULE_LOW_RATE ? row->mean_rate : row->fit.slope;
-		s->value2 = rule == JX_RULE_LOW_RATE ? r->options.weak_threshold : row->fit.p_value;
+		s->value = rule == JX_RULE_LOW_RATE ? row->mean_rate : row->trend.fit.slope;
+		s->value2 = rule == JX_RULE_LOW_RATE ? r->options.weak_threshold
+						     : row->trend.mk.p_value;
 		s->count = w->nwindow;
 	}
 	return 0;
@@ -125,7 +126,7 @@ static int rule_falling_units(jx_report *r)
 			      rp_unit_index(t->units, row->unit))))
 			return jx__oom();
 		s->value = row->fit.slope;
-		s->value2 = row->fit.p_value;
+		s->value2 = row->mk.p_value;
 	}
 	return 0;
 }

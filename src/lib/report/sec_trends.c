@@ -56,7 +56,7 @@ static void trend_table(rd_doc *d, const jx_report *r)
 		rd_cell_set(row, 1, rd_printf(d, "%zu", tw->n), NULL, 0);
 		rd_cell_set(row, 2, rd_slope(d, tw->fit.slope), NULL, 0);
 		rd_cell_set(row, 3, rd_fixed(d, tw->fit.slope_se * 100, 2), NULL, 0);
-		rd_cell_set(row, 4, rd_p(d, tw->fit.p_value), NULL, 0);
+		rd_cell_set(row, 4, rd_p(d, tw->mk.p_value), NULL, 0);
 		rd_cell_set(row, 5, rd_fixed(d, tw->fit.r2, 2), NULL, 0);
 		rd_cell_set(row, 6, rd_slope(d, tw->theil_sen), NULL, 0);
 		rd_cell_set(row, 7, rp_direction(d->lang, tw->direction), NULL, dir);

@@ -27,8 +27,8 @@ static const char *rules_text(rd_doc *d, const jx_report *r, const jx_weak_row *
 				   rd_pct(d, r->options.weak_threshold)));
 	if (row->rules & JX_WEAK_FALLING)
 		s = join(d, s,
-			 rd_printf(d, RP_TR(d, T_RULE_FALLING), rd_slope(d, row->fit.slope),
-				   rd_p(d, row->fit.p_value)));
+			 rd_printf(d, RP_TR(d, T_RULE_FALLING), rd_slope(d, row->trend.fit.slope),
+				   rd_p(d, row->trend.mk.p_value)));
 	return s;
 }
 

@@ -9,7 +9,7 @@
 
 /* What the series read path (store_series.c) keeps between calls. */
 typedef struct {
-	sqlite3_stmt *evaluations, *rows, *data_version;
+	sqlite3_stmt *evaluations, *rows, *data_version, *breaks;
 	char **alias_old, **alias_new; /* sorted by old key */
 	size_t nalias;
 	int aliases_loaded;
@@ -57,6 +57,12 @@ void jx__content_hash(jx__buf *b, char out[65], const jx_evaluation *ev);
 /** jx_import_evaluation (source SHA-256 to come) with its content hash already made. */
 int jx__import_evaluation_hashed(jx_import *im, const char *source_name, const jx_evaluation *ev,
 				 const char content_sha256[65]);
+
+/** The query of a department's declared framework breaks (?1 = name), by year. */
+extern const char jx__framework_sql[];
+/** Read a department's declared breaks with cached (reset after) or a new statement. */
+int jx__framework_read(sqlite3 *db, sqlite3_stmt *cached, const char *department,
+		       jx_break_decl **out, size_t *n);
 
 /** Split a key or name argument into its normalised key form ("a/b/c") or a normalised name. */
 char *jx__normalize_key_arg(const char *arg);

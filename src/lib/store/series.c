@@ -112,6 +112,7 @@ void jx_series_free(jx_series *sr)
 	free(sr->department);
 	free(sr->years);
 	free(sr->rows);
+	free(sr->breaks);
 	pool_free(sr->pool_);
 	free(sr);
 }
@@ -132,6 +133,7 @@ void jx__series_cache_free(jx__series_cache *c)
 	sqlite3_finalize(c->evaluations);
 	sqlite3_finalize(c->rows);
 	sqlite3_finalize(c->data_version);
+	sqlite3_finalize(c->breaks);
 	jx_strings_free(c->alias_old, c->nalias);
 	jx_strings_free(c->alias_new, c->nalias);
 	memset(c, 0, sizeof(*c));
@@ -146,7 +148,8 @@ static int cache_ready(jx_store *s)
 	if ((!c->evaluations && (rc = jx__prepare(s->db, &c->evaluations, evaluations_sql))) ||
 	    (!c->rows && (rc = jx__prepare(s->db, &c->rows, rows_sql))) ||
 	    (!c->data_version &&
-	     (rc = jx__prepare(s->db, &c->data_version, "PRAGMA data_version"))))
+	     (rc = jx__prepare(s->db, &c->data_version, "PRAGMA data_version"))) ||
+	    (!c->breaks && (rc = jx__prepare(s->db, &c->breaks, jx__framework_sql))))
 		return rc;
 	if (sqlite3_step(c->data_version) == SQLITE_ROW)
 		version = sqlite3_column_int(c->data_version, 0);
@@ -329,6 +332,9 @@ int jx_store_series(jx_store *s, jx_series **out, const char *department, jx_kin
 	for (size_t i = 0; i < nevs && rc == 0; i++)
 		rc = add_evaluation(s, sr, &rcap, &ycap, &prev_start, evs[i].id, evs[i].year,
 				    evs[i].prov);
+	if (rc == 0)
+		rc = jx__framework_read(s->db, s->series.breaks, department, &sr->breaks,
+					&sr->nbreaks);
 	if (rc == 0 && sr->nrows == 0)
 		rc = jx__error(JX_ENOTFOUND, "no %s evaluations of '%s'%s", jx_kind_name(kind),
 			       department, (year_from || year_to) ? " in that year range" : "");

@@ -70,6 +70,12 @@ static const char *const migrations[] = {
 	"  grade TEXT PRIMARY KEY,\n"
 	"  min_score REAL NOT NULL CHECK (min_score >= 0 AND min_score <= 100));\n"
 	"INSERT INTO grade_band VALUES ('优', 90), ('良', 80), ('中', 60), ('差', 0);\n",
+	/* 2 -> 3: framework breaks declared by people (detected ones are computed on read) */
+	"CREATE TABLE framework_break(\n"
+	"  department_id INTEGER NOT NULL REFERENCES department(id),\n"
+	"  year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2100),\n"
+	"  is_break INTEGER NOT NULL CHECK (is_break IN (0, 1)),\n"
+	"  PRIMARY KEY (department_id, year)) WITHOUT ROWID;\n",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* trend_table.c -- a trend result as a table; the rates-per-year evidence text. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "analysis/internal.h"
+
+/* "2016 0.95; 2018 0.9; 2019 ?" — a unit's rates per evaluated year (? = missing). */
+char *jx__rates_text(const jx_units *u, const jx_unit *un)
+{
+	jx__buf b;
+	char num[40];
+	jx__buf_init(&b);
+	for (size_t i = 0; i < u->nyears; i++) {
+		const jx_unit_year *uy = &un->years[i];
+		if (!uy->nrows)
+			continue;
+		if (b.len)
+			jx__buf_put(&b, "; ", 2);
+		jx__buf_int(&b, u->years[i]);
+		if (isnan(uy->rate))
+			jx__buf_put(&b, " ?", 2);
+		else {
+			jx__format_rate(num, sizeof(num), uy->rate);
+			jx__buf_put(&b, " ", 1);
+			jx__buf_puts(&b, num);
+		}
+		if (uy->ninferred)
+			jx__buf_put(&b, "*", 1);
+	}
+	return jx__buf_detach(&b);
+}
+
+static const jx__col trend_cols[] = {
+	JX__UNIT_COLS,
+	{"n", "年数", JX_COL_INT, 0},
+	{"first_year", "起", JX_COL_INT, 0},
+	{"last_year", "止", JX_COL_INT, 0},
+	{"slope", "斜率/年", JX_COL_FIXED, 4},
+	{"slope_se", "标准误", JX_COL_FIXED, 4},
+	{"t", "t", JX_COL_FIXED, 2},
+	{"p_value", "p值", JX_COL_FIXED, 4},
+	{"r2", "R²", JX_COL_FIXED, 3},
+	{"theil_sen", "Sen斜率", JX_COL_FIXED, 4},
+	{"direction", "趋势", JX_COL_TEXT, 0},
+	{"missing_years", "缺失年", JX_COL_INT, 0},
+	{"inferred_years", "推算年", JX_COL_INT, 0},
+	{"rates", "得分率(年 值)", JX_COL_TEXT, 0},
+};
+
+/* Added after provenance (docs/formats.md, Changes). */
+static const jx__col trend_tail[] = {
+	{"q_value", "q值", JX_COL_FIXED, 4},
+	{"mk_s", "MK S", JX_COL_INT, 0},
+	{"p_method", "p方法", JX_COL_TEXT, 0},
+	{"periods", "框架期", JX_COL_TEXT, 0},
+};
+
+static int trend_tail_cells(jx_table *t, int c, const jx_trend_result *r, const jx_trend_row *row)
+{
+	char periods[256];
+	jx_unit_periods_text(periods, sizeof(periods), r->units, row->unit);
+	return jx__set_number(t, c, row->q_value) |
+	       (isnan(row->mk.s) ? 0 : jx_table_set_int(t, c + 1, (long long)row->mk.s)) |
+	       (isnan(row->mk.p_value)
+			? 0
+			: jx_table_set_text(t, c + 2, row->mk.exact ? "exact" : "normal")) |
+	       jx_table_set_text(t, c + 3, periods[0] ? periods : NULL);
+}
+
+static int trend_table_row(jx_table *t, int c, int tail, const jx_trend_result *r,
+			   const jx_trend_row *row, const jx_analysis_options *o)
+{
+	char *rates;
+	int bad;
+	if (jx__table_row(t, r->units->department, r->units->provenance, o) ||
+	    jx__table_unit(t, c, row->unit))
+		return JX_ENOMEM;
+	if (!(rates = jx__rates_text(r->units, row->unit)))
+		return JX_ENOMEM;
+	bad = jx_table_set_int(t, c + 4, (long long)row->n) |
+	      (row->n ? jx_table_set_int(t, c + 5, row->year_first) |
+				jx_table_set_int(t, c + 6, row->year_last)
+		      : 0) |
+	      jx__set_number(t, c + 7, row->fit.slope) |
+	      jx__set_number(t, c + 8, row->fit.slope_se) | jx__set_number(t, c + 9, row->fit.t) |
+	      jx__set_number(t, c + 10, row->mk.p_value) | jx__set_number(t, c + 11, row->fit.r2) |
+	      jx__set_number(t, c + 12, row->theil_sen) |
+	      jx_table_set_text(t, c + 13, jx_direction_name(row->direction)) |
+	      jx_table_set_int(t, c + 14, (long long)row->nmissing_years) |
+	      jx_table_set_int(t, c + 15, (long long)row->ninferred_years) |
+	      jx_table_set_text(t, c + 16, rates) | trend_tail_cells(t, tail, r, row);
+	free(rates);
+	if (row->direction == JX_DIR_FALLING)
+		jx_table_mark_row(t);
+	return bad ? JX_ENOMEM : 0;
+}
+
+int jx_trend_table(jx_table **out, const jx_trend_result *r, const jx_analysis_options *o)
+{
+	jx_table *t;
+	int c, tail, rc;
+	if ((rc = jx__table_start(&t, &c, trend_cols, sizeof(trend_cols) / sizeof(*trend_cols), o,
+				  r->units->provenance)))
+		return rc;
+	tail = (int)jx_table_columns(t);
+	if ((rc = jx__table_tail(t, trend_tail, sizeof(trend_tail) / sizeof(*trend_tail)))) {
+		jx_table_free(t);
+		return rc;
+	}
+	jx_table_add_note(t,
+			  _("%s (%s): rising / falling = Mann-Kendall test within framework "
+			    "periods, Benjamini-Hochberg q < %g over the units listed; slope = "
+			    "least squares with a step at each framework break; * = includes "
+			    "inferred scores, ? = missing"),
+			  r->units->department, jx_kind_name(r->units->kind), r->alpha);
+	for (size_t i = 0; i < r->nrows; i++)
+		if ((rc = trend_table_row(t, c, tail, r, &r->rows[i], o))) {
+			jx_table_free(t);
+			return rc;
+		}
+	*out = t;
+	return 0;
+}
