@@ -38,8 +38,8 @@ static int add_table(jx_doc *d, const jx__pdf_table *pt)
 				 t->number, pt->page_first);
 	if (rc == 0 && pt->continued)
 		rc = jx_doc_note(d,
-				 _("table %d: continues over pages %d-%d (%d header rows "
-				   "repeated on later pages dropped)"),
+				 _("table %d: one table over pages %d-%d; header rows repeated on "
+				   "later pages and dropped: %d"),
 				 t->number, pt->page_first, pt->page_last, pt->repeated_headers);
 	return rc;
 }

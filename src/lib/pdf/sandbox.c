@@ -70,6 +70,7 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+#ifndef JX__NO_AS_LIMIT
 /* Size of the address space now (Linux /proc/self/statm, in pages); 0 when unknown. */
 static size_t address_space(void)
 {
@@ -82,6 +83,7 @@ static size_t address_space(void)
 	fclose(f);
 	return (size_t)pages * (size_t)sysconf(_SC_PAGESIZE);
 }
+#endif
 
 /* Close every descriptor above 2 but keep. */
 static void close_others(int keep)
