@@ -15,6 +15,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "jixiao.h"
+#include "ingest/internal.h"
 
 #define HEADER "department,year,kind,level1,level2,level3,explanation,weight,score,score_origin\n"
 #define FHEADER "department,year,item,value,unit\n"
@@ -503,6 +504,108 @@ static void test_csv__write_field_quoting(void **state)
 	free(buf);
 }
 
+/* ---- the row reader shared with alias files (csv_rows.c) ---- */
+
+typedef struct {
+	char seen[512];
+	int comments;
+	int fail_at; /* row number whose callback fails, 0 none */
+	int rows;
+} rows_log;
+
+static int log_row(void *ctx, jx__csv_rows *t)
+{
+	rows_log *g = ctx;
+	size_t n = strlen(g->seen);
+	snprintf(g->seen + n, sizeof(g->seen) - n, "%d:", t->row_line);
+	for (size_t i = 0; i < t->nfields; i++) {
+		n = strlen(g->seen);
+		snprintf(g->seen + n, sizeof(g->seen) - n, "[%s]", t->fields[i]);
+	}
+	n = strlen(g->seen);
+	snprintf(g->seen + n, sizeof(g->seen) - n, "%s;", t->too_many ? "+" : "");
+	return ++g->rows == g->fail_at ? jx__error(JX_EINVAL, "row %d refused", g->rows) : 0;
+}
+
+static void log_comment(void *ctx, const char *text, size_t len)
+{
+	rows_log *g = ctx;
+	size_t n = strlen(g->seen);
+	snprintf(g->seen + n, sizeof(g->seen) - n, "#%.*s;", (int)len, text);
+	g->comments++;
+}
+
+static int read_rows(rows_log *g, const char *text, int comments)
+{
+	jx__csv_rows t;
+	int rc;
+	memset(g->seen, 0, sizeof(g->seen));
+	g->rows = 0;
+	assert_int_equal(jx__csv_rows_init(&t, "r.csv", log_row, comments ? log_comment : NULL, g),
+			 0);
+	/* fed in two pieces of whole lines, as the streaming reader does */
+	const char *cut = strchr(text, '\n');
+	size_t first = cut ? (size_t)(cut - text) + 1 : strlen(text);
+	if ((rc = jx__csv_rows_feed(&t, text, first)) == 0 &&
+	    (rc = jx__csv_rows_feed(&t, text + first, strlen(text) - first)) == 0)
+		rc = jx__csv_rows_finish(&t);
+	jx__csv_rows_free(&t);
+	return rc;
+}
+
+static void test_csv__rows_with_their_lines(void **state)
+{
+	rows_log g = {{0}, 0, 0, 0};
+	char many[128] = "";
+	(void)state;
+	/* comments only before the first row; a quoted field over two lines; a blank
+	 * line; the last row without a line end */
+	assert_int_equal(read_rows(&g, "# one\n#two\na,\"b\nc\",\nd,\"#e\"\n\n#f,g\nh", 1), 0);
+	assert_string_equal(g.seen, "# one;#two;3:[a][b\nc][];5:[d][#e];7:[#f][g];8:[h];");
+	/* without a comment callback the comments are skipped, lines still counted */
+	assert_int_equal(read_rows(&g, "#x\n#y\na,b\n", 0), 0);
+	assert_string_equal(g.seen, "3:[a][b];");
+	/* more fields than the reader keeps */
+	for (int i = 0; i < JX__CSV_MAX_FIELDS + 2; i++)
+		strcat(many, i ? ",x" : "x");
+	assert_int_equal(read_rows(&g, many, 0), 0);
+	assert_non_null(strstr(g.seen, "+;"));
+	/* an unclosed quote names the line its row starts on */
+	assert_int_equal(read_rows(&g, "a\nb,\"c\nd\n", 0), JX_EPARSE);
+	assert_string_equal(jx_error_last(), "r.csv:2: malformed CSV: error parsing data while "
+					     "strict checking enabled (a quoted field is never "
+					     "closed)");
+	/* a row callback's error stops the reading and is returned */
+	g.fail_at = 2;
+	assert_int_equal(read_rows(&g, "a\nb\nc\n", 0), JX_EINVAL);
+	assert_string_equal(g.seen, "1:[a];2:[b];");
+	assert_string_equal(jx_error_last(), "row 2 refused");
+}
+
+static void test_csv__alias_files(void **state)
+{
+	const char ok[] = "# provenance: synthetic\nold,new\n旧/名,新/名\n\"a,b\",c\n";
+	jx_alias_pair *p = NULL;
+	size_t n = 0;
+	(void)state;
+	assert_int_equal(jx_alias_file_read(&p, &n, "al.csv", ok, strlen(ok)), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(p[0].old_key, "旧/名");
+	assert_string_equal(p[0].new_key, "新/名");
+	assert_int_equal(p[0].line, 3);
+	assert_string_equal(p[1].old_key, "a,b");
+	assert_int_equal(p[1].line, 4);
+	jx_alias_pairs_free(p, n);
+	assert_int_equal(jx_alias_file_read(&p, &n, "al.csv", "from,to\na,b\n", 12), JX_EPARSE);
+	assert_string_equal(jx_error_last(), "al.csv:1: header must be 'old,new'");
+	assert_null(p);
+	assert_int_equal(jx_alias_file_read(&p, &n, "al.csv", "old,new\na,b\nc\n", 14), JX_EPARSE);
+	assert_string_equal(jx_error_last(), "al.csv:3: expected 2 fields (old,new)");
+	assert_int_equal(jx_alias_file_read(&p, &n, "al.csv", "old,new\n\"a,b\n", 13), JX_EPARSE);
+	assert_non_null(strstr(jx_error_last(), "al.csv:2: malformed CSV"));
+	assert_int_equal(n, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -521,6 +624,8 @@ int main(void)
 		cmocka_unit_test(test_csv__figures),
 		cmocka_unit_test(test_csv__gb18030_read),
 		cmocka_unit_test(test_csv__write_field_quoting),
+		cmocka_unit_test(test_csv__rows_with_their_lines),
+		cmocka_unit_test(test_csv__alias_files),
 	};
 	return cmocka_run_group_tests_name("csv", tests, NULL, NULL);
 }

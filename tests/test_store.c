@@ -759,6 +759,62 @@ static void test_store__list_counts(void **state)
 	jx_store_free(s);
 }
 
+/* The department × year matrix of the overview and the report's rank step:
+ * one year and kind, highest total first, ties by name. */
+static void test_store__year_totals(void **state)
+{
+	jx_store *s = open_ok(":memory:");
+	jx_year_total *v = NULL;
+	jx_eval_summary *l = NULL;
+	jx_filter f = {"甲", 2023, 2023, JX_KIND_SELF};
+	jx_batch *b[4];
+	size_t n = 0;
+	(void)state;
+	b[0] = batch_of("a", eval_total("甲", 89.5), eval3("甲", 2022, JX_KIND_SELF, 50, NULL),
+			NULL);
+	b[1] = batch_of("b", eval_total("乙", 90), eval3("乙", 2023, JX_KIND_REVIEW, 10, NULL),
+			NULL);
+	b[2] = batch_of("c", eval_total("丙", 60), NULL, NULL);
+	b[3] = batch_of("d", eval_total("丁", 89.5), NULL, NULL);
+	if (jx_store_import(s, b, 4, 0, NULL) != 0)
+		fail_msg("%s", jx_error_last());
+	assert_int_equal(jx_store_year_totals(s, &v, &n, 2023, JX_KIND_SELF), 0);
+	/* neither 甲's 2022 nor 乙's review: 90, 89.5 (丁 U+4E01 before 甲 U+7532), 89.5, 60 */
+	assert_int_equal(n, 4);
+	assert_string_equal(v[0].department, "乙");
+	assert_true(v[0].total_score == 90 && v[0].total_weight == 100);
+	assert_string_equal(v[0].grade, "优");
+	assert_string_equal(v[1].department, "丁");
+	assert_string_equal(v[2].department, "甲");
+	assert_true(v[2].total_score == 89.5);
+	assert_string_equal(v[2].grade, "良");
+	assert_string_equal(v[3].department, "丙");
+	assert_string_equal(v[3].grade, "中");
+	jx_year_totals_free(v, n);
+	/* the review of 2023: 20 + 25 + 10 */
+	assert_int_equal(jx_store_year_totals(s, &v, &n, 2023, JX_KIND_REVIEW), 0);
+	assert_int_equal(n, 1);
+	assert_true(v[0].total_score == 55);
+	jx_year_totals_free(v, n);
+	assert_int_equal(jx_store_year_totals(s, &v, &n, 2021, JX_KIND_SELF), 0);
+	assert_int_equal(n, 0);
+	assert_null(v);
+	/* the listing filter with every part set, then with the department only */
+	assert_int_equal(jx_store_list(s, &f, &l, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(l[0].year, 2023);
+	jx_eval_summaries_free(l, n);
+	f.year_from = f.year_to = 0;
+	f.kind = -1;
+	assert_int_equal(jx_store_list(s, &f, &l, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(l[0].year, 2022);
+	jx_eval_summaries_free(l, n);
+	for (int i = 0; i < 4; i++)
+		jx_batch_free(b[i]);
+	jx_store_free(s);
+}
+
 static void test_store__load_evaluation_round_trip(void **state)
 {
 	jx_store *s = open_ok(":memory:");
@@ -906,6 +962,7 @@ int main(void)
 		cmocka_unit_test(test_store__series_order_and_aliases),
 		cmocka_unit_test(test_store__grade_bands),
 		cmocka_unit_test(test_store__list_counts),
+		cmocka_unit_test(test_store__year_totals),
 		cmocka_unit_test(test_store__load_evaluation_round_trip),
 		cmocka_unit_test(test_store__figures_exact),
 		cmocka_unit_test(test_store__read_errors_keep_message),

@@ -17,6 +17,7 @@
 #include <cmocka.h>
 #include "jixiao.h"
 #include "testutil.h"
+#include "text/internal.h"
 
 /* Assert that normalising in gives want. */
 static void check_norm(const char *in, const char *want)
@@ -536,6 +537,73 @@ static void test_text__utf8_valid(void **state)
 	assert_int_equal(bad, 1);
 }
 
+/* ---- folding (fold.c) ---- */
+
+static unsigned upper_or_drop_digits(unsigned cp)
+{
+	if (cp >= '0' && cp <= '9')
+		return JX__DROP;
+	if (cp == 'x')
+		return 0xD7; /* × */
+	return cp >= 'a' && cp <= 'z' ? cp - 32 : cp;
+}
+
+static void test_text__fold_and_map(void **state)
+{
+	char *s;
+	(void)state;
+	/* ＡＢ１２ U+FF21 U+FF22 U+FF11 U+FF12, ideographic space, NBSP, ％ U+FF05 */
+	assert_int_equal(jx__fold_cp(0xFF21), 'A');
+	assert_int_equal(jx__fold_cp(0xFF5E), '~');
+	assert_int_equal(jx__fold_cp(0x3000), ' ');
+	assert_int_equal(jx__fold_cp(0xA0), ' ');
+	assert_int_equal(jx__fold_cp(0x9884), 0x9884); /* 预 stays */
+	assert_int_equal(jx__fold_cp(0xFF5F), 0xFF5F); /* past the block */
+	s = jx__fold_copy(
+		"\xEF\xBC\xA1\xEF\xBC\xA2\xE3\x80\x80\xEF\xBC\x91\xC2\xA0\xEF\xBC\x85预",
+		strlen("\xEF\xBC\xA1\xEF\xBC\xA2\xE3\x80\x80\xEF\xBC\x91\xC2\xA0\xEF\xBC\x85预"));
+	assert_string_equal(s, "AB 1 %预");
+	free(s);
+	/* only len bytes; a bad byte is kept as it was */
+	s = jx__fold_copy("\xEF\xBC\x91\xFF\xEF\xBC\x92", 7);
+	assert_string_equal(s, "1\xFF"
+			       "2");
+	free(s);
+	/* a map may drop code points and write new ones (× is two bytes) */
+	s = jx__text_map("a1b2x", 5, upper_or_drop_digits);
+	assert_string_equal(s, "AB\xC3\x97");
+	free(s);
+	assert_true(jx__is_space_cp(0x3000) && jx__is_space_cp(0xA0) && jx__is_space_cp('\t'));
+	assert_false(jx__is_space_cp('\n') || jx__is_space_cp(0x2003));
+}
+
+static void test_text__is_decimal(void **state)
+{
+	static const char *const yes[] = {"0", "12", "-1.5", "+0.25", "007", NULL};
+	static const char *const no[] = {"",   "-",  "+",  ".5",  "5.",  "1.2.3", "1e3",
+					 " 1", "1 ", "１", "--1", "0x1", NULL};
+	(void)state;
+	for (int i = 0; yes[i]; i++)
+		if (!jx__is_decimal(yes[i]))
+			fail_msg("'%s' should be a decimal", yes[i]);
+	for (int i = 0; no[i]; i++)
+		if (jx__is_decimal(no[i]))
+			fail_msg("'%s' should not be a decimal", no[i]);
+}
+
+/* A no-break space before the closing parenthesis no longer hides the weight
+ * (the weight suffix is read on the folded copy, which folds NBSP now). */
+static void test_text__split_weight_nbsp(void **state)
+{
+	char *name = NULL;
+	double w = 0;
+	(void)state;
+	assert_int_equal(jx_name_split_weight(&name, &w, "部门决策（２０分\xC2\xA0）"), 1);
+	assert_string_equal(name, "部门决策");
+	assert_true(w == 20);
+	free(name);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -544,6 +612,9 @@ int main(void)
 		cmocka_unit_test(test_text__normalize_strips_weight_suffix),
 		cmocka_unit_test(test_text__key_same_for_drifting_names),
 		cmocka_unit_test(test_text__split_weight),
+		cmocka_unit_test(test_text__split_weight_nbsp),
+		cmocka_unit_test(test_text__fold_and_map),
+		cmocka_unit_test(test_text__is_decimal),
 		cmocka_unit_test(test_text__levenshtein_counts_code_points),
 		cmocka_unit_test(test_text__display_width),
 		cmocka_unit_test(test_text__number_parse_accepts),

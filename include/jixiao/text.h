@@ -32,7 +32,6 @@ int jx_text_decode(char **out, size_t *out_len, jx_encoding *detected, const cha
 
 /** Parse "auto", "utf-8"/"utf8", "gb18030"/"gbk", "utf-16"/"utf16". 0 or JX_EINVAL. */
 int jx_encoding_parse(const char *s, jx_encoding *out);
-const char *jx_encoding_name(jx_encoding e);
 
 /** 1 when s[0..len) is valid UTF-8 (no overlongs, no surrogates), else 0; *bad_offset set on failure. */
 int jx_utf8_valid(const char *s, size_t len, size_t *bad_offset);

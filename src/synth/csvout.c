@@ -13,22 +13,6 @@
 #include "jixiao.h"
 #include "synth.h"
 
-static const char *const fig_names[FIG_COUNT] = {
-	"budget_total",        "budget_basic",   "budget_project",    "income_total",
-	"income_fiscal",       "income_other",   "expenditure_total", "expenditure_basic",
-	"expenditure_project", "special_funds",  "staff_in_post",     "staff_retired",
-	"auxiliary_staff",     "vehicles_quota", "vehicles_actual",   "self_score",
-};
-
-static const char *fig_unit(int item)
-{
-	if (item <= FIG_SPECIAL_FUNDS)
-		return "万元";
-	if (item <= FIG_AUXILIARY_STAFF)
-		return "人";
-	return item == FIG_SELF_SCORE ? "分" : "辆";
-}
-
 void synth_write_comments(FILE *f, const char *options)
 {
 	fprintf(f,
@@ -79,9 +63,9 @@ void synth_write_figure_rows(FILE *f, const synth_dept *d, const synth_year *y)
 		jx_cents_format(value, sizeof value, y->fig[i]);
 		put_field(f, d->name, 0);
 		put_field(f, year, 0);
-		put_field(f, fig_names[i], 0);
+		put_field(f, jx_figure_items()[i], 0); /* FIG_* follow the library's order */
 		put_field(f, value, 0);
-		put_field(f, fig_unit(i), 1);
+		put_field(f, jx_figure_unit(jx_figure_items()[i]), 1);
 	}
 }
 

@@ -84,7 +84,7 @@ typedef struct {
 
 /** Figure items, in the canonical order of the figures CSV. */
 enum {
-	FIG_BUDGET_TOTAL,
+	FIG_BUDGET_TOTAL, /* in the order of jx_figure_items() */
 	FIG_BUDGET_BASIC,
 	FIG_BUDGET_PROJECT,
 	FIG_INCOME_TOTAL,

@@ -15,6 +15,18 @@ static char *deducted_years(const jx_units *u, const jx_unit *un)
 	return jx__buf_detach(&b);
 }
 
+/* A new row for unit un: department, provenance and the unit's names from column c;
+ * *years its deducted years (the caller frees). 0 or JX_ENOMEM. */
+static int unit_row(jx_table *t, int c, const jx_deductions_result *r, const jx_unit *un,
+		    const jx_analysis_options *o, char **years)
+{
+	*years = NULL;
+	if (jx__table_row(t, r->units->department, r->units->provenance, o) ||
+	    jx__table_unit(t, c, un) || !(*years = deducted_years(r->units, un)))
+		return JX_ENOMEM;
+	return 0;
+}
+
 static const jx__col pareto_cols[] = {
 	JX__UNIT_COLS,
 	{"points_lost", "扣分", JX_COL_NUMBER, 0},
@@ -33,9 +45,7 @@ static int pareto_table(jx_table *t, int c, const jx_deductions_result *r,
 		const jx_pareto_row *row = &r->pareto[i];
 		char *years;
 		int bad;
-		if (jx__table_row(t, r->units->department, r->units->provenance, o) ||
-		    jx__table_unit(t, c, row->unit) ||
-		    !(years = deducted_years(r->units, row->unit)))
+		if (unit_row(t, c, r, row->unit, o, &years))
 			return JX_ENOMEM;
 		bad = jx__set_number(t, c + 4, row->points) | jx__set_number(t, c + 5, row->share) |
 		      jx__set_number(t, c + 6, row->cum_share) |
@@ -72,9 +82,7 @@ static int runs_table(jx_table *t, int c, const jx_deductions_result *r,
 		const jx_run_row *row = &r->runs[i];
 		char *years;
 		int bad;
-		if (jx__table_row(t, r->units->department, r->units->provenance, o) ||
-		    jx__table_unit(t, c, row->unit) ||
-		    !(years = deducted_years(r->units, row->unit)))
+		if (unit_row(t, c, r, row->unit, o, &years))
 			return JX_ENOMEM;
 		bad = jx_table_set_int(t, c + 4, (long long)row->nyears_present) |
 		      jx_table_set_int(t, c + 5, (long long)row->nyears_deducted) |

@@ -9,6 +9,43 @@
 
 enum { C_TYPE, C_L1, C_L2, C_L3, C_WEIGHT, C_SCORE, C_DED, C_RATE, C_ORIGIN, C_LINE };
 
+static const jx__col evaluation_cols[] = {
+	{"row_type", "行", JX_COL_TEXT, 0},       {"level1", "一级指标", JX_COL_TEXT, 0},
+	{"level2", "二级指标", JX_COL_TEXT, 0},   {"level3", "三级指标", JX_COL_TEXT, 0},
+	{"weight", "权重", JX_COL_NUMBER, 0},     {"score", "得分", JX_COL_NUMBER, 0},
+	{"deduction", "扣分", JX_COL_NUMBER, 0},  {"rate", "得分率", JX_COL_FIXED, 3},
+	{"score_origin", "来源", JX_COL_TEXT, 0}, {"line", "行号", JX_COL_INT, 0},
+};
+
+static const jx__col figures_cols[] = {
+	{"item", "项目", JX_COL_TEXT, 0},
+	{"label", "名称", JX_COL_TEXT, 0},
+	{"value", "数值", JX_COL_TEXT, 0},
+	{"unit", "单位", JX_COL_TEXT, 0},
+};
+
+static const jx__col list_cols[] = {
+	{"department", "部门", JX_COL_TEXT, 0},
+	{"year", "年度", JX_COL_INT, 0},
+	{"kind", "类型", JX_COL_TEXT, 0},
+	{"total_weight", "总权重", JX_COL_NUMBER, 0},
+	{"total_score", "总得分", JX_COL_NUMBER, 0},
+	{"grade", "等级", JX_COL_TEXT, 0},
+	{"deducted", "扣分", JX_COL_NUMBER, 0},
+	{"provenance", "数据来源", JX_COL_TEXT, 0},
+};
+
+/* A new table of cols; NULL on ENOMEM. */
+static jx_table *table_of(const jx__col *cols, size_t n)
+{
+	jx_table *t = jx_table_new();
+	if (t && jx__table_columns(t, cols, n) != 0) {
+		jx_table_free(t);
+		return NULL;
+	}
+	return t;
+}
+
 /* w: weight of all rows; ws: weight of the rows with a known score (the deduction is
  * ws - s, as in `jixiao list`: a missing score is not a deduction). */
 static void subtotal(jx_table *t, const char *type, const char *label, double w, double ws,
@@ -33,21 +70,11 @@ static void subtotal(jx_table *t, const char *type, const char *label, double w,
 
 jx_table *jx_evaluation_table(const jx_evaluation *ev)
 {
-	jx_table *t = jx_table_new();
+	jx_table *t = table_of(evaluation_cols, sizeof(evaluation_cols) / sizeof(*evaluation_cols));
 	double w1 = 0, s1 = 0, wt = 0, st = 0, k1 = 0, kt = 0;
 	size_t m1 = 0, mt = 0;
 	if (!t)
 		return NULL;
-	jx_table_add_column(t, "row_type", "行", JX_COL_TEXT, 0);
-	jx_table_add_column(t, "level1", "一级指标", JX_COL_TEXT, 0);
-	jx_table_add_column(t, "level2", "二级指标", JX_COL_TEXT, 0);
-	jx_table_add_column(t, "level3", "三级指标", JX_COL_TEXT, 0);
-	jx_table_add_column(t, "weight", "权重", JX_COL_NUMBER, 0);
-	jx_table_add_column(t, "score", "得分", JX_COL_NUMBER, 0);
-	jx_table_add_column(t, "deduction", "扣分", JX_COL_NUMBER, 0);
-	jx_table_add_column(t, "rate", "得分率", JX_COL_FIXED, 3);
-	jx_table_add_column(t, "score_origin", "来源", JX_COL_TEXT, 0);
-	jx_table_add_column(t, "line", "行号", JX_COL_INT, 0);
 	for (size_t i = 0; i < ev->nrows; i++) {
 		const jx_indicator *r = &ev->rows[i];
 		int first = i == 0 || strcmp(r->level1, ev->rows[i - 1].level1) != 0;
@@ -87,13 +114,9 @@ jx_table *jx_evaluation_table(const jx_evaluation *ev)
 
 jx_table *jx_figures_table(const jx_figures *f)
 {
-	jx_table *t = jx_table_new();
+	jx_table *t = table_of(figures_cols, sizeof(figures_cols) / sizeof(*figures_cols));
 	if (!t)
 		return NULL;
-	jx_table_add_column(t, "item", "项目", JX_COL_TEXT, 0);
-	jx_table_add_column(t, "label", "名称", JX_COL_TEXT, 0);
-	jx_table_add_column(t, "value", "数值", JX_COL_TEXT, 0);
-	jx_table_add_column(t, "unit", "单位", JX_COL_TEXT, 0);
 	for (size_t i = 0; f && i < f->nitems; i++) {
 		char v[64];
 		jx_cents_format(v, sizeof(v), f->items[i].cents);
@@ -108,19 +131,11 @@ jx_table *jx_figures_table(const jx_figures *f)
 
 int jx_evaluation_list_table(jx_table **out, const jx_eval_summary *v, size_t n)
 {
-	jx_table *t = jx_table_new();
+	jx_table *t = table_of(list_cols, sizeof(list_cols) / sizeof(*list_cols));
 	size_t flagged = 0;
 	*out = NULL;
 	if (!t)
-		return jx__error(JX_ENOMEM, "out of memory");
-	jx_table_add_column(t, "department", "部门", JX_COL_TEXT, 0);
-	jx_table_add_column(t, "year", "年度", JX_COL_INT, 0);
-	jx_table_add_column(t, "kind", "类型", JX_COL_TEXT, 0);
-	jx_table_add_column(t, "total_weight", "总权重", JX_COL_NUMBER, 0);
-	jx_table_add_column(t, "total_score", "总得分", JX_COL_NUMBER, 0);
-	jx_table_add_column(t, "grade", "等级", JX_COL_TEXT, 0);
-	jx_table_add_column(t, "deducted", "扣分", JX_COL_NUMBER, 0);
-	jx_table_add_column(t, "provenance", "数据来源", JX_COL_TEXT, 0);
+		return jx__oom();
 	for (size_t i = 0; i < n; i++) {
 		jx_table_add_row(t);
 		jx_table_set_text(t, 0, v[i].department);

@@ -22,6 +22,10 @@ typedef struct {
 	int decimals;
 } jx__col;
 
+/** Add cols to t (after jx__table_start: after the provenance column, where fields
+ *  added later go). 0 or JX_ENOMEM. */
+int jx__table_columns(jx_table *t, const jx__col *cols, size_t n);
+
 /**
  * New table with an optional leading department column (o->with_department),
  * then cols, then a last `provenance` column. *base is the index of cols[0].
@@ -45,9 +49,6 @@ int jx__table_row(jx_table *t, const char *department, jx_provenance prov,
 /** Fill level, level1, level2, level3 of the last row from un (at col..col+3). */
 int jx__table_unit(jx_table *t, int col, const jx_unit *un);
 
-/** Keep v as NaN unless finite (the table prints ±inf as text; JSON as null). */
-double jx__finite_or_nan(double v);
-
 /**
  * jx_table_set_number with the value rounded to 12 significant digits:
  * inputs carry at most 6, so nothing real is lost, and CSV/JSON read
@@ -63,9 +64,6 @@ void jx__buf_int(jx__buf *b, long long n);
 
 /** Clamp to [0, 1]; NaN stays NaN. */
 double jx__clamp01(double v);
-
-/** The index of a unit inside its jx_units. */
-size_t jx__unit_index(const jx_units *u, const jx_unit *un);
 
 /**
  * Fit rate on year for one unit: fills fit (NaN when < 2 points), *n, and
@@ -100,9 +98,6 @@ int jx__trend_unit(jx_trend_row *row, const jx_units *u, double *x, double *y, s
 
 /** Benjamini–Hochberg over the rows that could reach p < alpha, then each direction. */
 int jx__trend_decide(jx_trend_row *const *rows, size_t n, double alpha);
-
-/** Add columns after the provenance column (fields added later go at the end). */
-int jx__table_tail(jx_table *t, const jx__col *cols, size_t n);
 
 /** A (level, key) → index map; zero-initialise, free with jx__keymap_free. */
 typedef struct {

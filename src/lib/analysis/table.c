@@ -10,6 +10,15 @@
 #include <string.h>
 #include "analysis/internal.h"
 
+int jx__table_columns(jx_table *t, const jx__col *cols, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (jx_table_add_column(t, cols[i].name, cols[i].heading, cols[i].type,
+					cols[i].decimals) < 0)
+			return jx__oom();
+	return 0;
+}
+
 int jx__table_start(jx_table **out, int *base, const jx__col *cols, size_t n,
 		    const jx_analysis_options *o, jx_provenance prov)
 {
@@ -23,10 +32,8 @@ int jx__table_start(jx_table **out, int *base, const jx__col *cols, size_t n,
 			goto oom;
 		*base = 1;
 	}
-	for (size_t i = 0; i < n; i++)
-		if (jx_table_add_column(t, cols[i].name, cols[i].heading, cols[i].type,
-					cols[i].decimals) < 0)
-			goto oom;
+	if (jx__table_columns(t, cols, n) != 0)
+		goto oom;
 	if (jx_table_add_column(t, "provenance", "数据来源", JX_COL_TEXT, 0) < 0)
 		goto oom;
 	if (prov == JX_PROV_SYNTHETIC &&
@@ -49,15 +56,6 @@ int jx__table_row(jx_table *t, const char *department, jx_provenance prov,
 		return jx__oom();
 	if (jx_table_set_text(t, jx_table_find_column(t, "provenance"), jx_provenance_name(prov)))
 		return jx__oom();
-	return 0;
-}
-
-int jx__table_tail(jx_table *t, const jx__col *cols, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (jx_table_add_column(t, cols[i].name, cols[i].heading, cols[i].type,
-					cols[i].decimals) < 0)
-			return jx__oom();
 	return 0;
 }
 
@@ -142,11 +140,6 @@ void jx__buf_int(jx__buf *b, long long n)
 	jx__buf_put(b, p, (size_t)(end - p));
 }
 
-double jx__finite_or_nan(double v)
-{
-	return isfinite(v) ? v : NAN;
-}
-
 double jx__clamp01(double v)
 {
 	if (isnan(v))
@@ -154,19 +147,11 @@ double jx__clamp01(double v)
 	return v < 0 ? 0 : v > 1 ? 1 : v;
 }
 
-size_t jx__unit_index(const jx_units *u, const jx_unit *un)
-{
-	return (size_t)(un - u->units);
-}
-
 /* ---- a small (level, key) → index map ---- */
 
 static size_t keymap_hash(int level, const char *s)
 {
-	size_t h = 1469598103934665603ULL ^ (size_t)(level + 1);
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
+	return (size_t)jx__hash(s, strlen(s), (uint64_t)(level + 1));
 }
 
 static int keymap_grow(jx__keymap *m)

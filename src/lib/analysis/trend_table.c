@@ -105,7 +105,7 @@ int jx_trend_table(jx_table **out, const jx_trend_result *r, const jx_analysis_o
 				  r->units->provenance)))
 		return rc;
 	tail = (int)jx_table_columns(t);
-	if ((rc = jx__table_tail(t, trend_tail, sizeof(trend_tail) / sizeof(*trend_tail)))) {
+	if ((rc = jx__table_columns(t, trend_tail, sizeof(trend_tail) / sizeof(*trend_tail)))) {
 		jx_table_free(t);
 		return rc;
 	}

@@ -101,10 +101,7 @@ typedef struct {
 
 static size_t hash_key(int level, const char *s, size_t len)
 {
-	size_t h = 1469598103934665603ULL ^ (size_t)level;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return h;
+	return (size_t)jx__hash(s, len, (uint64_t)level);
 }
 
 static int rehash(builder *b)

@@ -230,7 +230,7 @@ int jx_weak_table(jx_table **out, const jx_weak_result *r, const jx_analysis_opt
 	if ((rc = jx__table_start(&t, &c, weak_cols, sizeof(weak_cols) / sizeof(*weak_cols), o,
 				  r->units->provenance)))
 		return rc;
-	if ((rc = jx__table_tail(t, weak_tail, 1))) {
+	if ((rc = jx__table_columns(t, weak_tail, 1))) {
 		jx_table_free(t);
 		return rc;
 	}

@@ -27,7 +27,7 @@ void jx_error_clear(void)
 	last_code = 0;
 }
 
-int jx__verror(int code, const char *fmt, va_list ap)
+static int verror(int code, const char *fmt, va_list ap)
 {
 	vsnprintf(last_message, sizeof(last_message), fmt, ap);
 	last_code = code;
@@ -38,9 +38,22 @@ int jx__error(int code, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	jx__verror(code, fmt, ap);
+	verror(code, fmt, ap);
 	va_end(ap);
 	return code;
+}
+
+int jx__error_prefix(int code, const char *fmt, ...)
+{
+	char message[sizeof(last_message)];
+	va_list ap;
+	int n;
+	va_start(ap, fmt);
+	n = vsnprintf(message, sizeof(message), fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (size_t)n < sizeof(message))
+		snprintf(message + n, sizeof(message) - (size_t)n, "%s", last_message);
+	return jx__error(code, "%s", message);
 }
 
 int jx__oom(void)

@@ -1,7 +1,24 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* hash.c -- content hashes (SHA-256 through OpenSSL). */
+/* hash.c -- hashes: FNV-1a for the in-memory hash tables, SHA-256 (OpenSSL) for contents.
+ *
+ * FNV-1a (Fowler, Noll, Vo; 64-bit offset basis and prime) is the one hash
+ * of every open-addressing table in the library; it is fast on short keys
+ * and its values never leave the process, so it may change freely. Content
+ * hashes are stored in databases and must never change. */
 #include <openssl/evp.h>
 #include "base/internal.h"
+
+#define FNV_OFFSET 14695981039346656037ULL
+#define FNV_PRIME 1099511628211ULL
+
+uint64_t jx__hash(const void *data, size_t len, uint64_t seed)
+{
+	const unsigned char *p = data;
+	uint64_t h = FNV_OFFSET ^ seed;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ p[i]) * FNV_PRIME;
+	return h;
+}
 
 void jx__sha256_hex(char out[65], const void *data, size_t len)
 {

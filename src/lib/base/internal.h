@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <libintl.h>
 #include "jixiao/common.h"
@@ -28,9 +29,12 @@
 /** Record an error (message printf-style) and return code, so callers can
  *  write `return jx__error(JX_EINVAL, "...")`. */
 int jx__error(int code, const char *fmt, ...) JX__PRINTF(2, 3);
-int jx__verror(int code, const char *fmt, va_list ap);
 /** Record JX_ENOMEM. */
 int jx__oom(void);
+/** Put a printf-style prefix before the message of the error being handled
+ *  and record it under code: `return jx__error_prefix(JX_EDB, "%s: ", path)`
+ *  turns "disk I/O error" into "jixiao.db: disk I/O error". */
+int jx__error_prefix(int code, const char *fmt, ...) JX__PRINTF(2, 3);
 
 /** strdup that returns NULL for NULL. */
 char *jx__strdup(const char *s);
@@ -63,6 +67,10 @@ void jx__buf_printf(jx__buf *b, const char *fmt, ...) JX__PRINTF(2, 3);
 /** Hand the NUL-terminated data out (caller frees) and reset b; NULL on earlier ENOMEM. */
 char *jx__buf_detach(jx__buf *b);
 
+/** 64-bit FNV-1a of len bytes, from the offset basis xor seed (seed 0: plain
+ *  FNV-1a). For in-memory hash tables only: never store the value. */
+uint64_t jx__hash(const void *data, size_t len, uint64_t seed);
+
 /** SHA-256 of bytes, as 64 lower-case hex digits + NUL into out[65]. */
 void jx__sha256_hex(char out[65], const void *data, size_t len);
 
@@ -70,8 +78,34 @@ void jx__sha256_hex(char out[65], const void *data, size_t len);
  *  Returns the bytes used, or 0 when s does not start with a valid sequence
  *  (overlong forms, surrogates and code points above U+10FFFF are invalid). */
 size_t jx__utf8_decode(const unsigned char *s, size_t len, unsigned *cp);
+/** The code point at s (len bytes left, len > 0), leniently: a byte that
+ *  does not start a valid sequence comes back alone as U+DC00 + byte (a lone
+ *  surrogate, which no valid UTF-8 decodes to: Python's "surrogateescape"),
+ *  so that text with bad bytes can still be walked. Returns the bytes used (>= 1). */
+size_t jx__utf8_next(const char *s, size_t len, unsigned *cp);
+/** 1 when cp stands for a bad byte in jx__utf8_next's result. */
+#define JX__UTF8_BAD_BYTE(cp) ((cp) >= 0xDC80 && (cp) <= 0xDCFF)
 /** Append code point cp to b as UTF-8. */
 void jx__utf8_put(jx__buf *b, unsigned cp);
+
+/**
+ * An arena: memory handed out in pieces and freed all at once. Pieces from
+ * jx__arena_alloc are aligned for any type; strings are packed. Both return
+ * NULL (JX_ENOMEM recorded) when memory runs out; the arena stays usable.
+ */
+typedef struct jx__arena_block jx__arena_block;
+typedef struct {
+	jx__arena_block *head;
+	size_t block_size;
+} jx__arena;
+/** An empty arena taking memory in blocks of block_size bytes (0: 4 KiB). */
+void jx__arena_init(jx__arena *a, size_t block_size);
+/** Free everything the arena handed out; it is empty and usable again. */
+void jx__arena_free(jx__arena *a);
+/** size bytes, uninitialised, aligned like max_align_t. */
+void *jx__arena_alloc(jx__arena *a, size_t size);
+/** A copy of the n bytes at s followed by a NUL. */
+char *jx__arena_strndup(jx__arena *a, const char *s, size_t n);
 
 /** Read a whole file (at most max bytes; larger is JX_EINVAL). *out malloc'd, NUL-terminated. */
 int jx__read_file(char **out, size_t *len, const char *path, size_t max);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* utf8.c -- decoding and encoding one UTF-8 code point (strict: no overlongs, no surrogates). */
+/* utf8.c -- decoding and encoding one UTF-8 code point (strict: no overlongs, no surrogates;
+ * jx__utf8_next walks over bad bytes one at a time). */
 #include "base/internal.h"
 
 /* Decode one UTF-8 code point at s (len bytes left). Returns bytes used, 0 if invalid. */
@@ -31,6 +32,15 @@ size_t jx__utf8_decode(const unsigned char *s, size_t len, unsigned *cp)
 		return 4;
 	}
 	return 0;
+}
+
+size_t jx__utf8_next(const char *s, size_t len, unsigned *cp)
+{
+	size_t n = jx__utf8_decode((const unsigned char *)s, len, cp);
+	if (n)
+		return n;
+	*cp = 0xDC00 + (unsigned char)s[0];
+	return 1;
 }
 
 void jx__utf8_put(jx__buf *b, unsigned cp)

@@ -9,6 +9,7 @@
  * a percent format), missing values as empty cells.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xlsxwriter.h>
@@ -19,7 +20,7 @@ typedef enum { X_TEXT, X_NUM, X_INT, X_PCT, X_PP, X_P, X_MONEY, X_LABEL } xcol_k
 
 typedef struct {
 	const char *name; /* column of the jx_table; "@from"/"@to" for the compared years */
-	const char *head;
+	const char *head; /* NULL: a figure item, headed by jx_figure_label and its unit */
 	xcol_kind kind;
 } xcol;
 
@@ -74,8 +75,14 @@ static void sheet_start(xbook *x, xsheet *s, const char *name, const xcol *cols,
 	s->cols = cols;
 	s->ncols = n;
 	for (size_t c = 0; c < n; c++) {
-		worksheet_write_string(s->ws, 0, (lxw_col_t)c, cols[c].head, x->head);
-		widen(s, c, (double)jx_display_width(cols[c].head) + 2);
+		char head[128];
+		if (cols[c].head)
+			snprintf(head, sizeof(head), "%s", cols[c].head);
+		else
+			snprintf(head, sizeof(head), "%s（%s）", jx_figure_label(cols[c].name),
+				 jx_figure_unit(cols[c].name));
+		worksheet_write_string(s->ws, 0, (lxw_col_t)c, head, x->head);
+		widen(s, c, (double)jx_display_width(head) + 2);
 	}
 	s->row = 1;
 }
@@ -263,13 +270,13 @@ static const xcol weak_cols[] = {{"department", "部门", X_TEXT},
 
 static const xcol figure_cols[] = {{"department", "部门", X_TEXT},
 				   {"year", "年度", X_INT},
-				   {"budget_total", "预算数（万元）", X_MONEY},
-				   {"budget_basic", "预算基本支出", X_MONEY},
-				   {"budget_project", "预算项目支出", X_MONEY},
-				   {"income_total", "决算收入", X_MONEY},
-				   {"expenditure_total", "决算支出", X_MONEY},
-				   {"expenditure_basic", "基本支出", X_MONEY},
-				   {"expenditure_project", "项目支出", X_MONEY},
+				   {"budget_total", NULL, X_MONEY},
+				   {"budget_basic", NULL, X_MONEY},
+				   {"budget_project", NULL, X_MONEY},
+				   {"income_total", NULL, X_MONEY},
+				   {"expenditure_total", NULL, X_MONEY},
+				   {"expenditure_basic", NULL, X_MONEY},
+				   {"expenditure_project", NULL, X_MONEY},
 				   {"execution_rate", "预算执行率", X_PCT},
 				   {"basic_share", "基本支出占比", X_PCT},
 				   {"project_share", "项目支出占比", X_PCT},

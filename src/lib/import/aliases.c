@@ -22,11 +22,8 @@ int jx_import_aliases(jx_store *s, const char *path, size_t *count)
 	free(text);
 	if (rc)
 		return rc;
-	if ((rc = jx_store_alias_add_all(s, pairs, n, &failed)) != 0 && failed < n) {
-		char msg[800];
-		snprintf(msg, sizeof(msg), "%s", jx_error_last());
-		rc = jx__error(JX_EINVAL, "%s:%d: %s", path, pairs[failed].line, msg);
-	}
+	if ((rc = jx_store_alias_add_all(s, pairs, n, &failed)) != 0 && failed < n)
+		rc = jx__error_prefix(JX_EINVAL, "%s:%d: ", path, pairs[failed].line);
 	if (rc == 0 && count)
 		*count = n;
 	jx_alias_pairs_free(pairs, n);

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* csv.c -- the canonical CSV formats (scores and figures), read with libcsv.
+/* csv.c -- the canonical CSV formats (scores and figures).
  *
- * libcsv does the RFC 4180 tokenising; this file feeds it one physical line
- * at a time so that every row and field can be named as file:line:column,
- * and checks each row; csv_assemble.c gathers the rows into evaluations and
- * figure sets. The reader is a push parser (ingest/internal.h): the whole text
+ * csv_rows.c tokenises (libcsv, one physical line at a time, so that every
+ * row and field can be named as file:line:column); this file checks each
+ * row; csv_names.c reads the header; csv_assemble.c gathers the rows into
+ * evaluations and figure sets. The reader is a push parser (ingest/internal.h): the whole text
  * at once for jx_csv_read_*, or piece by piece from jx_read_file_stream.
  * Leading lines that start with '#' are comments; "# provenance:
  * synthetic|real" marks the file. */
@@ -26,9 +26,9 @@ int jx__csv_fail(reader *r, int col, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (col > 0)
-		r->rc = jx__error(JX_EPARSE, "%s:%d:%d: %s", r->name, r->row_line, col, msg);
+		r->rc = jx__error(JX_EPARSE, "%s:%d:%d: %s", r->name, r->rows.row_line, col, msg);
 	else
-		r->rc = jx__error(JX_EPARSE, "%s:%d: %s", r->name, r->row_line, msg);
+		r->rc = jx__error(JX_EPARSE, "%s:%d: %s", r->name, r->rows.row_line, msg);
 	return r->rc;
 }
 
@@ -38,7 +38,7 @@ int jx__csv_fail(reader *r, int col, const char *fmt, ...)
 static const char *field(reader *r, int role)
 {
 	int i = r->col_of[role];
-	return i >= 0 && (size_t)i < r->nfields ? r->fields[i] : NULL;
+	return i >= 0 && (size_t)i < r->rows.nfields ? r->rows.fields[i] : NULL;
 }
 
 static int colno(reader *r, int role)
@@ -103,9 +103,9 @@ static int parse_year(reader *r, int *year)
 		*year = r->opts->year;
 		return 0;
 	}
-	if (parse_number(s, &v) != 0 || v != floor(v) || v < 1900 || v > 2100)
-		return fail(r, colno(r, JX__COL_YEAR),
-			    "year '%s' is not a year between 1900 and 2100", s);
+	if (parse_number(s, &v) != 0 || v != floor(v) || v < JX_YEAR_MIN || v > JX_YEAR_MAX)
+		return fail(r, colno(r, JX__COL_YEAR), "year '%s' is not a year between %d and %d",
+			    s, JX_YEAR_MIN, JX_YEAR_MAX);
 	*year = (int)v;
 	return 0;
 }
@@ -259,74 +259,47 @@ static int figures_row(reader *r)
 		return fail(r, colno(r, JX__COL_ITEM), "%s of %s %d given twice (also on line %d)",
 			    item, dept, year, prev);
 	}
-	if (jx_figures_set(f, item, cents, r->row_line) != 0)
+	if (jx_figures_set(f, item, cents, r->rows.row_line) != 0)
 		return r->rc = jx_error_code();
 	return 0;
 }
 
-/* ---- tokenising ---- */
+/* ---- rows ---- */
 
-static void on_field(void *s, size_t len, void *data)
+static int empty_row(const jx__csv_rows *t)
 {
-	reader *r = data;
-	if (r->rc)
-		return;
-	if (r->nfields >= JX__CSV_MAX_FIELDS) {
-		r->too_many = 1;
-		return;
-	}
-	if (jx__grow((void **)&r->rowbuf, &r->rowcap, r->rowlen + len + 1, 1) != 0) {
-		r->rc = JX_ENOMEM;
-		return;
-	}
-	if (len)
-		memcpy(r->rowbuf + r->rowlen, s, len);
-	r->rowbuf[r->rowlen + len] = '\0';
-	r->field_at[r->nfields++] = r->rowlen;
-	r->rowlen += len + 1;
-}
-
-static int empty_row(const reader *r)
-{
-	for (size_t i = 0; i < r->nfields; i++)
-		if (r->fields[i][0])
+	for (size_t i = 0; i < t->nfields; i++)
+		if (t->fields[i][0])
 			return 0;
 	return 1;
 }
 
-static void on_row(int c, void *data)
+static int on_row(void *ctx, jx__csv_rows *t)
 {
-	reader *r = data;
-	(void)c;
-	for (size_t i = 0; i < r->nfields; i++)
-		r->fields[i] = r->rowbuf + r->field_at[i];
-	if (!r->rc) {
-		if (r->too_many)
-			fail(r, 0, "more than %d fields", JX__CSV_MAX_FIELDS);
-		else if (!r->header_done)
-			jx__csv_header(r);
-		else if (empty_row(r))
-			; /* Excel saves the blank rows below a table as ",,,,": skipped */
-		else if (r->nfields != r->ncols)
-			fail(r, 0, "expected %zu fields, found %zu", r->ncols, r->nfields);
-		else {
-			r->ndata++;
-			if (r->figures)
-				figures_row(r);
-			else
-				scores_row(r);
-		}
+	reader *r = ctx;
+	if (t->too_many)
+		fail(r, 0, "more than %d fields", JX__CSV_MAX_FIELDS);
+	else if (!r->header_done)
+		jx__csv_header(r);
+	else if (empty_row(t))
+		; /* Excel saves the blank rows below a table as ",,,,": skipped */
+	else if (t->nfields != r->ncols)
+		fail(r, 0, "expected %zu fields, found %zu", r->ncols, t->nfields);
+	else {
+		r->ndata++;
+		if (r->figures)
+			figures_row(r);
+		else
+			scores_row(r);
 	}
-	r->nfields = 0;
-	r->rowlen = 0;
-	r->too_many = 0;
-	r->at_row_start = 1;
+	return r->rc;
 }
 
 /* A '#' line at the top: a comment; "# provenance: X" marks the file. */
-static void comment_line(reader *r, const char *text, size_t len)
+static void on_comment(void *ctx, const char *text, size_t len)
 {
-	char *line = jx__strndup(text + 1, len ? len - 1 : 0);
+	reader *r = ctx;
+	char *line = jx__strndup(text, len);
 	if (line) {
 		jx_trim(line);
 		if (!strncmp(line, "provenance:", 11)) {
@@ -337,32 +310,13 @@ static void comment_line(reader *r, const char *text, size_t len)
 		}
 		free(line);
 	}
-	r->line++;
 }
 
 int jx__csv_feed(reader *r, const char *text, size_t len)
 {
-	size_t off = 0;
-	while (off < len && !r->rc) {
-		const char *nl = memchr(text + off, '\n', len - off);
-		size_t end = nl ? (size_t)(nl - text) + 1 : len;
-		if (r->in_preamble && text[off] == '#') {
-			comment_line(r, text + off, end - off - (nl ? 1 : 0));
-			off = end;
-			continue;
-		}
-		r->in_preamble = 0;
-		r->line++;
-		if (r->at_row_start && end - off > (nl ? 1u : 0u)) {
-			r->row_line = r->line;
-			r->at_row_start = 0;
-		}
-		if (csv_parse(&r->parser, text + off, end - off, on_field, on_row, r) !=
-			    end - off &&
-		    !r->rc)
-			fail(r, 0, "malformed CSV: %s", csv_strerror(csv_error(&r->parser)));
-		off = end;
-	}
+	int rc;
+	if (!r->rc && (rc = jx__csv_rows_feed(&r->rows, text, len)) != 0)
+		r->rc = rc;
 	return r->rc;
 }
 
@@ -381,32 +335,30 @@ int jx__csv_new(reader **out, const char *name, int figures, const jx_read_optio
 	if (sink)
 		r->sink = *sink;
 	r->provenance = JX_PROV_REAL;
-	r->at_row_start = 1;
-	r->in_preamble = 1;
 	if (!r->streaming && !(r->batch = jx_batch_new(name))) {
 		free(r);
 		return jx__oom();
 	}
-	if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+	if (jx__csv_rows_init(&r->rows, name, on_row, on_comment, r) != 0) {
 		jx__csv_free(r);
-		return jx__oom();
+		return JX_ENOMEM;
 	}
-	r->parser_ready = 1;
+	r->rows_ready = 1;
 	*out = r;
 	return 0;
 }
 
 int jx__csv_finish(reader *r, jx_batch **batch)
 {
-	if (!r->rc && csv_fini(&r->parser, on_field, on_row, r) != 0)
-		fail(r, 0, "malformed CSV: %s (a quoted field is never closed)",
-		     csv_strerror(csv_error(&r->parser)));
+	int rc;
+	if (!r->rc && (rc = jx__csv_rows_finish(&r->rows)) != 0)
+		r->rc = rc;
 	if (!r->rc && !r->header_done) {
-		r->row_line = r->line ? r->line : 1;
+		r->rows.row_line = r->rows.line ? r->rows.line : 1;
 		fail(r, 0, "empty file: no header line");
 	}
 	if (!r->rc && r->ndata == 0) {
-		r->row_line = r->line;
+		r->rows.row_line = r->rows.line;
 		fail(r, 0, "no data rows after the header");
 	}
 	if (!r->rc)
@@ -423,10 +375,9 @@ void jx__csv_free(reader *r)
 	if (!r)
 		return;
 	jx__csv_assemble_free(r);
-	if (r->parser_ready)
-		csv_free(&r->parser);
+	if (r->rows_ready)
+		jx__csv_rows_free(&r->rows);
 	jx_batch_free(r->batch);
-	free(r->rowbuf);
 	free(r->header_note);
 	free(r->carry_l1);
 	free(r->carry_l2);

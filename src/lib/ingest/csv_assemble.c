@@ -19,10 +19,7 @@
 
 static size_t hash_str(const char *s)
 {
-	size_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
+	return (size_t)jx__hash(s, strlen(s), 0);
 }
 
 static jx__csv_slot *map_find(jx__csv_map *m, const char *key)
@@ -103,7 +100,7 @@ static int weights_error(jx__csv *r, const jx_evaluation *ev)
 	weights_add_up(ev, &got, &want);
 	jx_number_format(a, sizeof(a), got);
 	jx_number_format(b, sizeof(b), want);
-	r->row_line = ev->line;
+	r->rows.row_line = ev->line;
 	return jx__csv_fail(r, 0, "weights of %s %d %s add up to %s, not %s", ev->department,
 			    ev->year, jx_kind_name(ev->kind), a, b);
 }
@@ -158,7 +155,7 @@ int jx__csv_evaluation(jx__csv *r, jx_evaluation **out, const char *department, 
 	if (!(ev = jx_evaluation_new(department, year, kind)))
 		return r->rc = jx__oom();
 	ev->provenance = prov;
-	ev->line = r->row_line;
+	ev->line = r->rows.row_line;
 	if (r->header_note) { /* the header's one warning goes with the first evaluation */
 		int rc = jx_evaluation_warn(ev, r->header_line, "%s", r->header_note);
 		free(r->header_note);
@@ -174,7 +171,7 @@ int jx__csv_evaluation(jx__csv *r, jx_evaluation **out, const char *department, 
 		jx_evaluation_free(ev);
 		return r->rc = JX_ENOMEM;
 	}
-	if (!map_put(&r->evals, key, ev, r->row_line)) {
+	if (!map_put(&r->evals, key, ev, r->rows.row_line)) {
 		if (r->streaming)
 			jx_evaluation_free(ev);
 		return r->rc = JX_ENOMEM;
@@ -228,12 +225,12 @@ int jx__csv_figures(jx__csv *r, jx_figures **out, const char *department, int ye
 	if (!(f = jx_figures_new(department, year)))
 		return r->rc = jx__oom();
 	f->provenance = prov;
-	f->line = r->row_line;
+	f->line = r->rows.row_line;
 	if (!r->streaming && jx_batch_add_figures(r->batch, f) != 0) {
 		jx_figures_free(f);
 		return r->rc = JX_ENOMEM;
 	}
-	if (!map_put(&r->evals, key, f, r->row_line)) {
+	if (!map_put(&r->evals, key, f, r->rows.row_line)) {
 		if (r->streaming)
 			jx_figures_free(f);
 		return r->rc = JX_ENOMEM;
@@ -351,7 +348,7 @@ jx_indicator *jx__csv_add_row(jx__csv *r, jx_evaluation *ev, const char *level1,
 	row.weight = weight;
 	row.score = origin == JX_ORIGIN_MISSING ? NAN : score;
 	row.origin = origin;
-	row.line = r->row_line;
+	row.line = r->rows.row_line;
 	ev->rows[ev->nrows] = row;
 	return &ev->rows[ev->nrows++];
 }

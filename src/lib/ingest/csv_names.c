@@ -129,8 +129,8 @@ int jx__csv_header(jx__csv *r)
 	jx__buf_init(&ignored);
 	for (size_t i = 0; i < JX__COL_COUNT; i++)
 		r->col_of[i] = -1;
-	for (size_t i = 0; i < r->nfields && rc == 0; i++) {
-		char *name = jx_trim((char *)r->fields[i]);
+	for (size_t i = 0; i < r->rows.nfields && rc == 0; i++) {
+		char *name = jx_trim((char *)r->rows.fields[i]);
 		int role = role_of(name, r->figures);
 		const char *near;
 		if (role >= 0 && r->col_of[role] >= 0)
@@ -154,9 +154,9 @@ int jx__csv_header(jx__csv *r)
 			rc = r->rc = jx__oom();
 	}
 	jx__buf_free(&ignored);
-	r->ncols = r->nfields;
+	r->ncols = r->rows.nfields;
 	r->header_done = rc == 0;
-	r->header_line = r->row_line;
+	r->header_line = r->rows.row_line;
 	return rc;
 }
 

@@ -21,6 +21,49 @@
 #include "jixiao/doc.h"
 #include "jixiao/ingest.h"
 
+/* ---- CSV text into rows (csv_rows.c): the canonical CSV and alias files ---- */
+
+#define JX__CSV_MAX_FIELDS 64
+
+typedef struct jx__csv_rows jx__csv_rows;
+/** Called with each row (fields valid during the call); 0, or an error that stops the reading. */
+typedef int (*jx__csv_row_fn)(void *ctx, jx__csv_rows *rows);
+/** Called with each '#' line before the first row: the text after '#', without the line end. */
+typedef void (*jx__csv_comment_fn)(void *ctx, const char *text, size_t len);
+
+struct jx__csv_rows {
+	const char *name;                       /* file name, for messages */
+	const char *fields[JX__CSV_MAX_FIELDS]; /* the row's fields, NUL-terminated */
+	size_t nfields;
+	int too_many; /* the row has more than JX__CSV_MAX_FIELDS fields (the rest dropped) */
+	int line;     /* physical lines read so far */
+	int row_line; /* the line the row starts on: "file:line:" of messages */
+	/* private */
+	jx__csv_row_fn on_row;
+	jx__csv_comment_fn on_comment;
+	void *ctx;
+	struct csv_parser parser;
+	int ready, at_row_start, in_preamble, rc;
+	char *buf; /* the row's fields end to end */
+	size_t len, cap;
+	size_t field_at[JX__CSV_MAX_FIELDS];
+};
+
+/** Start reading rows of the file called name; comment may be NULL (comments skipped). */
+int jx__csv_rows_init(jx__csv_rows *t, const char *name, jx__csv_row_fn row,
+		      jx__csv_comment_fn comment, void *ctx);
+/**
+ * Feed text: UTF-8, "\n" line ends; every piece but the last ends with "\n".
+ * Returns 0 or the first error (a row callback's, or "file:line: malformed
+ * CSV: ..."); after an error more text is refused.
+ */
+int jx__csv_rows_feed(jx__csv_rows *t, const char *text, size_t len);
+/** End of the text: the last row; an unclosed quote is an error. */
+int jx__csv_rows_finish(jx__csv_rows *t);
+void jx__csv_rows_free(jx__csv_rows *t);
+
+/* ---- the canonical CSV reader (csv.c, csv_names.c, csv_assemble.c) ---- */
+
 typedef struct jx__csv jx__csv;
 
 /**
@@ -52,8 +95,6 @@ int jx__csv_finish(jx__csv *r, jx_batch **batch);
 void jx__csv_free(jx__csv *r);
 
 /* ---- between csv.c, csv_names.c and csv_assemble.c ---- */
-
-#define JX__CSV_MAX_FIELDS 64
 
 /* column roles */
 enum {
@@ -97,16 +138,9 @@ struct jx__csv {
 	int streaming;   /* sink given */
 	jx_batch *batch; /* holding mode: everything read */
 	jx_provenance provenance;
-	struct csv_parser parser;
-	int parser_ready;
-	/* the row being tokenised: fields end to end in rowbuf, NUL-terminated */
-	char *rowbuf;
-	size_t rowlen, rowcap;
-	size_t field_at[JX__CSV_MAX_FIELDS];
-	const char *fields[JX__CSV_MAX_FIELDS];
-	size_t nfields;
-	int too_many;
-	int line, row_line, at_row_start, header_done, in_preamble;
+	jx__csv_rows rows; /* the row being read; rows.row_line is what messages name */
+	int rows_ready;
+	int header_done;
 	int col_of[JX__COL_COUNT]; /* column role -> field index, -1 when absent */
 	size_t ncols;
 	int header_line;   /* line of the header row */
@@ -126,7 +160,7 @@ struct jx__csv {
 };
 
 /* csv_names.c */
-/** Read the header row in r->fields: roles into r->col_of, unknown columns into
+/** Read the header row in r->rows.fields: roles into r->col_of, unknown columns into
  *  r->header_note, near misses and missing columns refused. 0 or JX_EPARSE. */
 int jx__csv_header(jx__csv *r);
 /** The English (canonical) name of a column role. */
@@ -137,7 +171,7 @@ int jx__csv_code(int role, const char *s);
 /** The CSV kind a header line names (English or Chinese, quoted or not), else JX_INPUT_REPORT. */
 jx_input_format jx__csv_detect(const char *line, size_t n);
 
-/** Record the first error as "name:row_line[:col]: message"; returns it. */
+/** Record the first error as "name:rows.row_line[:col]: message"; returns it. */
 int jx__csv_fail(jx__csv *r, int col, const char *fmt, ...) JX__PRINTF(3, 4);
 
 /** The evaluation that a row of (department, year, kind) belongs to (borrowed). */
@@ -202,8 +236,6 @@ typedef struct {
 } jx__rp_doc;
 
 /* report.c */
-/** Decode one UTF-8 code point at s (len bytes left); bytes used (1 for a bad byte). */
-size_t jx__rp_next(const char *s, size_t len, unsigned *cp);
 /** Number of code points in a NUL-terminated string. */
 size_t jx__rp_width(const char *s);
 /** 1 when line i is prose: not a comment, not the title, not in the table. */

@@ -16,38 +16,12 @@
 #include <strings.h>
 #include "ingest/internal.h"
 
-size_t jx__rp_next(const char *s, size_t len, unsigned *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t n, i;
-	unsigned c = u[0], v;
-	if (c < 0x80 || len < 2) {
-		*cp = c;
-		return 1;
-	}
-	n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-	if (n == 1 || n > len) {
-		*cp = c;
-		return 1;
-	}
-	v = c & (0x7F >> n);
-	for (i = 1; i < n; i++) {
-		if ((u[i] & 0xC0) != 0x80) {
-			*cp = c;
-			return 1;
-		}
-		v = (v << 6) | (u[i] & 0x3F);
-	}
-	*cp = v;
-	return n;
-}
-
 size_t jx__rp_width(const char *s)
 {
 	size_t n = 0, i = 0, len = strlen(s);
 	unsigned cp;
 	while (i < len) {
-		i += jx__rp_next(s + i, len - i, &cp);
+		i += jx__utf8_next(s + i, len - i, &cp);
 		n++;
 	}
 	return n;
@@ -70,30 +44,6 @@ int jx__rp_is_prose(const jx__rp_doc *d, size_t i)
 	return !(d->table_first < d->nlines && i >= d->table_first && i <= d->table_last);
 }
 
-/* Folded copy of s[0..len): U+FF01..U+FF5E to ASCII, U+3000 and NBSP to ' '. */
-static char *fold_copy(const char *s, size_t len)
-{
-	char *out = malloc(len + 1), *o = out;
-	size_t i = 0, n;
-	unsigned cp;
-	if (!out)
-		return NULL;
-	while (i < len) {
-		n = jx__rp_next(s + i, len - i, &cp);
-		if (cp >= 0xFF01 && cp <= 0xFF5E)
-			*o++ = (char)(cp - 0xFEE0);
-		else if (cp == 0x3000 || cp == 0xA0)
-			*o++ = ' ';
-		else {
-			memcpy(o, s + i, n);
-			o += n;
-		}
-		i += n;
-	}
-	*o = '\0';
-	return out;
-}
-
 static int is_cn_numeral(unsigned cp)
 {
 	static const unsigned digits[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
@@ -110,7 +60,7 @@ static size_t skip_numerals(const char *s, int cn)
 	size_t i = 0, n;
 	unsigned cp;
 	for (;;) {
-		n = jx__rp_next(s + i, strlen(s + i), &cp);
+		n = jx__utf8_next(s + i, strlen(s + i), &cp);
 		if (!s[i] || !(cn ? is_cn_numeral(cp) : (cp >= '0' && cp <= '9')))
 			return i;
 		i += n;
@@ -166,7 +116,7 @@ static int split_lines(jx__rp_doc *d, const char *text, size_t len)
 		if (l->len && l->text[l->len - 1] == '\r')
 			l->len--;
 		l->no = (int)d->nlines + 1;
-		l->fold = fold_copy(l->text, l->len);
+		l->fold = jx__fold_copy(l->text, l->len);
 		if (!l->fold)
 			return jx__oom();
 		d->nlines++;
@@ -216,7 +166,7 @@ static int find_year(const char *s, size_t len, int *year, size_t *ys, size_t *y
 		int digits = 0, v = 0;
 		j = i;
 		for (;;) {
-			n = j < len ? jx__rp_next(s + j, len - j, &cp) : 0;
+			n = j < len ? jx__utf8_next(s + j, len - j, &cp) : 0;
 			if (!n || !((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19)))
 				break;
 			if (digits < 5) /* longer runs are no year; avoid int overflow */
@@ -224,7 +174,7 @@ static int find_year(const char *s, size_t len, int *year, size_t *ys, size_t *y
 			digits++;
 			j += n;
 		}
-		if (digits == 4 && v >= 1990 && v <= 2100) {
+		if (digits == 4 && v >= 1990 && v <= JX_YEAR_MAX) {
 			size_t k = j;
 			while (k < len && (s[k] == ' ' || !strncmp(s + k, "\xE3\x80\x80", 3)))
 				k += s[k] == ' ' ? 1 : 3;
@@ -238,7 +188,7 @@ static int find_year(const char *s, size_t len, int *year, size_t *ys, size_t *y
 				return 1;
 			}
 		}
-		i = digits ? j : i + jx__rp_next(s + i, len - i, &cp);
+		i = digits ? j : i + jx__utf8_next(s + i, len - i, &cp);
 	}
 	return 0;
 }
@@ -262,24 +212,15 @@ static size_t find_title_word(const char *s, size_t len)
 	return best;
 }
 
+static unsigned drop_space(unsigned cp)
+{
+	return jx__is_space_cp(cp) ? JX__DROP : cp;
+}
+
 /* Copy of s[0..len) with all white space removed; NULL on ENOMEM. */
 static char *squeeze(const char *s, size_t len)
 {
-	char *out = malloc(len + 1), *o = out;
-	size_t i = 0, n;
-	unsigned cp;
-	if (!out)
-		return NULL;
-	while (i < len) {
-		n = jx__rp_next(s + i, len - i, &cp);
-		if (cp != ' ' && cp != '\t' && cp != 0x3000 && cp != 0xA0) {
-			memcpy(o, s + i, n);
-			o += n;
-		}
-		i += n;
-	}
-	*o = '\0';
-	return out;
+	return jx__text_map(s, len, drop_space);
 }
 
 /* 1 when s[0..len) has sentence punctuation (，。；：！？ or their ASCII forms). */
@@ -290,7 +231,7 @@ static int has_stop(const char *s, size_t len)
 	size_t i = 0;
 	unsigned cp;
 	while (i < len) {
-		i += jx__rp_next(s + i, len - i, &cp);
+		i += jx__utf8_next(s + i, len - i, &cp);
 		for (size_t k = 0; k < sizeof(stops) / sizeof(stops[0]); k++)
 			if (cp == stops[k])
 				return 1;

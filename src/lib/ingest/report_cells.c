@@ -99,7 +99,6 @@ int jx__rp_cell_kind(const jx__rp_cell *c, double *v)
 	char buf[64];
 	const char *f = c->fold, *p;
 	size_t len = strlen(f);
-	int digits = 0, dot = 0;
 	for (int i = 0; place[i]; i++)
 		if (!strcmp(f, place[i]))
 			return JX__RP_PLACEHOLDER;
@@ -112,16 +111,7 @@ int jx__rp_cell_kind(const jx__rp_cell *c, double *v)
 	for (p = buf; *p; p++)
 		if ((unsigned char)*p >= 0x80)
 			return JX__RP_TEXT; /* "90%以上", "1:30 ..." are text */
-	p = buf + (buf[0] == '+' || buf[0] == '-');
-	for (; *p; p++) {
-		if (*p >= '0' && *p <= '9')
-			digits++;
-		else if (*p == '.' && !dot && digits)
-			dot = 1;
-		else
-			return JX__RP_BAD;
-	}
-	if (!digits || buf[len - 1] == '.' || jx_number_parse(buf, v) != 0)
+	if (!jx__is_decimal(buf) || jx_number_parse(buf, v) != 0)
 		return JX__RP_BAD;
 	return *v < 0 ? JX__RP_NEG : JX__RP_NUM;
 }

@@ -108,7 +108,7 @@ static int number_after(const char *s, size_t p, size_t end, int max, const char
 		if (gap >= max || strchr(",;!?", s[p]) || !strncmp(s + p, "\xE3\x80\x82", 3) ||
 		    !strncmp(s + p, "\xE3\x80\x81", 3))
 			return 0;
-		p += jx__rp_next(s + p, end - p, &cp);
+		p += jx__utf8_next(s + p, end - p, &cp);
 	}
 	q = scan_number(s, p, end);
 	*num = p;
@@ -153,7 +153,7 @@ static int find_figure(jx__rp_doc *d, const stream *st, const char *item, const 
 	const char *s = st->s.data;
 	size_t p, num, nlen, nend;
 	unsigned cp;
-	for (p = from; p < to; p += jx__rp_next(s + p, to - p, &cp))
+	for (p = from; p < to; p += jx__utf8_next(s + p, to - p, &cp))
 		for (int k = 0; keys[k]; k++) {
 			size_t kl = strlen(keys[k]);
 			int rc;
@@ -185,8 +185,7 @@ static size_t sentence_end(const stream *st, size_t p)
 
 /* A total and its two parts in one sentence ("总支出 X 万元，其中：基本支出 Y 万元、项目支出 Z 万元"). */
 typedef struct {
-	const char *total, *part1, *part2; /* figure items */
-	const char *name, *name1, *name2;  /* names for warnings */
+	const char *total, *part1, *part2; /* figure items (jx_figure_label names them) */
 	const char *const *keys, *const *keys1, *const *keys2;
 } split_spec;
 
@@ -199,12 +198,10 @@ static const char *const K_FISCAL[] = {"财政拨款收入", "财政拨款", NUL
 static const char *const K_OTHER[] = {"其他收入", NULL};
 
 static const split_spec splits[] = {
-	{"budget_total", "budget_basic", "budget_project", "部门预算数", "基本支出", "项目支出",
-	 K_BUDGET, K_BASIC, K_PROJECT},
-	{"income_total", "income_fiscal", "income_other", "决算总收入", "财政拨款收入", "其他收入",
-	 K_INCOME, K_FISCAL, K_OTHER},
-	{"expenditure_total", "expenditure_basic", "expenditure_project", "决算总支出", "基本支出",
-	 "项目支出", K_SPEND, K_BASIC, K_PROJECT},
+	{"budget_total", "budget_basic", "budget_project", K_BUDGET, K_BASIC, K_PROJECT},
+	{"income_total", "income_fiscal", "income_other", K_INCOME, K_FISCAL, K_OTHER},
+	{"expenditure_total", "expenditure_basic", "expenditure_project", K_SPEND, K_BASIC,
+	 K_PROJECT},
 };
 
 static int read_split(jx__rp_doc *d, const stream *st, const split_spec *sp)
@@ -226,8 +223,9 @@ static int read_split(jx__rp_doc *d, const stream *st, const split_spec *sp)
 		jx_cents_format(b, sizeof(b), p2);
 		jx_cents_format(c, sizeof(c), total);
 		return jx_evaluation_warn(d->ev, line_at(st, after),
-					  "%s %s + %s %s does not add up to %s %s 万元", sp->name1,
-					  a, sp->name2, b, sp->name, c);
+					  "%s %s + %s %s does not add up to %s %s 万元",
+					  jx_figure_label(sp->part1), a, jx_figure_label(sp->part2),
+					  b, jx_figure_label(sp->total), c);
 	}
 	return 0;
 }

@@ -88,20 +88,18 @@ static double emit_cells(plot__script *ps, const jx_units *u, const heat_layout 
 
 int plot__chart_heatmap(plot__script *ps, const plot__ctx *ctx)
 {
-	jx_series *sr = NULL;
-	jx_units *u = NULL;
+	plot__units pu;
+	jx_units *u;
 	heat_layout h;
 	size_t nmissing = 0, ninferred = 0;
 	char *note = NULL;
 	int rc;
 	memset(&h, 0, sizeof(h));
-	if ((rc = plot__load_units(&sr, &u, ps, ctx)) != 0 || (rc = heat_layout_build(&h, u)) != 0)
+	if ((rc = plot__units_begin(&pu, ps, ctx, "扣分热力图 points deducted")) != 0 ||
+	    (rc = heat_layout_build(&h, u = pu.u)) != 0)
 		goto out;
 	ps->height = (int)(h.nrows * 22 + 190 > 500 ? h.nrows * 22 + 190 : 500);
 	ps->width = (int)(u->nyears * 70 + 520 > 900 ? u->nyears * 70 + 520 : 900);
-	plot__emit_titles(ps, ctx->req, "扣分热力图 points deducted", u->years[0],
-			  u->years[u->nyears - 1]);
-	plot__emit_years(ps, u);
 	plot__emit_string_array(&ps->vars, "indicator", h.labels, h.nrows);
 	plot__emit_string_array(&ps->vars, "category", h.cats, h.ncats);
 	plot__emit_number_array(&ps->vars, "category_first", h.cat_first, h.ncats);
@@ -113,8 +111,7 @@ int plot__chart_heatmap(plot__script *ps, const plot__ctx *ctx)
 out:
 	free(note);
 	heat_layout_free(&h);
-	jx_units_free(u);
-	jx_series_free(sr);
+	plot__units_end(&pu);
 	return rc;
 }
 
@@ -146,24 +143,18 @@ static void emit_bars(plot__script *ps, const jx_deductions_result *d, size_t *n
 
 int plot__chart_pareto(plot__script *ps, const plot__ctx *ctx)
 {
-	jx_series *sr = NULL;
-	jx_units *u = NULL;
+	plot__units pu;
 	jx_deductions_result *d = NULL;
-	jx_analysis_options o;
 	char *note = NULL, total[32];
 	size_t nlost = 0;
 	int rc;
-	if ((rc = plot__load_units(&sr, &u, ps, ctx)) != 0)
+	if ((rc = plot__units_begin(&pu, ps, ctx, "失分帕累托图 points lost by indicator")) != 0)
 		goto out;
-	plot__options(&o, ctx->req);
-	o.level = JX_LEVEL_3;
-	if ((rc = jx_deductions_compute(&d, sr, &o)) != 0)
+	pu.o.level = JX_LEVEL_3;
+	if ((rc = jx_deductions_compute(&d, pu.sr, &pu.o)) != 0)
 		goto out;
 	ps->width = 1100;
 	ps->height = 700;
-	plot__emit_titles(ps, ctx->req, "失分帕累托图 points lost by indicator", u->years[0],
-			  u->years[u->nyears - 1]);
-	plot__emit_years(ps, u);
 	plot__emit_number(&ps->vars, "total_points", d->total_points);
 	emit_bars(ps, d, &nlost);
 	jx_number_format(total, sizeof(total), round(d->total_points * 100.0) / 100.0);
@@ -174,7 +165,6 @@ int plot__chart_pareto(plot__script *ps, const plot__ctx *ctx)
 out:
 	free(note);
 	jx_deductions_result_free(d);
-	jx_units_free(u);
-	jx_series_free(sr);
+	plot__units_end(&pu);
 	return rc;
 }

@@ -16,15 +16,16 @@
 
 int plot__chart_categories(plot__script *ps, const plot__ctx *ctx)
 {
-	jx_series *sr = NULL;
-	jx_units *u = NULL;
+	plot__units pu;
+	jx_units *u;
 	const jx_unit **cats = NULL;
 	const char **names = NULL;
 	size_t n = 0, i, y, unknown = 0;
 	char *note = NULL;
 	int rc;
-	if ((rc = plot__load_units(&sr, &u, ps, ctx)) != 0)
+	if ((rc = plot__units_begin(&pu, ps, ctx, "一级指标得分率 score rate by category")) != 0)
 		goto out;
+	u = pu.u;
 	cats = malloc((u->nunits + 1) * sizeof(*cats));
 	names = malloc((u->nunits + 1) * sizeof(*names));
 	if (!cats || !names) {
@@ -36,9 +37,6 @@ int plot__chart_categories(plot__script *ps, const plot__ctx *ctx)
 			cats[n] = &u->units[i];
 			names[n++] = u->units[i].name;
 		}
-	plot__emit_titles(ps, ctx->req, "一级指标得分率 score rate by category", u->years[0],
-			  u->years[u->nyears - 1]);
-	plot__emit_years(ps, u);
 	plot__emit_string_array(&ps->vars, "category", names, n);
 	plot__block_begin(&ps->vars, "rates");
 	for (y = 0; y < u->nyears; y++) {
@@ -61,8 +59,7 @@ out:
 	free(note);
 	free(cats);
 	free(names);
-	jx_units_free(u);
-	jx_series_free(sr);
+	plot__units_end(&pu);
 	return rc;
 }
 
@@ -121,44 +118,37 @@ static void emit_panels(plot__script *ps, const jx_weak_result *r, size_t n)
 
 int plot__chart_weak(plot__script *ps, const plot__ctx *ctx)
 {
-	jx_series *sr = NULL;
-	jx_units *u = NULL;
+	plot__units pu;
+	const jx_analysis_options *o = &pu.o;
 	jx_weak_result *r = NULL;
-	jx_analysis_options o;
 	char *note = NULL, thr[32], alpha[32];
 	size_t n, cols, rows;
 	int rc;
-	if ((rc = plot__load_units(&sr, &u, ps, ctx)) != 0)
-		goto out;
-	plot__options(&o, ctx->req);
-	if ((rc = jx_weak_compute(&r, sr, &o)) != 0)
+	if ((rc = plot__units_begin(&pu, ps, ctx, "薄弱指标 weak indicators")) != 0 ||
+	    (rc = jx_weak_compute(&r, pu.sr, o)) != 0)
 		goto out;
 	n = r->nrows < MAX_PANELS ? r->nrows : MAX_PANELS;
 	cols = n <= 3 ? (n ? n : 1) : n == 4 ? 2 : 3;
 	rows = n ? (n + cols - 1) / cols : 1;
 	ps->width = 1000;
 	ps->height = (int)(150 + 250 * rows);
-	plot__emit_titles(ps, ctx->req, "薄弱指标 weak indicators", u->years[0],
-			  u->years[u->nyears - 1]);
-	plot__emit_years(ps, u);
 	plot__emit_int(&ps->vars, "n_cols", (long)cols);
 	plot__emit_int(&ps->vars, "n_rows", (long)rows);
 	plot__emit_int(&ps->vars, "window_first", r->nwindow ? r->window[0] : 0);
 	plot__emit_int(&ps->vars, "window_last", r->nwindow ? r->window[r->nwindow - 1] : 0);
-	plot__emit_number(&ps->vars, "threshold", 100.0 * o.weak_threshold);
+	plot__emit_number(&ps->vars, "threshold", 100.0 * o->weak_threshold);
 	emit_panels(ps, r, n);
 	/* numbers through jx_number_format: printf's %g would follow LC_NUMERIC */
-	jx_number_format(thr, sizeof(thr), 100.0 * o.weak_threshold);
-	jx_number_format(alpha, sizeof(alpha), o.alpha);
+	jx_number_format(thr, sizeof(thr), 100.0 * o->weak_threshold);
+	jx_number_format(alpha, sizeof(alpha), o->alpha);
 	note = jx__sprintf("%zu / %zu 项指标被标记 flagged%s; 规则 rules: "
 			   "近 %d 年扣分 ≥ %d 年, 均值 < %s%%, 显著下降 (α = %s)",
 			   r->nrows, r->nchecked, r->nrows > n ? " (前 12 项 first 12 shown)" : "",
-			   o.weak_window, o.weak_min_deducted, thr, alpha);
+			   o->weak_window, o->weak_min_deducted, thr, alpha);
 	plot__emit_note(ps, note);
 out:
 	free(note);
 	jx_weak_result_free(r);
-	jx_units_free(u);
-	jx_series_free(sr);
+	plot__units_end(&pu);
 	return rc;
 }

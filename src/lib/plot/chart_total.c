@@ -78,29 +78,22 @@ static int emit_forecast(plot__script *ps, const jx_series *sr, const jx_analysi
 
 int plot__chart_total(plot__script *ps, const plot__ctx *ctx)
 {
-	jx_series *sr = NULL;
-	jx_units *u = NULL;
+	plot__units pu;
 	const jx_unit *total;
-	jx_analysis_options o;
 	int rc;
-	if ((rc = plot__load_units(&sr, &u, ps, ctx)) != 0)
+	if ((rc = plot__units_begin(&pu, ps, ctx, "总分与趋势 total score and trend")) != 0)
 		goto out;
-	if (!(total = jx_units_find(u, JX_LEVEL_TOTAL, ""))) {
+	if (!(total = jx_units_find(pu.u, JX_LEVEL_TOTAL, ""))) {
 		rc = jx__error(JX_ENOTFOUND, "no total for %s", ctx->req->department);
 		goto out;
 	}
-	plot__options(&o, ctx->req);
-	o.level = JX_LEVEL_TOTAL;
-	plot__emit_titles(ps, ctx->req, "总分与趋势 total score and trend", u->years[0],
-			  u->years[u->nyears - 1]);
-	plot__emit_years(ps, u);
-	emit_totals(ps, u, total);
-	if ((rc = plot__emit_bands(ps, ctx->store)) != 0 || (rc = emit_trend(ps, sr, &o)) != 0 ||
-	    (rc = emit_forecast(ps, sr, &o)) != 0)
+	pu.o.level = JX_LEVEL_TOTAL;
+	emit_totals(ps, pu.u, total);
+	if ((rc = plot__emit_bands(ps, ctx->store)) != 0 ||
+	    (rc = emit_trend(ps, pu.sr, &pu.o)) != 0 || (rc = emit_forecast(ps, pu.sr, &pu.o)) != 0)
 		goto out;
 	plot__emit_note(ps, NULL);
 out:
-	jx_units_free(u);
-	jx_series_free(sr);
+	plot__units_end(&pu);
 	return rc;
 }

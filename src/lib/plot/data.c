@@ -7,6 +7,7 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include "plot/internal.h"
 
 void plot__options(jx_analysis_options *o, const jx_plot_request *req)
@@ -17,37 +18,44 @@ void plot__options(jx_analysis_options *o, const jx_plot_request *req)
 	o->kind = req->kind;
 }
 
-int plot__load_units(jx_series **sr, jx_units **units, plot__script *ps, const plot__ctx *ctx)
+/* The request's series and units; JX_ENOTFOUND (with a message) when nothing was evaluated. */
+static int load_units(plot__units *pu, const plot__ctx *ctx)
 {
 	const jx_plot_request *req = ctx->req;
-	jx_analysis_options o;
-	size_t i;
-	int rc;
-	*sr = NULL;
-	*units = NULL;
-	plot__options(&o, req);
-	rc = jx_store_series(ctx->store, sr, req->department, req->kind, req->year_from,
-			     req->year_to);
-	if (rc == 0 && (*sr)->nyears == 0)
+	int rc = jx_store_series(ctx->store, &pu->sr, req->department, req->kind, req->year_from,
+				 req->year_to);
+	if (rc == 0 && pu->sr->nyears == 0)
 		rc = JX_ENOTFOUND;
-	if (rc == JX_ENOTFOUND)
-		rc = jx__error(JX_ENOTFOUND, "no %s evaluation of %s in the years asked for",
-			       jx_kind_name(req->kind), req->department);
 	if (rc == 0)
-		rc = jx_units_build(units, *sr, &o);
-	if (rc == 0 && (*units)->nyears == 0)
+		rc = jx_units_build(&pu->u, pu->sr, &pu->o);
+	if (rc == JX_ENOTFOUND || (rc == 0 && pu->u->nyears == 0))
 		rc = jx__error(JX_ENOTFOUND, "no %s evaluation of %s in the years asked for",
 			       jx_kind_name(req->kind), req->department);
-	if (rc) {
-		jx_units_free(*units);
-		jx_series_free(*sr);
-		*units = NULL;
-		*sr = NULL;
+	return rc;
+}
+
+int plot__units_begin(plot__units *pu, plot__script *ps, const plot__ctx *ctx, const char *title)
+{
+	int rc;
+	memset(pu, 0, sizeof(*pu));
+	plot__options(&pu->o, ctx->req);
+	if ((rc = load_units(pu, ctx)) != 0) {
+		plot__units_end(pu);
 		return rc;
 	}
-	for (i = 0; i < (*sr)->nyears; i++)
-		ps->synthetic |= (*sr)->years[i].provenance == JX_PROV_SYNTHETIC;
+	for (size_t i = 0; i < pu->sr->nyears; i++)
+		ps->synthetic |= pu->sr->years[i].provenance == JX_PROV_SYNTHETIC;
+	plot__emit_titles(ps, ctx->req, title, pu->u->years[0], pu->u->years[pu->u->nyears - 1]);
+	plot__emit_years(ps, pu->u);
 	return 0;
+}
+
+void plot__units_end(plot__units *pu)
+{
+	jx_units_free(pu->u);
+	jx_series_free(pu->sr);
+	pu->u = NULL;
+	pu->sr = NULL;
 }
 
 void plot__emit_years(plot__script *ps, const jx_units *u)

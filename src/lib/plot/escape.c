@@ -16,38 +16,11 @@
 #include <string.h>
 #include "plot/internal.h"
 
-/* Length of the valid UTF-8 sequence at s (n bytes left), 0 when invalid. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-	size_t len, i;
-	unsigned cp;
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2, cp = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3, cp = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-	    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return 0;
-	return len;
-}
-
 char *jx_plot_quote(const char *text)
 {
 	const unsigned char *s = (const unsigned char *)(text ? text : "");
 	size_t n = strlen((const char *)s), i = 0, seq;
+	unsigned cp;
 	jx__buf b;
 	jx__buf_init(&b);
 	jx__buf_put(&b, "'", 1);
@@ -58,7 +31,7 @@ char *jx_plot_quote(const char *text)
 		} else if (s[i] < 0x20 || s[i] == 0x7f) {
 			jx__buf_put(&b, " ", 1);
 			i++;
-		} else if ((seq = utf8_seq(s + i, n - i)) == 0) {
+		} else if ((seq = jx__utf8_decode(s + i, n - i, &cp)) == 0) {
 			jx__buf_puts(&b, "\xef\xbf\xbd"); /* U+FFFD */
 			i++;
 		} else {
@@ -115,27 +88,37 @@ void plot__emit_int(jx__buf *b, const char *name, long v)
 	jx__buf_printf(b, "%s = %ld\n", name, v);
 }
 
-void plot__emit_string_array(jx__buf *b, const char *name, const char *const *v, size_t n)
+static void put_string_at(jx__buf *b, const void *v, size_t i)
 {
-	size_t i;
+	put_quoted(b, ((const char *const *)v)[i]);
+}
+
+static void put_number_at(jx__buf *b, const void *v, size_t i)
+{
+	plot__put_number(b, ((const double *)v)[i]);
+}
+
+/* n_<name> and array <name>[n], element i written by put(b, v, i). */
+static void emit_array(jx__buf *b, const char *name, const void *v, size_t n,
+		       void (*put)(jx__buf *b, const void *v, size_t i))
+{
 	/* gnuplot arrays have at least one element; templates loop to n_<name>. */
 	jx__buf_printf(b, "n_%s = %zu\narray %s[%zu]\n", name, n, name, n ? n : 1);
-	for (i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		jx__buf_printf(b, "%s[%zu] = ", name, i + 1);
-		put_quoted(b, v[i]);
+		put(b, v, i);
 		jx__buf_puts(b, "\n");
 	}
 }
 
+void plot__emit_string_array(jx__buf *b, const char *name, const char *const *v, size_t n)
+{
+	emit_array(b, name, v, n, put_string_at);
+}
+
 void plot__emit_number_array(jx__buf *b, const char *name, const double *v, size_t n)
 {
-	size_t i;
-	jx__buf_printf(b, "n_%s = %zu\narray %s[%zu]\n", name, n, name, n ? n : 1);
-	for (i = 0; i < n; i++) {
-		jx__buf_printf(b, "%s[%zu] = ", name, i + 1);
-		plot__put_number(b, v[i]);
-		jx__buf_puts(b, "\n");
-	}
+	emit_array(b, name, v, n, put_number_at);
 }
 
 void plot__block_begin(jx__buf *b, const char *name)

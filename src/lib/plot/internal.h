@@ -67,12 +67,21 @@ int plot__emit_bands(plot__script *ps, jx_store *s);
 
 /** Analysis options for the request (its years and kind; other options at their defaults). */
 void plot__options(jx_analysis_options *o, const jx_plot_request *req);
+/** What a chart of one department's units starts from. */
+typedef struct {
+	jx_series *sr;
+	jx_units *u;
+	jx_analysis_options o; /**< plot__options of the request */
+} plot__units;
 /**
- * Load the request's series and its units; sets ps->synthetic from the
- * series. JX_ENOTFOUND (with a message) when nothing was evaluated.
- * *sr and *units are the caller's.
+ * Load the request's series and its units, set ps->synthetic from the
+ * series, write the titles (chart_title over the units' years) and the
+ * years. JX_ENOTFOUND (with a message) when nothing was evaluated. Free
+ * with plot__units_end, also after a failure.
  */
-int plot__load_units(jx_series **sr, jx_units **units, plot__script *ps, const plot__ctx *ctx);
+int plot__units_begin(plot__units *pu, plot__script *ps, const plot__ctx *ctx,
+		      const char *chart_title);
+void plot__units_end(plot__units *pu);
 /** year_min, year_max, n_year and the number array year[] of the units. */
 void plot__emit_years(plot__script *ps, const jx_units *u);
 /**

@@ -12,29 +12,16 @@
 #include <string.h>
 #include "report/internal.h"
 
-struct rd_chunk {
-	rd_chunk *next;
-	size_t used, size;
-	max_align_t data[];
-};
-
-#define RD_CHUNK (64 * 1024)
-
 void rd_init(rd_doc *d, jx_lang lang)
 {
 	memset(d, 0, sizeof(*d));
 	d->lang = lang;
+	jx__arena_init(&d->arena, 64 * 1024);
 }
 
 void rd_free(rd_doc *d)
 {
-	rd_chunk *c = d->arena;
-	while (c) {
-		rd_chunk *next = c->next;
-		free(c);
-		c = next;
-	}
-	d->arena = NULL;
+	jx__arena_free(&d->arena);
 }
 
 static void *scrap(rd_doc *d)
@@ -47,19 +34,10 @@ static void *scrap(rd_doc *d)
 
 void *rd_alloc(rd_doc *d, size_t size)
 {
-	rd_chunk *c = d->arena;
-	size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
-	if (!c || c->size - c->used < size) {
-		size_t cap = size > RD_CHUNK ? size : RD_CHUNK;
-		if (!(c = malloc(sizeof(*c) + cap)))
-			return size <= sizeof(max_align_t) * 64 ? scrap(d) : (d->failed = 1, NULL);
-		c->size = cap;
-		c->used = 0;
-		c->next = d->arena;
-		d->arena = c;
-	}
-	c->used += size;
-	return memset((char *)c->data + c->used - size, 0, size);
+	void *p = jx__arena_alloc(&d->arena, size);
+	if (!p)
+		return size <= sizeof(max_align_t) * 64 ? scrap(d) : (d->failed = 1, NULL);
+	return memset(p, 0, size);
 }
 
 const char *rd_strdup(rd_doc *d, const char *s)
@@ -124,12 +102,9 @@ static rd_block *block(rd_doc *d, rd_kind kind)
 void rd_span_add(rd_doc *d, rd_inline *in, const char *text, const char *href, unsigned cls)
 {
 	in->spans = grow(d, in->spans, &in->cap, in->n + 1, sizeof(*in->spans));
-	if (d->failed)
-		return;
-	in->spans[in->n].text = rd_strdup(d, text);
-	in->spans[in->n].href = href ? rd_strdup(d, href) : NULL;
-	in->spans[in->n].cls = cls;
-	in->n++;
+	if (!d->failed)
+		in->spans[in->n++] = (rd_span){rd_strdup(d, text), href ? rd_strdup(d, href) : NULL,
+					       cls};
 }
 
 rd_block *rd_heading(rd_doc *d, int level, const char *id, const char *text)
@@ -188,13 +163,9 @@ void rd_card_add(rd_doc *d, rd_block *b, const char *label, const char *value, c
 		 unsigned cls)
 {
 	b->cards = grow(d, b->cards, &b->cards_cap, b->ncards + 1, sizeof(*b->cards));
-	if (d->failed)
-		return;
-	b->cards[b->ncards].label = rd_strdup(d, label);
-	b->cards[b->ncards].value = rd_strdup(d, value);
-	b->cards[b->ncards].sub = sub ? rd_strdup(d, sub) : NULL;
-	b->cards[b->ncards].cls = cls;
-	b->ncards++;
+	if (!d->failed)
+		b->cards[b->ncards++] = (rd_card){rd_strdup(d, label), rd_strdup(d, value),
+						  sub ? rd_strdup(d, sub) : NULL, cls};
 }
 
 rd_block *rd_chart_add(rd_doc *d, jx_chart chart, const char *id, const char *caption)
@@ -221,6 +192,15 @@ rd_table *rd_table_add(rd_doc *d, const char *id, const char *caption, size_t nc
 	t->heads = rd_alloc(d, ncols * sizeof(*t->heads));
 	t->colcls = rd_alloc(d, ncols * sizeof(*t->colcls));
 	b->table = t;
+	return t;
+}
+
+rd_table *rd_table_heads(rd_doc *d, const char *id, const char *caption, const rp_text *heads,
+			 size_t n, unsigned numeric)
+{
+	rd_table *t = rd_table_add(d, id, caption, n);
+	for (size_t c = 0; c < n; c++)
+		rd_col(t, c, RP_TR(d, heads[c]), numeric >> c & 1 ? RD_NUM : 0);
 	return t;
 }
 

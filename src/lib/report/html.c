@@ -88,7 +88,8 @@ static const char css[] =
 static const char css_synthetic[] = "@page{@bottom-left{content:'合成数据 / synthetic data';"
 				    "font-size:9pt;color:#b42318}}\n";
 
-void rp_html_escape(jx__buf *b, const char *s)
+/* Append text escaped for HTML (& < > " '). */
+static void html_escape(jx__buf *b, const char *s)
 {
 	for (; s && *s; s++) {
 		unsigned char c = (unsigned char)*s;
@@ -131,7 +132,7 @@ static void id_attr(jx__buf *b, const char *id)
 	if (!id)
 		return;
 	jx__buf_puts(b, " id=\"");
-	rp_html_escape(b, id);
+	html_escape(b, id);
 	jx__buf_puts(b, "\"");
 }
 
@@ -139,7 +140,7 @@ static void text_link(jx__buf *b, const char *text, const char *href, unsigned c
 {
 	if (href) {
 		jx__buf_puts(b, "<a href=\"");
-		rp_html_escape(b, href);
+		html_escape(b, href);
 		jx__buf_puts(b, "\">");
 	}
 	if (cls) {
@@ -147,7 +148,7 @@ static void text_link(jx__buf *b, const char *text, const char *href, unsigned c
 		classes(b, cls);
 		jx__buf_puts(b, ">");
 	}
-	rp_html_escape(b, text);
+	html_escape(b, text);
 	if (cls)
 		jx__buf_puts(b, "</span>");
 	if (href)
@@ -167,7 +168,7 @@ static void table(jx__buf *b, const rd_table *t)
 	jx__buf_puts(b, ">");
 	if (t->caption) {
 		jx__buf_puts(b, "<caption>");
-		rp_html_escape(b, t->caption);
+		html_escape(b, t->caption);
 		jx__buf_puts(b, "</caption>");
 	}
 	jx__buf_puts(b, "\n<thead><tr>");
@@ -175,7 +176,7 @@ static void table(jx__buf *b, const rd_table *t)
 		jx__buf_puts(b, "<th");
 		classes(b, t->colcls[c]);
 		jx__buf_puts(b, ">");
-		rp_html_escape(b, t->heads[c]);
+		html_escape(b, t->heads[c]);
 		jx__buf_puts(b, "</th>");
 	}
 	jx__buf_puts(b, "</tr></thead>\n<tbody>\n");
@@ -198,7 +199,7 @@ static void table(jx__buf *b, const rd_table *t)
 	jx__buf_puts(b, "</tbody></table></div>\n");
 	if (t->note) {
 		jx__buf_puts(b, "<p class=\"tnote\">");
-		rp_html_escape(b, t->note);
+		html_escape(b, t->note);
 		jx__buf_puts(b, "</p>\n");
 	}
 }
@@ -215,12 +216,12 @@ static void chart(jx__buf *b, const rd_doc *d, const rd_chart *c)
 	} else {
 		char *msg = jx__sprintf(RP_TR(d, T_CHART_MISSING), c->error);
 		jx__buf_puts(b, "<p class=\"note missing\">");
-		rp_html_escape(b, msg ? msg : c->error);
+		html_escape(b, msg ? msg : c->error);
 		jx__buf_puts(b, "</p>\n");
 		free(msg);
 	}
 	jx__buf_puts(b, "<figcaption>");
-	rp_html_escape(b, c->caption);
+	html_escape(b, c->caption);
 	jx__buf_puts(b, "</figcaption></figure>\n");
 }
 
@@ -233,13 +234,13 @@ static void cards(jx__buf *b, const rd_block *blk)
 			       c->cls & RD_GOOD  ? " good"
 			       : c->cls & RD_BAD ? " bad"
 						 : "");
-		rp_html_escape(b, c->label);
+		html_escape(b, c->label);
 		jx__buf_puts(b, "</div><div class=\"value\">");
-		rp_html_escape(b, c->value);
+		html_escape(b, c->value);
 		jx__buf_puts(b, "</div>");
 		if (c->sub) {
 			jx__buf_puts(b, "<div class=\"sub\">");
-			rp_html_escape(b, c->sub);
+			html_escape(b, c->sub);
 			jx__buf_puts(b, "</div>");
 		}
 		jx__buf_puts(b, "</div>\n");
@@ -297,14 +298,14 @@ static void block(jx__buf *b, const rd_doc *d, const rd_block *blk, int *in_sect
 static void toc(jx__buf *b, const rd_doc *d)
 {
 	jx__buf_puts(b, "<nav class=\"toc\"><p>");
-	rp_html_escape(b, RP_TR(d, T_TOC));
+	html_escape(b, RP_TR(d, T_TOC));
 	jx__buf_puts(b, "</p><ol>\n");
 	for (size_t i = 0; i < d->n; i++) {
 		const rd_block *blk = &d->blocks[i];
 		if (blk->kind != RD_HEADING || blk->level != 2 || !blk->id)
 			continue;
 		jx__buf_puts(b, "<li><a href=\"#");
-		rp_html_escape(b, blk->id);
+		html_escape(b, blk->id);
 		jx__buf_puts(b, "\">");
 		spans(b, &blk->inl);
 		jx__buf_puts(b, "</a></li>\n");
@@ -315,14 +316,14 @@ static void toc(jx__buf *b, const rd_doc *d)
 static void head(jx__buf *b, const rd_doc *d)
 {
 	jx__buf_puts(b, "<!DOCTYPE html>\n<html lang=\"");
-	rp_html_escape(b, RP_TR(d, T_LANG_ATTR));
+	html_escape(b, RP_TR(d, T_LANG_ATTR));
 	jx__buf_puts(b,
 		     "\">\n<head>\n<meta charset=\"utf-8\"/>\n"
 		     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
 		     "<meta name=\"generator\" content=\"jixiao " JX_VERSION "\"/>\n<title>");
-	rp_html_escape(b, d->title);
+	html_escape(b, d->title);
 	jx__buf_puts(b, " \xe2\x80\x94 ");
-	rp_html_escape(b, d->subtitle);
+	html_escape(b, d->subtitle);
 	jx__buf_printf(b, "</title>\n<style>\n%s%s</style>\n</head>\n", css,
 		       d->banner ? css_synthetic : "");
 }
@@ -336,17 +337,17 @@ char *rp_write_html(const rd_doc *d)
 	jx__buf_puts(&b, "<body>\n<div class=\"page\">\n");
 	if (d->banner) {
 		jx__buf_puts(&b, "<div class=\"banner\" role=\"note\">");
-		rp_html_escape(&b, d->banner);
+		html_escape(&b, d->banner);
 		jx__buf_puts(&b, "</div>\n");
 	}
 	jx__buf_puts(&b, "<header class=\"cover\"><p class=\"kicker\">");
-	rp_html_escape(&b, RP_TR(d, T_KICKER));
+	html_escape(&b, RP_TR(d, T_KICKER));
 	jx__buf_puts(&b, "</p><h1>");
-	rp_html_escape(&b, d->title);
+	html_escape(&b, d->title);
 	jx__buf_puts(&b, "</h1><p class=\"subtitle\">");
-	rp_html_escape(&b, d->subtitle);
+	html_escape(&b, d->subtitle);
 	jx__buf_puts(&b, "</p><p class=\"meta\">");
-	rp_html_escape(&b, d->generated);
+	html_escape(&b, d->generated);
 	jx__buf_puts(&b, "</p></header>\n");
 	toc(&b, d);
 	for (size_t i = 0; i < d->n; i++)
@@ -354,7 +355,7 @@ char *rp_write_html(const rd_doc *d)
 	if (in_section)
 		jx__buf_puts(&b, "</section>\n");
 	jx__buf_puts(&b, "<footer>");
-	rp_html_escape(&b, d->generated);
+	html_escape(&b, d->generated);
 	jx__buf_puts(&b, "</footer>\n</div>\n</body>\n</html>\n");
 	return jx__buf_detach(&b);
 }

@@ -16,10 +16,6 @@
 #include "jixiao/plot.h"
 #include "jixiao/report.h"
 
-/* ---- the arena ---- */
-
-typedef struct rd_chunk rd_chunk;
-
 /* ---- document ---- */
 
 enum {
@@ -112,7 +108,7 @@ typedef struct {
 	int nfigures, ntables; /**< numbering of captions */
 	rd_block *blocks;
 	size_t n, cap;
-	rd_chunk *arena;
+	jx__arena arena;
 	int failed; /**< an allocation failed; the document is incomplete */
 } rd_doc;
 
@@ -178,6 +174,10 @@ typedef enum {
 
 /** The text of key in the document's language. */
 #define RP_TR(d, key) rp_tr((d)->lang, (key))
+/** A table with the n columns headed heads (in the document's language); column c
+ *  is RD_NUM when bit c of numeric is set. */
+rd_table *rd_table_heads(rd_doc *d, const char *id, const char *caption, const rp_text *heads,
+			 size_t n, unsigned numeric);
 /** The text of key in lang (also printf formats: same arguments in both languages). */
 const char *rp_tr(jx_lang lang, rp_text key);
 /** Translated names of a kind, provenance, direction, compare status, weak rule, level. */
@@ -215,16 +215,10 @@ void rp_sec_review(rd_doc *d, const jx_report *r);
 void rp_sec_suggestions(rd_doc *d, const jx_report *r);
 void rp_sec_provenance(rd_doc *d, const jx_report *r);
 
-/** Text of one suggestion (rules.c). */
-void rp_suggestion_text(rd_doc *d, rd_inline *in, const jx_report *r, const jx_suggestion *s);
-
 /* ---- findings → suggestions (rules.c) ---- */
 
 /** Fill r->suggestions from the findings. 0 or JX_ENOMEM. */
 int jx__report_rules(jx_report *r);
-
-/** Grade band whose min_score the latest total reaches; NULL when unknown. */
-const jx_grade_band *jx__report_band(const jx_report *r, const char *grade);
 
 /* ---- writers ---- */
 
@@ -235,8 +229,6 @@ char *rp_write_md(const rd_doc *d);
 /** The <svg> element of a gnuplot SVG file with ids prefixed and scripts removed
  *  (svg.c); NULL on ENOMEM or when there is no <svg> element. */
 char *rp_svg_inline(const char *svg, const char *prefix);
-/** Append text escaped for HTML (& < > " '). */
-void rp_html_escape(jx__buf *b, const char *s);
 
 /** Add a message to r->messages (printf-style); ignores ENOMEM. */
 void jx__report_message(jx_report *r, const char *fmt, ...) JX__PRINTF(2, 3);

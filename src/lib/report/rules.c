@@ -222,7 +222,8 @@ static int rule_new(jx_report *r)
 	return 0;
 }
 
-const jx_grade_band *jx__report_band(const jx_report *r, const char *grade)
+/* Grade band whose min_score the latest total reaches; NULL when unknown. */
+static const jx_grade_band *report_band(const jx_report *r, const char *grade)
 {
 	for (size_t i = 0; grade && i < r->nbands; i++)
 		if (!strcmp(r->bands[i].grade, grade))
@@ -241,7 +242,7 @@ static int rule_forecast_grade(jx_report *r)
 	for (size_t i = 0; i < r->forecast->nrows && !fc; i++)
 		if (r->forecast->rows[i].unit->level == JX_LEVEL_TOTAL && r->forecast->rows[i].ok)
 			fc = &r->forecast->rows[i];
-	band = jx__report_band(r, r->rank_row->grade);
+	band = report_band(r, r->rank_row->grade);
 	if (!fc || !band || !(band->min_score > 0) || !(fc->pi_low * 100 < band->min_score))
 		return 0;
 	if (!(s = add(r, JX_RULE_FORECAST_GRADE, fc->unit, "fc", 0)))

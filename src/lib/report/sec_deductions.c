@@ -17,11 +17,9 @@ static const char *present_text(rd_doc *d, size_t deducted, size_t present)
 
 static void pareto_categories(rd_doc *d, const jx_deductions_result *ded)
 {
-	rd_table *t = rd_table_add(d, "t-pareto-cat", RP_TR(d, T_TBL_PARETO_CAT), 4);
-	rd_col(t, 0, RP_TR(d, T_COL_LEVEL1), 0);
-	rd_col(t, 1, RP_TR(d, T_COL_LOST), RD_NUM);
-	rd_col(t, 2, RP_TR(d, T_COL_SHARE), RD_NUM);
-	rd_col(t, 3, RP_TR(d, T_COL_YEARS_DP), RD_NUM);
+	static const rp_text heads[] = {T_COL_LEVEL1, T_COL_LOST, T_COL_SHARE, T_COL_YEARS_DP};
+	rd_table *t = rd_table_heads(d, "t-pareto-cat", RP_TR(d, T_TBL_PARETO_CAT), heads, 4,
+				     0xe /* 1-3 */);
 	for (size_t i = 0; i < ded->npareto; i++) {
 		const jx_pareto_row *p = &ded->pareto[i];
 		rd_row *row;
@@ -40,11 +38,10 @@ static void pareto_indicators(rd_doc *d, const jx_deductions_result *ded)
 {
 	static const rp_text heads[] = {T_COL_NO,    T_COL_PATH, T_COL_LEVEL3,  T_COL_LOST,
 					T_COL_SHARE, T_COL_CUM,  T_COL_YEARS_DP};
-	rd_table *t = rd_table_add(d, "t-pareto", RP_TR(d, T_TBL_PARETO), 7);
+	rd_table *t = rd_table_heads(d, "t-pareto", RP_TR(d, T_TBL_PARETO), heads, 7,
+				     0x79 /* 0, 3-6 */);
 	size_t shown = 0, rest = 0;
 	double rest_points = 0;
-	for (size_t c = 0; c < 7; c++)
-		rd_col(t, c, RP_TR(d, heads[c]), c == 0 || c >= 3 ? RD_NUM : 0);
 	for (size_t i = 0; i < ded->npareto; i++) {
 		const jx_pareto_row *p = &ded->pareto[i];
 		rd_row *row;
@@ -94,6 +91,8 @@ static const char *deducted_years(rd_doc *d, const jx_units *u, const jx_unit *u
 
 static void runs_table(rd_doc *d, const jx_deductions_result *ded)
 {
+	static const rp_text heads[] = {T_COL_PATH,     T_COL_LEVEL3,  T_COL_DEDLIST,
+					T_COL_YEARS_DP, T_COL_LONGEST, T_COL_CURRENT};
 	const jx_run_row **v = rd_alloc(d, (ded->nruns + 1) * sizeof(*v));
 	size_t n = 0;
 	rd_table *t;
@@ -105,13 +104,7 @@ static void runs_table(rd_doc *d, const jx_deductions_result *ded)
 		return;
 	}
 	jx__sort(v, n, sizeof(*v), by_run);
-	t = rd_table_add(d, "t-runs", RP_TR(d, T_TBL_RUNS), 6);
-	rd_col(t, 0, RP_TR(d, T_COL_PATH), 0);
-	rd_col(t, 1, RP_TR(d, T_COL_LEVEL3), 0);
-	rd_col(t, 2, RP_TR(d, T_COL_DEDLIST), 0);
-	rd_col(t, 3, RP_TR(d, T_COL_YEARS_DP), RD_NUM);
-	rd_col(t, 4, RP_TR(d, T_COL_LONGEST), RD_NUM);
-	rd_col(t, 5, RP_TR(d, T_COL_CURRENT), RD_NUM);
+	t = rd_table_heads(d, "t-runs", RP_TR(d, T_TBL_RUNS), heads, 6, 0x38 /* 3-5 */);
 	for (size_t i = 0; i < n; i++) {
 		const jx_run_row *run = v[i];
 		rd_row *row = rd_row_add(
@@ -137,9 +130,7 @@ static void transitions_table(rd_doc *d, const jx_deductions_result *ded)
 	rd_table *t;
 	if (!ded->ntransitions)
 		return;
-	t = rd_table_add(d, "t-trans", RP_TR(d, T_TBL_TRANS), 6);
-	for (size_t c = 0; c < 6; c++)
-		rd_col(t, c, RP_TR(d, heads[c]), c ? RD_NUM : 0);
+	t = rd_table_heads(d, "t-trans", RP_TR(d, T_TBL_TRANS), heads, 6, 0x3e /* 1-5 */);
 	for (size_t i = 0; i < ded->ntransitions; i++) {
 		const jx_transition_row *tr = &ded->transitions[i];
 		rd_row *row = rd_row_add(d, t, rp_anchor(d, "trans", (size_t)tr->year_to), 0);
@@ -162,9 +153,7 @@ static void pairs_table(rd_doc *d, const jx_deductions_result *ded)
 		rd_note(d, RP_TR(d, T_NO_PAIRS));
 		return;
 	}
-	t = rd_table_add(d, "t-pairs", RP_TR(d, T_TBL_PAIRS), 7);
-	for (size_t c = 0; c < 7; c++)
-		rd_col(t, c, RP_TR(d, heads[c]), c >= 2 ? RD_NUM : 0);
+	t = rd_table_heads(d, "t-pairs", RP_TR(d, T_TBL_PAIRS), heads, 7, 0x7c /* 2-6 */);
 	for (size_t i = 0; i < ded->npairs; i++) {
 		const jx_pair_row *p = &ded->pairs[i];
 		rd_row *row = rd_row_add(d, t, rp_anchor(d, "pair", i + 1), 0);

@@ -58,9 +58,8 @@ void rp_sec_forecast(rd_doc *d, const jx_report *r)
 	rd_para_text(d, NULL,
 		     rd_printf(d, RP_TR(d, T_FC_INTRO), f->year,
 			       rd_printf(d, "%.0f%%", f->confidence * 100)));
-	t = rd_table_add(d, "t-forecast", rd_printf(d, RP_TR(d, T_TBL_FC), f->year), 6);
-	for (size_t c = 0; c < 6; c++)
-		rd_col(t, c, RP_TR(d, heads[c]), c ? RD_NUM : 0);
+	t = rd_table_heads(d, "t-forecast", rd_printf(d, RP_TR(d, T_TBL_FC), f->year), heads, 6,
+			   0x3e /* 1-5 */);
 	for (size_t i = 0; i < f->nrows; i++)
 		if (f->rows[i].unit->level <= JX_LEVEL_1 && in_latest(f, f->rows[i].unit))
 			forecast_row(d, t, f, &f->rows[i]);
@@ -73,9 +72,8 @@ static void figures_table(rd_doc *d, const jx_funds_result *f)
 {
 	static const rp_text heads[] = {T_COL_YEAR, T_COL_BUDGET, T_COL_INCOME,  T_COL_EXPEND,
 					T_COL_EXEC, T_COL_BASIC,  T_COL_PROJECT, T_COL_GROWTH};
-	rd_table *t = rd_table_add(d, "t-figures", RP_TR(d, T_TBL_FIGURES), 8);
-	for (size_t c = 0; c < 8; c++)
-		rd_col(t, c, RP_TR(d, heads[c]), c ? RD_NUM : 0);
+	rd_table *t = rd_table_heads(d, "t-figures", RP_TR(d, T_TBL_FIGURES), heads, 8,
+				     0xfe /* 1-7 */);
 	for (size_t i = 0; i < f->nyears; i++) {
 		const jx_funds_year *fy = &f->years[i];
 		int off = isfinite(fy->execution_rate) &&

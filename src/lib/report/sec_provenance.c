@@ -9,9 +9,8 @@ static void evals_table(rd_doc *d, const jx_report *r)
 	static const rp_text heads[] = {T_COL_YEAR,       T_COL_KIND,    T_COL_SOURCE,   T_COL_PROV,
 					T_COL_ROWS,       T_COL_MISSING, T_COL_INFERRED, T_COL_WARN,
 					T_COL_TOTALSCORE, T_COL_GRADE};
-	rd_table *t = rd_table_add(d, "t-evals", RP_TR(d, T_TBL_EVALS), 10);
-	for (size_t c = 0; c < 10; c++)
-		rd_col(t, c, RP_TR(d, heads[c]), c >= 4 && c <= 8 ? RD_NUM : 0);
+	rd_table *t = rd_table_heads(d, "t-evals", RP_TR(d, T_TBL_EVALS), heads, 10,
+				     0x1f0 /* 4-8 */);
 	for (size_t i = 0; i < r->nevals; i++) {
 		const jx_eval_summary *e = &r->evals[i];
 		rd_row *row = rd_row_add(d, t, NULL, 0);

@@ -7,11 +7,9 @@
 
 static void totals_table(rd_doc *d, const jx_selfreview_result *sr)
 {
-	rd_table *t = rd_table_add(d, "t-review-total", RP_TR(d, T_TBL_REVIEW_TOTAL), 4);
-	rd_col(t, 0, RP_TR(d, T_COL_YEAR), 0);
-	rd_col(t, 1, RP_TR(d, T_COL_SELF), RD_NUM);
-	rd_col(t, 2, RP_TR(d, T_COL_REVIEW), RD_NUM);
-	rd_col(t, 3, RP_TR(d, T_COL_DIFF), RD_NUM);
+	static const rp_text heads[] = {T_COL_YEAR, T_COL_SELF, T_COL_REVIEW, T_COL_DIFF};
+	rd_table *t = rd_table_heads(d, "t-review-total", RP_TR(d, T_TBL_REVIEW_TOTAL), heads, 4,
+				     0xe /* 1-3 */);
 	for (size_t i = 0; i < sr->nrows; i++) {
 		const jx_selfreview_row *s = &sr->rows[i];
 		rd_row *row;
@@ -38,9 +36,8 @@ static void indicators_table(rd_doc *d, const jx_selfreview_result *sr)
 		rd_note(d, RP_TR(d, T_REVIEW_NONE));
 		return;
 	}
-	t = rd_table_add(d, "t-review", rd_printf(d, RP_TR(d, T_TBL_REVIEW), n), 7);
-	for (size_t c = 0; c < 7; c++)
-		rd_col(t, c, RP_TR(d, heads[c]), c >= 3 ? RD_NUM : 0);
+	t = rd_table_heads(d, "t-review", rd_printf(d, RP_TR(d, T_TBL_REVIEW), n), heads, 7,
+			   0x78 /* 3-6 */);
 	for (size_t i = 0; i < sr->nrows; i++) {
 		const jx_selfreview_row *s = &sr->rows[i];
 		rd_row *row;

@@ -66,7 +66,8 @@ static const char *suggestion_text(rd_doc *d, const jx_report *r, const jx_sugge
 	return "";
 }
 
-void rp_suggestion_text(rd_doc *d, rd_inline *in, const jx_report *r, const jx_suggestion *s)
+/* One suggestion as a list item. */
+static void suggestion_item(rd_doc *d, rd_inline *in, const jx_report *r, const jx_suggestion *s)
 {
 	rd_span_add(d, in,
 		    rd_printf(d, d->lang == JX_LANG_EN ? "[%s %s] " : "【%s %s】",
@@ -89,6 +90,6 @@ void rp_sec_suggestions(rd_doc *d, const jx_report *r)
 	}
 	list = rd_list(d, 1);
 	for (size_t i = 0; i < r->nsuggestions; i++)
-		rp_suggestion_text(d, rd_item(d, list, rp_anchor(d, "sug", i + 1)), r,
-				   &r->suggestions[i]);
+		suggestion_item(d, rd_item(d, list, rp_anchor(d, "sug", i + 1)), r,
+				&r->suggestions[i]);
 }

@@ -39,9 +39,7 @@ static void trend_table(rd_doc *d, const jx_report *r)
 	static const rp_text heads[] = {T_COL_UNIT, T_COL_N,  T_COL_SLOPE, T_COL_SE,
 					T_COL_P,    T_COL_R2, T_COL_TS,    T_COL_DIR};
 	const jx_trend_result *tr = r->trend;
-	rd_table *t = rd_table_add(d, "t-trend", RP_TR(d, T_TBL_TREND), 8);
-	for (size_t c = 0; c < 8; c++)
-		rd_col(t, c, RP_TR(d, heads[c]), c == 0 || c == 7 ? 0 : RD_NUM);
+	rd_table *t = rd_table_heads(d, "t-trend", RP_TR(d, T_TBL_TREND), heads, 8, 0x7e /* 1-6 */);
 	for (size_t i = 0; i < tr->nrows; i++) {
 		const jx_trend_row *tw = &tr->rows[i];
 		unsigned dir = tw->direction == JX_DIR_FALLING  ? RD_BAD

@@ -60,9 +60,8 @@ static void weak_table(rd_doc *d, const jx_report *r)
 					T_COL_RULES, T_COL_DEDYEARS, T_COL_MEANRATE,
 					T_COL_LOST,  T_COL_EVIDENCE};
 	const jx_weak_result *w = r->weak;
-	rd_table *t = rd_table_add(d, "t-weak", RP_TR(d, T_TBL_WEAK), 8);
-	for (size_t c = 0; c < 8; c++)
-		rd_col(t, c, RP_TR(d, heads[c]), c == 0 || (c >= 4 && c <= 6) ? RD_NUM : 0);
+	rd_table *t = rd_table_heads(d, "t-weak", RP_TR(d, T_TBL_WEAK), heads, 8,
+				     0x71 /* 0, 4-6 */);
 	for (size_t i = 0; i < w->nrows; i++) {
 		const jx_weak_row *wr = &w->rows[i];
 		rd_row *row = rd_row_add(d, t, rp_anchor(d, "weak", i + 1), 0);

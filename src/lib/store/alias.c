@@ -6,7 +6,8 @@
 #include <string.h>
 #include "store/internal.h"
 
-char *jx__normalize_key_arg(const char *arg)
+/* A key or name argument in its normalised key form ("a/b/c"), or a normalised name. */
+static char *normalize_key_arg(const char *arg)
 {
 	jx__buf b;
 	const char *p = arg;
@@ -34,7 +35,7 @@ char *jx__normalize_key_arg(const char *arg)
 /* A full key stays as it is; a bare level-3 name must match exactly one stored key. */
 static int to_key(jx_store *s, char **out, const char *arg)
 {
-	char *norm = jx__normalize_key_arg(arg), *found = NULL;
+	char *norm = normalize_key_arg(arg), *found = NULL;
 	sqlite3_stmt *st;
 	int rc, n = 0;
 	*out = NULL;
@@ -156,7 +157,7 @@ out:
 
 int jx_store_alias_remove(jx_store *s, const char *old_arg)
 {
-	char *key = jx__normalize_key_arg(old_arg);
+	char *key = normalize_key_arg(old_arg);
 	sqlite3_stmt *st;
 	int rc;
 	if (!key)

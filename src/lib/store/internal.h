@@ -42,6 +42,18 @@ double jx__column_double(sqlite3_stmt *st, int i);
 /** Column as a malloc'd string ("" for NULL). NULL on ENOMEM. */
 char *jx__column_strdup(sqlite3_stmt *st, int i);
 
+/**
+ * Prepare head + the WHERE clause of filter f + tail, and bind f. head is a
+ * query over evaluations or figures (alias x) joined with their department
+ * (alias d); the clause holds x.year BETWEEN ?2 AND ?3 (open ends are
+ * JX_YEAR_MIN / JX_YEAR_MAX), then d.name = ?1 when f names a department and
+ * x.kind = ?4 when with_kind and f names a kind. f may be NULL (everything).
+ */
+int jx__prepare_filtered(sqlite3 *db, sqlite3_stmt **st, const char *head, const char *x,
+			 const jx_filter *f, int with_kind, const char *tail);
+/** Bind f again to a statement jx__prepare_filtered made with the same parts set. */
+void jx__filter_bind(sqlite3_stmt *st, const jx_filter *f);
+
 /** Apply migrations up to version `to` (used by open and by tests of migration). */
 int jx__store_migrate(sqlite3 *db, int from, int to);
 
@@ -63,8 +75,5 @@ extern const char jx__framework_sql[];
 /** Read a department's declared breaks with cached (reset after) or a new statement. */
 int jx__framework_read(sqlite3 *db, sqlite3_stmt *cached, const char *department,
 		       jx_break_decl **out, size_t *n);
-
-/** Split a key or name argument into its normalised key form ("a/b/c") or a normalised name. */
-char *jx__normalize_key_arg(const char *arg);
 
 #endif

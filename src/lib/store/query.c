@@ -9,14 +9,9 @@
 #include <string.h>
 #include "store/internal.h"
 
-static const char *kind_text(int kind)
-{
-	return kind < 0 ? NULL : jx_kind_name((jx_kind)kind);
-}
-
 int jx_store_list(jx_store *s, const jx_filter *f, jx_eval_summary **out, size_t *n)
 {
-	static const char sql[] =
+	static const char head[] =
 		"SELECT d.name, e.year, e.kind, e.total_weight, e.total_score, e.grade, "
 		"e.provenance,"
 		" e.source_name,"
@@ -28,22 +23,16 @@ int jx_store_list(jx_store *s, const jx_filter *f, jx_eval_summary **out, size_t
 		" (SELECT count(*) FROM import_warning w WHERE w.evaluation_id = e.id),"
 		" (SELECT total(weight - score) FROM indicator i WHERE i.evaluation_id = e.id"
 		"    AND score IS NOT NULL)"
-		" FROM evaluation e JOIN department d ON d.id = e.department_id"
-		" WHERE (?1 IS NULL OR d.name = ?1) AND e.year >= ?2 AND e.year <= ?3"
-		"   AND (?4 IS NULL OR e.kind = ?4)"
-		" ORDER BY d.name, e.year, e.kind = 'review', e.kind";
+		" FROM evaluation e JOIN department d ON d.id = e.department_id";
 	sqlite3_stmt *st;
 	jx_eval_summary *v = NULL;
 	size_t cap = 0, cnt = 0;
 	int rc, step;
 	*out = NULL;
 	*n = 0;
-	if ((rc = jx__prepare(s->db, &st, sql)) != 0)
+	if ((rc = jx__prepare_filtered(s->db, &st, head, "e", f, 1,
+				       " ORDER BY d.name, e.year, e.kind = 'review', e.kind")) != 0)
 		return rc;
-	jx__bind_text(st, 1, f ? f->department : NULL);
-	sqlite3_bind_int(st, 2, f && f->year_from ? f->year_from : 0);
-	sqlite3_bind_int(st, 3, f && f->year_to ? f->year_to : 9999);
-	jx__bind_text(st, 4, f ? kind_text(f->kind) : NULL);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		jx_eval_summary *e;
 		if ((rc = jx__grow((void **)&v, &cap, cnt + 1, sizeof(*v))) != 0)
@@ -359,19 +348,17 @@ int jx_store_find_department(jx_store *s, char **out, const char *name)
 int jx_store_figure_years(jx_store *s, int **out, size_t *n, const char *department, int from,
 			  int to)
 {
-	static const char sql[] = "SELECT DISTINCT f.year FROM figure f JOIN department d"
-				  " ON d.id = f.department_id WHERE d.name = ?1"
-				  " AND f.year BETWEEN ?2 AND ?3 ORDER BY f.year";
+	jx_filter f = {department, from, to, -1};
 	sqlite3_stmt *st;
 	size_t cap = 0;
 	int rc, step;
 	*out = NULL;
 	*n = 0;
-	if ((rc = jx__prepare(s->db, &st, sql)) != 0)
+	if ((rc = jx__prepare_filtered(s->db, &st,
+				       "SELECT DISTINCT f.year FROM figure f JOIN department d"
+				       " ON d.id = f.department_id",
+				       "f", &f, 0, " ORDER BY f.year")) != 0)
 		return rc;
-	jx__bind_text(st, 1, department);
-	sqlite3_bind_int(st, 2, from ? from : 0);
-	sqlite3_bind_int(st, 3, to ? to : JX_YEAR_MAX);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		if ((rc = jx__grow((void **)out, &cap, *n + 1, sizeof(**out))) != 0)
 			break;

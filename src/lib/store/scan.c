@@ -6,32 +6,21 @@
 #include <string.h>
 #include "store/internal.h"
 
-static void bind_filter(sqlite3_stmt *st, const jx_filter *f)
-{
-	jx__bind_text(st, 1, f ? f->department : NULL);
-	sqlite3_bind_int(st, 2, f && f->year_from ? f->year_from : 0);
-	sqlite3_bind_int(st, 3, f && f->year_to ? f->year_to : JX_YEAR_MAX);
-	jx__bind_text(st, 4, f && f->kind >= 0 ? jx_kind_name((jx_kind)f->kind) : NULL);
-}
-
-#define FILTER_WHERE " WHERE (?1 IS NULL OR d.name = ?1) AND x.year >= ?2 AND x.year <= ?3"
-
 int jx_store_uniform_provenance(jx_store *s, int *out, const jx_filter *f, int figures)
 {
 	static const char scores[] =
 		"SELECT min(x.provenance), count(DISTINCT x.provenance) FROM evaluation x"
-		" JOIN department d ON d.id = x.department_id" FILTER_WHERE
-		" AND (?4 IS NULL OR x.kind = ?4)";
+		" JOIN department d ON d.id = x.department_id";
 	static const char figs[] =
 		"SELECT min(x.provenance), count(DISTINCT x.provenance) FROM figure x"
-		" JOIN department d ON d.id = x.department_id" FILTER_WHERE;
+		" JOIN department d ON d.id = x.department_id";
 	sqlite3_stmt *st;
 	jx_provenance p;
 	int rc;
 	*out = -1;
-	if ((rc = jx__prepare(s->db, &st, figures ? figs : scores)) != 0)
+	if ((rc = jx__prepare_filtered(s->db, &st, figures ? figs : scores, "x", f, !figures,
+				       "")) != 0)
 		return rc;
-	bind_filter(st, f);
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 1) == 1 &&
 	    jx_provenance_parse((const char *)sqlite3_column_text(st, 0), &p) == 0)
 		*out = (int)p;
@@ -42,18 +31,16 @@ int jx_store_uniform_provenance(jx_store *s, int *out, const jx_filter *f, int f
 
 int jx_store_scan_scores(jx_store *s, const jx_filter *f, jx_stored_score_fn fn, void *ctx)
 {
-	static const char sql[] =
+	static const char head[] =
 		"SELECT d.name, x.year, x.kind, i.level1, i.level2, i.level3, i.explanation,"
 		" i.weight, i.score, i.score_origin, x.provenance"
 		" FROM evaluation x JOIN department d ON d.id = x.department_id"
-		" JOIN indicator i ON i.evaluation_id = x.id" FILTER_WHERE
-		" AND (?4 IS NULL OR x.kind = ?4)"
-		" ORDER BY d.name, x.year, x.kind = 'review', i.seq";
+		" JOIN indicator i ON i.evaluation_id = x.id";
 	sqlite3_stmt *st;
 	int rc, step;
-	if ((rc = jx__prepare(s->db, &st, sql)) != 0)
+	if ((rc = jx__prepare_filtered(s->db, &st, head, "x", f, 1,
+				       " ORDER BY d.name, x.year, x.kind = 'review', i.seq")) != 0)
 		return rc;
-	bind_filter(st, f);
 	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		jx_stored_score r;
 		r.department = (const char *)sqlite3_column_text(st, 0);
@@ -79,10 +66,8 @@ int jx_store_scan_scores(jx_store *s, const jx_filter *f, jx_stored_score_fn fn,
 
 int jx_store_scan_figures(jx_store *s, const jx_filter *f, jx_stored_figure_fn fn, void *ctx)
 {
-	static const char sql[] =
-		"SELECT d.name, x.year, x.item, x.value_cents, x.provenance"
-		" FROM figure x JOIN department d ON d.id = x.department_id" FILTER_WHERE
-		" ORDER BY d.name, x.year, instr(?5, ',' || x.item || ',')";
+	static const char head[] = "SELECT d.name, x.year, x.item, x.value_cents, x.provenance"
+				   " FROM figure x JOIN department d ON d.id = x.department_id";
 	sqlite3_stmt *st;
 	char order[512] = ",";
 	int rc, step;
@@ -90,9 +75,10 @@ int jx_store_scan_figures(jx_store *s, const jx_filter *f, jx_stored_figure_fn f
 		strcat(order, *it);
 		strcat(order, ",");
 	}
-	if ((rc = jx__prepare(s->db, &st, sql)) != 0)
+	if ((rc = jx__prepare_filtered(
+		     s->db, &st, head, "x", f, 0,
+		     " ORDER BY d.name, x.year, instr(?5, ',' || x.item || ',')")) != 0)
 		return rc;
-	bind_filter(st, f);
 	sqlite3_bind_text(st, 5, order, -1, SQLITE_TRANSIENT);
 	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		jx_stored_figure r;

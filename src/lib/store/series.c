@@ -9,53 +9,22 @@
  * evaluations come in year order from the (department_id, year, kind)
  * index, then each one's rows in source order from the indicator primary
  * key, so no step sorts (docs/schema.md, "Read paths and indexes").
- * Strings live in one arena owned by the series; names repeat across years,
+ * Strings live in one arena (jx__arena) owned by the series; names repeat across years,
  * so they are interned. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "store/internal.h"
 
-typedef struct block {
-	struct block *next;
-	size_t used, cap;
-	char data[];
-} block;
-
 typedef struct {
-	block *blocks;
+	jx__arena strings;
 	const char **interned; /* open-addressing set */
 	size_t icap, icount;
 } pool;
 
 static size_t hash_mem(const char *s, size_t n)
 {
-	size_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return h;
-}
-
-/* Copy n bytes of s and a NUL into the arena. */
-static const char *pool_copy(pool *p, const char *s, size_t len)
-{
-	size_t n = len + 1;
-	block *b = p->blocks;
-	char *dst;
-	if (!b || b->cap - b->used < n) {
-		size_t cap = n > 65536 ? n : 65536;
-		if (!(b = malloc(sizeof(block) + cap)))
-			return NULL;
-		b->next = p->blocks;
-		b->used = 0;
-		b->cap = cap;
-		p->blocks = b;
-	}
-	dst = b->data + b->used;
-	memcpy(dst, s, len);
-	dst[len] = '\0';
-	b->used += n;
-	return dst;
+	return (size_t)jx__hash(s, n, 0);
 }
 
 static int pool_rehash(pool *p)
@@ -86,7 +55,7 @@ static const char *pool_intern(pool *p, const char *s, size_t n)
 	for (i = hash_mem(s, n) & (p->icap - 1); p->interned[i]; i = (i + 1) & (p->icap - 1))
 		if (!strncmp(p->interned[i], s, n) && p->interned[i][n] == '\0')
 			return p->interned[i];
-	if (!(p->interned[i] = pool_copy(p, s, n)))
+	if (!(p->interned[i] = jx__arena_strndup(&p->strings, s, n)))
 		return NULL;
 	p->icount++;
 	return p->interned[i];
@@ -96,11 +65,7 @@ static void pool_free(pool *p)
 {
 	if (!p)
 		return;
-	while (p->blocks) {
-		block *n = p->blocks->next;
-		free(p->blocks);
-		p->blocks = n;
-	}
+	jx__arena_free(&p->strings);
 	free(p->interned);
 	free(p);
 }
@@ -119,11 +84,6 @@ void jx_series_free(jx_series *sr)
 
 /* ---- what is kept in the store between calls ---- */
 
-static const char evaluations_sql[] =
-	"SELECT e.id, e.year, e.provenance FROM department d"
-	" JOIN evaluation e ON e.department_id = d.id"
-	" WHERE d.name = ?1 AND e.kind = ?2 AND e.year BETWEEN ?3 AND ?4"
-	" ORDER BY e.year";
 static const char rows_sql[] =
 	"SELECT level1, level2, level3, key, weight, score, score_origin FROM indicator"
 	" WHERE evaluation_id = ?1 ORDER BY seq";
@@ -144,8 +104,14 @@ static int cache_ready(jx_store *s)
 {
 	jx__series_cache *c = &s->series;
 	sqlite3_int64 changes = sqlite3_total_changes64(s->db);
+	/* any department and kind: the clause names both, as every series asks for both */
+	const jx_filter both = {"", 0, 0, JX_KIND_SELF};
 	int version = 0, rc;
-	if ((!c->evaluations && (rc = jx__prepare(s->db, &c->evaluations, evaluations_sql))) ||
+	if ((!c->evaluations &&
+	     (rc = jx__prepare_filtered(s->db, &c->evaluations,
+					"SELECT e.id, e.year, e.provenance FROM department d"
+					" JOIN evaluation e ON e.department_id = d.id",
+					"e", &both, 1, " ORDER BY e.year"))) ||
 	    (!c->rows && (rc = jx__prepare(s->db, &c->rows, rows_sql))) ||
 	    (!c->data_version &&
 	     (rc = jx__prepare(s->db, &c->data_version, "PRAGMA data_version"))) ||
@@ -284,14 +250,12 @@ static int list_evaluations(jx_store *s, eval_ref **out, size_t *n, const char *
 			    jx_kind kind, int year_from, int year_to)
 {
 	sqlite3_stmt *st = s->series.evaluations;
+	const jx_filter f = {department, year_from, year_to, (int)kind};
 	size_t cap = 0;
 	int rc = 0, step;
 	*out = NULL;
 	*n = 0;
-	sqlite3_bind_text(st, 1, department, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, jx_kind_name(kind), -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, year_from ? year_from : 0);
-	sqlite3_bind_int(st, 4, year_to ? year_to : 9999);
+	jx__filter_bind(st, &f);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		eval_ref *e;
 		if (jx__grow((void **)out, &cap, *n + 1, sizeof(**out))) {
@@ -325,6 +289,7 @@ int jx_store_series(jx_store *s, jx_series **out, const char *department, jx_kin
 		jx_series_free(sr);
 		return jx__oom();
 	}
+	jx__arena_init(&((pool *)sr->pool_)->strings, 65536);
 	sr->kind = kind;
 	if ((rc = cache_ready(s)) != 0 ||
 	    (rc = list_evaluations(s, &evs, &nevs, department, kind, year_from, year_to)) != 0)

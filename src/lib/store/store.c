@@ -162,10 +162,8 @@ int jx__store_migrate(sqlite3 *db, int from, int to)
 	if (rc == 0)
 		rc = jx__exec(db, "COMMIT");
 	if (rc != 0) {
-		char msg[1024];
-		snprintf(msg, sizeof(msg), "%s", jx_error_last());
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		rc = jx__error(JX_EDB, "migrating the database to version %d failed: %s", to, msg);
+		rc = jx__error_prefix(JX_EDB, "migrating the database to version %d failed: ", to);
 	}
 	return rc;
 }
@@ -221,9 +219,7 @@ int jx_store_open(jx_store **out, const char *path, int flags)
 		goto fail;
 	if (!s->readonly && strcmp(path, ":memory:") != 0 &&
 	    (rc = jx__exec(s->db, "PRAGMA journal_mode = WAL")) != 0) {
-		char msg[1024];
-		snprintf(msg, sizeof(msg), "%s", jx_error_last());
-		rc = jx__error(JX_EDB, "%s: %s", path, msg);
+		rc = jx__error_prefix(JX_EDB, "%s: ", path);
 		goto fail;
 	}
 	*out = s;

@@ -491,10 +491,10 @@ int jx_import_source_end(jx_import *im, const char *source_sha256)
 	return failed(im, rc);
 }
 
-/* End the transaction: COMMIT when ok and not a dry run, else ROLLBACK keeping the message. */
+/* End the transaction: COMMIT when ok and not a dry run, else ROLLBACK (which
+ * records no error: the message of the failure stays). */
 static int finish(importer *im, int rc)
 {
-	char msg[1024];
 	if (!im->open)
 		return rc;
 	im->open = 0;
@@ -506,12 +506,8 @@ static int finish(importer *im, int rc)
 	multi_free(&im->figs);
 	if (rc == 0 && !(im->flags & JX_IMPORT_DRY_RUN))
 		rc = jx__exec(im->store->db, "COMMIT");
-	if (rc != 0 || (im->flags & JX_IMPORT_DRY_RUN)) {
-		snprintf(msg, sizeof(msg), "%s", jx_error_last());
+	if (rc != 0 || (im->flags & JX_IMPORT_DRY_RUN))
 		sqlite3_exec(im->store->db, "ROLLBACK", NULL, NULL, NULL);
-		if (rc != 0)
-			jx__error(rc, "%s", msg);
-	}
 	return rc;
 }
 

@@ -25,15 +25,8 @@ typedef struct {
 	int decimals;
 } column;
 
-/* arena block for cell text */
-typedef struct text_block {
-	struct text_block *next;
-	size_t used, cap;
-	char data[];
-} text_block;
-
 struct jx_table {
-	text_block *text;
+	jx__arena text; /* cell texts */
 	column *cols;
 	size_t ncols, cols_cap;
 	cell *cells; /* row-major, nrows * ncols */
@@ -46,7 +39,10 @@ struct jx_table {
 
 jx_table *jx_table_new(void)
 {
-	return calloc(1, sizeof(jx_table));
+	jx_table *t = calloc(1, sizeof(jx_table));
+	if (t)
+		jx__arena_init(&t->text, 16384);
+	return t;
 }
 
 void jx_table_free(jx_table *t)
@@ -58,11 +54,7 @@ void jx_table_free(jx_table *t)
 		free(t->cols[i].name);
 		free(t->cols[i].heading);
 	}
-	while (t->text) {
-		text_block *next = t->text->next;
-		free(t->text);
-		t->text = next;
-	}
+	jx__arena_free(&t->text);
 	for (i = 0; i < t->nnotes; i++)
 		free(t->notes[i]);
 	free(t->cols);
@@ -117,32 +109,11 @@ static cell *last_cell(jx_table *t, int col)
 	return &t->cells[(t->nrows - 1) * t->ncols + (size_t)col];
 }
 
-/* A copy of n bytes of s (and a NUL) in the table's arena; NULL on ENOMEM. */
-static char *arena_copy(jx_table *t, const char *s, size_t n)
-{
-	text_block *b = t->text;
-	char *dst;
-	if (!b || b->cap - b->used < n + 1) {
-		size_t cap = n + 1 > 16384 ? n + 1 : 16384;
-		if (!(b = malloc(sizeof(*b) + cap)))
-			return NULL;
-		b->next = t->text;
-		b->used = 0;
-		b->cap = cap;
-		t->text = b;
-	}
-	dst = b->data + b->used;
-	memcpy(dst, s, n);
-	dst[n] = '\0';
-	b->used += n + 1;
-	return dst;
-}
-
 /* Set a cell's text (a copy; NULL = empty). An overwritten text stays in the arena. */
 static int set_cell_text(jx_table *t, cell *c, const char *text)
 {
 	char *copy = NULL;
-	if (text && !(copy = arena_copy(t, text, strlen(text))))
+	if (text && !(copy = jx__arena_strndup(&t->text, text, strlen(text))))
 		return jx__oom();
 	c->text = copy;
 	return 0;

@@ -18,15 +18,11 @@ size_t jx_levenshtein(const char *a, const char *b)
 		return (size_t)-1;
 	}
 	for (i = 0; i < la; i += n) {
-		n = jx__utf8_decode((const unsigned char *)a + i, la - i, &cp);
-		if (!n)
-			n = 1, cp = (unsigned char)a[i];
+		n = jx__utf8_next(a + i, la - i, &cp);
 		ca[na++] = cp;
 	}
 	for (i = 0; i < lb; i += n) {
-		n = jx__utf8_decode((const unsigned char *)b + i, lb - i, &cp);
-		if (!n)
-			n = 1, cp = (unsigned char)b[i];
+		n = jx__utf8_next(b + i, lb - i, &cp);
 		cb[nb++] = cp;
 	}
 	for (j = 0; j <= nb; j++)

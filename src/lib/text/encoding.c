@@ -225,11 +225,3 @@ int jx_encoding_parse(const char *s, jx_encoding *out)
 				 s);
 	return 0;
 }
-
-const char *jx_encoding_name(jx_encoding e)
-{
-	return e == JX_ENC_GB18030 ? "gb18030"
-	       : e == JX_ENC_UTF8  ? "utf-8"
-	       : e == JX_ENC_UTF16 ? "utf-16"
-				   : "auto";
-}

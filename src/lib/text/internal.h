@@ -6,9 +6,26 @@
 #include "base/internal.h"
 #include "jixiao/text.h"
 
-/** Copy of s with full-width ASCII folded to half-width and U+3000 to a space
- *  (for numbers and weight suffixes). NULL on ENOMEM. */
-char *jx__fold_copy(const char *s);
+/** Full-width ASCII (U+FF01..U+FF5E) to ASCII, the ideographic space U+3000
+ *  and the no-break space U+00A0 to ' '; every other code point unchanged. */
+unsigned jx__fold_cp(unsigned cp);
+/** 1 for the spaces of a line of a document: ' ', '\t', U+3000, U+00A0. */
+int jx__is_space_cp(unsigned cp);
+
+/** What a jx__text_map map returns to drop a code point. */
+#define JX__DROP 0xFFFFFFFFu
+/**
+ * Copy of s[0..len) with each code point replaced by map(cp): JX__DROP drops
+ * it, cp itself keeps its bytes as they were (bad bytes come to map as
+ * jx__utf8_next gives them), anything else is written as UTF-8. NULL on
+ * ENOMEM (not recorded).
+ */
+char *jx__text_map(const char *s, size_t len, unsigned (*map)(unsigned cp));
+/** jx__text_map with jx__fold_cp: full-width forms and spaces folded. */
+char *jx__fold_copy(const char *s, size_t len);
+
+/** 1 when s is [+-]?digits[.digits] (ASCII; no spaces, no exponent), else 0. */
+int jx__is_decimal(const char *s);
 
 /**
  * Exactly jx_number_format's text of v (same bytes for every double), but

@@ -23,13 +23,13 @@ static int is_quote_cp(unsigned cp)
 	       cp == 0x300F;
 }
 
-static unsigned fold_cp(unsigned cp)
+/* A name's code point as matching sees it: folded, lower case; spaces and quotes dropped. */
+static unsigned normalize_cp(unsigned cp)
 {
-	if (cp >= 0xFF01 && cp <= 0xFF5E)
-		cp -= 0xFEE0;
+	cp = jx__fold_cp(cp);
 	if (cp >= 'A' && cp <= 'Z')
 		cp += 'a' - 'A';
-	return cp;
+	return is_space_cp(cp) || is_quote_cp(cp) ? JX__DROP : cp;
 }
 
 /* Length of a trailing "(N分)" suffix in folded, space-free ASCII/UTF-8 s, else 0. */
@@ -54,28 +54,7 @@ static size_t weight_suffix_len(const char *s, size_t len)
 
 char *jx_name_normalize(const char *name)
 {
-	jx__buf b;
-	const unsigned char *s = (const unsigned char *)name;
-	size_t len = strlen(name), i = 0, n;
-	unsigned cp;
-	char *out;
-	jx__buf_init(&b);
-	while (i < len) {
-		n = jx__utf8_decode(s + i, len - i, &cp);
-		if (!n) { /* not UTF-8: keep the byte */
-			jx__buf_put(&b, (const char *)s + i, 1);
-			i++;
-			continue;
-		}
-		i += n;
-		if (cp == 0x3000)
-			cp = ' ';
-		cp = fold_cp(cp);
-		if (is_space_cp(cp) || is_quote_cp(cp))
-			continue;
-		jx__utf8_put(&b, cp);
-	}
-	out = jx__buf_detach(&b);
+	char *out = jx__text_map(name, strlen(name), normalize_cp);
 	if (out)
 		out[strlen(out) - weight_suffix_len(out, strlen(out))] = '\0';
 	return out;
@@ -134,34 +113,9 @@ char *jx_trim(char *s)
 	return s;
 }
 
-/* Copy of s with full-width ASCII folded to half-width (for numbers and suffixes). */
-
-char *jx__fold_copy(const char *s)
-{
-	jx__buf b;
-	size_t len = strlen(s), i = 0, n;
-	unsigned cp;
-	jx__buf_init(&b);
-	while (i < len) {
-		n = jx__utf8_decode((const unsigned char *)s + i, len - i, &cp);
-		if (!n) {
-			jx__buf_put(&b, s + i, 1);
-			i++;
-			continue;
-		}
-		i += n;
-		if (cp >= 0xFF01 && cp <= 0xFF5E)
-			cp -= 0xFEE0;
-		else if (cp == 0x3000)
-			cp = ' ';
-		jx__utf8_put(&b, cp);
-	}
-	return jx__buf_detach(&b);
-}
-
 int jx_name_split_weight(char **name_out, double *weight, const char *cell)
 {
-	char *f = jx__fold_copy(cell), *p, *open;
+	char *f = jx__fold_copy(cell, strlen(cell)), *p, *open;
 	size_t len;
 	*name_out = NULL;
 	*weight = NAN;

@@ -20,12 +20,25 @@ static locale_t c_numeric(void)
 	return loc;
 }
 
+int jx__is_decimal(const char *s)
+{
+	const char *p = s + (*s == '+' || *s == '-');
+	int digits = 0, dot = 0;
+	for (; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (*p == '.' && !dot && digits)
+			dot = 1;
+		else
+			return 0;
+	}
+	return digits && p[-1] != '.';
+}
+
 /* Fold and trim s into buf; check it is [+-]?digits[.digits]. Returns 0 or -1. */
 static int number_text(char *buf, size_t size, const char *s)
 {
-	char *f = jx__fold_copy(s);
-	const char *p;
-	int digits = 0, dot = 0;
+	char *f = jx__fold_copy(s, strlen(s));
 	if (!f)
 		return -1;
 	jx_trim(f);
@@ -35,20 +48,7 @@ static int number_text(char *buf, size_t size, const char *s)
 	}
 	strcpy(buf, f);
 	free(f);
-	p = buf;
-	if (*p == '+' || *p == '-')
-		p++;
-	for (; *p; p++) {
-		if (*p >= '0' && *p <= '9')
-			digits++;
-		else if (*p == '.' && !dot && digits)
-			dot = 1;
-		else
-			return -1;
-	}
-	if (!digits || (dot && p[-1] == '.'))
-		return -1;
-	return 0;
+	return jx__is_decimal(buf) ? 0 : -1;
 }
 
 int jx_number_parse(const char *s, double *out)

@@ -15,16 +15,10 @@ static int wide_cp(unsigned cp)
 
 size_t jx_display_width(const char *s)
 {
-	size_t w = 0, i = 0, len = strlen(s), n;
+	size_t w = 0, i = 0, len = strlen(s);
 	unsigned cp;
 	while (i < len) {
-		n = jx__utf8_decode((const unsigned char *)s + i, len - i, &cp);
-		if (!n) {
-			w++;
-			i++;
-			continue;
-		}
-		i += n;
+		i += jx__utf8_next(s + i, len - i, &cp);
 		if ((cp >= 0x300 && cp <= 0x36F) || cp == 0x200B)
 			continue;
 		w += wide_cp(cp) ? 2 : 1;

@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test_base.c -- the building blocks of base/: the FNV-1a hash, the arena, the
+ * lenient UTF-8 walk and the error prefix.
+ *
+ * Expected hashes are the published FNV-1a 64-bit test vectors (and, for the
+ * seeded and UTF-8 cases, values computed with a few lines of Python written
+ * down next to them), not output of the code under test. */
+#include <setjmp.h>
+#include <stdalign.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "base/internal.h"
+
+/* ---- hash ---- */
+
+static void test_base__hash_is_fnv1a_64(void **state)
+{
+	(void)state;
+	/* FNV-1a 64 vectors (Fowler/Noll/Vo test suite) */
+	assert_true(jx__hash("", 0, 0) == 0xcbf29ce484222325ULL);
+	assert_true(jx__hash("a", 1, 0) == 0xaf63dc4c8601ec8cULL);
+	assert_true(jx__hash("foobar", 6, 0) == 0x85944171f73967e8ULL);
+	/* python: h=14695981039346656037^seed; for c in b: h=((h^c)*1099511628211)%2**64 */
+	assert_true(jx__hash("a", 1, 3) == 0xaf63df4c8601f1a5ULL);
+	assert_true(jx__hash("预算", strlen("预算"), 0) == 0xc2cb284866639efcULL);
+	/* only len bytes count */
+	assert_true(jx__hash("foobar!", 6, 0) == jx__hash("foobar", 6, 0));
+}
+
+/* ---- arena ---- */
+
+static void test_base__arena_aligns_and_keeps_everything(void **state)
+{
+	jx__arena a;
+	char *s[200];
+	(void)state;
+	jx__arena_init(&a, 256);
+	for (int i = 0; i < 200; i++) {
+		char want[32];
+		double *d;
+		snprintf(want, sizeof(want), "s%d", i * 7);
+		assert_non_null(s[i] = jx__arena_strndup(&a, want, strlen(want)));
+		/* an odd-sized string, then an aligned piece after it */
+		assert_non_null(d = jx__arena_alloc(&a, sizeof(double) * 3));
+		assert_int_equal((uintptr_t)d % alignof(max_align_t), 0);
+		d[0] = d[1] = d[2] = i; /* writes must not run into the strings */
+	}
+	for (int i = 0; i < 200; i++) {
+		char want[32];
+		snprintf(want, sizeof(want), "s%d", i * 7);
+		assert_string_equal(s[i], want);
+	}
+	jx__arena_free(&a);
+	assert_null(a.head);
+}
+
+static void test_base__arena_big_pieces_keep_the_current_block(void **state)
+{
+	jx__arena a;
+	char *small1, *big, *small2;
+	(void)state;
+	jx__arena_init(&a, 1024);
+	small1 = jx__arena_strndup(&a, "abc", 3);
+	big = jx__arena_alloc(&a, 5000); /* larger than a block: a block of its own */
+	small2 = jx__arena_strndup(&a, "de", 2);
+	assert_non_null(small1);
+	assert_non_null(big);
+	assert_non_null(small2);
+	memset(big, 'x', 5000);
+	/* the second string went into the first block, right after the first one */
+	assert_ptr_equal(small2, small1 + 4);
+	assert_string_equal(small1, "abc");
+	assert_string_equal(small2, "de");
+	/* strndup copies exactly n bytes and ends them */
+	assert_string_equal(jx__arena_strndup(&a, "hello world", 5), "hello");
+	jx__arena_free(&a);
+	/* an emptied arena is usable again */
+	assert_string_equal(jx__arena_strndup(&a, "again", 5), "again");
+	jx__arena_free(&a);
+}
+
+/* ---- UTF-8 ---- */
+
+/* The code points jx__utf8_next walks through in s, into cps; their count. */
+static size_t walk(unsigned *cps, const char *s)
+{
+	size_t n = 0, len = strlen(s);
+	for (size_t i = 0; i < len; n++)
+		i += jx__utf8_next(s + i, len - i, &cps[n]);
+	return n;
+}
+
+static void test_base__utf8_next_walks_over_bad_bytes(void **state)
+{
+	unsigned cp[16];
+	(void)state;
+	/* 预 U+9884, 算 U+7B97, then ASCII */
+	assert_int_equal(walk(cp, "预算a"), 3);
+	assert_int_equal(cp[0], 0x9884);
+	assert_int_equal(cp[1], 0x7B97);
+	assert_int_equal(cp[2], 'a');
+	/* overlong '/' (C0 AF), a surrogate (ED A0 80), a lone continuation byte:
+	 * each byte alone, as U+DC00 + byte */
+	assert_int_equal(walk(cp, "\xC0\xAF|\xED\xA0\x80|\x80"), 8);
+	assert_int_equal(cp[0], 0xDCC0);
+	assert_int_equal(cp[1], 0xDCAF);
+	assert_int_equal(cp[2], '|');
+	assert_int_equal(cp[3], 0xDCED);
+	assert_int_equal(cp[4], 0xDCA0);
+	assert_int_equal(cp[5], 0xDC80);
+	assert_int_equal(cp[6], '|');
+	assert_int_equal(cp[7], 0xDC80);
+	assert_true(JX__UTF8_BAD_BYTE(cp[7]));
+	assert_false(JX__UTF8_BAD_BYTE(0x9884));
+	/* a sequence cut short by the end of the text */
+	assert_int_equal(walk(cp, "\xE9\xA2"), 2);
+	assert_int_equal(cp[0], 0xDCE9);
+}
+
+/* ---- errors ---- */
+
+static void test_base__error_prefix_keeps_the_message(void **state)
+{
+	(void)state;
+	jx__error(JX_EPARSE, "weight %d is not a number", 7);
+	assert_int_equal(jx__error_prefix(JX_EDB, "%s:%d: ", "aliases.csv", 3), JX_EDB);
+	assert_string_equal(jx_error_last(), "aliases.csv:3: weight 7 is not a number");
+	assert_int_equal(jx_error_code(), JX_EDB);
+	/* the prefix may quote the message itself */
+	jx__error(JX_EIO, "disk full");
+	jx__error_prefix(JX_EIO, "[%s] ", jx_error_last());
+	assert_string_equal(jx_error_last(), "[disk full] disk full");
+	jx_error_clear();
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_base__hash_is_fnv1a_64),
+		cmocka_unit_test(test_base__arena_aligns_and_keeps_everything),
+		cmocka_unit_test(test_base__arena_big_pieces_keep_the_current_block),
+		cmocka_unit_test(test_base__utf8_next_walks_over_bad_bytes),
+		cmocka_unit_test(test_base__error_prefix_keeps_the_message),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
