@@ -9,6 +9,7 @@
 #define JIXIAO_H
 
 #include "jixiao/common.h"
+#include "jixiao/output.h"
 #include "jixiao/model.h"
 #include "jixiao/text.h"
 #include "jixiao/table.h"

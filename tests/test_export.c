@@ -259,9 +259,43 @@ static void test_export__json_is_valid_with_values(void **state)
 	jx_store_free(s);
 }
 
+/* CSV meant for spreadsheets (--bom) neutralises text a spreadsheet would evaluate (OWASP: a
+ * leading ' inside the field); numbers stay numbers; the plain format keeps the bytes. */
+static void test_export__bom_neutralises_formulas(void **state)
+{
+	static const char *const rows =
+		"\"=HYPERLINK(\"\"http://example.invalid\"\",\"\"x\"\")\",2023,self,+SUM(1),-2+3,"
+		"@cmd,=1+1,60,50,stated\n"
+		"\"=HYPERLINK(\"\"http://"
+		"example.invalid\"\",\"\"x\"\")\",2023,self,决策,机制,普通指标,"
+		"-负号开头的说明,40,40,stated\n";
+	static const char *const safe_rows =
+		"\"'=HYPERLINK(\"\"http://"
+		"example.invalid\"\",\"\"x\"\")\",2023,self,'+SUM(1),'-2+3,"
+		"'@cmd,'=1+1,60,50,stated\n"
+		"\"'=HYPERLINK(\"\"http://"
+		"example.invalid\"\",\"\"x\"\")\",2023,self,决策,机制,普通指标,"
+		"'-负号开头的说明,40,40,stated\n";
+	jx_store *s = fresh();
+	char *plain, *bom, want[2048];
+	(void)state;
+	import_file(s, "tests/outputs/formula_cells.csv", 0);
+	plain = export_to_string(s, jx_export_scores, NULL, JX_FMT_CSV, 0, NULL);
+	snprintf(want, sizeof(want), "# provenance: synthetic\n%s\n%s", JX_CSV_SCORES_HEADER, rows);
+	assert_string_equal(plain, want);
+	bom = export_to_string(s, jx_export_scores, NULL, JX_FMT_CSV, 1, NULL);
+	snprintf(want, sizeof(want), "\xEF\xBB\xBF# provenance: synthetic\n%s\n%s",
+		 JX_CSV_SCORES_HEADER, safe_rows);
+	assert_string_equal(bom, want);
+	free(plain);
+	free(bom);
+	jx_store_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_export__bom_neutralises_formulas),
 		cmocka_unit_test(test_export__scores_round_trip),
 		cmocka_unit_test(test_export__figures_round_trip),
 		cmocka_unit_test(test_export__real_transcription_round_trip),

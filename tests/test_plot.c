@@ -171,7 +171,11 @@ static void test_plot__quote_escapes(void **state)
 		const char *in, *out;
 	} cases[] = {
 		{"部门决策", "'部门决策'"},
-		{"it's", "'it''s'"},
+		{"it's", "'it'.sprintf('%c',39).'s'"},
+		{"'", "sprintf('%c',39)"},
+		{"''x", "sprintf('%c',39).sprintf('%c',39).'x'"},
+		{"a'", "'a'.sprintf('%c',39)"},
+		{"'@x", "sprintf('%c',39).'@x'"},
 		{"a\nb\r\tc", "'a b  c'"}, /* each control character becomes a space */
 		{"\\ \"q\" `x` @m $(y) {}_^&", "'\\ \"q\" `x` @m $(y) {}_^&'"},
 		{"bad\xff\xfeutf8", "'bad\xef\xbf\xbd\xef\xbf\xbdutf8'"},
@@ -198,7 +202,11 @@ static void test_plot__quote_round_trips_through_gnuplot(void **state)
 		"trailing backslash \\",
 		"两行\n文本",
 		"中文'引号'",
+		"'starts with a quote",
+		"two''quotes and '''three",
+		"''''",
 	};
+
 	char *dir = tu_mkdtemp(), out[600], marker[600];
 	size_t i;
 	(void)state;
@@ -226,6 +234,107 @@ static void test_plot__quote_round_trips_through_gnuplot(void **state)
 	}
 	assert_int_not_equal(access(marker, F_OK), 0);
 	assert_int_equal(chdir("/"), 0);
+	tu_rmdir(dir);
+	free(dir);
+}
+
+/* ---- the escaper against the real gnuplot: labels read back from its SVG ---- */
+
+static const char *const fuzz_tokens[] = {
+	"'",    "''",  "'''",   "\"",     "\\", "`",   "@",          "$",  "%",  "&",
+	"<",    ">",   "{",     "}",      "^",  "_",   "|",          "#",  ";",  ",",
+	".",    " ",   "a",     "Z",      "0",  "中",  "文",         "\n", "\t", "\r",
+	"\xff", "]]>", "&amp;", "`date`", "@x", "\\n", "system('x')"};
+
+/* What the label must read: control characters as spaces, a byte that is not UTF-8 as U+FFFD. */
+static void expected_label(char *out, const char *in)
+{
+	for (; *in; in++) {
+		if ((unsigned char)*in == 0xff) {
+			strcpy(out, "\xef\xbf\xbd");
+			out += 3;
+		} else
+			*out++ = (unsigned char)*in < 0x20 ? ' ' : *in;
+	}
+	*out = '\0';
+}
+
+/* The text of the n-th <text> element of svg, XML entities undone, into out. */
+static int svg_label(char *out, size_t size, const char *svg, int n)
+{
+	const char *p = svg, *end;
+	size_t k = 0;
+	for (int i = 0; i <= n; i++) {
+		if (!(p = strstr(p, "<text")) || !(p = strchr(p, '>')))
+			return -1;
+		p++;
+	}
+	if (!(end = strstr(p, "</text>")))
+		return -1;
+	while (p < end && k + 1 < size) {
+		static const char *const ent[][2] = {{"&amp;", "&"},
+						     {"&lt;", "<"},
+						     {"&gt;", ">"},
+						     {"&quot;", "\""},
+						     {"&apos;", "'"}};
+		size_t e, found = 0;
+		for (e = 0; e < 5 && !found; e++)
+			if (!strncmp(p, ent[e][0], strlen(ent[e][0]))) {
+				out[k++] = ent[e][1][0];
+				p += strlen(ent[e][0]);
+				found = 1;
+			}
+		if (!found)
+			out[k++] = *p++;
+	}
+	out[k] = '\0';
+	return 0;
+}
+
+/* 200 random strings of awkward tokens (fixed seed), quoted by jx_plot_quote and drawn as labels
+ * by gnuplot into one SVG: each label reads back as its text. */
+static void test_plot__quote_fuzz_svg_labels(void **state)
+{
+	enum { N = 200 };
+	char *dir = tu_mkdtemp(), svg_path[600], *texts[N], *svg, *script = NULL;
+	unsigned seed = 20261129;
+	size_t script_len = 0;
+	FILE *f = open_memstream(&script, &script_len);
+	(void)state;
+	assert_non_null(f);
+	snprintf(svg_path, sizeof(svg_path), "%s/labels.svg", dir);
+	fprintf(f, "set terminal svg noenhanced size 800,600\nset output '%s'\n", svg_path);
+	for (int i = 0; i < N; i++) {
+		char text[512] = "", *q;
+		int ntok = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 8;
+		for (int t = 0; t < ntok; t++) {
+			seed = seed * 1103515245u + 12345u;
+			strcat(text, fuzz_tokens[(seed >> 16) %
+						 (sizeof(fuzz_tokens) / sizeof(fuzz_tokens[0]))]);
+		}
+		if (text[0] == ' ')
+			text[0] = 'b'; /* a label starting with blanks is drawn the same */
+		texts[i] = strdup(text);
+		q = jx_plot_quote(text);
+		fprintf(f, "set label %d %s at graph 0.5, graph %g\n", i + 1, q, (double)i / N);
+		free(q);
+	}
+	fputs("unset border; unset tics; unset key\nset xrange [0:1]; set yrange [0:1]\n"
+	      "plot -1 notitle\n",
+	      f);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(jx_plot_run(script, NULL), 0);
+	svg = tu_read(svg_path, NULL);
+	assert_non_null(svg);
+	for (int i = 0; i < N; i++) {
+		char want[1600], got[1600];
+		expected_label(want, texts[i]);
+		assert_int_equal(svg_label(got, sizeof(got), svg, i), 0);
+		assert_string_equal(got, want);
+		free(texts[i]);
+	}
+	free(svg);
+	free(script);
 	tu_rmdir(dir);
 	free(dir);
 }
@@ -778,6 +887,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plot__quote_escapes),
 		cmocka_unit_test(test_plot__quote_round_trips_through_gnuplot),
+		cmocka_unit_test(test_plot__quote_fuzz_svg_labels),
 		T(test_plot__script_header),
 		T(test_plot__script_total),
 		T(test_plot__script_categories),

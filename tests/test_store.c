@@ -702,6 +702,31 @@ static void test_store__grade_bands(void **state)
 	jx_store_free(s);
 }
 
+/* Bands out of order (a typo such as 良=95 after 优=90) or naming a grade twice are refused,
+ * and what is stored stays; strictly ordered bands pass highest first or lowest first. */
+static void test_store__grade_bands_strictly_ordered(void **state)
+{
+	jx_store *s = open_ok(":memory:");
+	jx_grade_band unordered[4] = {{"优", 90}, {"良", 95}, {"中", 60}, {"差", 0}};
+	jx_grade_band twice[3] = {{"优", 90}, {"优", 60}, {"差", 0}};
+	jx_grade_band up[3] = {{"差", 0}, {"中", 60}, {"优", 90}};
+	jx_grade_band d[8];
+	size_t n = 0;
+	(void)state;
+	assert_int_equal(jx_store_set_grade_bands(s, unordered, 4), JX_EINVAL);
+	assert_non_null(strstr(jx_error_last(), "not strictly ordered: 良=95 after 优=90"));
+	assert_int_equal(jx_store_set_grade_bands(s, twice, 3), JX_EINVAL);
+	assert_non_null(strstr(jx_error_last(), "优"));
+	assert_int_equal(jx_store_grade_bands(s, d, 8, &n), 0);
+	assert_int_equal(n, 4); /* the defaults, untouched */
+	assert_true(d[1].min_score == 80);
+	assert_int_equal(jx_store_set_grade_bands(s, up, 3), 0);
+	assert_int_equal(jx_store_grade_bands(s, d, 8, &n), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(d[0].grade, "优");
+	jx_store_free(s);
+}
+
 static void test_store__list_counts(void **state)
 {
 	jx_store *s = open_ok(":memory:");
@@ -961,6 +986,7 @@ int main(void)
 		cmocka_unit_test(test_store__dry_run_writes_nothing),
 		cmocka_unit_test(test_store__series_order_and_aliases),
 		cmocka_unit_test(test_store__grade_bands),
+		cmocka_unit_test(test_store__grade_bands_strictly_ordered),
 		cmocka_unit_test(test_store__list_counts),
 		cmocka_unit_test(test_store__year_totals),
 		cmocka_unit_test(test_store__load_evaluation_round_trip),

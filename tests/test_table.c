@@ -210,9 +210,40 @@ static void test_table__accessors_and_errors(void **state)
 	jx_table_free(NULL);
 }
 
+/* With a byte-order mark (CSV for spreadsheets) text cells at risk get a leading ', a negative
+ * number in a number column stays a number; without it the bytes are as before. */
+static void test_table__bom_csv_is_formula_safe(void **state)
+{
+	jx_table *t = jx_table_new();
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *out;
+	(void)state;
+	jx_table_add_column(t, "name", "名称", JX_COL_TEXT, 0);
+	jx_table_add_column(t, "delta", "变化", JX_COL_NUMBER, 0);
+	jx_table_add_row(t);
+	jx_table_set_text(t, 0, "=cmd|' /C calc'!A0");
+	jx_table_set_number(t, 1, -0.25);
+	jx_table_add_row(t);
+	jx_table_set_text(t, 0, "\tx");
+	jx_table_set_number(t, 1, 3);
+	out = open_memstream(&buf, &n);
+	assert_int_equal(jx_table_write(t, out, JX_FMT_CSV, 1), 0);
+	fclose(out);
+	assert_string_equal(buf, "\xEF\xBB\xBFname,delta\n'=cmd|' /C calc'!A0,-0.25\n'\tx,3\n");
+	free(buf);
+	out = open_memstream(&buf, &n);
+	assert_int_equal(jx_table_write(t, out, JX_FMT_CSV, 0), 0);
+	fclose(out);
+	assert_string_equal(buf, "name,delta\n=cmd|' /C calc'!A0,-0.25\n\tx,3\n");
+	free(buf);
+	jx_table_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_table__bom_csv_is_formula_safe),
 		cmocka_unit_test(test_table__aligned_with_cjk_widths),
 		cmocka_unit_test(test_table__notes_and_fixed_decimals),
 		cmocka_unit_test(test_table__csv_quoting),

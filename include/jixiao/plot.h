@@ -49,7 +49,11 @@ typedef struct {
 	const char *script_path;   /**< also write the whole script here; NULL = no */
 	const char *gnuplot;       /**< program; NULL = "gnuplot" searched in PATH */
 	const char *font;          /**< font family; NULL = a CJK family found by fontconfig */
+	int timeout;               /**< seconds gnuplot may run before it is killed; 0 = 60 */
 } jx_plot_request;
+
+/** The default time limit of one gnuplot run, in seconds. */
+#define JX_PLOT_TIMEOUT 60
 
 /** Fill r with the defaults (PNG, self, built-in templates, sizes per chart). */
 void jx_plot_request_init(jx_plot_request *r);
@@ -72,11 +76,15 @@ int jx_image_format_parse(const char *s, jx_image_format *out);
 int jx_plot_script(char **out, jx_store *s, const jx_plot_request *req);
 
 /**
- * Draw the chart into req->out_path (and write req->script_path when set).
- * Nothing to draw: JX_ENOTFOUND. gnuplot not on PATH: JX_EIO with "gnuplot
- * not found: install the Debian package gnuplot-nox"; gnuplot failing:
- * JX_EIO with gnuplot's own message. On error the output file may be
- * missing or partial.
+ * Draw the chart into req->out_path (and write req->script_path when set),
+ * both atomically (jixiao/output.h): gnuplot writes a temporary file beside
+ * the target, which must then be non-empty and start with the PNG, SVG or
+ * PDF signature before it replaces the target. Nothing to draw:
+ * JX_ENOTFOUND. A refused path (the open database, "-"): JX_EINVAL. gnuplot
+ * not on PATH: JX_EIO with "gnuplot not found: install the Debian package
+ * gnuplot-nox"; gnuplot failing, running longer than req->timeout, or
+ * writing no valid image: JX_EIO saying so. On error the previous files are
+ * untouched and no temporary file stays.
  */
 int jx_plot_draw(jx_store *s, const jx_plot_request *req);
 
@@ -88,11 +96,12 @@ int jx_plot_draw(jx_store *s, const jx_plot_request *req);
 int jx_plot_render(char **out, size_t *len, jx_store *s, const jx_plot_request *req);
 
 /**
- * Text as a gnuplot single-quoted string literal: ' doubled, control
- * characters (newlines, tabs...) turned into spaces, bytes that are not
- * UTF-8 replaced by U+FFFD. Inside single quotes gnuplot expands nothing
- * (no backslash escapes, backticks or @macros). New string (free()); NULL
- * on ENOMEM.
+ * Text as a gnuplot string expression: single-quoted pieces joined with the
+ * string operator, each quote written as sprintf('%c',39) (it's ->
+ * 'it'.sprintf('%c',39).'s'), control characters (newlines, tabs...) turned into
+ * spaces, bytes that are not UTF-8 replaced by U+FFFD. Inside single quotes
+ * gnuplot expands nothing (no backslash escapes, backticks or @macros). New
+ * string (free()); NULL on ENOMEM.
  */
 char *jx_plot_quote(const char *text);
 
@@ -104,8 +113,9 @@ char *jx_plot_quote(const char *text);
 const char *jx_plot_cjk_font(void);
 
 /**
- * Run gnuplot on a script (what jx_plot_draw does after building it).
- * program NULL = "gnuplot" on PATH. Errors as jx_plot_draw.
+ * Run gnuplot on a script (what jx_plot_draw does after building it), with
+ * the default time limit. program NULL = "gnuplot" on PATH. Errors as
+ * jx_plot_draw.
  */
 int jx_plot_run(const char *script, const char *program);
 

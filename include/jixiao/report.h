@@ -38,6 +38,7 @@ typedef struct {
 	int charts;                /**< 1 = draw charts (default); 0 = leave them out */
 	const char *templates_dir; /**< chart templates (NULL = built-in) */
 	const char *gnuplot;       /**< gnuplot program (NULL = "gnuplot" on PATH) */
+	int timeout;               /**< seconds each gnuplot run may take; 0 = JX_PLOT_TIMEOUT */
 	const char *generated;     /**< date printed as "generated on" (NULL = none) */
 } jx_report_request;
 
@@ -130,9 +131,12 @@ void jx_report_free(jx_report *r);
  * Write the report to path in req->format and req->lang. HTML: one file,
  * charts inline as SVG, CSS inline, no scripts, no external resources.
  * Markdown: charts as PNG files in the directory "<path without .md>_charts"
- * next to it. A chart that cannot be drawn leaves a note in the report and
- * a line in r->messages; the call still succeeds. JX_EIO when path cannot be
- * written.
+ * next to it. Written atomically (jixiao/output.h): the file, and for
+ * Markdown its charts, are built beside the target and put in place only
+ * when all was rendered; on failure the previous files are untouched. A
+ * chart that cannot be drawn leaves a note in the report and a line in
+ * r->messages; the call still succeeds. JX_EINVAL when path is refused (the
+ * open database, "-"), JX_EIO when it cannot be written.
  */
 int jx_report_write(jx_report *r, jx_store *st, const jx_report_request *req, const char *path);
 

@@ -90,6 +90,12 @@ void jx_number_format(char *buf, size_t size, double v);
 /** Write one CSV field with RFC 4180 quoting when needed (a comma, quote or line
  *  end inside, or a space at either end). 0 or JX_EIO. */
 int jx_csv_write_field(FILE *out, const char *s);
+/** 1 when a spreadsheet would take text s for a formula (it starts with =, +, -, @,
+ *  tab or CR). */
+int jx_csv_formula_risk(const char *s);
+/** jx_csv_write_field, and with formula_safe a text at risk first gets a ' (OWASP):
+ *  for CSV meant for spreadsheets (--bom), never for numbers. 0 or JX_EIO. */
+int jx_csv_write_cell(FILE *out, const char *s, int formula_safe);
 
 #ifdef __cplusplus
 }

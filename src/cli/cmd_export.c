@@ -13,8 +13,12 @@ static const cli_option options[] = {
 	{CLI_O_YEARS, "year", "Y", N_("only this year"), 0},
 	CLI_SHARED_HELP(YEARS, N_("only these years")),
 	CLI_SHARED_HELP(KIND, N_("only this kind (scores)")),
-	CLI_SHARED_HELP(OUT, N_("write to FILE instead of standard output")),
-	{'b', "bom", NULL, N_("start CSV with a UTF-8 byte-order mark (for Excel on Windows)"), 0},
+	CLI_SHARED_HELP(OUT, N_("write to FILE (atomically) instead of standard output; - is "
+				"standard output")),
+	{'b', "bom", NULL,
+	 N_("CSV for Excel/WPS: a UTF-8 byte-order mark, and text that looks like a formula starts "
+	    "with '"),
+	 0},
 	CLI_END};
 
 const cli_spec spec_export = {
@@ -53,22 +57,26 @@ static int own_option(void *ctx, int key, const char *arg)
 	return 0;
 }
 
-/* Canonical CSV or JSON to out_path, or to standard output when it is NULL. */
+/* Canonical CSV or JSON to out_path (atomically), or to standard output for NULL or "-". */
 static int write_text(jx_store *s, const jx_filter *f, const export_args *e, const char *out_path)
 {
 	jx_format fmt = !strcmp(e->format, "json") ? JX_FMT_JSON : JX_FMT_CSV;
-	FILE *out = stdout;
-	int rc = JX_EXIT_OK;
-	if (out_path && !(out = fopen(out_path, "wb")))
-		return cli_fail("%s: %s", out_path, strerror(errno));
-	if ((!strcmp(e->what, "scores") ? jx_export_scores(s, out, f, fmt, e->bom)
-					: jx_export_figures(s, out, f, fmt, e->bom)) != 0)
-		rc = cli_fail_jx();
-	if (out != stdout && fclose(out) != 0 && rc == 0)
-		rc = cli_fail("%s: %s", out_path, strerror(errno));
-	else if (out == stdout && fflush(stdout) != 0 && rc == 0)
-		rc = cli_fail(_("cannot write output: %s"), strerror(errno));
-	return rc;
+	jx_output *o = NULL;
+	int rc;
+	if (out_path && strcmp(out_path, "-") && jx_output_open(&o, out_path) != 0)
+		return cli_fail_jx();
+	rc = !strcmp(e->what, "scores")
+		     ? jx_export_scores(s, o ? jx_output_stream(o) : stdout, f, fmt, e->bom)
+		     : jx_export_figures(s, o ? jx_output_stream(o) : stdout, f, fmt, e->bom);
+	if (rc != 0) {
+		jx_output_abort(o);
+		return cli_fail_jx();
+	}
+	if (o)
+		return jx_output_commit(o) != 0 ? cli_fail_jx() : JX_EXIT_OK;
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return cli_fail(_("cannot write output: %s"), strerror(errno));
+	return JX_EXIT_OK;
 }
 
 int cmd_export(jx_cli *cli, int argc, char **argv)

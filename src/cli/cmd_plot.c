@@ -17,6 +17,7 @@ static const cli_option options[] = {
 	 N_("image format (default: from the --out extension, else png)"), 0},
 	{'s', "size", "WxH", N_("size in pixels (PDF: 100 px per inch; default per chart)"), 0},
 	CLI_SHARED(TEMPLATES),
+	{'T', "timeout", "SECONDS", N_("stop gnuplot after this long (default 60)"), 0},
 	{'S', "script", "FILE",
 	 N_("also write the gnuplot script (all: a directory of <chart>.gp)"), 0},
 	CLI_END};
@@ -91,6 +92,7 @@ static int own_option(void *ctx, int key, const char *arg)
 		return parse_size(arg, &a->req.width, &a->req.height)
 			       ? cli_usage("plot", _("--size must be WxH in pixels, e.g. 1000x600"))
 			       : 0;
+	case 'T': return cli_int_option("plot", "timeout", arg, 1, 86400, &a->req.timeout);
 	default: a->script = arg; return 0;
 	}
 }
@@ -124,6 +126,15 @@ static int check_args(plot_args *a, const cli_args *c)
 	return 0;
 }
 
+/* "dir/name.ext" (malloc'd; NULL on ENOMEM). */
+static char *image_path(const char *dir, const char *name, jx_image_format f)
+{
+	char *p = malloc(strlen(dir) + strlen(name) + 8);
+	if (p)
+		sprintf(p, "%s/%s.%s", dir, name, jx_image_format_name(f));
+	return p;
+}
+
 static int draw_one(jx_store *s, plot_args *a)
 {
 	a->req.script_path = a->script;
@@ -133,41 +144,85 @@ static int draw_one(jx_store *s, plot_args *a)
 	return JX_EXIT_OK;
 }
 
-/* All charts into out_dir; a chart without data is skipped with a warning. */
-static int draw_all(jx_store *s, plot_args *a)
+/* chart's script as the user keeps it, naming its final file, into the scripts' temporary dir. */
+static int keep_script(jx_store *s, const plot_args *a, const char *script_dir, const char *name)
 {
-	int i, drawn = 0, rc = JX_EXIT_OK;
-	if (mkdir(a->out_dir, 0777) != 0 && errno != EEXIST)
-		return cli_fail(_("%s: cannot create the directory: %s"), a->out_dir,
-				strerror(errno));
-	for (i = 0; i < JX_CHART_COUNT && rc == JX_EXIT_OK; i++) {
-		const char *name = jx_chart_name((jx_chart)i);
-		char *out = malloc(strlen(a->out_dir) + 32), *script = NULL;
-		if (a->script)
-			script = malloc(strlen(a->script) + 32);
-		if (!out || (a->script && !script)) {
-			free(out);
-			return cli_fail(_("out of memory"));
+	jx_plot_request r = a->req;
+	char *final = image_path(a->out_dir, name, a->req.format), *path, *text = NULL;
+	jx_output *o = NULL;
+	int rc = -1;
+	path = final ? malloc(strlen(script_dir) + strlen(name) + 8) : NULL;
+	if (path) {
+		sprintf(path, "%s/%s.gp", script_dir, name);
+		r.out_path = final;
+		if (jx_plot_script(&text, s, &r) == 0 && jx_output_open(&o, path) == 0) {
+			fputs(text, jx_output_stream(o));
+			rc = jx_output_commit(o);
 		}
-		sprintf(out, "%s/%s.%s", a->out_dir, name, jx_image_format_name(a->req.format));
-		if (script)
-			sprintf(script, "%s/%s.gp", a->script, name);
+	}
+	free(text);
+	free(path);
+	free(final);
+	return rc ? -1 : 0;
+}
+
+/* Every chart into dir (a temporary one); drawn[i] set for those drawn. Exit code. */
+static int draw_charts(jx_store *s, plot_args *a, const char *dir, const char *script_dir,
+		       int *drawn)
+{
+	for (int i = 0; i < JX_CHART_COUNT; i++) {
+		const char *name = jx_chart_name((jx_chart)i);
+		char *out = image_path(dir, name, a->req.format);
+		int rc;
+		if (!out)
+			return cli_fail(_("out of memory"));
 		a->req.chart = (jx_chart)i;
 		a->req.out_path = out;
-		a->req.script_path = script;
-		if (jx_plot_draw(s, &a->req) == 0) {
-			printf("%s\n", out);
-			drawn++;
-		} else if (jx_error_code() == JX_ENOTFOUND) {
-			cli_warn(_("%s skipped: %s"), name, jx_error_last());
-		} else {
-			rc = cli_fail("%s: %s", name, jx_error_last());
-		}
+		a->req.script_path = NULL;
+		rc = jx_plot_draw(s, &a->req);
+		if (rc == 0 && script_dir)
+			rc = keep_script(s, a, script_dir, name);
 		free(out);
-		free(script);
+		a->req.out_path = NULL;
+		if (rc == 0)
+			drawn[i] = 1;
+		else if (jx_error_code() == JX_ENOTFOUND)
+			cli_warn(_("%s skipped: %s"), name, jx_error_last());
+		else
+			return cli_fail("%s: %s", name, jx_error_last());
 	}
-	if (rc == JX_EXIT_OK && drawn == 0)
+	return JX_EXIT_OK;
+}
+
+/* All charts into out_dir, all or none: drawn in a temporary directory beside it and moved
+ * in only when every chart with data was drawn. A chart without data is skipped with a warning. */
+static int draw_all(jx_store *s, plot_args *a)
+{
+	jx_outset *charts = NULL, *scripts = NULL;
+	int drawn[JX_CHART_COUNT] = {0}, n = 0, rc;
+	if (jx_outset_open(&charts, a->out_dir) != 0 ||
+	    (a->script && jx_outset_open(&scripts, a->script) != 0)) {
+		jx_outset_abort(charts);
+		return cli_fail_jx();
+	}
+	rc = draw_charts(s, a, jx_outset_temp_dir(charts),
+			 scripts ? jx_outset_temp_dir(scripts) : NULL, drawn);
+	for (int i = 0; i < JX_CHART_COUNT; i++)
+		n += drawn[i];
+	if (rc == 0 && n == 0)
 		rc = cli_fail(_("no chart drawn for %s"), a->req.department);
+	if (rc == 0 && scripts && (rc = jx_outset_commit(scripts) ? cli_fail_jx() : 0) == 0)
+		scripts = NULL;
+	if (rc == 0 && (rc = jx_outset_commit(charts) ? cli_fail_jx() : 0) == 0)
+		charts = NULL;
+	jx_outset_abort(scripts);
+	jx_outset_abort(charts);
+	for (int i = 0; rc == 0 && i < JX_CHART_COUNT; i++)
+		if (drawn[i]) {
+			char *p = image_path(a->out_dir, jx_chart_name((jx_chart)i), a->req.format);
+			printf("%s\n", p ? p : "");
+			free(p);
+		}
 	return rc;
 }
 

@@ -8,7 +8,8 @@
 
 static const cli_option options[] = {
 	CLI_SHARED_REQUIRED(DEPT, N_("department (required)")),
-	CLI_SHARED_REQUIRED(OUT, N_("output file (required)")),
+	CLI_SHARED_REQUIRED(OUT, N_("output file (required); - writes HTML, or Markdown without "
+				    "charts, to standard output")),
 	CLI_SHARED_HELP(YEARS, N_("year range (default: all years)")),
 	CLI_SHARED_HELP(KIND, N_("evaluations analysed (default self)")),
 	{'f', "format", "html|md", N_("output format (default: md for a .md file, else html)"), 0},
@@ -16,6 +17,7 @@ static const cli_option options[] = {
 	{'n', "no-charts", NULL, N_("leave the charts out (no gnuplot needed)"), 0},
 	CLI_SHARED_HELP(TEMPLATES, N_("chart templates (see `jixiao plot --help`)")),
 	{'s', "summary", NULL, N_("also print a three-line summary on stdout"), 0},
+	{'T', "timeout", "SECONDS", N_("stop gnuplot after this long, per chart (default 60)"), 0},
 	CLI_END};
 
 const cli_spec spec_report = {
@@ -61,6 +63,7 @@ static int own_option(void *ctx, int key, const char *arg)
 			       ? cli_usage("report", _("--lang must be zh or en"))
 			       : 0;
 	case 'n': a->req.charts = 0; return 0;
+	case 'T': return cli_int_option("report", "timeout", arg, 1, 86400, &a->req.timeout);
 	default: a->summary = 1; return 0;
 	}
 }
@@ -81,6 +84,10 @@ static int check_args(report_args *a, const cli_args *c)
 		return cli_usage("report", _("--dept is required"));
 	if (!a->out)
 		return cli_usage("report", _("--out is required"));
+	if (!strcmp(a->out, "-") && a->format_set && a->req.format == JX_REPORT_MD &&
+	    a->req.charts)
+		return cli_usage("report", _("Markdown charts need files: give --out FILE.md, or "
+					     "--no-charts for standard output"));
 	if (!a->format_set) {
 		size_t n = strlen(a->out);
 		a->req.format = n > 3 && !strcmp(a->out + n - 3, ".md") ? JX_REPORT_MD
@@ -105,6 +112,19 @@ static void report_date(char *buf, size_t size)
 		buf[0] = '\0';
 }
 
+/* Into the file, or to standard output for "-". */
+static int write_report(jx_report *r, jx_store *s, const report_args *a)
+{
+	char *text = NULL;
+	int rc;
+	if (strcmp(a->out, "-"))
+		return jx_report_write(r, s, &a->req, a->out);
+	if ((rc = jx_report_render(&text, r, s, &a->req)) == 0)
+		fputs(text, stdout);
+	free(text);
+	return rc;
+}
+
 int cmd_report(jx_cli *cli, int argc, char **argv)
 {
 	report_args a;
@@ -126,13 +146,14 @@ int cmd_report(jx_cli *cli, int argc, char **argv)
 	if ((rc = cli_find_department(s, a.req.department, &dept)) != 0)
 		goto out;
 	a.req.department = dept;
-	if (jx_report_build(&r, s, &a.req) != 0 || jx_report_write(r, s, &a.req, a.out) != 0) {
+	if (jx_report_build(&r, s, &a.req) != 0 || write_report(r, s, &a) != 0) {
 		rc = cli_fail_jx();
 		goto out;
 	}
 	for (size_t i = 0; i < r->nmessages; i++)
 		cli_warn("%s", r->messages[i]);
-	printf("%s\n", a.out);
+	if (strcmp(a.out, "-"))
+		printf("%s\n", a.out);
 	if (a.summary) {
 		char *text = NULL;
 		if (jx_report_summary(&text, r, a.req.lang) != 0) {

@@ -43,8 +43,8 @@ static void usage_lines(const cli_spec *spec, FILE *out)
 	}
 	fputc('\n', out);
 	for (const char *const *f = spec->forms; f && *f; f++)
-		fprintf(out, "%*s jixiao [--db PATH] %s %s\n", (int)jx_display_width(_("usage:")), "",
-			spec->name, *f);
+		fprintf(out, "%*s jixiao [--db PATH] %s %s\n", (int)jx_display_width(_("usage:")),
+			"", spec->name, *f);
 }
 
 static void option_line(const cli_option *o, FILE *out)

@@ -18,7 +18,7 @@ import os
 import re
 import sys
 
-PUBLIC = {"common": "base", "xlsx": "export", "doc": "ingest"}  # header name -> module, when they differ
+PUBLIC = {"common": "base", "output": "base", "xlsx": "export", "doc": "ingest"}  # header name -> module, when they differ
 
 
 def allowed_graph(doc):

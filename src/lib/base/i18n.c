@@ -47,10 +47,16 @@ void jx_i18n_set(jx_lang lang)
 	++_nl_msg_cat_cntr;
 }
 
-jx_lang jx_i18n_lang(void) { return current; }
+jx_lang jx_i18n_lang(void)
+{
+	return current;
+}
 
 /* "zh", "zh_CN.UTF-8", "zh_TW" ... */
-static int chinese(const char *v) { return v && !strncmp(v, "zh", 2); }
+static int chinese(const char *v)
+{
+	return v && !strncmp(v, "zh", 2);
+}
 
 jx_lang jx_lang_from_environment(void)
 {

@@ -88,6 +88,17 @@ size_t jx__utf8_next(const char *s, size_t len, unsigned *cp);
 /** Append code point cp to b as UTF-8. */
 void jx__utf8_put(jx__buf *b, unsigned cp);
 
+/** path resolved as far as it exists (guard.c): realpath of the file, or of its
+ *  directory followed by its name (a dangling symlink stays itself). malloc'd;
+ *  NULL when the directory does not exist (errno) or on ENOMEM. */
+char *jx__resolve_path(const char *path);
+
+/** A mkstemp/mkdtemp template beside path: "<dir>/.jixiao-<what>XXXXXX", always
+ *  starting with "/" or "./" (output.c). malloc'd; NULL on ENOMEM. */
+char *jx__temp_beside(const char *path, const char *what);
+/** fsync the directory holding path (best effort where directories cannot be synced). */
+int jx__sync_dir_of(const char *path);
+
 /**
  * An arena: memory handed out in pieces and freed all at once. Pieces from
  * jx__arena_alloc are aligned for any type; strings are packed. Both return

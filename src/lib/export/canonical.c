@@ -11,6 +11,7 @@ typedef struct {
 	jx_format fmt;
 	int provenance_column; /* the selection mixes provenances: one column per row */
 	size_t nrow;
+	int formula_safe; /* CSV for spreadsheets (--bom): text cells neutralised */
 } writer;
 
 static void json_str(FILE *out, const char *s)
@@ -47,7 +48,7 @@ static int score_row(void *ctx, const jx_stored_score *r)
 			if (c == 1)
 				fprintf(w->out, "%d", r->year);
 			else
-				jx_csv_write_field(w->out, text[c]);
+				jx_csv_write_cell(w->out, text[c], w->formula_safe);
 			fputc(',', w->out);
 		}
 		fprintf(w->out, "%s,%s,%s", wt, sc, jx_origin_name(r->origin));
@@ -81,7 +82,7 @@ static int figure_row(void *ctx, const jx_stored_figure *r)
 	char v[64];
 	jx_cents_format(v, sizeof(v), r->cents);
 	if (w->fmt == JX_FMT_CSV) {
-		jx_csv_write_field(w->out, r->department);
+		jx_csv_write_cell(w->out, r->department, w->formula_safe);
 		fprintf(w->out, ",%d,%s,%s,%s", r->year, r->item, v, unit ? unit : "");
 		if (w->provenance_column)
 			fprintf(w->out, ",%s", jx_provenance_name(r->provenance));
@@ -100,7 +101,7 @@ static int figure_row(void *ctx, const jx_stored_figure *r)
 
 static int export(jx_store *s, FILE *out, const jx_filter *f, jx_format fmt, int bom, int figures)
 {
-	writer w = {out, fmt, 0, 0};
+	writer w = {out, fmt, 0, 0, bom};
 	int prov, rc;
 	if ((rc = jx_store_uniform_provenance(s, &prov, f, figures)) != 0)
 		return rc;

@@ -6,6 +6,7 @@
 #include "text/internal.h"
 #include "jixiao/analysis.h"
 #include "jixiao/export.h"
+#include "jixiao/output.h"
 #include "jixiao/ingest.h"
 #include "jixiao/store.h"
 #include "jixiao/table.h"

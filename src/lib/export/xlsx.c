@@ -390,24 +390,27 @@ int jx_xlsx_export(jx_store *st, const char *path, const jx_filter *f)
 {
 	jx_filter all = {NULL, 0, 0, -1};
 	jx_eval_summary *evs = NULL;
+	jx_output *o = NULL;
 	size_t n = 0;
 	xbook x;
 	lxw_error err;
 	int rc;
 
 	memset(&x, 0, sizeof(x));
+	if ((rc = jx_output_open(&o, path)) != 0)
+		return rc;
 	f = f ? f : &all;
 	if ((rc = jx_store_list(st, f, &evs, &n)))
-		return rc;
+		goto out;
 	if (!n) {
-		jx_eval_summaries_free(evs, n);
-		return jx__error(JX_ENOTFOUND, "xlsx: no evaluation matches%s%s",
-				 f->department ? " department " : "",
-				 f->department ? f->department : "");
+		rc = jx__error(JX_ENOTFOUND, "xlsx: no evaluation matches%s%s",
+			       f->department ? " department " : "",
+			       f->department ? f->department : "");
+		goto out;
 	}
-	if (!(x.wb = workbook_new(path))) {
-		jx_eval_summaries_free(evs, n);
-		return jx__error(JX_EIO, "%s: cannot start the workbook", path);
+	if (!(x.wb = workbook_new(jx_output_temp_path(o)))) {
+		rc = jx__error(JX_EIO, "%s: cannot start the workbook", path);
+		goto out;
 	}
 	formats(&x);
 	if ((rc = scores_sheet(&x, st, evs, n)) == 0 &&
@@ -416,6 +419,11 @@ int jx_xlsx_export(jx_store *st, const char *path, const jx_filter *f)
 	err = workbook_close(x.wb);
 	if (rc == 0 && err != LXW_NO_ERROR)
 		rc = jx__error(JX_EIO, "%s: %s", path, lxw_strerror(err));
+out:
+	if (rc == 0)
+		rc = jx_output_commit(o);
+	else
+		jx_output_abort(o);
 	jx_eval_summaries_free(evs, n);
 	return rc;
 }

@@ -3,43 +3,73 @@
  *
  * Checked against gnuplot 5.4: inside "double quotes" gnuplot processes
  * backslash escapes and runs `backtick` commands when the line is read;
- * inside 'single quotes' it does nothing at all except '' for one quote
- * (no backticks, no @macros, no backslashes). Quoted fields of data blocks
- * know no escape for a double quote. So every text becomes a single-quoted
- * string variable (or array element) and data blocks carry numbers only.
- * A line break would end the command, and a trailing backslash would join
- * lines, so control characters become spaces; a string always ends with
- * its closing quote.
+ * inside 'single quotes' it does nothing at all (no backticks, no @macros,
+ * no backslashes). Its '' escape for a quote is read as one only after a
+ * character that is not a quote (a string starting with '' or holding ''''
+ * is a syntax error), so a quote is never escaped: the text is cut at each
+ * quote into single-quoted pieces joined by the string operator, the quote
+ * itself made by sprintf('%c',39): it's -> 'it'.sprintf('%c',39).'s'. Not
+ * "'": gnuplot's @macro expansion, which runs on the whole line first,
+ * counts that lone ' as opening a string and so expands an @name that
+ * follows it (found by the fuzz test). Every ' in the output is one of a
+ * pair around a piece. That is an expression, accepted wherever gnuplot
+ * takes a string (variables, set output, font). Quoted fields of data
+ * blocks know no escape for a double quote, so data blocks carry numbers
+ * only. A line break would end the command, and a trailing backslash would
+ * join lines, so control characters become spaces. tests/test_plot.c reads
+ * random strings back from the SVG that the real gnuplot draws.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "plot/internal.h"
 
+/* One quote character, written without a quote that is not paired (see above). */
+#define QUOTE "sprintf('%c',39)"
+
+/* Append one sanitised character of s (n bytes left) to b; returns the bytes read. */
+static size_t put_char(jx__buf *b, const unsigned char *s, size_t n)
+{
+	size_t seq;
+	unsigned cp;
+	if (s[0] < 0x20 || s[0] == 0x7f) {
+		jx__buf_put(b, " ", 1);
+		return 1;
+	}
+	if ((seq = jx__utf8_decode(s, n, &cp)) == 0) {
+		jx__buf_puts(b, "\xef\xbf\xbd"); /* U+FFFD */
+		return 1;
+	}
+	jx__buf_put(b, (const char *)s, seq);
+	return seq;
+}
+
 char *jx_plot_quote(const char *text)
 {
 	const unsigned char *s = (const unsigned char *)(text ? text : "");
-	size_t n = strlen((const char *)s), i = 0, seq;
-	unsigned cp;
+	size_t n = strlen((const char *)s), i = 0;
+	int open = 0, pieces = 0; /* inside a '...' piece; pieces written so far */
 	jx__buf b;
 	jx__buf_init(&b);
-	jx__buf_put(&b, "'", 1);
 	while (i < n) {
-		if (s[i] == '\'') {
-			jx__buf_put(&b, "''", 2);
+		if (s[i] == '\'') { /* close the piece, then .sprintf('%c',39) */
+			jx__buf_puts(&b, open ? "'." QUOTE : pieces ? "." QUOTE : QUOTE);
+			open = 0;
+			pieces++;
 			i++;
-		} else if (s[i] < 0x20 || s[i] == 0x7f) {
-			jx__buf_put(&b, " ", 1);
-			i++;
-		} else if ((seq = jx__utf8_decode(s + i, n - i, &cp)) == 0) {
-			jx__buf_puts(&b, "\xef\xbf\xbd"); /* U+FFFD */
-			i++;
-		} else {
-			jx__buf_put(&b, (const char *)s + i, seq);
-			i += seq;
+			continue;
 		}
+		if (!open) {
+			jx__buf_puts(&b, pieces ? ".'" : "'");
+			open = 1;
+			pieces++;
+		}
+		i += put_char(&b, s + i, n - i);
 	}
-	jx__buf_put(&b, "'", 1);
+	if (open)
+		jx__buf_put(&b, "'", 1);
+	else if (!pieces)
+		jx__buf_puts(&b, "''");
 	return jx__buf_detach(&b);
 }
 

@@ -13,6 +13,10 @@
 #include "text/internal.h"
 #include "jixiao/analysis.h"
 #include "jixiao/plot.h"
+#include "jixiao/output.h"
+
+/** Run gnuplot on script, killing it after timeout seconds (0: JX_PLOT_TIMEOUT). */
+int plot__run(const char *script, const char *program, int timeout);
 
 /** What a chart preparation produces besides the variables. */
 typedef struct {

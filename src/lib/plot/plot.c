@@ -106,12 +106,20 @@ static char *terminal_options(const jx_plot_request *req, int w, int h, const ch
 	return jx__sprintf("size %d,%d noenhanced font %s background rgb 'white'", w, h, qfont);
 }
 
+/* The output as gnuplot must see it: a relative path gets "./", so that no name
+ * ("|command", "<file") is ever taken for a pipe. malloc'd. */
+static char *pipe_safe(const char *out)
+{
+	return out[0] == '/' || !strncmp(out, "./", 2) ? jx__strdup(out) : jx__sprintf("./%s", out);
+}
+
 static void emit_terminal(jx__buf *b, const jx_plot_request *req, int w, int h, const char *out)
 {
 	char *font = jx__sprintf("%s,%d", terminal_font(req), FONT_SIZE);
-	char *qfont = jx_plot_quote(font), *qout = out ? jx_plot_quote(out) : NULL;
+	char *safe = out ? pipe_safe(out) : NULL;
+	char *qfont = jx_plot_quote(font), *qout = safe ? jx_plot_quote(safe) : NULL;
 	char *opts = qfont ? terminal_options(req, w, h, qfont) : NULL;
-	if (!font || !opts || (out && !qout)) {
+	if (!font || !opts || (out && (!safe || !qout))) {
 		b->failed = 1;
 		goto out;
 	}
@@ -131,6 +139,7 @@ static void emit_terminal(jx__buf *b, const jx_plot_request *req, int w, int h, 
 	plot__emit_string(b, "font_family", font);
 out:
 	free(font);
+	free(safe);
 	free(qfont);
 	free(qout);
 	free(opts);
@@ -194,40 +203,90 @@ int jx_plot_script(char **out, jx_store *s, const jx_plot_request *req)
 	return build_script(out, s, req, req->out_path);
 }
 
-static int write_text(const char *path, const char *text)
+/* The image gnuplot wrote at path is whole enough to be one: non-empty, with the signature. */
+static int verify_image(const char *path, jx_image_format fmt)
 {
-	FILE *f = fopen(path, "w");
-	int bad;
-	if (!f)
-		return jx__error(JX_EIO, "%s: %s", path, strerror(errno));
-	bad = fputs(text, f) < 0;
-	bad |= fclose(f) != 0;
-	return bad ? jx__error(JX_EIO, "%s: write failed", path) : 0;
+	unsigned char head[64];
+	size_t n = 0, skip = 0;
+	FILE *f = fopen(path, "rb");
+	if (f) {
+		n = fread(head, 1, sizeof(head), f);
+		fclose(f);
+	}
+	while (skip < n && (head[skip] == ' ' || head[skip] == '\n' || head[skip] == '\r' ||
+			    head[skip] == '\t'))
+		skip++;
+	if (fmt == JX_IMAGE_PNG && n >= 8 && !memcmp(head, "\x89PNG\r\n\x1a\n", 8))
+		return 0;
+	if (fmt == JX_IMAGE_PDF && n >= 5 && !memcmp(head, "%PDF-", 5))
+		return 0;
+	if (fmt == JX_IMAGE_SVG && n - skip >= 5 &&
+	    (!memcmp(head + skip, "<?xml", 5) || !memcmp(head + skip, "<svg", 4)))
+		return 0;
+	return jx__error(JX_EIO,
+			 n ? _("gnuplot exited without error but wrote no %s image")
+			   : _("gnuplot exited without error but wrote nothing (expected a %s "
+			       "image)"),
+			 jx_image_format_name(fmt));
 }
 
-static int draw_to(jx_store *s, const jx_plot_request *req, const char *path)
+/* gnuplot draws into gnuplot_path (a temporary file), which must then hold an image. */
+static int draw_to(jx_store *s, const jx_plot_request *req, const char *gnuplot_path)
 {
 	char *script = NULL;
-	int rc = build_script(&script, s, req, path);
-	if (rc == 0 && req->script_path)
-		rc = write_text(req->script_path, script);
+	int rc = build_script(&script, s, req, gnuplot_path);
 	if (rc == 0)
-		rc = jx_plot_run(script, req->gnuplot);
+		rc = plot__run(script, req->gnuplot, req->timeout);
+	if (rc == 0)
+		rc = verify_image(gnuplot_path, req->format);
+	free(script);
+	return rc;
+}
+
+/* The script as the user keeps it: its output is the target (pipe-safe, see emit_terminal). */
+static int write_script(jx_output *o, jx_store *s, const jx_plot_request *req)
+{
+	char *script = NULL;
+	int rc = build_script(&script, s, req, req->out_path);
+	if (rc == 0 && fputs(script, jx_output_stream(o)) < 0)
+		rc = jx__error(JX_EIO, "%s: %s", jx_output_path(o), strerror(errno));
 	free(script);
 	return rc;
 }
 
 int jx_plot_draw(jx_store *s, const jx_plot_request *req)
 {
+	jx_output *out = NULL, *script = NULL;
+	int rc;
 	if (!req->out_path || !*req->out_path)
 		return jx__error(JX_EINVAL, "an output file is required");
-	return draw_to(s, req, req->out_path);
+	if ((rc = jx_output_open(&out, req->out_path)) != 0)
+		return rc;
+	if (req->script_path && (rc = jx_output_open(&script, req->script_path)) != 0) {
+		jx_output_abort(out);
+		return rc;
+	}
+	rc = draw_to(s, req, jx_output_temp_path(out));
+	if (rc == 0 && script)
+		rc = write_script(script, s, req);
+	if (rc == 0 && script) {
+		rc = jx_output_commit(script);
+		script = NULL;
+	}
+	if (rc == 0) {
+		rc = jx_output_commit(out);
+		out = NULL;
+	}
+	jx_output_abort(script);
+	jx_output_abort(out);
+	return rc;
 }
 
 int jx_plot_render(char **out, size_t *len, jx_store *s, const jx_plot_request *req)
 {
 	const char *dir = getenv("TMPDIR");
-	char *path = jx__sprintf("%s/jixiao-chart-XXXXXX", dir && *dir ? dir : "/tmp");
+	char *path = jx__sprintf("%s%s/jixiao-chart-XXXXXX", dir && *dir && *dir != '/' ? "./" : "",
+				 dir && *dir ? dir : "/tmp");
 	size_t n = 0;
 	int fd, rc;
 	*out = NULL;

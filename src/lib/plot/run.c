@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* run.c -- run gnuplot on a script fed through a pipe, and report its own message.
+/* run.c -- run gnuplot on a script, within a time limit, and report its own message.
  *
  * gnuplot is started with posix_spawn (no shell, so no file name or text
  * is ever parsed by one) and told to load /dev/stdin: loading a file makes
  * it stop at the first error and name the line, unlike reading commands
- * from a pipe, where it carries on. Its stderr goes to an unlinked
- * temporary file so that a failure reports what gnuplot said. SIGPIPE is
- * blocked in this thread while writing, in case gnuplot dies early.
+ * from a pipe, where it carries on. Its stdin is an unlinked temporary
+ * file holding the script (so writing it never blocks on a gnuplot that
+ * does not read), its stderr another one so that a failure reports what
+ * gnuplot said. It runs in its own process group, killed whole when it
+ * takes longer than the time limit.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -72,32 +74,29 @@ static int temp_fd(void)
 	return fd;
 }
 
-/* Write all of text to fd with SIGPIPE blocked; 0 or errno. */
-static int write_all(int fd, const char *text, size_t len)
+/* The script in an unlinked temporary file, positioned at its start. -1 on failure (errno). */
+static int script_fd(const char *text)
 {
-	sigset_t pipe_set, old;
-	int err = 0;
-	sigemptyset(&pipe_set);
-	sigaddset(&pipe_set, SIGPIPE);
-	pthread_sigmask(SIG_BLOCK, &pipe_set, &old);
-	while (len > 0) {
+	size_t len = strlen(text);
+	int fd = temp_fd();
+	while (fd >= 0 && len > 0) {
 		ssize_t n = write(fd, text, len);
+		if (n < 0 && errno == EINTR)
+			continue;
 		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			err = errno;
-			break;
+			int e = errno;
+			close(fd);
+			errno = e;
+			return -1;
 		}
 		text += n;
 		len -= (size_t)n;
 	}
-	if (err == EPIPE && !sigismember(&old, SIGPIPE)) {
-		struct timespec zero = {0, 0};
-		while (sigtimedwait(&pipe_set, NULL, &zero) == SIGPIPE)
-			;
+	if (fd >= 0 && lseek(fd, 0, SEEK_SET) != 0) {
+		close(fd);
+		return -1;
 	}
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	return err;
+	return fd;
 }
 
 /* gnuplot's stderr, trimmed, with "/dev/stdin" renamed; malloc'd. */
@@ -132,66 +131,98 @@ static char *read_message(int fd)
 	return text;
 }
 
-static int spawn_gnuplot(pid_t *pid, int *to_child, const char *prog, int err_fd)
+static int spawn_gnuplot(pid_t *pid, const char *prog, int in_fd, int err_fd)
 {
 	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t at;
 	char *argv[3];
-	int pfd[2], rc;
-	if (pipe(pfd) != 0)
-		return jx__error(JX_EIO, "pipe: %s", strerror(errno));
-	fcntl(pfd[1], F_SETFD, FD_CLOEXEC);
+	int rc;
 	argv[0] = (char *)"gnuplot";
 	argv[1] = (char *)"/dev/stdin";
 	argv[2] = NULL;
 	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_adddup2(&fa, pfd[0], 0);
+	posix_spawn_file_actions_adddup2(&fa, in_fd, 0);
 	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
 	posix_spawn_file_actions_adddup2(&fa, err_fd, 2);
-	posix_spawn_file_actions_addclose(&fa, pfd[0]);
-	rc = posix_spawn(pid, prog, &fa, NULL, argv, environ);
+	posix_spawnattr_init(&at);
+	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETPGROUP); /* its own group: killed whole */
+	posix_spawnattr_setpgroup(&at, 0);
+	rc = posix_spawn(pid, prog, &fa, &at, argv, environ);
+	posix_spawnattr_destroy(&at);
 	posix_spawn_file_actions_destroy(&fa);
-	close(pfd[0]);
-	if (rc != 0) {
-		close(pfd[1]);
+	if (rc != 0)
 		return jx__error(JX_EIO, "cannot start %s: %s", prog, strerror(rc));
-	}
-	*to_child = pfd[1];
 	return 0;
+}
+
+/* Wait for pid at most seconds; then kill its process group. 1 when it was killed. */
+static int wait_limited(pid_t pid, int *status, int seconds)
+{
+	struct timespec step = {0, 10 * 1000 * 1000}, now, end;
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	end.tv_sec += seconds;
+	for (;;) {
+		pid_t r = waitpid(pid, status, WNOHANG);
+		if (r == pid || (r < 0 && errno != EINTR))
+			return 0;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (now.tv_sec > end.tv_sec ||
+		    (now.tv_sec == end.tv_sec && now.tv_nsec >= end.tv_nsec))
+			break;
+		nanosleep(&step, NULL);
+	}
+	kill(-pid, SIGKILL);
+	kill(pid, SIGKILL);
+	while (waitpid(pid, status, 0) < 0 && errno == EINTR)
+		;
+	return 1;
+}
+
+static int failure(int status, int err_fd)
+{
+	char *msg = read_message(err_fd);
+	int rc;
+	if (WIFSIGNALED(status))
+		rc = jx__error(JX_EIO, _("gnuplot killed by signal %d: %s"), WTERMSIG(status),
+			       msg ? msg : "");
+	else
+		rc = jx__error(JX_EIO, _("gnuplot failed: %s"), msg && *msg ? msg : "(no message)");
+	free(msg);
+	return rc;
+}
+
+int plot__run(const char *script, const char *program, int timeout)
+{
+	char *prog = NULL;
+	int err_fd = -1, in_fd = -1, status = 0, rc;
+	pid_t pid;
+	if (timeout <= 0)
+		timeout = JX_PLOT_TIMEOUT;
+	if ((rc = find_program(&prog, program ? program : "gnuplot")) != 0)
+		goto out;
+	if ((err_fd = temp_fd()) < 0 || (in_fd = script_fd(script)) < 0) {
+		rc = jx__error(JX_EIO, "temporary file for gnuplot: %s", strerror(errno));
+		goto out;
+	}
+	if ((rc = spawn_gnuplot(&pid, prog, in_fd, err_fd)) != 0)
+		goto out;
+	if (wait_limited(pid, &status, timeout))
+		rc = jx__error(JX_EIO,
+			       _("gnuplot did not finish within %d s and was stopped (--timeout "
+				 "sets the limit)"),
+			       timeout);
+	else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		rc = failure(status, err_fd);
+out:
+	if (err_fd >= 0)
+		close(err_fd);
+	if (in_fd >= 0)
+		close(in_fd);
+	free(prog);
+	return rc;
 }
 
 int jx_plot_run(const char *script, const char *program)
 {
-	char *prog = NULL, *msg = NULL;
-	int err_fd = -1, to_child = -1, status = 0, werr, rc;
-	pid_t pid;
-	rc = find_program(&prog, program ? program : "gnuplot");
-	if (rc)
-		goto out;
-	if ((err_fd = temp_fd()) < 0) {
-		rc = jx__error(JX_EIO, "temporary file for gnuplot: %s", strerror(errno));
-		goto out;
-	}
-	if ((rc = spawn_gnuplot(&pid, &to_child, prog, err_fd)) != 0)
-		goto out;
-	werr = write_all(to_child, script, strlen(script));
-	close(to_child);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || (werr && werr != EPIPE)) {
-		msg = read_message(err_fd);
-		if (WIFSIGNALED(status))
-			rc = jx__error(JX_EIO, "gnuplot killed by signal %d: %s", WTERMSIG(status),
-				       msg ? msg : "");
-		else if (werr && werr != EPIPE && WEXITSTATUS(status) == 0)
-			rc = jx__error(JX_EIO, "writing to gnuplot: %s", strerror(werr));
-		else
-			rc = jx__error(JX_EIO, "gnuplot failed: %s",
-				       msg && *msg ? msg : "(no message)");
-	}
-out:
-	if (err_fd >= 0)
-		close(err_fd);
-	free(prog);
-	free(msg);
-	return rc;
+	return plot__run(script, program, 0);
 }

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include "text/internal.h"
 #include "jixiao/analysis.h"
+#include "jixiao/output.h"
 #include "jixiao/plot.h"
 #include "jixiao/report.h"
 

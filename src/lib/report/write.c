@@ -104,6 +104,7 @@ static void draw_chart(rd_doc *d, jx_report *r, rd_chart *c, jx_store *st,
 	pr.rank_year = r->year_latest;
 	pr.templates_dir = req->templates_dir;
 	pr.gnuplot = req->gnuplot;
+	pr.timeout = req->timeout;
 	if (req->format == JX_REPORT_HTML) {
 		char prefix[32];
 		snprintf(prefix, sizeof(prefix), "c%zu-", i);
@@ -155,26 +156,63 @@ int jx_report_render(char **out, jx_report *r, jx_store *st, const jx_report_req
 	return render(out, r, st, req, &md);
 }
 
+/* text into path, atomically. */
+static int write_file(const char *path, const char *text)
+{
+	jx_output *o = NULL;
+	int rc = jx_output_open(&o, path);
+	if (rc)
+		return rc;
+	if (fputs(text, jx_output_stream(o)) < 0) {
+		rc = jx__error(JX_EIO, "%s: %s", path, strerror(errno));
+		jx_output_abort(o);
+		return rc;
+	}
+	return jx_output_commit(o);
+}
+
+/* Markdown with its charts: FILE.md and FILE_charts/ built in a temporary directory beside
+ * them, moved in (charts first) only when the report was rendered. */
+static int write_md_set(jx_report *r, jx_store *st, const jx_report_request *req,
+			const char *path)
+{
+	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+	char *dir = slash ? jx__strndup(path, (size_t)(slash - path + (slash == path))) : NULL;
+	char *text = NULL, *tmp_md = NULL;
+	md_place md = {NULL, NULL};
+	jx_outset *set = NULL;
+	int rc;
+	if ((slash && !dir) || (rc = jx_outset_open(&set, dir ? dir : ".")) != 0) {
+		free(dir);
+		return dir || !slash ? rc : jx__oom();
+	}
+	if (!(tmp_md = jx__sprintf("%s/%s", jx_outset_temp_dir(set), base)))
+		rc = jx__oom();
+	if (rc == 0 && (rc = md_place_make(&md, tmp_md)) == 0 &&
+	    (rc = render(&text, r, st, req, &md)) == 0)
+		rc = write_file(tmp_md, text);
+	if (rc == 0) {
+		rc = jx_outset_commit(set);
+		set = NULL;
+	}
+	jx_outset_abort(set);
+	free(text);
+	free(tmp_md);
+	free(md.dir);
+	free(dir);
+	return rc;
+}
+
 int jx_report_write(jx_report *r, jx_store *st, const jx_report_request *req, const char *path)
 {
-	md_place md = {NULL, NULL};
 	char *text = NULL;
-	FILE *f = NULL;
 	int rc;
-	if (req->format == JX_REPORT_MD && req->charts && (rc = md_place_make(&md, path)))
-		goto out;
-	if ((rc = render(&text, r, st, req, &md)))
-		goto out;
-	if (!(f = fopen(path, "wb"))) {
-		rc = jx__error(JX_EIO, "%s: %s", path, strerror(errno));
-		goto out;
-	}
-	if (fwrite(text, 1, strlen(text), f) != strlen(text) || fflush(f) != 0)
-		rc = jx__error(JX_EIO, "%s: %s", path, strerror(errno));
-out:
-	if (f && fclose(f) != 0 && rc == 0)
-		rc = jx__error(JX_EIO, "%s: %s", path, strerror(errno));
+	if ((rc = jx_output_check(path)) != 0)
+		return rc;
+	if (req->format == JX_REPORT_MD && req->charts)
+		return write_md_set(r, st, req, path);
+	if ((rc = jx_report_render(&text, r, st, req)) == 0)
+		rc = write_file(path, text);
 	free(text);
-	free(md.dir);
 	return rc;
 }

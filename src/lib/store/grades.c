@@ -51,6 +51,26 @@ const char *jx_grade_of(const jx_grade_band *bands, size_t n, double score, doub
 	return bands[n - 1].grade;
 }
 
+/* The bands as given must be strictly ordered by minimum, highest first (优=90 良=80 ...) or
+ * lowest first, and name each grade once: a band out of order is a typo, not a wish. */
+static int check_order(const jx_grade_band *b, size_t n)
+{
+	int dir = n > 1 && b[n - 1].min_score > b[0].min_score ? 1 : -1; /* from the ends */
+	for (size_t i = 1; i < n; i++) {
+		if (dir * (b[i].min_score - b[i - 1].min_score) <= 0)
+			return jx__error(
+				JX_EINVAL,
+				_("grade bands are not strictly ordered: %s=%g after %s=%g "
+				  "(give them from the highest minimum to the lowest)"),
+				b[i].grade, b[i].min_score, b[i - 1].grade, b[i - 1].min_score);
+		for (size_t k = 0; k < i; k++)
+			if (!strcmp(b[i].grade, b[k].grade))
+				return jx__error(JX_EINVAL, _("grade %s is given twice"),
+						 b[i].grade);
+	}
+	return 0;
+}
+
 int jx_store_set_grade_bands(jx_store *s, const jx_grade_band *bands, size_t n)
 {
 	jx_grade_band sorted[16];
@@ -58,6 +78,8 @@ int jx_store_set_grade_bands(jx_store *s, const jx_grade_band *bands, size_t n)
 	int rc;
 	if (n == 0 || n > 16)
 		return jx__error(JX_EINVAL, "give between 1 and 16 grade bands");
+	if ((rc = check_order(bands, n)) != 0)
+		return rc;
 	memcpy(sorted, bands, n * sizeof(*bands));
 	jx__sort(sorted, n, sizeof(*sorted), band_cmp);
 	for (size_t i = 0; i < n; i++) {

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include "text/internal.h"
 #include "jixiao/store.h"
+#include "jixiao/output.h"
 
 /* What the series read path (store_series.c) keeps between calls. */
 typedef struct {
@@ -19,6 +20,7 @@ typedef struct {
 
 struct jx_store {
 	sqlite3 *db;
+	char *path; /* protected from outputs while open (jx_output_protect) */
 	int opened_version;
 	int readonly;
 	jx__series_cache series;

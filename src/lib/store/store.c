@@ -194,6 +194,19 @@ static int check_and_migrate(jx_store *s, const char *path)
 	return jx__store_migrate(s->db, version, JX_SCHEMA_VERSION);
 }
 
+/* No output of this process may write over the open database (jx_output_check). */
+static int protect(jx_store *s, const char *path)
+{
+	int rc;
+	if (!(s->path = jx__strdup(path)))
+		return jx__oom();
+	if ((rc = jx_output_protect(path)) != 0) {
+		free(s->path);
+		s->path = NULL;
+	}
+	return rc;
+}
+
 int jx_store_open(jx_store **out, const char *path, int flags)
 {
 	jx_store *s;
@@ -222,6 +235,8 @@ int jx_store_open(jx_store **out, const char *path, int flags)
 		rc = jx__error_prefix(JX_EDB, "%s: ", path);
 		goto fail;
 	}
+	if ((rc = protect(s, path)) != 0)
+		goto fail;
 	*out = s;
 	return 0;
 fail:
@@ -235,6 +250,9 @@ void jx_store_free(jx_store *s)
 		return;
 	jx__series_cache_free(&s->series);
 	sqlite3_close(s->db);
+	if (s->path)
+		jx_output_unprotect(s->path);
+	free(s->path);
 	free(s);
 }
 

@@ -214,7 +214,8 @@ int jx_table_add_note(jx_table *t, const char *fmt, ...)
 
 /* ---- writers ---- */
 
-static int write_csv_rows(const jx_table *t, FILE *out)
+/* formula_safe: text columns neutralised for spreadsheets (jx_csv_write_cell). */
+static int write_csv_rows(const jx_table *t, FILE *out, int formula_safe)
 {
 	jx__buf line;
 	size_t r, c;
@@ -224,7 +225,8 @@ static int write_csv_rows(const jx_table *t, FILE *out)
 		for (c = 0; c < t->ncols; c++) {
 			if (c)
 				jx__buf_put(&line, ",", 1);
-			jx__csv_field(&line, jx_table_cell(t, r, c));
+			jx__csv_field(&line, jx_table_cell(t, r, c),
+				      formula_safe && t->cols[c].type == JX_COL_TEXT);
 		}
 		jx__buf_put(&line, "\n", 1);
 		if (!line.failed)
@@ -245,7 +247,7 @@ static int write_csv(const jx_table *t, FILE *out, int bom)
 		jx_csv_write_field(out, t->cols[c].name);
 	}
 	fputc('\n', out);
-	return write_csv_rows(t, out);
+	return write_csv_rows(t, out, bom);
 }
 
 /* JSON string literal of s (jansson does the escaping); "null" when s is not UTF-8. */
@@ -364,7 +366,7 @@ int jx_table_write_rows(const jx_table *t, FILE *out, jx_format fmt, int first)
 {
 	int rc = 0;
 	if (fmt == JX_FMT_CSV)
-		rc = write_csv_rows(t, out);
+		rc = write_csv_rows(t, out, 0);
 	else if (fmt == JX_FMT_JSON)
 		write_json_rows(t, out, first);
 	else

@@ -36,6 +36,6 @@ int jx__is_decimal(const char *s);
 void jx__number_text(char *buf, size_t size, double v);
 
 /** Append s to b as one CSV field, quoted as jx_csv_write_field quotes it. */
-void jx__csv_field(jx__buf *b, const char *s);
+void jx__csv_field(jx__buf *b, const char *s, int formula_safe);
 
 #endif
