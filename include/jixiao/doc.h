@@ -10,7 +10,7 @@
  * came from in the file, so a message can say "表 2 第 14 行 第 5 列",
  * "Sheet1!E14", "line 120" or "第 3 页".
  *
- * One recogniser (jx_doc_read_evaluations, ingest/recognise*.c) turns any
+ * One recogniser (jx_doc_read in ingest.h, ingest/recognise*.c) turns any
  * such document into evaluations, so every format follows the same rules.
  */
 #ifndef JIXIAO_DOC_H
