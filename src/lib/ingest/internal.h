@@ -533,4 +533,55 @@ int jx__rc_read_table(jx__rc *rc);
 /** The table's header and column roles into the description. */
 void jx__rc_trace_header(jx__rc *rc, const jx_doc_table *t, const jx__header *h);
 
+/* ==== legacy binary formats: compound files (cfb.c), .xls (xls.c), LibreOffice (convert.c) */
+
+/** What an OLE compound file's root storage holds. */
+typedef enum {
+	JX__CFB_NONE = 0,  /**< not a compound file */
+	JX__CFB_WORD,      /**< a WordDocument stream: .doc, WPS .wps */
+	JX__CFB_EXCEL,     /**< a Workbook (or Excel 5 Book) stream: .xls, WPS .et */
+	JX__CFB_ENCRYPTED, /**< an EncryptedPackage: a password-protected .docx/.xlsx */
+	JX__CFB_OTHER      /**< anything else, or a directory that cannot be read */
+} jx__cfb_kind;
+
+/** 1 when data starts with the compound-file signature (and holds a header). */
+int jx__cfb_is(const char *data, size_t len);
+/** What the compound file in data holds (bounds-checked; never fails). */
+jx__cfb_kind jx__cfb_sniff(const char *data, size_t len);
+
+/* xls.c, xls_records.c: FreeXL runs in a child that sends what it read as records */
+enum {
+	JX__XLS_SHEET = 'S',    /* nrows ncols name */
+	JX__XLS_CELL = 'C',     /* row col text (0-based, in the last sheet) */
+	JX__XLS_FAILED = 'X',   /* FreeXL's error code */
+	JX__XLS_PASSWORD = 'P', /* a password-protected workbook */
+	JX__XLS_DONE = 'D'      /* everything was sent */
+};
+/** The child's buffered writer of records. */
+typedef struct {
+	int fd, failed;
+	size_t len;
+	char buf[65536];
+} jx__xls_out;
+void jx__xls_out_init(jx__xls_out *w, int fd);
+/** Append a record (text may be NULL); write errors set w->failed. */
+void jx__xls_put(jx__xls_out *w, int type, uint32_t a, uint32_t b, const char *text);
+/** Write out what is buffered. 0, or -1 when a write failed. */
+int jx__xls_out_flush(jx__xls_out *w);
+/** The records (untrusted: every index, length and text checked) as a JX_DOC_XLS document. */
+int jx__xls_records_read(jx_doc **out, const char *name, const char *rec, size_t len);
+/** JX_EPARSE "name: ..." saying what FreeXL's error code means for people. */
+int jx__xls_failed(const char *name, int code);
+
+/**
+ * Convert a legacy Word/WPS document (excel 0: to .docx) or Excel/WPS workbook
+ * (excel 1: to .xlsx) with LibreOffice in a private temporary directory, with
+ * a time limit (JIXIAO_CONVERT_TIMEOUT seconds, default 120). *out (malloc'd,
+ * *outlen bytes) is the converted file. JX_ENOTFOUND when soffice is not on
+ * PATH, with a message saying how to convert the file by hand; JX_EIO when
+ * the conversion fails or times out (LibreOffice's last line in the message).
+ */
+int jx__soffice_convert(char **out, size_t *outlen, const char *name, const char *data, size_t len,
+			int excel);
+
 #endif
