@@ -1,15 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_pdf.c -- the PDF reader's parts on hand-made geometry: ruling lines found in a
  * raster, grids with spans, text into cells, rule-less tables, pages joined, the child's
- * wire format, and the sandbox's limits. Fixture PDFs are read in test_pdf_fixtures.c. */
+ * wire format. Fixture PDFs are read in test_pdf_fixtures.c; the child process's limits
+ * are tested in test_base.c and test_legacy.c. */
 #include <setjmp.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 #include <cmocka.h>
 #include <math.h>
 #include "pdf/internal.h"
@@ -466,121 +465,6 @@ static void test_pdf__wire_refuses_what_a_child_should_never_send(void **state)
 	jx__buf_free(&b);
 }
 
-/* ---- the sandbox ---- */
-
-static int child_ok(int fd, void *ctx)
-{
-	return jx__write_all(fd, ctx, strlen(ctx));
-}
-
-static int child_spins(int fd, void *ctx)
-{
-	volatile unsigned long x = 0;
-	(void)fd, (void)ctx;
-	for (;;)
-		x++;
-	return 0;
-}
-
-static int child_sleeps(int fd, void *ctx)
-{
-	(void)fd, (void)ctx;
-	for (;;)
-		pause();
-	return 0;
-}
-
-static int child_floods(int fd, void *ctx)
-{
-	char buf[4096];
-	(void)ctx;
-	memset(buf, 'x', sizeof(buf));
-	for (;;)
-		if (jx__write_all(fd, buf, sizeof(buf)) != 0)
-			return 1;
-	return 0;
-}
-
-static int child_crashes(int fd, void *ctx)
-{
-	(void)fd, (void)ctx;
-	raise(SIGSEGV);
-	return 0;
-}
-
-static int child_fails(int fd, void *ctx)
-{
-	(void)fd, (void)ctx;
-	return -1;
-}
-
-static int child_writes_a_file(int fd, void *ctx)
-{
-	FILE *f = fopen(ctx, "w");
-	(void)fd;
-	if (f) {
-		fputs("written", f);
-		if (fclose(f) != 0)
-			return 1;
-	}
-	return 0;
-}
-
-static int run(jx__sandbox_fn fn, void *ctx, unsigned cpu, unsigned wall, size_t max_out)
-{
-	jx__sandbox_limits lim = {cpu, wall, 0, max_out};
-	jx__buf out;
-	int rc = jx__sandbox_run(&out, "x.pdf", fn, ctx, &lim);
-	if (rc == 0) {
-		assert_string_equal(out.data, ctx);
-		jx__buf_free(&out);
-	}
-	return rc;
-}
-
-static void test_pdf__sandbox_returns_what_the_child_wrote(void **state)
-{
-	(void)state;
-	assert_int_equal(run(child_ok, "geometry", 10, 30, 1024), 0);
-}
-
-static void test_pdf__sandbox_stops_a_child_that_spins_sleeps_or_floods(void **state)
-{
-	(void)state;
-	assert_int_equal(run(child_spins, NULL, 1, 60, 1024), JX_EPARSE);
-	assert_non_null(strstr(jx_error_last(), "s of CPU time"));
-	assert_int_equal(run(child_sleeps, NULL, 10, 1, 1024), JX_EPARSE);
-	assert_non_null(strstr(jx_error_last(), "took longer than 1 s"));
-	assert_int_equal(run(child_floods, NULL, 10, 30, 65536), JX_EPARSE);
-	assert_non_null(strstr(jx_error_last(), "produced more than"));
-}
-
-static void test_pdf__sandbox_reports_a_crash_and_a_failure(void **state)
-{
-	(void)state;
-	assert_int_equal(run(child_crashes, NULL, 10, 30, 1024), JX_EPARSE);
-	assert_non_null(strstr(jx_error_last(), "crashed"));
-	assert_int_equal(run(child_fails, NULL, 10, 30, 1024), JX_EPARSE);
-	assert_non_null(strstr(jx_error_last(), "failed"));
-}
-
-static void test_pdf__sandbox_child_cannot_write_files(void **state)
-{
-	char path[] = "/tmp/jx-sandbox-XXXXXX";
-	int fd = mkstemp(path);
-	char *back;
-	size_t len;
-	(void)state;
-	assert_true(fd >= 0);
-	close(fd);
-	/* RLIMIT_FSIZE 0: opening works, the first byte written kills the child (SIGXFSZ) */
-	assert_int_equal(run(child_writes_a_file, path, 10, 30, 1024), JX_EPARSE);
-	back = tu_read(path, &len);
-	assert_int_equal(len, 0);
-	free(back);
-	unlink(path);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -595,10 +479,6 @@ int main(void)
 		cmocka_unit_test(test_pdf__rules_are_long_thin_dark_runs),
 		cmocka_unit_test(test_pdf__wire_round_trips_a_page),
 		cmocka_unit_test(test_pdf__wire_refuses_what_a_child_should_never_send),
-		cmocka_unit_test(test_pdf__sandbox_returns_what_the_child_wrote),
-		cmocka_unit_test(test_pdf__sandbox_stops_a_child_that_spins_sleeps_or_floods),
-		cmocka_unit_test(test_pdf__sandbox_reports_a_crash_and_a_failure),
-		cmocka_unit_test(test_pdf__sandbox_child_cannot_write_files),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

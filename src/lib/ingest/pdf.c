@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pdf.c -- a PDF into the table model: the pdf module's tables and paragraphs as a jx_doc.
  *
- * The reading itself (a sandboxed child, ruling lines, grids, rule-less
+ * The reading itself (poppler in a child process with limits, ruling lines, grids, rule-less
  * tables, pages joined) is the pdf module's; here its result becomes the
  * jx_doc every reader produces, with each slot's page in its origin, so
  * that messages say "第 3 页 表 1 第 14 行 第 5 列". */

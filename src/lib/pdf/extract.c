@@ -2,7 +2,7 @@
 /* extract.c -- the PDF child: poppler-glib opens the file, each page gives its characters
  * with their boxes and font sizes, and a cairo rendering at 150 dpi gives its ruling lines.
  *
- * This runs only inside the sandbox (sandbox.c). It sends a status record,
+ * This runs only in the child (jx__child_run, base/child.c). It sends a status record,
  * then one record per page as soon as the page is done (so memory holds one
  * page at a time), then the end record. Finding the lines in a rendering
  * rather than in the page's drawing operators keeps to poppler's stable C
@@ -195,7 +195,7 @@ static int flush(int fd, jx__buf *b)
 	return rc;
 }
 
-int jx__pdf_extract(int fd, void *ctx)
+int jx__pdf_extract(void *ctx, int fd)
 {
 	const jx__pdf_job *job = ctx;
 	GBytes *bytes = g_bytes_new_static(job->data, job->len);

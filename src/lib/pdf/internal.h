@@ -2,7 +2,8 @@
 /* pdf/internal.h -- reading tables out of PDF pages; not part of the API.
  *
  * PDFs are untrusted, so poppler never runs in the importing process: a
- * child process (sandbox.c) opens the file with poppler-glib, takes each
+ * child process (jx__child_run, base/child.c) opens the file with
+ * poppler-glib, takes each
  * page's characters with their boxes and renders the page with cairo to
  * find its ruling lines (extract.c, rules.c), and sends that geometry back
  * over a pipe in a length-prefixed form (wire.c), under CPU-time, memory and
@@ -71,34 +72,6 @@ int jx__pdf_geometry_add_page(jx__pdf_page **out, jx__pdf_geometry *g);
 #define JX__PDF_MAX_SEGS 20000   /* per page */
 #define JX__PDF_MAX_SIDE 14400.0 /* points: the largest page PDF allows */
 
-/* ---- sandbox.c: a function run in a child process under limits ---- */
-
-typedef struct {
-	unsigned cpu_seconds;  /* RLIMIT_CPU of the child */
-	unsigned wall_seconds; /* the child is killed after this long */
-	size_t memory;     /* address space the child may add to what it inherits (0: no limit) */
-	size_t max_output; /* bytes the parent accepts from the child */
-} jx__sandbox_limits;
-
-/** The limits used for PDF files. */
-jx__sandbox_limits jx__pdf_limits(void);
-
-/** Runs in the child: writes its answer to fd; returns 0 on success. */
-typedef int (*jx__sandbox_fn)(int fd, void *ctx);
-
-/**
- * Run fn(fd, ctx) in a forked child with the limits and gather what it
- * writes into *out (the caller's, jx__buf_free). The child has no other
- * file descriptors open, cannot create files, and its output goes nowhere
- * but the pipe. 0 when the child exited with status 0; else JX_EPARSE
- * with "name: ..." saying what stopped it (time, memory, signal, status).
- */
-int jx__sandbox_run(jx__buf *out, const char *name, jx__sandbox_fn fn, void *ctx,
-		    const jx__sandbox_limits *lim);
-
-/** write(2) all of it, retrying on EINTR and short writes. 0 or -1. */
-int jx__write_all(int fd, const void *data, size_t len);
-
 /* ---- wire.c: the child's answer, length-prefixed records ---- */
 
 /* What the child found out about the file as a whole. */
@@ -136,8 +109,8 @@ typedef struct {
 	int images; /* send each page's rendering too (--debug-grid) */
 } jx__pdf_job;
 
-/** Child body for jx__sandbox_run: ctx is a jx__pdf_job. */
-int jx__pdf_extract(int fd, void *ctx);
+/** Child body for jx__child_run (base/child.c): ctx is a jx__pdf_job. */
+int jx__pdf_extract(void *ctx, int fd);
 
 /* ---- rules.c: ruling lines in a rendered page ---- */
 
@@ -311,7 +284,7 @@ int jx__pdf_debug_png(const char *path, const jx__pdf_geometry *g, const jx__pdf
 
 /**
  * Read a PDF's bytes (name for messages) into *out (the caller's,
- * jx__pdf_layout_free): extraction in the sandbox, then the layout. With
+ * jx__pdf_layout_free): extraction in a child process with limits, then the layout. With
  * debug_png, also draw the grid found there. Encrypted, scanned (no text
  * on any page), damaged and too-costly files are JX_EPARSE with a message
  * saying what to do.

@@ -4,8 +4,46 @@
  * What cannot be read gets a message saying what to do: an encrypted file
  * needs its password (and an unprotected copy), a scanned one needs OCR
  * first, a damaged one a fresh export from the program that made it. */
+#include <signal.h>
 #include <string.h>
 #include "pdf/internal.h"
+
+#define TIMEOUT 120.0                  /* seconds of wall-clock (and CPU) time for the child */
+#define MAX_ANSWER ((size_t)256 << 20) /* bytes the parent accepts from it */
+
+/* What stopped the child, for people. */
+static int child_error(const char *name, const jx__child_result *res)
+{
+	if (res->too_much)
+		return jx__error(JX_EPARSE,
+				 _("%s: the PDF reader produced more than %zu MiB; stopped"), name,
+				 MAX_ANSWER >> 20);
+	if (res->timed_out)
+		return jx__error(
+			JX_EPARSE,
+			_("%s: reading the PDF took longer than %u s; stopped (a damaged or "
+			  "hostile file?)"),
+			name, (unsigned)TIMEOUT);
+	if (res->signal == SIGXCPU || res->signal == SIGKILL)
+		return jx__error(
+			JX_EPARSE,
+			_("%s: reading the PDF used more than %u s of CPU time; stopped (a "
+			  "damaged or hostile file?)"),
+			name, (unsigned)TIMEOUT);
+	if (res->signal == SIGABRT)
+		return jx__error(JX_EPARSE,
+				 _("%s: the PDF reader gave up on this file (it needed more memory "
+				   "than allowed, or poppler could not go on)"),
+				 name);
+	if (res->signal)
+		return jx__error(JX_EPARSE,
+				 _("%s: the PDF reader crashed on this file (signal %d)"), name,
+				 res->signal);
+	if (res->exit_code != 0)
+		return jx__error(JX_EPARSE, _("%s: the PDF reader failed on this file (status %d)"),
+				 name, res->exit_code);
+	return 0;
+}
 
 static int status_error(const char *name, int status, const char *msg)
 {
@@ -49,7 +87,7 @@ static int check_text(const char *name, jx__pdf_layout *l, size_t npages)
 int jx__pdf_read(jx__pdf_layout **out, const char *name, const char *data, size_t len,
 		 const char *debug_png)
 {
-	jx__sandbox_limits lim = jx__pdf_limits();
+	jx__child_result res;
 	jx__pdf_job job;
 	jx__pdf_geometry g;
 	jx__pdf_layout *l = NULL;
@@ -62,8 +100,12 @@ int jx__pdf_read(jx__pdf_layout **out, const char *name, const char *data, size_
 	job.data = data;
 	job.len = len;
 	job.images = debug_png != NULL;
-	if ((rc = jx__sandbox_run(&answer, name, jx__pdf_extract, &job, &lim)) != 0)
+	jx__buf_init(&answer);
+	if ((rc = jx__child_run(&answer, &res, jx__pdf_extract, &job, TIMEOUT, MAX_ANSWER)) != 0 ||
+	    (rc = child_error(name, &res)) != 0) {
+		jx__buf_free(&answer);
 		return rc;
+	}
 	rc = jx__wire_decode(&g, &status, &msg, name, (const unsigned char *)answer.data,
 			     answer.len);
 	jx__buf_free(&answer);
