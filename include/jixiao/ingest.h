@@ -182,8 +182,8 @@ JX_API int jx_alias_file_read(jx_alias_pair **out, size_t *n, const char *name, 
  * with jx_doc_free. Encrypted, scanned (no text layer), damaged and
  * too-costly files are JX_EPARSE with a message saying what to do.
  */
-int jx_pdf_read(jx_doc **out, const char *name, const char *data, size_t len,
-		const char *debug_grid);
+JX_API int jx_pdf_read(jx_doc **out, const char *name, const char *data, size_t len,
+		       const char *debug_grid);
 
 /* ---- writing the canonical formats ---- */
 
