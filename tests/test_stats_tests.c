@@ -82,8 +82,10 @@ static void mk2(jx_mk *m, const double *a, size_t na, const double *b, size_t nb
 {
 	double y[24];
 	size_t per[24];
-	memcpy(y, a, na * sizeof(*a));
-	memcpy(y + na, b, nb * sizeof(*b));
+	if (na) /* memcpy from NULL is undefined even for 0 bytes (UBSan) */
+		memcpy(y, a, na * sizeof(*a));
+	if (nb)
+		memcpy(y + na, b, nb * sizeof(*b));
 	for (size_t i = 0; i < na + nb; i++)
 		per[i] = i < na ? 0 : 1;
 	assert_int_equal(jx_stats_mann_kendall(m, y, per, na + nb), 0);
