@@ -541,7 +541,8 @@ typedef enum {
 	JX__CFB_WORD,      /**< a WordDocument stream: .doc, WPS .wps */
 	JX__CFB_EXCEL,     /**< a Workbook (or Excel 5 Book) stream: .xls, WPS .et */
 	JX__CFB_ENCRYPTED, /**< an EncryptedPackage: a password-protected .docx/.xlsx */
-	JX__CFB_OTHER      /**< anything else, or a directory that cannot be read */
+	JX__CFB_OTHER,     /**< none of these streams (PowerPoint, ...) */
+	JX__CFB_DAMAGED    /**< a directory that cannot be read */
 } jx__cfb_kind;
 
 /** 1 when data starts with the compound-file signature (and holds a header). */
