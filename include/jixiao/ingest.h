@@ -32,7 +32,8 @@ typedef enum {
 	JX_INPUT_HTML = 6,        /**< a web page */
 	JX_INPUT_PDF = 7,         /**< PDF */
 	JX_INPUT_XLS = 8,         /**< Excel 97-2003 workbook, WPS .et (BIFF) */
-	JX_INPUT_DOC = 9          /**< Word 97-2003 document, WPS .wps (through LibreOffice) */
+	JX_INPUT_DOC = 9,         /**< Word 97-2003 document, WPS .wps (through LibreOffice) */
+	JX_INPUT_TABLE = 10       /**< a table pasted as text (tabs, `|`, two spaces) */
 } jx_input_format;
 
 /** Overrides and settings for readers; zero-initialise then set what you need. */
@@ -56,7 +57,9 @@ typedef struct {
 /** Options with every field at its default (kind -1). */
 jx_read_options jx_read_options_default(void);
 
-/** Decide the format of decoded text by content (report text or canonical CSV). */
+/** Decide the format of decoded text by content: canonical CSV (a header naming the
+ *  department and year columns), a pasted table (`|` rows, or mostly rows of tab- or
+ *  space-separated cells: JX_INPUT_TABLE), else report text. */
 jx_input_format jx_input_detect(const char *text, size_t len);
 
 /**
@@ -69,7 +72,7 @@ jx_input_format jx_input_detect(const char *text, size_t len);
  */
 jx_input_format jx_input_sniff(const char *data, size_t len);
 
-/** "auto", "report", "csv", "docx", "xlsx", "html", "pdf", "xls", "doc". */
+/** "auto", "report", "csv", "docx", "xlsx", "html", "pdf", "xls", "doc", "table". */
 const char *jx_input_format_name(jx_input_format f);
 /** The inverse ("csv" is JX_INPUT_CSV_SCORES: the header decides which kind). 0 or JX_EINVAL. */
 int jx_input_format_parse(const char *s, jx_input_format *out);

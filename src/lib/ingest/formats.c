@@ -95,6 +95,7 @@ static const struct {
 	{JX_INPUT_DOCX, "docx", load_docx}, {JX_INPUT_XLSX, "xlsx", load_xlsx},
 	{JX_INPUT_HTML, "html", load_html}, {JX_INPUT_PDF, "pdf", load_pdf},
 	{JX_INPUT_XLS, "xls", load_xls},    {JX_INPUT_DOC, "doc", load_doc},
+	{JX_INPUT_TABLE, "table", NULL},
 };
 
 #define NFORMATS (sizeof(formats) / sizeof(*formats))
@@ -115,7 +116,8 @@ int jx_input_format_parse(const char *s, jx_input_format *out)
 			return 0;
 		}
 	return jx__error(JX_EINVAL,
-			 "unknown format '%s' (auto, report, csv, docx, xlsx, html, pdf, xls, doc)",
+			 "unknown format '%s' (auto, report, csv, docx, xlsx, html, pdf, xls, doc, "
+			 "table)",
 			 s);
 }
 
