@@ -6,7 +6,8 @@
  * written by openpyxl/python-docx and converted by LibreOffice; the expected cells below
  * are the values make.py writes. Small compound files are built here byte by byte from
  * the MS-CFB layout. The LibreOffice step is checked with fake `soffice` scripts put first
- * on PATH (arguments, output, failure, time limit) and, when it is installed, for real. */
+ * on PATH (arguments, output, failure, time limit) and, when it is installed, for real.
+ * ctest-labels: slow (LibreOffice converts for real, ~15 s) */
 #include <errno.h>
 #include <setjmp.h>
 #include <signal.h>

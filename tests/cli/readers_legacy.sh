@@ -9,29 +9,17 @@
 # soffice on PATH (PATH manipulated here) a .doc is refused with how to convert it; a
 # soffice that hangs is killed at JIXIAO_CONVERT_TIMEOUT; bad files leave the database
 # as it was.
+# ctest-labels: slow (LibreOffice converts for real, ~15 s)
 set -u
 : "${JIXIAO:?JIXIAO must name the jixiao executable}"
 : "${JX_SOURCE_DIR:?JX_SOURCE_DIR must name the source tree}"
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "readers_legacy: FAIL: $*" >&2; exit 1; }
+. "$(dirname "$0")/lib.sh"
 fix="$JX_SOURCE_DIR/tests/fixtures/legacy"
 want="$fix/eval.expected.csv"
 export TMPDIR="$tmp/tmp" # the readers' private directories go here: checked empty below
 mkdir -p "$TMPDIR"
 
-run() { # EXPECTED_EXIT ARGS...: stdout/stderr in $tmp/out, $tmp/err
-	local want=$1 got
-	shift
-	"$JIXIAO" "$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	[ "$got" -eq "$want" ] || {
-		sed 's/^/  stderr: /' "$tmp/err" >&2
-		fail "jixiao $* exited $got, expected $want"
-	}
-}
-has() { grep -qF -- "$2" "$1" || { sed 's/^/  | /' "$1" >&2; fail "$1 lacks: $2"; }; }
 no_leftovers() { [ -z "$(ls -A "$TMPDIR")" ] || fail "temporary files left: $(ls "$TMPDIR")"; }
 
 # ---- .xls and .et: the same rows as the canonical file, provenance included ----
@@ -98,7 +86,7 @@ fi
 # ---- bad binary files leave the database as it was ----
 db="$tmp/base.db"
 run 0 --db "$db" import "$fix/eval.xls"
-before=$(sqlite3 "$db" .dump)
+before=$(db_dump "$db")
 head -c 4000 "$fix/eval.xls" >"$tmp/cut.xls"
 printf '\320\317\021\340\241\261\032\341' >"$tmp/sig_only.xls"
 head -c 600 /dev/zero >>"$tmp/sig_only.xls"
@@ -109,7 +97,7 @@ for bad in "$tmp/cut.xls:a damaged Office file (.doc, .xls, .wps or .et): its di
 	run 1 --db "$db" import "$file"
 	has "$tmp/err" "$file: "
 	has "$tmp/err" "$frag"
-	[ "$(sqlite3 "$db" .dump)" = "$before" ] || fail "$file changed the database"
+	[ "$(db_dump "$db")" = "$before" ] || fail "$file changed the database"
 done
 no_leftovers
-echo "readers_legacy: ok"
+finish
