@@ -200,6 +200,7 @@ typedef struct {
 	int growth_years;        /**< figures: growth averaged over the last N years (3) */
 	size_t top_pairs;        /**< deductions: co-deduction pairs listed (10) */
 	int with_department;     /**< tables start with a department column (0) */
+	int with_project; /**< then a project column (0): --project all */
 	double pairs_alpha;      /**< deductions: pairs listed when q < this (0.1) */
 	int pairs_all;           /**< deductions: list every tested pair with p and q (0) */
 } jx_analysis_options;
@@ -260,6 +261,8 @@ typedef struct {
 	void *pool_;              /* private */
 	jx_period_year *periods;  /**< one per year, same order: framework periods (methods §2) */
 	size_t nperiods;          /**< framework periods of the years in range (≥ 1) */
+	char *project; /**< the project's name (jx_series.project); NULL for the department */
+	char *scope;   /**< what notes name: the department, or "department / project" */
 } jx_units;
 
 /**

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_show.c -- `jixiao show DEPT YEAR`: one evaluation's table, subtotals, figures, warnings. */
 #include <stdlib.h>
+#include <string.h>
 #include "cli.h"
 
-static const cli_option options[] = {CLI_SHARED(KIND), CLI_SHARED(FORMAT), CLI_END};
+static const cli_option options[] = {
+	CLI_SHARED_HELP(PROJECT, N_("a project evaluation of the department (项目支出绩效自评表)")),
+	CLI_SHARED(KIND), CLI_SHARED(FORMAT), CLI_END};
 
 const cli_spec spec_show = {
 	"show",
@@ -11,15 +14,22 @@ const cli_spec spec_show = {
 	NULL,
 	N_("The indicator table of one evaluation with level-1 subtotals and 合计. In the\n"
 	   "table, * marks rows that lost points or have no score. The table format also\n"
-	   "prints the year's figures, the text sections and the import warnings.\n"),
-	"  jixiao show 南京市公安局禁毒支队 2023\n",
+	   "prints the year's figures, the text sections and the import warnings. With\n"
+	   "--project, a project's evaluation: its rows with target, actual value,\n"
+	   "completion (met, missed, unknown) and reason, and its fund block.\n"),
+	"  jixiao show 南京市公安局禁毒支队 2023\n"
+	"  jixiao show 教育局 2023 --project 营养改善\n",
 	options};
 
 static void print_heading(const jx_evaluation *ev)
 {
 	char ss[64];
 	jx_number_format(ss, sizeof(ss), ev->self_score);
-	printf("%s %d (%s, %s)", ev->department, ev->year, jx_kind_name(ev->kind),
+	if (ev->project)
+		printf("%s / %s", ev->department, ev->project);
+	else
+		printf("%s", ev->department);
+	printf(" %d (%s, %s)", ev->year, jx_kind_name(ev->kind),
 	       ev->provenance == JX_PROV_SYNTHETIC ? _("synthetic data 合成数据") : _("real"));
 	if (ss[0])
 		printf(_(", self-score stated in the text: %s"), ss);
@@ -33,13 +43,14 @@ static void print_text(const char *title, const char *body)
 }
 
 /* What the terminal table adds below the indicators: figures and text sections. */
-static void print_details(jx_store *s, const jx_evaluation *ev)
+static void print_details(jx_store *s, const jx_evaluation *ev, const char *project)
 {
 	jx_figures *fig = NULL;
-	if (jx_store_load_figures(s, &fig, ev->department, ev->year) == 0) {
+	if (jx_store_load_project_figures(s, &fig, ev->department, project, ev->year) == 0) {
 		jx_table *ft = jx_figures_table(fig);
 		printf("\n");
-		printf(_("figures 收支与人员 (%d)"), ev->year);
+		printf(project ? _("fund block 项目资金 (%d)") : _("figures 收支与人员 (%d)"),
+		       ev->year);
 		printf("\n");
 		if (ft)
 			jx_table_write(ft, stdout, JX_FMT_TABLE, 0);
@@ -47,6 +58,10 @@ static void print_details(jx_store *s, const jx_evaluation *ev)
 	}
 	jx_error_clear();
 	jx_figures_free(fig);
+	print_text("主管部门", ev->supervisor);
+	print_text("实施单位", ev->implementer);
+	print_text("年度总体目标", ev->goal);
+	print_text("实际完成情况", ev->outcome);
 	print_text("评价结论", ev->conclusion);
 	print_text("存在问题及原因分析", ev->problems);
 	print_text("有关建议", ev->suggestions);
@@ -70,7 +85,7 @@ int cmd_show(jx_cli *cli, int argc, char **argv)
 	jx_evaluation *ev = NULL;
 	jx_store *s = NULL;
 	jx_table *t = NULL;
-	char *dept = NULL;
+	char *dept = NULL, *project = NULL;
 	int rc, year;
 	cli_args a;
 
@@ -84,8 +99,14 @@ int cmd_show(jx_cli *cli, int argc, char **argv)
 		return rc;
 	if ((rc = cli_find_department(s, a.pos[0], &dept)) != 0)
 		goto out;
-	if (jx_store_load_evaluation(s, &ev, dept, year,
-				     a.kind < 0 ? JX_KIND_SELF : (jx_kind)a.kind) != 0) {
+	if (a.project && !strcmp(a.project, "all")) {
+		rc = cli_usage("show", _("show takes one project: name it"));
+		goto out;
+	}
+	if ((rc = cli_find_project(s, dept, a.project, &project)) != 0)
+		goto out;
+	if (jx_store_load_project_evaluation(s, &ev, dept, project, year,
+					     a.kind < 0 ? JX_KIND_SELF : (jx_kind)a.kind) != 0) {
 		rc = cli_fail_jx();
 		goto out;
 	}
@@ -98,12 +119,13 @@ int cmd_show(jx_cli *cli, int argc, char **argv)
 	if ((rc = cli_print_table(t, a.format, 0)) != 0)
 		goto out;
 	if (a.format == JX_FMT_TABLE)
-		print_details(s, ev);
+		print_details(s, ev, project);
 	print_warnings(ev, a.format == JX_FMT_TABLE ? stdout : stderr);
 out:
 	jx_table_free(t);
 	jx_evaluation_free(ev);
 	free(dept);
+	free(project);
 	jx_store_free(s);
 	return rc;
 }

@@ -286,7 +286,7 @@ int jx_rank_table(jx_table **out, const jx_rank_result *r, const jx_analysis_opt
 			  r->year, jx_kind_name(r->kind));
 	for (size_t i = 0; i < r->nrows && !bad; i++) {
 		const jx_rank_row *row = &r->rows[i];
-		bad = jx__table_row(t, NULL, row->provenance, o) |
+		bad = jx__table_row(t, NULL, NULL, row->provenance, o) |
 		      (row->rank ? jx_table_set_int(t, c, (long long)row->rank) : 0) |
 		      jx_table_set_text(t, c + 1, row->department) |
 		      jx__set_number(t, c + 2, row->total_score) |
@@ -330,7 +330,7 @@ int jx_rank_category_table(jx_table **out, const jx_rank_result *r, const jx_ana
 			  r->year, jx_kind_name(r->kind));
 	for (size_t i = 0; i < r->ncats && !bad; i++) {
 		const jx_rank_category *cat = &r->cats[i];
-		bad = jx__table_row(t, NULL, cat->provenance, o) |
+		bad = jx__table_row(t, NULL, NULL, cat->provenance, o) |
 		      jx_table_set_text(t, c, cat->department) |
 		      jx_table_set_text(t, c + 1, cat->level1) |
 		      jx__set_number(t, c + 2, cat->rate) | jx__set_number(t, c + 3, cat->median) |

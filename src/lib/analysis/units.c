@@ -319,6 +319,8 @@ void jx_units_free(jx_units *u)
 	free(u->units);
 	free(u->years);
 	free(u->department);
+	free(u->project);
+	free(u->scope);
 	free(u);
 }
 
@@ -408,7 +410,10 @@ int jx_units_build(jx_units **out, const jx_series *s, const jx_analysis_options
 
 	*out = NULL;
 	memset(&b, 0, sizeof(b));
-	if (!(b.u = calloc(1, sizeof(*b.u))) || !(b.u->department = jx__strdup(s->department))) {
+	if (!(b.u = calloc(1, sizeof(*b.u))) || !(b.u->department = jx__strdup(s->department)) ||
+	    (s->project && !(b.u->project = jx__strdup(s->project))) ||
+	    !(b.u->scope = s->project ? jx__sprintf("%s / %s", s->department, s->project)
+				      : jx__strdup(s->department))) {
 		rc = jx__oom();
 		goto out;
 	}
