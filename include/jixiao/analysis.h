@@ -753,6 +753,7 @@ int jx_funds_table(jx_table **out, const jx_funds_result *r, const jx_analysis_o
 
 typedef struct {
 	char *department;
+	char *project; /**< the project's name when projects are ranked, else NULL */
 	double total_score, total_weight;
 	double rate; /**< total_score / total_weight; NaN when a score is missing */
 	char *grade;
@@ -765,6 +766,7 @@ typedef struct {
 /** One department's category rate against the median of all departments. */
 typedef struct {
 	const char *department; /**< borrowed from the rank rows */
+	const char *project;    /**< borrowed from the rank rows (NULL for departments) */
 	char *key, *level1;
 	double rate, median, delta; /**< delta = rate − median */
 	size_t n;                   /**< departments with this category */
@@ -779,14 +781,23 @@ typedef struct {
 	jx_rank_category *cats; /**< department order of rows, categories in unit order */
 	size_t ncats;
 	jx_provenance provenance; /**< synthetic when any department's data is */
+	int projects; /**< projects are ranked (a project column in the tables) */
 } jx_rank_result;
 
 int jx_rank_compute(jx_rank_result **out, jx_store *st, int year, const jx_analysis_options *o);
+/**
+ * Rank project evaluations of year instead: project JX_PROJECT_ALL ranks every
+ * project (of department only, when not NULL), a name every department's
+ * project of that name (its key in each department: the same programme run in
+ * several departments). The tables get a project column after department.
+ */
+int jx_rank_compute_projects(jx_rank_result **out, jx_store *st, int year, const char *department,
+			     const char *project, const jx_analysis_options *o);
 void jx_rank_result_free(jx_rank_result *r);
-/** Columns: rank, department, total_score, total_weight, rate, grade, percentile, missing,
+/** Columns: rank, department, [project,] total_score, total_weight, rate, grade, percentile, missing,
  *  provenance. */
 int jx_rank_table(jx_table **out, const jx_rank_result *r, const jx_analysis_options *o);
-/** Columns: department, level1, rate, median, delta_pp, departments, provenance. */
+/** Columns: department, [project,] level1, rate, median, delta_pp, departments, provenance. */
 int jx_rank_category_table(jx_table **out, const jx_rank_result *r, const jx_analysis_options *o);
 
 /* ---- one evaluation as a table; indicators across years ---- */
