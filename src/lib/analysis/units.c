@@ -30,6 +30,9 @@ void jx_analysis_options_init(jx_analysis_options *o)
 	o->growth_years = 3;
 	o->top_pairs = 10;
 	o->pairs_alpha = 0.1;
+	o->project_threshold = 0.90;
+	o->project_min_missed = 2;
+	o->money_wan = 1;
 }
 
 int jx_level_selected(const jx_analysis_options *o, int level)
