@@ -80,11 +80,57 @@ static void print_warnings(const jx_evaluation *ev, FILE *w)
 			fprintf(w, "  %s\n", ev->warnings[i].message);
 }
 
-int cmd_show(jx_cli *cli, int argc, char **argv)
+/* One evaluation (the department's, or its project key's) printed in a's format. */
+static int show_one(jx_store *s, const cli_args *a, const char *dept, const char *project, int year)
 {
 	jx_evaluation *ev = NULL;
-	jx_store *s = NULL;
 	jx_table *t = NULL;
+	int rc = 0;
+	if (jx_store_load_project_evaluation(s, &ev, dept, project, year,
+					     a->kind < 0 ? JX_KIND_SELF : (jx_kind)a->kind) != 0)
+		return cli_fail_jx();
+	if (!(t = jx_evaluation_table(ev)))
+		rc = cli_fail(_("out of memory"));
+	if (rc == 0 && a->format == JX_FMT_TABLE)
+		print_heading(ev);
+	if (rc == 0 && (rc = cli_print_table(t, a->format, 0)) == 0) {
+		if (a->format == JX_FMT_TABLE)
+			print_details(s, ev, project);
+		print_warnings(ev, a->format == JX_FMT_TABLE ? stdout : stderr);
+	}
+	jx_table_free(t);
+	jx_evaluation_free(ev);
+	return rc;
+}
+
+/* --project all: every project evaluated that year, one after another (terminal only). */
+static int show_all(jx_store *s, const cli_args *a, const char *dept, int year)
+{
+	jx_filter f = {dept, year, year, a->kind < 0 ? JX_KIND_SELF : a->kind, JX_PROJECT_ALL};
+	jx_eval_summary *v = NULL;
+	size_t n = 0;
+	int rc = 0;
+	if (a->format != JX_FMT_TABLE)
+		return cli_usage("show", _("--project all prints tables: name one project for %s"),
+				 a->format == JX_FMT_CSV ? "csv" : "json");
+	if (jx_store_list(s, &f, &v, &n) != 0)
+		return cli_fail_jx();
+	if (n == 0)
+		rc = cli_fail(_("%s has no project evaluations in %d"), dept, year);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		char *key = jx_project_key(v[i].project);
+		if (i)
+			putchar('\n');
+		rc = key ? show_one(s, a, dept, key, year) : cli_fail(_("out of memory"));
+		free(key);
+	}
+	jx_eval_summaries_free(v, n);
+	return rc;
+}
+
+int cmd_show(jx_cli *cli, int argc, char **argv)
+{
+	jx_store *s = NULL;
 	char *dept = NULL, *project = NULL;
 	int rc, year;
 	cli_args a;
@@ -99,31 +145,11 @@ int cmd_show(jx_cli *cli, int argc, char **argv)
 		return rc;
 	if ((rc = cli_find_department(s, a.pos[0], &dept)) != 0)
 		goto out;
-	if (a.project && !strcmp(a.project, "all")) {
-		rc = cli_usage("show", _("show takes one project: name it"));
-		goto out;
-	}
-	if ((rc = cli_find_project(s, dept, a.project, &project)) != 0)
-		goto out;
-	if (jx_store_load_project_evaluation(s, &ev, dept, project, year,
-					     a.kind < 0 ? JX_KIND_SELF : (jx_kind)a.kind) != 0) {
-		rc = cli_fail_jx();
-		goto out;
-	}
-	if (!(t = jx_evaluation_table(ev))) {
-		rc = cli_fail(_("out of memory"));
-		goto out;
-	}
-	if (a.format == JX_FMT_TABLE)
-		print_heading(ev);
-	if ((rc = cli_print_table(t, a.format, 0)) != 0)
-		goto out;
-	if (a.format == JX_FMT_TABLE)
-		print_details(s, ev, project);
-	print_warnings(ev, a.format == JX_FMT_TABLE ? stdout : stderr);
+	if (a.project && !strcmp(a.project, "all"))
+		rc = show_all(s, &a, dept, year);
+	else if ((rc = cli_find_project(s, dept, a.project, &project)) == 0)
+		rc = show_one(s, &a, dept, project, year);
 out:
-	jx_table_free(t);
-	jx_evaluation_free(ev);
 	free(dept);
 	free(project);
 	jx_store_free(s);
