@@ -22,7 +22,7 @@ int jx_store_list(jx_store *s, const jx_filter *f, jx_eval_summary **out, size_t
 		"    AND score_origin = 'inferred'),"
 		" (SELECT count(*) FROM import_warning w WHERE w.evaluation_id = e.id),"
 		" (SELECT total(weight - score) FROM indicator i WHERE i.evaluation_id = e.id"
-		"    AND score IS NOT NULL)"
+		"    AND score IS NOT NULL), e.scored_weight"
 		" FROM evaluation e JOIN department d ON d.id = e.department_id";
 	sqlite3_stmt *st;
 	jx_eval_summary *v = NULL;
@@ -52,6 +52,9 @@ int jx_store_list(jx_store *s, const jx_filter *f, jx_eval_summary **out, size_t
 		e->ninferred = (size_t)sqlite3_column_int64(st, 10);
 		e->nwarnings = (size_t)sqlite3_column_int64(st, 11);
 		e->deducted = sqlite3_column_double(st, 12);
+		e->scored_weight = sqlite3_column_double(st, 13);
+		if (e->scored_weight < e->total_weight - 1e-9)
+			e->total_score = NAN; /* a missing score: the total is unknown */
 		if (!e->department || !e->grade || !e->source_name) {
 			rc = jx__oom();
 			break;
@@ -255,7 +258,8 @@ int jx_store_departments(jx_store *s, char ***out, size_t *n)
 int jx_store_year_totals(jx_store *s, jx_year_total **out, size_t *n, int year, jx_kind kind)
 {
 	static const char sql[] =
-		"SELECT d.name, e.total_score, e.total_weight, e.grade FROM evaluation e"
+		"SELECT d.name, e.total_score, e.total_weight, e.grade, e.scored_weight"
+		" FROM evaluation e"
 		" JOIN department d ON d.id = e.department_id WHERE e.year = ?1 AND e.kind = ?2"
 		" ORDER BY e.total_score DESC, d.name";
 	sqlite3_stmt *st;
@@ -275,6 +279,8 @@ int jx_store_year_totals(jx_store *s, jx_year_total **out, size_t *n, int year, 
 		v[cnt].total_score = sqlite3_column_double(st, 1);
 		v[cnt].total_weight = sqlite3_column_double(st, 2);
 		v[cnt].grade = jx__column_strdup(st, 3);
+		if (sqlite3_column_double(st, 4) < v[cnt].total_weight - 1e-9)
+			v[cnt].total_score = NAN; /* a missing score: the total is unknown */
 		cnt++;
 		if (!v[cnt - 1].department || !v[cnt - 1].grade) {
 			rc = jx__oom();

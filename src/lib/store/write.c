@@ -65,8 +65,8 @@ static const char *const importer_sql[NSTMT] = {
 	"DELETE FROM evaluation WHERE id = ?1",
 	"INSERT INTO evaluation(department_id, year, kind, declared_weight, declared_score, "
 	"self_score, total_weight, total_score, grade, provenance, problems, suggestions, "
-	"conclusion, source_name, source_sha256, content_sha256, imported_at) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+	"conclusion, source_name, source_sha256, content_sha256, imported_at, scored_weight) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
 	"INSERT INTO import_warning(evaluation_id, seq, line, message) VALUES (?1, ?2, ?3, ?4)",
 	"SELECT item, value_cents FROM figure WHERE department_id = ?1 AND year = ?2 ORDER BY item",
 	"DELETE FROM figure WHERE department_id = ?1 AND year = ?2",
@@ -268,9 +268,11 @@ static int insert_evaluation(importer *im, sqlite3_int64 did, const char *source
 {
 	sqlite3 *db = im->store->db;
 	sqlite3_stmt *st = im->st[EVAL_INS];
-	double tw = jx_evaluation_weight_sum(ev), ts = jx_evaluation_score_sum(ev);
+	double tw = jx_evaluation_weight_sum(ev), ts = jx_evaluation_score_sum(ev), ws = 0;
 	sqlite3_int64 eid;
 	int rc;
+	for (size_t i = 0; i < ev->nrows; i++)
+		ws += isnan(ev->rows[i].score) ? 0 : ev->rows[i].weight;
 	sqlite3_bind_int64(st, 1, did);
 	sqlite3_bind_int(st, 2, ev->year);
 	sqlite3_bind_text(st, 3, jx_kind_name(ev->kind), -1, SQLITE_STATIC);
@@ -279,7 +281,8 @@ static int insert_evaluation(importer *im, sqlite3_int64 did, const char *source
 	jx__bind_double(st, 6, ev->self_score);
 	sqlite3_bind_double(st, 7, tw);
 	sqlite3_bind_double(st, 8, ts);
-	bind_static(st, 9, jx_grade_of(im->bands, im->nbands, ts, tw));
+	/* a missing score makes the total unknown: no grade (docs/schema.md) */
+	bind_static(st, 9, ws < tw - 1e-9 ? "" : jx_grade_of(im->bands, im->nbands, ts, tw));
 	sqlite3_bind_text(st, 10, jx_provenance_name(ev->provenance), -1, SQLITE_STATIC);
 	bind_static(st, 11, ev->problems);
 	bind_static(st, 12, ev->suggestions);
@@ -288,6 +291,7 @@ static int insert_evaluation(importer *im, sqlite3_int64 did, const char *source
 	bind_static(st, 15, source_sha256 ? source_sha256 : "");
 	bind_static(st, 16, hash);
 	bind_static(st, 17, im->now);
+	sqlite3_bind_double(st, 18, ws);
 	if ((rc = step_done(db, st, "storing an evaluation")) != 0)
 		return rc;
 	eid = sqlite3_last_insert_rowid(db);
