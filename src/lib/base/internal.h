@@ -83,6 +83,8 @@ size_t jx__utf8_decode(const unsigned char *s, size_t len, unsigned *cp);
  *  surrogate, which no valid UTF-8 decodes to: Python's "surrogateescape"),
  *  so that text with bad bytes can still be walked. Returns the bytes used (>= 1). */
 size_t jx__utf8_next(const char *s, size_t len, unsigned *cp);
+/** Code points in the NUL-terminated s (a bad byte counts one, as jx__utf8_next walks). */
+size_t jx__utf8_count(const char *s);
 /** 1 when cp stands for a bad byte in jx__utf8_next's result. */
 #define JX__UTF8_BAD_BYTE(cp) ((cp) >= 0xDC80 && (cp) <= 0xDCFF)
 /** Append code point cp to b as UTF-8. */
@@ -137,8 +139,11 @@ typedef struct {
 	int timed_out; /**< killed at the time limit */
 	int too_much;  /**< killed for writing more than the limit */
 } jx__child_result;
+/** write(2) all of data, retrying on EINTR and short writes. 0 or -1 (errno set). */
+int jx__write_all(int fd, const void *data, size_t len);
 /**
- * Run fn(arg, fd) in a forked child with CPU-time and memory limits; what
+ * Run fn(arg, fd) in a forked child with CPU-time and memory limits, no
+ * file creation, no inherited descriptor but fd, stdio on /dev/null; what
  * it writes to fd is appended to out (at most max bytes), for at most
  * timeout_s seconds, after which the child is killed. The child exits 0
  * when fn returns 0. *res says how it ended; the return value is 0, or

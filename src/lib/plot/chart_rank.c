@@ -14,7 +14,7 @@
 static int rank_year(int *year, const plot__ctx *ctx)
 {
 	const jx_plot_request *req = ctx->req;
-	jx_filter f = {req->department, req->year_from, req->year_to, (int)req->kind};
+	jx_filter f = {req->department, req->year_from, req->year_to, (int)req->kind, NULL};
 	jx_eval_summary *ev = NULL;
 	size_t n = 0;
 	int rc;
