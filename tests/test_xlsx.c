@@ -164,14 +164,15 @@ static void test_xlsx__scores_sheet(void **state)
 static void test_xlsx__analysis_sheets(void **state)
 {
 	fixture *fx = *state;
-	char *compare, *weak, *figs, *strings, *about, *totals;
+	char *compare, *weak, *figs, *projects, *strings, *about, *totals;
 	assert_int_equal(jx_xlsx_export(fx->st, fx->xlsx, NULL), 0);
 	strings = member(fx->xlsx, "xl/sharedStrings.xml");
 	compare = member(fx->xlsx, "xl/worksheets/sheet2.xml");
 	weak = member(fx->xlsx, "xl/worksheets/sheet3.xml");
 	figs = member(fx->xlsx, "xl/worksheets/sheet4.xml");
-	totals = member(fx->xlsx, "xl/worksheets/sheet5.xml");
-	about = member(fx->xlsx, "xl/worksheets/sheet6.xml");
+	projects = member(fx->xlsx, "xl/worksheets/sheet5.xml");
+	totals = member(fx->xlsx, "xl/worksheets/sheet6.xml");
+	about = member(fx->xlsx, "xl/worksheets/sheet7.xml");
 	/* compare: one department with two years; headers, Δ −10 pp and −2 points as numbers */
 	assert_non_null(strstr(strings, "<t>得分率变动（百分点）</t>"));
 	assert_non_null(strstr(strings, "<t>下降</t>"));
@@ -188,6 +189,9 @@ static void test_xlsx__analysis_sheets(void **state)
 	assert_number_cell(figs, "C3", "100");
 	assert_number_cell(figs, "J3", "1.105");
 	assert_non_null(strstr(figs, "state=\"frozen\""));
+	/* projects: headed, and empty: the fixture has no project evaluations */
+	assert_non_null(strstr(strings, "<t>未达成指标及部门说明的原因</t>"));
+	assert_null(strstr(projects, "<c r=\"A2\""));
 	/* totals: 乙局 2023 100, 甲局 2022 98 (优), 甲局 2023 96, as `jixiao list` */
 	assert_non_null(strstr(strings, "<t>有得分的权重</t>"));
 	assert_number_cell(totals, "E2", "100");
@@ -202,6 +206,7 @@ static void test_xlsx__analysis_sheets(void **state)
 	free(compare);
 	free(weak);
 	free(figs);
+	free(projects);
 	free(about);
 	free(totals);
 }

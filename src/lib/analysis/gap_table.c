@@ -22,7 +22,7 @@ static const jx__col gap_cols[] = {
 
 static int gap_row(jx_table *t, const jx_gap_result *g, const jx_analysis_options *o)
 {
-	int bad = jx__table_row(t, NULL, g->provenance, o);
+	int bad = jx__table_row(t, NULL, NULL, g->provenance, o);
 	bad = bad ||
 	      (jx_table_set_text(t, 0, g->department) | jx_table_set_int(t, 1, (long long)g->n) |
 	       (g->n ? jx_table_set_int(t, 2, g->year_first) | jx_table_set_int(t, 3, g->year_last)
@@ -48,6 +48,7 @@ int jx_gap_table(jx_table **out, jx_gap_result *const *v, size_t n, const jx_ana
 	if (o) { /* the department is a column of its own here */
 		plain = *o;
 		plain.with_department = 0;
+		plain.with_project = 0;
 		o = &plain;
 	}
 	for (size_t i = 0; i < n; i++)

@@ -89,7 +89,7 @@ static int weak_table_row(jx_table *t, int c, const jx_weak_result *r, const jx_
 {
 	char rules[64], *why, *ev;
 	int bad;
-	if (jx__table_row(t, r->units->department, r->units->provenance, o) ||
+	if (jx__table_row(t, r->units->department, r->units->project, r->units->provenance, o) ||
 	    jx__table_unit(t, c, row->unit))
 		return JX_ENOMEM;
 	jx_weak_rules_format(rules, sizeof(rules), row->rules);
@@ -120,7 +120,7 @@ static void weak_note(jx_table *t, const jx_weak_result *r, const jx_analysis_op
 			  "(lost points in >= %d of the last %d years, the latest included), large "
 			  "(>= %g of the department's points lost in the window); resolved: full "
 			  "marks in the last %d years after a loss",
-			  r->units->department, jx_kind_name(r->units->kind), r->nrows, r->nchecked,
+			  r->units->scope, jx_kind_name(r->units->kind), r->nrows, r->nchecked,
 			  r->nimproved, r->window[0], r->window[r->nwindow - 1], o->weak_new_share,
 			  r->window[r->nwindow - 1], o->weak_min_deducted, o->weak_window,
 			  o->weak_large_share, o->weak_resolved_years);
