@@ -248,6 +248,30 @@ int synth_framework_check(const synth_row *rows, size_t n, char *msg, size_t msg
 	return 0;
 }
 
+/* The flat framework (--flat, for scripts/bench): 投入/过程/产出/效果, each with
+ * three level-2 groups of three indicators named 指标01 … 指标36, no
+ * explanations; 28 weigh 3 and the last 8 weigh 2 (100 in all). Slots 0-35. */
+size_t synth_flat_framework(synth_row *rows)
+{
+	static const char *const level1[] = {"投入", "过程", "产出", "效果"};
+	static const char *const level2[] = {"甲组", "乙组", "丙组"};
+	static const double level1_weight[] = {27, 27, 27, 19};
+	static char level3[SYNTH_FLAT_ROWS][16];
+
+	for (int i = 0; i < SYNTH_FLAT_ROWS; i++) {
+		snprintf(level3[i], sizeof level3[i], "指标%02d", i + 1);
+		rows[i] = (synth_row){level1[i / 9],
+				      level1_weight[i / 9],
+				      level2[i / 3 % 3],
+				      level3[i],
+				      "",
+				      i < 28 ? 3 : 2,
+				      i,
+				      i / 9 == 1};
+	}
+	return SYNTH_FLAT_ROWS;
+}
+
 /* Renames: rows of one slot in consecutive year ranges whose level-2 or
  * level-3 text differs. Some differ only in what normalisation folds (the
  * quotes of "三公"); the aliases writer drops those by comparing keys. Only

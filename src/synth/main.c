@@ -20,6 +20,7 @@ enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2 };
 typedef struct {
 	unsigned long seed;
 	int departments, years, first_year, reports;
+	int flat; /* --flat: the flat framework, self evaluations only, no reports */
 	const char *out_dir;
 	const char *truth; /* --truth FILE: what each department was made to do, or NULL */
 	char options[160]; /* the options that shape the content, for file headers */
@@ -27,7 +28,7 @@ typedef struct {
 
 static const char usage_text[] =
 	"usage: jixiao-synth [--seed N] [--departments N] [--years Y] [--first-year Y]\n"
-	"                    [--out-dir DIR] [--no-reports]\n"
+	"                    [--out-dir DIR] [--no-reports] [--flat]\n"
 	"\n"
 	"Write a synthetic (fictional) multi-year history of department performance\n"
 	"self-evaluations: DIR/scores.csv, DIR/figures.csv, DIR/aliases.csv, the\n"
@@ -42,6 +43,9 @@ static const char usage_text[] =
 	"  --first-year Y    first year, 1990-2100 (default 2016)\n"
 	"  --out-dir DIR     where to write (default .); created if missing\n"
 	"  --no-reports      write every department-year as CSV, no report text\n"
+	"  --flat            every evaluation in one flat framework of 36 short-named\n"
+	"                    indicators without explanations, self evaluations only,\n"
+	"                    no reports (the shape scripts/bench measures)\n"
 	"  --truth FILE      also write FILE: department,trend (stable, decline, improve),\n"
 	"                    growth -- what the generator made each department do, for\n"
 	"                    scripts/backtest (not part of the data set)\n"
@@ -79,6 +83,7 @@ static int parse_args(synth_opts *o, int argc, char **argv)
 						 {"out-dir", required_argument, NULL, 'o'},
 						 {"no-reports", no_argument, NULL, 'n'},
 						 {"truth", required_argument, NULL, 't'},
+						 {"flat", no_argument, NULL, 'F'},
 						 {"help", no_argument, NULL, 'h'},
 						 {NULL, 0, NULL, 0}};
 	long long v;
@@ -112,6 +117,7 @@ static int parse_args(synth_opts *o, int argc, char **argv)
 			break;
 		case 'o': o->out_dir = optarg; break;
 		case 'n': o->reports = 0; break;
+		case 'F': o->flat = 1, o->reports = 0; break;
 		case 't': o->truth = optarg; break;
 		case 'h': fputs(usage_text, stdout); return -1;
 		case ':': return usage("option '%s' needs a value", argv[optind - 1]);
@@ -123,8 +129,9 @@ static int parse_args(synth_opts *o, int argc, char **argv)
 	if (o->first_year + o->years - 1 > 2100)
 		return usage("%s", "the last year would be after 2100");
 	snprintf(o->options, sizeof o->options,
-		 "--seed %lu --departments %d --years %d --first-year %d%s", o->seed,
-		 o->departments, o->years, o->first_year, o->reports ? "" : " --no-reports");
+		 "--seed %lu --departments %d --years %d --first-year %d%s%s", o->seed,
+		 o->departments, o->years, o->first_year, o->reports ? "" : " --no-reports",
+		 o->flat ? " --flat" : "");
 	return EXIT_OK;
 }
 
@@ -175,6 +182,12 @@ static int check_frameworks(const synth_opts *o)
 	synth_row rows[SYNTH_MAX_ROWS];
 	char msg[256];
 
+	if (o->flat &&
+	    synth_framework_check(rows, synth_flat_framework(rows), msg, sizeof msg) < 0) {
+		fprintf(stderr, "jixiao-synth: internal error: flat framework: %s\n", msg);
+		return -1;
+	}
+
 	for (size_t t = 0; t < synth_template_count(); t++)
 		for (int y = o->first_year; y < o->first_year + o->years; y++) {
 			size_t n = synth_framework(rows, y, synth_template_at(t));
@@ -206,6 +219,7 @@ static int write_department(synth_out *out, const synth_opts *o, int n)
 		fprintf(stderr, "jixiao-synth: out of memory\n");
 		return -1;
 	}
+	st.flat = o->flat;
 	for (int i = 0; i < o->years; i++) {
 		const synth_report_spec *spec;
 
@@ -220,7 +234,7 @@ static int write_department(synth_out *out, const synth_opts *o, int n)
 			synth_write_score_rows(out->scores, &d, &y, 0);
 			synth_write_figure_rows(out->figures, &d, &y);
 		}
-		if (y.has_review)
+		if (y.has_review && !o->flat)
 			synth_write_score_rows(out->scores, &d, &y, 1);
 	}
 	synth_state_free(&st);
@@ -315,6 +329,7 @@ int main(int argc, char **argv)
 			SYNTH_DEFAULT_YEARS,
 			SYNTH_DEFAULT_FIRST_YEAR,
 			1,
+			0,
 			".",
 			NULL,
 			""};

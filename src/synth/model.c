@@ -278,7 +278,8 @@ void synth_next_year(synth_state *st, synth_year *y)
 {
 	memset(y, 0, sizeof *y);
 	y->year = st->first_year + st->index;
-	y->nrows = synth_framework(y->rows, y->year, st->dept->tpl);
+	y->nrows = st->flat ? synth_flat_framework(y->rows)
+			    : synth_framework(y->rows, y->year, st->dept->tpl);
 	draw_money(st, y);
 	draw_staff(st, y);
 	draw_self(st, y);

@@ -29,10 +29,11 @@
 #define SYNTH_NEW_REVISION_YEAR 2022   /* revision inside the new framework */
 #define SYNTH_VEHICLE_REFORM_YEAR 2018 /* 公务用车制度改革: quotas cut */
 
-#define SYNTH_MAX_ROWS 40 /* level-3 rows of one evaluation, at most */
-#define SYNTH_NSLOTS 80   /* indicator identities (slots) over all frameworks */
-#define SYNTH_NDUTIES 5   /* 部门履职 indicators of a department */
-#define SYNTH_NOUTCOMES 2 /* 履职绩效 indicators of a department */
+#define SYNTH_MAX_ROWS 40  /* level-3 rows of one evaluation, at most */
+#define SYNTH_NSLOTS 80    /* indicator identities (slots) over all frameworks */
+#define SYNTH_FLAT_ROWS 36 /* rows of the flat framework (--flat) */
+#define SYNTH_NDUTIES 5    /* 部门履职 indicators of a department */
+#define SYNTH_NOUTCOMES 2  /* 履职绩效 indicators of a department */
 
 /** One level-3 row of a framework in a given year. Strings are static. */
 typedef struct {
@@ -120,6 +121,7 @@ typedef struct {
 	gsl_rng *rng;
 	const synth_dept *dept;
 	int first_year, nyears, index; /* index of the next year, 0-based */
+	int flat;                      /* --flat: synth_flat_framework every year */
 	double propensity[SYNTH_NSLOTS];
 	int deducted_last[SYNTH_NSLOTS]; /* deducted in the previous year */
 	int present_last[SYNTH_NSLOTS];  /* slot existed in the previous year */
@@ -144,6 +146,8 @@ size_t synth_framework(synth_row *rows, int year, const synth_template *tpl);
  * else -1 with a message in msg.
  */
 int synth_framework_check(const synth_row *rows, size_t n, char *msg, size_t msgsize);
+/** The flat framework of --flat (same every year). Returns SYNTH_FLAT_ROWS. */
+size_t synth_flat_framework(synth_row *rows);
 /** Old/new framework renames as (old row, new row) pairs; for aliases.csv. */
 size_t synth_renames(const synth_row **old_rows, const synth_row **new_rows, size_t cap);
 
