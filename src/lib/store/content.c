@@ -89,11 +89,18 @@ static void bind_target(sqlite3_stmt *st, int b, const jx_indicator *r)
 			r->completion != JX_DONE_NONE ? jx_completion_name(r->completion) : NULL);
 }
 
-/* Bind indicator row i of ev as row k of a multi-row INSERT. */
-void jx__bind_row(sqlite3_stmt *st, int k, sqlite3_int64 eid, const jx_evaluation *ev, size_t i)
+int jx__row_has_target(const jx_indicator *r)
+{
+	return r->target || r->actual || r->reason || r->target_q.bound != JX_BOUND_NONE ||
+	       r->actual_q.bound != JX_BOUND_NONE || r->completion != JX_DONE_NONE;
+}
+
+/* Bind indicator row i of ev as row k of a multi-row INSERT of ncols columns each. */
+void jx__bind_row(sqlite3_stmt *st, int k, int ncols, sqlite3_int64 eid, const jx_evaluation *ev,
+		  size_t i)
 {
 	const jx_indicator *r = &ev->rows[i];
-	int b = k * JX__ROW_COLS;
+	int b = k * ncols;
 	sqlite3_bind_int64(st, b + 1, eid);
 	sqlite3_bind_int64(st, b + 2, (sqlite3_int64)i);
 	jx__bind_static(st, b + 3, r->level1);
@@ -109,5 +116,6 @@ void jx__bind_row(sqlite3_stmt *st, int k, sqlite3_int64 eid, const jx_evaluatio
 		sqlite3_bind_int(st, b + 12, r->line);
 	else
 		sqlite3_bind_null(st, b + 12);
-	bind_target(st, b + 12, r);
+	if (ncols == JX__ROW_COLS)
+		bind_target(st, b + 12, r);
 }

@@ -78,10 +78,16 @@ int jx__store_bands(sqlite3 *db, jx_grade_band *out, size_t cap, size_t *n);
  */
 void jx__content_hash(jx__buf *b, char out[65], const jx_evaluation *ev);
 
-/** Columns of one indicator row in the import's multi-row INSERT. */
+/** Columns of one indicator row in the import's multi-row INSERT; the first
+ *  JX__ROW_PLAIN_COLS (up to source_line) are all an evaluation without targets needs. */
 #define JX__ROW_COLS 21
-/** Bind row i of ev (evaluation id eid) as row k of a multi-row INSERT of indicator rows. */
-void jx__bind_row(sqlite3_stmt *st, int k, sqlite3_int64 eid, const jx_evaluation *ev, size_t i);
+#define JX__ROW_PLAIN_COLS 12
+/** Whether row r has a target, actual value, reason or completion (the last 9 columns). */
+int jx__row_has_target(const jx_indicator *r);
+/** Bind row i of ev (evaluation id eid) as row k of a multi-row INSERT of indicator rows
+ *  of ncols (JX__ROW_COLS or JX__ROW_PLAIN_COLS) columns each. */
+void jx__bind_row(sqlite3_stmt *st, int k, int ncols, sqlite3_int64 eid, const jx_evaluation *ev,
+		  size_t i);
 
 /** jx_import_evaluation (source SHA-256 to come) with its content hash already made. */
 int jx__import_evaluation_hashed(jx_import *im, const char *source_name, const jx_evaluation *ev,

@@ -151,6 +151,8 @@ static const char *const migrations[] = {
 	"UPDATE evaluation SET scored_weight = (SELECT total(i.weight) FROM indicator i\n"
 	"  WHERE i.evaluation_id = evaluation.id AND i.score IS NOT NULL);\n"
 	"UPDATE evaluation SET grade = '' WHERE scored_weight < total_weight - 1e-9;\n",
+	/* 5 -> 6: indicator.score_origin's CHECK as comparisons (origin_check, below) */
+	NULL,
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -220,6 +222,36 @@ static int pragma_int(sqlite3 *db, const char *sql, int *out)
 
 static int migrate(sqlite3 *db, int from, int to);
 
+/* Migration 5 -> 6. SQLite builds a temporary index for a CHECK's IN list of
+ * three or more values for every row a multi-row INSERT inserts: with
+ * score_origin IN ('stated','inferred','missing') that was a quarter of the
+ * import's SQL time (issue 23). The constraint is replaced by the equivalent
+ * comparisons in place, by SQLite's documented procedure for changing a CHECK
+ * (https://sqlite.org/lang_altertable.html#otheralter): edit the table's SQL
+ * with writable_schema and bump schema_version; no row moves. */
+static int origin_check(sqlite3 *db)
+{
+	static const char edit[] =
+		"UPDATE sqlite_schema SET sql = replace(sql,"
+		" 'CHECK (score_origin IN (''stated'',''inferred'',''missing''))',"
+		" 'CHECK (score_origin = ''stated'' OR score_origin = ''inferred'' OR"
+		" score_origin = ''missing'')')"
+		" WHERE type = 'table' AND name = 'indicator'"
+		" AND instr(sql, 'score_origin IN (''stated'',''inferred'',''missing'')') > 0";
+	char sql[64];
+	int version = 0, rc;
+	if ((rc = pragma_int(db, "PRAGMA schema_version", &version)) != 0 ||
+	    (rc = jx__exec(db, "PRAGMA writable_schema = ON")) != 0)
+		return rc;
+	if ((rc = jx__exec(db, edit)) == 0 && sqlite3_changes(db) != 1)
+		rc = jx__error(JX_EDB, "indicator's score_origin CHECK is not the expected one");
+	snprintf(sql, sizeof(sql), "PRAGMA schema_version = %d", version + 1);
+	if (rc == 0)
+		rc = jx__exec(db, sql);
+	sqlite3_exec(db, "PRAGMA writable_schema = OFF", NULL, NULL, NULL);
+	return rc;
+}
+
 /* Foreign keys are off while tables are rebuilt (PRAGMA foreign_keys is a no-op
  * inside a transaction, so around it); the result is checked before COMMIT. */
 int jx__store_migrate(sqlite3 *db, int from, int to)
@@ -260,7 +292,7 @@ static int migrate(sqlite3 *db, int from, int to)
 		return rc;
 	}
 	for (int v = from; v < to && rc == 0; v++)
-		rc = jx__exec(db, migrations[v]);
+		rc = migrations[v] ? jx__exec(db, migrations[v]) : origin_check(db);
 	if (rc == 0) {
 		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", to);
 		rc = jx__exec(db, sql);
