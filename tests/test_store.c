@@ -116,7 +116,7 @@ static void test_store__create_sets_version_and_id(void **state)
 	(void)state;
 	assert_int_equal(jx_store_opened_version(s), 0);
 	assert_int_equal(query_int(db, "PRAGMA user_version"), JX_SCHEMA_VERSION);
-	assert_int_equal(query_int(db, "PRAGMA user_version"), 5);
+	assert_int_equal(query_int(db, "PRAGMA user_version"), 6);
 	assert_int_equal(query_int(db, "PRAGMA application_id"), 0x4A584442);
 	assert_int_equal(query_int(db, "PRAGMA foreign_keys"), 1);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM grade_band"), 4);
@@ -189,7 +189,26 @@ static void test_store__migrates_from_version_1(void **state)
 	make_v1(t.path);
 	s = open_ok(t.path);
 	assert_int_equal(jx_store_opened_version(s), 1);
-	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA user_version"), 5);
+	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA user_version"), 6);
+	/* version 6: score_origin's CHECK is comparisons, and still refuses other origins */
+	assert_int_equal(query_int(jx__store_sqlite(s),
+				   "SELECT instr(sql, 'score_origin IN') = 0 AND instr(sql, "
+				   "'score_origin = ''stated'' OR score_origin = ''inferred'' OR "
+				   "score_origin = ''missing''') > 0 FROM sqlite_schema "
+				   "WHERE name = 'indicator'"),
+			 1);
+	assert_int_equal(
+		query_int(jx__store_sqlite(s),
+			  "SELECT count(*) FROM pragma_quick_check WHERE quick_check = 'ok'"),
+		1);
+	assert_int_not_equal(
+		sqlite3_exec(jx__store_sqlite(s),
+			     "INSERT INTO indicator(evaluation_id, seq, level1, level2, "
+			     "level3, key, explanation, weight, score, score_origin) "
+			     "VALUES (1, 99, 'a', 'b', 'c', 'a/b/c', '', 1, 1, 'guessed')",
+			     NULL, NULL, NULL),
+		SQLITE_OK);
+	assert_int_equal(sqlite3_extended_errcode(jx__store_sqlite(s)), SQLITE_CONSTRAINT_CHECK);
 	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA application_id"),
 			 JX_APPLICATION_ID);
 	/* version 2 added the alias table and the default bands */
@@ -216,7 +235,7 @@ static void test_store__migrates_from_version_1(void **state)
 	jx_store_free(s);
 	/* reopening does not migrate again */
 	s = open_ok(t.path);
-	assert_int_equal(jx_store_opened_version(s), 5);
+	assert_int_equal(jx_store_opened_version(s), JX_SCHEMA_VERSION);
 	jx_store_free(s);
 	tmpdb_drop(&t);
 }
@@ -245,7 +264,7 @@ static void test_store__migrates_from_version_2(void **state)
 	s = open_ok(t.path);
 	assert_int_equal(jx_store_opened_version(s), 2);
 	db = jx__store_sqlite(s);
-	assert_int_equal(query_int(db, "PRAGMA user_version"), 5);
+	assert_int_equal(query_int(db, "PRAGMA user_version"), 6);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM framework_break"), 0);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM alias"), 1);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM indicator"), 2);

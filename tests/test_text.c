@@ -320,6 +320,61 @@ static void test_text__number_format_shortest(void **state)
 	assert_string_equal(buf, "0");
 }
 
+/* jx__number_text (the fast path the tables and the content hash use) prints what
+ * jx_number_format prints: decimals of 0-15 places, numbers rounded to 12 significant
+ * digits as the analyses round them, arbitrary doubles, and the edges of the fast
+ * path's range (1e-6, 1e12, 1e15 digits, signs, zeros). A fixed LCG: reproducible. */
+static void test_text__number_text_fast_path_matches(void **state)
+{
+	static const double edges[] = {0.0,
+				       -0.0,
+				       1e-6,
+				       -1e-6,
+				       9.99999e-7,
+				       1e12,
+				       -1e12,
+				       999999999999.5,
+				       1e-5,
+				       123456789012.345,
+				       0.000001234567890123,
+				       999999999999999.0 / 1e3,
+				       0.1 + 0.2,
+				       2.0 / 3,
+				       1e15,
+				       5e-324};
+	char fast[64], slow[64];
+	unsigned long long x = 20240601;
+	(void)state;
+	for (size_t i = 0; i < sizeof(edges) / sizeof(edges[0]); i++) {
+		jx__number_text(fast, sizeof(fast), edges[i]);
+		jx_number_format(slow, sizeof(slow), edges[i]);
+		assert_string_equal(fast, slow);
+	}
+	for (int i = 0; i < 1000000; i++) {
+		double v, p10 = 1;
+		int d;
+		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+		d = (int)(x >> 60); /* 0-15 decimal places */
+		for (int j = 0; j < d; j++)
+			p10 *= 10;
+		switch (i % 3) {
+		case 0: /* a decimal k / 10^d */
+			v = (double)(long long)((x >> 11) % 1000000000000000ULL) / p10;
+			break;
+		case 1: /* rounded to 12 significant digits, as jx__set_number does */
+			v = ((double)(x >> 11) / 9007199254740992.0 - 0.5) * p10;
+			v = strtod((snprintf(slow, sizeof(slow), "%.12g", v), slow), NULL);
+			break;
+		default: /* any double of a moderate size */
+			v = ((double)(x >> 11) / 9007199254740992.0 - 0.5) * 1e6 / p10;
+		}
+		jx__number_text(fast, sizeof(fast), v);
+		jx_number_format(slow, sizeof(slow), v);
+		if (strcmp(fast, slow) != 0)
+			fail_msg("%.17g: fast path '%s', jx_number_format '%s'", v, fast, slow);
+	}
+}
+
 /* The header promises the C locale regardless of setlocale(). Where no
  * comma-decimal locale is installed, compile de_DE into a temporary LOCPATH
  * with localedef (skipped only when even that is impossible). */
@@ -610,6 +665,7 @@ static void test_text__split_weight_nbsp(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_text__number_text_fast_path_matches),
 		cmocka_unit_test(test_text__normalize_folds_fullwidth_and_case),
 		cmocka_unit_test(test_text__normalize_removes_spaces_and_quotes),
 		cmocka_unit_test(test_text__normalize_strips_weight_suffix),

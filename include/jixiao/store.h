@@ -24,8 +24,12 @@ typedef struct jx_store jx_store;
 #define JX_APPLICATION_ID 0x4A584442
 
 enum {
-	JX_STORE_CREATE = 1 << 0,  /**< create the file if missing */
-	JX_STORE_READONLY = 1 << 1 /**< open read-only (no migration) */
+	JX_STORE_CREATE = 1 << 0,   /**< create the file if missing */
+	JX_STORE_READONLY = 1 << 1, /**< open read-only (no migration) */
+	/** a file no other connection opens until it is closed (a new database being built
+	 *  under a temporary name): its transactions keep their rollback journal in memory
+	 *  instead of writing every page twice through the WAL; the next open turns WAL on */
+	JX_STORE_PRIVATE = 1 << 2
 };
 
 /**

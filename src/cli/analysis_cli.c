@@ -39,7 +39,7 @@ int ana_parse(ana_args *a, const cli_spec *spec, int argc, char **argv, cli_own_
 /* Whether the command's table has --all-departments (to suggest it). */
 static int all_departments_known(const char *cmd)
 {
-	return strcmp(cmd, "compare") && strcmp(cmd, "forecast") && strcmp(cmd, "figures");
+	return strcmp(cmd, "compare") && strcmp(cmd, "figures");
 }
 
 int ana_department(jx_store *st, const ana_args *a, const char **dept, char **owned)
@@ -125,6 +125,8 @@ static int one_series(ana_stream *out, jx_store *st, const char *dept, const cha
 		return cli_fail_jx();
 	}
 	jx_series_free(s);
+	if (!t) /* fn had nothing to show (and said so) */
+		return 0;
 	rc = ana_stream_write(out, t) ? cli_fail(_("cannot write output: %s"), strerror(errno)) : 0;
 	jx_table_free(t);
 	return rc;

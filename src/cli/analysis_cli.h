@@ -3,7 +3,7 @@
  * (compare, trend, forecast, variance, deductions, weak, figures, rank).
  *
  * Every analysis command takes --dept, --years, --level, --kind, --format;
- * trend, variance, deductions and weak also take --all-departments, which
+ * trend, forecast, variance, deductions and weak also take --all-departments, which
  * reads one department at a time and streams each department's rows
  * (CSV header once, one JSON array) so that memory does not grow with the
  * database.
@@ -22,7 +22,7 @@
 
 /** The parsed shared options. */
 typedef struct {
-	const char *cmd;  /* command name, for messages */
+	const char *cmd;     /* command name, for messages */
 	const char *dept;    /* --dept, or NULL */
 	const char *project; /* --project NAME or "all", or NULL: the department as a whole */
 	int all_departments;
@@ -39,7 +39,8 @@ int ana_parse(ana_args *a, const cli_spec *spec, int argc, char **argv, cli_own_
 
 /**
  * Build one department's table from its series. st is the open store (for
- * commands that read more than the series); ctx is the command's own.
+ * commands that read more than the series); ctx is the command's own. A
+ * function may return 0 with *out NULL: nothing to write for this series.
  */
 typedef int (*ana_table_fn)(jx_table **out, jx_store *st, const jx_series *s, const ana_args *a,
 			    void *ctx);

@@ -4,6 +4,7 @@
 
 static const cli_option options[] = {
 	ANA_SHARED,
+	CLI_SHARED(ALL_DEPARTMENTS),
 	{'Y', "year", "Y", N_("the year to forecast (default: the year after the last)"), 0},
 	{'c', "confidence", "C", N_("level of the prediction interval (default 0.95)"), 0},
 	CLI_END};
@@ -18,9 +19,11 @@ const cli_spec spec_forecast = {
 	   "residual standard deviation. This is wider than the confidence interval of the\n"
 	   "line, on purpose. forecast, pi_low and pi_high are clamped to [0, 1] for\n"
 	   "display; the *_raw columns are not. Units with fewer than 3 known years get no\n"
-	   "forecast and say why; when no unit has 3, the command fails.\n"
+	   "forecast and say why; when no unit has 3, the command fails (with\n"
+	   "--all-departments: such a department is skipped with a warning).\n"
 	   "Formulas: docs/methods.md.\n"),
-	"  jixiao forecast --dept 禁毒支队 --level total\n",
+	"  jixiao forecast --dept 禁毒支队 --level total\n"
+	"  jixiao forecast --all-departments --format csv\n",
 	options};
 
 static int own_option(void *ctx, int key, const char *arg)
@@ -38,7 +41,12 @@ static int forecast_table(jx_table **out, jx_store *st, const jx_series *s, cons
 	int rc;
 	(void)st;
 	(void)ctx;
-	if ((rc = jx_forecast_compute(&r, s, &a->o)))
+	if ((rc = jx_forecast_compute(&r, s, &a->o)) == JX_EMATH && a->all_departments) {
+		cli_warn("%s", jx_error_last()); /* nothing to forecast: no table */
+		jx_error_clear();
+		return 0;
+	}
+	if (rc)
 		return rc;
 	rc = jx_forecast_table(out, r, &a->o);
 	jx_forecast_result_free(r);

@@ -42,7 +42,7 @@ grep -q "spread.csv:6: figures of .* continue here after rows of another departm
 grep -q "identical content is already stored" "$tmp/out" || fail_later "re-import: $(cat "$tmp/out")"
 
 # ---- --all-departments: the departments' rows, one header, one array ----
-for cmd in trend variance deductions weak; do
+for cmd in trend forecast variance deductions weak; do
 	"$JIXIAO" --db "$db" "$cmd" --all-departments --format csv >"$tmp/all.csv" 2>/dev/null || fail_later "$cmd csv"
 	[ "$(grep -c '^department,' "$tmp/all.csv")" = 1 ] || fail_later "$cmd: not one header"
 	: >"$tmp/each.csv"
@@ -56,5 +56,16 @@ for cmd in trend variance deductions weak; do
 	n=$(sqlite3 :memory: "SELECT CASE WHEN json_valid(readfile('$tmp/all.json')) THEN json_array_length(readfile('$tmp/all.json')) ELSE -1 END")
 	[ "$n" = "$(($(wc -l < "$tmp/all.csv") - 1))" ] || fail_later "$cmd: JSON has $n objects"
 done
+
+# ---- forecast --all-departments skips, with a warning, a department it cannot forecast ----
+"$JX_SYNTH" --departments 14 --years 1 --first-year 2030 --no-reports --out-dir "$tmp/one" >/dev/null || exit 1
+grep -v "^示例市虚拟部门0014," "$tmp/one/scores.csv" > "$tmp/one/rest.csv"
+{ head -n 3 "$tmp/one/scores.csv"; grep "^示例市虚拟部门0014," "$tmp/one/scores.csv"; } > "$tmp/one/new.csv"
+"$JIXIAO" --db "$db" import -q "$tmp/one/new.csv" >/dev/null 2>&1 || fail_later "import of a one-year department"
+"$JIXIAO" --db "$db" forecast --all-departments --level total --format csv >"$tmp/fc.csv" 2>"$tmp/fc.err" ||
+	fail_later "forecast --all-departments with a one-year department: $(cat "$tmp/fc.err")"
+grep -q "cannot forecast 示例市虚拟部门0014" "$tmp/fc.err" || fail_later "no warning for the skipped department: $(cat "$tmp/fc.err")"
+grep -q "^示例市虚拟部门0014," "$tmp/fc.csv" && fail_later "the one-year department has a forecast row"
+[ "$(($(wc -l < "$tmp/fc.csv") - 1))" = 12 ] || fail_later "forecast --all-departments --level total: $(($(wc -l < "$tmp/fc.csv") - 1)) rows, not 12"
 
 finish

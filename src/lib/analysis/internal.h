@@ -63,14 +63,17 @@ void jx__format_rate(char *buf, size_t size, double v);
 /** Append the decimal digits of n. */
 void jx__buf_int(jx__buf *b, long long n);
 
+/** Sort doubles ascending, in place: an insertion sort up to 64 values (the pairwise
+ *  slopes of a unit's years: qsort's calls through a comparator were a tenth of
+ *  `trend`), qsort beyond. NaNs compare equal to everything, as with qsort. */
+void jx__sort_doubles(double *v, size_t n);
+
 /** Clamp to [0, 1]; NaN stays NaN. */
 double jx__clamp01(double v);
-
 
 /** "2016 0.95; 2018 0.9*; 2019 ?" — a unit's rates per year present (* inferred, ? missing).
  *  New string (free()), NULL on ENOMEM. */
 char *jx__rates_text(const jx_units *u, const jx_unit *un);
-
 
 /** Units of the levels o selects. */
 size_t jx__count_selected(const jx_units *u, const jx_analysis_options *o);

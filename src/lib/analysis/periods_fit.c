@@ -80,12 +80,6 @@ int jx_stats_ols_periods(jx_ols *out, const double *x, const double *y, const si
 	return 0;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
 int jx_stats_sen_periods(double *slope, const double *x, const double *y, const size_t *period,
 			 size_t n)
 {
@@ -101,7 +95,7 @@ int jx_stats_sen_periods(double *slope, const double *x, const double *y, const 
 			if (x[j] != x[i])
 				w[m++] = (y[j] - y[i]) / (x[j] - x[i]);
 	if (m > 0) {
-		jx__sort(w, m, sizeof(*w), cmp_double);
+		jx__sort_doubles(w, m);
 		*slope = gsl_stats_median_from_sorted_data(w, 1, m);
 	}
 	free(w);

@@ -88,10 +88,25 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+void jx__sort_doubles(double *v, size_t n)
+{
+	if (n > 64) {
+		jx__sort(v, n, sizeof(*v), cmp_double);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		double x = v[i];
+		size_t j = i;
+		for (; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
 /* Median of v[0..n), sorting v in place. */
 static double median_inplace(double *v, size_t n)
 {
-	jx__sort(v, n, sizeof(*v), cmp_double);
+	jx__sort_doubles(v, n);
 	return gsl_stats_median_from_sorted_data(v, 1, n);
 }
 

@@ -136,7 +136,11 @@ void jx__format_rate(char *buf, size_t size, double v)
 	p = digits(p, r / 10000);
 	if (v < 0 && r != 0)
 		*--p = '-';
-	snprintf(buf, size, "%s", p);
+	if (size > 0) { /* not snprintf("%s"): this copy was most of the rates column's cost */
+		size_t n = strlen(p) < size - 1 ? strlen(p) : size - 1;
+		memcpy(buf, p, n);
+		buf[n] = '\0';
+	}
 }
 
 void jx__buf_int(jx__buf *b, long long n)

@@ -375,7 +375,8 @@ int jx_store_open(jx_store **out, const char *path, int flags)
 	if ((rc = check_and_migrate(s, path)) != 0)
 		goto fail;
 	if (!s->readonly && strcmp(path, ":memory:") != 0 &&
-	    (rc = jx__exec(s->db, "PRAGMA journal_mode = WAL")) != 0) {
+	    (rc = jx__exec(s->db, (flags & JX_STORE_PRIVATE) ? "PRAGMA journal_mode = MEMORY"
+							     : "PRAGMA journal_mode = WAL")) != 0) {
 		rc = jx__error_prefix(JX_EDB, "%s: ", path);
 		goto fail;
 	}

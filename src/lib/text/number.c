@@ -181,20 +181,28 @@ void jx_number_format(char *buf, size_t size, double v)
  *
  * jx_number_format prints %.15g and reads it back (up to three times) to
  * find the shortest text that gives the same double. For a v with
- * |v| < 1e12 that is k / 10^d for an integer k and d <= 2 (checked as
- * k / 10^d == v, one correctly rounded division, which is what strtod does
- * with the text of k / 10^d) and no shorter form (k is not a multiple of
- * 10 when d > 0), that text is "k / 10^d" written out; %.15g prints the
- * same digits for such a v, with no exponent. */
+ * 1e-6 <= |v| < 1e12 (or 0) that is k / 10^d for an integer |k| < 10^15 and
+ * d <= 15 (checked as k / 10^d == v: k and 10^d are exact doubles, so this is
+ * one correctly rounded division, which is what strtod does with the text
+ * of k / 10^d) and no shorter form (the smallest such d; k is then not a
+ * multiple of 10 when d > 0), that text is "k / 10^d" written out: %.15g
+ * prints the same digits for such a v (at most 15 of them), and
+ * jx_number_format writes it without an exponent in that range. Scores
+ * (d <= 2) and the analyses' numbers rounded to 12 significant digits
+ * (jx__set_number) all take this path; tests/test_text.c compares it with
+ * jx_number_format on a million values. */
 
 void jx__number_text(char *buf, size_t size, double v)
 {
-	static const double scale[] = {1, 10, 100};
-	if (!isnan(v) && fabs(v) < 1e12 && size >= 24) {
-		for (int d = 0; d < 3; d++) {
+	static const double scale[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+				       1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+	if (!isnan(v) && fabs(v) < 1e12 && (v == 0 || fabs(v) >= 1e-6) && size >= 24) {
+		for (int d = 0; d < 16; d++) {
 			double k = nearbyint(v * scale[d]);
 			unsigned long long a = (unsigned long long)fabs(k);
 			char digits[32], *p = digits + sizeof(digits);
+			if (fabs(k) >= 1e15)
+				break;
 			if (k / scale[d] != v || (d > 0 && a % 10 == 0))
 				continue;
 			*--p = '\0';
