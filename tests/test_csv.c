@@ -606,9 +606,31 @@ static void test_csv__alias_files(void **state)
 	assert_int_equal(n, 0);
 }
 
+/* Invisible and direction characters that web pages and Word files carry are removed from
+ * names as they are read, so look-alike departments and indicators are one (issue 13.11). */
+static void test_csv__names_lose_invisible_characters(void **state)
+{
+	static const char *const text = HEADER
+		"禁毒\xE2\x80\x8B支队,2023,self,部门\xE2\x80\xAE决策,决策机制,决策制度,,20,18,"
+		"stated\n"
+		"\xEF\xBB\xBF禁毒支队\xE2\x81\xA6,2023,self,部门管理,预算\xE2\x80\x8E执行,执行率,,"
+		"80,"
+		"80,stated\n";
+	jx_batch *b = NULL;
+	(void)state;
+	assert_int_equal(read_text(&b, text), 0);
+	assert_int_equal(b->nevals, 1); /* one department, not two look-alikes */
+	assert_string_equal(b->evals[0]->department, "禁毒支队");
+	assert_string_equal(b->evals[0]->rows[0].level1, "部门决策");
+	assert_string_equal(b->evals[0]->rows[1].level2, "预算执行");
+	assert_string_equal(b->evals[0]->rows[1].key, "部门管理/预算执行/执行率");
+	jx_batch_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_csv__names_lose_invisible_characters),
 		cmocka_unit_test(test_csv__reads_scores),
 		cmocka_unit_test(test_csv__bom_crlf_and_cr),
 		cmocka_unit_test(test_csv__quoted_commas_quotes_and_newlines),

@@ -45,6 +45,15 @@ int jx_utf8_valid(const char *s, size_t len, size_t *bad_offset);
 char *jx_name_normalize(const char *name);
 
 /**
+ * A copy of s without invisible or direction-changing characters (U+200B-U+200F,
+ * U+202A-U+202E, U+2066-U+2069, U+FEFF), which web pages and Word files carry
+ * innocently and which would make two names look alike but differ. Every name
+ * read into an evaluation or figure set goes through it (the model's
+ * constructors). New string (free()); NULL on ENOMEM. s NULL counts as "".
+ */
+char *jx_strip_invisible(const char *s);
+
+/**
  * The canonical key of an indicator: normalised level1 "/" level2 "/" level3.
  * New string (free()), NULL on ENOMEM.
  */
