@@ -199,6 +199,8 @@ typedef struct {
 	double growth_threshold; /**< figures: warn when mean expenditure growth exceeds this (0.15) */
 	int growth_years;        /**< figures: growth averaged over the last N years (3) */
 	size_t top_pairs;        /**< deductions: co-deduction pairs listed (10) */
+	int deduction_pairs;     /**< deductions: compute the pairs at all (1); they pair at most
+				      JX_PAIRS_MAX_UNITS indicators, those deducted most often */
 	int with_department;     /**< tables start with a department column (0) */
 } jx_analysis_options;
 
@@ -597,6 +599,9 @@ typedef struct {
 	double phi;
 } jx_pair_row;
 
+/** The most indicators the pairs view pairs (the square of it bounds the work). */
+#define JX_PAIRS_MAX_UNITS 2000
+
 typedef struct {
 	jx_units *units;
 	double total_points;   /**< points lost by all indicators */
@@ -608,6 +613,7 @@ typedef struct {
 	size_t ntransitions;
 	jx_pair_row *pairs; /**< phi > 0 and n11 >= 1, top o->top_pairs by phi then n11 */
 	size_t npairs;
+	size_t pairs_left_out; /**< indicators deducted at least once but not paired (the cap) */
 } jx_deductions_result;
 
 typedef enum {

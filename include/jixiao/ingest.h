@@ -26,9 +26,11 @@ typedef enum {
 
 /** Overrides and settings for readers; zero-initialise then set what you need. */
 typedef struct {
-	const char *department; /**< override department (NULL = from the file) */
-	int year;               /**< override year (0 = from the file) */
-	int kind;               /**< -1/0.. : override kind when >= 0; set to -1 for "from file" */
+	const char *department; /**< department where the file names none (NULL = none given) */
+	int year;               /**< year where the file states none (0 = none given) */
+	int kind;               /**< kind where the file states none (-1 = none given) */
+	int relabel;            /**< department/year/kind replace what the file states; without
+				     it a file stating another value is refused */
 	jx_encoding encoding;   /**< JX_ENC_AUTO by default */
 	jx_input_format format; /**< JX_INPUT_AUTO by default */
 	double total_weight;    /**< expected total weight for CSV (0 = 100) */

@@ -71,9 +71,15 @@ char *jx_trim(char *s);
 
 /** Edit distance between two UTF-8 strings, counted over code points. */
 size_t jx_levenshtein(const char *a, const char *b);
+/** jx_levenshtein, or max + 1 as soon as the distance must exceed max (cheaper for a search
+ *  that only wants something closer than what it has). */
+size_t jx_levenshtein_within(const char *a, const char *b, size_t max);
 
 /** Columns a UTF-8 string takes in a terminal (CJK and full-width = 2). */
 size_t jx_display_width(const char *s);
+/** Bytes of the longest prefix of s that takes at most max_cols columns (whole code points);
+ *  *cols (may be NULL) gets its width. */
+size_t jx_display_prefix(const char *s, size_t max_cols, size_t *cols);
 
 /**
  * Parse a decimal number (ASCII or full-width digits, optional sign, '.').

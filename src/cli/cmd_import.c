@@ -18,9 +18,11 @@ static const cli_option options[] = {
 	{'n', "dry-run", NULL,
 	 N_("print what would be stored (table, figures, warnings); write nothing"), 0},
 	{'r', "replace", NULL, N_("replace stored evaluations/figures that differ"), 0},
-	CLI_SHARED_HELP(DEPT, N_("department (overrides the file)")),
-	{'y', "year", "YEAR", N_("year (overrides the file)"), 0},
-	CLI_SHARED_HELP(KIND, N_("kind of evaluation (default: self for reports, column for CSV)")),
+	CLI_SHARED_HELP(DEPT, N_("department, where a file names none")),
+	{'y', "year", "YEAR", N_("year, where a file states none"), 0},
+	CLI_SHARED_HELP(KIND,
+			N_("kind, where a file states none (reports state none: default self)")),
+	{'L', "relabel", NULL, N_("let --dept, --year and --kind replace what a file states"), 0},
 	{'f', "format", "auto|report|csv", N_("input format (default auto)"), 0},
 	{'e', "encoding", "auto|utf-8|gb18030|utf-16", N_("input encoding (default auto)"), 0},
 	{'q', "quiet", NULL, N_("do not print warnings"), CLI_SHORT},
@@ -36,7 +38,10 @@ const cli_spec spec_import = {
 	   "in one transaction, each evaluation as soon as it is read and checked: on any\n"
 	   "error the database is unchanged.\n"
 	   "Re-importing identical content is a no-op; different content for a stored\n"
-	   "(department, year, kind) is refused unless --replace.\n"),
+	   "(department, year, kind) is refused unless --replace, and two different\n"
+	   "versions of one evaluation in one import are refused. --dept, --year and\n"
+	   "--kind supply what a file does not state; a file stating other values is\n"
+	   "refused unless --relabel.\n"),
 	"  jixiao import datasets/real/2023_nanjing_psb_narcotics_detachment.txt\n"
 	"  jixiao import --dry-run report.txt\n"
 	"  jixiao import datasets/synthetic/*.csv\n",
@@ -124,6 +129,7 @@ static int own_option(void *ctx, int key, const char *arg)
 	case 'n': c->flags |= JX_IMPORT_DRY_RUN; break;
 	case 'r': c->flags |= JX_IMPORT_REPLACE; break;
 	case 'q': c->quiet = 1; break;
+	case 'L': c->ro.relabel = 1; break;
 	case 'y':
 		if (cli_parse_int(arg, &c->ro.year) || c->ro.year < 1900 || c->ro.year > 2100)
 			return cli_usage("import", _("--year must be a year, not '%s'"), arg);

@@ -3,7 +3,8 @@
 #include <stdlib.h>
 #include "cli.h"
 
-static const cli_option options[] = {CLI_SHARED(KIND), CLI_SHARED(FORMAT), CLI_END};
+static const cli_option options[] = {CLI_SHARED(KIND), CLI_SHARED(FORMAT), CLI_SHARED(WIDE),
+				     CLI_END};
 
 const cli_spec spec_show = {
 	"show",

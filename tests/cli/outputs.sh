@@ -34,6 +34,7 @@ fake slow 'sleep 30'
 fake fail 'echo "line 3: boom" >&2; exit 1'
 FAKE_SILENT=$ROOT/fake_silent FAKE_JUNK=$ROOT/fake_junk FAKE_SLOW=$ROOT/fake_slow
 FAKE_FAIL=$ROOT/fake_fail
+SRC=$JX_SOURCE_DIR
 
 # A fresh working state: the database (in WAL mode, with symlink and hard link), $OUT.
 setup() {
@@ -56,6 +57,7 @@ after_case() {
 	left=$(find "$ROOT/work" -name '.jixiao-*')
 	[ -z "$left" ] || fail "$name: temporary files left: $left"
 	[ -z "$(find "$ROOT" -name PWNED)" ] || fail "$name: a command ran (PWNED exists)"
+	[ ! -e "$TMP/new.db" ] || fail "$name: a failed import created a database"
 }
 
 n=0
