@@ -202,6 +202,8 @@ typedef struct {
 	int deduction_pairs;     /**< deductions: compute the pairs at all (1); they pair at most
 				      JX_PAIRS_MAX_UNITS indicators, those deducted most often */
 	int with_department;     /**< tables start with a department column (0) */
+	double pairs_alpha;      /**< deductions: pairs listed when q < this (0.1) */
+	int pairs_all;           /**< deductions: list every tested pair with p and q (0) */
 } jx_analysis_options;
 
 /** Fill o with the defaults above. */
@@ -451,15 +453,31 @@ const jx_trend_row *jx_trend_find(const jx_trend_result *r, int level, const cha
  *  mk_s, p_method (exact / normal), periods ("2016-2019; 2020-2024"). */
 int jx_trend_table(jx_table **out, const jx_trend_result *r, const jx_analysis_options *o);
 
+/** How a forecast interval was made (docs/methods.md §4). */
+typedef enum {
+	JX_FC_NONE = 0,      /**< no interval (absent in the latest year, or no data to pool) */
+	JX_FC_LOGIT_TREND,   /**< line on the logit of the shrunk rate, current period, n ≥ 3 */
+	JX_FC_POOLED_CHANGES /**< fewer than 3 years in the current period: the latest value ±
+				   the department's pooled year-to-year changes; no point forecast */
+} jx_forecast_method;
+
+/** "logit_trend", "pooled_changes", "" (codes, never translated). */
+const char *jx_forecast_method_name(jx_forecast_method m);
+
 typedef struct {
 	const jx_unit *unit;
-	size_t n;
-	int ok; /**< 0 when n < 3 or the unit is absent in the latest year: no forecast */
-	jx_ols fit;
-	jx_prediction pred;     /**< at the forecast year; unclamped */
-	double pi_low, pi_high; /**< interval clamped to [0, 1] for display */
-	double forecast;        /**< fit clamped to [0, 1] */
-	double last_weight;     /**< weight in the latest year present */
+	size_t n; /**< years with a known rate in the current framework period */
+	int ok;   /**< 1 when there is a point forecast (JX_FC_LOGIT_TREND) */
+	jx_forecast_method method;
+	int period_first, period_last; /**< the current framework period (0 when absent) */
+	jx_ols fit;                    /**< logit of the shrunk rate on the year, current period */
+	jx_prediction pred; /**< on the logit scale: centre, bounds, t quantile, se (pooled s) */
+	double df;          /**< degrees of freedom of the pooled residual variance */
+	double pi_low, pi_high; /**< the interval of the rate, inside [0, 1] by construction */
+	double forecast;        /**< predictive median of the rate; NaN for pooled changes */
+	double raw_fit, raw_low, raw_high; /**< back-transformed, before the atoms at 0 and 1 */
+	double last_weight;                /**< weight in the latest year present */
+	int widened; /**< 1 when a zero-width interval was widened by one half point */
 } jx_forecast_row;
 
 typedef struct {
@@ -468,19 +486,22 @@ typedef struct {
 	double confidence;
 	jx_forecast_row *rows;
 	size_t nrows;
-	size_t nok; /**< rows with a forecast */
+	size_t nok;       /**< rows with a point forecast */
+	size_t ninterval; /**< rows with an interval (either method) */
 } jx_forecast_result;
 
 /**
- * Next year's rate per unit with a prediction interval. Units with n < 3,
- * or not in the latest evaluated year (dropped indicators), get ok = 0.
- * When no selected unit can be forecast the whole call fails with
- * JX_EMATH and a message giving the largest count of known years.
+ * Next year's rate per unit with a prediction interval, within the current
+ * framework period, on the logit scale of the shrunk rate, with the residual
+ * variance pooled over the department's units of the same level (method in
+ * docs/methods.md §4). Units absent in the latest year get no interval. When
+ * no selected unit gets an interval the call fails with JX_EMATH.
  */
 int jx_forecast_compute(jx_forecast_result **out, const jx_series *s, const jx_analysis_options *o);
 void jx_forecast_result_free(jx_forecast_result *r);
 /** Columns: level, level1, level2, level3, n, year, forecast, pi_low, pi_high, forecast_raw,
- *  pi_low_raw, pi_high_raw, slope, resid_sd, t_quantile, weight, note, provenance. */
+ *  pi_low_raw, pi_high_raw, slope (logit scale), resid_sd (pooled, logit scale), t_quantile,
+ *  weight, note, provenance, then method, period, df. */
 int jx_forecast_table(jx_table **out, const jx_forecast_result *r, const jx_analysis_options *o);
 
 /* ===================================================================== */
@@ -597,6 +618,9 @@ typedef struct {
 	size_t n11, n10, n01,
 		n00; /**< years: both, a only, b only, neither (both present, known) */
 	double phi;
+	double p_value; /**< one-sided Fisher exact test of co-deduction */
+	double q_value; /**< Benjamini–Hochberg over the pairs tested in the department; NaN
+			     when its margins cannot give p < pairs_alpha (not tested) */
 } jx_pair_row;
 
 /** The most indicators the pairs view pairs (the square of it bounds the work). */
@@ -611,8 +635,10 @@ typedef struct {
 	size_t nruns;
 	jx_transition_row *transitions;
 	size_t ntransitions;
-	jx_pair_row *pairs; /**< phi > 0 and n11 >= 1, top o->top_pairs by phi then n11 */
+	jx_pair_row *pairs; /**< q < o->pairs_alpha, by q; with o->pairs_all every pair co-present
+			     >= 4 years and deducted together at least once */
 	size_t npairs;
+	size_t npairs_tested; /**< pairs co-present >= 4 years whose margins allow p < pairs_alpha */
 	size_t pairs_left_out; /**< indicators deducted at least once but not paired (the cap) */
 } jx_deductions_result;
 
@@ -637,7 +663,7 @@ void jx_deductions_result_free(jx_deductions_result *r);
  *       longest_run, longest_from, longest_to, current_run, new, resolved, persistent, clean;
  * transitions: year_from, year_to, new, resolved, persistent, clean, other;
  * pairs: level3_a, level3_b, phi, both, a_only, b_only, neither, key_a, key_b;
- * each then provenance.
+ * each then provenance; pairs then p_value, q_value.
  */
 int jx_deductions_table(jx_table **out, const jx_deductions_result *r, jx_deductions_view view,
 			const jx_analysis_options *o);

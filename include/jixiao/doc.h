@@ -10,7 +10,7 @@
  * came from in the file, so a message can say "表 2 第 14 行 第 5 列",
  * "Sheet1!E14", "line 120" or "第 3 页".
  *
- * One recogniser (jx_doc_read_evaluations, ingest/recognise*.c) turns any
+ * One recogniser (jx_doc_read in ingest.h, ingest/recognise*.c) turns any
  * such document into evaluations, so every format follows the same rules.
  */
 #ifndef JIXIAO_DOC_H
@@ -135,6 +135,19 @@ void jx_doc_place(char *buf, size_t size, const jx_doc *d, const jx_doc_table *t
 
 /** "docx", "xlsx", "xls", "html", "pdf", "text", "csv". */
 const char *jx_doc_format_name(jx_doc_format f);
+
+/* ---- readers of legacy binary formats (ingest/xls.c, ingest/convert.c) ---- */
+
+/**
+ * Read an Excel 97-2003 workbook (.xls, or a WPS .et file that is BIFF) from
+ * its bytes: one table per worksheet that holds any value (sheet name kept,
+ * places "Sheet1!E14"), the sheet's used extent from A1, numbers as Excel
+ * shows them (15 significant digits). Merged ranges are not known: the
+ * covered cells are blank. *out freed with jx_doc_free. JX_EPARSE with
+ * "name: ..." for a file that is not such a workbook, is damaged or
+ * password-protected; JX_EIO when the temporary file cannot be written.
+ */
+int jx_doc_read_xls(jx_doc **out, const char *name, const char *data, size_t len);
 
 #ifdef __cplusplus
 }

@@ -1,15 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ingest.h -- reading input files: canonical CSV and published report text.
+/* ingest.h -- reading input files: canonical CSV, published report text, and
+ * documents (Word .docx, web pages) through one table recogniser.
  *
  * Every reader takes the file's bytes and its name (for messages) and gives
- * a jx_batch. Errors carry "name:line: what is wrong" (CSV adds ":column")
- * in jx_error_last(). Nothing here touches the database.
+ * a jx_batch. Errors carry "name:place: what is wrong" in jx_error_last():
+ * a line for text ("r.txt:40:", CSV adds ":column"), a cell for documents
+ * ("r.docx:表 2 第 14 行 第 5 列:", "s.xlsx:Sheet1!E14:"). Nothing here
+ * touches the database.
  */
 #ifndef JIXIAO_INGEST_H
 #define JIXIAO_INGEST_H
 
 #include <stddef.h>
 #include <stdio.h>
+#include "doc.h"
 #include "model.h"
 #include "text.h"
 
@@ -17,30 +21,54 @@
 extern "C" {
 #endif
 
+/** Input formats. New formats are added at the end (the numbers are kept). */
 typedef enum {
 	JX_INPUT_AUTO = 0,
-	JX_INPUT_REPORT = 1,     /**< 部门整体绩效自我评价报告 as text */
-	JX_INPUT_CSV_SCORES = 2, /**< canonical scores CSV */
-	JX_INPUT_CSV_FIGURES = 3 /**< canonical figures CSV */
+	JX_INPUT_REPORT = 1,      /**< 部门整体绩效自我评价报告 as text */
+	JX_INPUT_CSV_SCORES = 2,  /**< canonical scores CSV */
+	JX_INPUT_CSV_FIGURES = 3, /**< canonical figures CSV */
+	JX_INPUT_DOCX = 4,        /**< Word 2007+ document */
+	JX_INPUT_XLSX = 5,        /**< Excel 2007+ workbook */
+	JX_INPUT_HTML = 6,        /**< a web page */
+	JX_INPUT_PDF = 7          /**< PDF */
 } jx_input_format;
 
 /** Overrides and settings for readers; zero-initialise then set what you need. */
 typedef struct {
-	const char *department; /**< department where the file names none (NULL = none given) */
-	int year;               /**< year where the file states none (0 = none given) */
-	int kind;               /**< kind where the file states none (-1 = none given) */
-	int relabel;            /**< department/year/kind replace what the file states; without
-				     it a file stating another value is refused */
+	const char *department; /**< --dept: supplies the department where a file states none */
+	int year;               /**< --year (0 = none given): likewise */
+	int kind;               /**< --kind (-1 = none given): likewise */
 	jx_encoding encoding;   /**< JX_ENC_AUTO by default */
 	jx_input_format format; /**< JX_INPUT_AUTO by default */
 	double total_weight;    /**< expected total weight for CSV (0 = 100) */
+	/** Every reader: department, year and kind come from the file; the three
+	 *  options above supply what it does not state, and replace what it does
+	 *  state only when relabel is set (otherwise a different value is refused). */
+	int relabel;
+	/** Documents: attach a description of how each table was read (column
+	 *  roles, rows and their places, skipped rows) to the first evaluation
+	 *  (jx_evaluation.reading), for `import --dry-run`. */
+	int describe;
 } jx_read_options;
 
 /** Options with every field at its default (kind -1). */
 jx_read_options jx_read_options_default(void);
 
-/** Decide the format of decoded text by content. */
+/** Decide the format of decoded text by content (report text or canonical CSV). */
 jx_input_format jx_input_detect(const char *text, size_t len);
+
+/**
+ * Decide the format of a file's bytes by content: a zip with word/document.xml
+ * (JX_INPUT_DOCX) or xl/workbook.xml (JX_INPUT_XLSX), "%PDF-" (JX_INPUT_PDF),
+ * a web page (JX_INPUT_HTML: "<html", "<!DOCTYPE html", "<table", ... first);
+ * else jx_input_detect on the text (JX_INPUT_AUTO when the bytes are not text).
+ */
+jx_input_format jx_input_sniff(const char *data, size_t len);
+
+/** "auto", "report", "csv", "docx", "xlsx", "html", "pdf". */
+const char *jx_input_format_name(jx_input_format f);
+/** The inverse ("csv" is JX_INPUT_CSV_SCORES: the header decides which kind). 0 or JX_EINVAL. */
+int jx_input_format_parse(const char *s, jx_input_format *out);
 
 /**
  * Read a whole file (any format), after decoding its text. Files larger
@@ -100,6 +128,37 @@ int jx_csv_read_figures(jx_batch **out, const char *name, const char *text, size
  */
 int jx_report_read(jx_batch **out, const char *name, const char *text, size_t len,
 		   const jx_read_options *opts);
+
+/* ---- documents: the table model (doc.h) and its recogniser ---- */
+
+/**
+ * Read a document's bytes into the table model, choosing the reader by
+ * content (jx_input_sniff) unless opts->format names one. Formats without a
+ * reader yet, encrypted Office files and old binary Office files are
+ * refused with a message saying what would be needed. *out freed with
+ * jx_doc_free. JX_EPARSE with "name:place: ..." on a bad file.
+ */
+int jx_doc_load(jx_doc **out, const char *name, const char *data, size_t len,
+		const jx_read_options *opts);
+
+/** Word 2007+ (.docx) into the table model. */
+int jx_docx_load(jx_doc **out, const char *name, const char *data, size_t len);
+
+/** A web page into the table model; enc JX_ENC_AUTO: the declared charset, else detected. */
+int jx_html_load(jx_doc **out, const char *name, const char *data, size_t len, jx_encoding enc);
+
+/**
+ * The recogniser: turn any document in the table model into evaluations
+ * and figures. The evaluation table is the first table with an indicator
+ * header (columns recognised through the synonym table, docs/formats.md);
+ * it gives a `self` evaluation from its score column and a `review` one
+ * from a review-score column. Department and year come from the document
+ * (title, 单位/部门 lines or cells), see jx_read_options for the options'
+ * rule. Figures and the text sections are read from the paragraphs as the
+ * report-text reader reads them. Warnings carry their places. *out freed
+ * with jx_batch_free; nothing on error (message "name:place: ...").
+ */
+int jx_doc_read(jx_batch **out, const jx_doc *doc, const jx_read_options *opts);
 
 /**
  * Read an alias file (CSV with header "old,new"; '#' lines before it) from

@@ -81,6 +81,10 @@ typedef struct {
 	jx_warning *warnings;
 	size_t nwarnings, warnings_cap;
 	int line; /**< first source line of the evaluation */
+	/** How a document reader read the file (column roles, rows and their places,
+	 *  skipped rows, notes), several lines of text for `import --dry-run`; NULL
+	 *  unless asked for (jx_read_options.describe). Not stored. */
+	char *reading;
 } jx_evaluation;
 
 /** One figure: an amount in 万元 or a count, kept as hundredths (exact). */

@@ -16,14 +16,17 @@
 
 static const cli_option options[] = {
 	{'n', "dry-run", NULL,
-	 N_("print what would be stored (table, figures, warnings); write nothing"), 0},
+	 N_("print what would be stored (table, figures, warnings; for documents also the role\n"
+	    "of each column and the place of each row); write nothing"),
+	 0},
 	{'r', "replace", NULL, N_("replace stored evaluations/figures that differ"), 0},
 	CLI_SHARED_HELP(DEPT, N_("department, where a file names none")),
 	{'y', "year", "YEAR", N_("year, where a file states none"), 0},
 	CLI_SHARED_HELP(KIND,
 			N_("kind, where a file states none (reports state none: default self)")),
-	{'L', "relabel", NULL, N_("let --dept, --year and --kind replace what a file states"), 0},
-	{'f', "format", "auto|report|csv", N_("input format (default auto)"), 0},
+	{'R', "relabel", NULL, N_("let --dept, --year and --kind replace what a file states"), 0},
+	{'f', "format", "auto|report|csv|docx|html", N_("input format (default auto: by content)"),
+	 0},
 	{'e', "encoding", "auto|utf-8|gb18030|utf-16", N_("input encoding (default auto)"), 0},
 	{'q', "quiet", NULL, N_("do not print warnings"), CLI_SHORT},
 	CLI_END};
@@ -33,10 +36,11 @@ const cli_spec spec_import = {
 	"FILE...",
 	NULL,
 	N_("Import published reports (部门整体绩效自我评价报告 as text: UTF-8, GB18030 or\n"
-	   "UTF-16) and canonical CSV files (scores or figures, English or Chinese headers;\n"
-	   "see docs/formats.md). The format is decided by content. All files are stored\n"
-	   "in one transaction, each evaluation as soon as it is read and checked: on any\n"
-	   "error the database is unchanged.\n"
+	   "UTF-16), Word documents (.docx), web pages (HTML, GB2312 or UTF-8) and\n"
+	   "canonical CSV files (scores or figures, English or Chinese headers; see\n"
+	   "docs/formats.md). The format is decided by content, not by the file name.\n"
+	   "All files are stored in one transaction, each evaluation as soon as it is\n"
+	   "read and checked: on any error the database is unchanged.\n"
 	   "Re-importing identical content is a no-op; different content for a stored\n"
 	   "(department, year, kind) is refused unless --replace, and two different\n"
 	   "versions of one evaluation in one import are refused. --dept, --year and\n"
@@ -44,6 +48,7 @@ const cli_spec spec_import = {
 	   "refused unless --relabel.\n"),
 	"  jixiao import datasets/real/2023_nanjing_psb_narcotics_detachment.txt\n"
 	"  jixiao import --dry-run report.txt\n"
+	"  jixiao import --dry-run 自评报告.docx\n"
 	"  jixiao import datasets/synthetic/*.csv\n",
 	options};
 
@@ -54,10 +59,26 @@ typedef struct {
 	jx_read_options ro;
 } importing;
 
+/* "file:40: warning: msg", or "file: warning: 表 2 第 14 行 第 5 列: msg" for a document's
+ * warning, which carries its place in its text (dry is the dry run's "warning: file:..."). */
+static void print_warning(FILE *f, const char *source, const jx_warning *w, int dry)
+{
+	if (dry && w->line > 0)
+		fprintf(f, "%s%s:%d: %s\n", _("warning: "), source, w->line, w->message);
+	else if (dry)
+		fprintf(f, "%s%s:%s\n", _("warning: "), source, w->message);
+	else if (w->line > 0)
+		fprintf(f, "%s:%d: %s%s\n", source, w->line, _("warning: "), w->message);
+	else
+		fprintf(f, "%s: %s%s\n", source, _("warning: "), w->message);
+}
+
 static void print_evaluation(const char *source, const jx_evaluation *ev)
 {
 	jx_table *t = jx_evaluation_table(ev);
 	char ts[64];
+	if (ev->reading)
+		printf("%s: %s\n%s", source, _("how the document was read:"), ev->reading);
 	jx_number_format(ts, sizeof(ts), jx_evaluation_score_sum(ev));
 	printf(_("%s: %s %d (%s, %s): %zu indicators, total score %s\n"), source, ev->department,
 	       ev->year, jx_kind_name(ev->kind), jx_provenance_name(ev->provenance), ev->nrows, ts);
@@ -65,8 +86,7 @@ static void print_evaluation(const char *source, const jx_evaluation *ev)
 		jx_table_write(t, stdout, JX_FMT_TABLE, 0);
 	jx_table_free(t);
 	for (size_t k = 0; k < ev->nwarnings; k++)
-		printf("%s%s:%d: %s\n", _("warning: "), source, ev->warnings[k].line,
-		       ev->warnings[k].message);
+		print_warning(stdout, source, &ev->warnings[k], 1);
 }
 
 static void print_figures(const char *source, const jx_figures *f)
@@ -86,8 +106,7 @@ static void seen_evaluation(void *ctx, const char *source, const jx_evaluation *
 		print_evaluation(source, ev);
 	else if (!c->quiet)
 		for (size_t k = 0; k < ev->nwarnings; k++)
-			fprintf(stderr, "%s:%d: %s%s\n", source, ev->warnings[k].line,
-				_("warning: "), ev->warnings[k].message);
+			print_warning(stderr, source, &ev->warnings[k], 0);
 }
 
 static void seen_figures(void *ctx, const char *source, const jx_figures *f)
@@ -129,21 +148,17 @@ static int own_option(void *ctx, int key, const char *arg)
 	case 'n': c->flags |= JX_IMPORT_DRY_RUN; break;
 	case 'r': c->flags |= JX_IMPORT_REPLACE; break;
 	case 'q': c->quiet = 1; break;
-	case 'L': c->ro.relabel = 1; break;
 	case 'y':
 		if (cli_parse_int(arg, &c->ro.year) || c->ro.year < 1900 || c->ro.year > 2100)
 			return cli_usage("import", _("--year must be a year, not '%s'"), arg);
 		break;
 	case 'f':
-		if (!strcmp(arg, "auto"))
-			c->ro.format = JX_INPUT_AUTO;
-		else if (!strcmp(arg, "report"))
-			c->ro.format = JX_INPUT_REPORT;
-		else if (!strcmp(arg, "csv"))
-			c->ro.format = JX_INPUT_CSV_SCORES;
-		else
-			return cli_usage("import", _("--format must be auto, report or csv"));
+		if (jx_input_format_parse(arg, &c->ro.format) != 0)
+			return cli_usage("import",
+					 _("--format must be auto, report, csv, docx, xlsx, "
+					   "html or pdf"));
 		break;
+	case 'R': c->ro.relabel = 1; break;
 	default:
 		if (jx_encoding_parse(arg, &c->ro.encoding))
 			return cli_usage("import", "%s", jx_error_last());
@@ -182,6 +197,7 @@ int cmd_import(jx_cli *cli, int argc, char **argv)
 	if (a.kind >= 0)
 		c.ro.kind = a.kind;
 	obs.ctx = &c;
+	c.ro.describe = (c.flags & JX_IMPORT_DRY_RUN) != 0;
 	if ((c.flags & JX_IMPORT_DRY_RUN) && strcmp(path, ":memory:") != 0 &&
 	    access(path, F_OK) != 0) {
 		if ((rc = show_all(&c, a.pos, a.npos, &c.ro)) == 0)

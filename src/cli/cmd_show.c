@@ -59,8 +59,11 @@ static void print_warnings(const jx_evaluation *ev, FILE *w)
 		return;
 	fprintf(w, "\n%s\n", _("import warnings:"));
 	for (size_t i = 0; i < ev->nwarnings; i++)
-		fprintf(w, "  %s %d: %s\n", _("line"), ev->warnings[i].line,
-			ev->warnings[i].message);
+		if (ev->warnings[i].line > 0)
+			fprintf(w, "  %s %d: %s\n", _("line"), ev->warnings[i].line,
+				ev->warnings[i].message);
+		else /* a document's warning names its place itself */
+			fprintf(w, "  %s\n", ev->warnings[i].message);
 }
 
 int cmd_show(jx_cli *cli, int argc, char **argv)

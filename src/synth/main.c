@@ -21,6 +21,7 @@ typedef struct {
 	unsigned long seed;
 	int departments, years, first_year, reports;
 	const char *out_dir;
+	const char *truth; /* --truth FILE: what each department was made to do, or NULL */
 	char options[160]; /* the options that shape the content, for file headers */
 } synth_opts;
 
@@ -39,6 +40,9 @@ static const char usage_text[] =
 	"  --first-year Y    first year, 1990-2100 (default 2016)\n"
 	"  --out-dir DIR     where to write (default .); created if missing\n"
 	"  --no-reports      write every department-year as CSV, no report text\n"
+	"  --truth FILE      also write FILE: department,trend (stable, decline, improve),\n"
+	"                    growth -- what the generator made each department do, for\n"
+	"                    scripts/backtest (not part of the data set)\n"
 	"  --help            this text\n"
 	"\n"
 	"The defaults write the committed set: jixiao-synth --out-dir datasets/synthetic\n";
@@ -72,6 +76,7 @@ static int parse_args(synth_opts *o, int argc, char **argv)
 						 {"first-year", required_argument, NULL, 'f'},
 						 {"out-dir", required_argument, NULL, 'o'},
 						 {"no-reports", no_argument, NULL, 'n'},
+						 {"truth", required_argument, NULL, 't'},
 						 {"help", no_argument, NULL, 'h'},
 						 {NULL, 0, NULL, 0}};
 	long long v;
@@ -105,6 +110,7 @@ static int parse_args(synth_opts *o, int argc, char **argv)
 			break;
 		case 'o': o->out_dir = optarg; break;
 		case 'n': o->reports = 0; break;
+		case 't': o->truth = optarg; break;
 		case 'h': fputs(usage_text, stdout); return -1;
 		case ':': return usage("option '%s' needs a value", argv[optind - 1]);
 		default: return usage("unknown option '%s'", argv[optind - 1]);
@@ -218,6 +224,28 @@ static int write_department(synth_out *out, const synth_opts *o, int n)
 	return 0;
 }
 
+/* The ground truth of the run, one line per department (for scripts/backtest). */
+static int write_truth(const synth_opts *o)
+{
+	static const char *const trends[] = {"stable", "decline", "improve"};
+	FILE *f = fopen(o->truth, "w");
+	if (f == NULL) {
+		fprintf(stderr, "jixiao-synth: %s: %s\n", o->truth, strerror(errno));
+		return -1;
+	}
+	fputs("department,trend,growth\n", f);
+	for (int n = 0; n < o->departments; n++) {
+		synth_dept d;
+		synth_dept_make(&d, n);
+		fprintf(f, "%s,%s,%d\n", d.name, trends[d.trend], d.growth);
+	}
+	if ((ferror(f) | fclose(f)) != 0) {
+		fprintf(stderr, "jixiao-synth: %s: write failed\n", o->truth);
+		return -1;
+	}
+	return 0;
+}
+
 static int run(const synth_opts *o)
 {
 	synth_out out = {0};
@@ -244,7 +272,7 @@ static int run(const synth_opts *o)
 		if (write_department(&out, o, n) < 0)
 			goto out;
 	snprintf(path, sizeof path, "%s/aliases.csv", o->out_dir);
-	if (synth_write_aliases(path) < 0)
+	if (synth_write_aliases(path) < 0 || (o->truth && write_truth(o) < 0))
 		goto out;
 	rc = EXIT_OK;
 out:
@@ -267,6 +295,7 @@ int main(int argc, char **argv)
 			SYNTH_DEFAULT_FIRST_YEAR,
 			1,
 			".",
+			NULL,
 			""};
 	int rc = parse_args(&o, argc, argv);
 

@@ -36,6 +36,14 @@ self_evals=$(grep -v '^#' "$committed/scores.csv" | tail -n +2 | awk -F, '$3 == 
 [ "$(head -n 1 "$committed/reports/jindu-2022.txt")" = "# provenance: synthetic" ] || fail "report: provenance line"
 [ "$(grep -vc "^#" "$committed/aliases.csv")" -eq 3 ] || fail "aliases.csv: header and two aliases expected"
 
+# --truth writes its file and changes nothing in the data set.
+"$JX_SYNTH" --out-dir "$tmp/truth" --truth "$tmp/truth.csv" || fail "jixiao-synth --truth exited $?"
+diff -r "$tmp/truth" "$committed" >/dev/null || fail "--truth changed the data set"
+[ "$(head -n 1 "$tmp/truth.csv")" = "department,trend,growth" ] || fail "truth header"
+grep -qx '示例市民政局,decline,0' "$tmp/truth.csv" || fail "truth: 民政局 declines"
+grep -qx '示例市交通运输局,improve,0' "$tmp/truth.csv" || fail "truth: 交通运输局 improves"
+[ "$(grep -c ',stable,' "$tmp/truth.csv")" -eq 9 ] || fail "truth: 9 stable departments"
+
 # 3. Same options, same bytes; another seed, other bytes.
 "$JX_SYNTH" --seed 7 --departments 3 --years 4 --out-dir "$tmp/a" || fail "run a"
 "$JX_SYNTH" --seed 7 --departments 3 --years 4 --out-dir "$tmp/b" || fail "run b"

@@ -219,8 +219,7 @@ int jx_doc_note(jx_doc *d, const char *fmt, ...)
 	return 0;
 }
 
-/* Spreadsheet column letters: 1 -> A, 26 -> Z, 27 -> AA. */
-static void column_letters(char *buf, size_t size, int col)
+void jx__doc_column_letters(char *buf, size_t size, int col)
 {
 	char tmp[16];
 	size_t n = 0;
@@ -246,7 +245,7 @@ void jx_doc_place(char *buf, size_t size, const jx_doc *d, const jx_doc_table *t
 	switch (d ? d->format : JX_DOC_TEXT) {
 	case JX_DOC_XLSX:
 	case JX_DOC_XLS:
-		column_letters(letters, sizeof(letters), o.col);
+		jx__doc_column_letters(letters, sizeof(letters), o.col);
 		if (o.row && o.col)
 			snprintf(buf, size, "%s!%s%d", t && t->sheet ? t->sheet : "?", letters,
 				 o.row);

@@ -233,14 +233,45 @@ typedef struct {
 	size_t ngroups, groups_cap;
 	jx_evaluation *ev;
 	jx_figures *figs;
+	size_t lines_cap;
+	const struct jx__rp_places *places; /* NULL: lines are the file's lines */
 } jx__rp_doc;
 
+/**
+ * Where a "line" is, when the lines are not a text file's (a document reader
+ * numbers the rows and paragraphs it hands to the reconciliation and prose
+ * readers). NULL in jx__rp_doc: line N is line N of the file.
+ */
+typedef struct jx__rp_places {
+	/* the place of line n: bare, for "name:PLACE: message" ("177", "表 2 第 14 行"),
+	 * or inside a sentence ("line 177", "表 2 第 14 行") */
+	void (*where)(const void *ctx, int line, int bare, char *buf, size_t size);
+	/* the line a warning about n is stored with; 0 puts the place in its message */
+	int (*line_of)(const void *ctx, int line);
+	const void *ctx;
+} jx__rp_places;
+
 /* report.c */
+/** Append a line (text borrowed, not NUL-terminated) numbered no. 0 or JX_ENOMEM. */
+int jx__rp_add_line(jx__rp_doc *d, const char *text, size_t len, int no);
+/** The title from line from on: sets d->title (nlines when none), *dept (malloc'd or
+ *  NULL) and *year (0 when none). 0 or JX_ENOMEM. */
+int jx__rp_find_title(jx__rp_doc *d, size_t from, char **dept, int *year);
+/** A '#' comment line: "# provenance: synthetic" sets *prov. 0 or JX_EPARSE. */
+int jx__rp_read_comment(const jx__rp_doc *d, const jx__rp_line *l, jx_provenance *prov);
+/** Copy of s[0..len) with all white space removed; NULL on ENOMEM. */
+char *jx__rp_squeeze(const char *s, size_t len);
+/** Free what d holds (not d). */
+void jx__rp_doc_free(jx__rp_doc *d);
+/** Write where line is (see jx__rp_places). */
+void jx__rp_where(const jx__rp_doc *d, int line, int bare, char *buf, size_t size);
+/** A warning on d->ev about line, its place as jx__rp_places says. 0 or JX_ENOMEM. */
+int jx__rp_warn(const jx__rp_doc *d, int line, const char *fmt, ...) JX__PRINTF(3, 4);
 /** Number of code points in a NUL-terminated string. */
 size_t jx__rp_width(const char *s);
 /** 1 when line i is prose: not a comment, not the title, not in the table. */
 int jx__rp_is_prose(const jx__rp_doc *d, size_t i);
-/** Raise JX_EPARSE with "name:line: message". */
+/** Raise JX_EPARSE with "name:line: message" (or "name:place: message", see jx__rp_places). */
 int jx__rp_fail(const jx__rp_doc *d, int line, const char *fmt, ...) JX__PRINTF(3, 4);
 
 /* report_cells.c */
@@ -279,6 +310,9 @@ int jx__rp_is_header(const jx__rp_cells *cs, jx__rp_columns *col);
 int jx__rp_is_page_number(const jx__rp_line *l);
 
 /* report_table.c */
+/** The level-1 group called name (added when new; a declared weight w fills one
+ *  not declared yet, at line): its index into d->groups. 0 or JX_ENOMEM. */
+int jx__rp_group_at(jx__rp_doc *d, const char *name, double w, int line, size_t *out);
 /** Find the header, read the rows into d->ev; sets the table_* fields. */
 int jx__rp_read_table(jx__rp_doc *d);
 
@@ -303,5 +337,263 @@ const char *jx__pick_department(const jx_read_options *o, const char *stated, co
 int jx__pick_year(const jx_read_options *o, int stated, int *year, const char *name, int line);
 /** The kind to use into *kind: stated (-1: none; then self) or o->kind; JX_EPARSE on a conflict. */
 int jx__pick_kind(const jx_read_options *o, int stated, jx_kind *kind, const char *name, int line);
+
+/* ==== Office files: zip parts (zip.c) and their XML (xml.c) ==== */
+
+#define JX__ZIP_MAX_ENTRIES 10000           /* entries in one archive */
+#define JX__ZIP_MAX_TOTAL ((size_t)1 << 30) /* bytes all entries may inflate to */
+#define JX__ZIP_MAX_RATIO 1000              /* inflation of an entry over 1 MiB */
+#define JX__XML_MAX_DEPTH 200               /* element nesting */
+
+typedef struct jx__zip jx__zip;
+typedef struct jx__zip_file jx__zip_file;
+
+/** Open a zip archive held in memory (data is borrowed until jx__zip_close);
+ *  refused (JX_EPARSE, "name: ...") when over the caps above. */
+int jx__zip_open(jx__zip **out, const char *name, const char *data, size_t len);
+void jx__zip_close(jx__zip *z);
+/** The file name given to jx__zip_open. */
+const char *jx__zip_name(const jx__zip *z);
+/** 1 when the archive has an entry of that exact name. */
+int jx__zip_has(const jx__zip *z, const char *entry);
+/** Open an entry for reading; refused when it declares more than max bytes. */
+int jx__zip_entry_open(jx__zip_file **out, const jx__zip *z, const char *entry, size_t max);
+/** Up to size bytes into buf: the count, 0 at the end, or a negative JX_E* code. */
+long jx__zip_entry_read(jx__zip_file *f, char *buf, size_t size);
+void jx__zip_entry_close(jx__zip_file *f);
+/** A whole entry (at most max bytes), NUL-terminated; *out freed with free(). */
+int jx__zip_read(char **out, size_t *len, const jx__zip *z, const char *entry, size_t max);
+
+/** A safe streaming XML reader over one zip entry. */
+typedef struct {
+	const char *name; /* the file, for messages */
+	char entry[128];  /* the part */
+	jx__zip_file *file;
+	struct _xmlTextReader *reader;
+	int io_failed;     /* a zip read error (a JX_E* code) */
+	char message[256]; /* libxml2's first error */
+	int error_line;
+} jx__xml;
+
+/** Open entry of z (at most max bytes inflated) as XML. Close with jx__xml_close. */
+int jx__xml_open(jx__xml *x, const jx__zip *z, const char *entry, size_t max);
+void jx__xml_close(jx__xml *x);
+/** The next node: 1, 0 at the end, or JX_EPARSE ("file:part:line: ..."). */
+int jx__xml_next(jx__xml *x);
+/** Skip the current element's subtree: 1, 0 at the end, or an error. */
+int jx__xml_skip(jx__xml *x);
+/** The current node's local name ("" for text), type (XML_READER_TYPE_*), whether an
+ *  element is empty (<a/>), its text value. Borrowed. */
+const char *jx__xml_local(const jx__xml *x);
+int jx__xml_type(const jx__xml *x);
+int jx__xml_empty(const jx__xml *x);
+const char *jx__xml_value(const jx__xml *x);
+/** The value of the current element's attribute called local (any namespace);
+ *  malloc'd, NULL when absent. */
+char *jx__xml_attr(const jx__xml *x, const char *local);
+/** The parser's current line in the part. */
+int jx__xml_line(const jx__xml *x);
+/** Raise JX_EPARSE "file:part:line: message". */
+int jx__xml_fail(const jx__xml *x, const char *fmt, ...) JX__PRINTF(2, 3);
+
+/* html_charset.c */
+/** A web page's bytes as UTF-8 text (declared charset, else detected; enc forces one).
+ *  *note (malloc'd, may stay NULL) says when the page was not what it declared. */
+int jx__html_decode(char **out, size_t *outlen, char **note, const char *name, const char *data,
+		    size_t len, jx_encoding enc);
+
+/* formats.c */
+/** What the bytes are when they are no text: *fmt a document format (docx, html, ...),
+ *  or JX_INPUT_AUTO for text; a binary file no reader takes is refused here
+ *  (encrypted or old Office files, other zip archives) with what it would need. */
+int jx__sniff_document(const char *data, size_t len, const char *name, jx_input_format *fmt);
+/** 1 when f is read through the table model (jx_doc_load). */
+int jx__input_is_document(jx_input_format f);
+
+/* doc.c */
+/** Spreadsheet column letters: 1 -> A, 26 -> Z, 27 -> AA. */
+void jx__doc_column_letters(char *buf, size_t size, int col);
+
+/* ==== the document recogniser (recognise*.c, header.c, synonyms.c, cells.c): any
+ * jx_doc into evaluations. See docs/formats.md, "Documents". ==== */
+
+/** What a table column holds, from its header (synonyms.c). */
+typedef enum {
+	JX__ROLE_NONE = 0,
+	JX__ROLE_SEQ,         /* 序号 */
+	JX__ROLE_LEVEL1,      /* 一级指标 */
+	JX__ROLE_LEVEL2,      /* 二级指标 */
+	JX__ROLE_LEVEL3,      /* 三级指标 */
+	JX__ROLE_INDICATOR,   /* a single 指标 / 指标名称 column */
+	JX__ROLE_EXPLANATION, /* 指标解释 */
+	JX__ROLE_RULE,        /* 评分标准 */
+	JX__ROLE_WEIGHT,      /* 权重 / 分值 */
+	JX__ROLE_SCORE,       /* 得分 / 自评得分: the self-evaluation */
+	JX__ROLE_REVIEW,      /* 复核得分: the finance bureau's review */
+	JX__ROLE_REASON,      /* 扣分原因 */
+	JX__ROLE_TARGET,      /* 年度指标值 */
+	JX__ROLE_ACTUAL,      /* 实际完成值 */
+	JX__ROLE_UNIT,        /* 度量单位 */
+	JX__ROLE_NATURE,      /* 指标性质 */
+	JX__ROLE_NOTE,        /* 备注 */
+	JX__ROLE_COUNT
+} jx__role;
+
+/** The role a normalised header text (jx_name_normalize) names exactly, or JX__ROLE_NONE. */
+jx__role jx__col_lookup(const char *norm);
+/** The usual header of a role ("三级指标"), for --dry-run. Borrowed. */
+const char *jx__col_label(jx__role role);
+
+/** A table's indicator header (header.c). */
+typedef struct {
+	size_t row, nrows;       /* the header's first grid row (0-based) and its height (1-2) */
+	size_t ncols;            /* the table's width */
+	jx__role *roles;         /* per column (owned) */
+	int col[JX__ROLE_COUNT]; /* first column of each role, -1 when none */
+} jx__header;
+
+/** Look for an indicator header among t's first rows: 1 found (h filled; free with
+ *  jx__header_clear), 0 not, or JX_ENOMEM. */
+int jx__header_find(jx__header *h, const jx_doc_table *t);
+/** 1 when row r of t repeats the header (a page break in Word or a sheet). */
+int jx__header_repeats(const jx__header *h, const jx_doc_table *t, size_t r);
+void jx__header_clear(jx__header *h);
+
+/** What a weight or score cell holds (cells.c). */
+enum {
+	JX__NUM_EMPTY, /* nothing */
+	JX__NUM_OK,    /* a number >= 0: "2", "2分", "２", "95%" */
+	JX__NUM_NEG,   /* a negative number */
+	JX__NUM_DASH,  /* "/", "—", "-", "无", "N/A": not assessed / left blank on purpose */
+	JX__NUM_TEXT,  /* words */
+	JX__NUM_BAD    /* looks like a number but is not: "2x", "2..5" */
+};
+/** Kind of a cell as a number; *v set for JX__NUM_OK and JX__NUM_NEG. */
+int jx__cell_number(const char *text, double *v);
+/** A name from a cell: its lines joined (no space between CJK characters, one
+ *  between ASCII words), spaces between CJK characters and control characters
+ *  removed. NULL on ENOMEM. */
+char *jx__cell_name(const char *text);
+/** A category label with its weight: "投 入 (15分)", "产出指标（50分）", "产出指标(50)"
+ *  -> name and weight (NaN when none). 0 or JX_ENOMEM. */
+int jx__cell_label(char **name, double *weight, const char *text);
+
+/* ---- the recogniser's state, shared by recognise.c, recognise_meta.c,
+ * recognise_table.c and recognise_trace.c ---- */
+
+/** Where one of the recogniser's numbered lines is: a paragraph or a table cell. */
+typedef struct {
+	const jx_doc_table *table; /* NULL: a paragraph */
+	jx_doc_origin origin;
+} jx__rc_place;
+
+/** The kinds a table can give: 0 self (得分), 1 review (复核得分). */
+#define JX__RC_KINDS 2
+
+typedef struct {
+	const jx_doc *doc;
+	const jx_read_options *opts;
+	/* lines numbered 1..nplaces: the document's paragraphs (also held as lines of
+	 * rp[0], for the title and the prose readers), then table rows */
+	jx__rc_place *places;
+	size_t nplaces, places_cap;
+	jx__rp_places where; /* places as jx__rp_places says them */
+	/* rp[k]: evaluation of kind k with its groups and totals (rp[0] also holds the
+	 * paragraphs); rp[k].ev NULL when the table has no such column */
+	jx__rp_doc rp[JX__RC_KINDS];
+	int has_kind[JX__RC_KINDS];
+	jx_kind kind_of[JX__RC_KINDS]; /* the kind each column gives (--kind may relabel) */
+	/* department and year as the document states them, and where */
+	char *dept;
+	int dept_at, year, year_at;
+	jx_provenance prov;
+	/* the evaluation table */
+	const jx_doc_table *table;
+	size_t table_block;
+	jx__header head;
+	jx__buf trace; /* the description for --dry-run (opts->describe) */
+	char **owned;  /* texts of the lines made from table rows */
+	size_t nowned, owned_cap;
+} jx__rc;
+
+/** A new numbered line at a place; its number (> 0), or JX_ENOMEM. */
+int jx__rc_line(jx__rc *rc, const jx_doc_table *t, jx_doc_origin origin);
+/** Write a place for messages: bare "40" or "表 2 第 14 行 第 5 列" (for "name:PLACE:"),
+ *  or "line 40" inside a sentence. */
+void jx__rc_place_text(const jx__rc *rc, const jx_doc_table *t, jx_doc_origin o, int bare,
+		       char *buf, size_t size);
+/** Raise JX_EPARSE "name:PLACE: message" at a cell of t (NULL: a paragraph). */
+int jx__rc_fail(const jx__rc *rc, const jx_doc_table *t, jx_doc_origin o, const char *fmt, ...)
+	JX__PRINTF(4, 5);
+/** Append to the --dry-run description (when asked for), printf-style. */
+void jx__rc_trace(jx__rc *rc, const char *fmt, ...) JX__PRINTF(2, 3);
+
+/* recognise_meta.c */
+/** '#' comments, the title, 单位/部门 and 年度 lines and cells: rc->dept, rc->year, rc->prov. */
+int jx__rc_read_meta(jx__rc *rc);
+/** Apply --dept/--year/--relabel to what the document states; the error says what was
+ *  looked for when neither gives one. */
+int jx__rc_settle_meta(jx__rc *rc);
+/** 1 when the document is a 项目支出绩效自评表 (its message raised: not supported yet). */
+int jx__rc_is_project_table(const jx__rc *rc);
+
+/* recognise_table.c */
+/** Read the evaluation table rc->table (header rc->head) into rc->rp[k].ev. */
+int jx__rc_read_table(jx__rc *rc);
+
+/* recognise_trace.c */
+/** The table's header and column roles into the description. */
+void jx__rc_trace_header(jx__rc *rc, const jx_doc_table *t, const jx__header *h);
+
+/* ==== legacy binary formats: compound files (cfb.c), .xls (xls.c), LibreOffice (convert.c) */
+
+/** What an OLE compound file's root storage holds. */
+typedef enum {
+	JX__CFB_NONE = 0,  /**< not a compound file */
+	JX__CFB_WORD,      /**< a WordDocument stream: .doc, WPS .wps */
+	JX__CFB_EXCEL,     /**< a Workbook (or Excel 5 Book) stream: .xls, WPS .et */
+	JX__CFB_ENCRYPTED, /**< an EncryptedPackage: a password-protected .docx/.xlsx */
+	JX__CFB_OTHER      /**< anything else, or a directory that cannot be read */
+} jx__cfb_kind;
+
+/** 1 when data starts with the compound-file signature (and holds a header). */
+int jx__cfb_is(const char *data, size_t len);
+/** What the compound file in data holds (bounds-checked; never fails). */
+jx__cfb_kind jx__cfb_sniff(const char *data, size_t len);
+
+/* xls.c, xls_records.c: FreeXL runs in a child that sends what it read as records */
+enum {
+	JX__XLS_SHEET = 'S',    /* nrows ncols name */
+	JX__XLS_CELL = 'C',     /* row col text (0-based, in the last sheet) */
+	JX__XLS_FAILED = 'X',   /* FreeXL's error code */
+	JX__XLS_PASSWORD = 'P', /* a password-protected workbook */
+	JX__XLS_DONE = 'D'      /* everything was sent */
+};
+/** The child's buffered writer of records. */
+typedef struct {
+	int fd, failed;
+	size_t len;
+	char buf[65536];
+} jx__xls_out;
+void jx__xls_out_init(jx__xls_out *w, int fd);
+/** Append a record (text may be NULL); write errors set w->failed. */
+void jx__xls_put(jx__xls_out *w, int type, uint32_t a, uint32_t b, const char *text);
+/** Write out what is buffered. 0, or -1 when a write failed. */
+int jx__xls_out_flush(jx__xls_out *w);
+/** The records (untrusted: every index, length and text checked) as a JX_DOC_XLS document. */
+int jx__xls_records_read(jx_doc **out, const char *name, const char *rec, size_t len);
+/** JX_EPARSE "name: ..." saying what FreeXL's error code means for people. */
+int jx__xls_failed(const char *name, int code);
+
+/**
+ * Convert a legacy Word/WPS document (excel 0: to .docx) or Excel/WPS workbook
+ * (excel 1: to .xlsx) with LibreOffice in a private temporary directory, with
+ * a time limit (JIXIAO_CONVERT_TIMEOUT seconds, default 120). *out (malloc'd,
+ * *outlen bytes) is the converted file. JX_ENOTFOUND when soffice is not on
+ * PATH, with a message saying how to convert the file by hand; JX_EIO when
+ * the conversion fails or times out (LibreOffice's last line in the message).
+ */
+int jx__soffice_convert(char **out, size_t *outlen, const char *name, const char *data, size_t len,
+			int excel);
 
 #endif

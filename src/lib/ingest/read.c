@@ -51,6 +51,21 @@ jx_input_format jx_input_detect(const char *text, size_t len)
 	return line ? jx__csv_detect(line, n) : JX_INPUT_REPORT;
 }
 
+/* A document (docx, html, ...): its reader into the table model, then the recogniser. */
+static int read_document(jx_batch **out, const char *name, const char *data, size_t len,
+			 const jx_read_options *opts, jx_input_format fmt)
+{
+	jx_read_options o = *opts;
+	jx_doc *doc = NULL;
+	int rc;
+	o.format = fmt;
+	if ((rc = jx_doc_load(&doc, name, data, len, &o)) == 0 &&
+	    (rc = jx_doc_read(out, doc, opts)) == 0)
+		jx__sha256_hex((*out)->source_sha256, data, len);
+	jx_doc_free(doc);
+	return rc;
+}
+
 int jx_read_buffer(jx_batch **out, const char *name, const char *data, size_t len,
 		   const jx_read_options *opts)
 {
@@ -68,9 +83,14 @@ int jx_read_buffer(jx_batch **out, const char *name, const char *data, size_t le
 	if (len > JX_MAX_INPUT)
 		return jx__error(JX_EINVAL, "%s: file is larger than %zu MiB; refusing it", name,
 				 JX_MAX_INPUT >> 20);
+	fmt = opts->format;
+	if (fmt == JX_INPUT_AUTO && (rc = jx__sniff_document(data, len, name, &fmt)) != 0)
+		return rc;
+	if (jx__input_is_document(fmt))
+		return read_document(out, name, data, len, opts, fmt);
 	if ((rc = jx_text_decode(&text, &tlen, NULL, name, data, len, opts->encoding)) != 0)
 		return rc;
-	fmt = opts->format != JX_INPUT_AUTO ? opts->format : jx_input_detect(text, tlen);
+	fmt = fmt != JX_INPUT_AUTO ? fmt : jx_input_detect(text, tlen);
 	/* "csv" means either CSV kind: the header decides which */
 	if (fmt == JX_INPUT_CSV_SCORES && jx_input_detect(text, tlen) == JX_INPUT_CSV_FIGURES)
 		fmt = JX_INPUT_CSV_FIGURES;

@@ -27,14 +27,39 @@ size_t jx__rp_width(const char *s)
 	return n;
 }
 
+void jx__rp_where(const jx__rp_doc *d, int line, int bare, char *buf, size_t size)
+{
+	if (d->places)
+		d->places->where(d->places->ctx, line, bare, buf, size);
+	else
+		snprintf(buf, size, bare ? "%d" : "line %d", line > 0 ? line : 1);
+}
+
 int jx__rp_fail(const jx__rp_doc *d, int line, const char *fmt, ...)
 {
-	char msg[768];
+	char msg[768], at[128];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	return jx__error(JX_EPARSE, "%s:%d: %s", d->name, line > 0 ? line : 1, msg);
+	jx__rp_where(d, line, 1, at, sizeof(at));
+	return jx__error(JX_EPARSE, "%s:%s: %s", d->name, at, msg);
+}
+
+int jx__rp_warn(const jx__rp_doc *d, int line, const char *fmt, ...)
+{
+	char msg[1024], at[128];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (!d->places)
+		return jx_evaluation_warn(d->ev, line, "%s", msg);
+	if (d->places->line_of(d->places->ctx, line) > 0)
+		return jx_evaluation_warn(d->ev, d->places->line_of(d->places->ctx, line), "%s",
+					  msg);
+	jx__rp_where(d, line, 1, at, sizeof(at));
+	return jx_evaluation_warn(d->ev, 0, "%s: %s", at, msg);
 }
 
 int jx__rp_is_prose(const jx__rp_doc *d, size_t i)
@@ -99,30 +124,38 @@ static int heading_level(const char *f)
 	return level;
 }
 
+int jx__rp_add_line(jx__rp_doc *d, const char *text, size_t len, int no)
+{
+	jx__rp_line *l;
+	const char *f;
+	if (jx__grow((void **)&d->lines, &d->lines_cap, d->nlines + 1, sizeof(*d->lines)) != 0)
+		return JX_ENOMEM;
+	l = &d->lines[d->nlines];
+	memset(l, 0, sizeof(*l));
+	l->text = text;
+	l->len = len;
+	if (l->len && l->text[l->len - 1] == '\r')
+		l->len--;
+	l->no = no;
+	l->fold = jx__fold_copy(l->text, l->len);
+	if (!l->fold)
+		return jx__oom();
+	d->nlines++;
+	for (f = l->fold; *f == ' ' || *f == '\t' || *f == '\f'; f++)
+		;
+	l->heading = heading_level(f);
+	return 0;
+}
+
 static int split_lines(jx__rp_doc *d, const char *text, size_t len)
 {
-	size_t start = 0, cap = 0, i;
+	size_t start = 0, i;
+	int rc;
 	for (i = 0; i <= len; i++) {
-		jx__rp_line *l;
-		const char *f;
 		if (i < len && text[i] != '\n')
 			continue;
-		if (jx__grow((void **)&d->lines, &cap, d->nlines + 1, sizeof(*d->lines)) != 0)
-			return JX_ENOMEM;
-		l = &d->lines[d->nlines];
-		memset(l, 0, sizeof(*l));
-		l->text = text + start;
-		l->len = i - start;
-		if (l->len && l->text[l->len - 1] == '\r')
-			l->len--;
-		l->no = (int)d->nlines + 1;
-		l->fold = jx__fold_copy(l->text, l->len);
-		if (!l->fold)
-			return jx__oom();
-		d->nlines++;
-		for (f = l->fold; *f == ' ' || *f == '\t' || *f == '\f'; f++)
-			;
-		l->heading = heading_level(f);
+		if ((rc = jx__rp_add_line(d, text + start, i - start, (int)d->nlines + 1)) != 0)
+			return rc;
 		start = i + 1;
 	}
 	return 0;
@@ -134,7 +167,7 @@ static int is_blank(const jx__rp_line *l)
 }
 
 /* "# provenance: synthetic" (also full-width colon); other '#' lines are comments. */
-static int read_comment(jx__rp_doc *d, jx__rp_line *l, jx_provenance *prov)
+int jx__rp_read_comment(const jx__rp_doc *d, const jx__rp_line *l, jx_provenance *prov)
 {
 	char *p = l->fold + strspn(l->fold, " \t") + 1, *v;
 	p += strspn(p, " \t");
@@ -214,11 +247,10 @@ static size_t find_title_word(const char *s, size_t len)
 
 static unsigned drop_space(unsigned cp)
 {
-	return jx__is_space_cp(cp) ? JX__DROP : cp;
+	return jx__is_space_cp(cp) || cp < 0x20 ? JX__DROP : cp;
 }
 
-/* Copy of s[0..len) with all white space removed; NULL on ENOMEM. */
-static char *squeeze(const char *s, size_t len)
+char *jx__rp_squeeze(const char *s, size_t len)
 {
 	return jx__text_map(s, len, drop_space);
 }
@@ -261,7 +293,7 @@ static int title_continues(const jx__rp_line *t, const jx__rp_line *n, size_t *p
 /* "a" followed by "b", each squeezed; NULL on ENOMEM. */
 static char *squeeze2(const char *a, size_t alen, const char *b, size_t blen)
 {
-	char *sa = squeeze(a, alen), *sb = squeeze(b, blen), *out = NULL;
+	char *sa = jx__rp_squeeze(a, alen), *sb = jx__rp_squeeze(b, blen), *out = NULL;
 	if (sa && sb && (out = malloc(strlen(sa) + strlen(sb) + 1)) != NULL) {
 		strcpy(out, sa);
 		strcat(out, sb);
@@ -282,10 +314,10 @@ static int title_parts(const jx__rp_line *t, const jx__rp_line *n, char **dept, 
 	if (end == t->len && n && title_continues(t, n, &pre))
 		*dept = squeeze2(t->text + ye, end - ye, n->text, pre);
 	else
-		*dept = squeeze(t->text + ye, end - ye);
+		*dept = jx__rp_squeeze(t->text + ye, end - ye);
 	if (*dept && !**dept) { /* "南京市…支队2023年度部门整体…" */
 		free(*dept);
-		*dept = squeeze(t->text, ys);
+		*dept = jx__rp_squeeze(t->text, ys);
 	}
 	return *dept ? 0 : jx__oom();
 }
@@ -336,6 +368,16 @@ static int pick_title_values(jx__rp_doc *d, const jx_read_options *opts, char **
 	return 0;
 }
 
+int jx__rp_find_title(jx__rp_doc *d, size_t from, char **dept, int *year)
+{
+	d->title = find_title(d, from);
+	if (d->title < d->nlines) {
+		const jx__rp_line *next = d->title + 1 < d->nlines ? &d->lines[d->title + 1] : NULL;
+		return title_parts(&d->lines[d->title], next, dept, year);
+	}
+	return 0;
+}
+
 static int read_head(jx__rp_doc *d, const jx_read_options *opts, char **dept, int *year,
 		     jx_provenance *prov)
 {
@@ -350,16 +392,12 @@ static int read_head(jx__rp_doc *d, const jx_read_options *opts, char **dept, in
 		if (d->lines[i].fold[strspn(d->lines[i].fold, " \t")] != '#')
 			break;
 		d->lines[i].comment = 1;
-		if ((rc = read_comment(d, &d->lines[i], prov)) != 0)
+		if ((rc = jx__rp_read_comment(d, &d->lines[i], prov)) != 0)
 			return rc;
 	}
 	first = i;
-	d->title = find_title(d, first);
-	if (d->title < d->nlines) {
-		const jx__rp_line *next = d->title + 1 < d->nlines ? &d->lines[d->title + 1] : NULL;
-		if ((rc = title_parts(&d->lines[d->title], next, dept, year)) != 0)
-			return rc;
-	}
+	if ((rc = jx__rp_find_title(d, first, dept, year)) != 0)
+		return rc;
 	if ((rc = pick_title_values(d, opts, dept, year)) != 0)
 		return rc;
 	want_dept = !*dept || !**dept;
@@ -386,7 +424,7 @@ static int only_blank(const jx__rp_doc *d)
 	return 1;
 }
 
-static void doc_free(jx__rp_doc *d)
+void jx__rp_doc_free(jx__rp_doc *d)
 {
 	size_t i;
 	for (i = 0; i < d->nlines; i++)
@@ -455,6 +493,6 @@ int jx_report_read(jx_batch **out, const char *name, const char *text, size_t le
 out:
 	jx_batch_free(b);
 	free(dept);
-	doc_free(&d);
+	jx__rp_doc_free(&d);
 	return rc;
 }

@@ -54,20 +54,20 @@ static size_t sums(const jx__rp_doc *d, size_t g, double *w, double *s)
 static int infer(jx__rp_doc *d, jx_indicator *r, double total, double known, const char *what,
 		 int at)
 {
-	char a[32], b[32], c[32];
+	char a[32], b[32], c[32], where[128];
 	double v = round((total - known) * 1e4) / 1e4;
+	jx__rp_where(d, at, 0, where, sizeof(where));
 	if (v < -EPS || v > r->weight + EPS)
-		return jx_evaluation_warn(
-			d->ev, r->line,
-			"score of %s/%s/%s is missing; %s %s (line %d) would make it "
-			"%s, outside 0..%s, so it is left missing",
-			r->level1, r->level2, r->level3, what, num(a, total), at, num(b, v),
-			num(c, r->weight));
+		return jx__rp_warn(d, r->line,
+				   "score of %s/%s/%s is missing; %s %s (%s) would make it "
+				   "%s, outside 0..%s, so it is left missing",
+				   r->level1, r->level2, r->level3, what, num(a, total), where,
+				   num(b, v), num(c, r->weight));
 	r->score = v < 0 ? 0 : v;
 	r->origin = JX_ORIGIN_INFERRED;
-	return jx_evaluation_warn(
-		d->ev, r->line, "score of %s/%s/%s is missing; inferred as %s from %s %s (line %d)",
-		r->level1, r->level2, r->level3, num(a, r->score), what, num(b, total), at);
+	return jx__rp_warn(
+		d, r->line, "score of %s/%s/%s is missing; inferred as %s from %s %s (%s)",
+		r->level1, r->level2, r->level3, num(a, r->score), what, num(b, total), where);
 }
 
 static int infer_missing(jx__rp_doc *d)
@@ -94,15 +94,14 @@ static int infer_missing(jx__rp_doc *d)
 		if (miss == 1 && !isnan(d->ev->total_score))
 			rc = infer(d, r, d->ev->total_score, s, "合计", d->total_line);
 		else
-			rc = jx_evaluation_warn(
-				d->ev, r->line,
-				"score of %s/%s/%s is missing and is left missing: %s", r->level1,
-				r->level2, r->level3,
-				!d->total_line ? "there is no 合计 row to infer it from"
-				: isnan(d->ev->total_score)
-					? "the 合计 row states no score"
-					: "more than one score is missing, so 合计 "
-					  "cannot tell them apart");
+			rc = jx__rp_warn(d, r->line,
+					 "score of %s/%s/%s is missing and is left missing: %s",
+					 r->level1, r->level2, r->level3,
+					 !d->total_line ? "there is no 合计 row to infer it from"
+					 : isnan(d->ev->total_score)
+						 ? "the 合计 row states no score"
+						 : "more than one score is missing, so 合计 "
+						   "cannot tell them apart");
 		if (rc != 0)
 			return rc;
 	}
@@ -119,19 +118,17 @@ static int check_groups(jx__rp_doc *d)
 		const jx__rp_group *gr = &d->groups[g];
 		size_t miss = sums(d, g, &w, &s);
 		if (!isnan(gr->declared) && fabs(gr->declared - w) > EPS)
-			rc = jx_evaluation_warn(
-				d->ev, gr->line,
-				"%s declares %s points but its rows' weights add up to %s",
-				gr->name, num(a, gr->declared), num(b, w));
+			rc = jx__rp_warn(d, gr->line,
+					 "%s declares %s points but its rows' weights add up to %s",
+					 gr->name, num(a, gr->declared), num(b, w));
 		if (rc == 0 && !isnan(gr->sub_weight) && fabs(gr->sub_weight - w) > EPS)
-			rc = jx_evaluation_warn(
-				d->ev, gr->sub_line,
-				"小计 weight %s of %s differs from its rows' sum %s",
-				num(a, gr->sub_weight), gr->name, num(b, w));
+			rc = jx__rp_warn(d, gr->sub_line,
+					 "小计 weight %s of %s differs from its rows' sum %s",
+					 num(a, gr->sub_weight), gr->name, num(b, w));
 		if (rc == 0 && !miss && !isnan(gr->sub_score) && fabs(gr->sub_score - s) > EPS)
-			rc = jx_evaluation_warn(d->ev, gr->sub_line,
-						"小计 score %s of %s differs from its rows' sum %s",
-						num(a, gr->sub_score), gr->name, num(b, s));
+			rc = jx__rp_warn(d, gr->sub_line,
+					 "小计 score %s of %s differs from its rows' sum %s",
+					 num(a, gr->sub_score), gr->name, num(b, s));
 	}
 	return rc;
 }
@@ -140,16 +137,17 @@ static int check_groups(jx__rp_doc *d)
  * weights do not add up is wrong or truncated and no score rate could be trusted. */
 static int check_weights(jx__rp_doc *d)
 {
-	char a[32], b[32];
+	char a[32], b[32], where[128];
 	double w, s, want = isnan(d->ev->total_weight) ? 100 : d->ev->total_weight;
 	sums(d, (size_t)-1, &w, &s);
 	if (fabs(w - want) <= EPS)
 		return 0;
+	jx__rp_where(d, d->last_row_line, 0, where, sizeof(where));
 	if (!d->total_line)
 		return jx__rp_fail(d, d->last_row_line,
-				   "the indicator table ends at line %d without a 合计 row and its "
+				   "the indicator table ends at %s without a 合计 row and its "
 				   "weights add up to %s, not 100; the table looks truncated",
-				   d->last_row_line, num(a, w));
+				   where, num(a, w));
 	if (isnan(d->ev->total_weight))
 		return jx__rp_fail(d, d->total_line,
 				   "the indicator rows' weights add up to %s, not 100 (合计 states "
@@ -164,46 +162,44 @@ static int check_weights(jx__rp_doc *d)
 /* Without 合计 a warning; with it, the sum of scores against the 合计 score. */
 static int check_totals(jx__rp_doc *d)
 {
-	char a[32], b[32];
+	char a[32], b[32], where[128];
 	double w, s;
 	size_t miss = sums(d, (size_t)-1, &w, &s);
+	jx__rp_where(d, d->last_row_line, 0, where, sizeof(where));
 	if (!d->total_line)
-		return jx_evaluation_warn(
-			d->ev, d->last_row_line,
-			"the table has no 合计 row (it ends at line %d): totals are "
-			"not declared and missing scores cannot be inferred",
-			d->last_row_line);
+		return jx__rp_warn(d, d->last_row_line,
+				   "the table has no 合计 row (it ends at %s): totals are "
+				   "not declared and missing scores cannot be inferred",
+				   where);
 	if (!miss && !isnan(d->ev->total_score) && fabs(d->ev->total_score - s) > EPS)
-		return jx_evaluation_warn(d->ev, d->total_line,
-					  "scores add up to %s but 合计 states %s", num(a, s),
-					  num(b, d->ev->total_score));
+		return jx__rp_warn(d, d->total_line, "scores add up to %s but 合计 states %s",
+				   num(a, s), num(b, d->ev->total_score));
 	return 0;
 }
 
 /* The self-score stated in the text against 合计 (or the complete sum). */
 static int check_self_score(jx__rp_doc *d)
 {
-	char a[32], b[32];
+	char a[32], b[32], where[128];
 	double w, s;
 	size_t miss = sums(d, (size_t)-1, &w, &s);
 	double self = d->ev->self_score;
 	if (isnan(self))
 		return 0;
 	if (!isnan(d->ev->total_score)) {
+		jx__rp_where(d, d->total_line, 0, where, sizeof(where));
 		if (fabs(self - d->ev->total_score) > EPS)
-			return jx_evaluation_warn(
-				d->ev, d->self_score_line,
-				"the text states a self-score of %s but 合计 (line %d) "
-				"states %s",
-				num(a, self), d->total_line, num(b, d->ev->total_score));
+			return jx__rp_warn(
+				d, d->self_score_line,
+				"the text states a self-score of %s but 合计 (%s) states %s",
+				num(a, self), where, num(b, d->ev->total_score));
 		return 0;
 	}
 	if (!miss && fabs(self - s) > EPS)
-		return jx_evaluation_warn(
-			d->ev, d->self_score_line,
-			"the text states a self-score of %s but the table's scores "
-			"add up to %s",
-			num(a, self), num(b, s));
+		return jx__rp_warn(d, d->self_score_line,
+				   "the text states a self-score of %s but the table's scores "
+				   "add up to %s",
+				   num(a, self), num(b, s));
 	return 0;
 }
 

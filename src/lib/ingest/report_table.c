@@ -46,8 +46,7 @@ static size_t find_group(jx__rp_doc *d, const char *name)
 	return i;
 }
 
-/* Make name (declared weight w, NaN if none) the carried level-1. */
-static int enter_group(jx__rp_doc *d, tstate *st, const char *name, double w, int line)
+int jx__rp_group_at(jx__rp_doc *d, const char *name, double w, int line, size_t *out)
 {
 	size_t g = find_group(d, name);
 	if (g == d->ngroups) {
@@ -65,6 +64,17 @@ static int enter_group(jx__rp_doc *d, tstate *st, const char *name, double w, in
 		d->groups[g].declared = w;
 		d->groups[g].line = line;
 	}
+	*out = g;
+	return 0;
+}
+
+/* Make name (declared weight w, NaN if none) the carried level-1. */
+static int enter_group(jx__rp_doc *d, tstate *st, const char *name, double w, int line)
+{
+	size_t g;
+	int rc = jx__rp_group_at(d, name, w, line, &g);
+	if (rc != 0)
+		return rc;
 	if (st->group != g || !st->l1) {
 		free(st->l2);
 		st->l2 = NULL;

@@ -135,10 +135,10 @@ static int store_number(jx__rp_doc *d, const stream *st, const char *item, size_
 			buf[k++] = st->s.data[num + i];
 	buf[k] = '\0';
 	if (jx_cents_parse(buf, cents) != 0)
-		return jx_evaluation_warn(d->ev, line,
-					  "%s %s has more than two decimal places; "
-					  "not stored",
-					  item, buf)
+		return jx__rp_warn(d, line,
+				   "%s %s has more than two decimal places; "
+				   "not stored",
+				   item, buf)
 			       ? JX_ENOMEM
 			       : 1;
 	return jx_figures_set(d->figs, item, *cents, line);
@@ -222,10 +222,10 @@ static int read_split(jx__rp_doc *d, const stream *st, const split_spec *sp)
 		jx_cents_format(a, sizeof(a), p1);
 		jx_cents_format(b, sizeof(b), p2);
 		jx_cents_format(c, sizeof(c), total);
-		return jx_evaluation_warn(d->ev, line_at(st, after),
-					  "%s %s + %s %s does not add up to %s %s 万元",
-					  jx_figure_label(sp->part1), a, jx_figure_label(sp->part2),
-					  b, jx_figure_label(sp->total), c);
+		return jx__rp_warn(d, line_at(st, after),
+				   "%s %s + %s %s does not add up to %s %s 万元",
+				   jx_figure_label(sp->part1), a, jx_figure_label(sp->part2), b,
+				   jx_figure_label(sp->total), c);
 	}
 	return 0;
 }

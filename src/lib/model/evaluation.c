@@ -50,6 +50,7 @@ void jx_evaluation_free(jx_evaluation *ev)
 	free(ev->problems);
 	free(ev->suggestions);
 	free(ev->conclusion);
+	free(ev->reading);
 	free(ev);
 }
 

@@ -42,9 +42,12 @@ static void warnings_list(rd_doc *d, const jx_report *r)
 	for (size_t i = 0; i < n; i++) {
 		const jx_report_warning *w = &r->warnings[i];
 		rd_inline *in = rd_item(d, list, NULL);
+		/* a warning of a document carries its place ("表 2 第 14 行 …") in its text */
 		rd_span_add(d, in,
-			    rd_printf(d, RP_TR(d, T_WARN_ITEM), w->year, rp_kind(d->lang, w->kind),
-				      w->line),
+			    w->line > 0 ? rd_printf(d, RP_TR(d, T_WARN_ITEM), w->year,
+						    rp_kind(d->lang, w->kind), w->line)
+					: rd_printf(d, RP_TR(d, T_WARN_ITEM_PLACE), w->year,
+						    rp_kind(d->lang, w->kind)),
 			    NULL, RD_MUTED);
 		rd_span_add(d, in, w->message, NULL, 0);
 	}

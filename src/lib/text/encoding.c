@@ -38,8 +38,7 @@ static int line_of(const char *data, size_t off)
 	return line;
 }
 
-/* from -> UTF-8 with iconv; on failure *bad gets the input offset. */
-static int to_utf8(jx__buf *out, const char *from, const char *data, size_t len, size_t *bad)
+int jx__text_convert(jx__buf *out, const char *from, const char *data, size_t len, size_t *bad)
 {
 	iconv_t cd = iconv_open("UTF-8", from);
 	char chunk[4096];
@@ -87,13 +86,13 @@ static int from_utf16(jx__buf *out, const char *name, const char *data, size_t l
 		len -= 2;
 	}
 	if (len % 2) { /* decode what is whole to say on which line the text stops */
-		to_utf8(out, from, data, len - 1, &bad);
+		jx__text_convert(out, from, data, len - 1, &bad);
 		return jx__error(
 			JX_EPARSE,
 			"%s:%d: UTF-16 text with an odd number of bytes (the file is cut off)",
 			name, line_after(out));
 	}
-	if (to_utf8(out, from, data, len, &bad) != 0)
+	if (jx__text_convert(out, from, data, len, &bad) != 0)
 		return jx__error(JX_EPARSE, "%s:%d: invalid %s sequence (unpaired surrogate?)",
 				 name, line_after(out), from);
 	return 0;
@@ -106,7 +105,7 @@ static int from_gb18030(jx__buf *raw, const char *name, const char *src, size_t 
 	size_t utf8_bad = 0, bad = 0;
 	if (enc != JX_ENC_GB18030)
 		jx_utf8_valid(src, srclen, &utf8_bad);
-	if (to_utf8(raw, "GB18030", src, srclen, &bad) == 0)
+	if (jx__text_convert(raw, "GB18030", src, srclen, &bad) == 0)
 		return 0;
 	if (enc == JX_ENC_GB18030)
 		return jx__error(JX_EPARSE, "%s:%d: invalid GB18030 byte sequence", name,

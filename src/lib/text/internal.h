@@ -35,6 +35,10 @@ int jx__is_decimal(const char *s);
  */
 void jx__number_text(char *buf, size_t size, double v);
 
+/** Bytes in encoding from (an iconv name) appended to out as UTF-8. JX_EPARSE when
+ *  they are not valid in it (*bad: the offset), JX_EIO when iconv lacks it. */
+int jx__text_convert(jx__buf *out, const char *from, const char *data, size_t len, size_t *bad);
+
 /** Append s to b as one CSV field, quoted as jx_csv_write_field quotes it. */
 void jx__csv_field(jx__buf *b, const char *s, int formula_safe);
 /** Remove invisible and direction characters (jx_strip_invisible) from s[0..len) in place;
