@@ -379,10 +379,10 @@ static int import_evaluation(importer *im, const char *source_name, const char *
 		free(prev);
 		return rc;
 	}
-	if (found && same) {
+	if (found && same) { /* this run's version too: a later, different one is refused */
 		free(prev);
 		im->stats.unchanged++;
-		return 0;
+		return remember(im, eid, source_name);
 	}
 	if (found && !(im->flags & JX_IMPORT_REPLACE)) {
 		rc = jx__error(JX_EEXISTS,
