@@ -19,7 +19,7 @@ extern "C" {
 typedef struct jx_store jx_store;
 
 /** The schema version this build writes (PRAGMA user_version). */
-#define JX_SCHEMA_VERSION 4
+#define JX_SCHEMA_VERSION 5
 /** PRAGMA application_id of a jixiao database ("JXDB"). */
 #define JX_APPLICATION_ID 0x4A584442
 
@@ -96,6 +96,7 @@ typedef struct {
 	char *department;
 	int year;
 	jx_kind kind;
+	char *project; /**< the project's name (its key's), NULL for a department evaluation */
 	double total_weight; /**< sum of row weights */
 	double total_score;  /**< sum of known scores */
 	char *grade;
@@ -110,7 +111,14 @@ typedef struct {
 	const char *department;
 	int year_from, year_to; /**< 0 = open */
 	int kind;               /**< -1 any, else jx_kind */
+	/** NULL: evaluations of departments as a whole only (as before projects);
+	 *  JX_PROJECT_ALL: every project evaluation; else one project's key (see
+	 *  jx_store_find_project), aliases followed. */
+	const char *project;
 } jx_filter;
+
+/** jx_filter.project for "every project". */
+#define JX_PROJECT_ALL "*"
 
 /** All matching evaluations ordered by department, year, kind. *out freed with jx_eval_summaries_free. */
 int jx_store_list(jx_store *s, const jx_filter *f, jx_eval_summary **out, size_t *n);
@@ -122,9 +130,48 @@ void jx_eval_summaries_free(jx_eval_summary *v, size_t n);
  */
 int jx_store_load_evaluation(jx_store *s, jx_evaluation **out, const char *department, int year,
 			     jx_kind kind);
+/**
+ * The same for one project of the department (project: a key, aliases
+ * followed; NULL is jx_store_load_evaluation). ev->project is the name as
+ * the table wrote it that year.
+ */
+int jx_store_load_project_evaluation(jx_store *s, jx_evaluation **out, const char *department,
+				     const char *project, int year, jx_kind kind);
 
 /** Figures of one department and year; JX_ENOTFOUND when none. *out freed with jx_figures_free. */
 int jx_store_load_figures(jx_store *s, jx_figures **out, const char *department, int year);
+/** A project's figures (its fund block) of one year; project is a key (aliases followed). */
+int jx_store_load_project_figures(jx_store *s, jx_figures **out, const char *department,
+				  const char *project, int year);
+
+/* ---- projects ---- */
+
+/** One project of a department, as jx_store_projects lists it. */
+typedef struct {
+	char *key;  /**< alias-resolved key */
+	char *name; /**< display name (latest year's, without its year) */
+	int year_first, year_last;
+	size_t nyears; /**< years with a self-evaluation or review */
+} jx_project_info;
+
+/** The projects of a department (aliases merged), ordered by name. *out freed with
+ *  jx_project_infos_free. A department without projects gives n = 0. */
+int jx_store_projects(jx_store *s, jx_project_info **out, size_t *n, const char *department);
+void jx_project_infos_free(jx_project_info *v, size_t n);
+
+/**
+ * Find a project of department by name: its key (the name normalised without
+ * a leading year, aliases followed), else the one project whose key contains
+ * it. department NULL: any department. No match is JX_ENOTFOUND, several are
+ * JX_EINVAL naming them. *key_out (free()) is the project's key.
+ */
+int jx_store_find_project(jx_store *s, char **key_out, const char *department, const char *name);
+
+/** Map a renamed project onto its successor (names or keys; normalised like project names). */
+int jx_store_project_alias_add(jx_store *s, const char *old_name, const char *new_name);
+int jx_store_project_alias_remove(jx_store *s, const char *old_name);
+/** All project aliases as parallel arrays (free both with jx_strings_free). */
+int jx_store_project_alias_list(jx_store *s, char ***olds, char ***news, size_t *n);
 
 /**
  * Find a stored department by name: the exact name, else the one department
@@ -169,10 +216,12 @@ typedef struct {
 	int is_break;
 } jx_break_decl;
 
-/** All rows of one department and kind in a year range, ordered by year then source order. */
+/** All rows of one department (or one of its projects) and kind in a year range,
+ *  ordered by year then source order. */
 typedef struct {
 	char *department;
 	jx_kind kind;
+	char *project; /**< the project's display name, NULL for the department as a whole */
 	jx_series_year *years;
 	size_t nyears;
 	jx_score_row *rows;
@@ -189,6 +238,10 @@ typedef struct {
  */
 int jx_store_series(jx_store *s, jx_series **out, const char *department, jx_kind kind,
 		    int year_from, int year_to);
+/** The series of one project of department (project: a key, aliases followed; NULL is
+ *  jx_store_series). */
+int jx_store_project_series(jx_store *s, jx_series **out, const char *department,
+			    const char *project, jx_kind kind, int year_from, int year_to);
 void jx_series_free(jx_series *sr);
 
 /** Per-department, per-year totals of one kind for one year (for ranking). */
@@ -196,8 +249,13 @@ typedef struct {
 	char *department;
 	double total_score, total_weight;
 	char *grade;
+	char *project; /**< the project's name, NULL for a department evaluation */
 } jx_year_total;
 int jx_store_year_totals(jx_store *s, jx_year_total **out, size_t *n, int year, jx_kind kind);
+/** The same for project evaluations: project JX_PROJECT_ALL (every project of every
+ *  department, or of department when not NULL) or one key (that project wherever it is). */
+int jx_store_project_year_totals(jx_store *s, jx_year_total **out, size_t *n, int year,
+				 jx_kind kind, const char *department, const char *project);
 void jx_year_totals_free(jx_year_total *v, size_t n);
 
 /* ---- declared framework breaks (table framework_break) ---- */
@@ -259,6 +317,8 @@ typedef struct {
 	double weight, score; /**< score NaN when missing */
 	jx_origin origin;
 	jx_provenance provenance;
+	const char *project;                  /**< NULL for a department evaluation */
+	const char *target, *actual, *reason; /**< NULL when none */
 } jx_stored_score;
 
 /** One stored figure; strings borrowed for the length of the callback. */
@@ -268,6 +328,7 @@ typedef struct {
 	const char *item;
 	int64_t cents;
 	jx_provenance provenance;
+	const char *project; /**< NULL for a department's figures */
 } jx_stored_figure;
 
 /** Called once per row; a non-zero return stops the scan and is returned. */
@@ -286,6 +347,17 @@ int jx_store_scan_figures(jx_store *s, const jx_filter *f, jx_stored_figure_fn f
  * shares, or -1 when they mix or none match.
  */
 int jx_store_uniform_provenance(jx_store *s, int *out, const jx_filter *f, int figures);
+
+/** The optional columns of the canonical files that some matching row fills. */
+enum {
+	JX_COLUMN_PROJECT = 1 << 0,
+	JX_COLUMN_TARGET = 1 << 1,
+	JX_COLUMN_ACTUAL = 1 << 2,
+	JX_COLUMN_REASON = 1 << 3
+};
+/** *out = the JX_COLUMN_* bits some row matching f has a value for (figures: only
+ *  PROJECT). */
+int jx_store_optional_columns(jx_store *s, unsigned *out, const jx_filter *f, int figures);
 
 /** The years with figures of a department, ascending, within [from, to] (0 = open).
  *  *out malloc'd (free()). */

@@ -93,6 +93,13 @@ int jx_number_parse(const char *s, double *out);
  */
 int jx_cents_parse(const char *s, int64_t *out);
 
+/**
+ * Parse a decimal with at most `decimals` fractional digits into value ×
+ * 10^decimals, exactly: a 万元 amount as 元 cents is decimals 6
+ * ("123.456789" → 12345678900). 0 or JX_EINVAL (naming the problem).
+ */
+int jx_scaled_parse(const char *s, int decimals, int64_t *out);
+
 /** Format hundredths in the shortest form: 356383 -> "3563.83", 82000 -> "820", 150 -> "1.5". */
 void jx_cents_format(char *buf, size_t size, int64_t cents);
 

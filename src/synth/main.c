@@ -30,9 +30,11 @@ static const char usage_text[] =
 	"                    [--out-dir DIR] [--no-reports]\n"
 	"\n"
 	"Write a synthetic (fictional) multi-year history of department performance\n"
-	"self-evaluations: DIR/scores.csv, DIR/figures.csv, DIR/aliases.csv and, unless\n"
-	"--no-reports, a few department-years as report text in DIR/reports/. Every\n"
-	"file is marked synthetic. The output depends only on the options below.\n"
+	"self-evaluations: DIR/scores.csv, DIR/figures.csv, DIR/aliases.csv, the\n"
+	"departments' budget projects (项目支出绩效自评表) in DIR/projects.csv and\n"
+	"DIR/project_figures.csv and, unless --no-reports, a few department-years as\n"
+	"report text in DIR/reports/. Every file is marked synthetic. The output\n"
+	"depends only on the options below.\n"
 	"\n"
 	"  --seed N          random seed (default 20240601)\n"
 	"  --departments N   number of departments, 1-100000 (default 13)\n"
@@ -187,6 +189,7 @@ static int check_frameworks(const synth_opts *o)
 
 typedef struct {
 	FILE *scores, *figures;
+	synth_project_out projects;
 	char reports_dir[4096];
 	synth_report_spec plan[8];
 	size_t nplan;
@@ -221,6 +224,20 @@ static int write_department(synth_out *out, const synth_opts *o, int n)
 			synth_write_score_rows(out->scores, &d, &y, 1);
 	}
 	synth_state_free(&st);
+	if (synth_write_projects(&out->projects, &d, o->seed, o->first_year, o->years) < 0) {
+		fprintf(stderr, "jixiao-synth: out of memory\n");
+		return -1;
+	}
+	return 0;
+}
+
+/* Close f (named name under dir); -1 when anything written to it failed. */
+static int close_csv(FILE *f, const char *dir, const char *name)
+{
+	if (f != NULL && (ferror(f) | fclose(f)) != 0) {
+		fprintf(stderr, "jixiao-synth: %s/%s: write failed\n", dir, name);
+		return -1;
+	}
 	return 0;
 }
 
@@ -266,7 +283,14 @@ static int run(const synth_opts *o)
 			      o->options);
 	out.figures = open_csv(o->out_dir, "figures.csv", "department,year,item,value,unit",
 			       o->options);
-	if (out.scores == NULL || out.figures == NULL)
+	out.projects.scores = open_csv(o->out_dir, "projects.csv",
+				       "department,year,kind,level1,level2,level3,explanation,"
+				       "weight,score,score_origin,project,target,actual,reason",
+				       o->options);
+	out.projects.figures = open_csv(o->out_dir, "project_figures.csv",
+					"department,year,item,value,unit,project", o->options);
+	if (out.scores == NULL || out.figures == NULL || out.projects.scores == NULL ||
+	    out.projects.figures == NULL)
 		goto out;
 	for (int n = 0; n < o->departments; n++)
 		if (write_department(&out, o, n) < 0)
@@ -276,14 +300,11 @@ static int run(const synth_opts *o)
 		goto out;
 	rc = EXIT_OK;
 out:
-	if (out.scores != NULL && (ferror(out.scores) | fclose(out.scores)) != 0) {
-		fprintf(stderr, "jixiao-synth: %s/scores.csv: write failed\n", o->out_dir);
+	if (close_csv(out.scores, o->out_dir, "scores.csv") < 0 ||
+	    close_csv(out.figures, o->out_dir, "figures.csv") < 0 ||
+	    close_csv(out.projects.scores, o->out_dir, "projects.csv") < 0 ||
+	    close_csv(out.projects.figures, o->out_dir, "project_figures.csv") < 0)
 		rc = EXIT_ERROR;
-	}
-	if (out.figures != NULL && (ferror(out.figures) | fclose(out.figures)) != 0) {
-		fprintf(stderr, "jixiao-synth: %s/figures.csv: write failed\n", o->out_dir);
-		rc = EXIT_ERROR;
-	}
 	return rc;
 }
 

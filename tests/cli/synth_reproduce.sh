@@ -25,7 +25,7 @@ diff -r "$tmp/synthetic" "$committed" >"$tmp/diff" 2>&1 ||
 diff -r "$tmp/defaults" "$committed" >/dev/null || fail "the defaults do not write the committed set"
 
 # 2. The committed set is the whole set: 13 departments x 9 years, 5 reports, 2 aliases.
-for f in scores.csv figures.csv aliases.csv reports/jindu-2021.txt reports/jindu-2022.txt \
+for f in scores.csv figures.csv aliases.csv projects.csv project_figures.csv reports/jindu-2021.txt reports/jindu-2022.txt \
 	reports/jindu-2024-gb18030.txt reports/jiaojing-2019.txt reports/jiaojing-2023.txt; do
 	[ -s "$committed/$f" ] || fail "missing or empty: datasets/synthetic/$f"
 done
@@ -35,6 +35,12 @@ self_evals=$(grep -v '^#' "$committed/scores.csv" | tail -n +2 | awk -F, '$3 == 
 [ "$(sed -n 2p "$committed/scores.csv")" = "# provenance: synthetic" ] || fail "scores.csv: provenance line"
 [ "$(head -n 1 "$committed/reports/jindu-2022.txt")" = "# provenance: synthetic" ] || fail "report: provenance line"
 [ "$(grep -vc "^#" "$committed/aliases.csv")" -eq 3 ] || fail "aliases.csv: header and two aliases expected"
+# projects: 35 projects (2 or 3 per department), 272 project-years with a fund block each
+projects=$(grep -v '^#' "$committed/projects.csv" | tail -n +2 | awk -F, '{ p = $11; sub(/^[0-9]+年/, "", p); print $1 "," p }' | sort -u | wc -l)
+[ "$projects" -eq 35 ] || fail "projects.csv holds $projects projects, expected 35"
+pyears=$(grep -c ',project_execution_rate,' "$committed/project_figures.csv")
+[ "$pyears" -eq 272 ] || fail "project_figures.csv holds $pyears project-years, expected 272"
+[ "$(sed -n 2p "$committed/projects.csv")" = "# provenance: synthetic" ] || fail "projects.csv: provenance line"
 
 # --truth writes its file and changes nothing in the data set.
 "$JX_SYNTH" --out-dir "$tmp/truth" --truth "$tmp/truth.csv" || fail "jixiao-synth --truth exited $?"

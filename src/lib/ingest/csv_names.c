@@ -35,7 +35,11 @@ static const colname names[] = {
 	{JX__COL_SCORE, "得分", 0},       {JX__COL_ORIGIN, "score_origin", 0},
 	{JX__COL_ORIGIN, "得分来源", 0},  {JX__COL_ITEM, "item", 1},
 	{JX__COL_VALUE, "value", 1},      {JX__COL_UNIT, "unit", 1},
-	{JX__COL_PROV, "provenance", 2},  {JX__COL_PROV, "数据性质", 2}};
+	{JX__COL_PROV, "provenance", 2},  {JX__COL_PROV, "数据性质", 2},
+	{JX__COL_PROJECT, "project", 2},  {JX__COL_PROJECT, "项目", 2},
+	{JX__COL_TARGET, "target", 0},    {JX__COL_TARGET, "年度指标值", 0},
+	{JX__COL_ACTUAL, "actual", 0},    {JX__COL_ACTUAL, "实际完成值", 0},
+	{JX__COL_REASON, "reason", 0},    {JX__COL_REASON, "原因", 0}};
 
 #define NNAMES (sizeof(names) / sizeof(*names))
 

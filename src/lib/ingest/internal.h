@@ -112,6 +112,10 @@ enum {
 	JX__COL_VALUE,
 	JX__COL_UNIT,
 	JX__COL_PROV,
+	JX__COL_PROJECT,
+	JX__COL_TARGET,
+	JX__COL_ACTUAL,
+	JX__COL_REASON,
 	JX__COL_COUNT
 };
 
@@ -174,12 +178,13 @@ jx_input_format jx__csv_detect(const char *line, size_t n);
 /** Record the first error as "name:rows.row_line[:col]: message"; returns it. */
 int jx__csv_fail(jx__csv *r, int col, const char *fmt, ...) JX__PRINTF(3, 4);
 
-/** The evaluation that a row of (department, year, kind) belongs to (borrowed). */
+/** The evaluation that a row of (department, year, kind, project) belongs to (borrowed);
+ *  project NULL for the department as a whole. */
 int jx__csv_evaluation(jx__csv *r, jx_evaluation **out, const char *department, int year,
-		       jx_kind kind, jx_provenance prov);
-/** The figure set that a row of (department, year) belongs to (borrowed). */
+		       jx_kind kind, const char *project, jx_provenance prov);
+/** The figure set that a row of (department, year, project) belongs to (borrowed). */
 int jx__csv_figures(jx__csv *r, jx_figures **out, const char *department, int year,
-		    jx_provenance prov);
+		    const char *project, jx_provenance prov);
 /** Append a row to ev (names copied, level1's weight suffix split off, key computed once per name). */
 jx_indicator *jx__csv_add_row(jx__csv *r, jx_evaluation *ev, const char *level1, const char *level2,
 			      const char *level3, const char *explanation, double weight,
