@@ -137,11 +137,12 @@ static void test_store__create_sets_version_and_id(void **state)
 	s = open_ok(t.path); /* reopened: already current */
 	assert_int_equal(jx_store_opened_version(s), JX_SCHEMA_VERSION);
 	jx_store_free(s);
-	/* a missing file without JX_STORE_CREATE is an error */
+	/* a missing file without JX_STORE_CREATE is an error that says what to do */
 	{
 		char missing[600];
 		snprintf(missing, sizeof(missing), "%s/none.db", t.dir);
-		assert_int_equal(jx_store_open(&s, missing, 0), JX_EDB);
+		assert_int_equal(jx_store_open(&s, missing, 0), JX_ENOTFOUND);
+		assert_non_null(strstr(jx_error_last(), "none.db: no database here"));
 		assert_null(s);
 	}
 	tmpdb_drop(&t);

@@ -48,8 +48,20 @@ void cli_warn(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* An in-memory database is gone when the command ends: refused where something is stored. */
+int cli_refuse_memory(const jx_cli *cli)
+{
+	if (strcmp(cli->db_path, ":memory:") != 0)
+		return JX_EXIT_OK;
+	return cli_fail(_(":memory: is a database that is gone when the command ends; name a "
+			  "file with --db to store into"));
+}
+
 int cli_open_store(jx_cli *cli, jx_store **out, int create)
 {
+	int rc;
+	if (create && (rc = cli_refuse_memory(cli)) != 0)
+		return rc;
 	if (jx_store_open(out, cli->db_path, create ? JX_STORE_CREATE : 0) != 0)
 		return cli_fail_jx();
 	return JX_EXIT_OK;

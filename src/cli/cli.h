@@ -56,7 +56,9 @@ void cli_warn(const char *fmt, ...)
 #endif
 	;
 
-/** Open the database (JX_STORE_CREATE when create). On failure prints and returns JX_EXIT_ERROR. */
+/** JX_EXIT_ERROR (printed) when the database is ":memory:", where something would be stored. */
+int cli_refuse_memory(const jx_cli *cli);
+/** Open the database (JX_STORE_CREATE when create; ":memory:" then refused). On failure prints and returns JX_EXIT_ERROR. */
 int cli_open_store(jx_cli *cli, jx_store **out, int create);
 
 /** Resolve a department given by name or a unique part of it into *out (malloc'd, the

@@ -204,6 +204,8 @@ int cmd_import(jx_cli *cli, int argc, char **argv)
 			printf(_("dry run: nothing written (%s does not exist yet)\n"), path);
 		return rc;
 	}
+	if (!(c.flags & JX_IMPORT_DRY_RUN) && (rc = cli_refuse_memory(cli)) != 0)
+		return rc;
 	if (jx_import_into(path, (const char *const *)a.pos, (size_t)a.npos, &c.ro, c.flags, &obs,
 			   &st) != 0)
 		return cli_fail_jx();
