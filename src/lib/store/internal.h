@@ -23,6 +23,7 @@ struct jx_store {
 	char *path; /* protected from outputs while open (jx_output_protect) */
 	int opened_version;
 	int readonly;
+	int private_file; /* JX_STORE_PRIVATE: no other connection until it is closed */
 	jx__series_cache series;
 };
 

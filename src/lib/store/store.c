@@ -412,6 +412,7 @@ int jx_store_open(jx_store **out, const char *path, int flags)
 	if (!(s = calloc(1, sizeof(*s))))
 		return jx__oom();
 	s->readonly = (flags & JX_STORE_READONLY) != 0;
+	s->private_file = (flags & JX_STORE_PRIVATE) != 0;
 	oflags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	if ((flags & JX_STORE_CREATE) && !s->readonly)
 		oflags |= SQLITE_OPEN_CREATE;
