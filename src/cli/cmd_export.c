@@ -97,7 +97,7 @@ int cmd_export(jx_cli *cli, int argc, char **argv)
 		return rc;
 	if (!strcmp(e.format, "xlsx") && !a.out)
 		return cli_usage("export", _("--format xlsx needs --out FILE"));
-	if ((rc = cli_open_store(cli, &s, 0)) != 0)
+	if ((rc = cli_open_store(cli, &s, CLI_STORE_READ)) != 0)
 		return rc;
 	if ((!a.dept || (rc = cli_find_department(s, a.dept, &dept)) == 0) &&
 	    (rc = cli_find_project(s, dept, a.project, &project)) == 0) {
