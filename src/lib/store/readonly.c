@@ -93,9 +93,9 @@ int jx__store_readonly_name(char **uri, const char *path)
 	if ((wal > 0 && shm < 0) || journal > 0)
 		return jx__error(
 			JX_EDB,
-			_("%s: the database has unfinished writes (its %s file), which this "
-			  "user cannot complete here; its owner must open it once (e.g. "
-			  "`jixiao list`) where the directory is writable"),
+			_("%s: the database has unfinished writes (its %s file), which cannot "
+			  "be completed from here; its owner must open it once with any jixiao "
+			  "command where the directory is writable"),
 			path, journal > 0 ? "-journal" : "-wal");
 	if (wal >= 0 && shm >= 0)
 		return 0; /* a writer has it open: read through its files, creating none */
