@@ -407,14 +407,19 @@ static int only_blank(const jx__rp_doc *d)
 	return 1;
 }
 
+void jx__rp_groups_clear(jx__rp_doc *d)
+{
+	for (size_t i = 0; i < d->ngroups; i++)
+		free(d->groups[i].name);
+	d->ngroups = 0;
+}
+
 void jx__rp_doc_free(jx__rp_doc *d)
 {
-	size_t i;
-	for (i = 0; i < d->nlines; i++)
+	for (size_t i = 0; i < d->nlines; i++)
 		free(d->lines[i].fold);
 	free(d->lines);
-	for (i = 0; i < d->ngroups; i++)
-		free(d->groups[i].name);
+	jx__rp_groups_clear(d);
 	free(d->groups);
 	jx_evaluation_free(d->ev);
 	jx_figures_free(d->figs);
