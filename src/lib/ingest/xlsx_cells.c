@@ -127,10 +127,13 @@ static const char *number_text(jx__xcells *p, const char *v)
 		fail(p, "number cell holds '%s'", v);
 		return "";
 	}
-	p->shown.len = 0;
-	jx__buf_put(&p->shown, "", 32);
-	jx__number_shown(p->shown.data, 32, d);
-	return p->shown.data;
+	{
+		char shown[32];
+		jx__number_shown(shown, sizeof(shown), d);
+		p->shown.len = 0;
+		jx__buf_put(&p->shown, shown, strlen(shown) + 1);
+	}
+	return p->shown.failed ? "" : p->shown.data;
 }
 
 /* The text Excel shows for the cell just ended (borrowed). */
