@@ -439,9 +439,9 @@ typedef struct {
 	char part[128];
 	jx__zip_file *file;
 	struct _xmlParserCtxt *ctxt;
-	/* the cells parsed and not yet taken, texts NUL-terminated in pool */
+	/* the cells parsed, cells[first..ncells) not yet taken, texts NUL-terminated in pool */
 	jx__xcell *cells;
-	size_t ncells, cells_cap;
+	size_t first, ncells, cells_cap;
 	jx__buf pool;
 	int *merges; /* r0, c0, r1, c1 of each <mergeCell> */
 	size_t nmerges, merges_cap;
@@ -449,6 +449,7 @@ typedef struct {
 	size_t formulas; /* formulas without a cached value */
 	char formula_at[32];
 	int ended, rc; /* the part was read to its end; the first error */
+	int stopped;   /* the parser was told to stop */
 	/* the cell being parsed */
 	int row, col, depth, skip_depth, in_cell;
 	char in; /* 'v', 'f', 't' or 0: where text goes */
@@ -462,7 +463,7 @@ typedef struct {
 int jx__xcells_open(jx__xcells *p, jx__xlsx_book *b, const char *part);
 /** Parse one more piece, queueing its cells: 1, 0 once the part is read, or an error. */
 int jx__xcells_feed(jx__xcells *p);
-/** Forget the first n queued cells. */
+/** Forget the first n cells not taken yet (cells[first..first+n)). */
 void jx__xcells_drop(jx__xcells *p, size_t n);
 void jx__xcells_close(jx__xcells *p);
 

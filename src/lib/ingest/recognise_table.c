@@ -100,8 +100,10 @@ static int total_kind_of(const char *text);
 
 static int total_kind(const char *text)
 {
-	if (!strstr(text, "计") && !strstr(text, "分"))
-		return ROW_PLAIN; /* 合计, 总计, 小计, 总分 (quick: most cells are no total) */
+	/* 合计, 总计, 小计, 总分, "部门管理小计": short, with 计 or 分 (quick: most cells,
+	 * explanations above all, are no total) */
+	if (strlen(text) > 64 || (!strstr(text, "计") && !strstr(text, "分")))
+		return ROW_PLAIN;
 	return total_kind_of(text);
 }
 

@@ -50,7 +50,9 @@ static int line_no(const jx__xcells *p)
 	return p->ctxt ? xmlSAX2GetLineNumber(p->ctxt) : 0;
 }
 
-/* The first error stops the parse; its message "file:part:line: ...". */
+/* The first error: its message "file:part:line: ...". The parse is stopped when the
+ * callback that found it returns (stop_if_failed): stopping frees the input that the
+ * callback's arguments still point into. */
 static void fail(jx__xcells *p, const char *fmt, ...) JX__PRINTF(2, 3);
 static void fail(jx__xcells *p, const char *fmt, ...)
 {
@@ -62,7 +64,15 @@ static void fail(jx__xcells *p, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	p->rc = jx__error(JX_EPARSE, "%s:%s:%d: %s", p->book->name, p->part, line_no(p), msg);
-	xmlStopParser(p->ctxt);
+}
+
+/* The last thing a callback does: stop the parse once something failed. */
+static void stop_if_failed(jx__xcells *p)
+{
+	if (p->rc && !p->stopped) {
+		p->stopped = 1;
+		xmlStopParser(p->ctxt);
+	}
 }
 
 /* Attribute local of a SAX2 attribute array (5 pointers each: name, prefix, URI,
@@ -167,7 +177,6 @@ static void queue_cell(jx__xcells *p, const char *text)
 	if (p->value.failed || p->text.failed || p->formula.failed || p->shown.failed ||
 	    jx__grow((void **)&p->cells, &p->cells_cap, p->ncells + 1, sizeof(*p->cells)) != 0) {
 		p->rc = p->rc ? p->rc : jx__oom();
-		xmlStopParser(p->ctxt);
 		return;
 	}
 	p->cells[p->ncells].row = p->row;
@@ -219,7 +228,6 @@ static void merge_cell(jx__xcells *p, const xmlChar **attrs, int n)
 	}
 	if (jx__grow((void **)&p->merges, &p->merges_cap, 4 * (p->nmerges + 1), sizeof(int))) {
 		p->rc = p->rc ? p->rc : jx__oom();
-		xmlStopParser(p->ctxt);
 		return;
 	}
 	memcpy(p->merges + 4 * p->nmerges++, (int[]){r0, c0, r1, c1}, 4 * sizeof(int));
@@ -240,10 +248,14 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
 	jx__xcells *p = ctx;
 	const char *n = (const char *)local;
 	(void)prefix, (void)uri, (void)nns, (void)ns, (void)ndefaulted;
+	if (p->rc)
+		return;
 	if (++p->depth > JX__XML_MAX_DEPTH)
 		fail(p, "elements nested more than %d deep", JX__XML_MAX_DEPTH);
-	if (p->skip_depth)
+	if (p->skip_depth || p->rc) {
+		stop_if_failed(p);
 		return;
+	}
 	if (!strcmp(n, "c"))
 		start_cell(p, attrs, nattrs);
 	else if (!strcmp(n, "v"))
@@ -260,6 +272,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
 		merge_cell(p, attrs, nattrs);
 	else if (!strcmp(n, "dimension"))
 		dimension(p, attrs, nattrs);
+	stop_if_failed(p);
 }
 
 static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
@@ -267,6 +280,8 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
 	jx__xcells *p = ctx;
 	const char *n = (const char *)local;
 	(void)prefix, (void)uri;
+	if (p->rc)
+		return;
 	if (p->skip_depth) {
 		if (p->depth-- == p->skip_depth)
 			p->skip_depth = 0;
@@ -280,12 +295,13 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
 			queue_cell(p, text);
 		p->in_cell = 0;
 	}
+	stop_if_failed(p);
 }
 
 static void on_chars(void *ctx, const xmlChar *s, int len)
 {
 	jx__xcells *p = ctx;
-	if (p->skip_depth || !p->in)
+	if (p->rc || p->skip_depth || !p->in)
 		return;
 	jx__buf_put(p->in == 'v'   ? &p->value
 		    : p->in == 'f' ? &p->formula
@@ -297,6 +313,7 @@ static void on_dtd(void *ctx, const xmlChar *name, const xmlChar *id, const xmlC
 {
 	(void)name, (void)id, (void)sys;
 	fail(ctx, "a DTD or entity is not allowed in an Office document");
+	stop_if_failed(ctx);
 }
 
 static void on_error(void *ctx, xmlErrorPtr err)
@@ -356,9 +373,15 @@ int jx__xcells_feed(jx__xcells *p)
 
 void jx__xcells_drop(jx__xcells *p, size_t n)
 {
-	size_t keep = p->ncells - n, from = n < p->ncells ? p->cells[n].at : p->pool.len;
-	memmove(p->cells, p->cells + n, keep * sizeof(*p->cells));
+	size_t keep, from;
+	p->first += n;
+	if (p->first < p->ncells / 2 + 64)
+		return; /* moved down only now and then: each cell is moved a few times at most */
+	keep = p->ncells - p->first;
+	from = keep ? p->cells[p->first].at : p->pool.len;
+	memmove(p->cells, p->cells + p->first, keep * sizeof(*p->cells));
 	p->ncells = keep;
+	p->first = 0;
 	memmove(p->pool.data, p->pool.data + from, p->pool.len - from);
 	p->pool.len -= from;
 	for (size_t i = 0; i < keep; i++)

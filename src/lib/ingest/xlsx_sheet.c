@@ -110,14 +110,15 @@ static long whole_row(sheet_stream *s)
 {
 	jx__xcells *p = &s->cells;
 	int rc;
-	for (;;) {
-		for (size_t i = 1; i < p->ncells; i++)
-			if (p->cells[i].row != p->cells[0].row)
-				return (long)i;
+	for (size_t seen = p->first + 1;;) {
+		for (; seen < p->ncells; seen++)
+			if (p->cells[seen].row != p->cells[p->first].row)
+				return (long)(seen - p->first);
 		if (p->ended)
-			return (long)p->ncells;
+			return (long)(p->ncells - p->first);
 		if ((rc = jx__xcells_feed(p)) < 0)
 			return rc;
+		seen = seen > p->first ? seen : p->first + 1; /* feeding may have moved the queue */
 	}
 }
 
@@ -126,18 +127,19 @@ static int stream_row(sheet_stream *s, jx_doc_table *t, size_t r)
 {
 	jx__xcells *p = &s->cells;
 	long n = whole_row(s);
+	const jx__xcell *cells = p->cells + p->first;
 	int rc;
 	if (n <= 0)
 		return (int)n;
 	for (size_t c = 0; c < t->ncols; c++) { /* empty cells have places too */
-		jx_doc_table_slot(t, r, c)->origin.row = p->cells[0].row;
+		jx_doc_table_slot(t, r, c)->origin.row = cells[0].row;
 		jx_doc_table_slot(t, r, c)->origin.col = (int)c + 1;
 	}
 	for (long i = 0; i < n; i++) {
-		jx_doc_origin o = {p->cells[i].row, p->cells[i].col, 0, 0};
-		if ((size_t)p->cells[i].col <= t->ncols &&
-		    (rc = jx_doc_table_set(t, r, (size_t)p->cells[i].col - 1,
-					   p->pool.data + p->cells[i].at, 1, 1, o)) != 0)
+		jx_doc_origin o = {cells[i].row, cells[i].col, 0, 0};
+		if ((size_t)cells[i].col <= t->ncols &&
+		    (rc = jx_doc_table_set(t, r, (size_t)cells[i].col - 1,
+					   p->pool.data + cells[i].at, 1, 1, o)) != 0)
 			return rc;
 	}
 	jx__xcells_drop(p, (size_t)n);
@@ -182,7 +184,7 @@ static int stream_head(jx_doc *doc, sheet_stream *s)
 				head->cells[r * STREAM_MAX_COLS + c].text = NULL;
 			}
 		rc = (t->sheet = jx__strdup(s->sheet)) ? 0 : jx__oom();
-		if (rc == 0 && (s->cells.ncells || !s->cells.ended)) {
+		if (rc == 0 && (s->cells.ncells > s->cells.first || !s->cells.ended)) {
 			t->more = &s->base;
 			rc = 1;
 		}
