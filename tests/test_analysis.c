@@ -313,48 +313,68 @@ static void test_analysis__trend_one_and_two_years(void **state)
 	jx_series_free(s);
 }
 
-/* Total over 2016, 2017, 2019, 2021 = 0.96, 0.90, 0.91, 0.92; forecast 2022.
- * x̄ = 2018.25, dx = (−2.25, −1.25, 0.75, 2.75), Sxx = 14.75; ȳ = 0.9225,
- * dy = (0.0375, −0.0225, −0.0125, −0.0025), Sxy = −0.0725, b = −0.0725/14.75.
- * ŷ(2022) = 0.9225 + 3.75·b. e_i = dy_i − b·dx_i, s² = Σe²/2.
- * se = s·sqrt(1 + 1/4 + 3.75²/14.75); t(0.975, 2 df) = 0.95·sqrt(2/(4·0.975·0.025)). */
+/* Total over 2016, 2017, 2019, 2021 = 96, 90, 91, 92 of 100 (one framework
+ * period); forecast 2022 on the logit of the shrunk rate: z = log((s + ½)/(100 − s
+ * + ½)), v = 1/(101·p(1 − p)) with p = (s + ½)/101. Least squares of z on the
+ * year: b = −0.0899213 per year; Σ e²/v = 2.75540 (df 2) plus the prior (1, df 1):
+ * φ = 3.75540/3 = 1.25180; ẑ(2022) = 2.130703; sd = sqrt(φ·v(expit ẑ)) = 0.361424;
+ * se = sd·sqrt(1 + 1/4 + 3.75²/14.75) = 0.536492; t(0.975, 3) = 3.18244630528;
+ * back to the rate r = (expit(z)·101 − ½)/100: forecast 0.897790, interval
+ * [0.605327, 0.983708] (computed in Python, not with the code under test). */
 static void test_analysis__forecast_prediction_interval(void **state)
 {
 	jx_series *s = fx_series(*state, "甲", JX_KIND_SELF);
 	jx_forecast_result *r;
 	jx_analysis_options o;
-	const double dx[4] = {-2.25, -1.25, 0.75, 2.75},
-		     dy[4] = {0.0375, -0.0225, -0.0125, -0.0025};
-	double b = -0.0725 / 14.75, sse = 0, s2, se, tq, fit;
-	for (int i = 0; i < 4; i++)
-		sse += (dy[i] - b * dx[i]) * (dy[i] - b * dx[i]);
-	s2 = sse / 2;
-	se = sqrt(s2) * sqrt(1 + 0.25 + 3.75 * 3.75 / 14.75);
-	tq = 0.95 * sqrt(2 / (4 * 0.975 * 0.025));
-	fit = 0.9225 + 3.75 * b;
-
 	jx_analysis_options_init(&o);
 	o.level = JX_LEVEL_TOTAL;
 	assert_int_equal(jx_forecast_compute(&r, s, &o), 0);
 	assert_int_equal(r->year, 2022);
 	assert_int_equal(r->nrows, 1);
 	assert_true(r->rows[0].ok);
+	assert_int_equal(r->rows[0].method, JX_FC_LOGIT_TREND);
 	assert_int_equal(r->rows[0].n, 4);
-	assert_close(r->rows[0].pred.fit, fit, 1e-12);
-	assert_close(r->rows[0].pred.t_quantile, tq, 1e-9);
-	assert_close(r->rows[0].pred.low, fit - tq * se, 1e-9);
-	assert_close(r->rows[0].pred.high, fit + tq * se, 1e-9);
-	assert_true(r->rows[0].pred.high > 1); /* 1.09: clamped for display */
-	assert_close(r->rows[0].pi_high, 1, 0);
-	assert_close(r->rows[0].pi_low, fit - tq * se, 1e-9);
+	assert_int_equal(r->rows[0].period_first, 2016);
+	assert_int_equal(r->rows[0].period_last, 2021);
+	assert_close(r->rows[0].fit.slope, -0.08992126541630288, 1e-12);
+	assert_close(r->rows[0].df, 3, 0);
+	assert_close(r->rows[0].pred.fit, 2.130702719640908, 1e-9);
+	assert_close(r->rows[0].fit.resid_sd, 0.3614243430138197, 1e-9);
+	assert_close(r->rows[0].pred.se, 0.5364917780023976, 1e-9);
+	assert_close(r->rows[0].pred.t_quantile, 3.18244630528, 1e-9);
+	assert_close(r->rows[0].forecast, 0.8977902184225459, 1e-9);
+	assert_close(r->rows[0].pi_low, 0.6053265837681014, 1e-9);
+	assert_close(r->rows[0].pi_high, 0.9837078201514089, 1e-9);
+	assert_false(r->rows[0].widened);
 	jx_forecast_result_free(r);
 	jx_series_free(s);
 }
 
-static void test_analysis__forecast_refuses_two_years(void **state)
+/* 丙 has two years (100, then 92): no line, no point forecast; the interval is
+ * the latest z ± t(0.975, 2)·sd from the pooled change: Δz = z(92) − z(100),
+ * Σ Δ²/(v₁ + v₂) = 3.97679 (1 change) plus the prior: φ = 4.97679/2 = 2.48840;
+ * sd = sqrt(φ·2·v(92)) = 0.799567; t = 4.30265272975 → [0.256213, 1]: the upper
+ * bound reaches full marks (the predictive distribution has an atom there). */
+static void test_analysis__forecast_two_years_pooled_changes(void **state)
 {
 	jx_series *s = fx_series(*state, "丙", JX_KIND_SELF);
 	jx_forecast_result *r;
+	jx_analysis_options o;
+	jx_analysis_options_init(&o);
+	o.level = JX_LEVEL_TOTAL;
+	assert_int_equal(jx_forecast_compute(&r, s, &o), 0);
+	assert_false(r->rows[0].ok);
+	assert_int_equal(r->rows[0].method, JX_FC_POOLED_CHANGES);
+	assert_true(isnan(r->rows[0].forecast));
+	assert_close(r->rows[0].df, 2, 0);
+	assert_close(r->rows[0].fit.resid_sd, 0.7995674068122085, 1e-9);
+	assert_close(r->rows[0].pi_low, 0.25621299863070546, 1e-9);
+	assert_close(r->rows[0].pi_high, 1, 0);
+	assert_close(r->rows[0].raw_high, 1.0020335651119607, 1e-9);
+	jx_forecast_result_free(r);
+	jx_series_free(s);
+	/* 乙 has one year and no change anywhere: nothing to forecast from */
+	s = fx_series(*state, "乙", JX_KIND_SELF);
 	assert_int_equal(jx_forecast_compute(&r, s, NULL), JX_EMATH);
 	assert_null(r);
 	assert_non_null(strstr(jx_error_last(), "at least 3 years"));
@@ -595,8 +615,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_analysis__forecast_prediction_interval, setup,
 						teardown),
-		cmocka_unit_test_setup_teardown(test_analysis__forecast_refuses_two_years, setup,
-						teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__forecast_two_years_pooled_changes,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_analysis__variance_across_years, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_analysis__variance_decomposition, setup,

@@ -504,6 +504,102 @@ static void test_csv__write_field_quoting(void **state)
 	free(buf);
 }
 
+/* Project columns: a project evaluation with its fund row on top of 100 (110 in
+ * all) or inside it; targets parsed; a missing fund row with 110 is refused. */
+#define PHEADER                                                                                    \
+	"department,year,kind,level1,level2,level3,explanation,weight,score,score_origin,project," \
+	"target,actual,reason\n"
+#define PROW(year, l1, l2, l3, w, s, target, actual, reason)                                 \
+	"县教育局," year ",self," l1 "," l2 "," l3 ",," w "," s ",,2023年营养餐补助," target \
+	"," actual "," reason "\n"
+
+static void test_csv__project_columns(void **state)
+{
+	jx_batch *b = NULL;
+	jx_evaluation *ev;
+	(void)state;
+	/* 10 + 100: the fund row on top, as some tables count it */
+	assert_int_equal(read_text(&b,
+				   PHEADER PROW("2023", "项目资金", "年度资金总额", "预算执行率",
+						"10", "9", "", "", "")
+					   PROW("2023", "产出指标", "数量指标", "受益人数", "60",
+						"60", "≥1000人", "1200人", "")
+						   PROW("2023", "产出指标", "时效指标", "完成时间",
+							"40", "30", "9月前", "10月", "雨季延误")),
+			 0);
+	assert_int_equal(b->nevals, 1);
+	ev = b->evals[0];
+	assert_string_equal(ev->project, "2023年营养餐补助");
+	assert_int_equal(ev->nrows, 3);
+	assert_true(jx_indicator_is_fund(&ev->rows[0]));
+	assert_null(ev->rows[0].target);
+	assert_int_equal(ev->rows[1].completion, JX_DONE_MET);
+	assert_int_equal(ev->rows[2].completion, JX_DONE_MISSED);
+	assert_true(ev->rows[2].target_q.value == 20230900);
+	assert_string_equal(ev->rows[2].reason, "雨季延误");
+	jx_batch_free(b);
+	/* without a fund row 110 does not add up */
+	expect_error(
+		PHEADER PROW("2023", "产出指标", "数量指标", "受益人数", "70", "60", "", "", "")
+			PROW("2023", "产出指标", "时效指标", "完成时间", "40", "30", "", "", ""),
+		JX_EPARSE, "s.csv:2:", "with or without the fund row");
+	/* the same rows without a project are a department evaluation: 110 is refused */
+	expect_error(HEADER "县教育局,2023,self,项目资金,年度资金总额,预算执行率,,10,9,\n"
+			    "县教育局,2023,self,产出指标,数量指标,受益人数,,100,90,\n",
+		     JX_EPARSE, "s.csv:2:", "add up to 110, not 100");
+	/* a line break inside a reason is text; inside a project name it is refused */
+	assert_int_equal(read_text(&b, PHEADER "县教育局,2023,self,产出指标,数量指标,受益人数,,100,"
+					       "90,,营养餐,1000人,900人,\"第一行\n第二行\"\n"),
+			 0);
+	assert_string_equal(b->evals[0]->rows[0].reason, "第一行\n第二行");
+	jx_batch_free(b);
+	expect_error(PHEADER "县教育局,2023,self,产出指标,数量指标,受益人数,,100,90,,\"营\n养\","
+			     ",,\n",
+		     JX_EPARSE, "s.csv:2:11:", "project contains a line break");
+}
+
+/* A project's figures: money in 元, 万元 converted exactly (6 decimals), the project
+ * column required for project items and refused for department items. */
+static void test_csv__project_figures(void **state)
+{
+	jx_batch *b = NULL;
+	int64_t c = 0;
+	(void)state;
+	assert_int_equal(read_text(&b, "department,year,item,value,unit,project\n"
+				       "县教育局,2023,project_budget,123.456789,万元,校舍维修\n"
+				       "县教育局,2023,project_executed,1000000.5,元,校舍维修\n"
+				       "县教育局,2023,project_execution_rate,81.01,%,校舍维修\n"
+				       "县教育局,2023,budget_total,3563.83,万元,\n"),
+			 0);
+	assert_int_equal(b->nfigs, 2);
+	assert_string_equal(b->figs[0]->project, "校舍维修");
+	assert_int_equal(jx_figures_get(b->figs[0], "project_budget", &c), 1);
+	assert_true(c == 123456789); /* 1,234,567.89 元 */
+	assert_int_equal(jx_figures_get(b->figs[0], "project_executed", &c), 1);
+	assert_true(c == 100000050);
+	assert_int_equal(jx_figures_get(b->figs[0], "project_execution_rate", &c), 1);
+	assert_true(c == 8101);
+	assert_null(b->figs[1]->project);
+	assert_int_equal(jx_figures_get(b->figs[1], "budget_total", &c), 1);
+	assert_true(c == 356383); /* department figures stay in hundredths of 万元 */
+	jx_batch_free(b);
+	expect_error("department,year,item,value,unit,project\n"
+		     "县教育局,2023,project_budget,1.2345678,万元,校舍维修\n",
+		     JX_EPARSE, "s.csv:2:4:", "more than 6 decimal places");
+	expect_error("department,year,item,value,unit,project\n"
+		     "县教育局,2023,project_budget,100,元,\n",
+		     JX_EPARSE, "s.csv:2:3:", "project column must name it");
+	expect_error("department,year,item,value,unit,project\n"
+		     "县教育局,2023,budget_total,100,万元,校舍维修\n",
+		     JX_EPARSE, "s.csv:2:3:", "must be empty");
+	expect_error("department,year,item,value,unit,project\n"
+		     "县教育局,2023,project_execution_rate,81,万元,校舍维修\n",
+		     JX_EPARSE, "s.csv:2:5:", "unit of project_execution_rate must be %");
+	expect_error("department,year,item,value,unit,target\n"
+		     "县教育局,2023,budget_total,100,万元,1\n",
+		     JX_EPARSE, "s.csv:1:6:", "unknown column 'target'");
+}
+
 /* ---- the row reader shared with alias files (csv_rows.c) ---- */
 
 typedef struct {
@@ -556,7 +652,7 @@ static int read_rows(rows_log *g, const char *text, int comments)
 static void test_csv__rows_with_their_lines(void **state)
 {
 	rows_log g = {{0}, 0, 0, 0};
-	char many[128] = "";
+	char many[2 * JX__CSV_MAX_FIELDS + 16] = ""; /* "x,x,…": two bytes a field */
 	(void)state;
 	/* comments only before the first row; a quoted field over two lines; a blank
 	 * line; the last row without a line end */
@@ -624,6 +720,8 @@ int main(void)
 		cmocka_unit_test(test_csv__figures),
 		cmocka_unit_test(test_csv__gb18030_read),
 		cmocka_unit_test(test_csv__write_field_quoting),
+		cmocka_unit_test(test_csv__project_columns),
+		cmocka_unit_test(test_csv__project_figures),
 		cmocka_unit_test(test_csv__rows_with_their_lines),
 		cmocka_unit_test(test_csv__alias_files),
 	};

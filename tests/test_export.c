@@ -20,6 +20,9 @@
 #define SCORES "tests/fixtures/csv/canonical_scores.csv"
 #define FIGURES "tests/fixtures/csv/canonical_figures.csv"
 #define REAL_CSV "datasets/real/2023_nanjing_psb_narcotics_detachment.csv"
+#define PROJECT_SCORES "tests/fixtures/csv/canonical_project_scores.csv"
+#define PROJECT_FIGURES "tests/fixtures/csv/canonical_project_figures.csv"
+#define REASONS "tests/fixtures/csv/canonical_reasons.csv"
 
 /* Import a file from the source tree into s. */
 static void import_file(jx_store *s, const char *rel, unsigned flags)
@@ -63,18 +66,24 @@ static void assert_same_bytes(const char *want, size_t wlen, const char *got, si
 			 wlen, want, glen, got);
 }
 
-static void round_trip(const char *rel, export_fn fn)
+/* Import rel and export what f selects (NULL: everything of departments as a whole). */
+static void round_trip_filtered(const char *rel, export_fn fn, const jx_filter *f)
 {
 	jx_store *s = fresh();
 	size_t flen, elen;
 	char *file = tu_read(tu_src(rel), &flen), *exp;
 	assert_non_null(file);
 	import_file(s, rel, 0);
-	exp = export_to_string(s, fn, NULL, JX_FMT_CSV, 0, &elen);
+	exp = export_to_string(s, fn, f, JX_FMT_CSV, 0, &elen);
 	assert_same_bytes(file, flen, exp, elen);
 	free(exp);
 	free(file);
 	jx_store_free(s);
+}
+
+static void round_trip(const char *rel, export_fn fn)
+{
+	round_trip_filtered(rel, fn, NULL);
 }
 
 static void test_export__scores_round_trip(void **state)
@@ -112,10 +121,72 @@ static void test_export__real_transcription_round_trip(void **state)
 	jx_store_free(s);
 }
 
+/* Project evaluations with target, actual and reason (a reason quoted for its comma),
+ * and project figures in 元, come back byte for byte under --project all; a
+ * department evaluation's reasons too, with only the reason column. */
+static void test_export__project_columns_round_trip(void **state)
+{
+	jx_filter all = {NULL, 0, 0, -1, JX_PROJECT_ALL};
+	(void)state;
+	round_trip_filtered(PROJECT_SCORES, jx_export_scores, &all);
+	round_trip_filtered(PROJECT_FIGURES, jx_export_figures, &all);
+	round_trip(REASONS, jx_export_scores);
+}
+
+/* Without a project filter nothing of a project is written: the header has no
+ * project column and no row; the department file is unchanged beside projects. */
+static void test_export__projects_apart_from_departments(void **state)
+{
+	jx_store *s = fresh();
+	jx_filter one = {NULL, 0, 0, -1, "校舍维修改造资金"};
+	char *out, *file;
+	size_t flen, elen;
+	(void)state;
+	import_file(s, PROJECT_SCORES, 0);
+	import_file(s, SCORES, 0);
+	file = tu_read(tu_src(SCORES), &flen);
+	out = export_to_string(s, jx_export_scores, NULL, JX_FMT_CSV, 0, &elen);
+	assert_same_bytes(file, flen, out, elen);
+	free(out);
+	free(file);
+	/* one project: its 5 rows only, the target/actual/reason columns present */
+	out = export_to_string(s, jx_export_scores, &one, JX_FMT_CSV, 0, NULL);
+	assert_non_null(strstr(out, "score_origin,project,target,actual,reason\n"));
+	assert_null(strstr(out, "义务教育"));
+	assert_non_null(strstr(out, ",校舍维修改造资金,2023年8月底前,2023年11月,雨季延误工期\n"));
+	{
+		size_t lines = 0;
+		for (const char *p = out; *p; p++)
+			lines += *p == '\n';
+		assert_int_equal(lines, 2 + 5);
+	}
+	free(out);
+	/* JSON: the optional fields, null where a row has none */
+	out = export_to_string(s, jx_export_scores, &one, JX_FMT_JSON, 0, NULL);
+	{
+		json_error_t err;
+		json_t *j = json_loads(out, 0, &err), *r0, *r2;
+		assert_non_null(j);
+		assert_int_equal(json_array_size(j), 5);
+		r0 = json_array_get(j, 0);
+		r2 = json_array_get(j, 2);
+		assert_string_equal(json_string_value(json_object_get(r0, "project")),
+				    "校舍维修改造资金");
+		assert_true(json_is_null(json_object_get(r0, "target")));
+		assert_string_equal(json_string_value(json_object_get(r2, "reason")),
+				    "雨季延误工期");
+		assert_string_equal(json_string_value(json_object_get(r2, "provenance")),
+				    "synthetic");
+		json_decref(j);
+	}
+	free(out);
+	jx_store_free(s);
+}
+
 static void test_export__filters_and_bom(void **state)
 {
 	jx_store *s = fresh();
-	jx_filter f = {"示例市交通局", 2022, 2022, JX_KIND_REVIEW};
+	jx_filter f = {"示例市交通局", 2022, 2022, JX_KIND_REVIEW, NULL};
 	char *out;
 	(void)state;
 	import_file(s, SCORES, 0);
@@ -249,7 +320,7 @@ static void test_export__json_is_valid_with_values(void **state)
 
 	/* an empty selection is an empty array */
 	{
-		jx_filter f = {"无此部门", 0, 0, -1};
+		jx_filter f = {"无此部门", 0, 0, -1, NULL};
 		out = export_to_string(s, jx_export_scores, &f, JX_FMT_JSON, 0, NULL);
 		root = parse_json(out);
 		assert_int_equal(json_array_size(root), 0);
@@ -299,6 +370,8 @@ int main(void)
 		cmocka_unit_test(test_export__scores_round_trip),
 		cmocka_unit_test(test_export__figures_round_trip),
 		cmocka_unit_test(test_export__real_transcription_round_trip),
+		cmocka_unit_test(test_export__project_columns_round_trip),
+		cmocka_unit_test(test_export__projects_apart_from_departments),
 		cmocka_unit_test(test_export__filters_and_bom),
 		cmocka_unit_test(test_export__mixed_provenance_column),
 		cmocka_unit_test(test_export__json_is_valid_with_values),

@@ -116,7 +116,7 @@ static void test_store__create_sets_version_and_id(void **state)
 	(void)state;
 	assert_int_equal(jx_store_opened_version(s), 0);
 	assert_int_equal(query_int(db, "PRAGMA user_version"), JX_SCHEMA_VERSION);
-	assert_int_equal(query_int(db, "PRAGMA user_version"), 3);
+	assert_int_equal(query_int(db, "PRAGMA user_version"), 4);
 	assert_int_equal(query_int(db, "PRAGMA application_id"), 0x4A584442);
 	assert_int_equal(query_int(db, "PRAGMA foreign_keys"), 1);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM grade_band"), 4);
@@ -189,7 +189,7 @@ static void test_store__migrates_from_version_1(void **state)
 	make_v1(t.path);
 	s = open_ok(t.path);
 	assert_int_equal(jx_store_opened_version(s), 1);
-	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA user_version"), 3);
+	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA user_version"), 4);
 	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA application_id"),
 			 JX_APPLICATION_ID);
 	/* version 2 added the alias table and the default bands */
@@ -216,7 +216,7 @@ static void test_store__migrates_from_version_1(void **state)
 	jx_store_free(s);
 	/* reopening does not migrate again */
 	s = open_ok(t.path);
-	assert_int_equal(jx_store_opened_version(s), 3);
+	assert_int_equal(jx_store_opened_version(s), 4);
 	jx_store_free(s);
 	tmpdb_drop(&t);
 }
@@ -245,7 +245,7 @@ static void test_store__migrates_from_version_2(void **state)
 	s = open_ok(t.path);
 	assert_int_equal(jx_store_opened_version(s), 2);
 	db = jx__store_sqlite(s);
-	assert_int_equal(query_int(db, "PRAGMA user_version"), 3);
+	assert_int_equal(query_int(db, "PRAGMA user_version"), 4);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM framework_break"), 0);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM alias"), 1);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM indicator"), 2);
@@ -732,7 +732,7 @@ static void test_store__list_counts(void **state)
 	jx_store *s = open_ok(":memory:");
 	jx_evaluation *ev = jx_evaluation_new("禁毒支队", 2023, JX_KIND_SELF);
 	jx_eval_summary *v = NULL;
-	jx_filter f = {NULL, 0, 0, -1};
+	jx_filter f = {NULL, 0, 0, -1, NULL};
 	jx_batch *b;
 	size_t n = 0;
 	(void)state;
@@ -791,7 +791,7 @@ static void test_store__year_totals(void **state)
 	jx_store *s = open_ok(":memory:");
 	jx_year_total *v = NULL;
 	jx_eval_summary *l = NULL;
-	jx_filter f = {"甲", 2023, 2023, JX_KIND_SELF};
+	jx_filter f = {"甲", 2023, 2023, JX_KIND_SELF, NULL};
 	jx_batch *b[4];
 	size_t n = 0;
 	(void)state;

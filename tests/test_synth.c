@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_synth.c -- the synthetic-data generator (src/synth/) against its stated assumptions.
  *
- * The generator's sources are compiled into this program (it has no
- * library of its own). The checks: every framework adds up; the newer
+ * The generator is linked as the library jixiao-synth is made of
+ * (jixiao_synth). The checks: every framework adds up; the newer
  * framework is the reference report's, as the importer reads the real
  * report; the random model keeps the properties datasets/README.md
  * promises (exact figure identities, 95-112 % execution, the growth case,
@@ -21,13 +21,7 @@
 #include "jixiao.h"
 #include "testutil.h"
 
-#include "../src/synth/departments.c"
-#include "../src/synth/frameworks.c"
-#include "../src/synth/model.c"
-#include "../src/synth/csvout.c"
-#include "../src/synth/report.c"
-#include "../src/synth/report_table.c"
-#include "../src/synth/report_text.c"
+#include "synth.h"
 
 #define SEED SYNTH_DEFAULT_SEED
 #define FIRST SYNTH_DEFAULT_FIRST_YEAR
@@ -341,7 +335,7 @@ static void compare_read_back(const jx_batch *b, const synth_dept *d, const synt
 			      const synth_report_spec *spec)
 {
 	const jx_evaluation *ev = b->evals[0];
-	size_t drop = dropped_row(spec, y), nfig = 0;
+	size_t drop = synth_dropped_row(spec, y), nfig = 0;
 
 	assert_int_equal(b->nevals, 1);
 	assert_int_equal(b->nfigs, 1);
@@ -453,6 +447,98 @@ static void test_synth__committed_csv_reads(void **state)
 	jx_batch_free(b);
 }
 
+/* Department n's projects as the generator writes them, read back by the importer. */
+static void read_projects(jx_batch **scores, jx_batch **figures, int n)
+{
+	char *sbuf = NULL, *fbuf = NULL;
+	size_t slen = 0, flen = 0;
+	synth_project_out out;
+	synth_dept d;
+	synth_dept_make(&d, n);
+	out.scores = open_memstream(&sbuf, &slen);
+	out.figures = open_memstream(&fbuf, &flen);
+	assert_non_null(out.scores);
+	assert_non_null(out.figures);
+	fputs("department,year,kind,level1,level2,level3,explanation,weight,score,score_origin,"
+	      "project,target,actual,reason\n",
+	      out.scores);
+	fputs("department,year,item,value,unit,project\n", out.figures);
+	assert_int_equal(synth_write_projects(&out, &d, SEED, FIRST, NYEARS), 0);
+	fclose(out.scores);
+	fclose(out.figures);
+	if (jx_read_buffer(scores, "projects.csv", sbuf, slen, NULL) != 0 ||
+	    jx_read_buffer(figures, "project_figures.csv", fbuf, flen, NULL) != 0)
+		fail_msg("department %d: %s", n, jx_error_last());
+	free(sbuf);
+	free(fbuf);
+}
+
+/* The figures of ev's project and year in b. */
+static const jx_figures *figures_of(const jx_batch *b, const jx_evaluation *ev)
+{
+	for (size_t i = 0; i < b->nfigs; i++)
+		if (b->figs[i]->year == ev->year && !strcmp(b->figs[i]->project, ev->project))
+			return b->figs[i];
+	fail_msg("no figures for %s %d", ev->project, ev->year);
+	return NULL;
+}
+
+/* Projects keep what the generator promises (datasets/README.md): every project-year
+ * has a fund row of 10 first, scored rate × 10, its weights 100 or 110 (both occur);
+ * the stated rate is executed ÷ budget; a missed target always has a reason, a
+ * reason only a deducted row; names with and without the year share a key. */
+static void test_synth__projects(void **state)
+{
+	size_t on_top = 0, inside = 0, missed = 0, unknown = 0, with_year = 0;
+	(void)state;
+	for (int n = 0; n < 13; n++) {
+		jx_batch *sb = NULL, *fb = NULL;
+		read_projects(&sb, &fb, n);
+		assert_true(sb->nevals >= 2 * 3);
+		for (size_t e = 0; e < sb->nevals; e++) {
+			const jx_evaluation *ev = sb->evals[e];
+			const jx_figures *f = figures_of(fb, ev);
+			double w = jx_evaluation_weight_sum(ev);
+			int64_t budget, executed, rate;
+			char *key = jx_project_key(ev->project);
+			const char *clean;
+			assert_true(jx_indicator_is_fund(&ev->rows[0]));
+			assert_true(ev->rows[0].weight == 10);
+			assert_true(w == 100 || w == 110);
+			on_top += w == 110;
+			inside += w == 100;
+			assert_int_equal(jx_figures_get(f, "project_budget", &budget), 1);
+			assert_int_equal(jx_figures_get(f, "project_executed", &executed), 1);
+			assert_int_equal(jx_figures_get(f, "project_execution_rate", &rate), 1);
+			assert_true(llabs(rate - llround(executed * 10000.0 / budget)) == 0);
+			assert_true(fabs(ev->rows[0].score - llround(rate / 10.0) / 100.0) < 1e-9);
+			for (size_t i = 1; i < ev->nrows; i++) {
+				const jx_indicator *r = &ev->rows[i];
+				assert_non_null(r->target);
+				if (r->completion == JX_DONE_MISSED) {
+					missed++;
+					assert_non_null(r->reason);
+				}
+				unknown += r->completion == JX_DONE_UNKNOWN;
+				if (r->reason)
+					assert_true(r->score < r->weight);
+			}
+			/* "2019年X" is X: the key is the name after the year, counted by hand */
+			clean = ev->project;
+			if (clean[0] >= '0' && clean[0] <= '9' && !strncmp(clean + 4, "年", 3)) {
+				clean += 4 + 3;
+				with_year++;
+			}
+			assert_string_equal(key, clean);
+			free(key);
+		}
+		jx_batch_free(sb);
+		jx_batch_free(fb);
+	}
+	assert_true(on_top > 10 && inside > 10);
+	assert_true(missed > 20 && unknown > 5 && with_year > 20);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -466,6 +552,7 @@ int main(void)
 		cmocka_unit_test(test_synth__trends_of_committed_set),
 		cmocka_unit_test(test_synth__reports_read_back),
 		cmocka_unit_test(test_synth__committed_csv_reads),
+		cmocka_unit_test(test_synth__projects),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -199,7 +199,7 @@ static void test_xlsx__analysis_sheets(void **state)
 static void test_xlsx__department_filter(void **state)
 {
 	fixture *fx = *state;
-	jx_filter f = {"乙局", 0, 0, -1};
+	jx_filter f = {"乙局", 0, 0, -1, NULL};
 	char *strings, *sheet;
 	assert_int_equal(jx_xlsx_export(fx->st, fx->xlsx, &f), 0);
 	strings = member(fx->xlsx, "xl/sharedStrings.xml");

@@ -6,7 +6,8 @@ static const cli_option options[] = {
 	ANA_SHARED,
 	CLI_SHARED(ALL_DEPARTMENTS),
 	{'v', "view", "pareto|runs|transitions|pairs", N_("what to show (default pareto)"), 0},
-	{'t', "top", "N", N_("pairs: how many (default 10)"), 0},
+	{'t', "top", "N", N_("pairs: how many at most (default 10)"), 0},
+	{'a', "all", NULL, N_("pairs: every tested pair with its p and q, not only q < 0.1"), 0},
 	CLI_END};
 
 const cli_spec spec_deductions = {
@@ -38,6 +39,10 @@ static int own_option(void *ctx, int key, const char *arg)
 {
 	deductions_args *d = ctx;
 	int top, rc;
+	if (key == 'a') {
+		d->a.o.pairs_all = 1;
+		return 0;
+	}
 	if (key == 'v') {
 		if (jx_deductions_view_parse(arg, &d->view))
 			return cli_usage(d->a.cmd, "%s", jx_error_last());

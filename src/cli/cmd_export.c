@@ -95,7 +95,7 @@ int cmd_export(jx_cli *cli, int argc, char **argv)
 	if ((rc = cli_open_store(cli, &s, 0)) != 0)
 		return rc;
 	if (!a.dept || (rc = cli_find_department(s, a.dept, &dept)) == 0) {
-		jx_filter f = {dept, a.year_from, a.year_to, a.kind};
+		jx_filter f = {dept, a.year_from, a.year_to, a.kind, NULL};
 		if (!strcmp(e.format, "xlsx"))
 			rc = jx_xlsx_export(s, a.out, &f) != 0 ? cli_fail_jx() : JX_EXIT_OK;
 		else

@@ -37,7 +37,7 @@ int cmd_list(jx_cli *cli, int argc, char **argv)
 	if ((rc = cli_open_store(cli, &s, 0)) != 0)
 		return rc;
 	if (!a.dept || (rc = cli_find_department(s, a.dept, &dept)) == 0) {
-		jx_filter f = {dept, a.year_from, a.year_to, a.kind};
+		jx_filter f = {dept, a.year_from, a.year_to, a.kind, NULL};
 		if (jx_store_list(s, &f, &v, &n) != 0 || jx_evaluation_list_table(&t, v, n) != 0)
 			rc = cli_fail_jx();
 	}

@@ -42,7 +42,7 @@ static int own_option(void *ctx, int key, const char *arg)
 /* The latest year with an evaluation of the kind. */
 static int latest_year(jx_store *st, jx_kind kind, int *year)
 {
-	jx_filter f = {NULL, 0, 0, (int)kind};
+	jx_filter f = {NULL, 0, 0, (int)kind, NULL};
 	jx_eval_summary *v = NULL;
 	size_t n = 0;
 	if (jx_store_list(st, &f, &v, &n))

@@ -21,6 +21,7 @@ typedef struct {
 	unsigned long seed;
 	int departments, years, first_year, reports;
 	const char *out_dir;
+	const char *truth; /* --truth FILE: what each department was made to do, or NULL */
 	char options[160]; /* the options that shape the content, for file headers */
 } synth_opts;
 
@@ -29,9 +30,11 @@ static const char usage_text[] =
 	"                    [--out-dir DIR] [--no-reports]\n"
 	"\n"
 	"Write a synthetic (fictional) multi-year history of department performance\n"
-	"self-evaluations: DIR/scores.csv, DIR/figures.csv, DIR/aliases.csv and, unless\n"
-	"--no-reports, a few department-years as report text in DIR/reports/. Every\n"
-	"file is marked synthetic. The output depends only on the options below.\n"
+	"self-evaluations: DIR/scores.csv, DIR/figures.csv, DIR/aliases.csv, the\n"
+	"departments' budget projects (项目支出绩效自评表) in DIR/projects.csv and\n"
+	"DIR/project_figures.csv and, unless --no-reports, a few department-years as\n"
+	"report text in DIR/reports/. Every file is marked synthetic. The output\n"
+	"depends only on the options below.\n"
 	"\n"
 	"  --seed N          random seed (default 20240601)\n"
 	"  --departments N   number of departments, 1-100000 (default 13)\n"
@@ -39,6 +42,9 @@ static const char usage_text[] =
 	"  --first-year Y    first year, 1990-2100 (default 2016)\n"
 	"  --out-dir DIR     where to write (default .); created if missing\n"
 	"  --no-reports      write every department-year as CSV, no report text\n"
+	"  --truth FILE      also write FILE: department,trend (stable, decline, improve),\n"
+	"                    growth -- what the generator made each department do, for\n"
+	"                    scripts/backtest (not part of the data set)\n"
 	"  --help            this text\n"
 	"\n"
 	"The defaults write the committed set: jixiao-synth --out-dir datasets/synthetic\n";
@@ -72,6 +78,7 @@ static int parse_args(synth_opts *o, int argc, char **argv)
 						 {"first-year", required_argument, NULL, 'f'},
 						 {"out-dir", required_argument, NULL, 'o'},
 						 {"no-reports", no_argument, NULL, 'n'},
+						 {"truth", required_argument, NULL, 't'},
 						 {"help", no_argument, NULL, 'h'},
 						 {NULL, 0, NULL, 0}};
 	long long v;
@@ -105,6 +112,7 @@ static int parse_args(synth_opts *o, int argc, char **argv)
 			break;
 		case 'o': o->out_dir = optarg; break;
 		case 'n': o->reports = 0; break;
+		case 't': o->truth = optarg; break;
 		case 'h': fputs(usage_text, stdout); return -1;
 		case ':': return usage("option '%s' needs a value", argv[optind - 1]);
 		default: return usage("unknown option '%s'", argv[optind - 1]);
@@ -181,6 +189,7 @@ static int check_frameworks(const synth_opts *o)
 
 typedef struct {
 	FILE *scores, *figures;
+	synth_project_out projects;
 	char reports_dir[4096];
 	synth_report_spec plan[8];
 	size_t nplan;
@@ -215,6 +224,42 @@ static int write_department(synth_out *out, const synth_opts *o, int n)
 			synth_write_score_rows(out->scores, &d, &y, 1);
 	}
 	synth_state_free(&st);
+	if (synth_write_projects(&out->projects, &d, o->seed, o->first_year, o->years) < 0) {
+		fprintf(stderr, "jixiao-synth: out of memory\n");
+		return -1;
+	}
+	return 0;
+}
+
+/* Close f (named name under dir); -1 when anything written to it failed. */
+static int close_csv(FILE *f, const char *dir, const char *name)
+{
+	if (f != NULL && (ferror(f) | fclose(f)) != 0) {
+		fprintf(stderr, "jixiao-synth: %s/%s: write failed\n", dir, name);
+		return -1;
+	}
+	return 0;
+}
+
+/* The ground truth of the run, one line per department (for scripts/backtest). */
+static int write_truth(const synth_opts *o)
+{
+	static const char *const trends[] = {"stable", "decline", "improve"};
+	FILE *f = fopen(o->truth, "w");
+	if (f == NULL) {
+		fprintf(stderr, "jixiao-synth: %s: %s\n", o->truth, strerror(errno));
+		return -1;
+	}
+	fputs("department,trend,growth\n", f);
+	for (int n = 0; n < o->departments; n++) {
+		synth_dept d;
+		synth_dept_make(&d, n);
+		fprintf(f, "%s,%s,%d\n", d.name, trends[d.trend], d.growth);
+	}
+	if ((ferror(f) | fclose(f)) != 0) {
+		fprintf(stderr, "jixiao-synth: %s: write failed\n", o->truth);
+		return -1;
+	}
 	return 0;
 }
 
@@ -238,24 +283,28 @@ static int run(const synth_opts *o)
 			      o->options);
 	out.figures = open_csv(o->out_dir, "figures.csv", "department,year,item,value,unit",
 			       o->options);
-	if (out.scores == NULL || out.figures == NULL)
+	out.projects.scores = open_csv(o->out_dir, "projects.csv",
+				       "department,year,kind,level1,level2,level3,explanation,"
+				       "weight,score,score_origin,project,target,actual,reason",
+				       o->options);
+	out.projects.figures = open_csv(o->out_dir, "project_figures.csv",
+					"department,year,item,value,unit,project", o->options);
+	if (out.scores == NULL || out.figures == NULL || out.projects.scores == NULL ||
+	    out.projects.figures == NULL)
 		goto out;
 	for (int n = 0; n < o->departments; n++)
 		if (write_department(&out, o, n) < 0)
 			goto out;
 	snprintf(path, sizeof path, "%s/aliases.csv", o->out_dir);
-	if (synth_write_aliases(path) < 0)
+	if (synth_write_aliases(path) < 0 || (o->truth && write_truth(o) < 0))
 		goto out;
 	rc = EXIT_OK;
 out:
-	if (out.scores != NULL && (ferror(out.scores) | fclose(out.scores)) != 0) {
-		fprintf(stderr, "jixiao-synth: %s/scores.csv: write failed\n", o->out_dir);
+	if (close_csv(out.scores, o->out_dir, "scores.csv") < 0 ||
+	    close_csv(out.figures, o->out_dir, "figures.csv") < 0 ||
+	    close_csv(out.projects.scores, o->out_dir, "projects.csv") < 0 ||
+	    close_csv(out.projects.figures, o->out_dir, "project_figures.csv") < 0)
 		rc = EXIT_ERROR;
-	}
-	if (out.figures != NULL && (ferror(out.figures) | fclose(out.figures)) != 0) {
-		fprintf(stderr, "jixiao-synth: %s/figures.csv: write failed\n", o->out_dir);
-		rc = EXIT_ERROR;
-	}
 	return rc;
 }
 
@@ -267,6 +316,7 @@ int main(int argc, char **argv)
 			SYNTH_DEFAULT_FIRST_YEAR,
 			1,
 			".",
+			NULL,
 			""};
 	int rc = parse_args(&o, argc, argv);
 

@@ -167,6 +167,57 @@ void synth_write_figure_rows(FILE *f, const synth_dept *d, const synth_year *y);
 /** aliases.csv (header old,new). 0 or -1 with errno-style message on stderr. */
 int synth_write_aliases(const char *path);
 
+/* ---- projects_pool.c, projects.c: the departments' budget projects ---- */
+
+/** Kinds of target an indicator of a project has. */
+typedef enum {
+	SYNTH_T_COUNT, /* "≥1200人": at least a count */
+	SYNTH_T_PCT,   /* "≥95%" (0: "≤0%": a rate that must stay at zero) */
+	SYNTH_T_DATE,  /* "9月前": a deadline month */
+	SYNTH_T_COST,  /* "≤5元/天", "≤80万元": a cost cap */
+	SYNTH_T_TEXT   /* "有效改善": words */
+} synth_target_kind;
+
+#define SYNTH_PROJECT_MAXIND 8
+
+/** One indicator of a project template. Strings are static. */
+typedef struct {
+	const char *level1, *level2, *level3;
+	synth_target_kind kind;
+	double target;    /* the count, percentage, month or cap */
+	const char *unit; /* of a count or cost */
+	const char *text; /* SYNTH_T_TEXT: the target's words */
+} synth_pind;
+
+/** A fictional budget project. */
+typedef struct {
+	const char *name;  /* without a year */
+	double budget_wan; /* typical yearly budget, 万元 */
+	synth_pind ind[SYNTH_PROJECT_MAXIND];
+	size_t nind;
+	const char *reasons[3]; /* 偏差原因分析及改进措施 for missed targets */
+} synth_project_tpl;
+
+/** The project of a department template's domain (its index in departments.c). */
+const synth_project_tpl *synth_project_domain(size_t template_index);
+/** Projects any department may run (information systems, buildings, training). */
+size_t synth_project_generic_count(void);
+const synth_project_tpl *synth_project_generic(size_t i);
+
+/** Files the projects are written to. */
+typedef struct {
+	FILE *scores, *figures;
+} synth_project_out;
+
+/**
+ * Draw department d's projects over the years from a random stream of their
+ * own (seeded from seed and d's number, apart from the department's stream,
+ * so the department's evaluations do not change) and write them as canonical
+ * CSV. 0 or -1 (out of memory).
+ */
+int synth_write_projects(synth_project_out *out, const synth_dept *d, unsigned long seed,
+			 int first_year, int nyears);
+
 /* ---- report.c ---- */
 typedef enum { SYNTH_LAYOUT_TABS = 0, SYNTH_LAYOUT_SPACES = 1 } synth_layout;
 
@@ -191,6 +242,9 @@ int synth_write_report(const char *dir, const synth_report_spec *spec, const syn
 
 /* ---- report_table.c ---- */
 /** The indicator table of a report (title, header, rows, 合计) in spec's layout. */
+/** Index of the row whose score a report leaves out (spec->drop_score): the first
+ *  management row; (size_t)-1 when none is left out. */
+size_t synth_dropped_row(const synth_report_spec *spec, const synth_year *y);
 void synth_write_table(FILE *f, const synth_report_spec *spec, const synth_dept *d,
 		       const synth_year *y);
 

@@ -12,9 +12,7 @@ set -u
 : "${JX_SOURCE_DIR:?JX_SOURCE_DIR must name the source tree}"
 
 committed="$JX_SOURCE_DIR/datasets/synthetic"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "synth_reproduce: FAIL: $*" >&2; exit 1; }
+. "$(dirname "$0")/lib.sh"
 
 # 1. Byte-for-byte reproduction with the committed options (the defaults, spelled out).
 "$JX_SYNTH" --seed 20240601 --departments 13 --years 9 --first-year 2016 \
@@ -25,7 +23,7 @@ diff -r "$tmp/synthetic" "$committed" >"$tmp/diff" 2>&1 ||
 diff -r "$tmp/defaults" "$committed" >/dev/null || fail "the defaults do not write the committed set"
 
 # 2. The committed set is the whole set: 13 departments x 9 years, 5 reports, 2 aliases.
-for f in scores.csv figures.csv aliases.csv reports/jindu-2021.txt reports/jindu-2022.txt \
+for f in scores.csv figures.csv aliases.csv projects.csv project_figures.csv reports/jindu-2021.txt reports/jindu-2022.txt \
 	reports/jindu-2024-gb18030.txt reports/jiaojing-2019.txt reports/jiaojing-2023.txt; do
 	[ -s "$committed/$f" ] || fail "missing or empty: datasets/synthetic/$f"
 done
@@ -35,6 +33,20 @@ self_evals=$(grep -v '^#' "$committed/scores.csv" | tail -n +2 | awk -F, '$3 == 
 [ "$(sed -n 2p "$committed/scores.csv")" = "# provenance: synthetic" ] || fail "scores.csv: provenance line"
 [ "$(head -n 1 "$committed/reports/jindu-2022.txt")" = "# provenance: synthetic" ] || fail "report: provenance line"
 [ "$(grep -vc "^#" "$committed/aliases.csv")" -eq 3 ] || fail "aliases.csv: header and two aliases expected"
+# projects: 35 projects (2 or 3 per department), 272 project-years with a fund block each
+projects=$(grep -v '^#' "$committed/projects.csv" | tail -n +2 | awk -F, '{ p = $11; sub(/^[0-9]+年/, "", p); print $1 "," p }' | sort -u | wc -l)
+[ "$projects" -eq 35 ] || fail "projects.csv holds $projects projects, expected 35"
+pyears=$(grep -c ',project_execution_rate,' "$committed/project_figures.csv")
+[ "$pyears" -eq 272 ] || fail "project_figures.csv holds $pyears project-years, expected 272"
+[ "$(sed -n 2p "$committed/projects.csv")" = "# provenance: synthetic" ] || fail "projects.csv: provenance line"
+
+# --truth writes its file and changes nothing in the data set.
+"$JX_SYNTH" --out-dir "$tmp/truth" --truth "$tmp/truth.csv" || fail "jixiao-synth --truth exited $?"
+diff -r "$tmp/truth" "$committed" >/dev/null || fail "--truth changed the data set"
+[ "$(head -n 1 "$tmp/truth.csv")" = "department,trend,growth" ] || fail "truth header"
+grep -qx '示例市民政局,decline,0' "$tmp/truth.csv" || fail "truth: 民政局 declines"
+grep -qx '示例市交通运输局,improve,0' "$tmp/truth.csv" || fail "truth: 交通运输局 improves"
+[ "$(grep -c ',stable,' "$tmp/truth.csv")" -eq 9 ] || fail "truth: 9 stable departments"
 
 # 3. Same options, same bytes; another seed, other bytes.
 "$JX_SYNTH" --seed 7 --departments 3 --years 4 --out-dir "$tmp/a" || fail "run a"

@@ -4,7 +4,9 @@
  * A unit-year is "deducted" when its score is known and below its weight,
  * "clean" when known and equal, and unknown when absent or missing
  * (docs/methods.md §7). Runs count consecutive evaluated years of the
- * department; an unknown year breaks a run.
+ * department; an unknown year breaks a run. Pairs need support: a one-sided
+ * Fisher exact test over the years both are known (at least four), with the
+ * Benjamini–Hochberg correction over the pairs tested in the department.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -163,20 +165,29 @@ static int runs(jx_deductions_result *r)
 
 /* ---- co-deduction pairs ---- */
 
+#define PAIR_MIN_YEARS 4 /* co-present years a pair needs to be tested */
+
 static int cmp_pairs(const void *pa, const void *pb)
 {
 	const jx_pair_row *a = pa, *b = pb;
+	if (a->q_value != b->q_value && !(isnan(a->q_value) && isnan(b->q_value)))
+		return isnan(b->q_value) || a->q_value < b->q_value ? -1 : 1;
+	if (a->p_value != b->p_value)
+		return a->p_value < b->p_value ? -1 : 1;
 	if (a->phi != b->phi)
 		return a->phi > b->phi ? -1 : 1;
-	if (a->n11 != b->n11)
-		return a->n11 > b->n11 ? -1 : 1;
 	if (a->a != b->a)
 		return (a->a > b->a) - (a->a < b->a);
 	return (a->b > b->b) - (a->b < b->b);
 }
 
-static void pair_counts(jx_pair_row *p, const signed char *sa, const signed char *sb, size_t ny)
+/* Counts over the years both are known; 0 when the pair is not kept (fewer than
+ * PAIR_MIN_YEARS co-present years, or never deducted together). *family: its
+ * margins allow p < alpha, so it is one of the tests corrected for (Tarone). */
+static int pair_counts(jx_pair_row *p, int *family, const signed char *sa, const signed char *sb,
+		       size_t ny, double alpha)
 {
+	double pmin;
 	for (size_t y = 0; y < ny; y++) {
 		if (sa[y] == ST_UNKNOWN || sb[y] == ST_UNKNOWN)
 			continue;
@@ -186,12 +197,47 @@ static void pair_counts(jx_pair_row *p, const signed char *sa, const signed char
 			sb[y] == ST_DEDUCTED ? p->n01++ : p->n00++;
 	}
 	p->phi = jx_stats_phi(p->n11, p->n10, p->n01, p->n00);
+	if (p->n11 + p->n10 + p->n01 + p->n00 < PAIR_MIN_YEARS || p->n11 == 0)
+		return 0;
+	jx_stats_fisher_greater(&p->p_value, &pmin, p->n11, p->n10, p->n01, p->n00);
+	*family = pmin < alpha;
+	return 1;
 }
 
-static int pairs(jx_deductions_result *r, size_t top)
+/* Benjamini–Hochberg over the tested pairs; keep those listed. */
+static int pairs_select(jx_deductions_result *r, const jx_analysis_options *o)
+{
+	size_t n = r->npairs, kept = 0;
+	double *p = calloc(n + 1, sizeof(*p)), *q = calloc(n + 1, sizeof(*q));
+	double alpha = o ? o->pairs_alpha : 0.1;
+	if (!p || !q) {
+		free(p), free(q);
+		return jx__oom();
+	}
+	for (size_t i = 0; i < n; i++) /* q_value is NaN (not in the family) or 1 here */
+		p[i] = isnan(r->pairs[i].q_value) ? NAN : r->pairs[i].p_value;
+	if (jx_stats_bh(q, p, n)) {
+		free(p), free(q);
+		return JX_ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++) {
+		r->pairs[i].q_value = q[i];
+		if ((o && o->pairs_all) || q[i] < alpha)
+			r->pairs[kept++] = r->pairs[i];
+	}
+	free(p), free(q);
+	r->npairs = kept;
+	jx__sort(r->pairs, r->npairs, sizeof(*r->pairs), cmp_pairs);
+	if (!(o && o->pairs_all) && r->npairs > (o ? o->top_pairs : 10))
+		r->npairs = o ? o->top_pairs : 10;
+	return 0;
+}
+
+static int pairs(jx_deductions_result *r, const jx_analysis_options *o)
 {
 	const jx_units *u = r->units;
 	size_t ny = u->nyears, ni = r->nruns, cap = 0;
+	double alpha = o ? o->pairs_alpha : 0.1;
 	signed char *state = malloc(ni * ny + 1);
 	if (!state)
 		return jx__oom();
@@ -200,10 +246,13 @@ static int pairs(jx_deductions_result *r, size_t top)
 			state[i * ny + y] = (signed char)state_of(&r->runs[i].unit->years[y]);
 	for (size_t i = 0; i < ni; i++)
 		for (size_t j = i + 1; j < ni; j++) {
-			jx_pair_row p = {r->runs[i].unit, r->runs[j].unit, 0, 0, 0, 0, NAN};
-			pair_counts(&p, &state[i * ny], &state[j * ny], ny);
-			if (!(p.n11 >= 1 && p.phi > 0))
+			jx_pair_row p = {
+				r->runs[i].unit, r->runs[j].unit, 0, 0, 0, 0, NAN, NAN, NAN};
+			int family = 0;
+			if (!pair_counts(&p, &family, &state[i * ny], &state[j * ny], ny, alpha))
 				continue;
+			p.q_value = family ? 1 : NAN;
+			r->npairs_tested += (size_t)family;
 			if (jx__grow((void **)&r->pairs, &cap, r->npairs + 1, sizeof(*r->pairs))) {
 				free(state);
 				return JX_ENOMEM;
@@ -211,10 +260,7 @@ static int pairs(jx_deductions_result *r, size_t top)
 			r->pairs[r->npairs++] = p;
 		}
 	free(state);
-	jx__sort(r->pairs, r->npairs, sizeof(*r->pairs), cmp_pairs);
-	if (r->npairs > top)
-		r->npairs = top;
-	return 0;
+	return pairs_select(r, o);
 }
 
 int jx_deductions_compute(jx_deductions_result **out, const jx_series *s,
@@ -227,7 +273,7 @@ int jx_deductions_compute(jx_deductions_result **out, const jx_series *s,
 	if (!(r = calloc(1, sizeof(*r))))
 		return jx__oom();
 	if ((rc = jx_units_build(&r->units, s, o)) || (rc = pareto(r, o)) || (rc = runs(r)) ||
-	    (rc = pairs(r, o ? o->top_pairs : 10))) {
+	    (rc = pairs(r, o))) {
 		jx_deductions_result_free(r);
 		return rc;
 	}

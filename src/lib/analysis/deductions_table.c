@@ -141,9 +141,16 @@ static const jx__col pair_cols[] = {
 	{"key_b", "键B", JX_COL_TEXT, 0},
 };
 
+/* Added after provenance (docs/formats.md, Changes). */
+static const jx__col pair_tail[] = {{"p_value", "p值", JX_COL_FIXED, 4},
+				    {"q_value", "q值", JX_COL_FIXED, 4}};
+
 static int pairs_table(jx_table *t, int c, const jx_deductions_result *r,
 		       const jx_analysis_options *o)
 {
+	int tail = (int)jx_table_columns(t);
+	if (jx__table_columns(t, pair_tail, 2))
+		return JX_ENOMEM;
 	for (size_t i = 0; i < r->npairs; i++) {
 		const jx_pair_row *p = &r->pairs[i];
 		if (jx__table_row(t, r->units->department, r->units->provenance, o) ||
@@ -154,7 +161,8 @@ static int pairs_table(jx_table *t, int c, const jx_deductions_result *r,
 		     jx_table_set_int(t, c + 5, (long long)p->n01) |
 		     jx_table_set_int(t, c + 6, (long long)p->n00) |
 		     jx_table_set_text(t, c + 7, p->a->key) |
-		     jx_table_set_text(t, c + 8, p->b->key)))
+		     jx_table_set_text(t, c + 8, p->b->key) | jx__set_number(t, tail, p->p_value) |
+		     jx__set_number(t, tail + 1, p->q_value)))
 			return JX_ENOMEM;
 	}
 	return 0;
@@ -164,7 +172,8 @@ static const char *const view_notes[] = {
 	"points lost = Σ (weight − score) over years with a known score; share within each level",
 	"runs: consecutive evaluated years deducted; a year absent or missing breaks a run",
 	"transitions of indicators between consecutive evaluated years",
-	"pairs deducted together: phi over the years both are known (phi > 0, top pairs)",
+	"pairs deducted together over the years both are known (at least 4): one-sided Fisher "
+	"exact test, Benjamini-Hochberg q over the pairs tested in the department",
 };
 
 int jx_deductions_table(jx_table **out, const jx_deductions_result *r, jx_deductions_view view,
@@ -193,6 +202,11 @@ int jx_deductions_table(jx_table **out, const jx_deductions_result *r, jx_deduct
 	jx_table_add_note(t, "%s (%s), %d–%d: %g points lost by indicators; %s",
 			  r->units->department, jx_kind_name(r->units->kind), r->units->years[0],
 			  r->units->years[r->units->nyears - 1], r->total_points, view_notes[view]);
+	if (view == JX_DED_PAIRS)
+		jx_table_add_note(t,
+				  _("%zu pairs tested (their margins allow p < %g), %zu listed; "
+				    "with 5 years of a framework the smallest possible p is 0.1"),
+				  r->npairs_tested, o ? o->pairs_alpha : 0.1, r->npairs);
 	if ((rc = views[view].fill(t, c, r, o))) {
 		jx_table_free(t);
 		return rc == JX_ENOMEM ? jx__oom() : rc;

@@ -224,7 +224,7 @@ static int cmp_double(const void *a, const void *b)
 /* S, N_d, tie groups and variances of y[0..n). */
 static int period_scan(period_facts *f, const double *y, size_t n)
 {
-	double *v = malloc(n * sizeof(*v)), nn = (double)n;
+	double small[64], *v = n <= 64 ? small : malloc(n * sizeof(*v)), nn = (double)n;
 	size_t i, j;
 	memset(f, 0, sizeof(*f));
 	if (!v)
@@ -248,7 +248,8 @@ static int period_scan(period_facts *f, const double *y, size_t n)
 		if (f->ntie <= JX_MK_EXACT_MAX)
 			f->tie[f->ntie++] = j - i;
 	}
-	free(v);
+	if (v != small)
+		free(v);
 	return 0;
 }
 
@@ -271,9 +272,55 @@ static void gauss_binomial(uint64_t *g, size_t n, size_t k)
 	memcpy(g, row[k], (k * (n - k) + 1) * sizeof(*g));
 }
 
+/* The count polynomials of tie patterns already seen, per thread: a
+ * department has a hundred units whose periods share a handful of patterns
+ * (full marks every year, one deduction, ...), so each is computed once. */
+#define CACHE_SLOTS 512
+typedef struct {
+	uint64_t key; /* 0 = empty */
+	double total;
+	double c[MAXDEG + 1];
+} cached_counts;
+static _Thread_local cached_counts cache[CACHE_SLOTS];
+
+/* n and the tie sizes (sorted, 4 bits each: ≤ 10 groups of ≤ 10) as one key. */
+static uint64_t pattern_key(const period_facts *f)
+{
+	size_t t[JX_MK_EXACT_MAX + 1];
+	uint64_t key = (uint64_t)f->n;
+	memcpy(t, f->tie, f->ntie * sizeof(*t));
+	for (size_t i = 1; i < f->ntie; i++) /* insertion sort, descending */
+		for (size_t j = i; j > 0 && t[j] > t[j - 1]; j--) {
+			size_t x = t[j];
+			t[j] = t[j - 1], t[j - 1] = x;
+		}
+	for (size_t i = 0; i < f->ntie; i++)
+		key = key << 4 | (uint64_t)t[i];
+	return key << 4 | 1; /* never 0 */
+}
+
+static double counts_compute(double *c, const period_facts *f);
+
+static double period_counts(double *c, const period_facts *f)
+{
+	uint64_t key = pattern_key(f);
+	size_t j = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 32) % CACHE_SLOTS;
+	for (size_t k = 0; k < 8; k++, j = (j + 1) % CACHE_SLOTS)
+		if (cache[j].key == key) {
+			memcpy(c, cache[j].c, (f->ndiff + 1) * sizeof(*c));
+			return cache[j].total;
+		} else if (!cache[j].key) {
+			break;
+		}
+	cache[j].total = counts_compute(cache[j].c, f);
+	cache[j].key = key;
+	memcpy(c, cache[j].c, (f->ndiff + 1) * sizeof(*c));
+	return cache[j].total;
+}
+
 /* Counts of the inversions of the orderings of a period's values (ties kept),
  * into c[0..ndiff]; returns the number of distinct orderings. */
-static double period_counts(double *c, const period_facts *f)
+static double counts_compute(double *c, const period_facts *f)
 {
 	uint64_t acc[MAXDEG + 1] = {0}, g[MAXDEG + 1], tmp[MAXDEG + 1];
 	size_t deg = 0, total = 0;
@@ -314,6 +361,15 @@ static int mk_exact(jx_mk *out, const period_facts *f, size_t np)
 	if (!dist || !next || !c) {
 		free(dist), free(next), free(c);
 		return jx__oom();
+	}
+	if (np == 1) { /* one period: its own distribution, no convolution */
+		double total = period_counts(c, &f[0]);
+		for (size_t i = 0; 2 * i + (size_t)fabs(out->s) <= ndiff; i++)
+			tail += c[i] / total;
+		out->p_value = out->s == 0 ? 1 : fmin(1, 2 * tail);
+		out->p_min = fmin(1, 2 / total);
+		free(dist), free(next), free(c);
+		return 0;
 	}
 	dist[0] = 1;
 	for (size_t k = 0; k < np; k++) {

@@ -29,6 +29,7 @@ void jx_analysis_options_init(jx_analysis_options *o)
 	o->growth_threshold = 0.15;
 	o->growth_years = 3;
 	o->top_pairs = 10;
+	o->pairs_alpha = 0.1;
 }
 
 int jx_level_selected(const jx_analysis_options *o, int level)

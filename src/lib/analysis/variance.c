@@ -4,7 +4,9 @@
  *
  * docs/methods.md §6. Sample variance (n − 1) throughout; identical values
  * give exactly zero; the coefficient of variation is undefined (empty) when
- * the mean is zero.
+ * the mean is zero. The decomposition uses the current framework period
+ * unless --years chooses (a category absent in part of the years would
+ * carry a share that only offsets another's).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -134,13 +136,14 @@ int jx_variance_table(jx_table **out, const jx_variance_result *r, const jx_anal
 
 /* ---- decomposition of the total's variance ---- */
 
-/* Years whose total score is known; the total's scores into total[]. */
-static size_t decomp_years(jx_decomp_result *r, double *total)
+/* Years whose total score is known -- of the current framework period unless
+ * the years were chosen (whole) -- and the total's scores into total[]. */
+static size_t decomp_years(jx_decomp_result *r, double *total, int whole)
 {
 	const jx_unit *tot = jx_units_find(r->units, JX_LEVEL_TOTAL, "");
-	size_t n = 0;
+	size_t n = 0, cur = r->units->periods[r->units->nyears - 1].period;
 	for (size_t i = 0; tot && i < r->units->nyears; i++)
-		if (!isnan(tot->years[i].score)) {
+		if (!isnan(tot->years[i].score) && (whole || r->units->periods[i].period == cur)) {
 			r->years[n] = r->units->years[i];
 			total[n++] = tot->years[i].score;
 		}
@@ -154,13 +157,16 @@ static int decomp_rows(jx_decomp_result *r, const double *total, double *part)
 		return jx__oom();
 	for (size_t i = 0; i < u->nunits; i++) {
 		const jx_unit *un = &u->units[i];
-		size_t k = 0;
+		size_t k = 0, present = 0;
 		if (un->level != JX_LEVEL_1)
 			continue;
 		for (size_t y = 0; y < u->nyears; y++) /* same years as decomp_years */
 			if (k < r->nyears && u->years[y] == r->years[k]) {
+				present += un->years[y].nrows > 0;
 				part[k++] = un->years[y].nrows ? un->years[y].score : 0;
 			}
+		if (!present)
+			continue; /* a category of another framework period */
 		r->rows[r->nrows].unit = un;
 		r->rows[r->nrows].mean_points = gsl_stats_mean(part, 1, r->nyears);
 		r->rows[r->nrows].covariance = gsl_stats_covariance(part, 1, total, 1, r->nyears);
@@ -188,7 +194,7 @@ int jx_variance_decompose(jx_decomp_result **out, const jx_series *s, const jx_a
 		rc = jx__oom();
 		goto out;
 	}
-	r->nyears = decomp_years(r, total);
+	r->nyears = decomp_years(r, total, o && (o->year_from || o->year_to));
 	if (r->nyears < 2) {
 		rc = jx__error(JX_EMATH,
 			       "variance decomposition of '%s' needs at least 2 years with "
@@ -250,9 +256,11 @@ int jx_decomp_table(jx_table **out, const jx_decomp_result *r, const jx_analysis
 				  o, r->units->provenance)))
 		return rc;
 	jx_table_add_note(t,
-			  "%s (%s): share of var(total score) across %zu years = "
-			  "cov(category, total) / var(total); shares add up to 1",
-			  r->units->department, jx_kind_name(r->units->kind), r->nyears);
+			  _("%s (%s): share of var(total score) across %zu years (%d-%d) = "
+			    "cov(category, total) / var(total); shares add up to 1. Without "
+			    "--years: the current framework period"),
+			  r->units->department, jx_kind_name(r->units->kind), r->nyears,
+			  r->years[0], r->years[r->nyears - 1]);
 	if (decomp_absent(r))
 		jx_table_add_note(t, "some categories are absent in some of these years (the "
 				     "framework changed): they count 0 there, and their shares "

@@ -83,6 +83,8 @@ size_t jx__utf8_decode(const unsigned char *s, size_t len, unsigned *cp);
  *  surrogate, which no valid UTF-8 decodes to: Python's "surrogateescape"),
  *  so that text with bad bytes can still be walked. Returns the bytes used (>= 1). */
 size_t jx__utf8_next(const char *s, size_t len, unsigned *cp);
+/** Code points in the NUL-terminated s (a bad byte counts one, as jx__utf8_next walks). */
+size_t jx__utf8_count(const char *s);
 /** 1 when cp stands for a bad byte in jx__utf8_next's result. */
 #define JX__UTF8_BAD_BYTE(cp) ((cp) >= 0xDC80 && (cp) <= 0xDCFF)
 /** Append code point cp to b as UTF-8. */
@@ -117,6 +119,44 @@ void jx__arena_free(jx__arena *a);
 void *jx__arena_alloc(jx__arena *a, size_t size);
 /** A copy of the n bytes at s followed by a NUL. */
 char *jx__arena_strndup(jx__arena *a, const char *s, size_t n);
+
+/* ---- helper programs and temporary files (spawn.c, tempdir.c) ---- */
+
+/** Search PATH for an executable (a name with a '/' is taken as a path); *out malloc'd.
+ *  0, JX_ENOTFOUND ("NAME not found on PATH") or JX_ENOMEM. */
+int jx__find_program(char **out, const char *name);
+/**
+ * Run prog (a path) with argv and no shell, in a process group of its own,
+ * stdin from /dev/null, stdout and stderr into log_fd; wait at most
+ * timeout_s seconds, then kill the whole group (JX_EIO, "... was killed").
+ * On return the group is gone. *status gets the wait status. 0 or JX_EIO.
+ */
+int jx__run(int *status, const char *prog, char *const argv[], int log_fd, double timeout_s);
+/** How a child of jx__child_run ended. */
+typedef struct {
+	int exit_code; /**< its exit status, -1 when killed by a signal */
+	int signal;    /**< the signal that ended it, else 0 */
+	int timed_out; /**< killed at the time limit */
+	int too_much;  /**< killed for writing more than the limit */
+} jx__child_result;
+/** write(2) all of data, retrying on EINTR and short writes. 0 or -1 (errno set). */
+int jx__write_all(int fd, const void *data, size_t len);
+/**
+ * Run fn(arg, fd) in a forked child with CPU-time and memory limits, no
+ * file creation, no inherited descriptor but fd, stdio on /dev/null; what
+ * it writes to fd is appended to out (at most max bytes), for at most
+ * timeout_s seconds, after which the child is killed. The child exits 0
+ * when fn returns 0. *res says how it ended; the return value is 0, or
+ * JX_EIO/JX_ENOMEM when the child could not be run or its output kept.
+ */
+int jx__child_run(jx__buf *out, jx__child_result *res, int (*fn)(void *arg, int fd), void *arg,
+		  double timeout_s, size_t max);
+/** A new private directory (0700) under $TMPDIR or /tmp; *out malloc'd. 0 or JX_EIO. */
+int jx__tempdir_make(char **out);
+/** Create path (which must not exist, mode 0600) holding len bytes. 0 or JX_EIO. */
+int jx__write_new_file(const char *path, const void *data, size_t len);
+/** Remove path and everything below it, symbolic links not followed. NULL-safe. */
+void jx__tempdir_remove(const char *path);
 
 /** Read a whole file (at most max bytes; larger is JX_EINVAL). *out malloc'd, NUL-terminated. */
 int jx__read_file(char **out, size_t *len, const char *path, size_t max);

@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* canonical.c -- stored scores and figures written as canonical CSV or JSON, streamed
- * row by row from the store (jx_store_scan_scores / _figures). */
+ * row by row from the store (jx_store_scan_scores / _figures).
+ *
+ * The columns project, target, actual and reason are written only when some
+ * row of the selection has a value for them (jx_store_optional_columns), so
+ * a file without them exports back exactly as it was imported. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <jansson.h>
@@ -10,9 +14,21 @@ typedef struct {
 	FILE *out;
 	jx_format fmt;
 	int provenance_column; /* the selection mixes provenances: one column per row */
+	unsigned optional;     /* JX_COLUMN_* written */
 	size_t nrow;
 	int formula_safe; /* CSV for spreadsheets (--bom): text cells neutralised */
 } writer;
+
+/* The optional columns, in the order they are written. */
+static const struct {
+	unsigned bit;
+	const char *name;
+} optional_columns[] = {{JX_COLUMN_PROJECT, "project"},
+			{JX_COLUMN_TARGET, "target"},
+			{JX_COLUMN_ACTUAL, "actual"},
+			{JX_COLUMN_REASON, "reason"}};
+
+#define NOPTIONAL (sizeof(optional_columns) / sizeof(optional_columns[0]))
 
 static void json_str(FILE *out, const char *s)
 {
@@ -24,13 +40,36 @@ static void json_str(FILE *out, const char *s)
 }
 
 /* The CSV preamble: BOM, "# provenance: X" when uniform, the header. */
-static void csv_start(FILE *out, int bom, int provenance, const char *header)
+static void csv_start(FILE *out, int bom, int provenance, const char *header, unsigned optional)
 {
 	if (bom)
 		fputs("\xEF\xBB\xBF", out);
 	if (provenance >= 0)
 		fprintf(out, "# provenance: %s\n", jx_provenance_name((jx_provenance)provenance));
-	fprintf(out, "%s%s\n", header, provenance >= 0 ? "" : ",provenance");
+	fputs(header, out);
+	for (size_t i = 0; i < NOPTIONAL; i++)
+		if (optional & optional_columns[i].bit)
+			fprintf(out, ",%s", optional_columns[i].name);
+	fprintf(out, "%s\n", provenance >= 0 ? "" : ",provenance");
+}
+
+/* The optional fields of a row that has them (values in optional_columns order). */
+static void optional_fields(const writer *w, const char *const values[NOPTIONAL])
+{
+	for (size_t i = 0; i < NOPTIONAL; i++) {
+		if (!(w->optional & optional_columns[i].bit))
+			continue;
+		if (w->fmt == JX_FMT_CSV) {
+			fputc(',', w->out);
+			jx_csv_write_cell(w->out, values[i] ? values[i] : "", w->formula_safe);
+		} else {
+			fprintf(w->out, ", \"%s\": ", optional_columns[i].name);
+			if (values[i])
+				json_str(w->out, values[i]);
+			else
+				fputs("null", w->out);
+		}
+	}
 }
 
 static int score_row(void *ctx, const jx_stored_score *r)
@@ -40,6 +79,7 @@ static int score_row(void *ctx, const jx_stored_score *r)
 	writer *w = ctx;
 	const char *text[7] = {r->department, NULL,      jx_kind_name(r->kind), r->level1,
 			       r->level2,     r->level3, r->explanation};
+	const char *const extra[NOPTIONAL] = {r->project, r->target, r->actual, r->reason};
 	char wt[64], sc[64];
 	jx_number_format(wt, sizeof(wt), r->weight);
 	jx_number_format(sc, sizeof(sc), r->score);
@@ -52,6 +92,7 @@ static int score_row(void *ctx, const jx_stored_score *r)
 			fputc(',', w->out);
 		}
 		fprintf(w->out, "%s,%s,%s", wt, sc, jx_origin_name(r->origin));
+		optional_fields(w, extra);
 		if (w->provenance_column)
 			fprintf(w->out, ",%s", jx_provenance_name(r->provenance));
 		fputc('\n', w->out);
@@ -65,11 +106,10 @@ static int score_row(void *ctx, const jx_stored_score *r)
 				json_str(w->out, text[c]);
 			fputs(", ", w->out);
 		}
-		fprintf(w->out,
-			"\"weight\": %s, \"score\": %s, \"score_origin\": \"%s\", "
-			"\"provenance\": \"%s\"}",
-			wt, sc[0] ? sc : "null", jx_origin_name(r->origin),
-			jx_provenance_name(r->provenance));
+		fprintf(w->out, "\"weight\": %s, \"score\": %s, \"score_origin\": \"%s\"", wt,
+			sc[0] ? sc : "null", jx_origin_name(r->origin));
+		optional_fields(w, extra);
+		fprintf(w->out, ", \"provenance\": \"%s\"}", jx_provenance_name(r->provenance));
 	}
 	w->nrow++;
 	return ferror(w->out) ? jx__error(JX_EIO, "write error while exporting") : 0;
@@ -79,21 +119,23 @@ static int figure_row(void *ctx, const jx_stored_figure *r)
 {
 	writer *w = ctx;
 	const char *unit = jx_figure_unit(r->item);
+	const char *const extra[NOPTIONAL] = {r->project, NULL, NULL, NULL};
 	char v[64];
 	jx_cents_format(v, sizeof(v), r->cents);
 	if (w->fmt == JX_FMT_CSV) {
 		jx_csv_write_cell(w->out, r->department, w->formula_safe);
 		fprintf(w->out, ",%d,%s,%s,%s", r->year, r->item, v, unit ? unit : "");
+		optional_fields(w, extra);
 		if (w->provenance_column)
 			fprintf(w->out, ",%s", jx_provenance_name(r->provenance));
 		fputc('\n', w->out);
 	} else {
 		fputs(w->nrow ? ",\n  {\"department\": " : "\n  {\"department\": ", w->out);
 		json_str(w->out, r->department);
-		fprintf(w->out,
-			", \"year\": %d, \"item\": \"%s\", \"value\": %s, \"unit\": \"%s\", "
-			"\"provenance\": \"%s\"}",
-			r->year, r->item, v, unit ? unit : "", jx_provenance_name(r->provenance));
+		fprintf(w->out, ", \"year\": %d, \"item\": \"%s\", \"value\": %s, \"unit\": \"%s\"",
+			r->year, r->item, v, unit ? unit : "");
+		optional_fields(w, extra);
+		fprintf(w->out, ", \"provenance\": \"%s\"}", jx_provenance_name(r->provenance));
 	}
 	w->nrow++;
 	return ferror(w->out) ? jx__error(JX_EIO, "write error while exporting") : 0;
@@ -101,13 +143,15 @@ static int figure_row(void *ctx, const jx_stored_figure *r)
 
 static int export(jx_store *s, FILE *out, const jx_filter *f, jx_format fmt, int bom, int figures)
 {
-	writer w = {out, fmt, 0, 0, bom};
+	writer w = {out, fmt, 0, 0, 0, bom};
 	int prov, rc;
-	if ((rc = jx_store_uniform_provenance(s, &prov, f, figures)) != 0)
+	if ((rc = jx_store_uniform_provenance(s, &prov, f, figures)) != 0 ||
+	    (rc = jx_store_optional_columns(s, &w.optional, f, figures)) != 0)
 		return rc;
 	w.provenance_column = prov < 0;
 	if (fmt == JX_FMT_CSV)
-		csv_start(out, bom, prov, figures ? JX_CSV_FIGURES_HEADER : JX_CSV_SCORES_HEADER);
+		csv_start(out, bom, prov, figures ? JX_CSV_FIGURES_HEADER : JX_CSV_SCORES_HEADER,
+			  w.optional);
 	else
 		fputs("[", out);
 	rc = figures ? jx_store_scan_figures(s, f, figure_row, &w)

@@ -388,7 +388,7 @@ static void about_sheet(xbook *x, const jx_filter *f)
 
 int jx_xlsx_export(jx_store *st, const char *path, const jx_filter *f)
 {
-	jx_filter all = {NULL, 0, 0, -1};
+	jx_filter all = {NULL, 0, 0, -1, NULL};
 	jx_eval_summary *evs = NULL;
 	jx_output *o = NULL;
 	size_t n = 0;

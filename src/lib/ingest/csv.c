@@ -52,9 +52,10 @@ static int check_name(reader *r, int role, const char *s, int required)
 		return fail(r, colno(r, role), "%s is empty", jx__csv_role_name(role));
 	/* names are keys and stay on one line; the explanation is free text (a quoted
 	 * field may span lines, RFC 4180) */
+	int free_text = role == JX__COL_EXPL || role == JX__COL_TARGET || role == JX__COL_ACTUAL ||
+			role == JX__COL_REASON;
 	for (const char *p = s; p && *p; p++)
-		if ((unsigned char)*p < 0x20 &&
-		    !(role == JX__COL_EXPL && (*p == '\n' || *p == '\t')))
+		if ((unsigned char)*p < 0x20 && !(free_text && (*p == '\n' || *p == '\t')))
 			return fail(r, colno(r, role),
 				    "%s contains a line break or control character",
 				    jx__csv_role_name(role));
@@ -158,7 +159,7 @@ static int scores_row(reader *r)
 		   *l3 = field(r, JX__COL_L3);
 	const char *expl = field(r, JX__COL_EXPL), *ws = field(r, JX__COL_WEIGHT),
 		   *ss = field(r, JX__COL_SCORE);
-	const char *os = field(r, JX__COL_ORIGIN);
+	const char *os = field(r, JX__COL_ORIGIN), *project = field(r, JX__COL_PROJECT);
 	double weight, score = NAN;
 	jx_origin origin = JX_ORIGIN_STATED;
 	jx_kind kind;
@@ -172,8 +173,13 @@ static int scores_row(reader *r)
 	if (check_name(r, JX__COL_DEPT, dept, 1) || parse_year(r, &year) ||
 	    carry_down(r, &l1, &l2) || check_name(r, JX__COL_L1, l1, 1) ||
 	    check_name(r, JX__COL_L2, l2, 0) || check_name(r, JX__COL_L3, l3, 1) ||
-	    check_name(r, JX__COL_EXPL, expl, 0) || row_provenance(r, &prov))
+	    check_name(r, JX__COL_EXPL, expl, 0) || check_name(r, JX__COL_PROJECT, project, 0) ||
+	    check_name(r, JX__COL_TARGET, field(r, JX__COL_TARGET), 0) ||
+	    check_name(r, JX__COL_ACTUAL, field(r, JX__COL_ACTUAL), 0) ||
+	    check_name(r, JX__COL_REASON, field(r, JX__COL_REASON), 0) || row_provenance(r, &prov))
 		return r->rc;
+	if (project && !*project)
+		project = NULL;
 	if (r->opts->kind >= 0)
 		kind = (jx_kind)r->opts->kind;
 	else if ((code = jx__csv_code(JX__COL_KIND, field(r, JX__COL_KIND))) >= 0)
@@ -208,11 +214,13 @@ static int scores_row(reader *r)
 			return fail(r, colno(r, JX__COL_SCORE), "score %s is above its weight %s",
 				    ss, ws);
 	}
-	if (jx__csv_evaluation(r, &ev, dept, year, kind, prov) != 0)
+	if (jx__csv_evaluation(r, &ev, dept, year, kind, project, prov) != 0)
 		return r->rc;
 	if (ev->provenance != prov)
 		return fail(r, colno(r, JX__COL_PROV), "provenance differs within one evaluation");
-	if (!(row = jx__csv_add_row(r, ev, l1, l2, l3, expl, weight, score, origin)))
+	if (!(row = jx__csv_add_row(r, ev, l1, l2, l3, expl, weight, score, origin)) ||
+	    jx_indicator_set_target(row, year, field(r, JX__COL_TARGET), field(r, JX__COL_ACTUAL),
+				    field(r, JX__COL_REASON)) != 0)
 		return r->rc = JX_ENOMEM;
 	for (size_t i = 0; i + 1 < ev->nrows; i++)
 		if (!strcmp(ev->rows[i].key, row->key))
@@ -226,38 +234,48 @@ static int figures_row(reader *r)
 {
 	const char *dept = r->opts->department ? r->opts->department : field(r, JX__COL_DEPT);
 	const char *item = field(r, JX__COL_ITEM), *vs = field(r, JX__COL_VALUE),
-		   *unit = field(r, JX__COL_UNIT);
+		   *unit = field(r, JX__COL_UNIT), *project = field(r, JX__COL_PROJECT);
 	const char *want;
 	int64_t cents;
 	jx_figures *f;
 	jx_provenance prov;
-	int year;
+	int year, wan;
 
 	if (check_name(r, JX__COL_DEPT, dept, 1) || parse_year(r, &year) ||
-	    row_provenance(r, &prov))
+	    check_name(r, JX__COL_PROJECT, project, 0) || row_provenance(r, &prov))
 		return r->rc;
+	if (project && !*project)
+		project = NULL;
 	if (!(want = jx_figure_unit(item)))
 		return fail(r, colno(r, JX__COL_ITEM),
 			    "unknown figure item '%s' (see docs/formats.md)", item);
-	if (*unit && strcmp(unit, want) != 0)
+	if (!project != !jx_figure_is_project(item))
+		return fail(r, colno(r, JX__COL_ITEM),
+			    "%s is a figure of %s, so the project column %s", item,
+			    project ? "a department" : "a project",
+			    project ? "must be empty" : "must name it");
+	/* a project's money is kept in 元; 万元 converts exactly */
+	wan = *unit && !strcmp(want, "元") && !strcmp(unit, "万元");
+	if (*unit && strcmp(unit, want) != 0 && !wan)
 		return fail(r, colno(r, JX__COL_UNIT), "unit of %s must be %s, not '%s'", item,
 			    want, unit);
-	if (jx_cents_parse(vs, &cents) != 0)
+	if (jx_scaled_parse(vs, wan ? 6 : 2, &cents) != 0)
 		return fail(r, colno(r, JX__COL_VALUE), "%s", jx_error_last());
 	if (cents < 0)
 		return fail(r, colno(r, JX__COL_VALUE), "%s must not be negative (%s)", item, vs);
-	if (strcmp(want, "万元") != 0 && strcmp(want, "分") != 0 && cents % 100 != 0)
+	if ((!strcmp(want, "人") || !strcmp(want, "辆")) && cents % 100 != 0)
 		return fail(r, colno(r, JX__COL_VALUE),
 			    "%s is a count and must be a whole number, not %s", item, vs);
-	if (jx__csv_figures(r, &f, dept, year, prov) != 0)
+	if (jx__csv_figures(r, &f, dept, year, project, prov) != 0)
 		return r->rc;
 	if (jx_figures_get(f, item, NULL)) {
 		int prev = 0;
 		for (size_t i = 0; i < f->nitems; i++)
 			if (!strcmp(f->items[i].item, item))
 				prev = f->items[i].line;
-		return fail(r, colno(r, JX__COL_ITEM), "%s of %s %d given twice (also on line %d)",
-			    item, dept, year, prev);
+		return fail(r, colno(r, JX__COL_ITEM),
+			    "%s of %s%s%s %d given twice (also on line %d)", item, dept,
+			    project ? " / " : "", project ? project : "", year, prev);
 	}
 	if (jx_figures_set(f, item, cents, r->rows.row_line) != 0)
 		return r->rc = jx_error_code();

@@ -73,24 +73,39 @@ static jx__csv_slot *map_put(jx__csv_map *m, const char *key, void *value, int l
 	return &m->slots[i];
 }
 
-/* r->key = "department\x1fyear[\x1fkind]" (kind < 0: figures) */
-static const char *make_key(jx__csv *r, const char *department, int year, int kind)
+/* r->key = "department\x1fyear[\x1fkind][\x1fproject]" (kind < 0: figures) */
+static const char *make_key(jx__csv *r, const char *department, int year, int kind,
+			    const char *project)
 {
-	size_t need = strlen(department) + 32;
+	size_t need = strlen(department) + (project ? strlen(project) : 0) + 40;
 	if (jx__grow((void **)&r->key, &r->keycap, need, 1) != 0)
 		return NULL;
 	if (kind >= 0)
 		snprintf(r->key, r->keycap, "%s\x1f%d\x1f%d", department, year, kind);
 	else
 		snprintf(r->key, r->keycap, "%s\x1f%d", department, year);
+	if (project)
+		snprintf(r->key + strlen(r->key), r->keycap - strlen(r->key), "\x1f%s", project);
 	return r->key;
 }
 
+/* The weight of a project evaluation's fund row, 0 when it has none. */
+static double fund_weight(const jx_evaluation *ev)
+{
+	for (size_t i = 0; ev->project && i < ev->nrows; i++)
+		if (jx_indicator_is_fund(&ev->rows[i]))
+			return ev->rows[i].weight;
+	return 0;
+}
+
+/* The weights add up to the total (100 unless declared); a project's also when
+ * its fund row comes on top of 100, as some tables count it (docs/formats.md). */
 static int weights_add_up(const jx_evaluation *ev, double *got, double *want)
 {
+	double fund = fund_weight(ev);
 	*want = isnan(ev->total_weight) ? 100 : ev->total_weight;
 	*got = jx_evaluation_weight_sum(ev);
-	return fabs(*got - *want) <= 1e-6;
+	return fabs(*got - *want) <= 1e-6 || (fund > 0 && fabs(*got - fund - *want) <= 1e-6);
 }
 
 static int weights_error(jx__csv *r, const jx_evaluation *ev)
@@ -101,6 +116,12 @@ static int weights_error(jx__csv *r, const jx_evaluation *ev)
 	jx_number_format(a, sizeof(a), got);
 	jx_number_format(b, sizeof(b), want);
 	r->rows.row_line = ev->line;
+	if (ev->project)
+		return jx__csv_fail(r, 0,
+				    "weights of %s / %s %d %s add up to %s, not %s (with or "
+				    "without the fund row)",
+				    ev->department, ev->project, ev->year, jx_kind_name(ev->kind),
+				    a, b);
 	return jx__csv_fail(r, 0, "weights of %s %d %s add up to %s, not %s", ev->department,
 			    ev->year, jx_kind_name(ev->kind), a, b);
 }
@@ -115,7 +136,8 @@ static int settle_evaluation(jx__csv *r)
 	r->cur = NULL;
 	if (!weights_add_up(ev, &got, &want))
 		return 0; /* held: more rows may follow later in the file */
-	if (!(sl = map_find(&r->evals, make_key(r, ev->department, ev->year, (int)ev->kind))))
+	if (!(sl = map_find(&r->evals,
+			    make_key(r, ev->department, ev->year, (int)ev->kind, ev->project))))
 		return r->rc = jx__oom();
 	rc = r->sink.evaluation ? r->sink.evaluation(r->sink.ctx, ev) : 0;
 	if (rc < 0)
@@ -126,34 +148,46 @@ static int settle_evaluation(jx__csv *r)
 	return 0;
 }
 
+/* 1 when the optional names a and b are the same (both NULL, or equal). */
+static int same_scope(const char *a, const char *b)
+{
+	return a ? b && !strcmp(a, b) : !b;
+}
+
 int jx__csv_evaluation(jx__csv *r, jx_evaluation **out, const char *department, int year,
-		       jx_kind kind, jx_provenance prov)
+		       jx_kind kind, const char *project, jx_provenance prov)
 {
 	const jx_evaluation *c = r->cur;
 	const char *key;
 	jx__csv_slot *sl;
 	jx_evaluation *ev;
 
-	if (c && c->year == year && c->kind == kind && !strcmp(c->department, department)) {
+	if (c && c->year == year && c->kind == kind && !strcmp(c->department, department) &&
+	    same_scope(c->project, project)) {
 		*out = r->cur;
 		return 0;
 	}
 	if (r->streaming && r->cur && settle_evaluation(r) != 0)
 		return r->rc;
-	if (!(key = make_key(r, department, year, (int)kind)))
+	if (!(key = make_key(r, department, year, (int)kind, project)))
 		return r->rc = JX_ENOMEM;
 	if ((sl = map_find(&r->evals, key))) {
 		if (!sl->value)
 			return jx__csv_fail(r, 0,
-					    "a row of %s %d %s after its rows from line %d already "
-					    "added up to the total weight and were handed on; keep "
-					    "the rows of one evaluation together",
-					    department, year, jx_kind_name(kind), sl->line);
+					    "a row of %s%s%s %d %s after its rows from line %d "
+					    "already added up to the total weight and were handed "
+					    "on; keep the rows of one evaluation together",
+					    department, project ? " / " : "",
+					    project ? project : "", year, jx_kind_name(kind),
+					    sl->line);
 		*out = r->cur = sl->value;
 		return 0;
 	}
-	if (!(ev = jx_evaluation_new(department, year, kind)))
+	if (!(ev = jx_evaluation_new(department, year, kind)) ||
+	    jx_evaluation_set_project(ev, project) != 0) {
+		jx_evaluation_free(ev);
 		return r->rc = jx__oom();
+	}
 	ev->provenance = prov;
 	ev->line = r->rows.row_line;
 	if (r->header_note) { /* the header's one warning goes with the first evaluation */
@@ -183,7 +217,7 @@ int jx__csv_evaluation(jx__csv *r, jx_evaluation **out, const char *department, 
 static int hand_on_figures(jx__csv *r)
 {
 	jx_figures *f = r->curf;
-	jx__csv_slot *sl = map_find(&r->evals, make_key(r, f->department, f->year, -1));
+	jx__csv_slot *sl = map_find(&r->evals, make_key(r, f->department, f->year, -1, f->project));
 	int rc;
 	r->curf = NULL;
 	if (!sl)
@@ -198,31 +232,36 @@ static int hand_on_figures(jx__csv *r)
 }
 
 int jx__csv_figures(jx__csv *r, jx_figures **out, const char *department, int year,
-		    jx_provenance prov)
+		    const char *project, jx_provenance prov)
 {
 	const char *key;
 	jx__csv_slot *sl;
 	jx_figures *f;
 
-	if (r->curf && r->curf->year == year && !strcmp(r->curf->department, department)) {
+	if (r->curf && r->curf->year == year && !strcmp(r->curf->department, department) &&
+	    same_scope(r->curf->project, project)) {
 		*out = r->curf;
 		return 0;
 	}
 	if (r->streaming && r->curf && hand_on_figures(r) != 0)
 		return r->rc;
-	if (!(key = make_key(r, department, year, -1)))
+	if (!(key = make_key(r, department, year, -1, project)))
 		return r->rc = JX_ENOMEM;
 	if ((sl = map_find(&r->evals, key))) {
 		if (!sl->value)
-			return jx__csv_fail(r, 0,
-					    "figures of %s %d continue here after rows of another "
-					    "department-year (they began on line %d); keep the "
-					    "figures of one department-year together",
-					    department, year, sl->line);
+			return jx__csv_fail(
+				r, 0,
+				"figures of %s%s%s %d continue here after rows of another "
+				"department-year (they began on line %d); keep the "
+				"figures of one department-year together",
+				department, project ? " / " : "", project ? project : "", year,
+				sl->line);
 		*out = r->curf = sl->value;
 		return 0;
 	}
-	if (!(f = jx_figures_new(department, year)))
+	f = project ? jx_figures_new_project(department, year, project)
+		    : jx_figures_new(department, year);
+	if (!f)
 		return r->rc = jx__oom();
 	f->provenance = prov;
 	f->line = r->rows.row_line;

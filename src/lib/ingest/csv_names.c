@@ -35,7 +35,11 @@ static const colname names[] = {
 	{JX__COL_SCORE, "得分", 0},       {JX__COL_ORIGIN, "score_origin", 0},
 	{JX__COL_ORIGIN, "得分来源", 0},  {JX__COL_ITEM, "item", 1},
 	{JX__COL_VALUE, "value", 1},      {JX__COL_UNIT, "unit", 1},
-	{JX__COL_PROV, "provenance", 2},  {JX__COL_PROV, "数据性质", 2}};
+	{JX__COL_PROV, "provenance", 2},  {JX__COL_PROV, "数据性质", 2},
+	{JX__COL_PROJECT, "project", 2},  {JX__COL_PROJECT, "项目", 2},
+	{JX__COL_TARGET, "target", 0},    {JX__COL_TARGET, "年度指标值", 0},
+	{JX__COL_ACTUAL, "actual", 0},    {JX__COL_ACTUAL, "实际完成值", 0},
+	{JX__COL_REASON, "reason", 0},    {JX__COL_REASON, "原因", 0}};
 
 #define NNAMES (sizeof(names) / sizeof(*names))
 
@@ -57,14 +61,6 @@ static int role_of(const char *name, int figures)
 	return -1;
 }
 
-static size_t code_points(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 /* The known name that an unknown one is a near miss of, or NULL (see the file comment). */
 static const char *near_miss(const char *name, int figures)
 {
@@ -73,7 +69,7 @@ static const char *near_miss(const char *name, int figures)
 	size_t best_d = (size_t)-1;
 	for (size_t i = 0; norm && *norm && i < NNAMES; i++) {
 		char *known;
-		size_t len = code_points(names[i].name),
+		size_t len = jx__utf8_count(names[i].name),
 		       allowed = len >= 5   ? 2
 				 : len >= 3 ? 1
 					    : 0,

@@ -112,6 +112,10 @@ enum {
 	JX__COL_VALUE,
 	JX__COL_UNIT,
 	JX__COL_PROV,
+	JX__COL_PROJECT,
+	JX__COL_TARGET,
+	JX__COL_ACTUAL,
+	JX__COL_REASON,
 	JX__COL_COUNT
 };
 
@@ -174,12 +178,13 @@ jx_input_format jx__csv_detect(const char *line, size_t n);
 /** Record the first error as "name:rows.row_line[:col]: message"; returns it. */
 int jx__csv_fail(jx__csv *r, int col, const char *fmt, ...) JX__PRINTF(3, 4);
 
-/** The evaluation that a row of (department, year, kind) belongs to (borrowed). */
+/** The evaluation that a row of (department, year, kind, project) belongs to (borrowed);
+ *  project NULL for the department as a whole. */
 int jx__csv_evaluation(jx__csv *r, jx_evaluation **out, const char *department, int year,
-		       jx_kind kind, jx_provenance prov);
-/** The figure set that a row of (department, year) belongs to (borrowed). */
+		       jx_kind kind, const char *project, jx_provenance prov);
+/** The figure set that a row of (department, year, project) belongs to (borrowed). */
 int jx__csv_figures(jx__csv *r, jx_figures **out, const char *department, int year,
-		    jx_provenance prov);
+		    const char *project, jx_provenance prov);
 /** Append a row to ev (names copied, level1's weight suffix split off, key computed once per name). */
 jx_indicator *jx__csv_add_row(jx__csv *r, jx_evaluation *ev, const char *level1, const char *level2,
 			      const char *level3, const char *explanation, double weight,
@@ -270,8 +275,6 @@ void jx__rp_groups_clear(jx__rp_doc *d);
 void jx__rp_where(const jx__rp_doc *d, int line, int bare, char *buf, size_t size);
 /** A warning on d->ev about line, its place as jx__rp_places says. 0 or JX_ENOMEM. */
 int jx__rp_warn(const jx__rp_doc *d, int line, const char *fmt, ...) JX__PRINTF(3, 4);
-/** Number of code points in a NUL-terminated string. */
-size_t jx__rp_width(const char *s);
 /** 1 when line i is prose: not a comment, not the title, not in the table. */
 int jx__rp_is_prose(const jx__rp_doc *d, size_t i);
 /** Raise JX_EPARSE with "name:line: message" (or "name:place: message", see jx__rp_places). */
@@ -621,5 +624,56 @@ int jx__rc_read_table(jx__rc *rc);
 /* recognise_trace.c */
 /** The table's header and column roles into the description. */
 void jx__rc_trace_header(jx__rc *rc, const jx_doc_table *t, const jx__header *h);
+
+/* ==== legacy binary formats: compound files (cfb.c), .xls (xls.c), LibreOffice (convert.c) */
+
+/** What an OLE compound file's root storage holds. */
+typedef enum {
+	JX__CFB_NONE = 0,  /**< not a compound file */
+	JX__CFB_WORD,      /**< a WordDocument stream: .doc, WPS .wps */
+	JX__CFB_EXCEL,     /**< a Workbook (or Excel 5 Book) stream: .xls, WPS .et */
+	JX__CFB_ENCRYPTED, /**< an EncryptedPackage: a password-protected .docx/.xlsx */
+	JX__CFB_OTHER      /**< anything else, or a directory that cannot be read */
+} jx__cfb_kind;
+
+/** 1 when data starts with the compound-file signature (and holds a header). */
+int jx__cfb_is(const char *data, size_t len);
+/** What the compound file in data holds (bounds-checked; never fails). */
+jx__cfb_kind jx__cfb_sniff(const char *data, size_t len);
+
+/* xls.c, xls_records.c: FreeXL runs in a child that sends what it read as records */
+enum {
+	JX__XLS_SHEET = 'S',    /* nrows ncols name */
+	JX__XLS_CELL = 'C',     /* row col text (0-based, in the last sheet) */
+	JX__XLS_FAILED = 'X',   /* FreeXL's error code */
+	JX__XLS_PASSWORD = 'P', /* a password-protected workbook */
+	JX__XLS_DONE = 'D'      /* everything was sent */
+};
+/** The child's buffered writer of records. */
+typedef struct {
+	int fd, failed;
+	size_t len;
+	char buf[65536];
+} jx__xls_out;
+void jx__xls_out_init(jx__xls_out *w, int fd);
+/** Append a record (text may be NULL); write errors set w->failed. */
+void jx__xls_put(jx__xls_out *w, int type, uint32_t a, uint32_t b, const char *text);
+/** Write out what is buffered. 0, or -1 when a write failed. */
+int jx__xls_out_flush(jx__xls_out *w);
+/** The records (untrusted: every index, length and text checked) as a JX_DOC_XLS document. */
+int jx__xls_records_read(jx_doc **out, const char *name, const char *rec, size_t len);
+/** JX_EPARSE "name: ..." saying what FreeXL's error code means for people. */
+int jx__xls_failed(const char *name, int code);
+
+/**
+ * Convert a legacy Word/WPS document (excel 0: to .docx) or Excel/WPS workbook
+ * (excel 1: to .xlsx) with LibreOffice in a private temporary directory, with
+ * a time limit (JIXIAO_CONVERT_TIMEOUT seconds, default 120). *out (malloc'd,
+ * *outlen bytes) is the converted file. JX_ENOTFOUND when soffice is not on
+ * PATH, with a message saying how to convert the file by hand; JX_EIO when
+ * the conversion fails or times out (LibreOffice's last line in the message).
+ */
+int jx__soffice_convert(char **out, size_t *outlen, const char *name, const char *data, size_t len,
+			int excel);
 
 #endif

@@ -33,6 +33,9 @@ static void row_free(jx_indicator *r)
 	free(r->level3);
 	free(r->explanation);
 	free(r->key);
+	free(r->target);
+	free(r->actual);
+	free(r->reason);
 }
 
 void jx_evaluation_free(jx_evaluation *ev)
@@ -47,6 +50,11 @@ void jx_evaluation_free(jx_evaluation *ev)
 	free(ev->rows);
 	free(ev->warnings);
 	free(ev->department);
+	free(ev->project);
+	free(ev->supervisor);
+	free(ev->implementer);
+	free(ev->goal);
+	free(ev->outcome);
 	free(ev->problems);
 	free(ev->suggestions);
 	free(ev->conclusion);
@@ -74,6 +82,7 @@ jx_indicator *jx_evaluation_add_row(jx_evaluation *ev, const char *level1, const
 		return NULL;
 	}
 	r.level1_weight = NAN;
+	r.target_q.value = r.actual_q.value = NAN;
 	r.weight = weight;
 	r.score = origin == JX_ORIGIN_MISSING ? NAN : score;
 	r.origin = origin;

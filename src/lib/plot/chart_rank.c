@@ -13,7 +13,7 @@
 static int rank_year(int *year, const plot__ctx *ctx)
 {
 	const jx_plot_request *req = ctx->req;
-	jx_filter f = {req->department, req->year_from, req->year_to, (int)req->kind};
+	jx_filter f = {req->department, req->year_from, req->year_to, (int)req->kind, NULL};
 	jx_eval_summary *ev = NULL;
 	size_t n = 0;
 	int rc;
@@ -34,7 +34,7 @@ static int rank_year(int *year, const plot__ctx *ctx)
 /* 1 when any evaluation of that year and kind is synthetic. */
 static int year_synthetic(jx_store *s, int year, jx_kind kind, int *synthetic)
 {
-	jx_filter f = {NULL, year, year, (int)kind};
+	jx_filter f = {NULL, year, year, (int)kind, NULL};
 	jx_eval_summary *ev = NULL;
 	size_t n = 0, i;
 	int rc = jx_store_list(s, &f, &ev, &n);

@@ -27,35 +27,15 @@ extern char **environ;
 
 #define GNUPLOT_MISSING "gnuplot not found: install the Debian package gnuplot-nox"
 
-/* Search PATH for an executable name; *out malloc'd. 0 or JX_EIO. */
+/* gnuplot on PATH (or the path given); *out malloc'd. 0 or JX_EIO saying how to install it. */
 static int find_program(char **out, const char *name)
 {
-	const char *path = getenv("PATH"), *p, *end;
-	if (strchr(name, '/')) {
-		if (access(name, X_OK) != 0)
-			return jx__error(JX_EIO, GNUPLOT_MISSING " (%s: %s)", name,
-					 strerror(errno));
-		*out = jx__strdup(name);
-		return *out ? 0 : jx__oom();
-	}
-	if (!path)
-		path = "/usr/local/bin:/usr/bin:/bin";
-	for (p = path;; p = end + 1) {
-		char *cand;
-		end = strchr(p, ':');
-		if (!end)
-			end = p + strlen(p);
-		cand = jx__sprintf("%.*s/%s", (int)(end - p), end > p ? p : ".", name);
-		if (!cand)
-			return jx__oom();
-		if (end > p && access(cand, X_OK) == 0) {
-			*out = cand;
-			return 0;
-		}
-		free(cand);
-		if (!*end)
-			break;
-	}
+	char why[300];
+	if (jx__find_program(out, name) == 0)
+		return 0;
+	snprintf(why, sizeof(why), "%s", jx_error_last());
+	if (strchr(name, '/'))
+		return jx__error(JX_EIO, GNUPLOT_MISSING " (%s)", why);
 	return jx__error(JX_EIO, GNUPLOT_MISSING);
 }
 

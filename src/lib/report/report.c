@@ -128,7 +128,7 @@ static int add_warnings(jx_report *r, const jx_evaluation *ev)
 /* Which evaluations, real or synthetic, and their import warnings. */
 static int provenance(jx_report *r, jx_store *st)
 {
-	jx_filter f = {r->department, r->options.year_from, r->options.year_to, -1};
+	jx_filter f = {r->department, r->options.year_from, r->options.year_to, -1, NULL};
 	jx_eval_summary *peers = NULL;
 	size_t npeers = 0;
 	int rc = jx_store_list(st, &f, &r->evals, &r->nevals);

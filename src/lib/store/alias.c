@@ -98,24 +98,28 @@ static int to_key(jx_store *s, char **out, const char *arg)
 	return 0;
 }
 
+const char *jx__alias_follow(char *const *olds, char *const *news, size_t n, const char *key)
+{
+	for (size_t hops = 0; hops <= n; hops++) {
+		size_t i;
+		for (i = 0; i < n && strcmp(olds[i], key) != 0; i++)
+			;
+		if (i == n)
+			break;
+		key = news[i];
+	}
+	return key;
+}
+
 int jx_store_alias_resolve(jx_store *s, char **out, const char *key)
 {
 	char **olds = NULL, **news = NULL;
 	size_t n = 0;
-	const char *cur = key;
 	int rc;
 	*out = NULL;
 	if ((rc = jx_store_alias_list(s, &olds, &news, &n)) != 0)
 		return rc;
-	for (size_t hops = 0; hops <= n; hops++) {
-		size_t i;
-		for (i = 0; i < n && strcmp(olds[i], cur) != 0; i++)
-			;
-		if (i == n)
-			break;
-		cur = news[i];
-	}
-	*out = jx__strdup(cur);
+	*out = jx__strdup(jx__alias_follow(olds, news, n, key));
 	jx_strings_free(olds, n);
 	jx_strings_free(news, n);
 	return *out ? 0 : jx__oom();
@@ -174,7 +178,7 @@ int jx_store_alias_remove(jx_store *s, const char *old_arg)
 	return rc;
 }
 
-int jx_store_alias_list(jx_store *s, char ***olds, char ***news, size_t *n)
+int jx__alias_pairs(jx_store *s, const char *sql, char ***olds, char ***news, size_t *n)
 {
 	sqlite3_stmt *st;
 	char **o = NULL, **w = NULL;
@@ -182,7 +186,7 @@ int jx_store_alias_list(jx_store *s, char ***olds, char ***news, size_t *n)
 	int rc, step;
 	*olds = *news = NULL;
 	*n = 0;
-	if ((rc = jx__prepare(s->db, &st, "SELECT old_key, new_key FROM alias ORDER BY old_key")))
+	if ((rc = jx__prepare(s->db, &st, sql)))
 		return rc;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		if ((rc = jx__grow((void **)&o, &ocap, cnt + 1, sizeof(*o))) ||
@@ -208,6 +212,12 @@ int jx_store_alias_list(jx_store *s, char ***olds, char ***news, size_t *n)
 	*news = w;
 	*n = cnt;
 	return 0;
+}
+
+int jx_store_alias_list(jx_store *s, char ***olds, char ***news, size_t *n)
+{
+	return jx__alias_pairs(s, "SELECT old_key, new_key FROM alias ORDER BY old_key", olds, news,
+			       n);
 }
 
 int jx_store_alias_add_all(jx_store *s, const jx_alias_pair *pairs, size_t n, size_t *failed)

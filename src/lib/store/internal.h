@@ -10,7 +10,7 @@
 
 /* What the series read path (store_series.c) keeps between calls. */
 typedef struct {
-	sqlite3_stmt *evaluations, *rows, *data_version, *breaks;
+	sqlite3_stmt *evaluations, *project_evaluations, *rows, *data_version, *breaks;
 	char **alias_old, **alias_new; /* sorted by old key */
 	size_t nalias;
 	int aliases_loaded;
@@ -39,6 +39,8 @@ int jx__exec(sqlite3 *db, const char *sql);
 int jx__bind_text(sqlite3_stmt *st, int i, const char *s);
 /** Bind a double, or NULL when NaN. */
 int jx__bind_double(sqlite3_stmt *st, int i, double v);
+/** Text bound without a copy (it must live until the statement has stepped), or NULL. */
+int jx__bind_static(sqlite3_stmt *st, int i, const char *s);
 /** Column as double, NaN for NULL. */
 double jx__column_double(sqlite3_stmt *st, int i);
 /** Column as a malloc'd string ("" for NULL). NULL on ENOMEM. */
@@ -53,6 +55,14 @@ char *jx__column_strdup(sqlite3_stmt *st, int i);
  */
 int jx__prepare_filtered(sqlite3 *db, sqlite3_stmt **st, const char *head, const char *x,
 			 const jx_filter *f, int with_kind, const char *tail);
+/**
+ * jx__prepare_filtered for a query over evaluations (or a project's figures)
+ * that has x.project_id: also selects by f->project (NULL: the departments'
+ * own rows; JX_PROJECT_ALL: every project's; else the keys that resolve to
+ * that project, bound as ?5).
+ */
+int jx__prepare_scoped(jx_store *s, sqlite3_stmt **st, const char *head, const char *x,
+		       const jx_filter *f, int with_kind, const char *tail);
 /** Bind f again to a statement jx__prepare_filtered made with the same parts set. */
 void jx__filter_bind(sqlite3_stmt *st, const jx_filter *f);
 
@@ -68,9 +78,27 @@ int jx__store_bands(sqlite3 *db, jx_grade_band *out, size_t cap, size_t *n);
  */
 void jx__content_hash(jx__buf *b, char out[65], const jx_evaluation *ev);
 
+/** Columns of one indicator row in the import's multi-row INSERT. */
+#define JX__ROW_COLS 21
+/** Bind row i of ev (evaluation id eid) as row k of a multi-row INSERT of indicator rows. */
+void jx__bind_row(sqlite3_stmt *st, int k, sqlite3_int64 eid, const jx_evaluation *ev, size_t i);
+
 /** jx_import_evaluation (source SHA-256 to come) with its content hash already made. */
 int jx__import_evaluation_hashed(jx_import *im, const char *source_name, const jx_evaluation *ev,
 				 const char content_sha256[65]);
+
+/** Alias pairs from sql ("SELECT old, new ... ORDER BY old") as parallel arrays. */
+int jx__alias_pairs(jx_store *s, const char *sql, char ***olds, char ***news, size_t *n);
+/** Follow old -> new pairs from key to the end of its chain (at most n hops). Borrowed. */
+const char *jx__alias_follow(char *const *olds, char *const *news, size_t n, const char *key);
+
+/**
+ * The value to bind for a project parameter (?5 of jx__prepare_scoped): NULL (department
+ * evaluations), JX_PROJECT_ALL, or the set of stored project keys that
+ * resolve to project's key through the project aliases, as "\x1fk1\x1fk2\x1f".
+ * *out is NULL or malloc'd (free()); *set is what to bind.
+ */
+int jx__project_param(jx_store *s, char **out, const char **set, const char *project);
 
 /** The query of a department's declared framework breaks (?1 = name), by year. */
 extern const char jx__framework_sql[];

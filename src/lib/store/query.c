@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* query.c -- reading from the store: listings, whole evaluations, figures, series.
+/* query.c -- reading from the store: listings, whole evaluations, year totals.
  *
  * The analysis reads one department at a time through jx_store_series, so
  * memory stays bounded by the largest department, not the database. */
@@ -22,7 +22,8 @@ int jx_store_list(jx_store *s, const jx_filter *f, jx_eval_summary **out, size_t
 		"    AND score_origin = 'inferred'),"
 		" (SELECT count(*) FROM import_warning w WHERE w.evaluation_id = e.id),"
 		" (SELECT total(weight - score) FROM indicator i WHERE i.evaluation_id = e.id"
-		"    AND score IS NOT NULL)"
+		"    AND score IS NOT NULL),"
+		" (SELECT name FROM project p WHERE p.id = e.project_id)"
 		" FROM evaluation e JOIN department d ON d.id = e.department_id";
 	sqlite3_stmt *st;
 	jx_eval_summary *v = NULL;
@@ -30,8 +31,9 @@ int jx_store_list(jx_store *s, const jx_filter *f, jx_eval_summary **out, size_t
 	int rc, step;
 	*out = NULL;
 	*n = 0;
-	if ((rc = jx__prepare_filtered(s->db, &st, head, "e", f, 1,
-				       " ORDER BY d.name, e.year, e.kind = 'review', e.kind")) != 0)
+	if ((rc = jx__prepare_scoped(s, &st, head, "e", f, 1,
+				     " ORDER BY d.name, 14, e.year, e.kind = 'review', e.kind")) !=
+	    0)
 		return rc;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		jx_eval_summary *e;
@@ -52,6 +54,11 @@ int jx_store_list(jx_store *s, const jx_filter *f, jx_eval_summary **out, size_t
 		e->ninferred = (size_t)sqlite3_column_int64(st, 10);
 		e->nwarnings = (size_t)sqlite3_column_int64(st, 11);
 		e->deducted = sqlite3_column_double(st, 12);
+		if (sqlite3_column_type(st, 13) != SQLITE_NULL &&
+		    !(e->project = jx__column_strdup(st, 13))) {
+			rc = jx__oom();
+			break;
+		}
 		if (!e->department || !e->grade || !e->source_name) {
 			rc = jx__oom();
 			break;
@@ -78,15 +85,50 @@ void jx_eval_summaries_free(jx_eval_summary *v, size_t n)
 		free(v[i].department);
 		free(v[i].grade);
 		free(v[i].source_name);
+		free(v[i].project);
 	}
 	free(v);
+}
+
+/* A parsed value from its columns (bound at col unless with_bound is 0). */
+static void column_quantity(jx_quantity *q, sqlite3_stmt *st, int col, int with_bound)
+{
+	const char *unit;
+	q->bound = JX_BOUND_EQ;
+	if (with_bound && (sqlite3_column_type(st, col) == SQLITE_NULL ||
+			   jx_bound_parse((const char *)sqlite3_column_text(st, col), &q->bound)))
+		q->bound = JX_BOUND_NONE;
+	col += with_bound;
+	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+		q->bound = JX_BOUND_NONE;
+	q->value = jx__column_double(st, col);
+	unit = (const char *)sqlite3_column_text(st, col + 1);
+	snprintf(q->unit, sizeof(q->unit), "%s", unit ? unit : "");
+}
+
+/* Columns 9.. of load_rows: target, actual, reason, parsed, completion. */
+static int row_targets(jx_indicator *r, sqlite3_stmt *st)
+{
+	const char *c = (const char *)sqlite3_column_text(st, 17);
+	if (jx_evaluation_set_text(&r->target, (const char *)sqlite3_column_text(st, 9)) ||
+	    jx_evaluation_set_text(&r->actual, (const char *)sqlite3_column_text(st, 10)) ||
+	    jx_evaluation_set_text(&r->reason, (const char *)sqlite3_column_text(st, 11)))
+		return JX_ENOMEM;
+	column_quantity(&r->target_q, st, 12, 1);
+	column_quantity(&r->actual_q, st, 15, 0);
+	if (!c || jx_completion_parse(c, &r->completion))
+		r->completion = JX_DONE_NONE;
+	jx_error_clear();
+	return 0;
 }
 
 static int load_rows(sqlite3 *db, jx_evaluation *ev, sqlite3_int64 eid)
 {
 	static const char sql[] =
 		"SELECT level1, level1_weight, level2, level3, explanation, weight, score,"
-		" score_origin, source_line FROM indicator WHERE evaluation_id = ?1 ORDER BY seq";
+		" score_origin, source_line, target, actual, reason, target_bound, target_value,"
+		" target_unit, actual_value, actual_unit, completion"
+		" FROM indicator WHERE evaluation_id = ?1 ORDER BY seq";
 	sqlite3_stmt *st;
 	int rc, step;
 	if ((rc = jx__prepare(db, &st, sql)) != 0)
@@ -102,7 +144,7 @@ static int load_rows(sqlite3 *db, jx_evaluation *ev, sqlite3_int64 eid)
 					  (const char *)sqlite3_column_text(st, 4),
 					  sqlite3_column_double(st, 5), jx__column_double(st, 6),
 					  origin, sqlite3_column_int(st, 8));
-		if (!r) {
+		if (!r || row_targets(r, st)) {
 			rc = JX_ENOMEM;
 			break;
 		}
@@ -133,48 +175,58 @@ static int load_warnings(sqlite3 *db, jx_evaluation *ev, sqlite3_int64 eid)
 	return rc;
 }
 
-int jx_store_load_evaluation(jx_store *s, jx_evaluation **out, const char *department, int year,
-			     jx_kind kind)
+/* Column i as an optional text of the evaluation (NULL stays NULL). */
+static int column_text(char **field, sqlite3_stmt *st, int i)
 {
-	static const char sql[] =
+	return jx_evaluation_set_text(field, (const char *)sqlite3_column_text(st, i));
+}
+
+/* The evaluation's own columns (after its id) into ev. */
+static int evaluation_columns(jx_evaluation *ev, sqlite3_stmt *st)
+{
+	ev->total_weight = jx__column_double(st, 1);
+	ev->total_score = jx__column_double(st, 2);
+	ev->self_score = jx__column_double(st, 3);
+	jx_provenance_parse((const char *)sqlite3_column_text(st, 4), &ev->provenance);
+	if (column_text(&ev->problems, st, 5) || column_text(&ev->suggestions, st, 6) ||
+	    column_text(&ev->conclusion, st, 7) || column_text(&ev->project, st, 8) ||
+	    column_text(&ev->supervisor, st, 9) || column_text(&ev->implementer, st, 10) ||
+	    column_text(&ev->goal, st, 11) || column_text(&ev->outcome, st, 12))
+		return JX_ENOMEM;
+	return 0;
+}
+
+int jx_store_load_project_evaluation(jx_store *s, jx_evaluation **out, const char *department,
+				     const char *project, int year, jx_kind kind)
+{
+	static const char head[] =
 		"SELECT e.id, e.declared_weight, e.declared_score, e.self_score, e.provenance,"
-		" e.problems, e.suggestions, e.conclusion"
-		" FROM evaluation e JOIN department d ON d.id = e.department_id"
-		" WHERE d.name = ?1 AND e.year = ?2 AND e.kind = ?3";
-	sqlite3_stmt *st;
+		" e.problems, e.suggestions, e.conclusion, e.project_name, e.supervisor,"
+		" e.implementer, e.goal, e.outcome"
+		" FROM evaluation e JOIN department d ON d.id = e.department_id";
+	const jx_filter f = {department, year, year, (int)kind, project};
+	sqlite3_stmt *st = NULL;
 	jx_evaluation *ev = NULL;
-	sqlite3_int64 eid;
 	int rc, step;
 	*out = NULL;
-	if ((rc = jx__prepare(s->db, &st, sql)) != 0)
-		return rc;
-	sqlite3_bind_text(st, 1, department, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 2, year);
-	sqlite3_bind_text(st, 3, jx_kind_name(kind), -1, SQLITE_STATIC);
+	if ((rc = jx__prepare_scoped(s, &st, head, "e", &f, 1, " ORDER BY e.id DESC")) != 0)
+		goto out;
 	step = sqlite3_step(st);
 	if (step != SQLITE_ROW) {
-		rc = step == SQLITE_DONE ? jx__error(JX_ENOTFOUND, "no %s evaluation of %s for %d",
-						     jx_kind_name(kind), department, year)
-					 : jx__db_error(s->db, "reading an evaluation");
+		rc = step != SQLITE_DONE ? jx__db_error(s->db, "reading an evaluation")
+		     : project ? jx__error(JX_ENOTFOUND, "no %s evaluation of %s / %s for %d",
+					   jx_kind_name(kind), department, project, year)
+			       : jx__error(JX_ENOTFOUND, "no %s evaluation of %s for %d",
+					   jx_kind_name(kind), department, year);
 		goto out;
 	}
 	if (!(ev = jx_evaluation_new(department, year, kind))) {
 		rc = jx__oom();
 		goto out;
 	}
-	eid = sqlite3_column_int64(st, 0);
-	ev->total_weight = jx__column_double(st, 1);
-	ev->total_score = jx__column_double(st, 2);
-	ev->self_score = jx__column_double(st, 3);
-	jx_provenance_parse((const char *)sqlite3_column_text(st, 4), &ev->provenance);
-	if (sqlite3_column_type(st, 5) != SQLITE_NULL)
-		ev->problems = jx__column_strdup(st, 5);
-	if (sqlite3_column_type(st, 6) != SQLITE_NULL)
-		ev->suggestions = jx__column_strdup(st, 6);
-	if (sqlite3_column_type(st, 7) != SQLITE_NULL)
-		ev->conclusion = jx__column_strdup(st, 7);
-	if ((rc = load_rows(s->db, ev, eid)) == 0)
-		rc = load_warnings(s->db, ev, eid);
+	if ((rc = evaluation_columns(ev, st)) == 0 &&
+	    (rc = load_rows(s->db, ev, sqlite3_column_int64(st, 0))) == 0)
+		rc = load_warnings(s->db, ev, sqlite3_column_int64(st, 0));
 out:
 	sqlite3_finalize(st);
 	if (rc != 0) {
@@ -185,40 +237,10 @@ out:
 	return 0;
 }
 
-int jx_store_load_figures(jx_store *s, jx_figures **out, const char *department, int year)
+int jx_store_load_evaluation(jx_store *s, jx_evaluation **out, const char *department, int year,
+			     jx_kind kind)
 {
-	static const char sql[] =
-		"SELECT f.item, f.value_cents, f.provenance FROM figure f"
-		" JOIN department d ON d.id = f.department_id WHERE d.name = ?1 AND f.year = ?2";
-	sqlite3_stmt *st;
-	jx_figures *f;
-	int rc, step;
-	*out = NULL;
-	if (!(f = jx_figures_new(department, year)))
-		return jx__oom();
-	if ((rc = jx__prepare(s->db, &st, sql)) != 0) {
-		jx_figures_free(f);
-		return rc;
-	}
-	sqlite3_bind_text(st, 1, department, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 2, year);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		jx_provenance_parse((const char *)sqlite3_column_text(st, 2), &f->provenance);
-		if ((rc = jx_figures_set(f, (const char *)sqlite3_column_text(st, 0),
-					 sqlite3_column_int64(st, 1), 0)) != 0)
-			break;
-	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = jx__db_error(s->db, "reading figures");
-	sqlite3_finalize(st);
-	if (rc == 0 && f->nitems == 0)
-		rc = jx__error(JX_ENOTFOUND, "no figures for %s %d", department, year);
-	if (rc != 0) {
-		jx_figures_free(f);
-		return rc;
-	}
-	*out = f;
-	return 0;
+	return jx_store_load_project_evaluation(s, out, department, NULL, year, kind);
 }
 
 int jx_store_departments(jx_store *s, char ***out, size_t *n)
@@ -252,37 +274,41 @@ int jx_store_departments(jx_store *s, char ***out, size_t *n)
 	return 0;
 }
 
-int jx_store_year_totals(jx_store *s, jx_year_total **out, size_t *n, int year, jx_kind kind)
+int jx_store_project_year_totals(jx_store *s, jx_year_total **out, size_t *n, int year,
+				 jx_kind kind, const char *department, const char *project)
 {
-	static const char sql[] =
-		"SELECT d.name, e.total_score, e.total_weight, e.grade FROM evaluation e"
-		" JOIN department d ON d.id = e.department_id WHERE e.year = ?1 AND e.kind = ?2"
-		" ORDER BY e.total_score DESC, d.name";
-	sqlite3_stmt *st;
+	static const char head[] =
+		"SELECT d.name, e.total_score, e.total_weight, e.grade,"
+		" (SELECT name FROM project p WHERE p.id = e.project_id) FROM evaluation e"
+		" JOIN department d ON d.id = e.department_id";
+	const jx_filter f = {department, year, year, (int)kind, project};
+	sqlite3_stmt *st = NULL;
 	jx_year_total *v = NULL;
 	size_t cap = 0, cnt = 0;
-	int rc, step;
+	int rc, step = SQLITE_DONE;
 	*out = NULL;
 	*n = 0;
-	if ((rc = jx__prepare(s->db, &st, sql)) != 0)
-		return rc;
-	sqlite3_bind_int(st, 1, year);
-	sqlite3_bind_text(st, 2, jx_kind_name(kind), -1, SQLITE_STATIC);
+	if ((rc = jx__prepare_scoped(s, &st, head, "e", &f, 1,
+				     " ORDER BY e.total_score DESC, d.name, 5")) != 0)
+		goto out;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		jx_year_total *t;
 		if ((rc = jx__grow((void **)&v, &cap, cnt + 1, sizeof(*v))) != 0)
 			break;
-		v[cnt].department = jx__column_strdup(st, 0);
-		v[cnt].total_score = sqlite3_column_double(st, 1);
-		v[cnt].total_weight = sqlite3_column_double(st, 2);
-		v[cnt].grade = jx__column_strdup(st, 3);
-		cnt++;
-		if (!v[cnt - 1].department || !v[cnt - 1].grade) {
+		t = &v[cnt++];
+		memset(t, 0, sizeof(*t));
+		t->department = jx__column_strdup(st, 0);
+		t->total_score = sqlite3_column_double(st, 1);
+		t->total_weight = sqlite3_column_double(st, 2);
+		t->grade = jx__column_strdup(st, 3);
+		if (!t->department || !t->grade || column_text(&t->project, st, 4)) {
 			rc = jx__oom();
 			break;
 		}
 	}
 	if (rc == 0 && step != SQLITE_DONE)
 		rc = jx__db_error(s->db, "reading year totals");
+out:
 	sqlite3_finalize(st);
 	if (rc != 0) {
 		jx_year_totals_free(v, cnt);
@@ -293,6 +319,11 @@ int jx_store_year_totals(jx_store *s, jx_year_total **out, size_t *n, int year, 
 	return 0;
 }
 
+int jx_store_year_totals(jx_store *s, jx_year_total **out, size_t *n, int year, jx_kind kind)
+{
+	return jx_store_project_year_totals(s, out, n, year, kind, NULL, NULL);
+}
+
 void jx_year_totals_free(jx_year_total *v, size_t n)
 {
 	if (!v)
@@ -300,6 +331,7 @@ void jx_year_totals_free(jx_year_total *v, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		free(v[i].department);
 		free(v[i].grade);
+		free(v[i].project);
 	}
 	free(v);
 }
@@ -343,34 +375,4 @@ int jx_store_find_department(jx_store *s, char **out, const char *name)
 	}
 	*out = found;
 	return 0;
-}
-
-int jx_store_figure_years(jx_store *s, int **out, size_t *n, const char *department, int from,
-			  int to)
-{
-	jx_filter f = {department, from, to, -1};
-	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc, step;
-	*out = NULL;
-	*n = 0;
-	if ((rc = jx__prepare_filtered(s->db, &st,
-				       "SELECT DISTINCT f.year FROM figure f JOIN department d"
-				       " ON d.id = f.department_id",
-				       "f", &f, 0, " ORDER BY f.year")) != 0)
-		return rc;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((rc = jx__grow((void **)out, &cap, *n + 1, sizeof(**out))) != 0)
-			break;
-		(*out)[(*n)++] = sqlite3_column_int(st, 0);
-	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = jx__db_error(s->db, "listing the years with figures");
-	sqlite3_finalize(st);
-	if (rc) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-	}
-	return rc;
 }

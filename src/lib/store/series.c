@@ -75,6 +75,7 @@ void jx_series_free(jx_series *sr)
 	if (!sr)
 		return;
 	free(sr->department);
+	free(sr->project);
 	free(sr->years);
 	free(sr->rows);
 	free(sr->breaks);
@@ -91,6 +92,7 @@ static const char rows_sql[] =
 void jx__series_cache_free(jx__series_cache *c)
 {
 	sqlite3_finalize(c->evaluations);
+	sqlite3_finalize(c->project_evaluations);
 	sqlite3_finalize(c->rows);
 	sqlite3_finalize(c->data_version);
 	sqlite3_finalize(c->breaks);
@@ -104,14 +106,23 @@ static int cache_ready(jx_store *s)
 {
 	jx__series_cache *c = &s->series;
 	sqlite3_int64 changes = sqlite3_total_changes64(s->db);
-	/* any department and kind: the clause names both, as every series asks for both */
-	const jx_filter both = {"", 0, 0, JX_KIND_SELF};
+	/* any department and kind: the clause names both, as every series asks for both;
+	 * the department's own evaluations (project_id IS NULL: the partial index
+	 * evaluation_department), or one project's (?5, bound per call) */
+	const jx_filter both = {"", 0, 0, JX_KIND_SELF, NULL};
+	const jx_filter project = {"", 0, 0, JX_KIND_SELF, "?"};
 	int version = 0, rc;
 	if ((!c->evaluations &&
-	     (rc = jx__prepare_filtered(s->db, &c->evaluations,
-					"SELECT e.id, e.year, e.provenance FROM department d"
-					" JOIN evaluation e ON e.department_id = d.id",
-					"e", &both, 1, " ORDER BY e.year"))) ||
+	     (rc = jx__prepare_scoped(s, &c->evaluations,
+				      "SELECT e.id, e.year, e.provenance, NULL FROM department d"
+				      " JOIN evaluation e ON e.department_id = d.id",
+				      "e", &both, 1, " ORDER BY e.year"))) ||
+	    (!c->project_evaluations &&
+	     (rc = jx__prepare_scoped(
+		      s, &c->project_evaluations,
+		      "SELECT e.id, e.year, e.provenance, e.project_name"
+		      " FROM department d JOIN evaluation e ON e.department_id = d.id",
+		      "e", &project, 1, " ORDER BY e.year, e.id"))) ||
 	    (!c->rows && (rc = jx__prepare(s->db, &c->rows, rows_sql))) ||
 	    (!c->data_version &&
 	     (rc = jx__prepare(s->db, &c->data_version, "PRAGMA data_version"))) ||
@@ -245,19 +256,36 @@ typedef struct {
 	jx_provenance prov;
 } eval_ref;
 
-/* The department's evaluations of kind in range, in year order (*out malloc'd). */
-static int list_evaluations(jx_store *s, eval_ref **out, size_t *n, const char *department,
-			    jx_kind kind, int year_from, int year_to)
+/* The project's display name: the latest year's as written, without its year. */
+static int series_project_name(jx_series *sr, sqlite3_stmt *st)
 {
-	sqlite3_stmt *st = s->series.evaluations;
-	const jx_filter f = {department, year_from, year_to, (int)kind};
+	const char *written = (const char *)sqlite3_column_text(st, 3);
+	char *name = jx_project_name_clean(written ? written : "");
+	if (!name)
+		return jx__oom();
+	free(sr->project);
+	sr->project = name;
+	return 0;
+}
+
+/* The department's (or one project's: keys = its key set) evaluations of kind in
+ * range, in year order (*out malloc'd); sr->project gets the latest name. */
+static int list_evaluations(jx_store *s, jx_series *sr, eval_ref **out, size_t *n, const char *keys,
+			    int year_from, int year_to)
+{
+	sqlite3_stmt *st = keys ? s->series.project_evaluations : s->series.evaluations;
+	const jx_filter f = {sr->department, year_from, year_to, (int)sr->kind, NULL};
 	size_t cap = 0;
 	int rc = 0, step;
 	*out = NULL;
 	*n = 0;
 	jx__filter_bind(st, &f);
+	if (keys)
+		sqlite3_bind_text(st, 5, keys, -1, SQLITE_STATIC);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		eval_ref *e;
+		if (keys && (rc = series_project_name(sr, st)) != 0)
+			break;
 		if (jx__grow((void **)out, &cap, *n + 1, sizeof(**out))) {
 			rc = JX_ENOMEM;
 			break;
@@ -275,12 +303,14 @@ static int list_evaluations(jx_store *s, eval_ref **out, size_t *n, const char *
 	return rc;
 }
 
-int jx_store_series(jx_store *s, jx_series **out, const char *department, jx_kind kind,
-		    int year_from, int year_to)
+int jx_store_project_series(jx_store *s, jx_series **out, const char *department,
+			    const char *project, jx_kind kind, int year_from, int year_to)
 {
 	jx_series *sr;
 	eval_ref *evs = NULL;
 	size_t nevs = 0, rcap = 0, ycap = 0, prev_start = 0;
+	char *keys = NULL;
+	const char *set;
 	int rc;
 
 	*out = NULL;
@@ -292,23 +322,34 @@ int jx_store_series(jx_store *s, jx_series **out, const char *department, jx_kin
 	jx__arena_init(&((pool *)sr->pool_)->strings, 65536);
 	sr->kind = kind;
 	if ((rc = cache_ready(s)) != 0 ||
-	    (rc = list_evaluations(s, &evs, &nevs, department, kind, year_from, year_to)) != 0)
+	    (project && (rc = jx__project_param(s, &keys, &set, project)) != 0) ||
+	    (rc = list_evaluations(s, sr, &evs, &nevs, keys, year_from, year_to)) != 0)
 		goto out;
 	for (size_t i = 0; i < nevs && rc == 0; i++)
 		rc = add_evaluation(s, sr, &rcap, &ycap, &prev_start, evs[i].id, evs[i].year,
 				    evs[i].prov);
-	if (rc == 0)
+	/* declared framework breaks are the department's framework; a project's
+	 * indicators are its own (breaks in them are detected on read) */
+	if (rc == 0 && !project)
 		rc = jx__framework_read(s->db, s->series.breaks, department, &sr->breaks,
 					&sr->nbreaks);
 	if (rc == 0 && sr->nrows == 0)
-		rc = jx__error(JX_ENOTFOUND, "no %s evaluations of '%s'%s", jx_kind_name(kind),
-			       department, (year_from || year_to) ? " in that year range" : "");
+		rc = jx__error(JX_ENOTFOUND, "no %s evaluations of '%s'%s%s%s", jx_kind_name(kind),
+			       department, project ? " / " : "", project ? project : "",
+			       (year_from || year_to) ? " in that year range" : "");
 out:
 	free(evs);
+	free(keys);
 	if (rc != 0) {
 		jx_series_free(sr);
 		return rc;
 	}
 	*out = sr;
 	return 0;
+}
+
+int jx_store_series(jx_store *s, jx_series **out, const char *department, jx_kind kind,
+		    int year_from, int year_to)
+{
+	return jx_store_project_series(s, out, department, NULL, kind, year_from, year_to);
 }

@@ -76,6 +76,75 @@ static const char *const migrations[] = {
 	"  year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2100),\n"
 	"  is_break INTEGER NOT NULL CHECK (is_break IN (0, 1)),\n"
 	"  PRIMARY KEY (department_id, year)) WITHOUT ROWID;\n",
+	/* 3 -> 4: project evaluations (项目支出绩效自评表). An evaluation gets a scope:
+	 * project_id NULL is the department as a whole (every evaluation so far), else
+	 * one project of the department. The UNIQUE constraint must include the
+	 * project, so the table is rebuilt (foreign keys are off during migrations:
+	 * dropping the old table must not cascade to the indicator rows). Rows gain
+	 * target, actual value, reason and their parsed forms; CHECKs are written as
+	 * comparisons, not IN lists, which cost every multi-row INSERT a temporary
+	 * index. */
+	"CREATE TABLE project(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  department_id INTEGER NOT NULL REFERENCES department(id),\n"
+	"  key TEXT NOT NULL,\n"
+	"  name TEXT NOT NULL,\n"
+	"  UNIQUE (department_id, key));\n"
+	"CREATE TABLE project_alias(\n"
+	"  old_key TEXT PRIMARY KEY,\n"
+	"  new_key TEXT NOT NULL) WITHOUT ROWID;\n"
+	"CREATE TABLE evaluation_v4(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  department_id INTEGER NOT NULL REFERENCES department(id),\n"
+	"  year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2100),\n"
+	"  kind TEXT NOT NULL CHECK (kind IN ('self','review')),\n"
+	"  declared_weight REAL,\n"
+	"  declared_score REAL,\n"
+	"  self_score REAL,\n"
+	"  total_weight REAL NOT NULL,\n"
+	"  total_score REAL NOT NULL,\n"
+	"  grade TEXT NOT NULL,\n"
+	"  provenance TEXT NOT NULL CHECK (provenance IN ('real','synthetic')),\n"
+	"  problems TEXT, suggestions TEXT, conclusion TEXT,\n"
+	"  source_name TEXT NOT NULL,\n"
+	"  source_sha256 TEXT NOT NULL,\n"
+	"  content_sha256 TEXT NOT NULL,\n"
+	"  imported_at TEXT NOT NULL,\n"
+	"  project_id INTEGER REFERENCES project(id),\n"
+	"  project_name TEXT,\n"
+	"  supervisor TEXT, implementer TEXT, goal TEXT, outcome TEXT,\n"
+	"  UNIQUE (department_id, year, kind, project_id));\n"
+	"INSERT INTO evaluation_v4(id, department_id, year, kind, declared_weight, "
+	"declared_score,\n"
+	"  self_score, total_weight, total_score, grade, provenance, problems, suggestions,\n"
+	"  conclusion, source_name, source_sha256, content_sha256, imported_at)\n"
+	"  SELECT id, department_id, year, kind, declared_weight, declared_score, self_score,\n"
+	"  total_weight, total_score, grade, provenance, problems, suggestions, conclusion,\n"
+	"  source_name, source_sha256, content_sha256, imported_at FROM evaluation;\n"
+	"DROP TABLE evaluation;\n"
+	"ALTER TABLE evaluation_v4 RENAME TO evaluation;\n"
+	"CREATE UNIQUE INDEX evaluation_department ON evaluation(department_id, year, kind)\n"
+	"  WHERE project_id IS NULL;\n"
+	"ALTER TABLE indicator ADD COLUMN target TEXT;\n"
+	"ALTER TABLE indicator ADD COLUMN actual TEXT;\n"
+	"ALTER TABLE indicator ADD COLUMN reason TEXT;\n"
+	"ALTER TABLE indicator ADD COLUMN target_bound TEXT CHECK (target_bound IS NULL OR\n"
+	"  target_bound = 'ge' OR target_bound = 'gt' OR target_bound = 'le' OR\n"
+	"  target_bound = 'lt' OR target_bound = 'eq');\n"
+	"ALTER TABLE indicator ADD COLUMN target_value REAL;\n"
+	"ALTER TABLE indicator ADD COLUMN target_unit TEXT;\n"
+	"ALTER TABLE indicator ADD COLUMN actual_value REAL;\n"
+	"ALTER TABLE indicator ADD COLUMN actual_unit TEXT;\n"
+	"ALTER TABLE indicator ADD COLUMN completion TEXT CHECK (completion IS NULL OR\n"
+	"  completion = 'met' OR completion = 'missed' OR completion = 'unknown');\n"
+	"CREATE TABLE project_figure(\n"
+	"  project_id INTEGER NOT NULL REFERENCES project(id),\n"
+	"  year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2100),\n"
+	"  item TEXT NOT NULL,\n"
+	"  value_cents INTEGER NOT NULL,\n"
+	"  provenance TEXT NOT NULL CHECK (provenance IN ('real','synthetic')),\n"
+	"  source_name TEXT NOT NULL,\n"
+	"  PRIMARY KEY (project_id, year, item)) WITHOUT ROWID;\n",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -113,6 +182,11 @@ int jx__bind_double(sqlite3_stmt *st, int i, double v)
 	return isnan(v) ? sqlite3_bind_null(st, i) : sqlite3_bind_double(st, i, v);
 }
 
+int jx__bind_static(sqlite3_stmt *st, int i, const char *s)
+{
+	return s ? sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC) : sqlite3_bind_null(st, i);
+}
+
 double jx__column_double(sqlite3_stmt *st, int i)
 {
 	return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
@@ -138,7 +212,37 @@ static int pragma_int(sqlite3 *db, const char *sql, int *out)
 	return rc;
 }
 
+static int migrate(sqlite3 *db, int from, int to);
+
+/* Foreign keys are off while tables are rebuilt (PRAGMA foreign_keys is a no-op
+ * inside a transaction, so around it); the result is checked before COMMIT. */
 int jx__store_migrate(sqlite3 *db, int from, int to)
+{
+	int fk = 0, rc;
+	if ((rc = pragma_int(db, "PRAGMA foreign_keys", &fk)) != 0 ||
+	    (rc = jx__exec(db, "PRAGMA foreign_keys = OFF")) != 0)
+		return rc;
+	rc = migrate(db, from, to);
+	if (fk)
+		sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+	return rc;
+}
+
+/* The foreign_key_check of the migrated schema: 0 when nothing dangles. */
+static int foreign_keys_hold(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	int rc = jx__prepare(db, &st, "PRAGMA foreign_key_check");
+	if (rc)
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		rc = jx__error(JX_EDB, "a row of table %s refers to a missing row",
+			       (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int migrate(sqlite3 *db, int from, int to)
 {
 	char sql[64];
 	int rc;
@@ -159,6 +263,8 @@ int jx__store_migrate(sqlite3 *db, int from, int to)
 		snprintf(sql, sizeof(sql), "PRAGMA application_id = %d", (int)JX_APPLICATION_ID);
 		rc = jx__exec(db, sql);
 	}
+	if (rc == 0)
+		rc = foreign_keys_hold(db);
 	if (rc == 0)
 		rc = jx__exec(db, "COMMIT");
 	if (rc != 0) {

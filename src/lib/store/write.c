@@ -18,12 +18,16 @@
 enum {
 	DEPT_INS,
 	DEPT_GET,
+	PROJ_INS,
+	PROJ_GET,
 	EVAL_GET,
 	EVAL_DEL,
 	EVAL_INS,
 	WARN_INS,
 	FIG_GET,
 	FIG_DEL,
+	PFIG_GET,
+	PFIG_DEL,
 	SHA_SET,
 	NSTMT
 };
@@ -49,7 +53,7 @@ struct jx_import {
 	size_t nbands;
 	char now[32];
 	jx_import_stats stats;
-	multi_insert rows, figs;
+	multi_insert rows, figs, pfigs;
 	sqlite3_int64 *unhashed; /* evaluations stored before their source's SHA-256 was known */
 	size_t nunhashed, unhashed_cap;
 	jx__buf hashbuf; /* content_hash's text, reused */
@@ -60,16 +64,22 @@ typedef struct jx_import importer;
 static const char *const importer_sql[NSTMT] = {
 	"INSERT OR IGNORE INTO department(name) VALUES (?1)",
 	"SELECT id FROM department WHERE name = ?1",
+	"INSERT OR IGNORE INTO project(department_id, key, name) VALUES (?1, ?2, ?3)",
+	"SELECT id FROM project WHERE department_id = ?1 AND key = ?2",
 	"SELECT id, content_sha256, source_name FROM evaluation "
-	"WHERE department_id = ?1 AND year = ?2 AND kind = ?3",
+	"WHERE department_id = ?1 AND year = ?2 AND kind = ?3 AND project_id IS ?4",
 	"DELETE FROM evaluation WHERE id = ?1",
 	"INSERT INTO evaluation(department_id, year, kind, declared_weight, declared_score, "
 	"self_score, total_weight, total_score, grade, provenance, problems, suggestions, "
-	"conclusion, source_name, source_sha256, content_sha256, imported_at) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+	"conclusion, source_name, source_sha256, content_sha256, imported_at, project_id, "
+	"project_name, supervisor, implementer, goal, outcome) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+	"?18, ?19, ?20, ?21, ?22, ?23)",
 	"INSERT INTO import_warning(evaluation_id, seq, line, message) VALUES (?1, ?2, ?3, ?4)",
 	"SELECT item, value_cents FROM figure WHERE department_id = ?1 AND year = ?2 ORDER BY item",
 	"DELETE FROM figure WHERE department_id = ?1 AND year = ?2",
+	"SELECT item, value_cents FROM project_figure WHERE project_id = ?1 AND year = ?2",
+	"DELETE FROM project_figure WHERE project_id = ?1 AND year = ?2",
 	"UPDATE evaluation SET source_sha256 = ?1 WHERE id = ?2",
 };
 
@@ -85,11 +95,16 @@ static int importer_init(importer *im, sqlite3 *db)
 	strftime(im->now, sizeof(im->now), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	im->rows.head =
 		"INSERT INTO indicator(evaluation_id, seq, level1, level1_weight, level2, "
-		"level3, key, explanation, weight, score, score_origin, source_line) VALUES ";
-	im->rows.ncols = 12;
+		"level3, key, explanation, weight, score, score_origin, source_line, target, "
+		"actual, reason, target_bound, target_value, target_unit, actual_value, "
+		"actual_unit, completion) VALUES ";
+	im->rows.ncols = JX__ROW_COLS;
 	im->figs.head = "INSERT INTO figure(department_id, year, item, value_cents, provenance, "
 			"source_name) VALUES ";
 	im->figs.ncols = 6;
+	im->pfigs.head = "INSERT INTO project_figure(project_id, year, item, value_cents, "
+			 "provenance, source_name) VALUES ";
+	im->pfigs.ncols = 6;
 	return jx__store_bands(db, im->bands, 16, &im->nbands);
 }
 
@@ -123,10 +138,13 @@ static void multi_free(multi_insert *m)
 	}
 }
 
-/* Text bound without a copy: it lives until the statement has stepped. */
-static int bind_static(sqlite3_stmt *st, int i, const char *s)
+/* A row id, or NULL for 0 (an evaluation of the department as a whole). */
+static void bind_id(sqlite3_stmt *st, int i, sqlite3_int64 id)
 {
-	return s ? sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC) : sqlite3_bind_null(st, i);
+	if (id)
+		sqlite3_bind_int64(st, i, id);
+	else
+		sqlite3_bind_null(st, i);
 }
 
 static int step_done(sqlite3 *db, sqlite3_stmt *st, const char *what)
@@ -151,71 +169,38 @@ static int department_id(sqlite3 *db, importer *im, const char *name, sqlite3_in
 	return rc == SQLITE_ROW ? 0 : jx__db_error(db, "finding department");
 }
 
-static void hash_put(jx__buf *b, const char *s, char sep)
+/* The project called name of department did (created with its clean name when new). */
+static int project_id(sqlite3 *db, importer *im, sqlite3_int64 did, const char *name,
+		      sqlite3_int64 *id)
 {
-	jx__buf_puts(b, s);
-	jx__buf_put(b, &sep, 1);
-}
-
-static void hash_number(jx__buf *b, double v, char sep)
-{
-	char n[64];
-	jx__number_text(n, sizeof(n), v);
-	hash_put(b, n, sep);
-}
-
-/* Hash of everything that makes an evaluation's content (not its file name or
- * line numbers): fields joined by 0x1F, groups ended by 0x1E. Stored in every
- * database, so this text must never change. */
-void jx__content_hash(jx__buf *b, char out[65], const jx_evaluation *ev)
-{
-	char year[16];
-	b->len = 0;
-	snprintf(year, sizeof(year), "%d", ev->year);
-	hash_put(b, ev->department, 0x1f);
-	hash_put(b, year, 0x1f);
-	hash_put(b, jx_kind_name(ev->kind), 0x1f);
-	hash_put(b, jx_provenance_name(ev->provenance), 0x1f);
-	hash_number(b, ev->total_weight, 0x1f);
-	hash_number(b, ev->total_score, 0x1f);
-	hash_number(b, ev->self_score, 0x1e);
-	hash_put(b, ev->problems ? ev->problems : "", 0x1f);
-	hash_put(b, ev->suggestions ? ev->suggestions : "", 0x1f);
-	hash_put(b, ev->conclusion ? ev->conclusion : "", 0x1e);
-	for (size_t i = 0; i < ev->nrows; i++) {
-		const jx_indicator *r = &ev->rows[i];
-		hash_put(b, r->level1, 0x1f);
-		hash_number(b, r->level1_weight, 0x1f);
-		hash_put(b, r->level2, 0x1f);
-		hash_put(b, r->level3, 0x1f);
-		hash_put(b, r->explanation, 0x1f);
-		hash_number(b, r->weight, 0x1f);
-		hash_number(b, r->score, 0x1f);
-		hash_put(b, jx_origin_name(r->origin), 0x1e);
+	char *key = jx_project_key(name), *clean = jx_project_name_clean(name);
+	int rc;
+	if (!key || !clean) {
+		free(key);
+		free(clean);
+		return jx__oom();
 	}
-	jx__sha256_hex(out, b->data ? b->data : "", b->failed ? 0 : b->len);
-}
-
-/* Bind indicator row i of ev as row k of a multi-row INSERT. */
-static void bind_row(sqlite3_stmt *st, int k, sqlite3_int64 eid, const jx_evaluation *ev, size_t i)
-{
-	const jx_indicator *r = &ev->rows[i];
-	int b = k * 12;
-	sqlite3_bind_int64(st, b + 1, eid);
-	sqlite3_bind_int64(st, b + 2, (sqlite3_int64)i);
-	bind_static(st, b + 3, r->level1);
-	jx__bind_double(st, b + 4, r->level1_weight);
-	bind_static(st, b + 5, r->level2);
-	bind_static(st, b + 6, r->level3);
-	bind_static(st, b + 7, r->key);
-	bind_static(st, b + 8, r->explanation);
-	sqlite3_bind_double(st, b + 9, r->weight);
-	jx__bind_double(st, b + 10, r->origin == JX_ORIGIN_MISSING ? NAN : r->score);
-	sqlite3_bind_text(st, b + 11, jx_origin_name(r->origin), -1, SQLITE_STATIC);
-	if (r->line > 0)
-		sqlite3_bind_int(st, b + 12, r->line);
-	else
-		sqlite3_bind_null(st, b + 12);
+	if (!*key)
+		rc = jx__error(JX_EINVAL, "a project evaluation of %s has an empty project name",
+			       name);
+	else {
+		sqlite3_bind_int64(im->st[PROJ_INS], 1, did);
+		jx__bind_static(im->st[PROJ_INS], 2, key);
+		jx__bind_static(im->st[PROJ_INS], 3, clean);
+		rc = step_done(db, im->st[PROJ_INS], "adding a project");
+	}
+	if (rc == 0) {
+		sqlite3_bind_int64(im->st[PROJ_GET], 1, did);
+		jx__bind_static(im->st[PROJ_GET], 2, key);
+		rc = sqlite3_step(im->st[PROJ_GET]) == SQLITE_ROW
+			     ? 0
+			     : jx__db_error(db, "finding a project");
+		*id = sqlite3_column_int64(im->st[PROJ_GET], 0);
+		sqlite3_reset(im->st[PROJ_GET]);
+	}
+	free(key);
+	free(clean);
+	return rc;
 }
 
 static int insert_rows(sqlite3 *db, importer *im, sqlite3_int64 eid, const jx_evaluation *ev)
@@ -227,7 +212,7 @@ static int insert_rows(sqlite3 *db, importer *im, sqlite3_int64 eid, const jx_ev
 		if (!(st = multi_statement(db, &im->rows, n)))
 			return jx_error_code();
 		for (size_t k = 0; k < n; k++)
-			bind_row(st, (int)k, eid, ev, i + k);
+			jx__bind_row(st, (int)k, eid, ev, i + k);
 		if ((rc = step_done(db, st, "storing an indicator row")) != 0)
 			return rc;
 	}
@@ -235,7 +220,7 @@ static int insert_rows(sqlite3 *db, importer *im, sqlite3_int64 eid, const jx_ev
 		sqlite3_bind_int64(im->st[WARN_INS], 1, eid);
 		sqlite3_bind_int64(im->st[WARN_INS], 2, (sqlite3_int64)i);
 		sqlite3_bind_int(im->st[WARN_INS], 3, ev->warnings[i].line);
-		bind_static(im->st[WARN_INS], 4, ev->warnings[i].message);
+		jx__bind_static(im->st[WARN_INS], 4, ev->warnings[i].message);
 		if ((rc = step_done(db, im->st[WARN_INS], "storing a warning")) != 0)
 			return rc;
 	}
@@ -243,8 +228,9 @@ static int insert_rows(sqlite3 *db, importer *im, sqlite3_int64 eid, const jx_ev
 }
 
 /* The stored evaluation (department, year, kind): 1 and *eid, *same when there is one. */
-static int find_evaluation(importer *im, sqlite3_int64 did, const jx_evaluation *ev,
-			   const char *hash, sqlite3_int64 *eid, int *same, char **prev_source)
+static int find_evaluation(importer *im, sqlite3_int64 did, sqlite3_int64 pid,
+			   const jx_evaluation *ev, const char *hash, sqlite3_int64 *eid, int *same,
+			   char **prev_source)
 {
 	sqlite3 *db = im->store->db;
 	sqlite3_stmt *st = im->st[EVAL_GET];
@@ -252,6 +238,7 @@ static int find_evaluation(importer *im, sqlite3_int64 did, const jx_evaluation 
 	sqlite3_bind_int64(st, 1, did);
 	sqlite3_bind_int(st, 2, ev->year);
 	sqlite3_bind_text(st, 3, jx_kind_name(ev->kind), -1, SQLITE_STATIC);
+	bind_id(st, 4, pid);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*eid = sqlite3_column_int64(st, 0);
 		*same = !strcmp((const char *)sqlite3_column_text(st, 1), hash);
@@ -263,8 +250,9 @@ static int find_evaluation(importer *im, sqlite3_int64 did, const jx_evaluation 
 	return rc == SQLITE_DONE ? 0 : jx__db_error(db, "looking up an evaluation");
 }
 
-static int insert_evaluation(importer *im, sqlite3_int64 did, const char *source_name,
-			     const char *source_sha256, const char *hash, const jx_evaluation *ev)
+static int insert_evaluation(importer *im, sqlite3_int64 did, sqlite3_int64 pid,
+			     const char *source_name, const char *source_sha256, const char *hash,
+			     const jx_evaluation *ev)
 {
 	sqlite3 *db = im->store->db;
 	sqlite3_stmt *st = im->st[EVAL_INS];
@@ -279,15 +267,21 @@ static int insert_evaluation(importer *im, sqlite3_int64 did, const char *source
 	jx__bind_double(st, 6, ev->self_score);
 	sqlite3_bind_double(st, 7, tw);
 	sqlite3_bind_double(st, 8, ts);
-	bind_static(st, 9, jx_grade_of(im->bands, im->nbands, ts, tw));
+	jx__bind_static(st, 9, jx_grade_of(im->bands, im->nbands, ts, tw));
 	sqlite3_bind_text(st, 10, jx_provenance_name(ev->provenance), -1, SQLITE_STATIC);
-	bind_static(st, 11, ev->problems);
-	bind_static(st, 12, ev->suggestions);
-	bind_static(st, 13, ev->conclusion);
-	bind_static(st, 14, source_name);
-	bind_static(st, 15, source_sha256 ? source_sha256 : "");
-	bind_static(st, 16, hash);
-	bind_static(st, 17, im->now);
+	jx__bind_static(st, 11, ev->problems);
+	jx__bind_static(st, 12, ev->suggestions);
+	jx__bind_static(st, 13, ev->conclusion);
+	jx__bind_static(st, 14, source_name);
+	jx__bind_static(st, 15, source_sha256 ? source_sha256 : "");
+	jx__bind_static(st, 16, hash);
+	jx__bind_static(st, 17, im->now);
+	bind_id(st, 18, pid);
+	jx__bind_static(st, 19, ev->project);
+	jx__bind_static(st, 20, ev->supervisor);
+	jx__bind_static(st, 21, ev->implementer);
+	jx__bind_static(st, 22, ev->goal);
+	jx__bind_static(st, 23, ev->outcome);
 	if ((rc = step_done(db, st, "storing an evaluation")) != 0)
 		return rc;
 	eid = sqlite3_last_insert_rowid(db);
@@ -304,16 +298,18 @@ static int import_evaluation(importer *im, const char *source_name, const char *
 			     const jx_evaluation *ev, const char *content_sha256)
 {
 	char hash[65], *prev = NULL;
-	sqlite3_int64 did, eid = 0;
+	sqlite3_int64 did, pid = 0, eid = 0;
 	int rc, same = 0, found;
 
 	if ((rc = department_id(im->store->db, im, ev->department, &did)) != 0)
+		return rc;
+	if (ev->project && (rc = project_id(im->store->db, im, did, ev->project, &pid)) != 0)
 		return rc;
 	if (content_sha256)
 		memcpy(hash, content_sha256, sizeof(hash));
 	else
 		jx__content_hash(&im->hashbuf, hash, ev);
-	if ((found = find_evaluation(im, did, ev, hash, &eid, &same, &prev)) < 0)
+	if ((found = find_evaluation(im, did, pid, ev, hash, &eid, &same, &prev)) < 0)
 		return found;
 	if (found && same) {
 		free(prev);
@@ -322,9 +318,10 @@ static int import_evaluation(importer *im, const char *source_name, const char *
 	}
 	if (found && !(im->flags & JX_IMPORT_REPLACE)) {
 		rc = jx__error(JX_EEXISTS,
-			       "%s:%d: %s %d (%s) is already stored with different content "
+			       "%s:%d: %s%s%s %d (%s) is already stored with different content "
 			       "(from %s); use --replace to replace it",
-			       source_name, ev->line > 0 ? ev->line : 1, ev->department, ev->year,
+			       source_name, ev->line > 0 ? ev->line : 1, ev->department,
+			       ev->project ? " / " : "", ev->project ? ev->project : "", ev->year,
 			       jx_kind_name(ev->kind), prev ? prev : "?");
 		free(prev);
 		return rc;
@@ -336,7 +333,7 @@ static int import_evaluation(importer *im, const char *source_name, const char *
 		    0)
 			return rc;
 	}
-	if ((rc = insert_evaluation(im, did, source_name, source_sha256, hash, ev)) != 0)
+	if ((rc = insert_evaluation(im, did, pid, source_name, source_sha256, hash, ev)) != 0)
 		return rc;
 	if (found)
 		im->stats.replaced++;
@@ -346,14 +343,15 @@ static int import_evaluation(importer *im, const char *source_name, const char *
 	return 0;
 }
 
-/* 1 when the stored items of (did, year) equal f exactly, 0 when different, -1 when none. */
-static int figures_compare(sqlite3 *db, importer *im, sqlite3_int64 did, const jx_figures *f,
+/* *res: 1 when the stored items of (id, year) equal f exactly, 0 when different,
+ * -1 when none; id is the department's, or the project's for a project's figures. */
+static int figures_compare(sqlite3 *db, importer *im, sqlite3_int64 id, const jx_figures *f,
 			   int *res)
 {
-	sqlite3_stmt *st = im->st[FIG_GET];
+	sqlite3_stmt *st = im->st[f->project ? PFIG_GET : FIG_GET];
 	size_t n = 0;
 	int same = 1, rc;
-	sqlite3_bind_int64(st, 1, did);
+	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, f->year);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t cents;
@@ -369,52 +367,66 @@ static int figures_compare(sqlite3 *db, importer *im, sqlite3_int64 did, const j
 	return 0;
 }
 
+static int insert_figures(sqlite3 *db, importer *im, sqlite3_int64 id, const char *source_name,
+			  const jx_figures *f)
+{
+	multi_insert *m = f->project ? &im->pfigs : &im->figs;
+	int rc;
+	for (size_t i = 0, n; i < f->nitems; i += n) {
+		sqlite3_stmt *st;
+		n = f->nitems - i < MULTI_MAX ? f->nitems - i : MULTI_MAX;
+		if (!(st = multi_statement(db, m, n)))
+			return jx_error_code();
+		for (size_t k = 0; k < n; k++) {
+			int b = (int)k * 6;
+			sqlite3_bind_int64(st, b + 1, id);
+			sqlite3_bind_int(st, b + 2, f->year);
+			jx__bind_static(st, b + 3, f->items[i + k].item);
+			sqlite3_bind_int64(st, b + 4, f->items[i + k].cents);
+			sqlite3_bind_text(st, b + 5, jx_provenance_name(f->provenance), -1,
+					  SQLITE_STATIC);
+			jx__bind_static(st, b + 6, source_name);
+		}
+		if ((rc = step_done(db, st, "storing a figure")) != 0)
+			return rc;
+	}
+	return 0;
+}
+
 static int import_figures(importer *im, const char *source_name, const jx_figures *f)
 {
 	sqlite3 *db = im->store->db;
-	sqlite3_int64 did;
+	sqlite3_int64 did, id;
 	int rc, cmp;
-	if ((rc = department_id(db, im, f->department, &did)) != 0 ||
-	    (rc = figures_compare(db, im, did, f, &cmp)) != 0)
+	if ((rc = department_id(db, im, f->department, &did)) != 0)
+		return rc;
+	id = did;
+	if (f->project && (rc = project_id(db, im, did, f->project, &id)) != 0)
+		return rc;
+	if ((rc = figures_compare(db, im, id, f, &cmp)) != 0)
 		return rc;
 	if (cmp == 1) {
 		im->stats.figures_unchanged++;
 		return 0;
 	}
 	if (cmp == 0) {
+		sqlite3_stmt *del = im->st[f->project ? PFIG_DEL : FIG_DEL];
 		if (!(im->flags & JX_IMPORT_REPLACE))
 			return jx__error(
 				JX_EEXISTS,
-				"%s:%d: figures of %s %d are already stored with different "
+				"%s:%d: figures of %s%s%s %d are already stored with different "
 				"values; use --replace to replace them",
-				source_name, f->line > 0 ? f->line : 1, f->department, f->year);
-		sqlite3_bind_int64(im->st[FIG_DEL], 1, did);
-		sqlite3_bind_int(im->st[FIG_DEL], 2, f->year);
-		if ((rc = step_done(db, im->st[FIG_DEL], "replacing figures")) != 0)
+				source_name, f->line > 0 ? f->line : 1, f->department,
+				f->project ? " / " : "", f->project ? f->project : "", f->year);
+		sqlite3_bind_int64(del, 1, id);
+		sqlite3_bind_int(del, 2, f->year);
+		if ((rc = step_done(db, del, "replacing figures")) != 0)
 			return rc;
 		im->stats.figures_replaced++;
 	} else {
 		im->stats.figures_added++;
 	}
-	for (size_t i = 0, n; i < f->nitems; i += n) {
-		sqlite3_stmt *st;
-		n = f->nitems - i < MULTI_MAX ? f->nitems - i : MULTI_MAX;
-		if (!(st = multi_statement(db, &im->figs, n)))
-			return jx_error_code();
-		for (size_t k = 0; k < n; k++) {
-			int b = (int)k * 6;
-			sqlite3_bind_int64(st, b + 1, did);
-			sqlite3_bind_int(st, b + 2, f->year);
-			bind_static(st, b + 3, f->items[i + k].item);
-			sqlite3_bind_int64(st, b + 4, f->items[i + k].cents);
-			sqlite3_bind_text(st, b + 5, jx_provenance_name(f->provenance), -1,
-					  SQLITE_STATIC);
-			bind_static(st, b + 6, source_name);
-		}
-		if ((rc = step_done(db, st, "storing a figure")) != 0)
-			return rc;
-	}
-	return 0;
+	return insert_figures(db, im, id, source_name, f);
 }
 
 /* ---- the import session ---- */
@@ -504,6 +516,7 @@ static int finish(importer *im, int rc)
 	}
 	multi_free(&im->rows);
 	multi_free(&im->figs);
+	multi_free(&im->pfigs);
 	if (rc == 0 && !(im->flags & JX_IMPORT_DRY_RUN))
 		rc = jx__exec(im->store->db, "COMMIT");
 	if (rc != 0 || (im->flags & JX_IMPORT_DRY_RUN))

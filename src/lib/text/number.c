@@ -71,7 +71,7 @@ int jx_number_parse(const char *s, double *out)
 	return 0;
 }
 
-int jx_cents_parse(const char *s, int64_t *out)
+int jx_scaled_parse(const char *s, int decimals, int64_t *out)
 {
 	char buf[64];
 	const char *p;
@@ -87,26 +87,34 @@ int jx_cents_parse(const char *s, int64_t *out)
 			seen_dot = 1;
 			continue;
 		}
-		if (seen_dot && ++frac > 2) {
+		if (seen_dot && ++frac > decimals) {
 			if (*p != '0')
-				return jx__error(
-					JX_EINVAL,
-					"'%s' has more than two decimal places (amounts are "
-					"kept to 0.01)",
-					s);
+				return decimals == 2
+					       ? jx__error(JX_EINVAL,
+							   "'%s' has more than two decimal places "
+							   "(amounts are kept to 0.01)",
+							   s)
+					       : jx__error(JX_EINVAL,
+							   "'%s' has more than %d decimal places",
+							   s, decimals);
 			continue;
 		}
 		if (v > (INT64_MAX - (*p - '0')) / 10)
 			return jx__error(JX_EINVAL, "'%s' is too large", s);
 		v = v * 10 + (*p - '0');
 	}
-	for (; frac < 2; frac++) {
+	for (; frac < decimals; frac++) {
 		if (v > INT64_MAX / 10)
 			return jx__error(JX_EINVAL, "'%s' is too large", s);
 		v *= 10;
 	}
 	*out = neg ? -v : v;
 	return 0;
+}
+
+int jx_cents_parse(const char *s, int64_t *out)
+{
+	return jx_scaled_parse(s, 2, out);
 }
 
 void jx_cents_format(char *buf, size_t size, int64_t cents)
