@@ -116,7 +116,7 @@ static void test_store__create_sets_version_and_id(void **state)
 	(void)state;
 	assert_int_equal(jx_store_opened_version(s), 0);
 	assert_int_equal(query_int(db, "PRAGMA user_version"), JX_SCHEMA_VERSION);
-	assert_int_equal(query_int(db, "PRAGMA user_version"), 5);
+	assert_int_equal(query_int(db, "PRAGMA user_version"), 6);
 	assert_int_equal(query_int(db, "PRAGMA application_id"), 0x4A584442);
 	assert_int_equal(query_int(db, "PRAGMA foreign_keys"), 1);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM grade_band"), 4);
@@ -189,7 +189,7 @@ static void test_store__migrates_from_version_1(void **state)
 	make_v1(t.path);
 	s = open_ok(t.path);
 	assert_int_equal(jx_store_opened_version(s), 1);
-	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA user_version"), 5);
+	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA user_version"), 6);
 	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA application_id"),
 			 JX_APPLICATION_ID);
 	/* version 2 added the alias table and the default bands */
@@ -216,7 +216,7 @@ static void test_store__migrates_from_version_1(void **state)
 	jx_store_free(s);
 	/* reopening does not migrate again */
 	s = open_ok(t.path);
-	assert_int_equal(jx_store_opened_version(s), 5);
+	assert_int_equal(jx_store_opened_version(s), 6);
 	jx_store_free(s);
 	tmpdb_drop(&t);
 }
@@ -245,7 +245,7 @@ static void test_store__migrates_from_version_2(void **state)
 	s = open_ok(t.path);
 	assert_int_equal(jx_store_opened_version(s), 2);
 	db = jx__store_sqlite(s);
-	assert_int_equal(query_int(db, "PRAGMA user_version"), 5);
+	assert_int_equal(query_int(db, "PRAGMA user_version"), 6);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM framework_break"), 0);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM alias"), 1);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM indicator"), 2);
@@ -914,6 +914,7 @@ static void test_store__load_evaluation_round_trip(void **state)
 	ev->self_score = 98;
 	ev->problems = strdup("问题");
 	ev->conclusion = strdup("结论");
+	ev->functions = strdup("职能");
 	jx_evaluation_warn(ev, 4, "score missing");
 	b = batch_of("r.txt", ev, NULL, NULL);
 	assert_int_equal(import1(s, b, 0, NULL), 0);
@@ -931,6 +932,7 @@ static void test_store__load_evaluation_round_trip(void **state)
 	assert_string_equal(back->problems, "问题");
 	assert_null(back->suggestions);
 	assert_string_equal(back->conclusion, "结论");
+	assert_string_equal(back->functions, "职能");
 	assert_int_equal(back->nwarnings, 1);
 	assert_int_equal(back->warnings[0].line, 4);
 	assert_string_equal(back->warnings[0].message, "score missing");

@@ -151,6 +151,8 @@ static const char *const migrations[] = {
 	"UPDATE evaluation SET scored_weight = (SELECT total(i.weight) FROM indicator i\n"
 	"  WHERE i.evaluation_id = evaluation.id AND i.score IS NOT NULL);\n"
 	"UPDATE evaluation SET grade = '' WHERE scored_weight < total_weight - 1e-9;\n",
+	/* 5 -> 6: the department's functions (部门主要职能) as its report states them */
+	"ALTER TABLE evaluation ADD COLUMN functions TEXT;\n",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
