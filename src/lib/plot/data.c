@@ -60,7 +60,7 @@ void plot__units_end(plot__units *pu)
 
 void plot__emit_years(plot__script *ps, const jx_units *u)
 {
-	size_t i;
+	size_t i, n;
 	double *years = malloc((u->nyears + 1) * sizeof(double));
 	if (!years) {
 		ps->vars.failed = 1;
@@ -71,6 +71,12 @@ void plot__emit_years(plot__script *ps, const jx_units *u)
 	plot__emit_int(&ps->vars, "year_min", u->years[0]);
 	plot__emit_int(&ps->vars, "year_max", u->years[u->nyears - 1]);
 	plot__emit_number_array(&ps->vars, "year", years, u->nyears);
+	/* the years a new indicator framework starts (docs/methods.md §2): marked on the charts
+	 * over years, so that a step between frameworks does not read as a trend */
+	for (i = 0, n = 0; u->periods && i < u->nyears; i++)
+		if (u->periods[i].is_break)
+			years[n++] = u->years[i];
+	plot__emit_number_array(&ps->vars, "break_year", years, n);
 	free(years);
 }
 
