@@ -244,7 +244,10 @@ static int rule_forecast_grade(jx_report *r)
 	for (size_t i = 0; i < r->forecast->nrows && !fc; i++)
 		if (r->forecast->rows[i].unit->level == JX_LEVEL_TOTAL && r->forecast->rows[i].ok)
 			fc = &r->forecast->rows[i];
-	band = report_band(r, r->rank_row->grade);
+	/* review first: the grade to keep is the headline's (the review's when there is one) */
+	band = report_band(r, r->standing_latest && *r->standing_latest->grade
+				      ? r->standing_latest->grade
+				      : r->rank_row->grade);
 	if (!fc || !band || !(band->min_score > 0) || !(fc->pi_low * 100 < band->min_score))
 		return 0;
 	if (!(s = add(r, JX_RULE_FORECAST_GRADE, fc->unit, "fc", 0)))

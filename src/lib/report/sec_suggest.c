@@ -61,7 +61,10 @@ static const char *suggestion_text(rd_doc *d, const jx_report *r, const jx_sugge
 		return rd_printf(d, RP_TR(d, T_S6), name, s->year, rd_pts(d, s->value), s->year2);
 	case JX_RULE_FORECAST_GRADE:
 		return rd_printf(d, RP_TR(d, T_S7), s->year, rd_pct(d, s->value),
-				 r->rank_row && r->rank_row->grade ? r->rank_row->grade : "",
+				 r->standing_latest && *r->standing_latest->grade
+					 ? r->standing_latest->grade
+				 : r->rank_row && r->rank_row->grade ? r->rank_row->grade
+								     : "",
 				 rd_pct(d, s->value2));
 	case JX_RULE_EXECUTION:
 		return rd_printf(d, RP_TR(d, s->value < 1 ? T_S8_LOW : T_S8_HIGH), s->year,
