@@ -18,6 +18,29 @@ void plot__options(jx_analysis_options *o, const jx_plot_request *req)
 	o->kind = req->kind;
 }
 
+/* year_min, year_max, n_year and the number array year[] of the units; break_year[], the
+ * years a new indicator framework starts (docs/methods.md §2): marked on the charts over
+ * years, so that a step between frameworks does not read as a trend. */
+static void emit_years(plot__script *ps, const jx_units *u)
+{
+	size_t i, n;
+	double *years = malloc((u->nyears + 1) * sizeof(double));
+	if (!years) {
+		ps->vars.failed = 1;
+		return;
+	}
+	for (i = 0; i < u->nyears; i++)
+		years[i] = u->years[i];
+	plot__emit_int(&ps->vars, "year_min", u->years[0]);
+	plot__emit_int(&ps->vars, "year_max", u->years[u->nyears - 1]);
+	plot__emit_number_array(&ps->vars, "year", years, u->nyears);
+	for (i = 0, n = 0; u->periods && i < u->nyears; i++)
+		if (u->periods[i].is_break)
+			years[n++] = u->years[i];
+	plot__emit_number_array(&ps->vars, "break_year", years, n);
+	free(years);
+}
+
 /* The request's series and units; JX_ENOTFOUND (with a message) when nothing was evaluated. */
 static int load_units(plot__units *pu, const plot__ctx *ctx)
 {
@@ -46,7 +69,7 @@ int plot__units_begin(plot__units *pu, plot__script *ps, const plot__ctx *ctx, c
 	for (size_t i = 0; i < pu->sr->nyears; i++)
 		ps->synthetic |= pu->sr->years[i].provenance == JX_PROV_SYNTHETIC;
 	plot__emit_titles(ps, ctx->req, title, pu->u->years[0], pu->u->years[pu->u->nyears - 1]);
-	plot__emit_years(ps, pu->u);
+	emit_years(ps, pu->u);
 	return 0;
 }
 
@@ -56,28 +79,6 @@ void plot__units_end(plot__units *pu)
 	jx_series_free(pu->sr);
 	pu->u = NULL;
 	pu->sr = NULL;
-}
-
-void plot__emit_years(plot__script *ps, const jx_units *u)
-{
-	size_t i, n;
-	double *years = malloc((u->nyears + 1) * sizeof(double));
-	if (!years) {
-		ps->vars.failed = 1;
-		return;
-	}
-	for (i = 0; i < u->nyears; i++)
-		years[i] = u->years[i];
-	plot__emit_int(&ps->vars, "year_min", u->years[0]);
-	plot__emit_int(&ps->vars, "year_max", u->years[u->nyears - 1]);
-	plot__emit_number_array(&ps->vars, "year", years, u->nyears);
-	/* the years a new indicator framework starts (docs/methods.md §2): marked on the charts
-	 * over years, so that a step between frameworks does not read as a trend */
-	for (i = 0, n = 0; u->periods && i < u->nyears; i++)
-		if (u->periods[i].is_break)
-			years[n++] = u->years[i];
-	plot__emit_number_array(&ps->vars, "break_year", years, n);
-	free(years);
 }
 
 double plot__percent(const jx_unit_year *uy)
