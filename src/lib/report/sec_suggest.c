@@ -46,17 +46,15 @@ static const char *suggestion_text(rd_doc *d, const jx_report *r, const jx_sugge
 		return rd_printf(d, RP_TR(d, T_S1), name, (int)s->value, s->year, s->year2,
 				 rd_pct(d, s->value2));
 	case JX_RULE_LOW_RATE:
-		return rd_printf(d, RP_TR(d, T_S2), name, s->count, rd_pct(d, s->value),
+		return rd_printf(d, RP_TR(d, T_S2), name, s->count, rd_pts(d, s->value),
 				 rd_pct(d, s->value2));
-	case JX_RULE_FALLING:
-		return rd_printf(d, RP_TR(d, T_S3), name, rd_slope(d, s->value),
-				 rd_p(d, s->value2));
+	case JX_RULE_FALLING: /* no p-value in an action item: the evidence link has it */
+		return rd_printf(d, RP_TR(d, T_S3), name, rd_slope(d, s->value));
 	case JX_RULE_CONCENTRATED:
 		return rd_printf(d, RP_TR(d, T_S4), pareto_names(d, r, s->count),
 				 rd_pct(d, s->value), s->count);
 	case JX_RULE_PAIR:
-		return rd_printf(d, RP_TR(d, T_S5), name, rp_unit_label(d, u, s->unit2),
-				 rd_fixed(d, s->value, 2), s->count);
+		return rd_printf(d, RP_TR(d, T_S5), name, rp_unit_label(d, u, s->unit2), s->count);
 	case JX_RULE_NEW:
 		return rd_printf(d, RP_TR(d, T_S6), name, s->year, rd_pts(d, s->value), s->year2);
 	case JX_RULE_FORECAST_GRADE:

@@ -103,8 +103,8 @@ static void card_change(rd_doc *d, rd_block *cards, const jx_report *r)
 	const jx_compare_row *c = compare_total(r);
 	unsigned cls;
 	if (!c) {
-		rd_card_add(d, cards, rd_printf(d, RP_TR(d, T_CARD_CHANGE), r->year_latest),
-			    RD_DASH, RP_TR(d, T_CARD_NOPREV), 0);
+		rd_card_add(d, cards, RP_TR(d, T_CARD_CHANGE_NONE), RD_DASH,
+			    RP_TR(d, T_CARD_NOPREV), 0);
 		return;
 	}
 	cls = c->delta_points > 0 ? RD_GOOD : c->delta_points < 0 ? RD_BAD : 0;
@@ -277,7 +277,9 @@ void rp_sec_summary(rd_doc *d, const jx_report *r)
 	finding_low_category(d, list, r);
 	finding_top_loss(d, list, r);
 	finding_links(d, list, r);
-	rd_chart_add(d, JX_CHART_TOTAL, "chart-total", rp_chart_title(d->lang, JX_CHART_TOTAL));
+	if (r->series->nyears > 1) /* no chart of a single point */
+		rd_chart_add(d, JX_CHART_TOTAL, "chart-total",
+			     rp_chart_title(d->lang, JX_CHART_TOTAL));
 	if (r->rank_row && r->rank_row->npeers > 1) /* no chart of a department alone */
 		rd_chart_add(d, JX_CHART_RANK, "chart-rank",
 			     rd_printf(d, d->lang == JX_LANG_EN ? "%s, %d" : "%s（%d 年）",
