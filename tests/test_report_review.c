@@ -43,6 +43,7 @@ static int setup(void **state)
 {
 	static const double self_a[3] = {38, 36, 35}, review_a[3] = {35, 30, 25};
 	jx_store *st = NULL;
+	jx_evaluation *real;
 	jx_batch *b = jx_batch_new("fixture");
 	jx_init();
 	if (!b || jx_store_open(&st, ":memory:", JX_STORE_CREATE) != 0)
@@ -54,7 +55,11 @@ static int setup(void **state)
 						      JX_PROV_SYNTHETIC));
 	}
 	jx_batch_add_evaluation(b, evaluation("丁局", 2024, JX_KIND_SELF, 40, JX_PROV_SYNTHETIC));
-	jx_batch_add_evaluation(b, evaluation("真局", 2024, JX_KIND_SELF, 45, JX_PROV_REAL));
+	real = evaluation("真局", 2024, JX_KIND_SELF, 45, JX_PROV_REAL);
+	real->functions = strdup("负责全市禁毒工作。");
+	real->problems = strdup("经费不足。");
+	real->suggestions = strdup("加强培训。");
+	jx_batch_add_evaluation(b, real);
 	if (jx_store_import(st, &b, 1, 0, NULL) != 0)
 		return -1;
 	jx_batch_free(b);
@@ -163,6 +168,33 @@ static void test_report__ranked_among_peers_only(void **state)
 	jx_report_free(r);
 }
 
+/* One year of a real department: a profile. Its functions under 基本情况, the suggestions
+ * second (before the statistics), its own problems and suggestions beside ours, no trend
+ * table and no forecast table. A (weight 50) lost 5 points in 2024, the only loss: new and
+ * large, R2; its rate 45/50 = 90% reaches 90%, so the target is full marks. */
+static void test_report__profile_of_one_year(void **state)
+{
+	jx_report *r = NULL;
+	char *md = markdown(*state, &r, "真局", JX_LANG_ZH);
+	const char *sugg = strstr(md, "## 二、规划建议"), *trends = strstr(md, "## 三、类别趋势");
+	expect(md, "### 基本情况\n\n<strong>部门主要职能（2024 年评价报告所述）：</strong>"
+		   "负责全市禁毒工作。\n");
+	assert_non_null(sugg);
+	assert_non_null(trends);
+	assert_true(sugg < trends);
+	expect(md, "【R2 薄弱指标】</strong>「A」2024 年扣 5 分：查明失分原因，落实整改，"
+		   "下年度得分率达到 100.0%。");
+	expect(md, "### 部门自述的问题和建议（2024 年评价报告原文）\n\n<strong>存在问题及原因："
+		   "</strong>经费不足。\n\n<strong>有关建议：</strong>加强培训。\n");
+	expect(md, "本部门在所选范围内只有 1 个评价年度（2024 年）：不做趋势检验");
+	expect(md, "> 评价年度少于 3 个（1 个），不做下年度预测。");
+	assert_null(strstr(md, "t-trend")); /* no table of "too few years" */
+	assert_null(strstr(md, "t-forecast"));
+	expect(md, "- 年度变化：<strong>—</strong>（仅一个评价年度）");
+	free(md);
+	jx_report_free(r);
+}
+
 /* "**" beside punctuation is not emphasis in CommonMark ("**【R4】**扣分" shows its
  * asterisks): such text gets the HTML element, text between letters keeps "**". */
 static void test_report__markdown_emphasis_is_commonmark(void **state)
@@ -200,6 +232,7 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_report__ranked_among_peers_only, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_report__profile_of_one_year, setup, teardown),
 		cmocka_unit_test(test_report__markdown_emphasis_is_commonmark),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -185,7 +185,7 @@ J report --dept "$dept" --lang en --no-charts --out "$tmp/en.html" >/dev/null
 html=$tmp/en.html
 xmllint --noout "$html" || fail "English HTML is not well-formed"
 same "$(xp "normalize-space(//section[@id='summary']/h2)")" "1. Summary" "English heading"
-same "$(xp "normalize-space(//section[@id='suggestions']/h2)")" "9. Planning suggestions" "English heading"
+same "$(xp "normalize-space(//section[@id='suggestions']/h2)")" "2. Planning suggestions" "English heading"
 same "$(xp "string(/html/@lang)")" "en" "lang attribute"
 
 # ---- the real one-year report: every section, no trend, no forecast ----

@@ -93,6 +93,29 @@ static int review_first(jx_report *r, jx_store *st)
 	return 0;
 }
 
+static int dup_text(char **out, const char *s)
+{
+	if (!s || !*s)
+		return 0;
+	return (*out = jx__strdup(s)) ? 0 : jx__oom();
+}
+
+/* The department's own words in its latest report: functions, problems, suggestions. */
+static int own_words(jx_report *r, jx_store *st)
+{
+	jx_evaluation *ev = NULL;
+	int rc = jx_store_load_evaluation(st, &ev, r->department, r->year_latest, r->kind);
+	if (rc == JX_ENOTFOUND) {
+		jx_error_clear();
+		return 0;
+	}
+	if (rc == 0 && !(rc = dup_text(&r->functions, ev->functions)) &&
+	    !(rc = dup_text(&r->stated_problems, ev->problems)))
+		rc = dup_text(&r->stated_suggestions, ev->suggestions);
+	jx_evaluation_free(ev);
+	return rc;
+}
+
 /* Figures, rank and the review: absent data is normal, not an error. */
 static int run_optional(jx_report *r, jx_store *st)
 {
@@ -116,6 +139,8 @@ static int run_optional(jx_report *r, jx_store *st)
 	jx_series_free(review);
 	if (rc == 0)
 		rc = review_first(r, st);
+	if (rc == 0)
+		rc = own_words(r, st);
 	if (rc == 0 && (rc = jx_projects_compute(&r->projects, st, r->department, &r->options)) ==
 			       JX_ENOTFOUND)
 		rc = 0;
@@ -252,6 +277,9 @@ void jx_report_free(jx_report *r)
 	jx_projects_result_free(r->projects);
 	jx_standing_result_free(r->standing);
 	jx_gap_result_free(r->gap);
+	free(r->functions);
+	free(r->stated_problems);
+	free(r->stated_suggestions);
 	jx_eval_summaries_free(r->evals, r->nevals);
 	for (size_t i = 0; i < r->nwarnings; i++)
 		free(r->warnings[i].message);

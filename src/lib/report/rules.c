@@ -360,9 +360,8 @@ int jx__report_rules(jx_report *r)
 	if ((rc = rule_persistent(r)) || (rc = rule_new(r)) ||
 	    (rc = rule_weak(r, JX_WEAK_ANY & ~JX_WEAK_FALLING, JX_RULE_LOW_RATE)) ||
 	    (rc = rule_falling_units(r)) || (rc = rule_weak(r, JX_WEAK_FALLING, JX_RULE_FALLING)) ||
-	    (rc = rule_concentrated(r)) || (rc = rule_pairs(r)) ||
-	    (rc = rule_forecast_grade(r)) || (rc = rule_funds(r)) || (rc = rule_self_high(r)) ||
-	    (rc = rule_projects(r)))
+	    (rc = rule_concentrated(r)) || (rc = rule_pairs(r)) || (rc = rule_forecast_grade(r)) ||
+	    (rc = rule_funds(r)) || (rc = rule_self_high(r)) || (rc = rule_projects(r)))
 		return rc;
 	sort_by_rule(r);
 	return 0;

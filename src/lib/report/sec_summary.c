@@ -270,6 +270,14 @@ void rp_sec_summary(rd_doc *d, const jx_report *r)
 	rd_card_add(d, cards, RP_TR(d, T_CARD_WEAK), rd_printf(d, "%zu", r->weak->nrows),
 		    rd_printf(d, RP_TR(d, T_CARD_WEAK_SUB), r->nsuggestions),
 		    r->weak->nrows ? RD_BAD : RD_GOOD);
+	if (r->functions) { /* 基本情况: what the department is for, in its own words */
+		rd_block *p;
+		rd_heading(d, 3, "basics", RP_TR(d, T_BASICS));
+		p = rd_para(d);
+		rd_span_add(d, &p->inl, rd_printf(d, RP_TR(d, T_FUNCTIONS), r->year_latest), NULL,
+			    RD_STRONG);
+		rd_span_add(d, &p->inl, r->functions, NULL, 0);
+	}
 	rd_heading(d, 3, NULL, RP_TR(d, T_FINDINGS));
 	list = rd_list(d, 0);
 	finding_review(d, list, r);
