@@ -69,6 +69,25 @@ static const char synthetic_scores[] =
 	"合成部门,2021,self,部门决策,决策机制,决策制度的科学性,,100,90,stated\n"
 	"合成部门,2022,self,部门决策,决策机制,决策制度的科学性,,100,95,stated\n";
 
+/* Two projects of 测试部门: 道路修缮 executed 800,000 of 1,000,000 元 in 2021 (80%) and
+ * 1,900,000 of 2,000,000 in 2022 (95%); 路灯改造 in 2022 only, its stated rate 100%. */
+static const char project_scores[] =
+	"department,year,kind,level1,level2,level3,explanation,weight,score,score_origin,project,"
+	"target,actual,reason\n"
+	"测试部门,2021,self,项目资金,年度资金总额,预算执行率,,10,8,stated,2021年道路修缮,,,\n"
+	"测试部门,2021,self,产出指标,数量指标,修缮里程,,90,90,stated,2021年道路修缮,≥10公里,12公里,\n"
+	"测试部门,2022,self,项目资金,年度资金总额,预算执行率,,10,9.5,stated,道路修缮,,,\n"
+	"测试部门,2022,self,产出指标,数量指标,修缮里程,,90,80,stated,道路修缮,≥10公里,9公里,涨价\n"
+	"测试部门,2022,self,项目资金,年度资金总额,预算执行率,,10,10,stated,路灯改造,,,\n"
+	"测试部门,2022,self,产出指标,数量指标,改造路灯,,90,90,stated,路灯改造,200盏,200盏,\n";
+static const char project_figures[] =
+	"department,year,item,value,unit,project\n"
+	"测试部门,2021,project_budget,1000000,元,道路修缮\n"
+	"测试部门,2021,project_executed,800000,元,道路修缮\n"
+	"测试部门,2022,project_budget,2000000,元,道路修缮\n"
+	"测试部门,2022,project_executed,1900000,元,道路修缮\n"
+	"测试部门,2022,project_execution_rate,100,%,路灯改造\n";
+
 typedef struct {
 	char *dir;
 	char path[512];
@@ -99,6 +118,8 @@ static int setup(void **state)
 	import_text(f->store, "scores.csv", fixture_scores, 0);
 	import_text(f->store, "figures.csv", fixture_figures, 1);
 	import_text(f->store, "synthetic.csv", synthetic_scores, 0);
+	import_text(f->store, "projects.csv", project_scores, 0);
+	import_text(f->store, "project_figures.csv", project_figures, 1);
 	*state = f;
 	return 0;
 }
@@ -465,22 +486,22 @@ static void test_plot__script_weak(void **state)
 {
 	fixture *f = *state;
 	char *s = script_of(f, JX_CHART_WEAK, "测试部门"), *b = script_block(s, "weak");
-	/* window 2020-2022: B deducted 3 of 3 (and mean 84.4% < 90%), C 2 of 3, E mean 85% */
-	assert_contains(s, "\nn_indicator = 3\n");
+	/* window 2020-2022; the department lost 6 + 11 + 7 = 24 points there. B lost 3, 6, 5:
+	 * persistent, 14/24 = 58.3% large; C lost 1, 0, 2: persistent, 3/24 not large. A (lost
+	 * 2 in 2020, full since) is resolved; D and E lost in 2021 only, clean in 2022: nothing.
+	 * No low_rate rule by default: no threshold line (0). */
+	assert_contains(s, "\nn_indicator = 2\n");
 	assert_contains(s, "\nindicator[1] = '预算编制科学规范'\n");
 	assert_contains(s, "\nindicator[2] = '部门预算执行率'\n");
-	assert_contains(s, "\nindicator[3] = '绩效信息公开'\n");
-	assert_contains(s, "\nrule[1] = '扣分 deducted 3/3 · 均值 mean 84.4%'\n");
-	assert_contains(s, "\nrule[2] = '扣分 deducted 2/3'\n");
-	assert_contains(s, "\nrule[3] = '均值 mean 85%'\n");
+	assert_contains(s, "\nrule[1] = '持续 persistent 3/3 · 占扣分 large 58.3%'\n");
+	assert_contains(s, "\nrule[2] = '持续 persistent 2/3'\n");
 	assert_float_equal(script_number(s, "window_first"), 2020, 0);
 	assert_float_equal(script_number(s, "window_last"), 2022, 0);
-	assert_float_equal(script_number(s, "threshold"), 90, 1e-9);
+	assert_float_equal(script_number(s, "threshold"), 0, 0);
 	/* one data set per panel, rates in percent, 1 = deducted */
 	assert_string_equal(b, "2019 90 1\n2020 90 1\n2021 80 1\n2022 83.33333333333333 1\n\n\n"
 			       "2019 100 0\n2020 96.66666666666667 1\n2021 100 0\n"
-			       "2022 93.33333333333333 1\n\n\n"
-			       "2021 70 1\n2022 100 0\n");
+			       "2022 93.33333333333333 1\n");
 	free(b);
 	free(s);
 }
@@ -501,20 +522,40 @@ static void test_plot__script_rank(void **state)
 	fixture *f = *state;
 	char *s = script_of(f, JX_CHART_RANK, "测试部门"), *b = script_block(s, "ranks");
 	assert_float_equal(script_number(s, "rank_year"), 2022, 0);
-	/* 2022: 对照部门甲 97, 合成部门 95 (synthetic), 测试部门 93, 对照部门乙 85 */
-	assert_contains(s, "\nn_department = 4\n");
+	/* 2022: 对照部门甲 97, 合成部门 95 (synthetic), 测试部门 93, 对照部门乙 85; the real
+	 * 测试部门 is drawn among its real peers only, so the chart is not synthetic */
+	assert_contains(s, "\nn_department = 3\n");
 	assert_contains(s, "\ndepartment[1] = '对照部门甲'\n");
-	assert_contains(s, "\ndepartment[2] = '合成部门'\n");
-	assert_contains(s, "\ndepartment[3] = '测试部门'\n");
-	assert_contains(s, "\ndepartment[4] = '对照部门乙'\n");
+	assert_contains(s, "\ndepartment[2] = '测试部门'\n");
+	assert_contains(s, "\ndepartment[3] = '对照部门乙'\n");
+	assert_null(strstr(s, "合成部门"));
 	assert_contains(s, "\ngrade[1] = '优'\n");
-	assert_contains(s, "\ngrade[4] = '良'\n");
-	/* one of the departments drawn is synthetic, so the chart says so */
-	assert_contains(s, "\nsynthetic = 1\n");
+	assert_contains(s, "\ngrade[3] = '良'\n");
+	assert_contains(s, "\nsynthetic = 0\n");
 	/* position, % of weight, highlighted, rank */
-	assert_string_equal(b, "0 97 0 1\n1 95 0 2\n2 93 1 3\n3 85 0 4\n");
+	assert_string_equal(b, "0 97 0 1\n1 93 1 2\n2 85 0 3\n");
 	free(b);
 	free(s);
+}
+
+/* Execution rates per project and year in percent (路灯改造 sorts before 道路修缮:
+ * U+8DEF < U+9053), a gap where a project was not evaluated, the 90% line. */
+static void test_plot__script_projects(void **state)
+{
+	fixture *f = *state;
+	char *s = script_of(f, JX_CHART_PROJECTS, "测试部门"), *b = script_block(s, "rates");
+	jx_plot_request r = request(JX_CHART_PROJECTS, "对照部门甲");
+	char *none = NULL;
+	assert_string_equal(b, "2021 NaN 80\n2022 100 95\n");
+	assert_true(script_number(s, "threshold") == 90);
+	assert_true(script_number(s, "year_min") == 2021);
+	assert_contains(s, "project[1] = '路灯改造'");
+	assert_contains(s, "project[2] = '道路修缮'");
+	free(b);
+	free(s);
+	/* a department without projects has nothing to draw */
+	assert_int_equal(jx_plot_script(&none, f->store, &r), JX_ENOTFOUND);
+	assert_null(none);
 }
 
 static void test_plot__year_range_limits_data(void **state)
@@ -639,6 +680,7 @@ static void test_plot__png_of_each_chart(void **state)
 	draw_png(f, JX_CHART_WEAK, 0, 0, 1000, 400); /* 3 panels in one row: 150 + 250 */
 	draw_png(f, JX_CHART_FIGURES, 0, 0, 1000, 600);
 	draw_png(f, JX_CHART_RANK, 0, 0, 1000, 450);
+	draw_png(f, JX_CHART_PROJECTS, 0, 0, 1000, 600);
 	draw_png(f, JX_CHART_TOTAL, 640, 480, 640, 480); /* --size */
 }
 
@@ -665,9 +707,10 @@ static void test_plot__svg_has_chinese_text(void **state)
 		{JX_CHART_CATEGORIES, {"部门决策", "部门管理", "得分率"}},
 		{JX_CHART_HEATMAP, {"预算编制科学规范", "绩效信息公开", "部门管理"}},
 		{JX_CHART_PARETO, {"预算编制科学规范", "资产管理制度健全性", "累计占比"}},
-		{JX_CHART_WEAK, {"部门预算执行率", "扣分 deducted 3/3", "绩效信息公开"}},
+		{JX_CHART_WEAK, {"部门预算执行率", "持续 persistent 3/3", "预算编制科学规范"}},
 		{JX_CHART_FIGURES, {"预算数 budget", "105.0%", "执行率"}},
 		{JX_CHART_RANK, {"对照部门甲", "对照部门乙", "97.0 优"}},
+		{JX_CHART_PROJECTS, {"道路修缮", "路灯改造", "预算执行率"}},
 	};
 	size_t i, j;
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -676,6 +719,17 @@ static void test_plot__svg_has_chinese_text(void **state)
 			if (!strstr(svg, cases[i].texts[j]))
 				fail_msg("%s: no text <%s> in the SVG",
 					 jx_chart_name(cases[i].chart), cases[i].texts[j]);
+		free(svg);
+	}
+	{ /* the weak chart's footnotes belong to the page: drawn once, not once per panel */
+		char *svg = render_svg(f, JX_CHART_WEAK, "测试部门");
+		size_t n = 0, m = 0;
+		for (const char *p = svg; (p = strstr(p, "阴影: 规则窗口")); p++)
+			n++;
+		for (const char *p = svg; (p = strstr(p, "项指标薄弱")); p++)
+			m++;
+		assert_int_equal(n, 1);
+		assert_int_equal(m, 1);
 		free(svg);
 	}
 }
@@ -899,6 +953,7 @@ int main(void)
 		T(test_plot__script_weak),
 		T(test_plot__script_figures),
 		T(test_plot__script_rank),
+		T(test_plot__script_projects),
 		T(test_plot__year_range_limits_data),
 		T(test_plot__synthetic_is_marked),
 		T(test_plot__nothing_to_draw),

@@ -84,8 +84,7 @@ static int check_args(report_args *a, const cli_args *c)
 		return cli_usage("report", _("--dept is required"));
 	if (!a->out)
 		return cli_usage("report", _("--out is required"));
-	if (!strcmp(a->out, "-") && a->format_set && a->req.format == JX_REPORT_MD &&
-	    a->req.charts)
+	if (!strcmp(a->out, "-") && a->format_set && a->req.format == JX_REPORT_MD && a->req.charts)
 		return cli_usage("report", _("Markdown charts need files: give --out FILE.md, or "
 					     "--no-charts for standard output"));
 	if (!a->format_set) {

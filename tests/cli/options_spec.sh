@@ -62,11 +62,12 @@ sample() {
 	      report) echo "$tmp/r.md" ;; *) echo "$tmp/o.out" ;; esac ;;
 	DIR) [ "$name" = --templates ] && echo "$tmp/templates" || echo "$tmp/dir" ;;
 	ALIASES.csv) echo "$tmp/aliases.csv" ;;
-	P) echo 0.1 ;; C) echo 0.9 ;; N) echo 3 ;; K) echo 2 ;; R) echo 0.8 ;; G) echo 0.2 ;;
+	P) echo 0.1 ;; S) echo 0.3 ;; C) echo 0.9 ;; N) echo 3 ;; K) echo 2 ;; R) echo 0.8 ;; G) echo 0.2 ;;
 	WxH) echo 800x600 ;; SECONDS) echo 30 ;;
 	csv\|json\|xlsx) echo json ;; png\|svg\|pdf) echo svg ;; html\|md) echo md ;;
 	zh\|en) echo en ;; scores\|figures) echo figures ;;
 	pareto\|runs\|transitions\|pairs) echo runs ;;
+	NAME\|all) echo all ;; 万元\|元) echo 元 ;; years\|missed\|flags) echo flags ;;
 	auto\|report\|csv\|table\|docx\|html\|xls\|doc) echo csv ;; auto\|utf-8\|gb18030\|utf-16) echo utf-8 ;;
 	*) fail "no sample value for $c $name $arg (add one to this test)" ;;
 	esac
@@ -83,7 +84,8 @@ needs() {
 	plot) [ "$name" = --out-dir ] && echo "all --dept 甲" || echo "total --dept 甲 --out $tmp/o.svg" ;;
 	report) echo "--dept 甲 --out $tmp/r.md --no-charts" ;;
 	variance) [ "$name" = --across ] && echo "" || echo "--dept 甲" ;;
-	compare | trend | forecast | deductions | weak | figures) echo "--dept 甲" ;;
+	compare | trend | forecast | deductions | weak | figures | projects) echo "--dept 甲" ;;
+	rank) echo "--project all" ;;
 	*) echo "" ;;
 	esac
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* xlsx.c -- the Excel/WPS workbook: scores, compare, weak, figures (libxlsxwriter).
+/* xlsx.c -- the Excel/WPS workbook: scores, compare, weak, figures, projects, totals
+ * (libxlsxwriter).
  *
  * Each analysis sheet is filled from the same jx_table the analysis
  * command prints (with its department column), column by column through a
@@ -117,14 +118,14 @@ static void put_number(xbook *x, xsheet *s, size_t c, double v, xcol_kind kind)
 	widen(s, c, kind == X_MONEY ? 12 : 9);
 }
 
-/* "deducted,low_rate" → "多年扣分、平均得分率低". */
+/* "new,persistent" → "新增扣分、持续扣分" (the codes of jx_weak_rules_format). */
 static void rules_zh(char *buf, size_t size, const char *rules)
 {
-	static const char *const codes[][2] = {{"deducted", "多年扣分"},
-					       {"low_rate", "平均得分率低"},
-					       {"falling", "显著下降"}};
+	static const char *const codes[][2] = {
+		{"new", "新增扣分"},          {"persistent", "持续扣分"}, {"large", "扣分占比大"},
+		{"low_rate", "平均得分率低"}, {"falling", "显著下降"},    {"resolved", "已改善"}};
 	buf[0] = '\0';
-	for (size_t i = 0; i < 3; i++)
+	for (size_t i = 0; i < sizeof(codes) / sizeof(*codes); i++)
 		if (strstr(rules, codes[i][0]))
 			snprintf(buf + strlen(buf), size - strlen(buf), "%s%s", buf[0] ? "、" : "",
 				 codes[i][1]);
@@ -149,8 +150,16 @@ static void put_label(xbook *x, xsheet *s, size_t c, const char *column, const c
 	} else if (!strcmp(column, "rules")) {
 		rules_zh(buf, sizeof(buf), code);
 		text = buf;
+	} else if (!strcmp(column, "kind")) {
+		jx_kind k;
+		if (jx_kind_parse(code, &k) == 0)
+			text = jx_kind_label(k, JX_LANG_ZH);
+	} else if (!strcmp(column, "provenance")) {
+		jx_provenance p;
+		if (jx_provenance_parse(code, &p) == 0)
+			text = jx_provenance_label(p, JX_LANG_ZH);
 	} else if (!strcmp(column, "growth_warning")) {
-		text = !strcmp(code, "yes") ? "预警" : "";
+		text = !strcmp(code, "yes") ? "预警" : !strcmp(code, "no") ? "未超过" : "";
 	}
 	put_text(x, s, c, text);
 }
@@ -286,10 +295,39 @@ static const xcol figure_cols[] = {{"department", "部门", X_TEXT},
 				   {"mean_expenditure_growth", "近年平均支出增长", X_PCT},
 				   {"growth_warning", "增长预警", X_LABEL}};
 
+static const xcol project_cols[] = {{"department", "部门", X_TEXT},
+				    {"project", "项目", X_TEXT},
+				    {"year", "年度", X_INT},
+				    {"total_score", "总分", X_NUM},
+				    {"total_weight", "总权重", X_NUM},
+				    {"rate", "得分率", X_PCT},
+				    {"grade", "等级", X_TEXT},
+				    {"budget", "全年预算数（万元）", X_MONEY},
+				    {"executed", "全年执行数（万元）", X_MONEY},
+				    {"execution_rate", "预算执行率", X_PCT},
+				    {"targets", "绩效指标数", X_INT},
+				    {"met", "达成", X_INT},
+				    {"missed", "未达成", X_INT},
+				    {"unknown", "无法判断", X_INT},
+				    {"missed_targets", "未达成指标及部门说明的原因", X_TEXT}};
+
 typedef struct {
-	xsheet compare, weak, figures;
+	xsheet compare, weak, figures, projects;
 	jx_analysis_options o;
 } xanalysis;
+
+/* The department's project-years (`jixiao projects --format csv`), when it has any. */
+static int project_rows(xbook *x, xanalysis *a, jx_store *st, const char *dept)
+{
+	jx_projects_result *r = NULL;
+	jx_table *t = NULL;
+	int rc = jx_projects_compute(&r, st, dept, &a->o);
+	if (rc == 0 && (rc = jx_projects_table(&t, r, JX_PROJECTS_YEARS, &a->o)) == 0)
+		put_table(x, &a->projects, t, 0, 0);
+	jx_table_free(t);
+	jx_projects_result_free(r);
+	return rc == JX_ENOTFOUND ? 0 : rc;
+}
 
 static int department_sheets(xbook *x, xanalysis *a, jx_store *st, const char *dept)
 {
@@ -323,6 +361,8 @@ figures:
 		put_table(x, &a->figures, t, 0, 0);
 	if (rc == JX_ENOTFOUND)
 		rc = 0;
+	if (rc == 0)
+		rc = project_rows(x, a, st, dept);
 out:
 	jx_table_free(t);
 	jx_funds_result_free(funds);
@@ -349,13 +389,39 @@ static int analysis_sheets(xbook *x, jx_store *st, const jx_filter *f, const jx_
 	sheet_start(x, &a.weak, "weak", weak_cols, sizeof(weak_cols) / sizeof(*weak_cols));
 	sheet_start(x, &a.figures, "figures", figure_cols,
 		    sizeof(figure_cols) / sizeof(*figure_cols));
+	sheet_start(x, &a.projects, "projects", project_cols,
+		    sizeof(project_cols) / sizeof(*project_cols));
 	for (size_t i = 0; i < n && rc == 0; i++)
 		if (i == 0 || strcmp(evs[i].department, evs[i - 1].department))
 			rc = department_sheets(x, &a, st, evs[i].department);
 	sheet_end(&a.compare);
 	sheet_end(&a.weak);
 	sheet_end(&a.figures);
+	sheet_end(&a.projects);
 	return rc;
+}
+
+/* ---- totals: one row per evaluation, as `jixiao list` (unknown totals stay empty) ---- */
+
+static const xcol total_cols[] = {
+	{"department", "部门", X_TEXT},     {"year", "年度", X_INT},
+	{"kind", "类型", X_LABEL},          {"total_weight", "总权重", X_NUM},
+	{"total_score", "总得分", X_NUM},   {"grade", "等级", X_TEXT},
+	{"deducted", "扣分", X_NUM},        {"scored_weight", "有得分的权重", X_NUM},
+	{"provenance", "数据性质", X_LABEL}};
+
+static int totals_sheet(xbook *x, const jx_eval_summary *evs, size_t n)
+{
+	jx_table *t = NULL;
+	xsheet s;
+	int rc = jx_evaluation_list_table(&t, evs, n);
+	if (rc)
+		return rc;
+	sheet_start(x, &s, "totals", total_cols, sizeof(total_cols) / sizeof(*total_cols));
+	put_table(x, &s, t, 0, 0);
+	sheet_end(&s);
+	jx_table_free(t);
+	return 0;
 }
 
 static void about_sheet(xbook *x, const jx_filter *f)
@@ -364,7 +430,9 @@ static void about_sheet(xbook *x, const jx_filter *f)
 	char years[64], counts[128];
 	const char *rows[][2] = {
 		{"内容", "scores：每个三级指标每年一行；compare：各部门最近两个评价年度的对比；"
-			 "weak：持续薄弱指标及依据；figures：预算、决算与执行"},
+			 "weak：薄弱指标及依据（含已改善的指标）；figures：预算、决算与执行；"
+			 "projects：各项目每年的总分、预算执行率和未达成的绩效目标及原因；"
+			 "totals：每份评价的总分与等级（有缺失得分的评价总分未知、不评等级）"},
 		{"部门", f->department ? f->department : "全部"},
 		{"年度", years},
 		{"评价", counts},
@@ -414,7 +482,7 @@ int jx_xlsx_export(jx_store *st, const char *path, const jx_filter *f)
 	}
 	formats(&x);
 	if ((rc = scores_sheet(&x, st, evs, n)) == 0 &&
-	    (rc = analysis_sheets(&x, st, f, evs, n)) == 0)
+	    (rc = analysis_sheets(&x, st, f, evs, n)) == 0 && (rc = totals_sheet(&x, evs, n)) == 0)
 		about_sheet(&x, f);
 	err = workbook_close(x.wb);
 	if (rc == 0 && err != LXW_NO_ERROR)

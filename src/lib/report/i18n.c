@@ -45,14 +45,16 @@ const char *rp_status(jx_lang lang, jx_compare_status st)
 
 const char *rp_chart_title(jx_lang lang, jx_chart c)
 {
-	static const rp_text keys[] = {T_CAP_TOTAL, T_CAP_CATEGORIES, T_CAP_HEATMAP, T_CAP_PARETO,
-				       T_CAP_WEAK,  T_CAP_FIGURES,    T_CAP_RANK};
+	static const rp_text keys[] = {T_CAP_TOTAL,  T_CAP_CATEGORIES, T_CAP_HEATMAP,
+				       T_CAP_PARETO, T_CAP_WEAK,       T_CAP_FIGURES,
+				       T_CAP_RANK,   T_CAP_PROJECTS};
 	return (unsigned)c < sizeof(keys) / sizeof(*keys) ? rp_tr(lang, keys[c]) : "";
 }
 
 const char *rp_rule_label(jx_lang lang, jx_rule rule)
 {
-	static const rp_text keys[] = {T_R1, T_R2, T_R3, T_R4, T_R5, T_R6, T_R7, T_R8, T_R9, T_R10};
+	static const rp_text keys[] = {T_R1, T_R2, T_R3, T_R4,  T_R5,  T_R6,
+				       T_R7, T_R8, T_R9, T_R10, T_R11, T_R12};
 	unsigned i = (unsigned)rule - 1;
 	return i < sizeof(keys) / sizeof(*keys) ? rp_tr(lang, keys[i]) : "";
 }

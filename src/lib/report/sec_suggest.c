@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sec_suggest.c -- section 8: the planning suggestions, each with a link to its evidence.
+/* sec_suggest.c -- section 9: the planning suggestions, each with a link to its evidence.
  *
  * The suggestions themselves come from rules.c; this file only
  * words them (in the report's language) with the numbers of their
@@ -26,6 +26,15 @@ static const char *pareto_names(rd_doc *d, const jx_report *r, size_t n)
 		s = k++ ? rd_printf(d, "%s%s%s", s, RP_TR(d, T_NAME_SEP), q) : q;
 	}
 	return s;
+}
+
+/* R12's evidence: the project's repeated list ("家长满意度 (2022, 2023)"). */
+static const char *project_repeated(const jx_report *r, const char *project)
+{
+	for (size_t i = 0; r->projects && i < r->projects->nprojects; i++)
+		if (r->projects->projects[i].name == project)
+			return r->projects->projects[i].repeated;
+	return "";
 }
 
 static const char *suggestion_text(rd_doc *d, const jx_report *r, const jx_suggestion *s)
@@ -62,6 +71,11 @@ static const char *suggestion_text(rd_doc *d, const jx_report *r, const jx_sugge
 				 rd_pct(d, s->value2));
 	case JX_RULE_SELF_HIGH:
 		return rd_printf(d, RP_TR(d, T_S10), s->year, s->count, name, rd_pts(d, s->value));
+	case JX_RULE_PROJECT_SLOW:
+		return rd_printf(d, RP_TR(d, T_S11), s->project, s->year, s->year2,
+				 rd_pct(d, s->value2), rd_pct(d, s->value));
+	case JX_RULE_PROJECT_REPEATED:
+		return rd_printf(d, RP_TR(d, T_S12), s->project, project_repeated(r, s->project));
 	}
 	return "";
 }

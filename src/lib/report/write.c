@@ -34,6 +34,8 @@ static const char *banner_text(rd_doc *d, const jx_report *r)
 		s = rd_printf(
 			d, "%s%s%s", s, *s ? RP_TR(d, T_SEP) : "",
 			rd_printf(d, RP_TR(d, T_BANNER_PEERS), r->year_latest, r->rank_synthetic));
+	if (r->projects_synthetic)
+		s = rd_printf(d, "%s%s%s", s, *s ? RP_TR(d, T_SEP) : "", RP_TR(d, T_BANNER_PROJ));
 	return rd_printf(d, "%s%s%s", RP_TR(d, T_BANNER), s, RP_TR(d, T_BANNER_END));
 }
 
@@ -54,6 +56,7 @@ static void build_doc(rd_doc *d, const jx_report *r, const jx_report_request *re
 	rp_sec_deductions(d, r);
 	rp_sec_forecast(d, r);
 	rp_sec_figures(d, r);
+	rp_sec_projects(d, r);
 	rp_sec_review(d, r);
 	rp_sec_suggestions(d, r);
 	rp_sec_provenance(d, r);
@@ -173,8 +176,7 @@ static int write_file(const char *path, const char *text)
 
 /* Markdown with its charts: FILE.md and FILE_charts/ built in a temporary directory beside
  * them, moved in (charts first) only when the report was rendered. */
-static int write_md_set(jx_report *r, jx_store *st, const jx_report_request *req,
-			const char *path)
+static int write_md_set(jx_report *r, jx_store *st, const jx_report_request *req, const char *path)
 {
 	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
 	char *dir = slash ? jx__strndup(path, (size_t)(slash - path + (slash == path))) : NULL;
