@@ -116,6 +116,7 @@ enum {
 	JX__COL_TARGET,
 	JX__COL_ACTUAL,
 	JX__COL_REASON,
+	JX__COL_L1W,
 	JX__COL_COUNT
 };
 
