@@ -107,6 +107,8 @@ static void test_report__projects_section(void **state)
 		   "实际完成 2022年10月；原因：资金调度滞后, 已建立按月拨付台账");
 	expect(md, "**校舍维修改造资金** · 2023 年「完工时间」：指标值 2023年8月底前，实际完成 "
 		   "2023年11月；原因：雨季延误工期");
+	/* 结果应用与预算建议: the one slow project (R11) weighs on next year's budget */
+	expect(md, "\n- 1 个项目各年预算执行率均低于 90%：下年度相应压减或调整这些项目的预算。\n");
 	/* the suggestions */
 	expect(md, "【R11 项目执行偏慢】</strong>项目「校舍维修改造资金」2022–2023 年各年预算执行率均低于 "
 		   "90.0%（平均 65.0%）");
