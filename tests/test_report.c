@@ -284,9 +284,10 @@ static void test_report__sections_and_english(void **state)
 	/* 结果应用与预算建议: 2023 execution 120/100 > 110%; one indicator (A) deducted 4
 	 * years running (R1); no projects, so no project line */
 	assert_non_null(strstr(zh, "<li>2023 年预算执行率 120.0%，超过 110%：下年度预算编制更准确，"
-				   "减少年中追加。</li>"));
+				   "减少年中追加。"));
 	assert_non_null(strstr(zh, "<li>1 项指标已连续 3 年以上扣分：下年度预算安排与这些指标的整改"
-				   "目标挂钩，整改不到位的相关支出从严核定。</li>"));
+				   "目标挂钩，整改不到位的相关支出从严核定。"));
+	assert_non_null(strstr(zh, "href=\"#fig-2023\"")); /* its evidence */
 	assert_null(strstr(zh, "个项目各年预算执行率均低于"));
 	assert_non_null(strstr(en, "Budget execution in 2023 was 120.0%, above 110%"));
 	assert_null(strstr(zh, "<script"));

@@ -136,25 +136,37 @@ static void budget_use(rd_doc *d, const jx_report *r)
 	size_t npersist = rule_count(r, JX_RULE_PERSISTENT);
 	size_t nslow = rule_count(r, JX_RULE_PROJECT_SLOW);
 	double exec = last ? last->execution_rate : NAN;
+	const char *ev = rd_printf(d, "→ %s", RP_TR(d, T_EVIDENCE));
 	rd_block *list;
+	rd_inline *in;
 	if (!isfinite(exec) && !npersist && !nslow)
 		return;
 	rd_heading(d, 3, "budget-use", RP_TR(d, T_BUDGET_USE));
 	list = rd_list(d, 0);
-	if (isfinite(exec))
-		rd_span_add(d, rd_item(d, list, NULL),
+	if (isfinite(exec)) {
+		in = rd_item(d, list, NULL);
+		rd_span_add(d, in,
 			    rd_printf(d,
 				      RP_TR(d, exec < 0.90   ? T_BU_EXEC_LOW
 					       : exec > 1.10 ? T_BU_EXEC_HIGH
 							     : T_BU_EXEC_OK),
 				      last->year, rd_pct(d, exec)),
 			    NULL, 0);
-	if (npersist)
-		rd_span_add(d, rd_item(d, list, NULL),
-			    rd_printf(d, RP_TR(d, T_BU_PERSIST), npersist), NULL, 0);
-	if (nslow)
-		rd_span_add(d, rd_item(d, list, NULL), rd_printf(d, RP_TR(d, T_BU_PROJ), nslow),
-			    NULL, 0);
+		rd_span_add(d, in, " ", NULL, 0);
+		rd_span_add(d, in, ev, rp_anchor(d, "#fig", (size_t)last->year), RD_MUTED);
+	}
+	if (npersist) {
+		in = rd_item(d, list, NULL);
+		rd_span_add(d, in, rd_printf(d, RP_TR(d, T_BU_PERSIST), npersist), NULL, 0);
+		rd_span_add(d, in, " ", NULL, 0);
+		rd_span_add(d, in, ev, "#runs", RD_MUTED);
+	}
+	if (nslow) {
+		in = rd_item(d, list, NULL);
+		rd_span_add(d, in, rd_printf(d, RP_TR(d, T_BU_PROJ), nslow), NULL, 0);
+		rd_span_add(d, in, " ", NULL, 0);
+		rd_span_add(d, in, ev, "#projects", RD_MUTED);
+	}
 }
 
 void rp_sec_suggestions(rd_doc *d, const jx_report *r)
