@@ -318,6 +318,7 @@ static void rc_free(jx__rc *rc)
 	free(rc->owned);
 	free(rc->places);
 	free(rc->dept);
+	jx__rc_project_clear(&rc->proj);
 	jx__header_clear(&rc->head);
 	jx__buf_free(&rc->trace);
 }
@@ -328,16 +329,20 @@ static int recognise(jx__rc *rc, jx_batch **out)
 	if ((e = find_table(rc)) != 0 || (e = make_lines(rc)) != 0 ||
 	    (e = jx__rc_read_meta(rc)) != 0)
 		return e;
-	if (jx__rc_is_project_table(rc))
-		return jx_error_code();
+	if ((e = jx__rc_read_project(rc)) != 0)
+		return e;
 	for (size_t i = 0; i < rc->doc->nnotes; i++)
 		jx__rc_trace(rc, "%s\n", rc->doc->notes[i]);
 	jx__rc_trace_header(rc, rc->table, &rc->head);
-	if ((e = jx__rc_settle_meta(rc)) != 0 || (e = make_records(rc)) != 0 ||
+	if ((e = jx__rc_settle_meta(rc)) != 0)
+		return e;
+	jx__rc_trace_project(rc);
+	if ((e = make_records(rc)) != 0 || (e = jx__rc_project_records(rc)) != 0 ||
 	    (e = jx__rc_read_table(rc)) != 0)
 		return e;
 	trace_other_tables(rc);
-	if ((e = jx__rp_read_figures(&rc->rp[0])) != 0 ||
+	/* a project's figures are its fund block, not the department's prose */
+	if ((!rc->proj.is_project && (e = jx__rp_read_figures(&rc->rp[0])) != 0) ||
 	    (e = jx__rp_read_sections(&rc->rp[0])) != 0)
 		return e;
 	for (int k = 0; k < JX__RC_KINDS; k++)
@@ -346,7 +351,7 @@ static int recognise(jx__rc *rc, jx_batch **out)
 	return hand_out(rc, out);
 }
 
-int jx_doc_read(jx_batch **out, const jx_doc *doc, const jx_read_options *opts)
+int jx__rc_read_one(jx_batch **out, const jx_doc *doc, const jx_read_options *opts)
 {
 	jx_read_options defaults = jx_read_options_default();
 	jx__rc rc;
