@@ -19,21 +19,9 @@
 
 static jx_batch *read_fixture(const char *name, const jx_read_options *opts)
 {
-	jx_batch *b = NULL;
 	char rel[256];
 	snprintf(rel, sizeof(rel), "tests/fixtures/projects/%s", name);
-	if (jx_read_file(&b, tu_src(rel), opts) != 0)
-		fail_msg("%s: %s", name, jx_error_last());
-	return b;
-}
-
-static const jx_indicator *row_named(const jx_evaluation *ev, const char *l3)
-{
-	for (size_t i = 0; i < ev->nrows; i++)
-		if (!strcmp(ev->rows[i].level3, l3))
-			return &ev->rows[i];
-	fail_msg("no row %s", l3);
-	return NULL;
+	return tu_read_fixture(rel, opts);
 }
 
 static int64_t figure(const jx_figures *f, const char *item)
@@ -82,18 +70,18 @@ static void check_a(const char *file)
 	assert_int_equal(ev->nrows, 8);
 	assert_true(jx_indicator_is_fund(&ev->rows[0]));
 	row_is(&ev->rows[0], 10, 8.8, "", "", "", JX_DONE_NONE);
-	row_is(row_named(ev, "受益学生人数"), 20, 20, "≥12000人", "12150人", "", JX_DONE_MET);
-	row_is(row_named(ev, "供餐天数"), 10, 8, "≥200天", "196天",
+	row_is(tu_row_named(ev, "受益学生人数"), 20, 20, "≥12000人", "12150人", "", JX_DONE_MET);
+	row_is(tu_row_named(ev, "供餐天数"), 10, 8, "≥200天", "196天",
 	       "春季学期延迟开学，供餐天数减少", JX_DONE_MISSED);
-	row_is(row_named(ev, "资金拨付及时率"), 10, 8, "≥95%", "90%",
+	row_is(tu_row_named(ev, "资金拨付及时率"), 10, 8, "≥95%", "90%",
 	       "部分资金拨付滞后，下年度加快拨付进度", JX_DONE_MISSED);
-	r = row_named(ev, "生均每天补助标准"); /* a cost: the bare 5元 is a ceiling */
+	r = tu_row_named(ev, "生均每天补助标准"); /* a cost: the bare 5元 is a ceiling */
 	row_is(r, 5, 5, "5元", "5元", "", JX_DONE_MET);
 	assert_int_equal(r->target_q.bound, JX_BOUND_LE);
 	assert_true(r->target_q.implied);
-	row_is(row_named(ev, "学生营养状况"), 20, 16, "明显改善", "有所改善", "膳食结构仍需优化",
+	row_is(tu_row_named(ev, "学生营养状况"), 20, 16, "明显改善", "有所改善", "膳食结构仍需优化",
 	       JX_DONE_UNKNOWN);
-	row_is(row_named(ev, "学生家长满意度"), 10, 10, "≥90%", "93.5%", "", JX_DONE_MET);
+	row_is(tu_row_named(ev, "学生家长满意度"), 10, 10, "≥90%", "93.5%", "", JX_DONE_MET);
 	assert_true(ev->total_weight == 100 && ev->total_score == 90.8);
 	assert_true(warned(ev, "总分 100 counts the fund row (年度资金总额, 10 points): the "
 			       "indicator rows without it add up to 90"));
@@ -141,11 +129,11 @@ static void check_b(const char *file, const char *good_roads)
 	assert_string_equal(ev->supervisor, "示例县交通运输局");
 	assert_int_equal(ev->nrows, 7); /* fund + 6: "其中：县道优良路率 / /" is part of its row */
 	row_is(&ev->rows[0], 10, 8.75, "", "", "", JX_DONE_NONE);
-	row_is(row_named(ev, "优良路率"), 20, 20, "≥80%", good_roads, "", JX_DONE_MET);
-	row_is(row_named(ev, "完工时间"), 10, 6, "10月底前", "11月15日", "雨季影响施工，工期延后",
-	       JX_DONE_MISSED);
-	row_is(row_named(ev, "每公里养护成本"), 10, 10, "≤0.7万元", "0.56万元", "", JX_DONE_MET);
-	row_is(row_named(ev, "群众出行条件"), 20, 20, "有效改善", "有效改善", "", JX_DONE_MET);
+	row_is(tu_row_named(ev, "优良路率"), 20, 20, "≥80%", good_roads, "", JX_DONE_MET);
+	row_is(tu_row_named(ev, "完工时间"), 10, 6, "10月底前", "11月15日",
+	       "雨季影响施工，工期延后", JX_DONE_MISSED);
+	row_is(tu_row_named(ev, "每公里养护成本"), 10, 10, "≤0.7万元", "0.56万元", "", JX_DONE_MET);
+	row_is(tu_row_named(ev, "群众出行条件"), 20, 20, "有效改善", "有效改善", "", JX_DONE_MET);
 	/* 100 stated; 30+20+10+10+20+10 = 100 without the fund row, 110 with it */
 	assert_true(ev->total_weight == 100 && ev->total_score == 95);
 	assert_true(warned(ev, "总分 100 matches the indicator rows without the fund row "
@@ -184,9 +172,9 @@ static void test_ingest_projects__department_table_in_project_layout(void **stat
 	assert_int_equal(ev->nrows, 6);
 	assert_true(jx_indicator_is_fund(&ev->rows[0]));
 	row_is(&ev->rows[0], 10, 9.6, "", "", "", JX_DONE_NONE);
-	row_is(row_named(ev, "造林成活率"), 20, 17, "≥85%", "83%", "春季干旱，成活率偏低；秋季补植",
-	       JX_DONE_MISSED);
-	row_is(row_named(ev, "人工造林面积"), 30, 30, "≥1.5万亩", "1.52万亩", "", JX_DONE_MET);
+	row_is(tu_row_named(ev, "造林成活率"), 20, 17, "≥85%", "83%",
+	       "春季干旱，成活率偏低；秋季补植", JX_DONE_MISSED);
+	row_is(tu_row_named(ev, "人工造林面积"), 30, 30, "≥1.5万亩", "1.52万亩", "", JX_DONE_MET);
 	assert_true(warned(ev, "总分 100 counts the fund row"));
 	assert_int_equal(b->nfigs, 0); /* no project figures; the department's are its own */
 	jx_batch_free(b);
@@ -206,15 +194,15 @@ static void test_ingest_projects__one_file_many_projects(void **state)
 	assert_string_equal(fire->project, "2023年森林防火专项资金");
 	assert_string_equal(fire->department, "示例县林业局");
 	assert_int_equal(fire->nrows, 4);
-	row_is(row_named(fire, "重大森林火灾发生次数"), 30, 30, "0次", "0次", "", JX_DONE_MET);
-	row_is(row_named(fire, "林区群众满意度"), 20, 18, "≥90%", "88%", "防火宣传不够深入",
+	row_is(tu_row_named(fire, "重大森林火灾发生次数"), 30, 30, "0次", "0次", "", JX_DONE_MET);
+	row_is(tu_row_named(fire, "林区群众满意度"), 20, 18, "≥90%", "88%", "防火宣传不够深入",
 	       JX_DONE_MISSED);
 	/* no 实施单位: the 主管部门 is the department */
 	assert_string_equal(forest->project, "2023年退耕还林补助资金");
 	assert_string_equal(forest->department, "示例县林业局");
 	assert_null(forest->implementer);
 	row_is(&forest->rows[0], 10, 7.5, "", "", "", JX_DONE_NONE);
-	row_is(row_named(forest, "资金兑付时间"), 20, 15, "11月底前", "12月20日",
+	row_is(tu_row_named(forest, "资金兑付时间"), 20, 15, "11月底前", "12月20日",
 	       "兑付程序复杂，时间延后", JX_DONE_MISSED);
 	assert_true(warned(forest, "which comes on top: 110 points in all"));
 	/* the 附表 after the projects names none: said on the last project, not read */

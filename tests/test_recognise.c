@@ -14,6 +14,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "jixiao.h"
+#include "testutil.h"
 
 #define MAXC 12
 
@@ -83,15 +84,6 @@ static jx_doc *basic_doc(const char *name)
 	return d;
 }
 
-static const jx_indicator *row_named(const jx_evaluation *ev, const char *l3)
-{
-	for (size_t i = 0; i < ev->nrows; i++)
-		if (!strcmp(ev->rows[i].level3, l3))
-			return &ev->rows[i];
-	fail_msg("no row %s", l3);
-	return NULL;
-}
-
 static void test_recognise__reads_levels_weights_and_scores(void **state)
 {
 	jx_doc *d = basic_doc("basic.docx");
@@ -107,7 +99,7 @@ static void test_recognise__reads_levels_weights_and_scores(void **state)
 	assert_int_equal(ev->kind, JX_KIND_SELF);
 	assert_int_equal(ev->nrows, 5);
 	/* "投 入 (20分)" is level-1 投入 with declared weight 20, carried down the merge */
-	r = row_named(ev, "预算执行率");
+	r = tu_row_named(ev, "预算执行率");
 	assert_string_equal(r->level1, "投入");
 	assert_string_equal(r->level2, "预算编制");
 	assert_true(r->level1_weight == 20);
@@ -115,11 +107,11 @@ static void test_recognise__reads_levels_weights_and_scores(void **state)
 	assert_string_equal(r->explanation, "执行进度。");
 	assert_int_equal(r->line, 3); /* the table row it came from */
 	/* full-width brackets, and "(30)" without 分 */
-	assert_string_equal(row_named(ev, "合格率")->level1, "产出指标");
-	assert_true(row_named(ev, "合格率")->level1_weight == 50);
-	assert_string_equal(row_named(ev, "满意度")->level1, "效益");
-	assert_true(row_named(ev, "满意度")->level1_weight == 30);
-	assert_true(row_named(ev, "完成率")->score == 28.5);
+	assert_string_equal(tu_row_named(ev, "合格率")->level1, "产出指标");
+	assert_true(tu_row_named(ev, "合格率")->level1_weight == 50);
+	assert_string_equal(tu_row_named(ev, "满意度")->level1, "效益");
+	assert_true(tu_row_named(ev, "满意度")->level1_weight == 30);
+	assert_true(tu_row_named(ev, "完成率")->score == 28.5);
 	assert_true(ev->total_weight == 100 && ev->total_score == 94.5);
 	/* 9 + 10 + 28.5 + 20 + 27 = 94.5 agrees with 合计: no warning */
 	assert_int_equal(ev->nwarnings, 0);
