@@ -357,12 +357,35 @@ static int pick_title_values(jx__rp_doc *d, const jx_read_options *opts, char **
 	return 0;
 }
 
+/* The title; a title-like line that names no department (a web page's breadcrumb
+ * "2020年度部门整体绩效自评报告汇总" above the report's own title, as a printed page
+ * keeps it) gives way to the next one that does, if any. */
 int jx__rp_find_title(jx__rp_doc *d, size_t from, char **dept, int *year)
 {
-	d->title = find_title(d, from);
-	if (d->title < d->nlines) {
-		const jx__rp_line *next = d->title + 1 < d->nlines ? &d->lines[d->title + 1] : NULL;
-		return title_parts(&d->lines[d->title], next, dept, year);
+	size_t first = d->nlines;
+	int first_year = 0;
+	for (;;) {
+		const jx__rp_line *next;
+		int rc;
+		d->title = find_title(d, from);
+		if (d->title >= d->nlines)
+			break;
+		next = d->title + 1 < d->nlines ? &d->lines[d->title + 1] : NULL;
+		if ((rc = title_parts(&d->lines[d->title], next, dept, year)) != 0 || **dept)
+			return rc;
+		if (first == d->nlines) {
+			first = d->title;
+			first_year = *year;
+		}
+		free(*dept);
+		*dept = NULL;
+		from = d->title + 1;
+	}
+	d->title = first;
+	if (first < d->nlines) {
+		*year = first_year;
+		if (!(*dept = jx__strdup("")))
+			return jx__oom();
 	}
 	return 0;
 }
