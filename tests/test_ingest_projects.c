@@ -114,6 +114,13 @@ static void test_ingest_projects__gbk_web_page(void **state)
 	check_a("a.html");
 }
 
+/* LibreOffice's print of a.docx: the same table out of the PDF's ruled grid */
+static void test_ingest_projects__pdf_printed_from_word(void **state)
+{
+	(void)state;
+	check_a("a.pdf");
+}
+
 /* Table B: 元 with thousands separators; 总分 100 without the fund row of 10; 执行率 88%
  * stated where 700 000 / 800 000 is 87.50%; a "/" 其中 row. */
 static void check_b(const char *file, const char *good_roads)
@@ -336,6 +343,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ingest_projects__docx_template_layout),
 		cmocka_unit_test(test_ingest_projects__gbk_web_page),
+		cmocka_unit_test(test_ingest_projects__pdf_printed_from_word),
 		cmocka_unit_test(test_ingest_projects__pasted_tab_text),
 		cmocka_unit_test(test_ingest_projects__excel_97_with_percent_numbers),
 		cmocka_unit_test(test_ingest_projects__department_table_in_project_layout),

@@ -18,7 +18,7 @@ same() { # FILE WANT WHAT
 }
 
 # ---- each file stores its expected rows and figures ----
-for spec in a.docx:a:a a.html:a:a b.txt:b:b b.xls:b_xls:b; do
+for spec in a.docx:a:a a.html:a:a a.pdf:a:a b.txt:b:b b.xls:b_xls:b; do
 	IFS=: read -r f rows figs <<<"$spec"
 	run_db="$tmp/$f.db"
 	run 0 import "$fx/$f"
