@@ -166,6 +166,12 @@ static void test_ingest_projects__excel_97_with_percent_numbers(void **state)
 	check_b("b.xls", "0.82"); /* FreeXL gives the number, not its % format */
 }
 
+static void test_ingest_projects__excel_workbook(void **state)
+{
+	(void)state;
+	check_b("b.xlsx", "0.82"); /* the cell's number; its % format is not applied */
+}
+
 /* Table C: a 部门整体支出绩效自评表 in the same layout: a department evaluation. */
 static void test_ingest_projects__department_table_in_project_layout(void **state)
 {
@@ -346,6 +352,7 @@ int main(void)
 		cmocka_unit_test(test_ingest_projects__pdf_printed_from_word),
 		cmocka_unit_test(test_ingest_projects__pasted_tab_text),
 		cmocka_unit_test(test_ingest_projects__excel_97_with_percent_numbers),
+		cmocka_unit_test(test_ingest_projects__excel_workbook),
 		cmocka_unit_test(test_ingest_projects__department_table_in_project_layout),
 		cmocka_unit_test(test_ingest_projects__one_file_many_projects),
 		cmocka_unit_test(test_ingest_projects__dry_run_says_what_was_read),

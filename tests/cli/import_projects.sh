@@ -18,7 +18,7 @@ same() { # FILE WANT WHAT
 }
 
 # ---- each file stores its expected rows and figures ----
-for spec in a.docx:a:a a.html:a:a a.pdf:a:a b.txt:b:b b.xls:b_xls:b; do
+for spec in a.docx:a:a a.html:a:a a.pdf:a:a b.txt:b:b b.xls:b_xls:b b.xlsx:b_xls:b; do
 	IFS=: read -r f rows figs <<<"$spec"
 	run_db="$tmp/$f.db"
 	run 0 import "$fx/$f"
@@ -58,12 +58,12 @@ run 0 list --project all --format csv
 [ "$(wc -l <"$tmp/out")" -eq 1 ] || fail "c.docx was stored as a project"
 
 # ---- one file, the department's table and two projects (a sheet each in the workbook) ----
-for spec in d.docx: d.xls:_xls; do
+for spec in d.docx: d.xls:_xls d.xlsx:_xls; do
 	IFS=: read -r f x <<<"$spec"
 	run_db="$tmp/$f.db"
 	run 0 import "$fx/$f"
 	has "$tmp/out" "3 evaluations added" "import $f"
-	[ "$f" = d.docx ] || has "$tmp/err" "d.xls: warning: 退耕还林!H15: 总分 100 matches the indicator rows without the fund row"
+	[ "$f" = d.docx ] || has "$tmp/err" "$f: warning: 退耕还林!H15: 总分 100 matches the indicator rows without the fund row"
 	run 0 export
 	same "$tmp/out" "$fx/expected_c$x.csv" "$f stores other department rows"
 	run 0 export --project all

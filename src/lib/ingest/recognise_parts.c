@@ -4,7 +4,8 @@
  * A department hands in one 项目支出绩效自评表 per project, often all in one
  * Word file (or one workbook, a sheet each), sometimes after its own 部门整体
  * table. The recogniser reads one indicator table; here the document is cut
- * into parts, each read on its own (jx__rc_read_one):
+ * into parts, each read on its own (jx__rc_read_one) and handed on as it is
+ * read (to the sink of a streaming read, else into the batch):
  *
  *   - the part of project k runs from the block after the previous indicator
  *     table to its own indicator table (the 项目名称, the fund block and the
@@ -56,60 +57,20 @@ static int indicator_tables(size_t **out, size_t *n, const jx_doc *doc)
 	return 0;
 }
 
-/* Read blocks first..last (and the leading comment lines when first > 0) as a document. */
-static int read_blocks(jx_batch **out, const jx_doc *doc, size_t first, size_t last,
-		       const jx_read_options *opts)
-{
-	jx_doc sub;
-	size_t n = 0;
-	int e;
-	memset(&sub, 0, sizeof(sub));
-	sub.name = doc->name;
-	sub.format = doc->format;
-	if (!(sub.blocks = malloc((last + 1) * sizeof(*sub.blocks))))
-		return jx__oom();
-	for (size_t i = 0; i < first; i++) {
-		const jx_doc_block *b = &doc->blocks[i];
-		if (b->kind == JX_BLOCK_TABLE)
-			break;
-		if (b->text && b->text[0] == '#')
-			sub.blocks[n++] = *b;
-	}
-	for (size_t i = first; i <= last; i++)
-		sub.blocks[n++] = doc->blocks[i];
-	sub.nblocks = sub.cap = n;
-	if (first == 0) { /* the readers' notes, once */
-		sub.notes = doc->notes;
-		sub.nnotes = doc->nnotes;
-	}
-	e = jx__rc_read_one(out, &sub, opts);
-	free(sub.blocks);
-	return e;
-}
-
-/* Move what part holds into all (the part's batch is left empty). */
-static int take(jx_batch *all, jx_batch *b)
-{
-	for (size_t i = 0; i < b->nevals; i++) {
-		if (jx_batch_add_evaluation(all, b->evals[i]) != 0)
-			return JX_ENOMEM;
-		b->evals[i] = NULL;
-	}
-	for (size_t i = 0; i < b->nfigs; i++) {
-		if (jx_batch_add_figures(all, b->figs[i]) != 0)
-			return JX_ENOMEM;
-		b->figs[i] = NULL;
-	}
-	return 0;
-}
+/* Passes what one project part reads on to the real sink (or batch), with the warning
+ * about the indicator tables after it that name no project. */
+typedef struct {
+	const jx_doc *doc;
+	const jx_read_sink *sink; /* NULL: into batch */
+	jx_batch *batch;
+	const part *p; /* the parts after this one that are not read */
+	size_t nunread;
+} relay;
 
 /* An indicator table that names no project after the project tables: said, not read. */
-static int unread_table(jx_batch *all, const jx_doc *doc, const jx_doc_table *t)
+static int unread_table(jx_evaluation *ev, const jx_doc *doc, const jx_doc_table *t)
 {
-	jx_evaluation *ev = all->nevals ? all->evals[all->nevals - 1] : NULL;
 	char at[128];
-	if (!ev)
-		return 0;
 	if (t->line > 0)
 		return jx_evaluation_warn(ev, t->line, "%s",
 					  _("an indicator table after the project tables names no "
@@ -121,51 +82,93 @@ static int unread_table(jx_batch *all, const jx_doc *doc, const jx_doc_table *t)
 		  "not read"));
 }
 
-/* Read the parts in document order into *out. */
-static int read_parts(jx_batch **out, const jx_doc *doc, const part *p, size_t n,
-		      const jx_read_options *opts)
+static int relay_evaluation(void *ctx, jx_evaluation *ev)
 {
-	jx_batch *all = jx_batch_new(doc->name), *b = NULL;
-	size_t k = 0;
-	int e = 0;
-	if (!all)
-		return jx__oom();
-	while (k < n && !p[k].project)
-		k++;
-	if (k > 0) /* the department's own table and what comes before the projects */
-		e = read_blocks(&b, doc, 0, p[k].first - 1, opts);
-	for (; e == 0; k++) {
-		if (b && (e = take(all, b)) != 0)
-			break;
-		jx_batch_free(b);
-		b = NULL;
-		if (k >= n)
-			break;
-		if (p[k].project)
-			e = read_blocks(&b, doc, p[k].first, p[k].last, opts);
-		else
-			e = unread_table(all, doc, doc->blocks[p[k].table].table);
-	}
-	jx_batch_free(b);
-	if (e) {
-		jx_batch_free(all);
-		return e;
-	}
-	*out = all;
-	return 0;
+	relay *r = ctx;
+	for (size_t i = 0; i < r->nunread; i++)
+		if (unread_table(ev, r->doc, r->doc->blocks[r->p[i].table].table) != 0)
+			return JX_ENOMEM;
+	if (r->sink)
+		return r->sink->evaluation ? r->sink->evaluation(r->sink->ctx, ev) : 0;
+	return jx_batch_add_evaluation(r->batch, ev) != 0 ? JX_ENOMEM : JX_READ_KEEP;
 }
 
-int jx_doc_read(jx_batch **out, const jx_doc *doc, const jx_read_options *opts)
+static int relay_figures(void *ctx, jx_figures *f)
+{
+	relay *r = ctx;
+	if (r->sink)
+		return r->sink->figures ? r->sink->figures(r->sink->ctx, f) : 0;
+	return jx_batch_add_figures(r->batch, f) != 0 ? JX_ENOMEM : JX_READ_KEEP;
+}
+
+/* Read blocks first..last (and the leading comment lines when first > 0) as a document;
+ * the unread parts after it are said on its evaluations. */
+static int read_blocks(const jx_doc *doc, const part *pt, const part *unread, size_t nunread,
+		       const jx_read_options *opts, const jx_read_sink *sink, jx_batch *batch)
+{
+	relay r = {doc, sink, batch, unread, nunread};
+	jx_read_sink via = {relay_evaluation, relay_figures, &r};
+	jx_doc sub;
+	size_t n = 0;
+	int e;
+	memset(&sub, 0, sizeof(sub));
+	sub.name = doc->name;
+	sub.format = doc->format;
+	if (!(sub.blocks = malloc((pt->last + 1) * sizeof(*sub.blocks))))
+		return jx__oom();
+	for (size_t i = 0; i < pt->first; i++) {
+		const jx_doc_block *b = &doc->blocks[i];
+		if (b->kind == JX_BLOCK_TABLE)
+			break;
+		if (b->text && b->text[0] == '#')
+			sub.blocks[n++] = *b;
+	}
+	for (size_t i = pt->first; i <= pt->last; i++)
+		sub.blocks[n++] = doc->blocks[i];
+	sub.nblocks = sub.cap = n;
+	if (pt->first == 0) { /* the readers' notes, once */
+		sub.notes = doc->notes;
+		sub.nnotes = doc->nnotes;
+	}
+	e = jx__rc_read_one(&sub, opts, nunread ? &via : sink, batch);
+	free(sub.blocks);
+	return e;
+}
+
+/* Read the parts in document order: the department's own part (before the first
+ * project), each project part, the tables after a project that name none said on it. */
+static int read_parts(const jx_doc *doc, const part *p, size_t n, const jx_read_options *opts,
+		      const jx_read_sink *sink, jx_batch *batch)
+{
+	size_t k = 0;
+	int e = 0;
+	while (k < n && !p[k].project)
+		k++;
+	if (k > 0) { /* the department's own table and what comes before the projects */
+		part own = {0, p[k].first - 1, p[0].table, 0};
+		e = read_blocks(doc, &own, NULL, 0, opts, sink, batch);
+	}
+	while (e == 0 && k < n) {
+		size_t next = k + 1;
+		while (next < n && !p[next].project)
+			next++;
+		e = read_blocks(doc, &p[k], &p[k + 1], next - k - 1, opts, sink, batch);
+		k = next;
+	}
+	return e;
+}
+
+int jx__doc_read_sink(const jx_doc *doc, const jx_read_options *opts, const jx_read_sink *sink,
+		      jx_batch *batch)
 {
 	size_t *tables = NULL, n = 0, nproj = 0;
 	part *p = NULL;
 	int e;
-	*out = NULL;
 	if ((e = indicator_tables(&tables, &n, doc)) != 0)
 		return e;
 	if (n < 2) {
 		free(tables);
-		return jx__rc_read_one(out, doc, opts);
+		return jx__rc_read_one(doc, opts, sink, batch);
 	}
 	if (!(p = calloc(n, sizeof(*p)))) {
 		free(tables);
@@ -179,7 +182,8 @@ int jx_doc_read(jx_batch **out, const jx_doc *doc, const jx_read_options *opts)
 		nproj += e > 0;
 	}
 	if (e >= 0)
-		e = nproj ? read_parts(out, doc, p, n, opts) : jx__rc_read_one(out, doc, opts);
+		e = nproj ? read_parts(doc, p, n, opts, sink, batch)
+			  : jx__rc_read_one(doc, opts, sink, batch);
 	free(tables);
 	free(p);
 	return e;
