@@ -36,6 +36,7 @@ typedef struct {
 		o;  /**< years, kind (the basis of totals and ranks), alpha, weak rules */
 	size_t top; /**< movers listed per direction (10) */
 	size_t min_departments; /**< weak: deducted in at least this many departments (2) */
+	int keep_ranks;         /**< keep each year's jx_rank_result in jx_overview.ranks (0) */
 } jx_overview_request;
 
 /** Fill r with the defaults above. */
@@ -56,6 +57,13 @@ typedef struct {
 	jx_provenance provenance;
 } jx_overview_cell;
 
+/** One department's loss on an indicator in a window year. */
+typedef struct {
+	size_t dept; /**< index into jx_overview.departments */
+	int year;
+	double weight, score;
+} jx_overview_loss;
+
 /** An indicator (level 3, by canonical key after aliases) across departments. */
 typedef struct {
 	char *key, *level1, *name; /**< display names from the latest year seen */
@@ -72,6 +80,8 @@ typedef struct {
 	double q_value;         /**< Benjamini–Hochberg over the indicators listed */
 	jx_direction direction;
 	jx_provenance provenance;
+	jx_overview_loss *losses; /**< its losses in window years, by department then year */
+	size_t nlosses, losses_cap;
 } jx_overview_indicator;
 
 /** Early warnings (docs/report.md, "Early warnings"). */
@@ -118,6 +128,8 @@ typedef struct {
 	jx_grade_band bands[16];
 	size_t nbands;
 	jx_provenance provenance; /**< synthetic when any department used is */
+	jx_rank_result **ranks;   /**< with keep_ranks: one per year (same order), else NULL */
+	size_t nranks;
 } jx_overview;
 
 /**

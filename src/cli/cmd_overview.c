@@ -82,28 +82,6 @@ static int own_option(void *ctx, int key, const char *arg)
 	}
 }
 
-/* --dept a,b,c: each resolved to its stored name. */
-static int departments(overview_args *p, jx_store *st, char ***names, size_t *n)
-{
-	char *list = strdup(p->a.dept), *save = NULL, *part;
-	int rc = list ? 0 : cli_fail("%s", strerror(ENOMEM));
-	for (part = list ? strtok_r(list, ",", &save) : NULL; part && rc == 0;
-	     part = strtok_r(NULL, ",", &save)) {
-		char **v = realloc(*names, (*n + 1) * sizeof(*v));
-		if (!v) {
-			rc = cli_fail("%s", strerror(ENOMEM));
-			break;
-		}
-		*names = v;
-		if ((rc = cli_find_department(st, part, &v[*n])) == 0)
-			(*n)++;
-	}
-	free(list);
-	if (rc == 0 && *n == 0)
-		rc = cli_usage(p->a.cmd, _("--dept names no department"));
-	return rc;
-}
-
 static int run(overview_args *p, jx_store *st)
 {
 	jx_overview *ov = NULL;
@@ -134,15 +112,13 @@ int cmd_overview(jx_cli *cli, int argc, char **argv)
 	p.req.o.kind = p.a.o.kind;
 	if ((rc = cli_open_store(cli, &st, 0)))
 		return rc;
-	if (p.a.dept && (rc = departments(&p, st, &names, &n)) == 0) {
+	if (p.a.dept && (rc = ana_department_list(st, p.a.cmd, p.a.dept, &names, &n)) == 0) {
 		p.req.departments = (const char *const *)names;
 		p.req.ndepartments = n;
 	}
 	if (rc == 0)
 		rc = run(&p, st);
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	ana_strings_free(names, n);
 	jx_store_free(st);
 	return rc;
 }

@@ -14,8 +14,9 @@ static int cmp_name(const void *a, const void *b)
 
 size_t jx__ov_department(const jx_overview *ov, const char *name)
 {
-	char *const *hit = bsearch(&name, ov->departments, ov->ndepartments,
-				   sizeof(*ov->departments), cmp_name);
+	char *const *hit = ov->ndepartments ? bsearch(&name, ov->departments, ov->ndepartments,
+						      sizeof(*ov->departments), cmp_name)
+					    : NULL;
 	return hit ? (size_t)(hit - ov->departments) : (size_t)-1;
 }
 
@@ -65,7 +66,8 @@ static int names_and_years(jx_overview *ov, const jx_eval_summary *v, size_t n,
 				return jx__oom();
 			ov->ndepartments++;
 		}
-		if (!bsearch(&v[i].year, ov->years, ov->nyears, sizeof(int), cmp_int)) {
+		if (!ov->nyears ||
+		    !bsearch(&v[i].year, ov->years, ov->nyears, sizeof(int), cmp_int)) {
 			if (jx__grow((void **)&ov->years, &ycap, ov->nyears + 1, sizeof(int)))
 				return jx__oom();
 			ov->years[ov->nyears++] = v[i].year;
@@ -125,7 +127,8 @@ jx_overview_cell *jx__ov_cell(const jx__ov_state *s, size_t d, int year)
 }
 
 /* The ranks of one year, from jx_rank_compute over every department of the kind. */
-static int ranks_of_year(jx__ov_state *s, jx_store *st, int year, const jx_analysis_options *o)
+static int ranks_of_year(jx__ov_state *s, jx_store *st, int year, const jx_analysis_options *o,
+			 int keep)
 {
 	jx_rank_result *r = NULL;
 	int rc = jx_rank_compute(&r, st, year, o);
@@ -139,7 +142,10 @@ static int ranks_of_year(jx__ov_state *s, jx_store *st, int year, const jx_analy
 			c->peers = r->rows[i].npeers;
 		}
 	}
-	jx_rank_result_free(r);
+	if (keep)
+		s->ov->ranks[s->ov->nranks++] = r;
+	else
+		jx_rank_result_free(r);
 	return 0;
 }
 
@@ -159,7 +165,10 @@ int jx__ov_cells(jx__ov_state *s, jx_store *st, const jx_overview_request *req)
 	if (rc == 0 && !s->ov->ndepartments)
 		rc = jx__error(JX_ENOTFOUND, _("no %s evaluations in the years asked"),
 			       jx_kind_name(req->o.kind));
+	if (rc == 0 && req->keep_ranks &&
+	    !(s->ov->ranks = calloc(s->ov->nyears, sizeof(*s->ov->ranks))))
+		rc = jx__oom();
 	for (size_t y = 0; rc == 0 && y < s->ov->nyears; y++)
-		rc = ranks_of_year(s, st, s->ov->years[y], &req->o);
+		rc = ranks_of_year(s, st, s->ov->years[y], &req->o, req->keep_ranks);
 	return rc;
 }

@@ -18,6 +18,7 @@ void jx__ov_indicator_free(jx_overview_indicator *ind)
 	free(ind->present);
 	free(ind->deducted);
 	free(ind->points);
+	free(ind->losses);
 }
 
 static int year_index(const jx_overview *ov, int year, size_t *idx)
@@ -68,8 +69,17 @@ static int find(jx_overview_indicator **out, jx__ov_state *s, const jx_unit *un)
 	return 0;
 }
 
+static int add_loss(jx_overview_indicator *ind, size_t d, int year, const jx_unit_year *uy)
+{
+	if (jx__grow((void **)&ind->losses, &ind->losses_cap, ind->nlosses + 1,
+		     sizeof(*ind->losses)))
+		return jx__oom();
+	ind->losses[ind->nlosses++] = (jx_overview_loss){d, year, uy->weight, uy->score};
+	return 0;
+}
+
 /* One unit's years into its indicator; the names follow the latest year seen. */
-static int add_unit(jx__ov_state *s, const jx_units *u, const jx_unit *un, int flagged)
+static int add_unit(jx__ov_state *s, size_t d, const jx_units *u, const jx_unit *un, int flagged)
 {
 	jx_overview_indicator *ind = NULL;
 	int rc = find(&ind, s, un), in_window = 0, latest = 0;
@@ -82,7 +92,10 @@ static int add_unit(jx__ov_state *s, const jx_units *u, const jx_unit *un, int f
 		if (jx_unit_year_deducted(uy)) {
 			ind->deducted[i]++;
 			ind->points[i] = jx__tidy(ind->points[i] + uy->weight - uy->score);
-			in_window |= i + s->ov->nwindow >= s->ov->nyears;
+			if (i + s->ov->nwindow >= s->ov->nyears) {
+				in_window = 1;
+				rc = add_loss(ind, d, u->years[y], uy);
+			}
 		}
 		latest = u->years[y] > latest ? u->years[y] : latest;
 	}
@@ -108,13 +121,13 @@ static int flagged(const jx_weak_result *wk, const jx_unit *un)
 	return 0;
 }
 
-int jx__ov_indicators_add(jx__ov_state *s, const jx_weak_result *wk)
+int jx__ov_indicators_add(jx__ov_state *s, size_t d, const jx_weak_result *wk)
 {
 	const jx_units *u = wk->units;
 	int rc = 0;
 	for (size_t i = 0; rc == 0 && i < u->nunits; i++)
 		if (u->units[i].level == JX_LEVEL_3)
-			rc = add_unit(s, u, &u->units[i], flagged(wk, &u->units[i]));
+			rc = add_unit(s, d, u, &u->units[i], flagged(wk, &u->units[i]));
 	return rc;
 }
 

@@ -28,7 +28,7 @@ int jx__ov_cells(jx__ov_state *s, jx_store *st, const jx_overview_request *req);
 jx_overview_cell *jx__ov_cell(const jx__ov_state *s, size_t d, int year);
 
 /** Add one department's indicators (its weak result over o's years) to the map. */
-int jx__ov_indicators_add(jx__ov_state *s, const jx_weak_result *wk);
+int jx__ov_indicators_add(jx__ov_state *s, size_t d, const jx_weak_result *wk);
 /** Keep the indicators deducted in enough departments, test their shares, sort. */
 int jx__ov_indicators_finish(jx__ov_state *s);
 void jx__ov_indicator_free(jx_overview_indicator *ind);
@@ -43,6 +43,9 @@ int jx__ov_table_start(jx_table **t, const jx__col *cols, size_t n, const jx_ove
 int jx__ov_matrix_table(jx_table **out, const jx_overview *ov, jx_overview_sort sort, int wide);
 int jx__ov_movers_table(jx_table **out, const jx_overview *ov);
 int jx__ov_distribution_table(jx_table **out, const jx_overview *ov);
+
+/** An indicator's points lost over the window, all departments. */
+double jx__ov_window_points(const jx_overview *ov, const jx_overview_indicator *ind);
 
 /** Percent with one decimal, for evidence texts ("84.5"). */
 void jx__ov_pct(char *buf, size_t size, double rate);

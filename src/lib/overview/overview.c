@@ -78,7 +78,7 @@ static int one_department(jx__ov_state *s, jx_store *st, size_t d)
 		goto out;
 	if (wk) {
 		mark_periods(s, d, wk->units);
-		if ((rc = jx__ov_indicators_add(s, wk)))
+		if ((rc = jx__ov_indicators_add(s, d, wk)))
 			goto out;
 	}
 	if ((self || review) &&
@@ -162,5 +162,8 @@ void jx_overview_free(jx_overview *ov)
 		free(ov->warnings[i].evidence);
 	}
 	free(ov->warnings);
+	for (size_t i = 0; i < ov->nranks; i++)
+		jx_rank_result_free(ov->ranks[i]);
+	free(ov->ranks);
 	free(ov);
 }

@@ -44,7 +44,7 @@ static char *shares_text(const jx_overview *ov, const jx_overview_indicator *ind
 	return jx__buf_detach(&b);
 }
 
-static double window_points(const jx_overview *ov, const jx_overview_indicator *ind)
+double jx__ov_window_points(const jx_overview *ov, const jx_overview_indicator *ind)
 {
 	double sum = 0;
 	for (size_t y = ov->nyears - ov->nwindow; y < ov->nyears; y++)
@@ -64,7 +64,8 @@ static int weak_row(jx_table *t, const jx_overview *ov, const jx_overview_indica
 				  (double)ind->deducted_latest / (double)ind->present_latest)) ||
 		  jx_table_set_int(t, 6, (long long)ind->window_deducted) ||
 		  jx_table_set_int(t, 7, (long long)ind->weak) ||
-		  jx__set_number(t, 8, window_points(ov, ind)) || jx_table_set_text(t, 9, sh) ||
+		  jx__set_number(t, 8, jx__ov_window_points(ov, ind)) ||
+		  jx_table_set_text(t, 9, sh) ||
 		  jx_table_set_text(t, 10, jx_direction_name(ind->direction)) ||
 		  jx__set_number(t, 11, ind->mk.p_value) || jx__set_number(t, 12, ind->q_value) ||
 		  jx__set_number(t, 13, ind->sen) ||
