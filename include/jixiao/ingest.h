@@ -38,20 +38,24 @@ typedef enum {
 
 /** Overrides and settings for readers; zero-initialise then set what you need. */
 typedef struct {
-	const char *department; /**< --dept (NULL = from the file) */
-	int year;               /**< --year (0 = from the file) */
-	int kind;               /**< -1/0.. : override kind when >= 0; set to -1 for "from file" */
+	const char *department; /**< --dept: supplies the department where a file states none */
+	int year;               /**< --year (0 = none given): likewise */
+	int kind;               /**< --kind (-1 = none given): likewise */
 	jx_encoding encoding;   /**< JX_ENC_AUTO by default */
 	jx_input_format format; /**< JX_INPUT_AUTO by default */
 	double total_weight;    /**< expected total weight for CSV (0 = 100) */
-	/** Documents: department, year and kind come from the document; the three
+	/** Every reader: department, year and kind come from the file; the three
 	 *  options above supply what it does not state, and replace what it does
 	 *  state only when relabel is set (otherwise a different value is refused). */
 	int relabel;
 	/** Documents: attach a description of how each table was read (column
 	 *  roles, rows and their places, skipped rows) to the first evaluation
-	 *  (jx_evaluation.reading), for `import --dry-run`. */
+	 *  (jx_evaluation.reading), for `import --dry-run`. PDF: the grid of
+	 *  each table found, too. */
 	int describe;
+	/** PDF: write the ruling lines and cells found, drawn over the pages, to
+	 *  this PNG (`import --debug-grid FILE`); NULL: none. */
+	const char *debug_grid;
 } jx_read_options;
 
 /** Options with every field at its default (kind -1). */
@@ -156,6 +160,21 @@ JX_API int jx_html_load(jx_doc **out, const char *name, const char *data, size_t
 			jx_encoding enc);
 
 /**
+ * A PDF into the table model: each page's ruled tables (cell grids with
+ * spans from the ruling lines), rule-less tables (columns from the gaps
+ * between words) and paragraphs; a table continued over a page break is
+ * one table, page numbers and running heads are dropped (docs/formats.md
+ * says which PDFs read well). poppler parses and renders the file in a
+ * child process under CPU-time, memory and wall-clock limits. opts (may be
+ * NULL): debug_grid names a PNG to draw the lines and cells found into;
+ * describe adds each table's grid to the notes. Encrypted, scanned (no
+ * text layer), damaged and too-costly files are JX_EPARSE with a message
+ * saying what to do.
+ */
+JX_API int jx_pdf_load(jx_doc **out, const char *name, const char *data, size_t len,
+		       const jx_read_options *opts);
+
+/**
  * The recogniser: turn any document in the table model into evaluations
  * and figures. The evaluation table is the first table with an indicator
  * header (columns recognised through the synonym table, docs/formats.md);
@@ -174,23 +193,6 @@ JX_API int jx_doc_read(jx_batch **out, const jx_doc *doc, const jx_read_options 
  */
 JX_API int jx_alias_file_read(jx_alias_pair **out, size_t *n, const char *name, const char *text,
 			      size_t len);
-
-/* ---- PDF ---- */
-
-/**
- * Read a PDF's bytes (name used in messages) into the table model: each
- * page's ruled tables (cell grids with spans from the ruling lines),
- * rule-less tables (columns from the gaps between words) and paragraphs,
- * a table continued over a page break joined into one, page numbers and
- * running heads dropped (docs/formats.md says which PDFs read well).
- * poppler parses and renders the file in a child process under CPU-time,
- * memory and wall-clock limits. debug_grid (may be NULL) names a PNG to
- * write with the lines and cells found drawn over the pages. *out freed
- * with jx_doc_free. Encrypted, scanned (no text layer), damaged and
- * too-costly files are JX_EPARSE with a message saying what to do.
- */
-JX_API int jx_pdf_read(jx_doc **out, const char *name, const char *data, size_t len,
-		       const char *debug_grid);
 
 /* ---- writing the canonical formats ---- */
 

@@ -20,14 +20,17 @@ static const cli_option options[] = {
 	    "of each column and the place of each row); write nothing"),
 	 0},
 	{'r', "replace", NULL, N_("replace stored evaluations/figures that differ"), 0},
-	CLI_SHARED_HELP(DEPT,
-			N_("department (overrides the file; a document's only with --relabel)")),
-	{'y', "year", "YEAR", N_("year (likewise)"), 0},
-	CLI_SHARED_HELP(KIND, N_("kind of evaluation (default: self for reports, column for CSV\n"
-				 "and documents)")),
-	{'R', "relabel", NULL, N_("let --dept/--year/--kind replace what a document states"), 0},
-	{'f', "format", "auto|report|csv|table|docx|html|xls|doc",
+	CLI_SHARED_HELP(DEPT, N_("department, where a file names none")),
+	{'y', "year", "YEAR", N_("year, where a file states none"), 0},
+	CLI_SHARED_HELP(KIND,
+			N_("kind, where a file states none (reports state none: default self)")),
+	{'R', "relabel", NULL, N_("let --dept, --year and --kind replace what a file states"), 0},
+	{'f', "format", "auto|report|csv|table|docx|html|xls|doc|pdf",
 	 N_("input format (default auto: by content)"), 0},
+	{'g', "debug-grid", "FILE",
+	 N_("PDF: draw the ruling lines and cells found over the pages into FILE (PNG), to see\n"
+	    "why a table was misread; one input file only"),
+	 0},
 	{'e', "encoding", "auto|utf-8|gb18030|utf-16", N_("input encoding (default auto)"), 0},
 	{'q', "quiet", NULL, N_("do not print warnings"), CLI_SHORT},
 	CLI_END};
@@ -39,16 +42,21 @@ const cli_spec spec_import = {
 	N_("Import published reports (部门整体绩效自我评价报告 as text: UTF-8, GB18030 or\n"
 	   "UTF-16), Word documents (.docx; .doc and .wps through LibreOffice when it is\n"
 	   "installed), Excel 97-2003 and WPS workbooks (.xls, .et), web pages (HTML,\n"
-	   "GB2312 or UTF-8), tables pasted as text (tabs, |, aligned columns) and\n"
-	   "canonical CSV files (scores or figures, English or Chinese headers; see\n"
-	   "docs/formats.md). The format is decided by content, not by the file name.\n"
+	   "GB2312 or UTF-8), PDF files with a text layer, tables pasted as text (tabs, |,\n"
+	   "aligned columns) and canonical CSV files (scores or figures, English or\n"
+	   "Chinese headers; see docs/formats.md). The format is decided by content, not\n"
+	   "by the file name.\n"
 	   "All files are stored in one transaction, each evaluation as soon as it is\n"
 	   "read and checked: on any error the database is unchanged.\n"
 	   "Re-importing identical content is a no-op; different content for a stored\n"
-	   "(department, year, kind) is refused unless --replace.\n"),
+	   "(department, year, kind) is refused unless --replace, and two different\n"
+	   "versions of one evaluation in one import are refused. --dept, --year and\n"
+	   "--kind supply what a file does not state; a file stating other values is\n"
+	   "refused unless --relabel.\n"),
 	"  jixiao import datasets/real/2023_nanjing_psb_narcotics_detachment.txt\n"
 	"  jixiao import --dry-run report.txt\n"
 	"  jixiao import --dry-run 自评报告.docx\n"
+	"  jixiao import --dry-run --debug-grid grid.png 自评报告.pdf\n"
 	"  jixiao import datasets/synthetic/*.csv\n",
 	options};
 
@@ -159,6 +167,7 @@ static int own_option(void *ctx, int key, const char *arg)
 					   "xlsx, html, pdf, xls or doc"));
 		break;
 	case 'R': c->ro.relabel = 1; break;
+	case 'g': c->ro.debug_grid = arg; break;
 	default:
 		if (jx_encoding_parse(arg, &c->ro.encoding))
 			return cli_usage("import", "%s", jx_error_last());
@@ -193,6 +202,8 @@ int cmd_import(jx_cli *cli, int argc, char **argv)
 		return rc;
 	if (a.npos <= 0)
 		return cli_usage("import", _("no input file given"));
+	if (c.ro.debug_grid && a.npos > 1)
+		return cli_usage("import", _("--debug-grid draws one file: give one input file"));
 	c.ro.department = a.dept;
 	if (a.kind >= 0)
 		c.ro.kind = a.kind;
@@ -204,6 +215,8 @@ int cmd_import(jx_cli *cli, int argc, char **argv)
 			printf(_("dry run: nothing written (%s does not exist yet)\n"), path);
 		return rc;
 	}
+	if (!(c.flags & JX_IMPORT_DRY_RUN) && (rc = cli_refuse_memory(cli)) != 0)
+		return rc;
 	if (jx_import_into(path, (const char *const *)a.pos, (size_t)a.npos, &c.ro, c.flags, &obs,
 			   &st) != 0)
 		return cli_fail_jx();
