@@ -147,13 +147,21 @@ JX_API int jx_report_read(jx_batch **out, const char *name, const char *text, si
  * content (jx_input_sniff) unless opts->format names one. Formats without a
  * reader yet, encrypted Office files and old binary Office files are
  * refused with a message saying what would be needed. *out freed with
- * jx_doc_free. JX_EPARSE with "name:place: ..." on a bad file.
+ * jx_doc_free; data must stay valid until then (a streamed sheet reads on).
+ * JX_EPARSE with "name:place: ..." on a bad file.
  */
 JX_API int jx_doc_load(jx_doc **out, const char *name, const char *data, size_t len,
 		       const jx_read_options *opts);
 
 /** Word 2007+ (.docx) into the table model. */
 JX_API int jx_docx_load(jx_doc **out, const char *name, const char *data, size_t len);
+
+/**
+ * Excel 2007+ (.xlsx) into the table model: one table per visible worksheet.
+ * A very large sheet is streamed (jx_doc_table.more): data must then stay
+ * valid until jx_doc_free.
+ */
+JX_API int jx_xlsx_load(jx_doc **out, const char *name, const char *data, size_t len);
 
 /** A web page into the table model; enc JX_ENC_AUTO: the declared charset, else detected. */
 JX_API int jx_html_load(jx_doc **out, const char *name, const char *data, size_t len,
@@ -183,7 +191,8 @@ JX_API int jx_pdf_load(jx_doc **out, const char *name, const char *data, size_t 
  * (title, 单位/部门 lines or cells), see jx_read_options for the options'
  * rule. Figures and the text sections are read from the paragraphs as the
  * report-text reader reads them. Warnings carry their places. *out freed
- * with jx_batch_free; nothing on error (message "name:place: ...").
+ * with jx_batch_free; nothing on error (message "name:place: ..."). A
+ * document with a streamed table (jx_doc_table.more) can be read once.
  */
 JX_API int jx_doc_read(jx_batch **out, const jx_doc *doc, const jx_read_options *opts);
 

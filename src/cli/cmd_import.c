@@ -25,7 +25,7 @@ static const cli_option options[] = {
 	CLI_SHARED_HELP(KIND,
 			N_("kind, where a file states none (reports state none: default self)")),
 	{'R', "relabel", NULL, N_("let --dept, --year and --kind replace what a file states"), 0},
-	{'f', "format", "auto|report|csv|table|docx|html|xls|doc|pdf",
+	{'f', "format", "auto|report|csv|table|docx|xlsx|html|xls|doc|pdf",
 	 N_("input format (default auto: by content)"), 0},
 	{'g', "debug-grid", "FILE",
 	 N_("PDF: draw the ruling lines and cells found over the pages into FILE (PNG), to see\n"
@@ -41,11 +41,11 @@ const cli_spec spec_import = {
 	NULL,
 	N_("Import published reports (部门整体绩效自我评价报告 as text: UTF-8, GB18030 or\n"
 	   "UTF-16), Word documents (.docx; .doc and .wps through LibreOffice when it is\n"
-	   "installed), Excel 97-2003 and WPS workbooks (.xls, .et), web pages (HTML,\n"
-	   "GB2312 or UTF-8), PDF files with a text layer, tables pasted as text (tabs, |,\n"
-	   "aligned columns) and canonical CSV files (scores or figures, English or\n"
-	   "Chinese headers; see docs/formats.md). The format is decided by content, not\n"
-	   "by the file name.\n"
+	   "installed), Excel workbooks (.xlsx; 97-2003 and WPS .xls, .et), web pages\n"
+	   "(HTML, GB2312 or UTF-8), PDF files with a text layer, tables pasted as text\n"
+	   "(tabs, |, aligned columns) and canonical CSV files (scores or figures, English\n"
+	   "or Chinese headers; see docs/formats.md). The format is decided by content,\n"
+	   "not by the file name.\n"
 	   "All files are stored in one transaction, each evaluation as soon as it is\n"
 	   "read and checked: on any error the database is unchanged.\n"
 	   "Re-importing identical content is a no-op; different content for a stored\n"
