@@ -22,6 +22,7 @@
 #include "jixiao/plot.h"
 #include "jixiao/report.h"
 #include "jixiao/overview.h"
+#include "jixiao/site.h"
 #include "jixiao/xlsx.h"
 
 #endif

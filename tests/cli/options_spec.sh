@@ -88,6 +88,7 @@ needs() {
 	variance) [ "$name" = --across ] && echo "" || echo "--dept 甲" ;;
 	compare | trend | forecast | deductions | weak | figures | projects) echo "--dept 甲" ;;
 	rank) echo "--project all" ;;
+	site) [ "$name" = --out-dir ] && echo "" || echo "--out-dir $tmp/dir" ;;
 	*) echo "" ;;
 	esac
 }
