@@ -30,7 +30,8 @@
  *
  * Rules:
  *  R1  A: run 4 (2020-2023), best rate 1.
- *  R2  A is weak by the low mean rate ((.85 + .8 + .75)/3 = .8 < .9) but R1 covers it.
+ *  R2  the weak indicators (window 2021-2023, 18 points lost: A 12, C 3, D 3) that R1 and R6
+ *      leave: D, large (3/18 >= 15%), target full marks (its 2023 rate is 100%).
  *  R3  Mann–Kendall (one framework period), family = the units of the report's trend
  *      that could reach p < .05: total (S = −8 of 10 pairs: p = 2·5/120 = 1/12), 决策,
  *      目标 and A (strictly falling: S = −10, p = 2/120 = 1/60); 管理 (1 .95 1 .95 .95),
@@ -159,8 +160,16 @@ static void test_report__rules_fire_on_fixture(void **state)
 	assert_int_equal(s->year2, 2023);
 	assert_true(fabs(s->value2 - 1) < 1e-12);
 	assert_int_equal(strncmp(s->anchor, "run-", 4), 0);
-	/* R2 and the indicator part of R3 are covered by R1 */
-	assert_int_equal(count(r, JX_RULE_LOW_RATE), 0);
+	/* R2: the weak indicators no more specific rule covers. Window 2021-2023: A lost
+	 * 3 + 4 + 5, C 3 (2023), D 3 (2022): 18 points. A has R1, C (new since 2022) R6; D is
+	 * large (3/18 = 16.7% >= 15%), full marks in 2023: its target is full marks */
+	assert_int_equal(count(r, JX_RULE_LOW_RATE), 1);
+	s = find(r, JX_RULE_LOW_RATE, 0);
+	assert_string_equal(s->unit->level3, "资产管理");
+	assert_true(fabs(s->value - 3) < 1e-9);
+	assert_true(fabs(s->value2 - 1) < 1e-12);
+	assert_int_equal(s->count, 3);
+	assert_int_equal(strncmp(s->anchor, "weak-", 5), 0);
 	/* R3: 决策 only (the total's least-squares p ≈ .045 was a false alarm's kind) */
 	assert_true(p_t3(t_total) < 0.05);
 	assert_int_equal(count(r, JX_RULE_FALLING), 1);
@@ -209,7 +218,7 @@ static void test_report__rules_fire_on_fixture(void **state)
 	assert_true(fabs(s->value - 2) < 1e-12);
 	assert_string_equal(s->unit->level3, "目标设定");
 	/* in rule order, nothing else */
-	assert_int_equal(r->nsuggestions, 8); /* R3 once: 决策 */
+	assert_int_equal(r->nsuggestions, 9); /* R3 once: 决策 */
 	for (size_t i = 1; i < r->nsuggestions; i++)
 		assert_true(r->suggestions[i - 1].rule <= r->suggestions[i].rule);
 	assert_int_equal(r->synthetic, 1);
@@ -417,7 +426,8 @@ static void test_report__one_year(void **state)
 	assert_int_equal(r->rank_row->rank, 1);
 	html = render(*state, r, JX_REPORT_HTML, JX_LANG_ZH);
 	assert_non_null(strstr(html, "<section id=\"provenance\">"));
-	assert_non_null(strstr(html, "无法预测"));
+	assert_non_null(strstr(html, "评价年度少于 3 个（1 个），不做下年度预测。"));
+	assert_null(strstr(html, "无法预测")); /* not the analysis's English message */
 	assert_int_equal(jx_report_summary(&sum, r, JX_LANG_ZH), 0);
 	assert_string_equal(sum, "乙局：2023 年总分 100 / 100，等级 优，部门排名 1/2。\n"
 				 "持续薄弱指标 0 项。\n"

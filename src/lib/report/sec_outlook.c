@@ -50,6 +50,10 @@ void rp_sec_forecast(rd_doc *d, const jx_report *r)
 	const jx_forecast_result *f = r->forecast;
 	rd_table *t;
 	rd_heading(d, 2, "forecast", RP_TR(d, T_SEC_FORECAST));
+	if (!f && rp_profile(r)) { /* one sentence, not the analysis's English message */
+		rd_note(d, rd_printf(d, RP_TR(d, T_FC_PROFILE), r->series->nyears));
+		return;
+	}
 	if (!f) {
 		rd_note(d, rd_printf(d, RP_TR(d, T_FC_NONE),
 				     r->forecast_note ? r->forecast_note : ""));

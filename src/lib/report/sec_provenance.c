@@ -55,6 +55,20 @@ static void warnings_list(rd_doc *d, const jx_report *r)
 		rd_para_text(d, NULL, rd_printf(d, RP_TR(d, T_WARN_MORE), r->nwarnings - n));
 }
 
+/* The ranking's peer group: departments of the same provenance as this one. */
+static void peers_para(rd_doc *d, const jx_report *r)
+{
+	size_t n = 0;
+	jx_provenance p = r->rank_row ? r->rank_row->provenance : JX_PROV_REAL;
+	for (size_t i = 0; r->rank_row && i < r->rank->nrows; i++)
+		n += r->rank->rows[i].provenance == p;
+	rd_para_text(d, NULL,
+		     n > 1 ? rd_printf(d, RP_TR(d, T_PROV_PEERS), r->year_latest,
+				       rp_provenance(d->lang, p), n, r->rank_synthetic)
+			   : rd_printf(d, RP_TR(d, T_PROV_NO_PEERS), r->year_latest,
+				       rp_provenance(d->lang, p)));
+}
+
 void rp_sec_provenance(rd_doc *d, const jx_report *r)
 {
 	const jx_series *s = r->series;
@@ -67,9 +81,7 @@ void rp_sec_provenance(rd_doc *d, const jx_report *r)
 		rd_para_text(d, NULL,
 			     rd_printf(d, RP_TR(d, T_PROV_FIGURES), r->funds->nyears,
 				       r->figures_synthetic));
-	rd_para_text(d, NULL,
-		     rd_printf(d, RP_TR(d, T_PROV_PEERS), r->year_latest, r->rank->nrows,
-			       r->rank_synthetic));
+	peers_para(d, r);
 	warnings_list(d, r);
 	rd_para_text(d, NULL, RP_TR(d, T_PROV_METHODS));
 }

@@ -46,22 +46,26 @@ static const char *suggestion_text(rd_doc *d, const jx_report *r, const jx_sugge
 		return rd_printf(d, RP_TR(d, T_S1), name, (int)s->value, s->year, s->year2,
 				 rd_pct(d, s->value2));
 	case JX_RULE_LOW_RATE:
-		return rd_printf(d, RP_TR(d, T_S2), name, s->count, rd_pct(d, s->value),
+		if (s->count == 1) /* a window of one year: that year, not "the last 1 years" */
+			return rd_printf(d, RP_TR(d, T_S2_ONE), name, r->year_latest,
+					 rd_pts(d, s->value), rd_pct(d, s->value2));
+		return rd_printf(d, RP_TR(d, T_S2), name, s->count, rd_pts(d, s->value),
 				 rd_pct(d, s->value2));
-	case JX_RULE_FALLING:
-		return rd_printf(d, RP_TR(d, T_S3), name, rd_slope(d, s->value),
-				 rd_p(d, s->value2));
+	case JX_RULE_FALLING: /* no p-value in an action item: the evidence link has it */
+		return rd_printf(d, RP_TR(d, T_S3), name, rd_slope(d, s->value));
 	case JX_RULE_CONCENTRATED:
 		return rd_printf(d, RP_TR(d, T_S4), pareto_names(d, r, s->count),
 				 rd_pct(d, s->value), s->count);
 	case JX_RULE_PAIR:
-		return rd_printf(d, RP_TR(d, T_S5), name, rp_unit_label(d, u, s->unit2),
-				 rd_fixed(d, s->value, 2), s->count);
+		return rd_printf(d, RP_TR(d, T_S5), name, rp_unit_label(d, u, s->unit2), s->count);
 	case JX_RULE_NEW:
 		return rd_printf(d, RP_TR(d, T_S6), name, s->year, rd_pts(d, s->value), s->year2);
 	case JX_RULE_FORECAST_GRADE:
 		return rd_printf(d, RP_TR(d, T_S7), s->year, rd_pct(d, s->value),
-				 r->rank_row && r->rank_row->grade ? r->rank_row->grade : "",
+				 r->standing_latest && *r->standing_latest->grade
+					 ? r->standing_latest->grade
+				 : r->rank_row && r->rank_row->grade ? r->rank_row->grade
+								     : "",
 				 rd_pct(d, s->value2));
 	case JX_RULE_EXECUTION:
 		return rd_printf(d, RP_TR(d, s->value < 1 ? T_S8_LOW : T_S8_HIGH), s->year,
@@ -93,17 +97,36 @@ static void suggestion_item(rd_doc *d, rd_inline *in, const jx_report *r, const 
 		    rd_printf(d, "#%s", s->anchor), RD_MUTED);
 }
 
+/* The department's own problems and suggestions, as its report states them, beside ours. */
+static void own_words(rd_doc *d, const jx_report *r)
+{
+	rd_block *p;
+	if (!r->stated_problems && !r->stated_suggestions)
+		return;
+	rd_heading(d, 3, "own-words", rd_printf(d, RP_TR(d, T_OWN_WORDS), r->year_latest));
+	if (r->stated_problems) {
+		p = rd_para(d);
+		rd_span_add(d, &p->inl, RP_TR(d, T_OWN_PROBLEMS), NULL, RD_STRONG);
+		rd_span_add(d, &p->inl, r->stated_problems, NULL, 0);
+	}
+	if (r->stated_suggestions) {
+		p = rd_para(d);
+		rd_span_add(d, &p->inl, RP_TR(d, T_OWN_SUGGESTIONS), NULL, RD_STRONG);
+		rd_span_add(d, &p->inl, r->stated_suggestions, NULL, 0);
+	}
+}
+
 void rp_sec_suggestions(rd_doc *d, const jx_report *r)
 {
-	rd_block *list;
+	rd_block *list = NULL;
 	rd_heading(d, 2, "suggestions", RP_TR(d, T_SEC_SUGGESTIONS));
 	rd_para_text(d, NULL, RP_TR(d, T_SUGG_INTRO));
-	if (!r->nsuggestions) {
+	if (!r->nsuggestions)
 		rd_note(d, RP_TR(d, T_SUGG_NONE));
-		return;
-	}
-	list = rd_list(d, 1);
+	else
+		list = rd_list(d, 1);
 	for (size_t i = 0; i < r->nsuggestions; i++)
 		suggestion_item(d, rd_item(d, list, rp_anchor(d, "sug", i + 1)), r,
 				&r->suggestions[i]);
+	own_words(d, r);
 }

@@ -74,13 +74,25 @@ static const jx_forecast_row *forecast_total(const jx_report *r)
 	return NULL;
 }
 
+/* The latest year's headline total: the review's when the review's total is known (self
+ * beside it), else the self-evaluation's as `jixiao rank` prints it. */
 static void card_score(rd_doc *d, rd_block *cards, const jx_report *r)
 {
 	const jx_units *u = r->trend->units;
 	const jx_unit_year *uy = &u->units[0].years[u->nyears - 1];
+	const jx_standing *st = r->standing_latest;
 	double score = r->rank_row ? r->rank_row->total_score : uy->score;
 	double weight = r->rank_row ? r->rank_row->total_weight : uy->weight;
 	const char *grade = r->rank_row && r->rank_row->grade ? r->rank_row->grade : RD_DASH;
+	if (st && st->basis == JX_KIND_REVIEW && r->kind == JX_KIND_SELF) {
+		rd_card_add(d, cards, rd_printf(d, RP_TR(d, T_CARD_SCORE_REVIEW), r->year_latest),
+			    rd_printf(d, "%s / %s", rd_pts(d, st->score), rd_pts(d, st->weight)),
+			    rd_printf(d, RP_TR(d, T_CARD_GRADE_SELF),
+				      *st->grade ? st->grade : RD_DASH, rd_pts(d, st->self_score),
+				      *st->self_grade ? st->self_grade : RD_DASH),
+			    RD_STRONG);
+		return;
+	}
 	rd_card_add(d, cards, rd_printf(d, RP_TR(d, T_CARD_SCORE), r->year_latest),
 		    rd_printf(d, "%s / %s", rd_pts(d, score), rd_pts(d, weight)),
 		    rd_printf(d, RP_TR(d, T_CARD_GRADE), grade), RD_STRONG);
@@ -91,8 +103,8 @@ static void card_change(rd_doc *d, rd_block *cards, const jx_report *r)
 	const jx_compare_row *c = compare_total(r);
 	unsigned cls;
 	if (!c) {
-		rd_card_add(d, cards, rd_printf(d, RP_TR(d, T_CARD_CHANGE), r->year_latest),
-			    RD_DASH, RP_TR(d, T_CARD_NOPREV), 0);
+		rd_card_add(d, cards, RP_TR(d, T_CARD_CHANGE_NONE), RD_DASH,
+			    RP_TR(d, T_CARD_NOPREV), 0);
 		return;
 	}
 	cls = c->delta_points > 0 ? RD_GOOD : c->delta_points < 0 ? RD_BAD : 0;
@@ -101,20 +113,26 @@ static void card_change(rd_doc *d, rd_block *cards, const jx_report *r)
 		    rd_printf(d, RP_TR(d, T_CARD_CHANGE_SUB), rd_pp(d, c->delta_rate)), cls);
 }
 
+/* The rank among the department's peer group (same provenance) on the report's basis. */
 static void card_rank(rd_doc *d, rd_block *cards, const jx_report *r)
 {
-	size_t ranked = 0;
-	for (size_t i = 0; i < r->rank->nrows; i++)
-		ranked += r->rank->rows[i].rank > 0;
-	if (!r->rank_row || !r->rank_row->rank) {
-		rd_card_add(d, cards, rd_printf(d, RP_TR(d, T_CARD_RANK), r->year_latest), RD_DASH,
-			    RP_TR(d, T_CARD_NA), 0);
+	const jx_rank_row *row = r->rank_row;
+	const char *label = rd_printf(d, RP_TR(d, T_CARD_RANK), r->year_latest);
+	if (row && row->npeers == 1) {
+		rd_card_add(d, cards, label, RD_DASH,
+			    rd_printf(d, RP_TR(d, T_CARD_NO_PEERS),
+				      rp_provenance(d->lang, row->provenance)),
+			    0);
 		return;
 	}
-	rd_card_add(d, cards, rd_printf(d, RP_TR(d, T_CARD_RANK), r->year_latest),
-		    rd_printf(d, "%zu / %zu", r->rank_row->rank, ranked),
-		    rd_printf(d, RP_TR(d, T_CARD_RANK_SUB), ranked,
-			      rd_fixed(d, r->rank_row->percentile, 1)),
+	if (!row || !row->rank) {
+		rd_card_add(d, cards, label, RD_DASH, RP_TR(d, T_CARD_NA), 0);
+		return;
+	}
+	rd_card_add(d, cards, label, rd_printf(d, "%zu / %zu", row->rank, row->npeers),
+		    rd_printf(d, RP_TR(d, T_CARD_RANK_PEERS), rp_kind(d->lang, r->rank->kind),
+			      row->npeers, rp_provenance(d->lang, row->provenance),
+			      rd_fixed(d, row->percentile, 1)),
 		    0);
 }
 
@@ -189,6 +207,35 @@ static void finding_top_loss(rd_doc *d, rd_block *list, const jx_report *r)
 	rd_span_add(d, in, RP_TR(d, T_FIND_NOLOSS), NULL, 0);
 }
 
+/* Review first: the latest review beside the self score, and the gap over the years. */
+static void finding_review(rd_doc *d, rd_block *list, const jx_report *r)
+{
+	const jx_standing *st = r->standing_latest;
+	const jx_gap_result *g = r->gap;
+	rd_inline *in;
+	if (st && st->basis == JX_KIND_REVIEW && r->kind == JX_KIND_SELF)
+		rd_span_add(d, rd_item(d, list, NULL),
+			    rd_printf(d, RP_TR(d, T_FIND_REVIEW), st->year, rd_pts(d, st->score),
+				      *st->grade ? st->grade : RD_DASH, rd_pts(d, st->self_score),
+				      *st->self_grade ? st->self_grade : RD_DASH),
+			    NULL, st->rate < st->self_rate ? RD_BAD : 0);
+	if (!g || !g->n)
+		return;
+	in = rd_item(d, list, NULL);
+	rd_span_add(d, in,
+		    rd_printf(d, RP_TR(d, T_FIND_GAP), rp_years(d, g->year_first, g->year_last),
+			      g->n, rd_pp(d, g->mean_gap_rate), g->nhigher, g->nlower),
+		    NULL, 0);
+	rd_span_add(d, in,
+		    g->verdict == JX_GAP_TOO_FEW
+			    ? RP_TR(d, T_GAP_TOO_FEW)
+			    : rd_printf(d,
+					RP_TR(d, g->verdict == JX_GAP_OVER ? T_GAP_OVER
+									   : T_GAP_NOT_SHOWN),
+					rd_p(d, g->p_value)),
+		    NULL, g->verdict == JX_GAP_OVER ? RD_BAD : 0);
+}
+
 static void finding_links(rd_doc *d, rd_block *list, const jx_report *r)
 {
 	rd_inline *in = rd_item(d, list, NULL);
@@ -223,16 +270,28 @@ void rp_sec_summary(rd_doc *d, const jx_report *r)
 	rd_card_add(d, cards, RP_TR(d, T_CARD_WEAK), rd_printf(d, "%zu", r->weak->nrows),
 		    rd_printf(d, RP_TR(d, T_CARD_WEAK_SUB), r->nsuggestions),
 		    r->weak->nrows ? RD_BAD : RD_GOOD);
+	if (r->functions) { /* 基本情况: what the department is for, in its own words */
+		rd_block *p;
+		rd_heading(d, 3, "basics", RP_TR(d, T_BASICS));
+		p = rd_para(d);
+		rd_span_add(d, &p->inl, rd_printf(d, RP_TR(d, T_FUNCTIONS), r->year_latest), NULL,
+			    RD_STRONG);
+		rd_span_add(d, &p->inl, r->functions, NULL, 0);
+	}
 	rd_heading(d, 3, NULL, RP_TR(d, T_FINDINGS));
 	list = rd_list(d, 0);
+	finding_review(d, list, r);
 	finding_trend(d, list, r);
 	finding_low_category(d, list, r);
 	finding_top_loss(d, list, r);
 	finding_links(d, list, r);
-	rd_chart_add(d, JX_CHART_TOTAL, "chart-total", rp_chart_title(d->lang, JX_CHART_TOTAL));
-	rd_chart_add(d, JX_CHART_RANK, "chart-rank",
-		     rd_printf(d, d->lang == JX_LANG_EN ? "%s, %d" : "%s（%d 年）",
-			       rp_chart_title(d->lang, JX_CHART_RANK), r->year_latest));
+	if (r->series->nyears > 1) /* no chart of a single point */
+		rd_chart_add(d, JX_CHART_TOTAL, "chart-total",
+			     rp_chart_title(d->lang, JX_CHART_TOTAL));
+	if (r->rank_row && r->rank_row->npeers > 1) /* no chart of a department alone */
+		rd_chart_add(d, JX_CHART_RANK, "chart-rank",
+			     rd_printf(d, d->lang == JX_LANG_EN ? "%s, %d" : "%s（%d 年）",
+				       rp_chart_title(d->lang, JX_CHART_RANK), r->year_latest));
 }
 
 /* ---- the three-line summary for the terminal ---- */
@@ -242,17 +301,23 @@ static const char *summary_line1(rd_doc *d, const jx_report *r)
 	const jx_units *u = r->trend->units;
 	const jx_unit_year *uy = &u->units[0].years[u->nyears - 1];
 	const jx_compare_row *c = compare_total(r);
-	size_t ranked = 0;
+	const jx_standing *st = r->standing_latest;
+	const jx_rank_row *row = r->rank_row;
+	int review = st && st->basis == JX_KIND_REVIEW && r->kind == JX_KIND_SELF;
 	const char *s;
-	for (size_t i = 0; i < r->rank->nrows; i++)
-		ranked += r->rank->rows[i].rank > 0;
+	const char *grade = row && row->grade ? row->grade : RD_DASH;
+	if (review)
+		grade = rd_printf(d, RP_TR(d, T_SUM_REVIEW), *st->grade ? st->grade : RD_DASH,
+				  rd_pts(d, st->self_score));
 	s = rd_printf(d, RP_TR(d, T_SUM_SCORE), r->department, r->year_latest,
-		      rd_pts(d, r->rank_row ? r->rank_row->total_score : uy->score),
-		      rd_pts(d, r->rank_row ? r->rank_row->total_weight : uy->weight),
-		      r->rank_row && r->rank_row->grade ? r->rank_row->grade : RD_DASH,
-		      r->rank_row && r->rank_row->rank
-			      ? rd_printf(d, "%zu/%zu", r->rank_row->rank, ranked)
-			      : RD_DASH);
+		      rd_pts(d, review ? st->score
+				: row  ? row->total_score
+				       : uy->score),
+		      rd_pts(d, review ? st->weight
+				: row  ? row->total_weight
+				       : uy->weight),
+		      grade,
+		      row && row->rank ? rd_printf(d, "%zu/%zu", row->rank, row->npeers) : RD_DASH);
 	if (c)
 		s = rd_printf(d, "%s%s", s,
 			      rd_printf(d, RP_TR(d, T_SUM_CHANGE), r->year_previous,

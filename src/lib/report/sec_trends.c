@@ -143,15 +143,33 @@ static void changes_table(rd_doc *d, const jx_report *r)
 	}
 }
 
+int rp_profile(const jx_report *r)
+{
+	return r->series->nyears < RP_PROFILE_YEARS;
+}
+
 void rp_sec_trends(rd_doc *d, const jx_report *r)
 {
+	const jx_series *s = r->series;
 	rd_heading(d, 2, "trends", RP_TR(d, T_SEC_TRENDS));
-	rd_para_text(d, NULL,
-		     rd_printf(d, RP_TR(d, T_TRENDS_INTRO), rd_fixed(d, r->options.alpha, 2)));
-	rd_chart_add(d, JX_CHART_CATEGORIES, "chart-categories",
-		     rp_chart_title(d->lang, JX_CHART_CATEGORIES));
-	rates_table(d, r);
-	trend_table(d, r);
+	if (rp_profile(r)) { /* no trend test of one or two years, no chart of one point */
+		rd_para_text(
+			d, NULL,
+			rd_printf(d, RP_TR(d, T_TRENDS_PROFILE), s->nyears,
+				  rp_years(d, s->years[0].year, s->years[s->nyears - 1].year)));
+		if (s->nyears > 1)
+			rd_chart_add(d, JX_CHART_CATEGORIES, "chart-categories",
+				     rp_chart_title(d->lang, JX_CHART_CATEGORIES));
+		rates_table(d, r);
+	} else {
+		rd_para_text(
+			d, NULL,
+			rd_printf(d, RP_TR(d, T_TRENDS_INTRO), rd_fixed(d, r->options.alpha, 2)));
+		rd_chart_add(d, JX_CHART_CATEGORIES, "chart-categories",
+			     rp_chart_title(d->lang, JX_CHART_CATEGORIES));
+		rates_table(d, r);
+		trend_table(d, r);
+	}
 	if (!r->compare) {
 		rd_para_text(d, "compare", RP_TR(d, T_NO_COMPARE));
 		return;

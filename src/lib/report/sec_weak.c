@@ -2,8 +2,10 @@
 /* sec_weak.c -- section 3: persistently weak indicators, the rule that fired, the evidence.
  *
  * The rows are those of jx_weak_compute (what `jixiao weak` lists) with
- * the same window, count and threshold; each says which rule fired with
- * its numbers and shows the window years' rates and points lost. */
+ * the same rules and options (new, persistent, large; docs/report.md "Weak
+ * indicators: points and recency"); each says which rule fired with its
+ * numbers and shows the window years' rates and points lost. The improved
+ * (resolved) indicators are named in a sentence. */
 #include <math.h>
 #include "report/internal.h"
 
@@ -16,11 +18,20 @@ static const char *join(rd_doc *d, const char *a, const char *b)
 
 static const char *rules_text(rd_doc *d, const jx_report *r, const jx_weak_row *row)
 {
+	const jx_weak_result *w = r->weak;
 	const char *s = "";
+	if (row->rules & JX_WEAK_NEW)
+		s = join(d, s,
+			 rd_printf(d, RP_TR(d, T_RULE_NEW), w->units->years[w->units->nyears - 1],
+				   rd_pts(d, row->latest_lost), rd_pts(d, row->latest_weight)));
 	if (row->rules & JX_WEAK_PERSISTENT)
 		s = join(d, s,
 			 rd_printf(d, RP_TR(d, T_RULE_DEDUCTED), row->window_present,
 				   row->ndeducted, r->options.weak_min_deducted));
+	if (row->rules & JX_WEAK_LARGE)
+		s = join(d, s,
+			 rd_printf(d, RP_TR(d, T_RULE_LARGE), rd_pts(d, row->points_lost),
+				   rd_pct(d, row->share)));
 	if (row->rules & JX_WEAK_LOW_RATE)
 		s = join(d, s,
 			 rd_printf(d, RP_TR(d, T_RULE_LOW), rd_pct(d, row->mean_rate),
@@ -78,6 +89,21 @@ static void weak_table(rd_doc *d, const jx_report *r)
 	}
 }
 
+/* The indicators that lost points before and have full marks lately: improved, not weak. */
+static void improved_para(rd_doc *d, const jx_report *r)
+{
+	const jx_weak_result *w = r->weak;
+	const char *names = "";
+	for (size_t i = 0; i < w->nimproved; i++)
+		names = rd_printf(d, "%s%s%s", names, i ? RP_TR(d, T_NAME_SEP) : "",
+				  rd_printf(d, RP_TR(d, T_QUOTE),
+					    rp_unit_label(d, w->units, w->improved[i].unit)));
+	if (w->nimproved)
+		rd_para_text(d, "improved",
+			     rd_printf(d, RP_TR(d, T_WEAK_IMPROVED), r->options.weak_resolved_years,
+				       names));
+}
+
 void rp_sec_weak(rd_doc *d, const jx_report *r)
 {
 	const jx_weak_result *w = r->weak;
@@ -86,8 +112,10 @@ void rp_sec_weak(rd_doc *d, const jx_report *r)
 	rd_para_text(d, NULL,
 		     rd_printf(d, RP_TR(d, T_WEAK_RULE), w->nwindow,
 			       rp_years(d, w->window[0], w->window[w->nwindow - 1]),
-			       o->weak_min_deducted, rd_pct(d, o->weak_threshold),
-			       rd_fixed(d, o->alpha, 2), w->nchecked, w->nrows));
+			       rd_pct(d, o->weak_new_share), o->weak_min_deducted,
+			       rd_pct(d, o->weak_large_share), o->weak_resolved_years, w->nchecked,
+			       w->nrows));
+	improved_para(d, r);
 	if (!w->nrows) {
 		rd_note(d, RP_TR(d, T_WEAK_NONE));
 		return;

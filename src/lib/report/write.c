@@ -51,6 +51,7 @@ static void build_doc(rd_doc *d, const jx_report *r, const jx_report_request *re
 			       : rd_printf(d, RP_TR(d, T_GENERATED_NODATE), JX_VERSION);
 	d->banner = banner_text(d, r);
 	rp_sec_summary(d, r);
+	rp_sec_suggestions(d, r); /* on the first pages: what the reader acts on */
 	rp_sec_trends(d, r);
 	rp_sec_weak(d, r);
 	rp_sec_deductions(d, r);
@@ -58,7 +59,6 @@ static void build_doc(rd_doc *d, const jx_report *r, const jx_report_request *re
 	rp_sec_figures(d, r);
 	rp_sec_projects(d, r);
 	rp_sec_review(d, r);
-	rp_sec_suggestions(d, r);
 	rp_sec_provenance(d, r);
 }
 
