@@ -261,10 +261,9 @@ static void test_report__suggestions_link_to_evidence(void **state)
 
 static void test_report__sections_and_english(void **state)
 {
-	static const char *const ids[] = {"summary",  "trends",	 "weak",
-					  "deductions", "forecast", "figures",
-					  "projects",   "review",   "suggestions",
-					  "provenance"};
+	static const char *const ids[] = {"summary",     "trends",    "weak",     "deductions",
+					  "forecast",    "figures",   "projects", "review",
+					  "suggestions", "provenance"};
 	jx_report *r = build(*state, DEPT);
 	char *zh = render(*state, r, JX_REPORT_HTML, JX_LANG_ZH);
 	char *en = render(*state, r, JX_REPORT_HTML, JX_LANG_EN), sec[64];
@@ -274,7 +273,7 @@ static void test_report__sections_and_english(void **state)
 		assert_non_null(strstr(en, sec));
 	}
 	assert_non_null(strstr(zh, "<h2>一、摘要</h2>"));
-	/* 甲局 has no project evaluations: section 七 says so */
+	/* 甲局 has no project evaluations: section 八 says so */
 	assert_non_null(strstr(zh, "所选年度内没有该部门的项目支出绩效自评表。"));
 	assert_non_null(strstr(en, "<h2>1. Summary</h2>"));
 	assert_non_null(strstr(en, "<html lang=\"en\">"));
@@ -282,6 +281,15 @@ static void test_report__sections_and_english(void **state)
 	/* the summary card: 92 of 100 in 2023, 93 → 92 is -1 point */
 	assert_non_null(strstr(zh, "<div class=\"value\">92 / 100</div>"));
 	assert_non_null(strstr(zh, "<div class=\"value\">-1 分</div>"));
+	/* 结果应用与预算建议: 2023 execution 120/100 > 110%; one indicator (A) deducted 4
+	 * years running (R1); no projects, so no project line */
+	assert_non_null(strstr(zh, "<li>2023 年预算执行率 120.0%，超过 110%：下年度预算编制更准确，"
+				   "减少年中追加。"));
+	assert_non_null(strstr(zh, "<li>1 项指标已连续 3 年以上扣分：下年度预算安排与这些指标的整改"
+				   "目标挂钩，整改不到位的相关支出从严核定。"));
+	assert_non_null(strstr(zh, "href=\"#fig-2023\"")); /* its evidence */
+	assert_null(strstr(zh, "个项目各年预算执行率均低于"));
+	assert_non_null(strstr(en, "Budget execution in 2023 was 120.0%, above 110%"));
 	assert_null(strstr(zh, "<script"));
 	free(zh);
 	free(en);

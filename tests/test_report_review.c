@@ -43,7 +43,7 @@ static int setup(void **state)
 {
 	static const double self_a[3] = {38, 36, 35}, review_a[3] = {35, 30, 25};
 	jx_store *st = NULL;
-	jx_evaluation *real;
+	jx_evaluation *real, *moved;
 	jx_batch *b = jx_batch_new("fixture");
 	jx_init();
 	if (!b || jx_store_open(&st, ":memory:", JX_STORE_CREATE) != 0)
@@ -55,6 +55,17 @@ static int setup(void **state)
 						      JX_PROV_SYNTHETIC));
 	}
 	jx_batch_add_evaluation(b, evaluation("丁局", 2024, JX_KIND_SELF, 40, JX_PROV_SYNTHETIC));
+	/* 换局: 2020 and 2021 on A, B; 2022 on C, D (none carried over): a framework break */
+	jx_batch_add_evaluation(b, evaluation("换局", 2020, JX_KIND_SELF, 40, JX_PROV_SYNTHETIC));
+	jx_batch_add_evaluation(b, evaluation("换局", 2021, JX_KIND_SELF, 42, JX_PROV_SYNTHETIC));
+	moved = jx_evaluation_new("换局", 2022, JX_KIND_SELF);
+	assert_non_null(moved);
+	moved->provenance = JX_PROV_SYNTHETIC;
+	assert_non_null(
+		jx_evaluation_add_row(moved, "甲", "乙", "C", "", 50, 44, JX_ORIGIN_STATED, 1));
+	assert_non_null(
+		jx_evaluation_add_row(moved, "甲", "乙", "D", "", 50, 50, JX_ORIGIN_STATED, 2));
+	jx_batch_add_evaluation(b, moved);
 	real = evaluation("真局", 2024, JX_KIND_SELF, 45, JX_PROV_REAL);
 	real->functions = strdup("负责全市禁毒工作。");
 	real->problems = strdup("经费不足。");
@@ -195,6 +206,22 @@ static void test_report__profile_of_one_year(void **state)
 	jx_report_free(r);
 }
 
+/* A framework break is stated in words in the trends section (the charts draw a line). */
+static void test_report__framework_break_in_words(void **state)
+{
+	jx_report *r = NULL;
+	char *md = markdown(*state, &r, "换局", JX_LANG_ZH);
+	expect(md,
+	       "2022 年起采用新的指标体系（2 项三级指标中 0 项沿用上一评价年度）：跨体系的得分率"
+	       "升降不直接比较");
+	free(md);
+	jx_report_free(r);
+	md = markdown(*state, &r, "丙局", JX_LANG_ZH); /* one framework: nothing said */
+	assert_null(strstr(md, "新的指标体系"));
+	free(md);
+	jx_report_free(r);
+}
+
 /* "**" beside punctuation is not emphasis in CommonMark ("**【R4】**扣分" shows its
  * asterisks): such text gets the HTML element, text between letters keeps "**". */
 static void test_report__markdown_emphasis_is_commonmark(void **state)
@@ -233,6 +260,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_report__ranked_among_peers_only, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_report__profile_of_one_year, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_report__framework_break_in_words, setup,
+						teardown),
 		cmocka_unit_test(test_report__markdown_emphasis_is_commonmark),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -211,7 +211,7 @@ int ana_run(jx_cli *cli, ana_args *a, ana_table_fn fn, void *ctx)
 
 	if (a->all_departments && a->dept)
 		return cli_usage(a->cmd, _("--dept and --all-departments exclude each other"));
-	if ((rc = cli_open_store(cli, &st, 0)))
+	if ((rc = cli_open_store(cli, &st, CLI_STORE_READ)))
 		return rc;
 	a->o.with_project = a->project && !strcmp(a->project, "all");
 	if (a->all_departments) {

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sec_suggest.c -- section 9: the planning suggestions, each with a link to its evidence.
+/* sec_suggest.c -- section 2: the planning suggestions, each with a link to its evidence,
+ * what they mean for next year's budget, and the department's own words beside them.
  *
  * The suggestions themselves come from rules.c; this file only
  * words them (in the report's language) with the numbers of their
  * evidence, formatted as everywhere else in the report. */
 #include <string.h>
+#include <math.h>
 #include "report/internal.h"
 
 static const char *quoted(rd_doc *d, const char *name)
@@ -116,6 +118,57 @@ static void own_words(rd_doc *d, const jx_report *r)
 	}
 }
 
+static size_t rule_count(const jx_report *r, jx_rule rule)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->nsuggestions; i++)
+		n += r->suggestions[i].rule == rule;
+	return n;
+}
+
+/* 结果应用与预算建议: what should weigh on next year's budget -- the latest execution rate
+ * (the bounds of R8), the indicators deducted 3 years running (R1), the slow projects (R11). */
+static void budget_use(rd_doc *d, const jx_report *r)
+{
+	const jx_funds_year *last = r->funds && r->funds->nyears
+					    ? &r->funds->years[r->funds->nyears - 1]
+					    : NULL;
+	size_t npersist = rule_count(r, JX_RULE_PERSISTENT);
+	size_t nslow = rule_count(r, JX_RULE_PROJECT_SLOW);
+	double exec = last ? last->execution_rate : NAN;
+	const char *ev = rd_printf(d, "→ %s", RP_TR(d, T_EVIDENCE));
+	rd_block *list;
+	rd_inline *in;
+	if (!isfinite(exec) && !npersist && !nslow)
+		return;
+	rd_heading(d, 3, "budget-use", RP_TR(d, T_BUDGET_USE));
+	list = rd_list(d, 0);
+	if (isfinite(exec)) {
+		in = rd_item(d, list, NULL);
+		rd_span_add(d, in,
+			    rd_printf(d,
+				      RP_TR(d, exec < 0.90   ? T_BU_EXEC_LOW
+					       : exec > 1.10 ? T_BU_EXEC_HIGH
+							     : T_BU_EXEC_OK),
+				      last->year, rd_pct(d, exec)),
+			    NULL, 0);
+		rd_span_add(d, in, " ", NULL, 0);
+		rd_span_add(d, in, ev, rp_anchor(d, "#fig", (size_t)last->year), RD_MUTED);
+	}
+	if (npersist) {
+		in = rd_item(d, list, NULL);
+		rd_span_add(d, in, rd_printf(d, RP_TR(d, T_BU_PERSIST), npersist), NULL, 0);
+		rd_span_add(d, in, " ", NULL, 0);
+		rd_span_add(d, in, ev, "#runs", RD_MUTED);
+	}
+	if (nslow) {
+		in = rd_item(d, list, NULL);
+		rd_span_add(d, in, rd_printf(d, RP_TR(d, T_BU_PROJ), nslow), NULL, 0);
+		rd_span_add(d, in, " ", NULL, 0);
+		rd_span_add(d, in, ev, "#projects", RD_MUTED);
+	}
+}
+
 void rp_sec_suggestions(rd_doc *d, const jx_report *r)
 {
 	rd_block *list = NULL;
@@ -128,5 +181,6 @@ void rp_sec_suggestions(rd_doc *d, const jx_report *r)
 	for (size_t i = 0; i < r->nsuggestions; i++)
 		suggestion_item(d, rd_item(d, list, rp_anchor(d, "sug", i + 1)), r,
 				&r->suggestions[i]);
+	budget_use(d, r);
 	own_words(d, r);
 }

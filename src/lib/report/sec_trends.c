@@ -143,6 +143,17 @@ static void changes_table(rd_doc *d, const jx_report *r)
 	}
 }
 
+/* Framework breaks in words: where a new indicator framework starts (charts draw a line). */
+static void breaks_para(rd_doc *d, const jx_report *r)
+{
+	const jx_units *u = r->trend->units;
+	for (size_t i = 0; u->periods && i < u->nyears; i++)
+		if (u->periods[i].is_break)
+			rd_para_text(d, NULL,
+				     rd_printf(d, RP_TR(d, T_BREAK), u->periods[i].year,
+					       u->periods[i].nkeys, u->periods[i].ncarried));
+}
+
 int rp_profile(const jx_report *r)
 {
 	return r->series->nyears < RP_PROFILE_YEARS;
@@ -165,6 +176,7 @@ void rp_sec_trends(rd_doc *d, const jx_report *r)
 		rd_para_text(
 			d, NULL,
 			rd_printf(d, RP_TR(d, T_TRENDS_INTRO), rd_fixed(d, r->options.alpha, 2)));
+		breaks_para(d, r);
 		rd_chart_add(d, JX_CHART_CATEGORIES, "chart-categories",
 			     rp_chart_title(d->lang, JX_CHART_CATEGORIES));
 		rates_table(d, r);
