@@ -417,6 +417,12 @@ int jx__html_decode(char **out, size_t *outlen, char **note, const char *name, c
 int jx__doc_read_sink(const jx_doc *doc, const jx_read_options *opts, const jx_read_sink *sink,
 		      jx_batch *batch);
 
+/* workbook.c: jixiao's own workbook (export --format xlsx): its scores and evaluations
+ * sheets with their headers as exported. Read back exactly, as jx__doc_read_sink reads. */
+int jx__workbook_is_own(const jx_doc *doc);
+int jx__workbook_read(const jx_doc *doc, const jx_read_options *opts, const jx_read_sink *sink,
+		      jx_batch *batch);
+
 /* formats.c */
 /** What the bytes are when they are no text: *fmt a document format (docx, html, ...),
  *  or JX_INPUT_AUTO for text; a binary file no reader takes is refused here

@@ -391,6 +391,8 @@ int jx__doc_read_sink(const jx_doc *doc, const jx_read_options *opts, const jx_r
 	jx_read_options defaults = jx_read_options_default();
 	jx__rc rc;
 	int e;
+	if (jx__workbook_is_own(doc)) /* read back as exported, not as people lay sheets out */
+		return jx__workbook_read(doc, opts ? opts : &defaults, sink, batch);
 	memset(&rc, 0, sizeof(rc));
 	rc.doc = doc;
 	rc.opts = opts ? opts : &defaults;
