@@ -58,6 +58,8 @@ static int setup(void **state)
 	fixture *fx = calloc(1, sizeof(*fx));
 	jx_batch *b = jx_batch_new("fixture");
 	jx_init();
+	tu_catalogs();
+	jx_i18n_set(JX_LANG_ZH); /* the workbook is a document: Chinese, as the CLI writes it */
 	if (!fx || !b || !(fx->dir = tu_mkdtemp()))
 		return -1;
 	fx->db = malloc(strlen(fx->dir) + 16);

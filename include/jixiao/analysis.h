@@ -320,8 +320,8 @@ typedef enum {
 
 /** "improved", "declined", "unchanged", "new", "dropped", "weight changed", "unknown". */
 const char *jx_compare_status_name(jx_compare_status st);
-/** The status for people, in lang ("下降" / "declined"). Borrowed. */
-const char *jx_compare_status_label(jx_compare_status st, jx_lang lang);
+/** The status for people in the current language (jx_i18n_set): "declined" / "下降". Borrowed. */
+const char *jx_compare_status_label(jx_compare_status st);
 
 typedef struct {
 	const jx_unit *unit;
@@ -388,6 +388,8 @@ typedef enum {
 
 /** "too few years", "flat", "rising", "falling" (codes, never translated). */
 const char *jx_direction_name(jx_direction d);
+/** The direction for people in the current language (jx_i18n_set): "falling" / "显著下降". */
+const char *jx_direction_label(jx_direction d);
 
 /**
  * The trend of one unit. The direction comes from the Mann–Kendall test

@@ -246,8 +246,9 @@ jx_completion jx_completion_of(const jx_quantity *target, const jx_quantity *act
 /** "met", "missed", "unknown" ("" for NONE). */
 const char *jx_completion_name(jx_completion c);
 int jx_completion_parse(const char *s, jx_completion *out);
-/** "达成" / "met", "未达成" / "missed", "无法判断" / "unknown". Borrowed. */
-const char *jx_completion_label(jx_completion c, jx_lang lang);
+/** In the current language (jx_i18n_set): "met" / "达成", "missed" / "未达成", "cannot tell" /
+ *  "无法判断". Borrowed. */
+const char *jx_completion_label(jx_completion c);
 /** "ge", "gt", "le", "lt", "eq" ("" for NONE). */
 const char *jx_bound_name(jx_bound b);
 int jx_bound_parse(const char *s, jx_bound *out);
@@ -296,10 +297,16 @@ int jx_kind_parse(const char *s, jx_kind *out); /**< 0 or JX_EINVAL */
 const char *jx_origin_name(jx_origin o);        /**< "stated" / "inferred" / "missing" */
 int jx_origin_parse(const char *s, jx_origin *out);
 const char *jx_provenance_name(jx_provenance p); /**< "real" / "synthetic" */
-/** Labels for people, in lang: "自评" / "self-evaluation", "财政复核" / "finance-bureau review". Borrowed. */
-const char *jx_kind_label(jx_kind k, jx_lang lang);
-/** "真实" / "real", "合成" / "synthetic". Borrowed. */
-const char *jx_provenance_label(jx_provenance p, jx_lang lang);
+/** Labels for people in the current language (jx_i18n_set): "self-evaluation" / "自评",
+ *  "finance-bureau review" / "财政复核". Borrowed. */
+const char *jx_kind_label(jx_kind k);
+/** "real" / "真实", "synthetic" / "合成". Borrowed. */
+const char *jx_provenance_label(jx_provenance p);
+/** "stated" / "填报", "inferred" / "推算", "missing" / "缺失". Borrowed. */
+const char *jx_origin_label(jx_origin o);
+/** A grade name of the default bands (优, 良, 中, 差) in the current language ("excellent" ...);
+ *  any other name as it is. Borrowed (NULL for NULL). */
+const char *jx_grade_label(const char *name);
 int jx_provenance_parse(const char *s, jx_provenance *out);
 
 #ifdef __cplusplus

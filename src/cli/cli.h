@@ -19,6 +19,8 @@
 /* Messages, help and terminal tables go through gettext (domain "jixiao"). */
 #define _(s) dgettext("jixiao", s)
 #define N_(s) (s)
+#undef ngettext /* the default domain's: ours is "jixiao" */
+#define ngettext(one, many, n) dngettext("jixiao", one, many, n)
 
 enum { JX_EXIT_OK = 0, JX_EXIT_ERROR = 1, JX_EXIT_USAGE = 2 };
 

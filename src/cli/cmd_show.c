@@ -19,8 +19,8 @@ static void print_heading(const jx_evaluation *ev)
 {
 	char ss[64];
 	jx_number_format(ss, sizeof(ss), ev->self_score);
-	printf("%s %d (%s, %s)", ev->department, ev->year, jx_kind_name(ev->kind),
-	       ev->provenance == JX_PROV_SYNTHETIC ? _("synthetic data 合成数据") : _("real"));
+	printf(_("%s %d (%s, %s data)"), ev->department, ev->year, jx_kind_label(ev->kind),
+	       jx_provenance_label(ev->provenance));
 	if (ss[0])
 		printf(_(", self-score stated in the text: %s"), ss);
 	putchar('\n');

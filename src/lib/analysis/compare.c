@@ -17,13 +17,13 @@ const char *jx_compare_status_name(jx_compare_status st)
 	return (unsigned)st < sizeof(names) / sizeof(*names) ? names[st] : "unknown";
 }
 
-const char *jx_compare_status_label(jx_compare_status st, jx_lang lang)
+const char *jx_compare_status_label(jx_compare_status st)
 {
-	static const char *const zh[] = {"上升", "下降",     "不变",    "新增",
-					 "取消", "权重变化", "得分缺失"};
-	static const char *const en[] = {"improved", "declined",       "unchanged",    "new",
-					 "dropped",  "weight changed", "score missing"};
-	return (unsigned)st < sizeof(zh) / sizeof(*zh) ? (lang == JX_LANG_EN ? en : zh)[st] : "";
+	/* TRANSLATORS: how an indicator changed between two years */
+	static const char *const labels[] = {
+		N_("improved"), N_("declined"),       N_("unchanged"),    N_("new"),
+		N_("dropped"),  N_("weight changed"), N_("score missing")};
+	return (unsigned)st < sizeof(labels) / sizeof(*labels) ? _(labels[st]) : "";
 }
 
 static size_t find_year(const jx_units *u, int year)

@@ -27,6 +27,17 @@ const char *jx_direction_name(jx_direction d)
 	}
 }
 
+const char *jx_direction_label(jx_direction d)
+{
+	switch (d) {
+	/* TRANSLATORS: the direction of a trend: no significant change */
+	case JX_DIR_FLAT: return _("flat");
+	case JX_DIR_RISING: return _("rising");
+	case JX_DIR_FALLING: return _("falling");
+	default: return _("too few years");
+	}
+}
+
 static void fit_clear(jx_ols *f, size_t n)
 {
 	f->n = n;

@@ -145,7 +145,7 @@ static void put_label(xbook *x, xsheet *s, size_t c, const char *column, const c
 	} else if (!strcmp(column, "status")) {
 		for (int st = JX_CMP_IMPROVED; st <= JX_CMP_UNKNOWN; st++)
 			if (!strcmp(code, jx_compare_status_name((jx_compare_status)st)))
-				text = jx_compare_status_label((jx_compare_status)st, JX_LANG_ZH);
+				text = jx_compare_status_label((jx_compare_status)st);
 	} else if (!strcmp(column, "rules")) {
 		rules_zh(buf, sizeof(buf), code);
 		text = buf;
@@ -202,7 +202,7 @@ static void score_rows(xbook *x, xsheet *s, const jx_evaluation *ev)
 		const jx_indicator *in = &ev->rows[i];
 		put_text(x, s, 0, ev->department);
 		put_number(x, s, 1, ev->year, X_INT);
-		put_text(x, s, 2, jx_kind_label(ev->kind, JX_LANG_ZH));
+		put_text(x, s, 2, jx_kind_label(ev->kind));
 		put_text(x, s, 3, in->level1);
 		put_text(x, s, 4, in->level2);
 		put_text(x, s, 5, in->level3);
@@ -211,7 +211,7 @@ static void score_rows(xbook *x, xsheet *s, const jx_evaluation *ev)
 		put_number(x, s, 8, in->score / in->weight, X_PCT);
 		put_number(x, s, 9, round((in->weight - in->score) * 100) / 100, X_NUM);
 		put_text(x, s, 10, origin_zh(in->origin));
-		put_text(x, s, 11, jx_provenance_label(ev->provenance, JX_LANG_ZH));
+		put_text(x, s, 11, jx_provenance_label(ev->provenance));
 		put_text(x, s, 12, in->explanation);
 	}
 }

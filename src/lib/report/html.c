@@ -214,7 +214,7 @@ static void chart(jx__buf *b, const rd_doc *d, const rd_chart *c)
 	if (c->svg) {
 		jx__buf_puts(b, c->svg);
 	} else {
-		char *msg = jx__sprintf(RP_TR(d, T_CHART_MISSING), c->error);
+		char *msg = jx__sprintf(_("Chart not drawn: %s"), c->error);
 		jx__buf_puts(b, "<p class=\"note missing\">");
 		html_escape(b, msg ? msg : c->error);
 		jx__buf_puts(b, "</p>\n");
@@ -298,7 +298,7 @@ static void block(jx__buf *b, const rd_doc *d, const rd_block *blk, int *in_sect
 static void toc(jx__buf *b, const rd_doc *d)
 {
 	jx__buf_puts(b, "<nav class=\"toc\"><p>");
-	html_escape(b, RP_TR(d, T_TOC));
+	html_escape(b, _("Contents"));
 	jx__buf_puts(b, "</p><ol>\n");
 	for (size_t i = 0; i < d->n; i++) {
 		const rd_block *blk = &d->blocks[i];
@@ -316,7 +316,7 @@ static void toc(jx__buf *b, const rd_doc *d)
 static void head(jx__buf *b, const rd_doc *d)
 {
 	jx__buf_puts(b, "<!DOCTYPE html>\n<html lang=\"");
-	html_escape(b, RP_TR(d, T_LANG_ATTR));
+	jx__buf_puts(b, d->lang == JX_LANG_EN ? "en" : "zh-CN");
 	jx__buf_puts(b,
 		     "\">\n<head>\n<meta charset=\"utf-8\"/>\n"
 		     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
@@ -341,7 +341,7 @@ char *rp_write_html(const rd_doc *d)
 		jx__buf_puts(&b, "</div>\n");
 	}
 	jx__buf_puts(&b, "<header class=\"cover\"><p class=\"kicker\">");
-	html_escape(&b, RP_TR(d, T_KICKER));
+	html_escape(&b, _("Department performance · planning brief for next year"));
 	jx__buf_puts(&b, "</p><h1>");
 	html_escape(&b, d->title);
 	jx__buf_puts(&b, "</h1><p class=\"subtitle\">");

@@ -9,7 +9,7 @@
 
 static const char *quoted(rd_doc *d, const char *name)
 {
-	return rd_printf(d, RP_TR(d, T_QUOTE), name);
+	return rd_printf(d, _("“%s”"), name);
 }
 
 /* R4: the first n indicators of the Pareto, quoted and joined. */
@@ -23,7 +23,7 @@ static const char *pareto_names(rd_doc *d, const jx_report *r, size_t n)
 		if (p->unit->level != JX_LEVEL_3 || !(p->points > 0))
 			continue;
 		q = quoted(d, rp_unit_label(d, ded->units, p->unit));
-		s = k++ ? rd_printf(d, "%s%s%s", s, RP_TR(d, T_NAME_SEP), q) : q;
+		s = k++ ? rd_printf(d, "%s%s%s", s, _(", "), q) : q;
 	}
 	return s;
 }
@@ -34,34 +34,104 @@ static const char *suggestion_text(rd_doc *d, const jx_report *r, const jx_sugge
 	const char *name = s->unit ? rp_unit_label(d, u, s->unit) : "";
 	switch (s->rule) {
 	case JX_RULE_PERSISTENT:
-		return rd_printf(d, RP_TR(d, T_S1), name, (int)s->value, s->year, s->year2,
-				 rd_pct(d, s->value2));
+		return rd_printf(
+			d,
+			ngettext("“%s” lost points %d year running (%d–%d): make it one of next "
+				 "year's performance targets with a measurable value (a score rate "
+				 "of at least its best in the range, %s), an owner and a deadline.",
+				 "“%s” lost points %d years running (%d–%d): make it one of next "
+				 "year's performance targets with a measurable value (a score rate "
+				 "of at least its best in the range, %s), an owner and a deadline.",
+				 (unsigned long)s->value),
+			name, (int)s->value, s->year, s->year2, rd_pct(d, s->value2));
 	case JX_RULE_LOW_RATE:
-		return rd_printf(d, RP_TR(d, T_S2), name, s->count, rd_pct(d, s->value),
-				 rd_pct(d, s->value2));
+		return rd_printf(d,
+				 ngettext("“%s”: over the last %zu year its mean score rate was "
+					  "%s, below %s: "
+					  "find out why points are lost and set specific "
+					  "corrective measures.",
+					  "“%s”: over the last %zu years its mean score rate was "
+					  "%s, below %s: "
+					  "find out why points are lost and set specific "
+					  "corrective measures.",
+					  s->count),
+				 name, s->count, rd_pct(d, s->value), rd_pct(d, s->value2));
 	case JX_RULE_FALLING:
-		return rd_printf(d, RP_TR(d, T_S3), name, rd_slope(d, s->value),
-				 rd_p(d, s->value2));
+		return rd_printf(
+			d,
+			_("“%s” is falling (%s pp a year, %s): find the cause and plan specific "
+			  "measures for next year."),
+			name, rd_slope(d, s->value), rd_p_is(d, s->value2));
 	case JX_RULE_CONCENTRATED:
-		return rd_printf(d, RP_TR(d, T_S4), pareto_names(d, r, s->count),
-				 rd_pct(d, s->value), s->count);
+		return rd_printf(
+			d,
+			ngettext("Losses are concentrated: %s alone carries %s of all points lost "
+				 "(%zu "
+				 "indicator): put corrective work on it first.",
+				 "Losses are concentrated: %s carry %s of all points lost (%zu "
+				 "indicators): put corrective work on these first.",
+				 s->count),
+			pareto_names(d, r, s->count), rd_pct(d, s->value), s->count);
 	case JX_RULE_PAIR:
-		return rd_printf(d, RP_TR(d, T_S5), name, rp_unit_label(d, u, s->unit2),
-				 rd_fixed(d, s->value, 2), s->count);
+		return rd_printf(
+			d,
+			ngettext("“%s” and “%s” lose points in the same years (φ = %s, %zu year "
+				 "together): look for a common cause and fix them together.",
+				 "“%s” and “%s” lose points in the same years (φ = %s, %zu years "
+				 "together): look for a common cause and fix them together.",
+				 s->count),
+			name, rp_unit_label(d, u, s->unit2), rd_fixed(d, s->value, 2), s->count);
 	case JX_RULE_NEW:
-		return rd_printf(d, RP_TR(d, T_S6), name, s->year, rd_pts(d, s->value), s->year2);
+		return rd_printf(
+			d,
+			ngettext(
+				"“%s” lost points in %d (%s point; none in %d): find out why now, "
+				"before it becomes persistent.",
+				"“%s” lost points in %d (%s points; none in %d): find out why now, "
+				"before it becomes persistent.",
+				rp_plural(s->value)),
+			name, s->year, rd_pts(d, s->value), s->year2);
 	case JX_RULE_FORECAST_GRADE:
-		return rd_printf(d, RP_TR(d, T_S7), s->year, rd_pct(d, s->value),
-				 r->rank_row && r->rank_row->grade ? r->rank_row->grade : "",
-				 rd_pct(d, s->value2));
+		return rd_printf(
+			d,
+			_("The lower bound of the %d forecast of the total score rate is %s, below "
+			  "the line of the current grade “%s” (%s): the grade is at risk; plan "
+			  "corrective work early."),
+			s->year, rd_pct(d, s->value),
+			r->rank_row && r->rank_row->grade ? jx_grade_label(r->rank_row->grade) : "",
+			rd_pct(d, s->value2));
 	case JX_RULE_EXECUTION:
-		return rd_printf(d, RP_TR(d, s->value < 1 ? T_S8_LOW : T_S8_HIGH), s->year,
-				 rd_pct(d, s->value));
+		return rd_printf(
+			d,
+			(s->value < 1
+				 ? _("Budget execution in %d was %s, below 90%%: speed up spending "
+				     "and plan the use of funds.")
+				 : _("Final expenditure in %d was %s of the budget, above 110%%: "
+				     "budget more accurately and reduce mid-year additions.")),
+			s->year, rd_pct(d, s->value));
 	case JX_RULE_GROWTH:
-		return rd_printf(d, RP_TR(d, T_S9), s->count, rd_pct(d, s->value),
-				 rd_pct(d, s->value2));
+		return rd_printf(
+			d,
+			ngettext("Over the last %zu year expenditure grew %s a year on average, "
+				 "above "
+				 "the %s threshold: restrain growth and review whether project "
+				 "spending is necessary.",
+				 "Over the last %zu years expenditure grew %s a year on average, "
+				 "above the %s threshold: restrain growth and review whether "
+				 "project spending is necessary.",
+				 s->count),
+			s->count, rd_pct(d, s->value), rd_pct(d, s->value2));
 	case JX_RULE_SELF_HIGH:
-		return rd_printf(d, RP_TR(d, T_S10), s->year, s->count, name, rd_pts(d, s->value));
+		return rd_printf(
+			d,
+			ngettext("In %d the review scored %zu indicator below the self-evaluation "
+				 "(largest gap: “%s”, %s points): self-evaluate by the review's "
+				 "standard and keep the supporting evidence.",
+				 "In %d the review scored %zu indicators below the self-evaluation "
+				 "(largest gap: “%s”, %s points): self-evaluate by the review's "
+				 "standard and keep the supporting evidence.",
+				 s->count),
+			s->year, s->count, name, rd_pts(d, s->value));
 	}
 	return "";
 }
@@ -69,23 +139,24 @@ static const char *suggestion_text(rd_doc *d, const jx_report *r, const jx_sugge
 /* One suggestion as a list item. */
 static void suggestion_item(rd_doc *d, rd_inline *in, const jx_report *r, const jx_suggestion *s)
 {
-	rd_span_add(d, in,
-		    rd_printf(d, d->lang == JX_LANG_EN ? "[%s %s] " : "【%s %s】",
-			      jx_rule_id(s->rule), rp_rule_label(d->lang, s->rule)),
+	rd_span_add(d, in, rd_printf(d, _("[%s %s] "), jx_rule_id(s->rule), rp_rule_label(s->rule)),
 		    NULL, RD_STRONG);
 	rd_span_add(d, in, suggestion_text(d, r, s), NULL, 0);
 	rd_span_add(d, in, " ", NULL, 0);
-	rd_span_add(d, in, rd_printf(d, "→ %s", RP_TR(d, T_EVIDENCE)),
-		    rd_printf(d, "#%s", s->anchor), RD_MUTED);
+	rd_span_add(d, in, rd_printf(d, "→ %s", _("evidence")), rd_printf(d, "#%s", s->anchor),
+		    RD_MUTED);
 }
 
 void rp_sec_suggestions(rd_doc *d, const jx_report *r)
 {
 	rd_block *list;
-	rd_heading(d, 2, "suggestions", RP_TR(d, T_SEC_SUGGESTIONS));
-	rd_para_text(d, NULL, RP_TR(d, T_SUGG_INTRO));
+	rd_heading(d, 2, "suggestions", _("8. Planning suggestions"));
+	rd_para_text(
+		d, NULL,
+		_("These suggestions follow from the findings above by fixed rules (triggers and "
+		  "thresholds in docs/report.md); each links to the evidence that triggered it."));
 	if (!r->nsuggestions) {
-		rd_note(d, RP_TR(d, T_SUGG_NONE));
+		rd_note(d, _("No rule fired."));
 		return;
 	}
 	list = rd_list(d, 1);

@@ -18,7 +18,7 @@ const char *rp_unit_name(rd_doc *d, const jx_unit *un)
 			   : un->level == JX_LEVEL_3 ? un->level3
 						     : NULL;
 	if (un->level == JX_LEVEL_TOTAL)
-		return RP_TR(d, T_TOTAL);
+		return _("Total");
 	return name ? name : un->name;
 }
 
@@ -80,10 +80,11 @@ static void card_score(rd_doc *d, rd_block *cards, const jx_report *r)
 	const jx_unit_year *uy = &u->units[0].years[u->nyears - 1];
 	double score = r->rank_row ? r->rank_row->total_score : uy->score;
 	double weight = r->rank_row ? r->rank_row->total_weight : uy->weight;
-	const char *grade = r->rank_row && r->rank_row->grade ? r->rank_row->grade : RD_DASH;
-	rd_card_add(d, cards, rd_printf(d, RP_TR(d, T_CARD_SCORE), r->year_latest),
+	const char *grade = r->rank_row && r->rank_row->grade ? jx_grade_label(r->rank_row->grade)
+							      : RD_DASH;
+	rd_card_add(d, cards, rd_printf(d, _("Total score %d"), r->year_latest),
 		    rd_printf(d, "%s / %s", rd_pts(d, score), rd_pts(d, weight)),
-		    rd_printf(d, RP_TR(d, T_CARD_GRADE), grade), RD_STRONG);
+		    rd_printf(d, _("grade: %s"), grade), RD_STRONG);
 }
 
 static void card_change(rd_doc *d, rd_block *cards, const jx_report *r)
@@ -91,14 +92,14 @@ static void card_change(rd_doc *d, rd_block *cards, const jx_report *r)
 	const jx_compare_row *c = compare_total(r);
 	unsigned cls;
 	if (!c) {
-		rd_card_add(d, cards, rd_printf(d, RP_TR(d, T_CARD_CHANGE), r->year_latest),
-			    RD_DASH, RP_TR(d, T_CARD_NOPREV), 0);
+		rd_card_add(d, cards, rd_printf(d, _("Change since %d"), r->year_latest), RD_DASH,
+			    _("only one evaluated year"), 0);
 		return;
 	}
 	cls = c->delta_points > 0 ? RD_GOOD : c->delta_points < 0 ? RD_BAD : 0;
-	rd_card_add(d, cards, rd_printf(d, RP_TR(d, T_CARD_CHANGE), r->year_previous),
-		    rd_printf(d, RP_TR(d, T_POINTS), rd_dpts(d, c->delta_points)),
-		    rd_printf(d, RP_TR(d, T_CARD_CHANGE_SUB), rd_pp(d, c->delta_rate)), cls);
+	rd_card_add(d, cards, rd_printf(d, _("Change since %d"), r->year_previous),
+		    rd_printf(d, _("%s pts"), rd_dpts(d, c->delta_points)),
+		    rd_printf(d, _("score rate %s pp"), rd_pp(d, c->delta_rate)), cls);
 }
 
 static void card_rank(rd_doc *d, rd_block *cards, const jx_report *r)
@@ -107,14 +108,16 @@ static void card_rank(rd_doc *d, rd_block *cards, const jx_report *r)
 	for (size_t i = 0; i < r->rank->nrows; i++)
 		ranked += r->rank->rows[i].rank > 0;
 	if (!r->rank_row || !r->rank_row->rank) {
-		rd_card_add(d, cards, rd_printf(d, RP_TR(d, T_CARD_RANK), r->year_latest), RD_DASH,
-			    RP_TR(d, T_CARD_NA), 0);
+		rd_card_add(d, cards, rd_printf(d, _("Rank in %d"), r->year_latest), RD_DASH,
+			    _("n/a"), 0);
 		return;
 	}
-	rd_card_add(d, cards, rd_printf(d, RP_TR(d, T_CARD_RANK), r->year_latest),
+	rd_card_add(d, cards, rd_printf(d, _("Rank in %d"), r->year_latest),
 		    rd_printf(d, "%zu / %zu", r->rank_row->rank, ranked),
-		    rd_printf(d, RP_TR(d, T_CARD_RANK_SUB), ranked,
-			      rd_fixed(d, r->rank_row->percentile, 1)),
+		    rd_printf(d,
+			      ngettext("of %zu department · percentile %s",
+				       "of %zu departments · percentile %s", ranked),
+			      ranked, rd_fixed(d, r->rank_row->percentile, 1)),
 		    0);
 }
 
@@ -123,13 +126,13 @@ static void card_forecast(rd_doc *d, rd_block *cards, const jx_report *r)
 	const jx_forecast_row *fc = forecast_total(r);
 	int year = r->forecast ? r->forecast->year : r->year_latest + 1;
 	if (!fc) {
-		rd_card_add(d, cards, rd_printf(d, RP_TR(d, T_CARD_FORECAST), year), RD_DASH,
-			    RP_TR(d, T_FC_FEW), 0);
+		rd_card_add(d, cards, rd_printf(d, _("Forecast score rate %d"), year), RD_DASH,
+			    _("too few years"), 0);
 		return;
 	}
-	rd_card_add(d, cards, rd_printf(d, RP_TR(d, T_CARD_FORECAST), year),
+	rd_card_add(d, cards, rd_printf(d, _("Forecast score rate %d"), year),
 		    rd_pct(d, fc->forecast),
-		    rd_printf(d, RP_TR(d, T_CARD_FORECAST_SUB),
+		    rd_printf(d, _("%s interval %s–%s"),
 			      rd_printf(d, "%.0f%%", r->forecast->confidence * 100),
 			      rd_pct(d, fc->pi_low), rd_pct(d, fc->pi_high)),
 		    0);
@@ -140,16 +143,18 @@ static void finding_trend(rd_doc *d, rd_block *list, const jx_report *r)
 	const jx_trend_row *t = &r->trend->rows[0];
 	rd_inline *in = rd_item(d, list, NULL);
 	if (t->unit->level != JX_LEVEL_TOTAL || t->direction == JX_DIR_TOO_FEW) {
-		rd_span_add(d, in, RP_TR(d, T_FIND_TREND_FEW), NULL, 0);
+		rd_span_add(d, in, _("Fewer than 3 evaluated years: no trend of the total."), NULL,
+			    0);
 		return;
 	}
 	rd_span_add(d, in,
-		    rd_printf(d, RP_TR(d, T_FIND_TREND), t->year_first, t->year_last,
-			      rp_direction(d->lang, t->direction), rd_slope(d, t->fit.slope),
-			      rd_p(d, t->fit.p_value), t->n),
+		    rd_printf(d,
+			      _("Trend of the total score rate %d–%d: %s (slope %s pp/year, %s, n "
+				"= %zu). "),
+			      t->year_first, t->year_last, jx_direction_label(t->direction),
+			      rd_slope(d, t->fit.slope), rd_p_is(d, t->fit.p_value), t->n),
 		    NULL, 0);
-	rd_span_add(d, in, rd_printf(d, "→ %s", RP_TR(d, T_DETAILS)), rp_anchor(d, "#trend", 0),
-		    RD_MUTED);
+	rd_span_add(d, in, rd_printf(d, "→ %s", _("details")), rp_anchor(d, "#trend", 0), RD_MUTED);
 }
 
 static void finding_low_category(rd_doc *d, rd_block *list, const jx_report *r)
@@ -165,7 +170,7 @@ static void finding_low_category(rd_doc *d, rd_block *list, const jx_report *r)
 	}
 	if (low)
 		rd_span_add(d, rd_item(d, list, NULL),
-			    rd_printf(d, RP_TR(d, T_FIND_LOWCAT), r->year_latest,
+			    rd_printf(d, _("Lowest category in %d: “%s” at %s."), r->year_latest,
 				      rp_unit_name(d, low), rd_pct(d, low->years[y].rate)),
 			    NULL, 0);
 }
@@ -179,60 +184,87 @@ static void finding_top_loss(rd_doc *d, rd_block *list, const jx_report *r)
 		if (p->unit->level != JX_LEVEL_3 || !(p->points > 0))
 			continue;
 		rd_span_add(d, in,
-			    rd_printf(d, RP_TR(d, T_FIND_TOPLOSS), rp_unit_name(d, p->unit),
-				      rd_pts(d, p->points), rd_pct(d, p->share)),
+			    rd_printf(d,
+				      ngettext("Most points lost over the range: “%s”, %s point, "
+					       "%s of all points lost. ",
+					       "Most points lost over the range: “%s”, %s points, "
+					       "%s of all points lost. ",
+					       rp_plural(p->points)),
+				      rp_unit_name(d, p->unit), rd_pts(d, p->points),
+				      rd_pct(d, p->share)),
 			    NULL, 0);
-		rd_span_add(d, in, rd_printf(d, "→ %s", RP_TR(d, T_DETAILS)),
+		rd_span_add(d, in, rd_printf(d, "→ %s", _("details")),
 			    rp_anchor(d, "#pareto", rp_unit_index(ded->units, p->unit)), RD_MUTED);
 		return;
 	}
-	rd_span_add(d, in, RP_TR(d, T_FIND_NOLOSS), NULL, 0);
+	rd_span_add(d, in, _("No indicator lost points in the range."), NULL, 0);
 }
 
 static void finding_links(rd_doc *d, rd_block *list, const jx_report *r)
 {
 	rd_inline *in = rd_item(d, list, NULL);
-	rd_span_add(d, in, rd_printf(d, RP_TR(d, T_FIND_WEAK), r->weak->nrows), NULL, 0);
-	rd_span_add(d, in, RP_TR(d, T_SEE_WEAK), "#weak", 0);
-	rd_span_add(d, in, RP_TR(d, T_END), NULL, 0);
+	rd_span_add(d, in,
+		    rd_printf(d,
+			      ngettext("%zu indicator is flagged as persistently weak, ",
+				       "%zu indicators are flagged as persistently weak, ",
+				       r->weak->nrows),
+			      r->weak->nrows),
+		    NULL, 0);
+	rd_span_add(d, in, _("see section 3"), "#weak", 0);
+	rd_span_add(d, in, _("."), NULL, 0);
 	if (r->funds && r->funds->warning) {
 		in = rd_item(d, list, NULL);
 		rd_span_add(d, in,
-			    rd_printf(d, RP_TR(d, T_FIND_GROWTH), r->funds->ngrowth,
-				      rd_pct(d, r->funds->mean_growth),
+			    rd_printf(d,
+				      ngettext("over the last %zu year expenditure grew %s a year, "
+					       "above the %s "
+					       "threshold, ",
+					       "over the last %zu years expenditure grew %s a "
+					       "year, above the "
+					       "%s threshold, ",
+					       r->funds->ngrowth),
+				      r->funds->ngrowth, rd_pct(d, r->funds->mean_growth),
 				      rd_pct(d, r->funds->threshold)),
 			    NULL, RD_BAD);
-		rd_span_add(d, in, RP_TR(d, T_SEE_FIG), "#growth", 0);
-		rd_span_add(d, in, RP_TR(d, T_END), NULL, 0);
+		rd_span_add(d, in, _("see section 6"), "#growth", 0);
+		rd_span_add(d, in, _("."), NULL, 0);
 	}
 	in = rd_item(d, list, NULL);
-	rd_span_add(d, in, rd_printf(d, RP_TR(d, T_FIND_SUGG), r->nsuggestions), NULL, RD_STRONG);
-	rd_span_add(d, in, RP_TR(d, T_SEE_SUGG), "#suggestions", 0);
-	rd_span_add(d, in, RP_TR(d, T_END), NULL, 0);
+	rd_span_add(d, in,
+		    rd_printf(d,
+			      ngettext("%zu planning suggestion follows from the findings, ",
+				       "%zu planning suggestions follow from the findings, ",
+				       r->nsuggestions),
+			      r->nsuggestions),
+		    NULL, RD_STRONG);
+	rd_span_add(d, in, _("see section 8"), "#suggestions", 0);
+	rd_span_add(d, in, _("."), NULL, 0);
 }
 
 void rp_sec_summary(rd_doc *d, const jx_report *r)
 {
 	rd_block *cards, *list;
-	rd_heading(d, 2, "summary", RP_TR(d, T_SEC_SUMMARY));
+	rd_heading(d, 2, "summary", _("1. Summary"));
 	cards = rd_cards(d);
 	card_score(d, cards, r);
 	card_change(d, cards, r);
 	card_rank(d, cards, r);
 	card_forecast(d, cards, r);
-	rd_card_add(d, cards, RP_TR(d, T_CARD_WEAK), rd_printf(d, "%zu", r->weak->nrows),
-		    rd_printf(d, RP_TR(d, T_CARD_WEAK_SUB), r->nsuggestions),
+	rd_card_add(d, cards, _("Weak indicators"), rd_printf(d, "%zu", r->weak->nrows),
+		    rd_printf(d,
+			      ngettext("%zu planning suggestion", "%zu planning suggestions",
+				       r->nsuggestions),
+			      r->nsuggestions),
 		    r->weak->nrows ? RD_BAD : RD_GOOD);
-	rd_heading(d, 3, NULL, RP_TR(d, T_FINDINGS));
+	rd_heading(d, 3, NULL, _("Key findings"));
 	list = rd_list(d, 0);
 	finding_trend(d, list, r);
 	finding_low_category(d, list, r);
 	finding_top_loss(d, list, r);
 	finding_links(d, list, r);
-	rd_chart_add(d, JX_CHART_TOTAL, "chart-total", rp_chart_title(d->lang, JX_CHART_TOTAL));
+	rd_chart_add(d, JX_CHART_TOTAL, "chart-total", rp_chart_title(JX_CHART_TOTAL));
 	rd_chart_add(d, JX_CHART_RANK, "chart-rank",
-		     rd_printf(d, d->lang == JX_LANG_EN ? "%s, %d" : "%s（%d 年）",
-			       rp_chart_title(d->lang, JX_CHART_RANK), r->year_latest));
+		     rd_printf(d, _("%s, %d"), rp_chart_title(JX_CHART_RANK), r->year_latest));
 }
 
 /* ---- the three-line summary for the terminal ---- */
@@ -246,29 +278,36 @@ static const char *summary_line1(rd_doc *d, const jx_report *r)
 	const char *s;
 	for (size_t i = 0; i < r->rank->nrows; i++)
 		ranked += r->rank->rows[i].rank > 0;
-	s = rd_printf(d, RP_TR(d, T_SUM_SCORE), r->department, r->year_latest,
-		      rd_pts(d, r->rank_row ? r->rank_row->total_score : uy->score),
+	s = rd_printf(d, _("%s, %d: total score %s / %s, grade %s, rank %s"), r->department,
+		      r->year_latest, rd_pts(d, r->rank_row ? r->rank_row->total_score : uy->score),
 		      rd_pts(d, r->rank_row ? r->rank_row->total_weight : uy->weight),
-		      r->rank_row && r->rank_row->grade ? r->rank_row->grade : RD_DASH,
+		      r->rank_row && r->rank_row->grade ? jx_grade_label(r->rank_row->grade)
+							: RD_DASH,
 		      r->rank_row && r->rank_row->rank
 			      ? rd_printf(d, "%zu/%zu", r->rank_row->rank, ranked)
 			      : RD_DASH);
 	if (c)
 		s = rd_printf(d, "%s%s", s,
-			      rd_printf(d, RP_TR(d, T_SUM_CHANGE), r->year_previous,
-					rd_dpts(d, c->delta_points)));
+			      rd_printf(d,
+					ngettext(", change since %d: %s point",
+						 ", change since %d: %s points",
+						 rp_plural(fabs(c->delta_points))),
+					r->year_previous, rd_dpts(d, c->delta_points)));
 	return s;
 }
 
 static const char *summary_line2(rd_doc *d, const jx_report *r)
 {
 	const jx_deductions_result *ded = r->deductions;
-	const char *s = rd_printf(d, RP_TR(d, T_SUM_WEAK), r->weak->nrows);
+	const char *s = rd_printf(d,
+				  ngettext("%zu persistently weak indicator",
+					   "%zu persistently weak indicators", r->weak->nrows),
+				  r->weak->nrows);
 	for (size_t i = 0; i < ded->npareto; i++) {
 		const jx_pareto_row *p = &ded->pareto[i];
 		if (p->unit->level == JX_LEVEL_3 && p->points > 0)
 			return rd_printf(d, "%s%s", s,
-					 rd_printf(d, RP_TR(d, T_SUM_TOP),
+					 rd_printf(d, _("; most points lost: “%s” (%s in all)"),
 						   rp_unit_label(d, ded->units, p->unit),
 						   rd_pts(d, p->points)));
 	}
@@ -278,25 +317,33 @@ static const char *summary_line2(rd_doc *d, const jx_report *r)
 static const char *summary_line3(rd_doc *d, const jx_report *r)
 {
 	const jx_forecast_row *fc = forecast_total(r);
-	const char *s = fc ? rd_printf(d, RP_TR(d, T_SUM_FC), r->forecast->year,
-				       rd_pct(d, fc->forecast),
-				       rd_printf(d, "%.0f%%", r->forecast->confidence * 100),
-				       rd_pct(d, fc->pi_low), rd_pct(d, fc->pi_high))
-			   : RP_TR(d, T_SUM_NOFC);
-	return rd_printf(d, "%s%s", s, rd_printf(d, RP_TR(d, T_SUM_SUGG), r->nsuggestions));
+	const char *s =
+		fc ? rd_printf(d,
+			       _("Forecast of the total score rate for %d: %s (%s interval %s–%s)"),
+			       r->forecast->year, rd_pct(d, fc->forecast),
+			       rd_printf(d, "%.0f%%", r->forecast->confidence * 100),
+			       rd_pct(d, fc->pi_low), rd_pct(d, fc->pi_high))
+		   : _("Fewer than 3 evaluated years: no forecast");
+	return rd_printf(d, "%s%s", s,
+			 rd_printf(d,
+				   ngettext("; %zu planning suggestion",
+					    "; %zu planning suggestions", r->nsuggestions),
+				   r->nsuggestions));
 }
 
 int jx_report_summary(char **out, const jx_report *r, jx_lang lang)
 {
+	jx_lang caller = jx_i18n_lang();
 	rd_doc d;
+	jx_i18n_set(lang);
 	rd_init(&d, lang);
-	*out = jx__sprintf("%s%s\n%s%s\n%s%s\n", summary_line1(&d, r), RP_TR(&d, T_END),
-			   summary_line2(&d, r), RP_TR(&d, T_END), summary_line3(&d, r),
-			   RP_TR(&d, T_END));
+	*out = jx__sprintf("%s%s\n%s%s\n%s%s\n", summary_line1(&d, r), _("."), summary_line2(&d, r),
+			   _("."), summary_line3(&d, r), _("."));
 	if (d.failed) {
 		free(*out);
 		*out = NULL;
 	}
 	rd_free(&d);
+	jx_i18n_set(caller);
 	return *out ? 0 : jx__oom();
 }

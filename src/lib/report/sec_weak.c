@@ -11,7 +11,7 @@ static const char *join(rd_doc *d, const char *a, const char *b)
 {
 	if (!*a)
 		return b;
-	return rd_printf(d, "%s%s%s", a, RP_TR(d, T_SEP), b);
+	return rd_printf(d, "%s%s%s", a, _("; "), b);
 }
 
 static const char *rules_text(rd_doc *d, const jx_report *r, const jx_weak_row *row)
@@ -19,16 +19,21 @@ static const char *rules_text(rd_doc *d, const jx_report *r, const jx_weak_row *
 	const char *s = "";
 	if (row->rules & JX_WEAK_DEDUCTED)
 		s = join(d, s,
-			 rd_printf(d, RP_TR(d, T_RULE_DEDUCTED), row->window_present,
-				   row->ndeducted, r->options.weak_min_deducted));
+			 rd_printf(d,
+				   ngettext("deducted: of %zu year, %zu with deductions (≥ %d)",
+					    "deducted: of %zu years, %zu with deductions (≥ %d)",
+					    row->window_present),
+				   row->window_present, row->ndeducted,
+				   r->options.weak_min_deducted));
 	if (row->rules & JX_WEAK_LOW_RATE)
 		s = join(d, s,
-			 rd_printf(d, RP_TR(d, T_RULE_LOW), rd_pct(d, row->mean_rate),
+			 rd_printf(d, _("low mean rate: %s < %s"), rd_pct(d, row->mean_rate),
 				   rd_pct(d, r->options.weak_threshold)));
 	if (row->rules & JX_WEAK_FALLING)
 		s = join(d, s,
-			 rd_printf(d, RP_TR(d, T_RULE_FALLING), rd_slope(d, row->trend.fit.slope),
-				   rd_p(d, row->trend.mk.p_value)));
+			 rd_printf(d, _("falling: slope %s pp/yr, %s"),
+				   rd_slope(d, row->trend.fit.slope),
+				   rd_p_is(d, row->trend.mk.p_value)));
 	return s;
 }
 
@@ -40,15 +45,14 @@ static const char *evidence(rd_doc *d, const jx_weak_result *w, const jx_unit *u
 		const jx_unit_year *uy = &un->years[y];
 		int year = w->units->years[y];
 		if (!uy->nrows)
-			s = join(d, s, rd_printf(d, RP_TR(d, T_EV_ABSENT), year));
+			s = join(d, s, rd_printf(d, _("%d: absent"), year));
 		else if (isnan(uy->rate))
-			s = join(d, s, rd_printf(d, RP_TR(d, T_EV_MISSING), year));
+			s = join(d, s, rd_printf(d, _("%d: score missing"), year));
 		else if (!jx_unit_year_deducted(uy))
-			s = join(d, s,
-				 rd_printf(d, RP_TR(d, T_EV_CLEAN), year, rd_pct(d, uy->rate)));
+			s = join(d, s, rd_printf(d, _("%d: %s"), year, rd_pct(d, uy->rate)));
 		else
 			s = join(d, s,
-				 rd_printf(d, RP_TR(d, T_EV_YEAR), year, rd_pct(d, uy->rate),
+				 rd_printf(d, _("%d: %s (-%s)"), year, rd_pct(d, uy->rate),
 					   rd_pts(d, uy->weight - uy->score)));
 	}
 	return s;
@@ -56,11 +60,16 @@ static const char *evidence(rd_doc *d, const jx_weak_result *w, const jx_unit *u
 
 static void weak_table(rd_doc *d, const jx_report *r)
 {
-	static const rp_text heads[] = {T_COL_NO,    T_COL_PATH,     T_COL_LEVEL3,
-					T_COL_RULES, T_COL_DEDYEARS, T_COL_MEANRATE,
-					T_COL_LOST,  T_COL_EVIDENCE};
+	static const char *const heads[] = {N_("#"),
+					    N_("Category / group"),
+					    N_("Indicator"),
+					    N_("Rules fired and why"),
+					    N_("Years deducted"),
+					    N_("Mean rate"),
+					    N_("Points lost"),
+					    N_("Evidence per year: rate (points lost)")};
 	const jx_weak_result *w = r->weak;
-	rd_table *t = rd_table_heads(d, "t-weak", RP_TR(d, T_TBL_WEAK), heads, 8,
+	rd_table *t = rd_table_heads(d, "t-weak", _("Weak indicators and their evidence"), heads, 8,
 				     0x71 /* 0, 4-6 */);
 	for (size_t i = 0; i < w->nrows; i++) {
 		const jx_weak_row *wr = &w->rows[i];
@@ -82,16 +91,30 @@ void rp_sec_weak(rd_doc *d, const jx_report *r)
 {
 	const jx_weak_result *w = r->weak;
 	const jx_analysis_options *o = &r->options;
-	rd_heading(d, 2, "weak", RP_TR(d, T_SEC_WEAK));
-	rd_para_text(d, NULL,
-		     rd_printf(d, RP_TR(d, T_WEAK_RULE), w->nwindow,
-			       rp_years(d, w->window[0], w->window[w->nwindow - 1]),
-			       o->weak_min_deducted, rd_pct(d, o->weak_threshold),
-			       rd_fixed(d, o->alpha, 2), w->nchecked, w->nrows));
+	rd_heading(d, 2, "weak", _("3. Persistently weak indicators"));
+	rd_para_text(
+		d, NULL,
+		rd_printf(
+			d, "%s%s",
+			rd_printf(d,
+				  ngettext("Rule (as in jixiao weak): over the last %zu "
+					   "evaluated year (%s), deducted in at least %d of them; "
+					   "or a mean score rate below %s there; or a significant "
+					   "falling trend over the range (α = %s).",
+					   "Rule (as in jixiao weak): over the last %zu "
+					   "evaluated years (%s), deducted in at least %d of them; "
+					   "or a mean score rate below %s there; or a significant "
+					   "falling trend over the range (α = %s).",
+					   w->nwindow),
+				  w->nwindow, rp_years(d, w->window[0], w->window[w->nwindow - 1]),
+				  o->weak_min_deducted, rd_pct(d, o->weak_threshold),
+				  rd_fixed(d, o->alpha, 2)),
+			rd_printf(d, _(" Indicators checked: %zu; flagged: %zu."), w->nchecked,
+				  w->nrows)));
 	if (!w->nrows) {
-		rd_note(d, RP_TR(d, T_WEAK_NONE));
+		rd_note(d, _("No indicator is flagged as persistently weak."));
 		return;
 	}
 	weak_table(d, r);
-	rd_chart_add(d, JX_CHART_WEAK, "chart-weak", rp_chart_title(d->lang, JX_CHART_WEAK));
+	rd_chart_add(d, JX_CHART_WEAK, "chart-weak", rp_chart_title(JX_CHART_WEAK));
 }
