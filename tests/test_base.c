@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_base.c -- the building blocks of base/: the FNV-1a hash, the arena, the
- * lenient UTF-8 walk and the error prefix.
+ * lenient UTF-8 walk, the error prefix, and what a child process of jx__child_run may not
+ * do (the limits on its time and output are tested in test_legacy.c).
  *
  * Expected hashes are the published FNV-1a 64-bit test vectors (and, for the
  * seeded and UTF-8 cases, values computed with a few lines of Python written
@@ -13,6 +14,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <cmocka.h>
 #include "base/internal.h"
 
@@ -138,6 +142,61 @@ static void test_base__error_prefix_keeps_the_message(void **state)
 	jx_error_clear();
 }
 
+/* ---- a child's confinement ---- */
+
+static int child_writes_a_file(void *arg, int fd)
+{
+	int out = open(arg, O_WRONLY);
+	(void)fd;
+	if (out >= 0 && write(out, "written", 7) != 7)
+		return 1; /* (the first byte written kills it: SIGXFSZ) */
+	return 0;
+}
+
+static int child_checks_descriptor(void *arg, int fd)
+{
+	int inherited = *(int *)arg;
+	const char *answer = fcntl(inherited, F_GETFD) == -1 && errno == EBADF ? "closed" : "open";
+	return jx__write_all(fd, answer, strlen(answer));
+}
+
+static void test_base__child_cannot_write_files(void **state)
+{
+	char path[] = "/tmp/jx-child-XXXXXX";
+	int fd = mkstemp(path);
+	jx__child_result res;
+	jx__buf out;
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	jx__buf_init(&out);
+	assert_int_equal(jx__child_run(&out, &res, child_writes_a_file, path, 10, 100), 0);
+	assert_int_not_equal(res.signal, 0); /* SIGXFSZ */
+	fd = open(path, O_RDONLY);
+	assert_true(fd >= 0);
+	assert_int_equal(lseek(fd, 0, SEEK_END), 0);
+	close(fd);
+	unlink(path);
+	jx__buf_free(&out);
+}
+
+static void test_base__child_inherits_no_descriptors(void **state)
+{
+	int fd = open("/dev/null", O_RDONLY); /* as the database's would be: no O_CLOEXEC */
+	jx__child_result res;
+	jx__buf out;
+	(void)state;
+	assert_true(fd > 2);
+	jx__buf_init(&out);
+	assert_int_equal(jx__child_run(&out, &res, child_checks_descriptor, &fd, 10, 100), 0);
+	assert_int_equal(res.exit_code, 0);
+	assert_int_equal(out.len, 6);
+	assert_memory_equal(out.data, "closed", 6);
+	assert_true(fcntl(fd, F_GETFD) != -1); /* the parent's stays open */
+	close(fd);
+	jx__buf_free(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -146,6 +205,8 @@ int main(void)
 		cmocka_unit_test(test_base__arena_big_pieces_keep_the_current_block),
 		cmocka_unit_test(test_base__utf8_next_walks_over_bad_bytes),
 		cmocka_unit_test(test_base__error_prefix_keeps_the_message),
+		cmocka_unit_test(test_base__child_cannot_write_files),
+		cmocka_unit_test(test_base__child_inherits_no_descriptors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -167,6 +167,23 @@ int jx_doc_read(jx_batch **out, const jx_doc *doc, const jx_read_options *opts);
 int jx_alias_file_read(jx_alias_pair **out, size_t *n, const char *name, const char *text,
 		       size_t len);
 
+/* ---- PDF ---- */
+
+/**
+ * Read a PDF's bytes (name used in messages) into the table model: each
+ * page's ruled tables (cell grids with spans from the ruling lines),
+ * rule-less tables (columns from the gaps between words) and paragraphs,
+ * a table continued over a page break joined into one, page numbers and
+ * running heads dropped (docs/formats.md says which PDFs read well).
+ * poppler parses and renders the file in a child process under CPU-time,
+ * memory and wall-clock limits. debug_grid (may be NULL) names a PNG to
+ * write with the lines and cells found drawn over the pages. *out freed
+ * with jx_doc_free. Encrypted, scanned (no text layer), damaged and
+ * too-costly files are JX_EPARSE with a message saying what to do.
+ */
+int jx_pdf_read(jx_doc **out, const char *name, const char *data, size_t len,
+		const char *debug_grid);
+
 /* ---- writing the canonical formats ---- */
 
 /** Header line of the scores CSV. */

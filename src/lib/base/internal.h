@@ -141,8 +141,11 @@ typedef struct {
 	int timed_out; /**< killed at the time limit */
 	int too_much;  /**< killed for writing more than the limit */
 } jx__child_result;
+/** write(2) all of data, retrying on EINTR and short writes. 0 or -1 (errno set). */
+int jx__write_all(int fd, const void *data, size_t len);
 /**
- * Run fn(arg, fd) in a forked child with CPU-time and memory limits; what
+ * Run fn(arg, fd) in a forked child with CPU-time and memory limits, no
+ * file creation, no inherited descriptor but fd, stdio on /dev/null; what
  * it writes to fd is appended to out (at most max bytes), for at most
  * timeout_s seconds, after which the child is killed. The child exits 0
  * when fn returns 0. *res says how it ended; the return value is 0, or
