@@ -59,7 +59,6 @@ static int setup(void **state)
 	jx_batch *b = jx_batch_new("fixture");
 	jx_init();
 	tu_catalogs();
-	jx_i18n_set(JX_LANG_ZH); /* the workbook is a document: Chinese, as the CLI writes it */
 	if (!fx || !b || !(fx->dir = tu_mkdtemp()))
 		return -1;
 	fx->db = malloc(strlen(fx->dir) + 16);
@@ -126,7 +125,7 @@ static void test_xlsx__scores_sheet(void **state)
 {
 	fixture *fx = *state;
 	char *wb, *sheet, *strings;
-	assert_int_equal(jx_xlsx_export(fx->st, fx->xlsx, NULL), 0);
+	assert_int_equal(jx_xlsx_export(fx->st, fx->xlsx, NULL, JX_LANG_ZH), 0);
 	wb = member(fx->xlsx, "xl/workbook.xml");
 	assert_true(strstr(wb, "name=\"scores\"") < strstr(wb, "name=\"compare\""));
 	assert_true(strstr(wb, "name=\"compare\"") < strstr(wb, "name=\"weak\""));
@@ -166,7 +165,7 @@ static void test_xlsx__analysis_sheets(void **state)
 {
 	fixture *fx = *state;
 	char *compare, *weak, *figs, *strings, *about;
-	assert_int_equal(jx_xlsx_export(fx->st, fx->xlsx, NULL), 0);
+	assert_int_equal(jx_xlsx_export(fx->st, fx->xlsx, NULL, JX_LANG_ZH), 0);
 	strings = member(fx->xlsx, "xl/sharedStrings.xml");
 	compare = member(fx->xlsx, "xl/worksheets/sheet2.xml");
 	weak = member(fx->xlsx, "xl/worksheets/sheet3.xml");
@@ -203,7 +202,7 @@ static void test_xlsx__department_filter(void **state)
 	fixture *fx = *state;
 	jx_filter f = {"乙局", 0, 0, -1, NULL};
 	char *strings, *sheet;
-	assert_int_equal(jx_xlsx_export(fx->st, fx->xlsx, &f), 0);
+	assert_int_equal(jx_xlsx_export(fx->st, fx->xlsx, &f, JX_LANG_ZH), 0);
 	strings = member(fx->xlsx, "xl/sharedStrings.xml");
 	sheet = member(fx->xlsx, "xl/worksheets/sheet1.xml");
 	assert_null(strstr(strings, "<t>甲局</t>"));
@@ -213,7 +212,7 @@ static void test_xlsx__department_filter(void **state)
 	free(strings);
 	free(sheet);
 	f.department = "丙局";
-	assert_int_equal(jx_xlsx_export(fx->st, fx->xlsx, &f), JX_ENOTFOUND);
+	assert_int_equal(jx_xlsx_export(fx->st, fx->xlsx, &f, JX_LANG_ZH), JX_ENOTFOUND);
 }
 
 static void test_xlsx__cli(void **state)

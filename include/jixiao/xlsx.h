@@ -20,11 +20,13 @@ extern "C" {
 /**
  * Write the workbook for the evaluations matching f (department, years;
  * f->kind -1 = scores of both kinds, the analyses on self-evaluations,
- * else that kind throughout) to path. f may be NULL (everything).
+ * else that kind throughout) to path. f may be NULL (everything). The
+ * sheets' texts are in lang (labels, headings); messages stay in the
+ * current language (jx_i18n_set).
  * JX_ENOTFOUND when nothing matches; JX_EIO when the file cannot be
  * written (libxlsxwriter's message); the file may then be missing.
  */
-int jx_xlsx_export(jx_store *st, const char *path, const jx_filter *f);
+int jx_xlsx_export(jx_store *st, const char *path, const jx_filter *f, jx_lang lang);
 
 #ifdef __cplusplus
 }

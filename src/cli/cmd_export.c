@@ -96,12 +96,10 @@ int cmd_export(jx_cli *cli, int argc, char **argv)
 		return rc;
 	if (!a.dept || (rc = cli_find_department(s, a.dept, &dept)) == 0) {
 		jx_filter f = {dept, a.year_from, a.year_to, a.kind, NULL};
-		if (!strcmp(e.format, "xlsx")) {
-			jx_i18n_set(cli->doc_lang); /* the workbook is a document */
-			rc = jx_xlsx_export(s, a.out, &f);
-			jx_i18n_set(cli->lang);
-			rc = rc != 0 ? cli_fail_jx() : JX_EXIT_OK;
-		} else
+		if (!strcmp(e.format, "xlsx")) /* a document: in the documents' language */
+			rc = jx_xlsx_export(s, a.out, &f, cli->doc_lang) != 0 ? cli_fail_jx()
+									      : JX_EXIT_OK;
+		else
 			rc = write_text(s, &f, &e, a.out);
 	}
 	free(dept);

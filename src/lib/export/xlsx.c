@@ -386,8 +386,9 @@ static void about_sheet(xbook *x, const jx_filter *f)
 	worksheet_set_column(ws, 1, 1, 90, NULL);
 }
 
-int jx_xlsx_export(jx_store *st, const char *path, const jx_filter *f)
+int jx_xlsx_export(jx_store *st, const char *path, const jx_filter *f, jx_lang lang)
 {
+	jx_lang caller = jx_i18n_lang();
 	jx_filter all = {NULL, 0, 0, -1, NULL};
 	jx_eval_summary *evs = NULL;
 	jx_output *o = NULL;
@@ -413,9 +414,11 @@ int jx_xlsx_export(jx_store *st, const char *path, const jx_filter *f)
 		goto out;
 	}
 	formats(&x);
+	jx_i18n_set(lang); /* the sheets' texts in the workbook's language; messages in ours */
 	if ((rc = scores_sheet(&x, st, evs, n)) == 0 &&
 	    (rc = analysis_sheets(&x, st, f, evs, n)) == 0)
 		about_sheet(&x, f);
+	jx_i18n_set(caller);
 	err = workbook_close(x.wb);
 	if (rc == 0 && err != LXW_NO_ERROR)
 		rc = jx__error(JX_EIO, "%s: %s", path, lxw_strerror(err));
