@@ -124,6 +124,10 @@ static void test_base__utf8_next_walks_over_bad_bytes(void **state)
 	/* a sequence cut short by the end of the text */
 	assert_int_equal(walk(cp, "\xE9\xA2"), 2);
 	assert_int_equal(cp[0], 0xDCE9);
+	/* counting walks the same way */
+	assert_int_equal(jx__utf8_count(""), 0);
+	assert_int_equal(jx__utf8_count("预算a"), 3);
+	assert_int_equal(jx__utf8_count("\xC0\xAF|\xED\xA0\x80|\x80"), 8);
 }
 
 /* ---- errors ---- */

@@ -4,6 +4,8 @@
  * A small fixture is imported through the canonical CSV reader into a
  * temporary store. Expected numbers are worked out by hand below (see
  * the comment on the fixture); nothing is taken from the analysis module.
+ *
+ * ctest-labels: slow (gnuplot draws every chart)
  */
 #include <math.h>
 #include <setjmp.h>

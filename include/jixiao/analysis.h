@@ -61,15 +61,15 @@ typedef struct {
  * (else JX_EMATH, message naming the GSL error). With n == 2 only slope,
  * intercept and r2 are set (the other fields NaN).
  */
-int jx_stats_ols(jx_ols *out, const double *x, const double *y, size_t n);
+JX_API int jx_stats_ols(jx_ols *out, const double *x, const double *y, size_t n);
 
 /**
  * Theil–Sen estimator: *slope = median over pairs i<j with x_i != x_j of
  * (y_j − y_i)/(x_j − x_i); *intercept = median of y_i − slope·x_i
  * (intercept may be NULL). JX_EMATH when there is no such pair.
  */
-int jx_stats_theil_sen(double *slope, double *intercept, const double *x, const double *y,
-		       size_t n);
+JX_API int jx_stats_theil_sen(double *slope, double *intercept, const double *x, const double *y,
+			      size_t n);
 
 /** A prediction at x0 with its interval. */
 typedef struct {
@@ -85,7 +85,7 @@ typedef struct {
  * interval of the line) at the given level (0 < level < 1, e.g. 0.95).
  * Needs a fit with n >= 3 (else JX_EMATH "too few points").
  */
-int jx_stats_predict(jx_prediction *out, const jx_ols *fit, double x0, double level);
+JX_API int jx_stats_predict(jx_prediction *out, const jx_ols *fit, double x0, double level);
 
 /** Mean, sample variance (n − 1), sd, coefficient of variation, range. */
 typedef struct {
@@ -98,24 +98,24 @@ typedef struct {
 } jx_summary;
 
 /** Summary of n values (n may be 0: everything NaN). Cannot fail. */
-void jx_stats_summary(jx_summary *out, const double *v, size_t n);
+JX_API void jx_stats_summary(jx_summary *out, const double *v, size_t n);
 
 /** Median of n values (v is not changed); NaN when n == 0. JX_ENOMEM only. */
-int jx_stats_median(double *out, const double *v, size_t n);
+JX_API int jx_stats_median(double *out, const double *v, size_t n);
 
 /**
  * Phi coefficient of a 2×2 table (n11 both, n10 first only, n01 second
  * only, n00 neither): (n11·n00 − n10·n01) / sqrt(n1.·n0.·n.1·n.0).
  * NaN when a margin is zero (undefined). Cannot fail.
  */
-double jx_stats_phi(size_t n11, size_t n10, size_t n01, size_t n00);
+JX_API double jx_stats_phi(size_t n11, size_t n10, size_t n01, size_t n00);
 
 /**
  * Share of var(total) carried by one part: cov(part, total) / var(total)
  * (sample covariance and variance; shares of parts that add up to the
  * total add up to 1). NaN when n < 2 or var(total) == 0. Cannot fail.
  */
-double jx_stats_cov_share(const double *part, const double *total, size_t n);
+JX_API double jx_stats_cov_share(const double *part, const double *total, size_t n);
 
 /** Periods longer than this use the normal approximation of the Mann–Kendall test. */
 #define JX_MK_EXACT_MAX 10
@@ -140,13 +140,13 @@ typedef struct {
  * normal approximation with tie and continuity corrections. JX_EINVAL when
  * periods decrease, JX_ENOMEM.
  */
-int jx_stats_mann_kendall(jx_mk *out, const double *y, const size_t *period, size_t n);
+JX_API int jx_stats_mann_kendall(jx_mk *out, const double *y, const size_t *period, size_t n);
 
 /**
  * Benjamini–Hochberg q-values: q[i] for p[i] over the non-NaN p (NaN p gives
  * NaN q and is not counted). q and p may not overlap. 0 or JX_ENOMEM.
  */
-int jx_stats_bh(double *q, const double *p, size_t n);
+JX_API int jx_stats_bh(double *q, const double *p, size_t n);
 
 /**
  * Least squares with one intercept per period and a common slope (a step
@@ -155,21 +155,21 @@ int jx_stats_bh(double *q, const double *p, size_t n);
  * x_mean and intercept of the last period; NaN where undefined (slope when
  * no period has two points). 0, or JX_EINVAL when periods decrease.
  */
-int jx_stats_ols_periods(jx_ols *out, const double *x, const double *y, const size_t *period,
-			 size_t n);
+JX_API int jx_stats_ols_periods(jx_ols *out, const double *x, const double *y, const size_t *period,
+				size_t n);
 
 /** Sen's slope pooled within periods: median of the pairwise slopes inside each period
  *  (NaN when there is no such pair). 0 or JX_ENOMEM. */
-int jx_stats_sen_periods(double *slope, const double *x, const double *y, const size_t *period,
-			 size_t n);
+JX_API int jx_stats_sen_periods(double *slope, const double *x, const double *y,
+				const size_t *period, size_t n);
 
 /**
  * One-sided Fisher exact test that two events happen together more often
  * than chance: *p = P(X ≥ n11) for the hypergeometric law of the 2×2 table
  * with its margins; *p_min = the smallest p those margins allow. Cannot fail.
  */
-void jx_stats_fisher_greater(double *p, double *p_min, size_t n11, size_t n10, size_t n01,
-			     size_t n00);
+JX_API void jx_stats_fisher_greater(double *p, double *p_min, size_t n11, size_t n10, size_t n01,
+				    size_t n00);
 
 /* ===================================================================== */
 /* Options                                                                */
@@ -205,13 +205,13 @@ typedef struct {
 } jx_analysis_options;
 
 /** Fill o with the defaults above. */
-void jx_analysis_options_init(jx_analysis_options *o);
+JX_API void jx_analysis_options_init(jx_analysis_options *o);
 
 /** 1 when rows of this level are selected by o->level. */
-int jx_level_selected(const jx_analysis_options *o, int level);
+JX_API int jx_level_selected(const jx_analysis_options *o, int level);
 
 /** "total", "1", "2", "3" — the level as printed in the `level` column. Borrowed. */
-const char *jx_level_name(int level);
+JX_API const char *jx_level_name(int level);
 
 /* ===================================================================== */
 /* Units (src/lib/analysis_units.c)                                       */
@@ -268,41 +268,41 @@ typedef struct {
  * from the latest year in which the unit appears. Rows that resolve to the
  * same key in one year are summed. *out freed with jx_units_free.
  */
-int jx_units_build(jx_units **out, const jx_series *s, const jx_analysis_options *o);
-void jx_units_free(jx_units *u);
+JX_API int jx_units_build(jx_units **out, const jx_series *s, const jx_analysis_options *o);
+JX_API void jx_units_free(jx_units *u);
 
 /** The unit with this level and key, or NULL. Borrowed. */
-const jx_unit *jx_units_find(const jx_units *u, int level, const char *key);
+JX_API const jx_unit *jx_units_find(const jx_units *u, int level, const char *key);
 
 /**
  * The (year, rate) points of a unit whose rate is known, in year order,
  * written to x and y (each with room for u->nyears). Returns the count.
  */
-size_t jx_unit_points(const jx_units *u, const jx_unit *unit, double *x, double *y);
+JX_API size_t jx_unit_points(const jx_units *u, const jx_unit *unit, double *x, double *y);
 
 /**
  * Like jx_unit_points, also writing each point's framework period (0-based,
  * non-decreasing) to period (room for u->nyears) when period is not NULL.
  */
-size_t jx_unit_points_periods(const jx_units *u, const jx_unit *unit, double *x, double *y,
-			      size_t *period);
+JX_API size_t jx_unit_points_periods(const jx_units *u, const jx_unit *unit, double *x, double *y,
+				     size_t *period);
 
 /** The first and last evaluated year of framework period p. */
-void jx_units_period_years(const jx_units *u, size_t p, int *first, int *last);
+JX_API void jx_units_period_years(const jx_units *u, size_t p, int *first, int *last);
 
 /** "2016-2019; 2020-2024" -- the periods of the years a unit has a known rate in,
  *  into buf (empty when none). */
-void jx_unit_periods_text(char *buf, size_t size, const jx_units *u, const jx_unit *unit);
+JX_API void jx_unit_periods_text(char *buf, size_t size, const jx_units *u, const jx_unit *unit);
 
 /**
  * The framework periods of u as a table: year, keys, carried_over,
  * carried_share, detected, declared ("break" / "no break" / empty),
  * new_period, period ("2020-2024"), provenance.
  */
-int jx_framework_table(jx_table **out, const jx_units *u, const jx_analysis_options *o);
+JX_API int jx_framework_table(jx_table **out, const jx_units *u, const jx_analysis_options *o);
 
 /** 1 when the unit lost points that year (present, score known, score < weight). */
-int jx_unit_year_deducted(const jx_unit_year *uy);
+JX_API int jx_unit_year_deducted(const jx_unit_year *uy);
 
 /* ===================================================================== */
 /* compare (src/lib/analysis_compare.c)                                   */
@@ -319,9 +319,9 @@ typedef enum {
 } jx_compare_status;
 
 /** "improved", "declined", "unchanged", "new", "dropped", "weight changed", "unknown". */
-const char *jx_compare_status_name(jx_compare_status st);
+JX_API const char *jx_compare_status_name(jx_compare_status st);
 /** The status for people in the current language (jx_i18n_set): "declined" / "下降". Borrowed. */
-const char *jx_compare_status_label(jx_compare_status st);
+JX_API const char *jx_compare_status_label(jx_compare_status st);
 
 typedef struct {
 	const jx_unit *unit;
@@ -340,13 +340,14 @@ typedef struct {
 } jx_compare_result;
 
 /** Compare two evaluated years of a series. JX_ENOTFOUND when a year was not evaluated. */
-int jx_compare_compute(jx_compare_result **out, const jx_series *s, int year_from, int year_to,
-		       const jx_analysis_options *o);
-void jx_compare_result_free(jx_compare_result *r);
+JX_API int jx_compare_compute(jx_compare_result **out, const jx_series *s, int year_from,
+			      int year_to, const jx_analysis_options *o);
+JX_API void jx_compare_result_free(jx_compare_result *r);
 /** Columns: level, level1, level2, level3, weight_from, score_from, rate_from, weight_to,
  *  score_to, rate_to, delta_rate_pp, delta_points, status, missing_from, missing_to, inferred,
  *  provenance. */
-int jx_compare_table(jx_table **out, const jx_compare_result *r, const jx_analysis_options *o);
+JX_API int jx_compare_table(jx_table **out, const jx_compare_result *r,
+			    const jx_analysis_options *o);
 
 /** Self-evaluation against the finance bureau's review, per unit and year. */
 typedef struct {
@@ -366,14 +367,14 @@ typedef struct {
 } jx_selfreview_result;
 
 /** Match a department's self and review series by year and unit key. */
-int jx_compare_self_review(jx_selfreview_result **out, const jx_series *self,
-			   const jx_series *review, const jx_analysis_options *o);
-void jx_selfreview_result_free(jx_selfreview_result *r);
+JX_API int jx_compare_self_review(jx_selfreview_result **out, const jx_series *self,
+				  const jx_series *review, const jx_analysis_options *o);
+JX_API void jx_selfreview_result_free(jx_selfreview_result *r);
 /** Columns: year, level, level1, level2, level3, weight, review_weight, self_score,
  *  review_score, diff_points, self_rate, review_rate, diff_rate_pp, self_higher, provenance.
  *  only_higher keeps rows where the self score is higher. */
-int jx_selfreview_table(jx_table **out, const jx_selfreview_result *r, const jx_analysis_options *o,
-			int only_higher);
+JX_API int jx_selfreview_table(jx_table **out, const jx_selfreview_result *r,
+			       const jx_analysis_options *o, int only_higher);
 
 /* ===================================================================== */
 /* trend and forecast (src/lib/analysis_trend.c, analysis_forecast.c)     */
@@ -387,9 +388,9 @@ typedef enum {
 } jx_direction;
 
 /** "too few years", "flat", "rising", "falling" (codes, never translated). */
-const char *jx_direction_name(jx_direction d);
+JX_API const char *jx_direction_name(jx_direction d);
 /** The direction for people in the current language (jx_i18n_set): "falling" / "显著下降". */
-const char *jx_direction_label(jx_direction d);
+JX_API const char *jx_direction_label(jx_direction d);
 
 /**
  * The trend of one unit. The direction comes from the Mann–Kendall test
@@ -421,20 +422,21 @@ typedef struct {
  * Trends of the selected units of one department; the units of the result
  * are one family for the q-values.
  */
-int jx_trend_compute(jx_trend_result **out, const jx_series *s, const jx_analysis_options *o);
-void jx_trend_result_free(jx_trend_result *r);
+JX_API int jx_trend_compute(jx_trend_result **out, const jx_series *s,
+			    const jx_analysis_options *o);
+JX_API void jx_trend_result_free(jx_trend_result *r);
 /**
  * Make the rows of several results one family (e.g. the totals of every
  * department): q-values and directions are recomputed over all of them at
  * the first result's alpha. 0 or JX_ENOMEM.
  */
-int jx_trend_family(jx_trend_result *const *results, size_t n);
+JX_API int jx_trend_family(jx_trend_result *const *results, size_t n);
 /**
  * Free the units no row refers to (their names and years), so that many
  * results can be held at once (the family across departments). The rows stay
  * valid. 0 or JX_ENOMEM (then r is unchanged).
  */
-int jx_trend_result_compact(jx_trend_result *r);
+JX_API int jx_trend_result_compact(jx_trend_result *r);
 /**
  * The trends of every department at o->level (e.g. JX_LEVEL_TOTAL), read one
  * department at a time, as ONE family across departments (jx_trend_family).
@@ -442,16 +444,16 @@ int jx_trend_result_compact(jx_trend_result *r);
  * counted in *nskipped. *out (n results, in department name order) is freed
  * with jx_trend_results_free.
  */
-int jx_trend_departments(jx_trend_result ***out, size_t *n, size_t *nskipped, jx_store *st,
-			 const jx_analysis_options *o);
-void jx_trend_results_free(jx_trend_result **v, size_t n);
+JX_API int jx_trend_departments(jx_trend_result ***out, size_t *n, size_t *nskipped, jx_store *st,
+				const jx_analysis_options *o);
+JX_API void jx_trend_results_free(jx_trend_result **v, size_t n);
 /** The row of a unit, or NULL. Borrowed. */
-const jx_trend_row *jx_trend_find(const jx_trend_result *r, int level, const char *key);
+JX_API const jx_trend_row *jx_trend_find(const jx_trend_result *r, int level, const char *key);
 /** Columns: level, level1, level2, level3, n, first_year, last_year, slope, slope_se, t,
  *  p_value (Mann–Kendall), r2, theil_sen, direction, missing_years, inferred_years, rates
  *  (the evidence: "2016 0.96; 2020 ?*" — ? missing, * inferred), provenance, then q_value,
  *  mk_s, p_method (exact / normal), periods ("2016-2019; 2020-2024"). */
-int jx_trend_table(jx_table **out, const jx_trend_result *r, const jx_analysis_options *o);
+JX_API int jx_trend_table(jx_table **out, const jx_trend_result *r, const jx_analysis_options *o);
 
 /** How a forecast interval was made (docs/methods.md §4). */
 typedef enum {
@@ -462,7 +464,7 @@ typedef enum {
 } jx_forecast_method;
 
 /** "logit_trend", "pooled_changes", "" (codes, never translated). */
-const char *jx_forecast_method_name(jx_forecast_method m);
+JX_API const char *jx_forecast_method_name(jx_forecast_method m);
 
 typedef struct {
 	const jx_unit *unit;
@@ -497,12 +499,14 @@ typedef struct {
  * docs/methods.md §4). Units absent in the latest year get no interval. When
  * no selected unit gets an interval the call fails with JX_EMATH.
  */
-int jx_forecast_compute(jx_forecast_result **out, const jx_series *s, const jx_analysis_options *o);
-void jx_forecast_result_free(jx_forecast_result *r);
+JX_API int jx_forecast_compute(jx_forecast_result **out, const jx_series *s,
+			       const jx_analysis_options *o);
+JX_API void jx_forecast_result_free(jx_forecast_result *r);
 /** Columns: level, level1, level2, level3, n, year, forecast, pi_low, pi_high, forecast_raw,
  *  pi_low_raw, pi_high_raw, slope (logit scale), resid_sd (pooled, logit scale), t_quantile,
  *  weight, note, provenance, then method, period, df. */
-int jx_forecast_table(jx_table **out, const jx_forecast_result *r, const jx_analysis_options *o);
+JX_API int jx_forecast_table(jx_table **out, const jx_forecast_result *r,
+			     const jx_analysis_options *o);
 
 /* ===================================================================== */
 /* variance (src/lib/analysis_variance.c)                                 */
@@ -521,11 +525,13 @@ typedef struct {
 	size_t nrows;
 } jx_variance_result;
 
-int jx_variance_compute(jx_variance_result **out, const jx_series *s, const jx_analysis_options *o);
-void jx_variance_result_free(jx_variance_result *r);
+JX_API int jx_variance_compute(jx_variance_result **out, const jx_series *s,
+			       const jx_analysis_options *o);
+JX_API void jx_variance_result_free(jx_variance_result *r);
 /** Columns: level, level1, level2, level3, n, mean, variance, sd, cv, min, max,
  *  mean_points, sd_points, missing_years, rates, provenance. */
-int jx_variance_table(jx_table **out, const jx_variance_result *r, const jx_analysis_options *o);
+JX_API int jx_variance_table(jx_table **out, const jx_variance_result *r,
+			     const jx_analysis_options *o);
 
 /** Decomposition of the total score's variance across years into categories. */
 typedef struct {
@@ -545,11 +551,12 @@ typedef struct {
 } jx_decomp_result;
 
 /** Needs two years with a known total (else JX_EMATH). */
-int jx_variance_decompose(jx_decomp_result **out, const jx_series *s, const jx_analysis_options *o);
-void jx_decomp_result_free(jx_decomp_result *r);
+JX_API int jx_variance_decompose(jx_decomp_result **out, const jx_series *s,
+				 const jx_analysis_options *o);
+JX_API void jx_decomp_result_free(jx_decomp_result *r);
 /** Columns: level1, years, mean_points, covariance, variance, share, provenance; a last row
  *  "合计" with the total's variance (share 1). */
-int jx_decomp_table(jx_table **out, const jx_decomp_result *r, const jx_analysis_options *o);
+JX_API int jx_decomp_table(jx_table **out, const jx_decomp_result *r, const jx_analysis_options *o);
 
 /** Spread of one unit's rate across departments in one year. */
 typedef struct {
@@ -572,12 +579,12 @@ typedef struct {
 } jx_across_result;
 
 /** Reads every department's series of one year (one department at a time). */
-int jx_variance_across(jx_across_result **out, jx_store *st, int year,
-		       const jx_analysis_options *o);
-void jx_across_result_free(jx_across_result *r);
+JX_API int jx_variance_across(jx_across_result **out, jx_store *st, int year,
+			      const jx_analysis_options *o);
+JX_API void jx_across_result_free(jx_across_result *r);
 /** Columns: level, level1, level2, level3, n, mean, sd, min, max, min_department,
  *  max_department, provenance (never a department column: one table for all). */
-int jx_across_table(jx_table **out, const jx_across_result *r, const jx_analysis_options *o);
+JX_API int jx_across_table(jx_table **out, const jx_across_result *r, const jx_analysis_options *o);
 
 /* ===================================================================== */
 /* deductions (src/lib/analysis_deductions.c)                             */
@@ -646,12 +653,12 @@ typedef enum {
 } jx_deductions_view;
 
 /** Parse "pareto", "runs", "transitions", "pairs". 0 or JX_EINVAL. */
-int jx_deductions_view_parse(const char *s, jx_deductions_view *out);
+JX_API int jx_deductions_view_parse(const char *s, jx_deductions_view *out);
 
 /** Pareto rows honour o->level (default: categories and indicators). */
-int jx_deductions_compute(jx_deductions_result **out, const jx_series *s,
-			  const jx_analysis_options *o);
-void jx_deductions_result_free(jx_deductions_result *r);
+JX_API int jx_deductions_compute(jx_deductions_result **out, const jx_series *s,
+				 const jx_analysis_options *o);
+JX_API void jx_deductions_result_free(jx_deductions_result *r);
 /**
  * pareto: level, level1, level2, level3, points_lost, share, cum_share, years_deducted,
  *         years_present, missing_years, deducted_years;
@@ -661,8 +668,8 @@ void jx_deductions_result_free(jx_deductions_result *r);
  * pairs: level3_a, level3_b, phi, both, a_only, b_only, neither, key_a, key_b;
  * each then provenance; pairs then p_value, q_value.
  */
-int jx_deductions_table(jx_table **out, const jx_deductions_result *r, jx_deductions_view view,
-			const jx_analysis_options *o);
+JX_API int jx_deductions_table(jx_table **out, const jx_deductions_result *r,
+			       jx_deductions_view view, const jx_analysis_options *o);
 
 /* ===================================================================== */
 /* weak indicators (src/lib/analysis_weak.c)                              */
@@ -695,15 +702,15 @@ typedef struct {
 } jx_weak_result;
 
 /** Only level-3 units unless o->level says otherwise (JX_LEVEL_ALL means 3 here). */
-int jx_weak_compute(jx_weak_result **out, const jx_series *s, const jx_analysis_options *o);
-void jx_weak_result_free(jx_weak_result *r);
+JX_API int jx_weak_compute(jx_weak_result **out, const jx_series *s, const jx_analysis_options *o);
+JX_API void jx_weak_result_free(jx_weak_result *r);
 /** Columns: level, level1, level2, level3, rules ("deducted,low_rate,falling"), reason (the
  *  rule with its numbers), deducted_years, window_years, mean_rate, points_lost, slope,
  *  p_value, evidence ("2021 0.75 (-0.5); 2022 ? (missing); ..." per window year), provenance,
  *  q_value (the trend's, over the units examined). */
-int jx_weak_table(jx_table **out, const jx_weak_result *r, const jx_analysis_options *o);
+JX_API int jx_weak_table(jx_table **out, const jx_weak_result *r, const jx_analysis_options *o);
 /** "deducted,low_rate,falling" style list of the rules in a bit set, into buf. */
-void jx_weak_rules_format(char *buf, size_t size, unsigned rules);
+JX_API void jx_weak_rules_format(char *buf, size_t size, unsigned rules);
 
 /* ===================================================================== */
 /* figures: budget, final accounts, execution (src/lib/analysis_figures.c) */
@@ -733,18 +740,18 @@ typedef struct {
 } jx_funds_result;
 
 /** From figure records (any order; one per year). */
-int jx_funds_compute(jx_funds_result **out, const char *department, jx_figures *const *figs,
-		     size_t n, const jx_analysis_options *o);
+JX_API int jx_funds_compute(jx_funds_result **out, const char *department, jx_figures *const *figs,
+			    size_t n, const jx_analysis_options *o);
 /** Load a department's figures from the store for the years in o (open range: the years
  *  of its evaluations) and compute. JX_ENOTFOUND when there are none. */
-int jx_funds_load(jx_funds_result **out, jx_store *st, const char *department,
-		  const jx_analysis_options *o);
-void jx_funds_result_free(jx_funds_result *r);
+JX_API int jx_funds_load(jx_funds_result **out, jx_store *st, const char *department,
+			 const jx_analysis_options *o);
+JX_API void jx_funds_result_free(jx_funds_result *r);
 /** Columns: year, budget_total, budget_basic, budget_project, income_total, expenditure_total,
  *  expenditure_basic, expenditure_project, execution_rate, basic_share, project_share,
  *  budget_growth, income_growth, expenditure_growth, gap_years, mean_expenditure_growth and
  *  growth_warning ("yes"/"no", on the latest year's row), provenance. */
-int jx_funds_table(jx_table **out, const jx_funds_result *r, const jx_analysis_options *o);
+JX_API int jx_funds_table(jx_table **out, const jx_funds_result *r, const jx_analysis_options *o);
 
 /* ===================================================================== */
 /* rank (src/lib/analysis_rank.c)                                         */
@@ -780,13 +787,15 @@ typedef struct {
 	jx_provenance provenance; /**< synthetic when any department's data is */
 } jx_rank_result;
 
-int jx_rank_compute(jx_rank_result **out, jx_store *st, int year, const jx_analysis_options *o);
-void jx_rank_result_free(jx_rank_result *r);
+JX_API int jx_rank_compute(jx_rank_result **out, jx_store *st, int year,
+			   const jx_analysis_options *o);
+JX_API void jx_rank_result_free(jx_rank_result *r);
 /** Columns: rank, department, total_score, total_weight, rate, grade, percentile, missing,
  *  provenance. */
-int jx_rank_table(jx_table **out, const jx_rank_result *r, const jx_analysis_options *o);
+JX_API int jx_rank_table(jx_table **out, const jx_rank_result *r, const jx_analysis_options *o);
 /** Columns: department, level1, rate, median, delta_pp, departments, provenance. */
-int jx_rank_category_table(jx_table **out, const jx_rank_result *r, const jx_analysis_options *o);
+JX_API int jx_rank_category_table(jx_table **out, const jx_rank_result *r,
+				  const jx_analysis_options *o);
 
 /* ---- one evaluation as a table; indicators across years ---- */
 
@@ -797,30 +806,30 @@ int jx_rank_category_table(jx_table **out, const jx_rank_result *r, const jx_ana
  * A declared category or total weight that differs from its rows becomes a
  * note. NULL on ENOMEM; freed with jx_table_free.
  */
-jx_table *jx_evaluation_table(const jx_evaluation *ev);
+JX_API jx_table *jx_evaluation_table(const jx_evaluation *ev);
 /** Figures as a table (item, label, value, unit). NULL on ENOMEM. */
-jx_table *jx_figures_table(const jx_figures *f);
+JX_API jx_table *jx_figures_table(const jx_figures *f);
 
 /**
  * The table of `jixiao indicators`: columns department, key, level3, years,
  * n_years and, when unmatched, suggestion and distance. *out freed with
  * jx_table_free.
  */
-int jx_indicators_table_new(jx_table **out, int unmatched);
+JX_API int jx_indicators_table_new(jx_table **out, int unmatched);
 /**
  * Add one department's level-3 keys (aliases applied) with the years they
  * occur in. unmatched: only keys missing from some evaluated year, each with
  * the closest other key by edit distance as a rename suggestion.
  */
-int jx_indicators_add(jx_table *t, const jx_series *sr, int unmatched);
+JX_API int jx_indicators_add(jx_table *t, const jx_series *sr, int unmatched);
 /**
  * The indicators table of one department (its evaluations of kind), or of
  * every department that has evaluations of kind when department is NULL.
  * JX_ENOTFOUND when the named department has none. *out freed with
  * jx_table_free; NULL on error.
  */
-int jx_indicators_collect(jx_table **out, jx_store *st, const char *department, jx_kind kind,
-			  int unmatched);
+JX_API int jx_indicators_collect(jx_table **out, jx_store *st, const char *department, jx_kind kind,
+				 int unmatched);
 
 /**
  * The listing of stored evaluations as `jixiao list` prints it: one row each
@@ -828,7 +837,7 @@ int jx_indicators_collect(jx_table **out, jx_store *st, const char *department, 
  * provenance), marked when a score is missing or inferred or the import
  * warned, with a note counting those. *out freed with jx_table_free.
  */
-int jx_evaluation_list_table(jx_table **out, const jx_eval_summary *v, size_t n);
+JX_API int jx_evaluation_list_table(jx_table **out, const jx_eval_summary *v, size_t n);
 
 #ifdef __cplusplus
 }

@@ -3,6 +3,17 @@
 #ifndef JIXIAO_COMMON_H
 #define JIXIAO_COMMON_H
 
+/*
+ * JX_API marks the functions of the library's API. The library is compiled
+ * with hidden visibility (-fvisibility=hidden), so that a shared libjixiao
+ * exports these and nothing else: the jx__ internals stay inside.
+ */
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define JX_API __attribute__((visibility("default")))
+#else
+#define JX_API
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -30,20 +41,20 @@ enum {
  * The message of the last error raised on this thread, or "" when none.
  * Borrowed: valid until the next jixiao call on this thread.
  */
-const char *jx_error_last(void);
+JX_API const char *jx_error_last(void);
 
 /** The code of the last error raised on this thread (0 when none). */
-int jx_error_code(void);
+JX_API int jx_error_code(void);
 
 /** Forget the last error. */
-void jx_error_clear(void);
+JX_API void jx_error_clear(void);
 
 /** Language of texts for people (reports, charts, labels). Codes and CSV/JSON
  *  field names are English whatever the language. */
 typedef enum { JX_LANG_ZH = 0, JX_LANG_EN = 1 } jx_lang;
 
 /** "zh" or "en" into *out; JX_EINVAL otherwise. */
-int jx_lang_parse(const char *s, jx_lang *out);
+JX_API int jx_lang_parse(const char *s, jx_lang *out);
 
 /**
  * Bind the library's message catalogs (domain "jixiao") to localedir, or to
@@ -52,23 +63,23 @@ int jx_lang_parse(const char *s, jx_lang *out);
  * machine has a Chinese locale; the language is then the environment's
  * (jx_lang_from_environment). 0 or JX_ENOMEM.
  */
-int jx_i18n_init(const char *localedir);
+JX_API int jx_i18n_init(const char *localedir);
 /** The language of texts for people from now on, for the whole process. */
-void jx_i18n_set(jx_lang lang);
+JX_API void jx_i18n_set(jx_lang lang);
 /** The language set last (English before any call). */
-jx_lang jx_i18n_lang(void);
+JX_API jx_lang jx_i18n_lang(void);
 /**
  * The language the environment asks for: Chinese when the first set of
  * LC_ALL, LC_MESSAGES, LANG names a Chinese locale (zh...), or when it names
  * a real locale and LANGUAGE starts with zh; English otherwise.
  */
-jx_lang jx_lang_from_environment(void);
+JX_API jx_lang jx_lang_from_environment(void);
 
 /**
  * One-time library set-up: turns GSL's aborting error handler off so that
  * GSL failures come back as JX_EMATH. Safe to call more than once.
  */
-void jx_init(void);
+JX_API void jx_init(void);
 
 #ifdef __cplusplus
 }

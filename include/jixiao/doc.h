@@ -84,12 +84,12 @@ typedef struct {
 } jx_doc;
 
 /** New empty document. NULL on ENOMEM. Free with jx_doc_free. */
-jx_doc *jx_doc_new(const char *name, jx_doc_format format);
+JX_API jx_doc *jx_doc_new(const char *name, jx_doc_format format);
 /** Free a document and everything in it. NULL-safe. */
-void jx_doc_free(jx_doc *d);
+JX_API void jx_doc_free(jx_doc *d);
 
 /** Append a paragraph (text copied; trimmed; empty paragraphs are skipped). 0 or JX_ENOMEM. */
-int jx_doc_add_paragraph(jx_doc *d, const char *text, jx_doc_origin origin);
+JX_API int jx_doc_add_paragraph(jx_doc *d, const char *text, jx_doc_origin origin);
 
 /**
  * Append a new table of nrows × ncols empty anchors (text "", span 1×1),
@@ -97,13 +97,13 @@ int jx_doc_add_paragraph(jx_doc *d, const char *text, jx_doc_origin origin);
  * document owns it). JX_EINVAL when nrows or ncols is 0 or the grid would
  * exceed JX_DOC_MAX_CELLS.
  */
-int jx_doc_add_table(jx_doc_table **out, jx_doc *d, size_t nrows, size_t ncols);
+JX_API int jx_doc_add_table(jx_doc_table **out, jx_doc *d, size_t nrows, size_t ncols);
 
 /** The largest grid a table may have (rows × columns); bigger inputs are refused. */
 #define JX_DOC_MAX_CELLS ((size_t)16 << 20)
 
 /** The slot at (row, col), 0-based. Borrowed; NULL when out of range. */
-jx_doc_cell *jx_doc_table_slot(const jx_doc_table *t, size_t row, size_t col);
+JX_API jx_doc_cell *jx_doc_table_slot(const jx_doc_table *t, size_t row, size_t col);
 
 /**
  * Put text into the anchor at (row, col) spanning rowspan × colspan slots
@@ -111,14 +111,14 @@ jx_doc_cell *jx_doc_table_slot(const jx_doc_table *t, size_t row, size_t col);
  * and trimmed. A slot already covered by another span is left alone and the
  * call returns JX_EINVAL (overlapping spans). 0, JX_EINVAL or JX_ENOMEM.
  */
-int jx_doc_table_set(jx_doc_table *t, size_t row, size_t col, const char *text, int rowspan,
-		     int colspan, jx_doc_origin origin);
+JX_API int jx_doc_table_set(jx_doc_table *t, size_t row, size_t col, const char *text, int rowspan,
+			    int colspan, jx_doc_origin origin);
 
 /** The text shown at (row, col): its anchor's text ("" when none). Borrowed. */
-const char *jx_doc_table_text(const jx_doc_table *t, size_t row, size_t col);
+JX_API const char *jx_doc_table_text(const jx_doc_table *t, size_t row, size_t col);
 
 /** Add a note printf-style (a reader's remark for --dry-run). 0 or JX_ENOMEM. */
-int jx_doc_note(jx_doc *d, const char *fmt, ...)
+JX_API int jx_doc_note(jx_doc *d, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 2, 3)))
 #endif
@@ -130,11 +130,11 @@ int jx_doc_note(jx_doc *d, const char *fmt, ...)
  * "Sheet1!E14" (xlsx, xls), "line 120" (HTML, text, CSV). t may be NULL
  * (then a paragraph's origin). Always NUL-terminates buf.
  */
-void jx_doc_place(char *buf, size_t size, const jx_doc *d, const jx_doc_table *t,
-		  jx_doc_origin origin);
+JX_API void jx_doc_place(char *buf, size_t size, const jx_doc *d, const jx_doc_table *t,
+			 jx_doc_origin origin);
 
 /** "docx", "xlsx", "xls", "html", "pdf", "text", "csv". */
-const char *jx_doc_format_name(jx_doc_format f);
+JX_API const char *jx_doc_format_name(jx_doc_format f);
 
 /* ---- readers of legacy binary formats (ingest/xls.c, ingest/convert.c) ---- */
 
@@ -147,7 +147,7 @@ const char *jx_doc_format_name(jx_doc_format f);
  * "name: ..." for a file that is not such a workbook, is damaged or
  * password-protected; JX_EIO when the temporary file cannot be written.
  */
-int jx_doc_read_xls(jx_doc **out, const char *name, const char *data, size_t len);
+JX_API int jx_doc_read_xls(jx_doc **out, const char *name, const char *data, size_t len);
 
 #ifdef __cplusplus
 }

@@ -19,10 +19,10 @@ extern "C" {
  * A canonical file imported and exported again is byte-identical.
  * bom: write a UTF-8 BOM first (CSV only). Returns 0, JX_EDB or JX_EIO.
  */
-int jx_export_scores(jx_store *s, FILE *out, const jx_filter *f, jx_format fmt, int bom);
+JX_API int jx_export_scores(jx_store *s, FILE *out, const jx_filter *f, jx_format fmt, int bom);
 
 /** The same for figures (department,year,item,value,unit; items in canonical order). */
-int jx_export_figures(jx_store *s, FILE *out, const jx_filter *f, jx_format fmt, int bom);
+JX_API int jx_export_figures(jx_store *s, FILE *out, const jx_filter *f, jx_format fmt, int bom);
 
 #ifdef __cplusplus
 }

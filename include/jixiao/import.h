@@ -26,8 +26,8 @@ typedef struct {
  * be NULL. Returns 0 or the first error, reading or storing (im is then
  * failed: commit returns the error and rolls back).
  */
-int jx_import_files(jx_import *im, const char *const *paths, size_t npaths,
-		    const jx_read_options *opts, const jx_import_observer *obs);
+JX_API int jx_import_files(jx_import *im, const char *const *paths, size_t npaths,
+			   const jx_read_options *opts, const jx_import_observer *obs);
 
 /**
  * The whole import of files into the database at db_path, in one
@@ -36,16 +36,16 @@ int jx_import_files(jx_import *im, const char *const *paths, size_t npaths,
  * the import succeeded, so a failed import creates no file. A dry run needs
  * an existing database. stats may be NULL. 0 or the first error.
  */
-int jx_import_into(const char *db_path, const char *const *files, size_t nfiles,
-		   const jx_read_options *ro, unsigned flags, const jx_import_observer *obs,
-		   jx_import_stats *stats);
+JX_API int jx_import_into(const char *db_path, const char *const *files, size_t nfiles,
+			  const jx_read_options *ro, unsigned flags, const jx_import_observer *obs,
+			  jx_import_stats *stats);
 
 /**
  * Load aliases from a CSV file with header "old,new" (UTF-8), all or
  * nothing; errors name the file and line. *count (may be NULL) gets the
  * number loaded.
  */
-int jx_import_aliases(jx_store *s, const char *path, size_t *count);
+JX_API int jx_import_aliases(jx_store *s, const char *path, size_t *count);
 
 #ifdef __cplusplus
 }

@@ -52,10 +52,10 @@ typedef struct {
 } jx_read_options;
 
 /** Options with every field at its default (kind -1). */
-jx_read_options jx_read_options_default(void);
+JX_API jx_read_options jx_read_options_default(void);
 
 /** Decide the format of decoded text by content (report text or canonical CSV). */
-jx_input_format jx_input_detect(const char *text, size_t len);
+JX_API jx_input_format jx_input_detect(const char *text, size_t len);
 
 /**
  * Decide the format of a file's bytes by content: a zip with word/document.xml
@@ -63,23 +63,23 @@ jx_input_format jx_input_detect(const char *text, size_t len);
  * a web page (JX_INPUT_HTML: "<html", "<!DOCTYPE html", "<table", ... first);
  * else jx_input_detect on the text (JX_INPUT_AUTO when the bytes are not text).
  */
-jx_input_format jx_input_sniff(const char *data, size_t len);
+JX_API jx_input_format jx_input_sniff(const char *data, size_t len);
 
 /** "auto", "report", "csv", "docx", "xlsx", "html", "pdf". */
-const char *jx_input_format_name(jx_input_format f);
+JX_API const char *jx_input_format_name(jx_input_format f);
 /** The inverse ("csv" is JX_INPUT_CSV_SCORES: the header decides which kind). 0 or JX_EINVAL. */
-int jx_input_format_parse(const char *s, jx_input_format *out);
+JX_API int jx_input_format_parse(const char *s, jx_input_format *out);
 
 /**
  * Read a whole file (any format), after decoding its text. Files larger
  * than JX_MAX_INPUT bytes are refused. *out freed with jx_batch_free.
  */
 #define JX_MAX_INPUT ((size_t)256 * 1024 * 1024)
-int jx_read_file(jx_batch **out, const char *path, const jx_read_options *opts);
+JX_API int jx_read_file(jx_batch **out, const char *path, const jx_read_options *opts);
 
 /** Same, from memory (name used in messages and as source name). */
-int jx_read_buffer(jx_batch **out, const char *name, const char *data, size_t len,
-		   const jx_read_options *opts);
+JX_API int jx_read_buffer(jx_batch **out, const char *name, const char *data, size_t len,
+			  const jx_read_options *opts);
 
 /**
  * Where a streaming read hands what it reads: each evaluation and figure set
@@ -111,23 +111,23 @@ typedef struct {
  * the file's bytes on success. On error some parts may already have been
  * handed on: the caller undoes them (`jixiao import` rolls back).
  */
-int jx_read_file_stream(const char *path, const jx_read_options *opts, const jx_read_sink *sink,
-			char sha256[65]);
+JX_API int jx_read_file_stream(const char *path, const jx_read_options *opts,
+			       const jx_read_sink *sink, char sha256[65]);
 
 /** Canonical scores CSV from decoded UTF-8 text (BOM already removed). */
-int jx_csv_read_scores(jx_batch **out, const char *name, const char *text, size_t len,
-		       const jx_read_options *opts);
+JX_API int jx_csv_read_scores(jx_batch **out, const char *name, const char *text, size_t len,
+			      const jx_read_options *opts);
 /** Canonical figures CSV from decoded UTF-8 text. */
-int jx_csv_read_figures(jx_batch **out, const char *name, const char *text, size_t len,
-			const jx_read_options *opts);
+JX_API int jx_csv_read_figures(jx_batch **out, const char *name, const char *text, size_t len,
+			       const jx_read_options *opts);
 
 /**
  * Report text (decoded UTF-8, "\n" line ends): title, figures, staffing,
  * self-score, text sections and the indicator table, reconciled against
  * 合计 (see docs/formats.md). One evaluation and one figure set.
  */
-int jx_report_read(jx_batch **out, const char *name, const char *text, size_t len,
-		   const jx_read_options *opts);
+JX_API int jx_report_read(jx_batch **out, const char *name, const char *text, size_t len,
+			  const jx_read_options *opts);
 
 /* ---- documents: the table model (doc.h) and its recogniser ---- */
 
@@ -138,14 +138,15 @@ int jx_report_read(jx_batch **out, const char *name, const char *text, size_t le
  * refused with a message saying what would be needed. *out freed with
  * jx_doc_free. JX_EPARSE with "name:place: ..." on a bad file.
  */
-int jx_doc_load(jx_doc **out, const char *name, const char *data, size_t len,
-		const jx_read_options *opts);
+JX_API int jx_doc_load(jx_doc **out, const char *name, const char *data, size_t len,
+		       const jx_read_options *opts);
 
 /** Word 2007+ (.docx) into the table model. */
-int jx_docx_load(jx_doc **out, const char *name, const char *data, size_t len);
+JX_API int jx_docx_load(jx_doc **out, const char *name, const char *data, size_t len);
 
 /** A web page into the table model; enc JX_ENC_AUTO: the declared charset, else detected. */
-int jx_html_load(jx_doc **out, const char *name, const char *data, size_t len, jx_encoding enc);
+JX_API int jx_html_load(jx_doc **out, const char *name, const char *data, size_t len,
+			jx_encoding enc);
 
 /**
  * The recogniser: turn any document in the table model into evaluations
@@ -158,14 +159,14 @@ int jx_html_load(jx_doc **out, const char *name, const char *data, size_t len, j
  * report-text reader reads them. Warnings carry their places. *out freed
  * with jx_batch_free; nothing on error (message "name:place: ...").
  */
-int jx_doc_read(jx_batch **out, const jx_doc *doc, const jx_read_options *opts);
+JX_API int jx_doc_read(jx_batch **out, const jx_doc *doc, const jx_read_options *opts);
 
 /**
  * Read an alias file (CSV with header "old,new"; '#' lines before it) from
  * UTF-8 text. *out freed with jx_alias_pairs_free; each pair has its line.
  */
-int jx_alias_file_read(jx_alias_pair **out, size_t *n, const char *name, const char *text,
-		       size_t len);
+JX_API int jx_alias_file_read(jx_alias_pair **out, size_t *n, const char *name, const char *text,
+			      size_t len);
 
 /* ---- PDF ---- */
 
@@ -181,8 +182,8 @@ int jx_alias_file_read(jx_alias_pair **out, size_t *n, const char *name, const c
  * with jx_doc_free. Encrypted, scanned (no text layer), damaged and
  * too-costly files are JX_EPARSE with a message saying what to do.
  */
-int jx_pdf_read(jx_doc **out, const char *name, const char *data, size_t len,
-		const char *debug_grid);
+JX_API int jx_pdf_read(jx_doc **out, const char *name, const char *data, size_t len,
+		       const char *debug_grid);
 
 /* ---- writing the canonical formats ---- */
 

@@ -100,7 +100,7 @@ typedef struct {
 	int line;
 } jx_alias_pair;
 /** Free an array of pairs. NULL-safe. */
-void jx_alias_pairs_free(jx_alias_pair *v, size_t n);
+JX_API void jx_alias_pairs_free(jx_alias_pair *v, size_t n);
 
 /** The years an evaluation may have (the store refuses others). */
 #define JX_YEAR_MIN 1900
@@ -171,36 +171,37 @@ typedef struct {
 /* ---- construction; every _new has a _free that accepts NULL ---- */
 
 /** New empty evaluation, kind self, provenance real, totals NaN. NULL on ENOMEM. */
-jx_evaluation *jx_evaluation_new(const char *department, int year, jx_kind kind);
-void jx_evaluation_free(jx_evaluation *ev);
+JX_API jx_evaluation *jx_evaluation_new(const char *department, int year, jx_kind kind);
+JX_API void jx_evaluation_free(jx_evaluation *ev);
 
 /**
  * Append a row (strings copied; key computed from the path). Returns the
  * row, borrowed from ev, or NULL on ENOMEM.
  */
-jx_indicator *jx_evaluation_add_row(jx_evaluation *ev, const char *level1, const char *level2,
-				    const char *level3, const char *explanation, double weight,
-				    double score, jx_origin origin, int line);
+JX_API jx_indicator *jx_evaluation_add_row(jx_evaluation *ev, const char *level1,
+					   const char *level2, const char *level3,
+					   const char *explanation, double weight, double score,
+					   jx_origin origin, int line);
 
 /** Append a warning, printf-style. Returns 0 or JX_ENOMEM. */
-int jx_evaluation_warn(jx_evaluation *ev, int line, const char *fmt, ...)
+JX_API int jx_evaluation_warn(jx_evaluation *ev, int line, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 3, 4)))
 #endif
 	;
 
 /** Sum of row weights / of known scores (missing ones skipped). */
-double jx_evaluation_weight_sum(const jx_evaluation *ev);
-double jx_evaluation_score_sum(const jx_evaluation *ev);
+JX_API double jx_evaluation_weight_sum(const jx_evaluation *ev);
+JX_API double jx_evaluation_score_sum(const jx_evaluation *ev);
 
 /**
  * Make ev a project evaluation of the project called name (copied as
  * written; NULL or "" makes it a department evaluation again). 0 or
  * JX_ENOMEM.
  */
-int jx_evaluation_set_project(jx_evaluation *ev, const char *name);
+JX_API int jx_evaluation_set_project(jx_evaluation *ev, const char *name);
 /** Set (or clear, with NULL) one of ev's texts: *field = copy of s. 0 or JX_ENOMEM. */
-int jx_evaluation_set_text(char **field, const char *s);
+JX_API int jx_evaluation_set_text(char **field, const char *s);
 
 /**
  * Give a row its target, actual value and reason (copied; NULL or "" for
@@ -208,12 +209,12 @@ int jx_evaluation_set_text(char **field, const char *s);
  * indicator's bare target meaning at most) and set its completion. 0 or
  * JX_ENOMEM.
  */
-int jx_indicator_set_target(jx_indicator *r, int year, const char *target, const char *actual,
-			    const char *reason);
+JX_API int jx_indicator_set_target(jx_indicator *r, int year, const char *target,
+				   const char *actual, const char *reason);
 /** 1 when the row is a cost indicator (成本指标 at level 1 or 2). */
-int jx_indicator_is_cost(const jx_indicator *r);
+JX_API int jx_indicator_is_cost(const jx_indicator *r);
 /** 1 when the row is a project's fund row (JX_FUND_LEVEL1/2/3, compared normalised). */
-int jx_indicator_is_fund(const jx_indicator *r);
+JX_API int jx_indicator_is_fund(const jx_indicator *r);
 
 /* ---- targets and completion (quantity.c) ---- */
 
@@ -228,7 +229,7 @@ int jx_indicator_is_fund(const jx_indicator *r);
  * (事故发生率 0: "at least 0" would always hold). Returns 1 and
  * fills *out when the text parses, else 0 with out->bound NONE.
  */
-int jx_quantity_parse(jx_quantity *out, const char *text, int year, int cost, int is_target);
+JX_API int jx_quantity_parse(jx_quantity *out, const char *text, int year, int cost, int is_target);
 
 /**
  * Completion of an actual value against a target: MET or MISSED when both
@@ -240,18 +241,18 @@ int jx_quantity_parse(jx_quantity *out, const char *text, int year, int cost, in
  * ("有效" / "有效"), else UNKNOWN. NONE when target_text or actual_text is
  * NULL or empty.
  */
-jx_completion jx_completion_of(const jx_quantity *target, const jx_quantity *actual,
-			       const char *target_text, const char *actual_text);
+JX_API jx_completion jx_completion_of(const jx_quantity *target, const jx_quantity *actual,
+				      const char *target_text, const char *actual_text);
 
 /** "met", "missed", "unknown" ("" for NONE). */
-const char *jx_completion_name(jx_completion c);
-int jx_completion_parse(const char *s, jx_completion *out);
+JX_API const char *jx_completion_name(jx_completion c);
+JX_API int jx_completion_parse(const char *s, jx_completion *out);
 /** In the current language (jx_i18n_set): "met" / "达成", "missed" / "未达成", "cannot tell" /
  *  "无法判断". Borrowed. */
-const char *jx_completion_label(jx_completion c);
+JX_API const char *jx_completion_label(jx_completion c);
 /** "ge", "gt", "le", "lt", "eq" ("" for NONE). */
-const char *jx_bound_name(jx_bound b);
-int jx_bound_parse(const char *s, jx_bound *out);
+JX_API const char *jx_bound_name(jx_bound b);
+JX_API int jx_bound_parse(const char *s, jx_bound *out);
 
 /* ---- projects (project.c) ---- */
 
@@ -260,54 +261,54 @@ int jx_bound_parse(const char *s, jx_bound *out);
  * "2023年义务教育营养改善计划专项资金" and "2023年度 …" → "义务教育营养改善计划专项资金".
  * New string (free()), NULL on ENOMEM.
  */
-char *jx_project_name_clean(const char *name);
+JX_API char *jx_project_name_clean(const char *name);
 /** The key of a project: its clean name normalised like an indicator name. NULL on ENOMEM. */
-char *jx_project_key(const char *name);
+JX_API char *jx_project_key(const char *name);
 
-jx_figures *jx_figures_new(const char *department, int year);
+JX_API jx_figures *jx_figures_new(const char *department, int year);
 /** New figures of a project of department (the project's fund block). NULL on ENOMEM. */
-jx_figures *jx_figures_new_project(const char *department, int year, const char *project);
-void jx_figures_free(jx_figures *f);
+JX_API jx_figures *jx_figures_new_project(const char *department, int year, const char *project);
+JX_API void jx_figures_free(jx_figures *f);
 /** Set (or replace) an item. Returns 0, JX_EINVAL for an unknown item (or a
  *  project item on a department's figures, or the reverse), JX_ENOMEM. */
-int jx_figures_set(jx_figures *f, const char *item, int64_t cents, int line);
+JX_API int jx_figures_set(jx_figures *f, const char *item, int64_t cents, int line);
 /** Look an item up; returns 1 and fills *cents when present, else 0. */
-int jx_figures_get(const jx_figures *f, const char *item, int64_t *cents);
+JX_API int jx_figures_get(const jx_figures *f, const char *item, int64_t *cents);
 
 /** NULL-terminated list of known figure items, in canonical order. Borrowed. */
-const char *const *jx_figure_items(void);
+JX_API const char *const *jx_figure_items(void);
 /** NULL-terminated list of a project's figure items (its fund block), in canonical order. */
-const char *const *jx_project_figure_items(void);
+JX_API const char *const *jx_project_figure_items(void);
 /** 1 when item is one of jx_project_figure_items(). */
-int jx_figure_is_project(const char *item);
+JX_API int jx_figure_is_project(const char *item);
 /** The unit of an item: "万元", "元", "%", "人", "辆" or "分". Borrowed; NULL if unknown. */
-const char *jx_figure_unit(const char *item);
+JX_API const char *jx_figure_unit(const char *item);
 /** Chinese label of a figure item ("budget_total" -> "部门预算数"); the item itself when unknown. Borrowed. */
-const char *jx_figure_label(const char *item);
+JX_API const char *jx_figure_label(const char *item);
 
-jx_batch *jx_batch_new(const char *source_name);
-void jx_batch_free(jx_batch *b);
+JX_API jx_batch *jx_batch_new(const char *source_name);
+JX_API void jx_batch_free(jx_batch *b);
 /** Take ownership of ev / f. Return 0 or JX_ENOMEM (then the caller still owns it). */
-int jx_batch_add_evaluation(jx_batch *b, jx_evaluation *ev);
-int jx_batch_add_figures(jx_batch *b, jx_figures *f);
+JX_API int jx_batch_add_evaluation(jx_batch *b, jx_evaluation *ev);
+JX_API int jx_batch_add_figures(jx_batch *b, jx_figures *f);
 
 /* ---- names ---- */
-const char *jx_kind_name(jx_kind k);            /**< "self" / "review" */
-int jx_kind_parse(const char *s, jx_kind *out); /**< 0 or JX_EINVAL */
-const char *jx_origin_name(jx_origin o);        /**< "stated" / "inferred" / "missing" */
-int jx_origin_parse(const char *s, jx_origin *out);
-const char *jx_provenance_name(jx_provenance p); /**< "real" / "synthetic" */
+JX_API const char *jx_kind_name(jx_kind k);            /**< "self" / "review" */
+JX_API int jx_kind_parse(const char *s, jx_kind *out); /**< 0 or JX_EINVAL */
+JX_API const char *jx_origin_name(jx_origin o);        /**< "stated" / "inferred" / "missing" */
+JX_API int jx_origin_parse(const char *s, jx_origin *out);
+JX_API const char *jx_provenance_name(jx_provenance p); /**< "real" / "synthetic" */
 /** Labels for people in the current language (jx_i18n_set): "self-evaluation" / "自评",
  *  "finance-bureau review" / "财政复核". Borrowed. */
-const char *jx_kind_label(jx_kind k);
+JX_API const char *jx_kind_label(jx_kind k);
 /** "real" / "真实", "synthetic" / "合成". Borrowed. */
-const char *jx_provenance_label(jx_provenance p);
+JX_API const char *jx_provenance_label(jx_provenance p);
 /** "stated" / "填报", "inferred" / "推算", "missing" / "缺失". Borrowed. */
-const char *jx_origin_label(jx_origin o);
+JX_API const char *jx_origin_label(jx_origin o);
 /** A grade name of the default bands (优, 良, 中, 差) in the current language ("excellent" ...);
  *  any other name as it is. Borrowed (NULL for NULL). */
-const char *jx_grade_label(const char *name);
-int jx_provenance_parse(const char *s, jx_provenance *out);
+JX_API const char *jx_grade_label(const char *name);
+JX_API int jx_provenance_parse(const char *s, jx_provenance *out);
 
 #ifdef __cplusplus
 }

@@ -25,6 +25,7 @@
 #define JIXIAO_OUTPUT_H
 
 #include <stdio.h>
+#include "common.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -38,33 +39,33 @@ typedef struct jx_output jx_output;
  * creates the temporary file. *out is the caller's: finish it with exactly
  * one of jx_output_commit or jx_output_abort. JX_EINVAL (refused) or JX_EIO.
  */
-int jx_output_open(jx_output **out, const char *path);
+JX_API int jx_output_open(jx_output **out, const char *path);
 
 /** The temporary file as a stream (binary). Borrowed until commit/abort. */
-FILE *jx_output_stream(jx_output *o);
+JX_API FILE *jx_output_stream(jx_output *o);
 
 /** The temporary file's path, for a writer that opens it by name. Borrowed. */
-const char *jx_output_temp_path(const jx_output *o);
+JX_API const char *jx_output_temp_path(const jx_output *o);
 
 /** The target path given to jx_output_open. Borrowed. */
-const char *jx_output_path(const jx_output *o);
+JX_API const char *jx_output_path(const jx_output *o);
 
 /**
  * Flush and sync the temporary file and rename it over the target (checked
  * again). Frees o whatever happens; on failure the temporary file is removed
  * and the target is as it was. 0 or JX_EIO / JX_EINVAL.
  */
-int jx_output_commit(jx_output *o);
+JX_API int jx_output_commit(jx_output *o);
 
 /** Remove the temporary file and free o (NULL-safe). The target is untouched. */
-void jx_output_abort(jx_output *o);
+JX_API void jx_output_abort(jx_output *o);
 
 /**
  * 0 when path may be written; JX_EINVAL with "PATH: ..." when it is "-",
  * empty, or a protected file (the open database, its -wal, -shm or -journal
  * file) after symlinks.
  */
-int jx_output_check(const char *path);
+JX_API int jx_output_check(const char *path);
 
 /**
  * Protect path (and path-wal, path-shm, path-journal) from every output of
@@ -72,8 +73,8 @@ int jx_output_check(const char *path);
  * path may be protected more than once. ":memory:" and "" are ignored. 0 or
  * JX_ENOMEM / JX_EINVAL (too many).
  */
-int jx_output_protect(const char *path);
-void jx_output_unprotect(const char *path);
+JX_API int jx_output_protect(const char *path);
+JX_API void jx_output_unprotect(const char *path);
 
 /** A set of output files put into one directory together. */
 typedef struct jx_outset jx_outset;
@@ -83,10 +84,10 @@ typedef struct jx_outset jx_outset;
  * temporary directory is made beside dir. Write the files (and at most one
  * level of subdirectories) under jx_outset_temp_dir. JX_EINVAL or JX_EIO.
  */
-int jx_outset_open(jx_outset **out, const char *dir);
+JX_API int jx_outset_open(jx_outset **out, const char *dir);
 
 /** The temporary directory to write into. Borrowed. */
-const char *jx_outset_temp_dir(const jx_outset *s);
+JX_API const char *jx_outset_temp_dir(const jx_outset *s);
 
 /**
  * Move every file of the temporary directory into dir (subdirectories'
@@ -94,10 +95,10 @@ const char *jx_outset_temp_dir(const jx_outset *s);
  * atomic rename checked with jx_output_check; then remove the temporary
  * directory and free s. On failure before the first move nothing changed.
  */
-int jx_outset_commit(jx_outset *s);
+JX_API int jx_outset_commit(jx_outset *s);
 
 /** Remove the temporary directory with what was written in it; free s (NULL-safe). */
-void jx_outset_abort(jx_outset *s);
+JX_API void jx_outset_abort(jx_outset *s);
 
 #ifdef __cplusplus
 }

@@ -56,15 +56,15 @@ typedef struct {
 #define JX_PLOT_TIMEOUT 60
 
 /** Fill r with the defaults (PNG, self, built-in templates, sizes per chart). */
-void jx_plot_request_init(jx_plot_request *r);
+JX_API void jx_plot_request_init(jx_plot_request *r);
 
 /** "total", "categories", ... Borrowed; NULL when out of range. */
-const char *jx_chart_name(jx_chart c);
+JX_API const char *jx_chart_name(jx_chart c);
 /** Parse a chart name. 0 or JX_EINVAL. */
-int jx_chart_parse(const char *s, jx_chart *out);
+JX_API int jx_chart_parse(const char *s, jx_chart *out);
 /** "png", "svg", "pdf" (and the file extension). Borrowed. */
-const char *jx_image_format_name(jx_image_format f);
-int jx_image_format_parse(const char *s, jx_image_format *out);
+JX_API const char *jx_image_format_name(jx_image_format f);
+JX_API int jx_image_format_parse(const char *s, jx_image_format *out);
 
 /**
  * Build the complete gnuplot script for req (req->out_path is written into
@@ -73,7 +73,7 @@ int jx_image_format_parse(const char *s, jx_image_format *out);
  * nothing to draw (no evaluation, no figures...). *out (NUL-terminated) is
  * the caller's, freed with free().
  */
-int jx_plot_script(char **out, jx_store *s, const jx_plot_request *req);
+JX_API int jx_plot_script(char **out, jx_store *s, const jx_plot_request *req);
 
 /**
  * Draw the chart into req->out_path (and write req->script_path when set),
@@ -86,14 +86,14 @@ int jx_plot_script(char **out, jx_store *s, const jx_plot_request *req);
  * writing no valid image: JX_EIO saying so. On error the previous files are
  * untouched and no temporary file stays.
  */
-int jx_plot_draw(jx_store *s, const jx_plot_request *req);
+JX_API int jx_plot_draw(jx_store *s, const jx_plot_request *req);
 
 /**
  * Draw the chart and hand back the image bytes (SVG text is NUL-terminated)
  * instead of a file; req->out_path is ignored. *out is the caller's, freed
  * with free(); *len may be NULL.
  */
-int jx_plot_render(char **out, size_t *len, jx_store *s, const jx_plot_request *req);
+JX_API int jx_plot_render(char **out, size_t *len, jx_store *s, const jx_plot_request *req);
 
 /**
  * Text as a gnuplot string expression: single-quoted pieces joined with the
@@ -103,24 +103,24 @@ int jx_plot_render(char **out, size_t *len, jx_store *s, const jx_plot_request *
  * gnuplot expands nothing (no backslash escapes, backticks or @macros). New
  * string (free()); NULL on ENOMEM.
  */
-char *jx_plot_quote(const char *text);
+JX_API char *jx_plot_quote(const char *text);
 
 /**
  * A font family with Chinese glyphs found through fontconfig (language
  * zh-cn), e.g. "Noto Sans CJK SC"; NULL when there is none. Looked up once
  * per process; borrowed.
  */
-const char *jx_plot_cjk_font(void);
+JX_API const char *jx_plot_cjk_font(void);
 
 /**
  * Run gnuplot on a script (what jx_plot_draw does after building it), with
  * the default time limit. program NULL = "gnuplot" on PATH. Errors as
  * jx_plot_draw.
  */
-int jx_plot_run(const char *script, const char *program);
+JX_API int jx_plot_run(const char *script, const char *program);
 
 /** The built-in template text of a name ("total", ... or "common"); NULL if none. Borrowed. */
-const char *jx_plot_builtin_template(const char *name);
+JX_API const char *jx_plot_builtin_template(const char *name);
 
 #ifdef __cplusplus
 }

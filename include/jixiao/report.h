@@ -26,7 +26,7 @@ extern "C" {
 typedef enum { JX_REPORT_HTML = 0, JX_REPORT_MD = 1 } jx_report_format;
 
 /** Parse "html", "md" (or "markdown"). 0 or JX_EINVAL. */
-int jx_report_format_parse(const char *s, jx_report_format *out);
+JX_API int jx_report_format_parse(const char *s, jx_report_format *out);
 
 /** What to report on and how; start from jx_report_request_init(). */
 typedef struct {
@@ -43,7 +43,7 @@ typedef struct {
 } jx_report_request;
 
 /** Fill r with the defaults above. */
-void jx_report_request_init(jx_report_request *r);
+JX_API void jx_report_request_init(jx_report_request *r);
 
 /** The planning-suggestion rules (docs/report.md gives trigger and evidence of each). */
 typedef enum {
@@ -61,9 +61,9 @@ typedef enum {
 } jx_rule;
 
 /** "R1".."R10"; "" when out of range. Borrowed. */
-const char *jx_rule_id(jx_rule rule);
+JX_API const char *jx_rule_id(jx_rule rule);
 /** "persistent", "low_rate", ... Borrowed. */
-const char *jx_rule_name(jx_rule rule);
+JX_API const char *jx_rule_name(jx_rule rule);
 
 /** One planning suggestion with the evidence that triggered it. */
 typedef struct {
@@ -124,8 +124,8 @@ typedef struct {
  * JX_ENOTFOUND when the department has no evaluation of req->kind in the
  * range. *out freed with jx_report_free; NULL on error.
  */
-int jx_report_build(jx_report **out, jx_store *st, const jx_report_request *req);
-void jx_report_free(jx_report *r);
+JX_API int jx_report_build(jx_report **out, jx_store *st, const jx_report_request *req);
+JX_API void jx_report_free(jx_report *r);
 
 /**
  * Write the report to path in req->format and req->lang. HTML: one file,
@@ -138,20 +138,21 @@ void jx_report_free(jx_report *r);
  * r->messages; the call still succeeds. JX_EINVAL when path is refused (the
  * open database, "-"), JX_EIO when it cannot be written.
  */
-int jx_report_write(jx_report *r, jx_store *st, const jx_report_request *req, const char *path);
+JX_API int jx_report_write(jx_report *r, jx_store *st, const jx_report_request *req,
+			   const char *path);
 
 /**
  * The same report as a string (Markdown charts are then left out). *out is
  * the caller's, freed with free().
  */
-int jx_report_render(char **out, jx_report *r, jx_store *st, const jx_report_request *req);
+JX_API int jx_report_render(char **out, jx_report *r, jx_store *st, const jx_report_request *req);
 
 /**
  * Three lines (each ending in "\n") for a terminal: the latest score, grade,
  * rank and change; the weak indicators and the largest loss; the forecast
  * and the number of suggestions. *out is the caller's, freed with free().
  */
-int jx_report_summary(char **out, const jx_report *r, jx_lang lang);
+JX_API int jx_report_summary(char **out, const jx_report *r, jx_lang lang);
 
 #ifdef __cplusplus
 }

@@ -33,11 +33,11 @@ enum {
  * not a jixiao database, or was written by a newer version, is refused
  * (JX_EINVAL / JX_EVERSION). *out is the caller's, freed with jx_store_free.
  */
-int jx_store_open(jx_store **out, const char *path, int flags);
-void jx_store_free(jx_store *s);
+JX_API int jx_store_open(jx_store **out, const char *path, int flags);
+JX_API void jx_store_free(jx_store *s);
 
 /** The schema version found in the file before migration (0 for a new file). */
-int jx_store_opened_version(const jx_store *s);
+JX_API int jx_store_opened_version(const jx_store *s);
 
 enum {
 	JX_IMPORT_REPLACE = 1 << 0, /**< replace different content for the same identity */
@@ -57,8 +57,8 @@ typedef struct {
  * kind) is refused with JX_EEXISTS (naming it) unless JX_IMPORT_REPLACE.
  * On any error the database is left as it was. stats may be NULL.
  */
-int jx_store_import(jx_store *s, jx_batch *const *batches, size_t nbatches, unsigned flags,
-		    jx_import_stats *stats);
+JX_API int jx_store_import(jx_store *s, jx_batch *const *batches, size_t nbatches, unsigned flags,
+			   jx_import_stats *stats);
 
 /**
  * An import in progress: one transaction, from jx_import_begin to
@@ -71,25 +71,25 @@ int jx_store_import(jx_store *s, jx_batch *const *batches, size_t nbatches, unsi
 typedef struct jx_import jx_import;
 
 /** Begin an import (BEGIN IMMEDIATE) with JX_IMPORT_* flags. *out freed with jx_import_free. */
-int jx_import_begin(jx_import **out, jx_store *s, unsigned flags);
+JX_API int jx_import_begin(jx_import **out, jx_store *s, unsigned flags);
 /**
  * Store one evaluation read from source_name. source_sha256 is the hex
  * SHA-256 of the source's bytes, or NULL when it is not known yet: then
  * jx_import_source_end gives it to every evaluation stored since.
  */
-int jx_import_evaluation(jx_import *im, const char *source_name, const char *source_sha256,
-			 const jx_evaluation *ev);
+JX_API int jx_import_evaluation(jx_import *im, const char *source_name, const char *source_sha256,
+				const jx_evaluation *ev);
 /** Store one figure set read from source_name. */
-int jx_import_figures(jx_import *im, const char *source_name, const jx_figures *f);
+JX_API int jx_import_figures(jx_import *im, const char *source_name, const jx_figures *f);
 /** The SHA-256 of the source just read, for the evaluations stored without one. */
-int jx_import_source_end(jx_import *im, const char *source_sha256);
+JX_API int jx_import_source_end(jx_import *im, const char *source_sha256);
 /**
  * Commit (roll back under JX_IMPORT_DRY_RUN, or after an error); stats may be
  * NULL. Returns the import's first error, or 0.
  */
-int jx_import_commit(jx_import *im, jx_import_stats *stats);
+JX_API int jx_import_commit(jx_import *im, jx_import_stats *stats);
 /** Free (rolling back an import that was not committed). NULL-safe. */
-void jx_import_free(jx_import *im);
+JX_API void jx_import_free(jx_import *im);
 
 /** One line of `jixiao list`. */
 typedef struct {
@@ -121,28 +121,29 @@ typedef struct {
 #define JX_PROJECT_ALL "*"
 
 /** All matching evaluations ordered by department, year, kind. *out freed with jx_eval_summaries_free. */
-int jx_store_list(jx_store *s, const jx_filter *f, jx_eval_summary **out, size_t *n);
-void jx_eval_summaries_free(jx_eval_summary *v, size_t n);
+JX_API int jx_store_list(jx_store *s, const jx_filter *f, jx_eval_summary **out, size_t *n);
+JX_API void jx_eval_summaries_free(jx_eval_summary *v, size_t n);
 
 /**
  * Load one stored evaluation whole (rows in source order, warnings, texts).
  * JX_ENOTFOUND when absent. *out freed with jx_evaluation_free.
  */
-int jx_store_load_evaluation(jx_store *s, jx_evaluation **out, const char *department, int year,
-			     jx_kind kind);
+JX_API int jx_store_load_evaluation(jx_store *s, jx_evaluation **out, const char *department,
+				    int year, jx_kind kind);
 /**
  * The same for one project of the department (project: a key, aliases
  * followed; NULL is jx_store_load_evaluation). ev->project is the name as
  * the table wrote it that year.
  */
-int jx_store_load_project_evaluation(jx_store *s, jx_evaluation **out, const char *department,
-				     const char *project, int year, jx_kind kind);
+JX_API int jx_store_load_project_evaluation(jx_store *s, jx_evaluation **out,
+					    const char *department, const char *project, int year,
+					    jx_kind kind);
 
 /** Figures of one department and year; JX_ENOTFOUND when none. *out freed with jx_figures_free. */
-int jx_store_load_figures(jx_store *s, jx_figures **out, const char *department, int year);
+JX_API int jx_store_load_figures(jx_store *s, jx_figures **out, const char *department, int year);
 /** A project's figures (its fund block) of one year; project is a key (aliases followed). */
-int jx_store_load_project_figures(jx_store *s, jx_figures **out, const char *department,
-				  const char *project, int year);
+JX_API int jx_store_load_project_figures(jx_store *s, jx_figures **out, const char *department,
+					 const char *project, int year);
 
 /* ---- projects ---- */
 
@@ -156,8 +157,8 @@ typedef struct {
 
 /** The projects of a department (aliases merged), ordered by name. *out freed with
  *  jx_project_infos_free. A department without projects gives n = 0. */
-int jx_store_projects(jx_store *s, jx_project_info **out, size_t *n, const char *department);
-void jx_project_infos_free(jx_project_info *v, size_t n);
+JX_API int jx_store_projects(jx_store *s, jx_project_info **out, size_t *n, const char *department);
+JX_API void jx_project_infos_free(jx_project_info *v, size_t n);
 
 /**
  * Find a project of department by name: its key (the name normalised without
@@ -165,13 +166,14 @@ void jx_project_infos_free(jx_project_info *v, size_t n);
  * it. department NULL: any department. No match is JX_ENOTFOUND, several are
  * JX_EINVAL naming them. *key_out (free()) is the project's key.
  */
-int jx_store_find_project(jx_store *s, char **key_out, const char *department, const char *name);
+JX_API int jx_store_find_project(jx_store *s, char **key_out, const char *department,
+				 const char *name);
 
 /** Map a renamed project onto its successor (names or keys; normalised like project names). */
-int jx_store_project_alias_add(jx_store *s, const char *old_name, const char *new_name);
-int jx_store_project_alias_remove(jx_store *s, const char *old_name);
+JX_API int jx_store_project_alias_add(jx_store *s, const char *old_name, const char *new_name);
+JX_API int jx_store_project_alias_remove(jx_store *s, const char *old_name);
 /** All project aliases as parallel arrays (free both with jx_strings_free). */
-int jx_store_project_alias_list(jx_store *s, char ***olds, char ***news, size_t *n);
+JX_API int jx_store_project_alias_list(jx_store *s, char ***olds, char ***news, size_t *n);
 
 /**
  * Find a stored department by name: the exact name, else the one department
@@ -179,11 +181,11 @@ int jx_store_project_alias_list(jx_store *s, char ***olds, char ***news, size_t 
  * JX_ENOTFOUND; several matches are JX_EINVAL naming them. *out (free())
  * is the full name.
  */
-int jx_store_find_department(jx_store *s, char **out, const char *name);
+JX_API int jx_store_find_department(jx_store *s, char **out, const char *name);
 
 /** Department names, sorted. *out is an array of n strings; free with jx_strings_free. */
-int jx_store_departments(jx_store *s, char ***out, size_t *n);
-void jx_strings_free(char **v, size_t n);
+JX_API int jx_store_departments(jx_store *s, char ***out, size_t *n);
+JX_API void jx_strings_free(char **v, size_t n);
 
 /* ---- the series the analysis reads ---- */
 
@@ -236,13 +238,13 @@ typedef struct {
  * with no evaluation of that kind in range gives JX_ENOTFOUND.
  * *out freed with jx_series_free.
  */
-int jx_store_series(jx_store *s, jx_series **out, const char *department, jx_kind kind,
-		    int year_from, int year_to);
+JX_API int jx_store_series(jx_store *s, jx_series **out, const char *department, jx_kind kind,
+			   int year_from, int year_to);
 /** The series of one project of department (project: a key, aliases followed; NULL is
  *  jx_store_series). */
-int jx_store_project_series(jx_store *s, jx_series **out, const char *department,
-			    const char *project, jx_kind kind, int year_from, int year_to);
-void jx_series_free(jx_series *sr);
+JX_API int jx_store_project_series(jx_store *s, jx_series **out, const char *department,
+				   const char *project, jx_kind kind, int year_from, int year_to);
+JX_API void jx_series_free(jx_series *sr);
 
 /** Per-department, per-year totals of one kind for one year (for ranking). */
 typedef struct {
@@ -251,12 +253,13 @@ typedef struct {
 	char *grade;
 	char *project; /**< the project's name, NULL for a department evaluation */
 } jx_year_total;
-int jx_store_year_totals(jx_store *s, jx_year_total **out, size_t *n, int year, jx_kind kind);
+JX_API int jx_store_year_totals(jx_store *s, jx_year_total **out, size_t *n, int year,
+				jx_kind kind);
 /** The same for project evaluations: project JX_PROJECT_ALL (every project of every
  *  department, or of department when not NULL) or one key (that project wherever it is). */
-int jx_store_project_year_totals(jx_store *s, jx_year_total **out, size_t *n, int year,
-				 jx_kind kind, const char *department, const char *project);
-void jx_year_totals_free(jx_year_total *v, size_t n);
+JX_API int jx_store_project_year_totals(jx_store *s, jx_year_total **out, size_t *n, int year,
+					jx_kind kind, const char *department, const char *project);
+JX_API void jx_year_totals_free(jx_year_total *v, size_t n);
 
 /* ---- declared framework breaks (table framework_break) ---- */
 
@@ -266,11 +269,12 @@ void jx_year_totals_free(jx_year_total *v, size_t n);
  * declaration for that year. department is a stored name (exact).
  * JX_ENOTFOUND when no such department; JX_EINVAL for a year outside 1900–2100.
  */
-int jx_store_framework_declare(jx_store *s, const char *department, int year, int is_break);
+JX_API int jx_store_framework_declare(jx_store *s, const char *department, int year, int is_break);
 /** Drop the declaration for that year; JX_ENOTFOUND when there is none. */
-int jx_store_framework_undeclare(jx_store *s, const char *department, int year);
+JX_API int jx_store_framework_undeclare(jx_store *s, const char *department, int year);
 /** The declarations of a department by year; *out (free()) may be NULL when n is 0. */
-int jx_store_framework_list(jx_store *s, const char *department, jx_break_decl **out, size_t *n);
+JX_API int jx_store_framework_list(jx_store *s, const char *department, jx_break_decl **out,
+				   size_t *n);
 
 /* ---- aliases ---- */
 
@@ -278,18 +282,19 @@ int jx_store_framework_list(jx_store *s, const char *department, jx_break_decl *
  * Map old onto new (both are keys or names; they are normalised first).
  * Refuses a mapping that would make a cycle (JX_EINVAL).
  */
-int jx_store_alias_add(jx_store *s, const char *old_key, const char *new_key);
-int jx_store_alias_remove(jx_store *s, const char *old_key);
+JX_API int jx_store_alias_add(jx_store *s, const char *old_key, const char *new_key);
+JX_API int jx_store_alias_remove(jx_store *s, const char *old_key);
 /**
  * Add n aliases in one transaction, all or nothing. On failure *failed is
  * the index of the pair that was refused (n when the failure was not a
  * pair's) and nothing is stored.
  */
-int jx_store_alias_add_all(jx_store *s, const jx_alias_pair *pairs, size_t n, size_t *failed);
+JX_API int jx_store_alias_add_all(jx_store *s, const jx_alias_pair *pairs, size_t n,
+				  size_t *failed);
 /** Follow aliases from key to its final successor. *out new string (free()). */
-int jx_store_alias_resolve(jx_store *s, char **out, const char *key);
+JX_API int jx_store_alias_resolve(jx_store *s, char **out, const char *key);
 /** All aliases as parallel arrays (free both with jx_strings_free). */
-int jx_store_alias_list(jx_store *s, char ***olds, char ***news, size_t *n);
+JX_API int jx_store_alias_list(jx_store *s, char ***olds, char ***news, size_t *n);
 
 /* ---- grades ---- */
 
@@ -300,11 +305,12 @@ typedef struct {
 } jx_grade_band;
 
 /** Bands sorted by min_score descending (default 优 90, 良 80, 中 60, 差 0). */
-int jx_store_grade_bands(jx_store *s, jx_grade_band *out, size_t cap, size_t *n);
+JX_API int jx_store_grade_bands(jx_store *s, jx_grade_band *out, size_t cap, size_t *n);
 /** Replace the bands (sorted internally). Evaluations' stored grades are recomputed. */
-int jx_store_set_grade_bands(jx_store *s, const jx_grade_band *bands, size_t n);
+JX_API int jx_store_set_grade_bands(jx_store *s, const jx_grade_band *bands, size_t n);
 /** Grade of a score out of total_weight using bands. Borrowed string. */
-const char *jx_grade_of(const jx_grade_band *bands, size_t n, double score, double total_weight);
+JX_API const char *jx_grade_of(const jx_grade_band *bands, size_t n, double score,
+			       double total_weight);
 
 /* ---- reading stored rows in canonical order (for the canonical writers) ---- */
 
@@ -339,14 +345,15 @@ typedef int (*jx_stored_figure_fn)(void *ctx, const jx_stored_figure *row);
  * Every score row matching f, ordered by department, year, kind (self
  * first) and source order, handed to fn one at a time (constant memory).
  */
-int jx_store_scan_scores(jx_store *s, const jx_filter *f, jx_stored_score_fn fn, void *ctx);
+JX_API int jx_store_scan_scores(jx_store *s, const jx_filter *f, jx_stored_score_fn fn, void *ctx);
 /** Every figure matching f (kind ignored), ordered by department, year, canonical item order. */
-int jx_store_scan_figures(jx_store *s, const jx_filter *f, jx_stored_figure_fn fn, void *ctx);
+JX_API int jx_store_scan_figures(jx_store *s, const jx_filter *f, jx_stored_figure_fn fn,
+				 void *ctx);
 /**
  * *out = the one jx_provenance every matching evaluation (figures: figure)
  * shares, or -1 when they mix or none match.
  */
-int jx_store_uniform_provenance(jx_store *s, int *out, const jx_filter *f, int figures);
+JX_API int jx_store_uniform_provenance(jx_store *s, int *out, const jx_filter *f, int figures);
 
 /** The optional columns of the canonical files that some matching row fills. */
 enum {
@@ -357,12 +364,12 @@ enum {
 };
 /** *out = the JX_COLUMN_* bits some row matching f has a value for (figures: only
  *  PROJECT). */
-int jx_store_optional_columns(jx_store *s, unsigned *out, const jx_filter *f, int figures);
+JX_API int jx_store_optional_columns(jx_store *s, unsigned *out, const jx_filter *f, int figures);
 
 /** The years with figures of a department, ascending, within [from, to] (0 = open).
  *  *out malloc'd (free()). */
-int jx_store_figure_years(jx_store *s, int **out, size_t *n, const char *department, int from,
-			  int to);
+JX_API int jx_store_figure_years(jx_store *s, int **out, size_t *n, const char *department,
+				 int from, int to);
 
 #ifdef __cplusplus
 }

@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include "common.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -29,33 +30,33 @@ typedef enum {
 typedef struct jx_table jx_table;
 
 /** New empty table; NULL on ENOMEM. Free with jx_table_free. */
-jx_table *jx_table_new(void);
-void jx_table_free(jx_table *t);
+JX_API jx_table *jx_table_new(void);
+JX_API void jx_table_free(jx_table *t);
 
 /** Add a column. decimals applies to JX_COL_FIXED. Returns its index, or JX_ENOMEM. */
-int jx_table_add_column(jx_table *t, const char *name, const char *heading, jx_col_type type,
-			int decimals);
+JX_API int jx_table_add_column(jx_table *t, const char *name, const char *heading, jx_col_type type,
+			       int decimals);
 
 /** Start a new row; cells default to empty (NULL/NaN). 0 or JX_ENOMEM. */
-int jx_table_add_row(jx_table *t);
+JX_API int jx_table_add_row(jx_table *t);
 /** Set a cell of the last row (value copied). 0, JX_EINVAL (bad column), JX_ENOMEM. */
-int jx_table_set_text(jx_table *t, int col, const char *value);
-int jx_table_set_number(jx_table *t, int col, double value);
-int jx_table_set_int(jx_table *t, int col, long long value);
+JX_API int jx_table_set_text(jx_table *t, int col, const char *value);
+JX_API int jx_table_set_number(jx_table *t, int col, double value);
+JX_API int jx_table_set_int(jx_table *t, int col, long long value);
 /** Mark the last row for emphasis in the terminal (e.g. a deduction); no effect on CSV/JSON. */
-void jx_table_mark_row(jx_table *t);
+JX_API void jx_table_mark_row(jx_table *t);
 
-size_t jx_table_rows(const jx_table *t);
-size_t jx_table_columns(const jx_table *t);
+JX_API size_t jx_table_rows(const jx_table *t);
+JX_API size_t jx_table_columns(const jx_table *t);
 /** Borrowed cell text as it would print in CSV ("" when empty). */
-const char *jx_table_cell(const jx_table *t, size_t row, size_t col);
+JX_API const char *jx_table_cell(const jx_table *t, size_t row, size_t col);
 /** Cell value of a numeric column (NaN when empty or text). */
-double jx_table_number(const jx_table *t, size_t row, size_t col);
+JX_API double jx_table_number(const jx_table *t, size_t row, size_t col);
 /** Index of the column named name, or -1. */
-int jx_table_find_column(const jx_table *t, const char *name);
+JX_API int jx_table_find_column(const jx_table *t, const char *name);
 
 /** Optional lines printed above (table format) / as "# " comments (never in CSV/JSON). */
-int jx_table_add_note(jx_table *t, const char *fmt, ...)
+JX_API int jx_table_add_note(jx_table *t, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 2, 3)))
 #endif
@@ -67,7 +68,7 @@ int jx_table_add_note(jx_table *t, const char *fmt, ...)
  * numbers, NaN as null). Table: headings, columns aligned by display width.
  * Returns 0 or JX_EIO.
  */
-int jx_table_write(const jx_table *t, FILE *out, jx_format fmt, int bom);
+JX_API int jx_table_write(const jx_table *t, FILE *out, jx_format fmt, int bom);
 
 /**
  * Write only the rows, for one output made of several tables with the same
@@ -79,10 +80,10 @@ int jx_table_write(const jx_table *t, FILE *out, jx_format fmt, int bom);
  * table format aligns each table by itself, so it is written whole, as by
  * jx_table_write. Returns 0 or JX_EIO.
  */
-int jx_table_write_rows(const jx_table *t, FILE *out, jx_format fmt, int first);
+JX_API int jx_table_write_rows(const jx_table *t, FILE *out, jx_format fmt, int first);
 
 /** Parse "table", "csv", "json". 0 or JX_EINVAL. */
-int jx_format_parse(const char *s, jx_format *out);
+JX_API int jx_format_parse(const char *s, jx_format *out);
 
 #ifdef __cplusplus
 }

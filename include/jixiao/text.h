@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "common.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -27,14 +28,14 @@ typedef enum {
  * *out (NUL-terminated, *out_len bytes) is the caller's, freed with free().
  * *detected (may be NULL) says which encoding was used.
  */
-int jx_text_decode(char **out, size_t *out_len, jx_encoding *detected, const char *name,
-		   const char *data, size_t len, jx_encoding enc);
+JX_API int jx_text_decode(char **out, size_t *out_len, jx_encoding *detected, const char *name,
+			  const char *data, size_t len, jx_encoding enc);
 
 /** Parse "auto", "utf-8"/"utf8", "gb18030"/"gbk", "utf-16"/"utf16". 0 or JX_EINVAL. */
-int jx_encoding_parse(const char *s, jx_encoding *out);
+JX_API int jx_encoding_parse(const char *s, jx_encoding *out);
 
 /** 1 when s[0..len) is valid UTF-8 (no overlongs, no surrogates), else 0; *bad_offset set on failure. */
-int jx_utf8_valid(const char *s, size_t len, size_t *bad_offset);
+JX_API int jx_utf8_valid(const char *s, size_t len, size_t *bad_offset);
 
 /**
  * Normalise a name for matching: full-width ASCII folded to half-width,
@@ -42,67 +43,67 @@ int jx_utf8_valid(const char *s, size_t len, size_t *bad_offset);
  * lower-cased, a trailing weight suffix such as "(20分)" removed.
  * Returns a new string (free()), or NULL on ENOMEM.
  */
-char *jx_name_normalize(const char *name);
+JX_API char *jx_name_normalize(const char *name);
 
 /**
  * The canonical key of an indicator: normalised level1 "/" level2 "/" level3.
  * New string (free()), NULL on ENOMEM.
  */
-char *jx_key_make(const char *level1, const char *level2, const char *level3);
+JX_API char *jx_key_make(const char *level1, const char *level2, const char *level3);
 
 /**
  * Split "部门决策 (20分)" / "部门决策（20分）" into its name and declared weight.
  * Returns 1 when a weight suffix was found (*name_out without it, trimmed),
  * 0 when not (*name_out is a trimmed copy, *weight NaN), JX_ENOMEM.
  */
-int jx_name_split_weight(char **name_out, double *weight, const char *cell);
+JX_API int jx_name_split_weight(char **name_out, double *weight, const char *cell);
 
 /** Trim ASCII and ideographic white space in place; returns s. */
-char *jx_trim(char *s);
+JX_API char *jx_trim(char *s);
 
 /** Edit distance between two UTF-8 strings, counted over code points. */
-size_t jx_levenshtein(const char *a, const char *b);
+JX_API size_t jx_levenshtein(const char *a, const char *b);
 
 /** Columns a UTF-8 string takes in a terminal (CJK and full-width = 2). */
-size_t jx_display_width(const char *s);
+JX_API size_t jx_display_width(const char *s);
 
 /**
  * Parse a decimal number (ASCII or full-width digits, optional sign, '.').
  * The whole string (after trimming) must be the number. 0 or JX_EINVAL.
  */
-int jx_number_parse(const char *s, double *out);
+JX_API int jx_number_parse(const char *s, double *out);
 
 /**
  * Parse a decimal with at most two fractional digits into hundredths,
  * exactly (no floating point). 0 or JX_EINVAL.
  */
-int jx_cents_parse(const char *s, int64_t *out);
+JX_API int jx_cents_parse(const char *s, int64_t *out);
 
 /**
  * Parse a decimal with at most `decimals` fractional digits into value ×
  * 10^decimals, exactly: a 万元 amount as 元 cents is decimals 6
  * ("123.456789" → 12345678900). 0 or JX_EINVAL (naming the problem).
  */
-int jx_scaled_parse(const char *s, int decimals, int64_t *out);
+JX_API int jx_scaled_parse(const char *s, int decimals, int64_t *out);
 
 /** Format hundredths in the shortest form: 356383 -> "3563.83", 82000 -> "820", 150 -> "1.5". */
-void jx_cents_format(char *buf, size_t size, int64_t cents);
+JX_API void jx_cents_format(char *buf, size_t size, int64_t cents);
 
 /**
  * Format a double in its shortest form that reads back to the same value
  * ("2", "1.5", "0.1"); "" for NaN. C locale regardless of setlocale().
  */
-void jx_number_format(char *buf, size_t size, double v);
+JX_API void jx_number_format(char *buf, size_t size, double v);
 
 /** Write one CSV field with RFC 4180 quoting when needed (a comma, quote or line
  *  end inside, or a space at either end). 0 or JX_EIO. */
-int jx_csv_write_field(FILE *out, const char *s);
+JX_API int jx_csv_write_field(FILE *out, const char *s);
 /** 1 when a spreadsheet would take text s for a formula (it starts with =, +, -, @,
  *  tab or CR). */
-int jx_csv_formula_risk(const char *s);
+JX_API int jx_csv_formula_risk(const char *s);
 /** jx_csv_write_field, and with formula_safe a text at risk first gets a ' (OWASP):
  *  for CSV meant for spreadsheets (--bom), never for numbers. 0 or JX_EIO. */
-int jx_csv_write_cell(FILE *out, const char *s, int formula_safe);
+JX_API int jx_csv_write_cell(FILE *out, const char *s, int formula_safe);
 
 #ifdef __cplusplus
 }

@@ -26,7 +26,7 @@ extern "C" {
  * JX_ENOTFOUND when nothing matches; JX_EIO when the file cannot be
  * written (libxlsxwriter's message); the file may then be missing.
  */
-int jx_xlsx_export(jx_store *st, const char *path, const jx_filter *f, jx_lang lang);
+JX_API int jx_xlsx_export(jx_store *st, const char *path, const jx_filter *f, jx_lang lang);
 
 #ifdef __cplusplus
 }

@@ -41,8 +41,7 @@ static void fill_row(table_row *t, const synth_year *y, size_t i, int drop)
 	t->cell[5] = drop ? "" : t->score;
 }
 
-/* Index of the row whose score is left out: the first management row. */
-static size_t dropped_row(const synth_report_spec *spec, const synth_year *y)
+size_t synth_dropped_row(const synth_report_spec *spec, const synth_year *y)
 {
 	if (!spec->drop_score)
 		return (size_t)-1;
@@ -83,7 +82,7 @@ void synth_write_table(FILE *f, const synth_report_spec *spec, const synth_dept 
 		       const synth_year *y)
 {
 	table_row rows[SYNTH_MAX_ROWS + 2];
-	size_t n = 0, width[NCOLS] = {0}, drop = dropped_row(spec, y);
+	size_t n = 0, width[NCOLS] = {0}, drop = synth_dropped_row(spec, y);
 	int named = (size_t)d->number < synth_template_count();
 	static const char *const header[NCOLS] = {"一级指标", "二级指标", "三级指标",
 						  "指标解释", "权重",     "得分"};

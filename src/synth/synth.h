@@ -242,6 +242,9 @@ int synth_write_report(const char *dir, const synth_report_spec *spec, const syn
 
 /* ---- report_table.c ---- */
 /** The indicator table of a report (title, header, rows, 合计) in spec's layout. */
+/** Index of the row whose score a report leaves out (spec->drop_score): the first
+ *  management row; (size_t)-1 when none is left out. */
+size_t synth_dropped_row(const synth_report_spec *spec, const synth_year *y);
 void synth_write_table(FILE *f, const synth_report_spec *spec, const synth_dept *d,
 		       const synth_year *y);
 

@@ -12,25 +12,12 @@ set -u
 : "${JIXIAO:?JIXIAO must name the jixiao executable}"
 : "${JX_SOURCE_DIR:?JX_SOURCE_DIR must name the source tree}"
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "analysis_commands: FAIL: $*" >&2; exit 1; }
+. "$(dirname "$0")/lib.sh"
 fx="$JX_SOURCE_DIR/tests/fixtures/analysis"
 db="$tmp/a.db"
+run_db=$db
 
-run() { # run EXPECTED_EXIT ARGS...: stdout in $tmp/out, stderr in $tmp/err
-	local want=$1 got
-	shift
-	"$JIXIAO" --db "$db" "$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	[ "$got" -eq "$want" ] || {
-		sed 's/^/  stdout: /' "$tmp/out" >&2
-		sed 's/^/  stderr: /' "$tmp/err" >&2
-		fail "jixiao $* exited $got, expected $want"
-	}
-}
 line() { grep -qxF -- "$1" "$tmp/out" || { sed 's/^/  | /' "$tmp/out" >&2; fail "no line: $1"; }; }
-has() { grep -qF -- "$2" "$tmp/$1" || { sed 's/^/  | /' "$tmp/$1" >&2; fail "$1 lacks: $2"; }; }
 count() { # count PATTERN WANT: lines of stdout matching the fixed string
 	local n
 	n=$(grep -cF -- "$1" "$tmp/out")
@@ -52,14 +39,14 @@ count 'total,合计,,,4,2016,2021,-0.00491525423729,' 1
 count ',1,0.171737798652,-0.0015,too few years,1,1,2016 0.96; 2017 0.9; 2019 0.91; 2020 ?*; 2021 0.92,synthetic,,0,exact,2016-2021' 1
 run 0 trend --dept 甲 --level total --format json
 json_ok 1
-has out '"slope": -0.00491525423729'
-has out '"direction": "too few years"'
-has out '"provenance": "synthetic"'
-has out '"q_value": null'
+has "$tmp/out" '"slope": -0.00491525423729'
+has "$tmp/out" '"direction": "too few years"'
+has "$tmp/out" '"provenance": "synthetic"'
+has "$tmp/out" '"q_value": null'
 run 0 trend --dept 甲
-has out '合成数据 synthetic data'
-has out 'too few years'
-has out '趋势'
+has "$tmp/out" '合成数据 synthetic data'
+has "$tmp/out" 'too few years'
+has "$tmp/out" '趋势'
 count '  3     ' 7 # seven indicators
 # the trend with x = year, first three years only: −19/1400
 run 0 trend --dept 甲 --years 2016-2020 --level total --format csv
@@ -72,7 +59,7 @@ line '3,管理,预算,公开,,,,10,9,0.9,,,new,0,0,0,synthetic'
 line '3,管理,预算,预决算公开,10,10,1,,,,,,dropped,0,0,0,synthetic'
 run 0 compare --dept 甲 --from 2019 --to 2021 --format json --level 3
 json_ok 6
-has out '"status": "weight changed"'
+has "$tmp/out" '"status": "weight changed"'
 run 0 compare --dept 甲 --from 2019 --to 2020 --level total --format csv
 line 'total,合计,,,100,91,0.91,100,,,,,unknown,0,1,1,synthetic'
 run 0 compare --self-vs-review --dept 甲 --level 3 --format csv
@@ -94,7 +81,7 @@ run 0 forecast --dept 丙 --level total --format csv
 count 'total,合计,,,2,2022,,0.256212998631,1,,0.256212998631,1.00203356511,' 1
 count ',pooled_changes,2020-2021,2' 1
 run 1 forecast --dept 乙
-has err 'at least 3 years'
+has "$tmp/err" 'at least 3 years'
 
 # ---- variance ----
 run 0 variance --dept 甲 --decompose --format csv
@@ -124,8 +111,8 @@ count ',synthetic,1,' 3
 # ---- weak ----
 run 0 weak --dept 甲 --format csv
 count ',synthetic' 3
-has out '3,决策,机制,流程,"deducted,low_rate",deducted in 3 of the last 3 years (rule: >= 2); mean rate 0.8 < 0.9,3,3,0.8,6,'
-has out '2019 0.7 (-3); 2020 0.8 (-2) inferred; 2021 0.9 (-1)'
+has "$tmp/out" '3,决策,机制,流程,"deducted,low_rate",deducted in 3 of the last 3 years (rule: >= 2); mean rate 0.8 < 0.9,3,3,0.8,6,'
+has "$tmp/out" '2019 0.7 (-3); 2020 0.8 (-2) inferred; 2021 0.9 (-1)'
 run 0 weak --dept 甲 --threshold 0.5 --min-deducted 3 --format csv
 count ',synthetic' 1
 
@@ -134,8 +121,8 @@ run 0 figures --dept 甲 --format csv
 line '2021,100,,,95,90,60,30,0.9,0.666666666667,0.333333333333,,,,,,,synthetic'
 line '2025,,,,,143.75,,,,,,,,0.200016695884,1,0.133338898628,no,synthetic'
 run 0 figures --dept 甲 --growth-threshold 0.12 --format json
-has out '"growth_warning": "yes"'
-has err 'warning: 甲: mean expenditure growth'
+has "$tmp/out" '"growth_warning": "yes"'
+has "$tmp/err" 'warning: 甲: mean expenditure growth'
 
 # ---- rank ----
 run 0 rank --year 2021 --format csv
@@ -156,21 +143,21 @@ run 0 variance --all-departments --level 1 --format table
 count '数据来源' 3
 run 0 trend --all-departments --kind review --level total --format csv
 count ',total,' 1
-has err '2 of 3 departments have no review evaluation'
+has "$tmp/err" '2 of 3 departments have no review evaluation'
 
 # ---- errors ----
 run 2 trend --dept 甲 --level 4
 run 2 trend --dept 甲 --all-departments
 run 2 trend
-has err 'name one with --dept'
+has "$tmp/err" 'name one with --dept'
 run 1 trend --dept 不存在
-has err "no department named '不存在'"
+has "$tmp/err" "no department named '不存在'"
 run 1 compare --dept 甲 --from 2018 --to 2019
-has err '2018'
+has "$tmp/err" '2018'
 run 2 compare --dept 甲 --from 2020 --to 2019
 run 2 weak --dept 甲 --window 0
 for c in compare trend forecast variance deductions weak figures rank; do
 	run 0 "$c" --help
-	has out "usage: jixiao [--db PATH] $c"
+	has "$tmp/out" "usage: jixiao [--db PATH] $c"
 done
 echo "analysis_commands: ok"

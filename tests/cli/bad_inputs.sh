@@ -6,15 +6,14 @@
 # stderr, and leave the database's content dump (sqlite3 .dump) exactly as it was. A
 # hostile-but-valid name (ok_*) must import and come back unchanged through list, show and
 # export. Big cases (a 1 MB line, 200 MB files) are generated here, in a temp dir.
+# ctest-labels: slow (more than a few seconds; ctest -LE slow leaves it out)
 set -u
 : "${JIXIAO:?path of the built jixiao}" "${JX_SOURCE_DIR:?source dir}"
 command -v sqlite3 >/dev/null || { echo "bad_inputs: sqlite3 not found" >&2; exit 1; }
 bad="$JX_SOURCE_DIR/tests/bad"
 real="$JX_SOURCE_DIR/datasets/real/2023_nanjing_psb_narcotics_detachment"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0 passed=0 xfail=0
-fail() { echo "FAIL $case: $*" >&2; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib.sh"
+passed=0 xfail=0
 
 # ---- generated cases ----
 gen_case() {
@@ -53,34 +52,34 @@ check_bad() { # file want_exit frag opts...
 	sqlite3 "$db" .dump > "$tmp/after.dump" 2>&1
 	cmp -s "$tmp/base.dump" "$tmp/after.dump" || ok=0
 	if [ "$xf" = 1 ]; then
-		if [ $ok = 1 ]; then fail "known bug is fixed: drop the '?' in MANIFEST"; else
+		if [ $ok = 1 ]; then fail_later "$case: known bug is fixed: drop the '?' in MANIFEST"; else
 			echo "XFAIL $case (known bug: exit $rc, wanted $want '$frag')"; xfail=$((xfail + 1)); fi
 		return
 	fi
 	[ $ok = 1 ] && { passed=$((passed + 1)); return; }
-	fail "exit $rc (want $want), stderr: $(head -c 300 "$tmp/err")"
-	cmp -s "$tmp/base.dump" "$tmp/after.dump" || fail "database changed"
+	fail_later "$case: exit $rc (want $want), stderr: $(head -c 300 "$tmp/err")"
+	cmp -s "$tmp/base.dump" "$tmp/after.dump" || fail_later "$case: database changed"
 }
 
 check_ok() { # file department
 	local file=$1 dept=$2 db="$tmp/case.db" n
 	rm -f "$db" "$db-wal" "$db-shm"; cp "$base" "$db"
-	"$JIXIAO" --db "$db" import -q "$file" >/dev/null 2>"$tmp/err" || { fail "import failed: $(cat "$tmp/err")"; return; }
-	n=$(sqlite3 "$db" "SELECT count(*) FROM evaluation") || { fail "evaluation table gone"; return; }
-	[ "$n" = 2 ] || { fail "expected 2 evaluations, found $n"; return; }
+	"$JIXIAO" --db "$db" import -q "$file" >/dev/null 2>"$tmp/err" || { fail_later "$case: import failed: $(cat "$tmp/err")"; return; }
+	n=$(sqlite3 "$db" "SELECT count(*) FROM evaluation") || { fail_later "$case: evaluation table gone"; return; }
+	[ "$n" = 2 ] || { fail_later "$case: expected 2 evaluations, found $n"; return; }
 	n=$("$JIXIAO" --db "$db" show "$dept" 2023 --format csv 2>/dev/null | grep -c '^indicator,')
-	[ "$n" = 36 ] || { fail "show gave $n indicator rows, not 36"; return; }
-	"$JIXIAO" --db "$db" export --dept "$dept" > "$tmp/export.csv" || { fail "export failed"; return; }
-	[ "$(grep -vc '^#' "$tmp/export.csv")" = 37 ] || { fail "export has not 36 rows"; return; }
+	[ "$n" = 36 ] || { fail_later "$case: show gave $n indicator rows, not 36"; return; }
+	"$JIXIAO" --db "$db" export --dept "$dept" > "$tmp/export.csv" || { fail_later "$case: export failed"; return; }
+	[ "$(grep -vc '^#' "$tmp/export.csv")" = 37 ] || { fail_later "$case: export has not 36 rows"; return; }
 	case "$file" in
-	*.csv) cmp -s "$file" "$tmp/export.csv" || { fail "export differs from the file"; return; } ;;
+	*.csv) cmp -s "$file" "$tmp/export.csv" || { fail_later "$case: export differs from the file"; return; } ;;
 	esac
 	# the name comes back from list exactly (CSV-quoted as RFC 4180 says)
 	local q=$dept
 	case "$dept" in *[\",]*) q="\"${dept//\"/\"\"}\"" ;; esac
 	"$JIXIAO" --db "$db" list --format csv | grep -qxF -- "$q,2023,self,100,98,优,2,real" ||
-		{ fail "list does not show the name unchanged"; return; }
-	[ ! -e /tmp/jx_pwned ] || { fail "/tmp/jx_pwned exists: a name was executed"; return; }
+		{ fail_later "$case: list does not show the name unchanged"; return; }
+	[ ! -e /tmp/jx_pwned ] || { fail_later "$case: /tmp/jx_pwned exists: a name was executed"; return; }
 	passed=$((passed + 1))
 }
 
@@ -89,7 +88,7 @@ while IFS=$'\t' read -r file want frag opts; do
 	case=$file xf=0
 	case "$want" in *'?') xf=1 want=${want%'?'} ;; esac
 	case "$file" in @*) path=$(gen_case "$file") ;; *) path="$bad/$file" ;; esac
-	[ -f "$path" ] || { fail "missing file $path"; continue; }
+	[ -f "$path" ] || { fail_later "$case: missing file $path"; continue; }
 	if [ "$want" = 0 ]; then check_ok "$path" "$frag"; else
 		# shellcheck disable=SC2086
 		check_bad "$path" "$want" "$frag" $opts; fi
@@ -99,4 +98,4 @@ done < "$bad/MANIFEST"
 total=$((passed + fails + xfail))
 echo "bad_inputs: $passed passed, $xfail known bugs (XFAIL), $fails failed, of $total cases"
 [ "$total" -ge 40 ] || { echo "bad_inputs: fewer than 40 cases" >&2; exit 1; }
-[ $fails = 0 ]
+finish

@@ -8,14 +8,12 @@
 # a direct sqlite3 query) run in a loop during the imports; since each import is
 # one transaction, every snapshot must hold the real report plus the whole of
 # some subset of the four parts -- never part of one, never a short evaluation.
+# ctest-labels: slow (more than a few seconds; ctest -LE slow leaves it out)
 set -u
 : "${JIXIAO:?path of the built jixiao}" "${JX_SOURCE_DIR:?source dir}" "${JX_SYNTH:?path of jixiao-synth}"
 command -v sqlite3 >/dev/null || { echo "concurrency: sqlite3 not found" >&2; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
 real="$JX_SOURCE_DIR/datasets/real/2023_nanjing_psb_narcotics_detachment.txt"
-fails=0
-fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
 
 "$JX_SYNTH" --departments 120 --years 10 --no-reports --out-dir "$tmp/synth" >/dev/null || exit 1
 # Split scores.csv by department into part0..3 (names carry no commas or quotes).
@@ -68,24 +66,24 @@ has_trend=0
 for round in 1 2 3; do
 	db="$tmp/round$round.db"
 	rm -f "$tmp/stop" "$tmp/readers.bad" "$tmp/readers.bad.count"
-	"$JIXIAO" --db "$db" import -q "$real" >/dev/null 2>&1 || { fail "cannot import the real report"; break; }
+	"$JIXIAO" --db "$db" import -q "$real" >/dev/null 2>&1 || { fail_later "cannot import the real report"; break; }
 	reader "$db" "$tmp/readers.bad" & rpid=$!
 	pids=()
 	for p in 0 1 2 3; do
 		"$JIXIAO" --db "$db" import -q "$tmp/part$p.csv" > "$tmp/out$p" 2> "$tmp/err$p" & pids+=($!)
 	done
 	for p in 0 1 2 3; do
-		wait "${pids[p]}" || fail "round $round: import $p exited $?: $(head -c 300 "$tmp/err$p")"
-		grep -qi 'locked\|busy' "$tmp/err$p" && fail "round $round: import $p: $(cat "$tmp/err$p")"
+		wait "${pids[p]}" || fail_later "round $round: import $p exited $?: $(head -c 300 "$tmp/err$p")"
+		grep -qi 'locked\|busy' "$tmp/err$p" && fail_later "round $round: import $p: $(cat "$tmp/err$p")"
 	done
 	touch "$tmp/stop"; wait "$rpid"
-	[ -s "$tmp/readers.bad" ] && fail "round $round readers: $(sort | uniq -c < "$tmp/readers.bad" | head -5)"
+	[ -s "$tmp/readers.bad" ] && fail_later "round $round readers: $(sort | uniq -c < "$tmp/readers.bad" | head -5)"
 	snaps=$(wc -l < "$tmp/readers.bad.count" 2>/dev/null || echo 0)
 	want_ev=$((1 + ev[0] + ev[1] + ev[2] + ev[3]))
 	want_rows=$((36 + rows[0] + rows[1] + rows[2] + rows[3]))
 	got=$(sqlite3 "$db" "SELECT (SELECT count(*) FROM evaluation) || ' ' || (SELECT count(*) FROM indicator)")
-	[ "$got" = "$want_ev $want_rows" ] || fail "round $round: counts $got, want $want_ev $want_rows"
-	[ "$(sqlite3 "$db" 'PRAGMA integrity_check')" = ok ] || fail "round $round: integrity_check"
+	[ "$got" = "$want_ev $want_rows" ] || fail_later "round $round: counts $got, want $want_ev $want_rows"
+	[ "$(sqlite3 "$db" 'PRAGMA integrity_check')" = ok ] || fail_later "round $round: integrity_check"
 	echo "round $round: 4 imports ok; $got evaluations/rows (want $want_ev $want_rows); $snaps reader snapshots"
 done
-[ $fails = 0 ]
+finish

@@ -7,11 +7,11 @@
 # hold either none or all of the import's evaluations, each with exactly the
 # indicator rows the CSV gives it. The expected counts come from the CSV itself,
 # loaded by sqlite3's own CSV reader (independent of jixiao's).
+# ctest-labels: slow (more than a few seconds; ctest -LE slow leaves it out)
 set -u
 : "${JIXIAO:?path of the built jixiao}" "${JX_SOURCE_DIR:?source dir}" "${JX_SYNTH:?path of jixiao-synth}"
 command -v sqlite3 >/dev/null || { echo "crash_consistency: sqlite3 not found" >&2; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
 real="$JX_SOURCE_DIR/datasets/real/2023_nanjing_psb_narcotics_detachment.txt"
 
 "$JX_SYNTH" --departments 200 --years 10 --no-reports --out-dir "$tmp/synth" >/dev/null || exit 1
@@ -49,7 +49,7 @@ check_db() {
 	    ELSE 'partial: ' || (SELECT count(*) FROM got) || ' of ' || (SELECT count(*) FROM x.expect) END;" 2>&1
 }
 
-fails=0 empty=0 full=0 kills=0
+empty=0 full=0 kills=0
 # How long one whole import takes here; the kills land at fractions of it.
 db="$tmp/run.db"; cp "$base" "$db"
 t0=$(date +%s%N)
@@ -86,14 +86,14 @@ for s in $sleeps; do
 	case "$state" in
 	empty) empty=$((empty + 1)) ;;
 	full) full=$((full + 1)) ;;
-	*) echo "FAIL after SIGKILL at $s s: $state" >&2; fails=$((fails + 1)) ;;
+	*) fail_later "after SIGKILL at $s s: $state" ;;
 	esac
 	# a killed import can be repeated and then completes whole
 	if [ $((kills % 10)) = 5 ]; then
-		"$JIXIAO" --db "$db" import -q "$csv" >/dev/null 2>&1 || { echo "FAIL: re-import after kill" >&2; fails=$((fails + 1)); }
-		[ "$(check_db "$db")" = full ] || { echo "FAIL: re-import not full" >&2; fails=$((fails + 1)); }
+		"$JIXIAO" --db "$db" import -q "$csv" >/dev/null 2>&1 || fail_later "re-import after kill"
+		[ "$(check_db "$db")" = full ] || fail_later "re-import not full"
 	fi
 done
 echo "crash_consistency: import takes ${ms} ms; $kills kills landed; afterwards $empty empty, $full full, $fails broken ($n_eval evaluations per import)"
-[ "$kills" -ge 20 ] || { echo "crash_consistency: only $kills of the kills hit a running import" >&2; exit 1; }
-[ $fails = 0 ]
+[ "$kills" -ge 20 ] || fail "only $kills of the kills hit a running import"
+finish

@@ -11,9 +11,7 @@ set -u
 : "${JIXIAO:?JIXIAO must name the jixiao executable}"
 : "${JX_SOURCE_DIR:?JX_SOURCE_DIR must name the source tree}"
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "foundation: FAIL: $*" >&2; exit 1; }
+. "$(dirname "$0")/lib.sh"
 real_txt="$JX_SOURCE_DIR/datasets/real/2023_nanjing_psb_narcotics_detachment.txt"
 real_csv="$JX_SOURCE_DIR/datasets/real/2023_nanjing_psb_narcotics_detachment.csv"
 fixtures="$JX_SOURCE_DIR/tests/fixtures/csv"
@@ -23,20 +21,7 @@ for f in "$real_txt" "$real_csv" "$fixtures/canonical_scores.csv" "$fixtures/can
 done
 command -v sqlite3 >/dev/null || fail "sqlite3 (the Debian package) is needed by this test"
 
-# run EXPECTED_EXIT ARGS...: run jixiao, keep stdout/stderr in $tmp/out, $tmp/err
-run() {
-	local want=$1 got
-	shift
-	"$JIXIAO" "$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	[ "$got" -eq "$want" ] || {
-		sed 's/^/  stderr: /' "$tmp/err" >&2
-		fail "jixiao $* exited $got, expected $want"
-	}
-}
-has() { grep -qF -- "$2" "$1" || { sed 's/^/  | /' "$1" >&2; fail "${3:-$1} lacks: $2"; }; }
 # content of a database, and the bytes of its file once the WAL is checkpointed
-dump() { sqlite3 "$1" .dump; }
 file_sum() {
 	sqlite3 "$1" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null || fail "checkpoint $1"
 	sha256sum <"$1"
@@ -123,11 +108,11 @@ run 0 --db "$db" export --dept "$dept"
 cmp -s "$tmp/out" "$real_csv" || { diff "$real_csv" "$tmp/out" | head >&2; fail "report export != $real_csv"; }
 
 # ---- 4. re-import is a no-op ----
-before=$(dump "$db")
+before=$(db_dump "$db")
 run 0 --db "$db" import "$real_txt"
 has "$tmp/out" "1 unchanged"
 has "$tmp/out" "identical content is already stored"
-[ "$(dump "$db")" = "$before" ] || fail "re-import changed the database"
+[ "$(db_dump "$db")" = "$before" ] || fail "re-import changed the database"
 
 # ---- 5. canonical round trips (fresh database each) ----
 roundtrip() { # FILE WHAT
@@ -163,11 +148,11 @@ cp "$fixtures/canonical_scores.csv" "$tmp/bad.csv"
 # score 61 above weight 60
 sed -i '12s/,60,59.75,/,60,61,/' "$tmp/bad.csv"
 grep -q ',60,61,' "$tmp/bad.csv" || fail "could not make the bad fixture"
-dump_before=$(dump "$db")
+dump_before=$(db_dump "$db")
 sum_before=$(file_sum "$db")
 run 1 --db "$db" import "$fixtures/canonical_figures.csv" "$tmp/bad.csv"
 has "$tmp/err" "$tmp/bad.csv:12:9: score 61 is above its weight 60"
-[ "$(dump "$db")" = "$dump_before" ] || fail "the failed import changed the database content"
+[ "$(db_dump "$db")" = "$dump_before" ] || fail "the failed import changed the database content"
 [ "$(file_sum "$db")" = "$sum_before" ] || fail "the failed import changed the database file"
 # a failure inside the transaction (conflict) is rolled back the same way: the first file's
 # new evaluations are not kept either
@@ -176,7 +161,7 @@ grep -q ',5,3,stated$' "$tmp/changed.csv" || fail "could not make the changed fi
 run 1 --db "$db" import "$fixtures/canonical_scores.csv" "$tmp/changed.csv"
 has "$tmp/err" "$dept 2023 (self) is already stored with different content"
 has "$tmp/err" "--replace"
-[ "$(dump "$db")" = "$dump_before" ] || fail "the refused import changed the database content"
+[ "$(db_dump "$db")" = "$dump_before" ] || fail "the refused import changed the database content"
 [ "$(file_sum "$db")" = "$sum_before" ] || fail "the refused import changed the database file"
 
 # other bad input: a missing file; a GB18030 CSV is read (detected, or --encoding gb18030),
@@ -201,7 +186,7 @@ has "$tmp/err" "No such file or directory"
 run 0 --db "$db" import --dry-run "$fixtures/canonical_scores.csv"
 has "$tmp/out" "dry run, nothing written"
 has "$tmp/out" "4 evaluations added"
-[ "$(dump "$db")" = "$dump_before" ] || fail "--dry-run changed the database"
+[ "$(db_dump "$db")" = "$dump_before" ] || fail "--dry-run changed the database"
 
 # ---- 8. --replace ----
 run 0 --db "$db" import --replace "$tmp/changed.csv"

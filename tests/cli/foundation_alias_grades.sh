@@ -8,22 +8,13 @@
 set -u
 : "${JIXIAO:?JIXIAO must name the jixiao executable}"
 : "${JX_SOURCE_DIR:?JX_SOURCE_DIR must name the source tree}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "foundation_alias_grades: FAIL: $*" >&2; exit 1; }
+. "$(dirname "$0")/lib.sh"
 db="$tmp/j.db"
-run() {
-	local want=$1 got
-	shift
-	"$JIXIAO" --db "$db" "$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	[ "$got" -eq "$want" ] || { sed 's/^/  stderr: /' "$tmp/err" >&2; fail "jixiao $* exited $got, expected $want"; }
-}
+run_db=$db
 same() { # EXPECTED-LINES...: stdout must be exactly these lines
 	printf '%s\n' "$@" >"$tmp/want"
 	cmp -s "$tmp/out" "$tmp/want" || { diff "$tmp/want" "$tmp/out" >&2; fail "unexpected output"; }
 }
-has() { grep -qF -- "$1" "$2" || { sed 's/^/  | /' "$2" >&2; fail "lacks: $1"; }; }
 dept=示例市测试局
 old=投入/预算执行/支付进度率
 new=投入/预算执行/资金支付进度率
@@ -44,7 +35,7 @@ same "department,key,level3,years,n_years" "$dept,$old,支付进度率,2021,1" \
 
 # ---- alias: join them (bare level-3 names are enough when they name one key) ----
 run 0 alias add 支付进度率 资金支付进度率
-has "alias added" "$tmp/out"
+has "$tmp/out" "alias added"
 run 0 alias list --format csv
 same "old_key,new_key" "$old,$new"
 run 0 indicators --unmatched --format csv
@@ -53,9 +44,9 @@ run 0 indicators --format csv
 same "department,key,level3,years,n_years" "$dept,$new,资金支付进度率,2021-2022,2" \
 	"$dept,产出/产出数量/完成率,完成率,2021-2022,2"
 run 1 alias add "$new" "“支付进度率”"
-has "cycle" "$tmp/err"
+has "$tmp/err" "cycle"
 run 1 alias add 没有这个指标 资金支付进度率
-has "no stored indicator is named '没有这个指标'" "$tmp/err"
+has "$tmp/err" "no stored indicator is named '没有这个指标'"
 run 2 alias add onlyone
 run 2 alias rename a b
 run 0 alias remove "$old"
@@ -66,13 +57,13 @@ run 1 alias remove "$old"
 # an alias file is all or nothing: the second row makes a cycle, so the first is not kept
 printf 'old,new\n%s,%s\n%s,%s\n' "$old" "$new" "$new" "$old" >"$tmp/aliases.csv"
 run 1 alias add --file "$tmp/aliases.csv"
-has "$tmp/aliases.csv:3: alias $new -> $old would make a cycle" "$tmp/err"
+has "$tmp/err" "$tmp/aliases.csv:3: alias $new -> $old would make a cycle"
 run 0 alias list --format csv
 same "old_key,new_key"
 # errors name the physical line (a blank line does not shift it)
 printf '# provenance: synthetic\nold,new\n\n%s,%s,extra\n' "$old" "$new" >"$tmp/aliases.csv"
 run 1 alias add --file "$tmp/aliases.csv"
-has "$tmp/aliases.csv:4: expected 2 fields (old,new)" "$tmp/err"
+has "$tmp/err" "$tmp/aliases.csv:4: expected 2 fields (old,new)"
 
 # ---- grades: defaults, re-grading, refusals ----
 run 0 grades --format csv
@@ -82,7 +73,7 @@ run 0 list --format csv
 same "department,year,kind,total_weight,total_score,grade,deducted,provenance" \
 	"$dept,2021,self,100,95,达标,5,synthetic" "$dept,2022,self,100,85,未达标,15,synthetic"
 run 1 grades set A=95 B=10
-has "lowest grade band must start at 0" "$tmp/err"
+has "$tmp/err" "lowest grade band must start at 0"
 run 2 grades set A95
 run 2 grades set A=ninety
 run 0 grades --format csv

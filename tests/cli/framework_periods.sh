@@ -12,9 +12,7 @@ set -u
 : "${JIXIAO:?JIXIAO must name the jixiao executable}"
 : "${JX_SOURCE_DIR:?JX_SOURCE_DIR must name the source tree}"
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "framework_periods: FAIL: $*" >&2; exit 1; }
+. "$(dirname "$0")/lib.sh"
 db="$tmp/f.db"
 ds="$JX_SOURCE_DIR/datasets"
 J() { "$JIXIAO" --db "$db" "$@"; }

@@ -4,7 +4,7 @@
 # on a machine without any zh_CN locale generated; the pseudo catalog wraps gettext'd texts.
 set -euo pipefail
 J=${JIXIAO:?}
-fail() { echo "i18n_lang: FAIL: $*" >&2; exit 1; }
+. "$(dirname "$0")/lib.sh"
 zh=$(env -u LC_ALL -u LANGUAGE LANG=zh_CN.UTF-8 "$J" --help)
 echo "$zh" | grep -q "退出码：0 成功" || fail "LANG=zh_CN.UTF-8 did not give Chinese: $zh"
 en=$(env -u LANGUAGE LC_ALL=C.UTF-8 "$J" --help)

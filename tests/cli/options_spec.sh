@@ -8,13 +8,12 @@
 #     and is accepted (never a usage error) with a valid sample value;
 #  3. a flag given a value (`--flag=x`) is a usage error naming the flag;
 #  4. the case of the issue: `grades --format=csv` prints the bands as CSV.
+# ctest-labels: slow (more than a few seconds; ctest -LE slow leaves it out)
 set -u
 : "${JIXIAO:?JIXIAO must name the jixiao executable}"
 : "${JX_SOURCE_DIR:?JX_SOURCE_DIR must name the source tree}"
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "options_spec: FAIL: $*" >&2; exit 1; }
+. "$(dirname "$0")/lib.sh"
 fx="$JX_SOURCE_DIR/tests/fixtures/analysis"
 export SOURCE_DATE_EPOCH=1700000000
 

@@ -4,21 +4,19 @@
 # the top 15 and the departments around the chosen one (a chart of thousands of bars is
 # unreadable and taller than Cairo can draw), and the report stays fast enough to build.
 set -u
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-"$JX_SYNTH" --departments 100 --years 3 --no-reports --out-dir "$tmp" >/dev/null || { echo "synth failed"; exit 1; }
+. "$(dirname "$0")/lib.sh"
+"$JX_SYNTH" --departments 100 --years 3 --no-reports --out-dir "$tmp" >/dev/null || fail_later "jixiao-synth failed"
 db="$tmp/r.db"
-"$JIXIAO" --db "$db" import -q "$tmp/scores.csv" "$tmp/figures.csv" >/dev/null || { echo "import failed"; exit 1; }
+"$JIXIAO" --db "$db" import -q "$tmp/scores.csv" "$tmp/figures.csv" >/dev/null || fail_later "import failed"
 last=$("$JIXIAO" --db "$db" rank --format csv | tail -n 1 | cut -d, -f2)
 first=$("$JIXIAO" --db "$db" rank --format csv | sed -n 2p | cut -d, -f2)
 for d in "$first" "$last"; do
   "$JIXIAO" --db "$db" plot rank --dept "$d" --out "$tmp/rank.png" --script "$tmp/rank.gp" >/dev/null 2>"$tmp/err" ||
-    fail "plot rank for $d: $(cat "$tmp/err")"
-  grep -q "40 of 100 departments shown" "$tmp/rank.gp" || fail "$d: no subset note"
-  [ "$(grep -c "^[0-9]* [0-9.]* [01] [0-9]*$" "$tmp/rank.gp")" -eq 40 ] || fail "$d: expected 40 bars"
-  grep -Eq "^[0-9]+ [0-9.]+ 1 [0-9]+$" "$tmp/rank.gp" || fail "$d: chosen department not highlighted"
+    fail_later "plot rank for $d: $(cat "$tmp/err")"
+  grep -q "40 of 100 departments shown" "$tmp/rank.gp" || fail_later "$d: no subset note"
+  [ "$(grep -c "^[0-9]* [0-9.]* [01] [0-9]*$" "$tmp/rank.gp")" -eq 40 ] || fail_later "$d: expected 40 bars"
+  grep -Eq "^[0-9]+ [0-9.]+ 1 [0-9]+$" "$tmp/rank.gp" || fail_later "$d: chosen department not highlighted"
   h=$(od -An -tu1 -j20 -N4 "$tmp/rank.png" | awk '{print $1*16777216+$2*65536+$3*256+$4}')
-  [ "$h" -gt 0 ] && [ "$h" -lt 2000 ] || fail "$d: PNG height $h"
+  [ "$h" -gt 0 ] && [ "$h" -lt 2000 ] || fail_later "$d: PNG height $h"
 done
-[ $fails -eq 0 ] && echo "rank_scale: all passed" || { echo "rank_scale: $fails failure(s)"; exit 1; }
+finish

@@ -12,24 +12,11 @@ set -u
 : "${JIXIAO:?JIXIAO must name the jixiao executable}"
 : "${JX_SOURCE_DIR:?JX_SOURCE_DIR must name the source tree}"
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "readers_text: FAIL: $*" >&2; exit 1; }
+. "$(dirname "$0")/lib.sh"
 real_txt="$JX_SOURCE_DIR/datasets/real/2023_nanjing_psb_narcotics_detachment.txt"
 real_csv="$JX_SOURCE_DIR/datasets/real/2023_nanjing_psb_narcotics_detachment.csv"
 command -v python3 >/dev/null || fail "python3 is needed by this test"
 
-run() { # EXPECTED_EXIT ARGS...: stdout/stderr in $tmp/out, $tmp/err
-	local want=$1 got
-	shift
-	"$JIXIAO" "$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	[ "$got" -eq "$want" ] || {
-		sed 's/^/  stderr: /' "$tmp/err" >&2
-		fail "jixiao $* exited $got, expected $want"
-	}
-}
-has() { grep -qF -- "$2" "$1" || { sed 's/^/  | /' "$1" >&2; fail "$1 lacks: $2"; }; }
 # import FILE [options] into a new database named after it; its export into $tmp/NAME.export
 import_export() {
 	local file=$1 name db

@@ -9,11 +9,10 @@
 # analysis commands print (their --format csv output, parsed with sqlite3,
 # compared within the rounding of the report's display); the synthetic banner;
 # English headings with --lang en; Markdown with its PNG charts beside it.
+# ctest-labels: slow (more than a few seconds; ctest -LE slow leaves it out)
 set -euo pipefail
 : "${JIXIAO:?}" "${JX_SOURCE_DIR:?}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+. "$(dirname "$0")/lib.sh"
 checks=0
 ok() { checks=$((checks + 1)); }
 

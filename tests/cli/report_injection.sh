@@ -9,9 +9,7 @@
 # must backslash-escape them; gnuplot must not run the backtick command.
 set -euo pipefail
 : "${JIXIAO:?}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+. "$(dirname "$0")/lib.sh"
 cd "$tmp"
 
 dept='<script>alert(1)</script> & "quotes"'

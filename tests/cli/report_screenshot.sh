@@ -9,11 +9,10 @@
 # and at least 100 times that of the same browser's render of an empty page
 # (so a broken browser that draws nothing fails). The same file printed to
 # PDF must come out as several A4 pages (the @page rule).
+# ctest-labels: slow (more than a few seconds; ctest -LE slow leaves it out)
 set -euo pipefail
 : "${JIXIAO:?}" "${JX_SOURCE_DIR:?}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+. "$(dirname "$0")/lib.sh"
 chromium=${CHROMIUM:-/usr/bin/chromium}
 [ -x "$chromium" ] || fail "chromium not found (Debian package chromium; scripts/test installs it)"
 command -v identify >/dev/null || fail "identify not found (Debian package imagemagick)"

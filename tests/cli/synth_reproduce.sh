@@ -12,9 +12,7 @@ set -u
 : "${JX_SOURCE_DIR:?JX_SOURCE_DIR must name the source tree}"
 
 committed="$JX_SOURCE_DIR/datasets/synthetic"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "synth_reproduce: FAIL: $*" >&2; exit 1; }
+. "$(dirname "$0")/lib.sh"
 
 # 1. Byte-for-byte reproduction with the committed options (the defaults, spelled out).
 "$JX_SYNTH" --seed 20240601 --departments 13 --years 9 --first-year 2016 \

@@ -2,11 +2,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # valgrind_cli.sh -- the end-to-end CLI paths under valgrind memcheck: zero errors and
 # zero definite leaks. Skipped (77) in the sanitizer build, where valgrind cannot run.
+# ctest-labels: slow (more than a few seconds; ctest -LE slow leaves it out)
 set -u
-[ "${JX_SANITIZE:-OFF}" = "ON" ] && { echo "skipped: ASan build"; exit 77; }
-command -v valgrind >/dev/null || { echo "valgrind missing (Debian package valgrind)"; exit 1; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-fails=0
+. "$(dirname "$0")/lib.sh"
+[ "${JX_SANITIZE:-OFF}" = "ON" ] && skip "ASan build"
+command -v valgrind >/dev/null || fail "valgrind missing (Debian package valgrind)"
 db="$tmp/v.db"
 src="$JX_SOURCE_DIR"
 vg() { # vg NAME ARGS...: run jixiao under memcheck; output kept in $tmp/NAME.*
@@ -16,15 +16,15 @@ vg() { # vg NAME ARGS...: run jixiao under memcheck; output kept in $tmp/NAME.*
     >"$tmp/$name.out" 2>"$tmp/$name.err"
   local rc=$?
   if [ $rc -eq 99 ] || [ -s "$tmp/$name.vg" ]; then
-    echo "FAIL: $name: valgrind reported:"; sed 's/^/  /' "$tmp/$name.vg" | head -40
-    fails=$((fails + 1))
+    sed 's/^/  /' "$tmp/$name.vg" | head -40
+    fail_later "$name: valgrind reported the above"
   fi
   return $rc
 }
 expect() { # expect RC NAME ARGS...
   local want=$1 name=$2; shift 2
   vg "$name" "$@"; local rc=$?
-  [ $rc -eq "$want" ] || { echo "FAIL: $name exited $rc, expected $want: $(head -3 "$tmp/$name.err")"; fails=$((fails + 1)); }
+  [ $rc -eq "$want" ] || fail_later "$name exited $rc, expected $want: $(head -3 "$tmp/$name.err")"
 }
 d=示例市公安局禁毒支队
 expect 0 init init
@@ -51,4 +51,4 @@ expect 0 plot plot total --dept $d --out "$tmp/t.svg"
 expect 0 report report --dept $d --out "$tmp/r.html" --no-charts
 expect 0 xlsx export --format xlsx --dept $d --out "$tmp/r.xlsx"
 expect 2 usage trend --level 9
-[ $fails -eq 0 ] && echo "valgrind_cli: all passed" || { echo "valgrind_cli: $fails failure(s)"; exit 1; }
+finish

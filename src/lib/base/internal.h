@@ -87,6 +87,8 @@ size_t jx__utf8_decode(const unsigned char *s, size_t len, unsigned *cp);
  *  surrogate, which no valid UTF-8 decodes to: Python's "surrogateescape"),
  *  so that text with bad bytes can still be walked. Returns the bytes used (>= 1). */
 size_t jx__utf8_next(const char *s, size_t len, unsigned *cp);
+/** Code points in the NUL-terminated s (a bad byte counts one, as jx__utf8_next walks). */
+size_t jx__utf8_count(const char *s);
 /** 1 when cp stands for a bad byte in jx__utf8_next's result. */
 #define JX__UTF8_BAD_BYTE(cp) ((cp) >= 0xDC80 && (cp) <= 0xDCFF)
 /** Append code point cp to b as UTF-8. */

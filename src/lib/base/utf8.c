@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* utf8.c -- decoding and encoding one UTF-8 code point (strict: no overlongs, no surrogates;
  * jx__utf8_next walks over bad bytes one at a time). */
+#include <string.h>
 #include "base/internal.h"
 
 /* Decode one UTF-8 code point at s (len bytes left). Returns bytes used, 0 if invalid. */
@@ -41,6 +42,17 @@ size_t jx__utf8_next(const char *s, size_t len, unsigned *cp)
 		return n;
 	*cp = 0xDC00 + (unsigned char)s[0];
 	return 1;
+}
+
+size_t jx__utf8_count(const char *s)
+{
+	size_t n = 0, i = 0, len = strlen(s);
+	unsigned cp;
+	while (i < len) {
+		i += jx__utf8_next(s + i, len - i, &cp);
+		n++;
+	}
+	return n;
 }
 
 void jx__utf8_put(jx__buf *b, unsigned cp)

@@ -61,14 +61,6 @@ static int role_of(const char *name, int figures)
 	return -1;
 }
 
-static size_t code_points(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 /* The known name that an unknown one is a near miss of, or NULL (see the file comment). */
 static const char *near_miss(const char *name, int figures)
 {
@@ -77,7 +69,7 @@ static const char *near_miss(const char *name, int figures)
 	size_t best_d = (size_t)-1;
 	for (size_t i = 0; norm && *norm && i < NNAMES; i++) {
 		char *known;
-		size_t len = code_points(names[i].name),
+		size_t len = jx__utf8_count(names[i].name),
 		       allowed = len >= 5   ? 2
 				 : len >= 3 ? 1
 					    : 0,

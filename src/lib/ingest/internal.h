@@ -272,8 +272,6 @@ void jx__rp_doc_free(jx__rp_doc *d);
 void jx__rp_where(const jx__rp_doc *d, int line, int bare, char *buf, size_t size);
 /** A warning on d->ev about line, its place as jx__rp_places says. 0 or JX_ENOMEM. */
 int jx__rp_warn(const jx__rp_doc *d, int line, const char *fmt, ...) JX__PRINTF(3, 4);
-/** Number of code points in a NUL-terminated string. */
-size_t jx__rp_width(const char *s);
 /** 1 when line i is prose: not a comment, not the title, not in the table. */
 int jx__rp_is_prose(const jx__rp_doc *d, size_t i);
 /** Raise JX_EPARSE with "name:line: message" (or "name:place: message", see jx__rp_places). */

@@ -339,7 +339,7 @@ int jx__rc_settle_meta(jx__rc *rc)
 static int names_project_table(const char *text)
 {
 	return (strstr(text, "项目支出绩效自评表") || strstr(text, "项目绩效自评表")) &&
-	       jx__rp_width(text) <= 60 && !strstr(text, "。");
+	       jx__utf8_count(text) <= 60 && !strstr(text, "。");
 }
 
 /* A 项目名称 cell in the evaluation table: its place into buf. */

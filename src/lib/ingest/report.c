@@ -16,17 +16,6 @@
 #include <strings.h>
 #include "ingest/internal.h"
 
-size_t jx__rp_width(const char *s)
-{
-	size_t n = 0, i = 0, len = strlen(s);
-	unsigned cp;
-	while (i < len) {
-		i += jx__utf8_next(s + i, len - i, &cp);
-		n++;
-	}
-	return n;
-}
-
 void jx__rp_where(const jx__rp_doc *d, int line, int bare, char *buf, size_t size)
 {
 	if (d->places)
@@ -114,7 +103,7 @@ static int heading_level(const char *f)
 	len = strlen(rest);
 	while (len && rest[len - 1] == ' ')
 		len--;
-	if (len == 0 || jx__rp_width(rest) > 40)
+	if (len == 0 || jx__utf8_count(rest) > 40)
 		return 0;
 	for (int e = 0; enders[e]; e++) {
 		size_t el = strlen(enders[e]);
@@ -283,7 +272,7 @@ static int title_continues(const jx__rp_line *t, const jx__rp_line *n, size_t *p
 	    has_stop(t->text, t->len))
 		return 0;
 	p = find_title_word(n->text, n->len);
-	if (p == n->len || n->heading || has_stop(n->text, n->len) || jx__rp_width(n->fold) > 40)
+	if (p == n->len || n->heading || has_stop(n->text, n->len) || jx__utf8_count(n->fold) > 40)
 		return 0;
 	if (pre)
 		*pre = p;

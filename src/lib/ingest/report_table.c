@@ -97,7 +97,7 @@ static size_t pick_explanation(const jx__rp_cells *cs, const size_t *idx, size_t
 			     strstr(t, "\xE3\x80\x82") || strstr(t, "\xEF\xBC\x9B") ||
 			     strstr(t, "\xEF\xBC\x9A") || strstr(t, "\xE3\x80\x81") ||
 			     strstr(t, "\xEF\xBC\x9F") || strchr(t, ' ');
-		size_t len = jx__rp_width(t);
+		size_t len = jx__utf8_count(t);
 		if (best == n || marked > best_marked ||
 		    (marked == best_marked && len >= best_len)) {
 			best = i;
@@ -369,7 +369,7 @@ static void find_caption(jx__rp_doc *d)
 	if (i == 0 || i - 1 == d->title)
 		return;
 	i--;
-	if (!d->lines[i].heading && jx__rp_width(d->lines[i].fold) <= 40 &&
+	if (!d->lines[i].heading && jx__utf8_count(d->lines[i].fold) <= 40 &&
 	    (strstr(d->lines[i].fold, "指标") || strstr(d->lines[i].fold, "评分表") ||
 	     strstr(d->lines[i].fold, "评价表")) &&
 	    !strstr(d->lines[i].fold, "\xE3\x80\x82"))
