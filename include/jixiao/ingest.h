@@ -30,7 +30,10 @@ typedef enum {
 	JX_INPUT_DOCX = 4,        /**< Word 2007+ document */
 	JX_INPUT_XLSX = 5,        /**< Excel 2007+ workbook */
 	JX_INPUT_HTML = 6,        /**< a web page */
-	JX_INPUT_PDF = 7          /**< PDF */
+	JX_INPUT_PDF = 7,         /**< PDF */
+	JX_INPUT_XLS = 8,         /**< Excel 97-2003 workbook, WPS .et (BIFF) */
+	JX_INPUT_DOC = 9,         /**< Word 97-2003 document, WPS .wps (through LibreOffice) */
+	JX_INPUT_TABLE = 10       /**< a table pasted as text (tabs, `|`, two spaces) */
 } jx_input_format;
 
 /** Overrides and settings for readers; zero-initialise then set what you need. */
@@ -54,18 +57,22 @@ typedef struct {
 /** Options with every field at its default (kind -1). */
 JX_API jx_read_options jx_read_options_default(void);
 
-/** Decide the format of decoded text by content (report text or canonical CSV). */
+/** Decide the format of decoded text by content: canonical CSV (a header naming the
+ *  department and year columns), a pasted table (`|` rows, or mostly rows of tab- or
+ *  space-separated cells: JX_INPUT_TABLE), else report text. */
 JX_API jx_input_format jx_input_detect(const char *text, size_t len);
 
 /**
  * Decide the format of a file's bytes by content: a zip with word/document.xml
  * (JX_INPUT_DOCX) or xl/workbook.xml (JX_INPUT_XLSX), "%PDF-" (JX_INPUT_PDF),
+ * an OLE compound file whose root holds a Workbook (JX_INPUT_XLS) or a
+ * WordDocument (JX_INPUT_DOC),
  * a web page (JX_INPUT_HTML: "<html", "<!DOCTYPE html", "<table", ... first);
  * else jx_input_detect on the text (JX_INPUT_AUTO when the bytes are not text).
  */
 JX_API jx_input_format jx_input_sniff(const char *data, size_t len);
 
-/** "auto", "report", "csv", "docx", "xlsx", "html", "pdf". */
+/** "auto", "report", "csv", "docx", "xlsx", "html", "pdf", "xls", "doc", "table". */
 JX_API const char *jx_input_format_name(jx_input_format f);
 /** The inverse ("csv" is JX_INPUT_CSV_SCORES: the header decides which kind). 0 or JX_EINVAL. */
 JX_API int jx_input_format_parse(const char *s, jx_input_format *out);

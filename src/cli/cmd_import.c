@@ -26,8 +26,8 @@ static const cli_option options[] = {
 	CLI_SHARED_HELP(KIND, N_("kind of evaluation (default: self for reports, column for CSV\n"
 				 "and documents)")),
 	{'R', "relabel", NULL, N_("let --dept/--year/--kind replace what a document states"), 0},
-	{'f', "format", "auto|report|csv|docx|html", N_("input format (default auto: by content)"),
-	 0},
+	{'f', "format", "auto|report|csv|table|docx|html|xls|doc",
+	 N_("input format (default auto: by content)"), 0},
 	{'e', "encoding", "auto|utf-8|gb18030|utf-16", N_("input encoding (default auto)"), 0},
 	{'q', "quiet", NULL, N_("do not print warnings"), CLI_SHORT},
 	CLI_END};
@@ -37,7 +37,9 @@ const cli_spec spec_import = {
 	"FILE...",
 	NULL,
 	N_("Import published reports (部门整体绩效自我评价报告 as text: UTF-8, GB18030 or\n"
-	   "UTF-16), Word documents (.docx), web pages (HTML, GB2312 or UTF-8) and\n"
+	   "UTF-16), Word documents (.docx; .doc and .wps through LibreOffice when it is\n"
+	   "installed), Excel 97-2003 and WPS workbooks (.xls, .et), web pages (HTML,\n"
+	   "GB2312 or UTF-8), tables pasted as text (tabs, |, aligned columns) and\n"
 	   "canonical CSV files (scores or figures, English or Chinese headers; see\n"
 	   "docs/formats.md). The format is decided by content, not by the file name.\n"
 	   "All files are stored in one transaction, each evaluation as soon as it is\n"
@@ -153,8 +155,8 @@ static int own_option(void *ctx, int key, const char *arg)
 	case 'f':
 		if (jx_input_format_parse(arg, &c->ro.format) != 0)
 			return cli_usage("import",
-					 _("--format must be auto, report, csv, docx, xlsx, "
-					   "html or pdf"));
+					 _("--format must be auto, report, csv, table, docx, "
+					   "xlsx, html, pdf, xls or doc"));
 		break;
 	case 'R': c->ro.relabel = 1; break;
 	default:

@@ -67,7 +67,7 @@ sample() {
 	csv\|json\|xlsx) echo json ;; png\|svg\|pdf) echo svg ;; html\|md) echo md ;;
 	zh\|en) echo en ;; scores\|figures) echo figures ;;
 	pareto\|runs\|transitions\|pairs) echo runs ;;
-	auto\|report\|csv\|docx\|html) echo csv ;; auto\|utf-8\|gb18030\|utf-16) echo utf-8 ;;
+	auto\|report\|csv\|table\|docx\|html\|xls\|doc) echo csv ;; auto\|utf-8\|gb18030\|utf-16) echo utf-8 ;;
 	*) fail "no sample value for $c $name $arg (add one to this test)" ;;
 	esac
 }

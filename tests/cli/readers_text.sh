@@ -2,9 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # readers_text.sh -- text files as people save them, end to end through `jixiao import`:
 # the real report as Windows "Unicode 文本" (UTF-16 LE and BE, with a byte-order mark), the
-# real canonical CSV in GBK, and the same CSV as Excel/WPS saves the workbook's scores sheet
+# real canonical CSV in GBK, the same CSV as Excel/WPS saves the workbook's scores sheet
 # (Chinese headers and labels, BOM, CRLF, every field quoted, merged level cells left blank,
-# extra columns, blank rows below the table).
+# extra columns, blank rows below the table), and tables pasted as text.
 #
 # Each variant must store exactly what the UTF-8 original stores: the canonical export
 # of the database (and its content dump, for the report) is compared byte for byte.
@@ -96,6 +96,19 @@ done
 # re-importing the machine CSV onto it: identical content
 run 0 --db "$tmp/excel_utf8.csv.db" import "$real_csv"
 has "$tmp/out" "identical content is already stored; nothing to do"
+
+# ---- a table copied out of Word into Notepad (tabs, CRLF, merged cells left empty):
+# the recogniser reads it; the export is the hand-written canonical file ----
+paste="$JX_SOURCE_DIR/tests/fixtures/paste"
+import_export "$paste/word_tabs.txt"
+cmp -s "$tmp/word_tabs.txt.export" "$paste/word_tabs.expected.csv" || {
+	diff "$tmp/word_tabs.txt.export" "$paste/word_tabs.expected.csv" >&2
+	fail "the pasted Word table stores other rows"
+}
+run 0 --db "$tmp/p.db" import --dry-run "$paste/browser_rowspan.txt"
+has "$tmp/out" "line 10: 产出 / 产出质量 / 养护达标率: 分值 10, 得分 10, 复核得分 9"
+# forced to be report text, it is not one
+run 1 --db "$tmp/p.db" import --format report "$paste/markdown_pipes.md"
 
 # a typo in a column name is refused, naming the column and what it looks like
 sed '1s/"权重"/"权 重"/' "$tmp/excel_utf8.csv" >"$tmp/typo.csv"

@@ -114,7 +114,7 @@ static jx__cfb_kind root_streams(const unsigned char **dir, size_t n)
 	size_t top = 0;
 	int word = 0, excel = 0, encrypted = 0;
 	if (!seen)
-		return JX__CFB_NONE;
+		return JX__CFB_DAMAGED;
 	stack[top++] = u32(dir[0] + 0x4C);
 	while (top > 0) {
 		uint32_t i = stack[--top];
@@ -148,7 +148,7 @@ jx__cfb_kind jx__cfb_sniff(const char *data, size_t len)
 	cfb c;
 	const unsigned char **dir = NULL;
 	size_t ndir = 0;
-	jx__cfb_kind kind = JX__CFB_OTHER;
+	jx__cfb_kind kind = JX__CFB_DAMAGED;
 	if (!jx__cfb_is(data, len))
 		return JX__CFB_NONE;
 	memset(&c, 0, sizeof(c));
@@ -156,7 +156,7 @@ jx__cfb_kind jx__cfb_sniff(const char *data, size_t len)
 	c.len = len;
 	c.shift = u16(c.data + 0x1E);
 	if (c.shift != 9 && c.shift != 12)
-		return JX__CFB_OTHER;
+		return JX__CFB_DAMAGED;
 	c.nsectors = len / ((size_t)1 << c.shift) - 1;
 	if (load_fat_sectors(&c) == 0 && load_directory(&c, &dir, &ndir) == 0)
 		kind = root_streams(dir, ndir);

@@ -4,7 +4,8 @@
  * A file's first bytes say what it is, whatever its name: a zip archive
  * holding word/document.xml is a .docx, one holding xl/workbook.xml an
  * .xlsx; "%PDF-" a PDF; an OLE2 compound file an encrypted Office file
- * (EncryptedPackage) or an old binary .doc/.xls/.wps/.et; markup that opens
+ * (EncryptedPackage) or an old binary .xls/.et (Workbook) or .doc/.wps
+ * (WordDocument), as the streams of its root say (cfb.c); markup that opens
  * with <html>, <!DOCTYPE html>, <table> ... a web page; anything else is
  * text (report text or CSV, jx_input_detect). A format without a reader
  * gets a message saying what it would need, never a misreading.
@@ -60,6 +61,30 @@ static int load_pdf(jx_doc **out, const char *name, const char *data, size_t len
 			 name);
 }
 
+static int load_xls(jx_doc **out, const char *name, const char *data, size_t len,
+		    const jx_read_options *opts)
+{
+	(void)opts;
+	return jx_doc_read_xls(out, name, data, len);
+}
+
+/* Word 97-2003 / WPS: LibreOffice makes a .docx of it, read as any .docx under the
+ * file's own name. */
+static int load_doc(jx_doc **out, const char *name, const char *data, size_t len,
+		    const jx_read_options *opts)
+{
+	char *docx = NULL;
+	size_t n = 0;
+	int rc;
+	(void)opts;
+	if ((rc = jx__soffice_convert(&docx, &n, name, data, len, 0)) == 0 &&
+	    (rc = jx_docx_load(out, name, docx, n)) == 0)
+		rc = jx_doc_note(*out, "converted from Word 97-2003 (.doc/.wps) to .docx by "
+				       "LibreOffice; places are those of the converted document");
+	free(docx);
+	return rc;
+}
+
 static const struct {
 	jx_input_format format;
 	const char *name;
@@ -69,6 +94,8 @@ static const struct {
 	{JX_INPUT_CSV_SCORES, "csv", NULL}, {JX_INPUT_CSV_FIGURES, "csv", NULL},
 	{JX_INPUT_DOCX, "docx", load_docx}, {JX_INPUT_XLSX, "xlsx", load_xlsx},
 	{JX_INPUT_HTML, "html", load_html}, {JX_INPUT_PDF, "pdf", load_pdf},
+	{JX_INPUT_XLS, "xls", load_xls},    {JX_INPUT_DOC, "doc", load_doc},
+	{JX_INPUT_TABLE, "table", NULL},
 };
 
 #define NFORMATS (sizeof(formats) / sizeof(*formats))
@@ -89,7 +116,9 @@ int jx_input_format_parse(const char *s, jx_input_format *out)
 			return 0;
 		}
 	return jx__error(JX_EINVAL,
-			 "unknown format '%s' (auto, report, csv, docx, xlsx, html, pdf)", s);
+			 "unknown format '%s' (auto, report, csv, docx, xlsx, html, pdf, xls, doc, "
+			 "table)",
+			 s);
 }
 
 /* ---- sniffing ---- */
@@ -103,21 +132,22 @@ enum {
 	KIND_PDF,
 	KIND_HTML,
 	KIND_OLE_ENCRYPTED,
+	KIND_OLE_XLS,
+	KIND_OLE_DOC,
+	KIND_OLE_DAMAGED,
 	KIND_OLE
 };
 
-/* 1 when needle (ASCII) occurs in data[0..len) as UTF-16LE, as OLE2 directory names are. */
-static int has_utf16(const char *data, size_t len, const char *needle)
+/* What a compound file holds, by the streams of its root (cfb.c). */
+static int ole_kind(const char *data, size_t len)
 {
-	size_t n = strlen(needle);
-	for (size_t i = 0; i + 2 * n <= len; i++) {
-		size_t k = 0;
-		while (k < n && data[i + 2 * k] == needle[k] && data[i + 2 * k + 1] == 0)
-			k++;
-		if (k == n)
-			return 1;
+	switch (jx__cfb_sniff(data, len)) {
+	case JX__CFB_ENCRYPTED: return KIND_OLE_ENCRYPTED;
+	case JX__CFB_EXCEL: return KIND_OLE_XLS;
+	case JX__CFB_WORD: return KIND_OLE_DOC;
+	case JX__CFB_DAMAGED: return KIND_OLE_DAMAGED;
+	default: return KIND_OLE;
 	}
-	return 0;
 }
 
 static int zip_kind(const char *data, size_t len)
@@ -178,7 +208,7 @@ static int sniff(const char *data, size_t len)
 	if (len >= 5 && !memcmp(data, "%PDF-", 5))
 		return KIND_PDF;
 	if (len >= 8 && !memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
-		return has_utf16(data, len, "EncryptedPackage") ? KIND_OLE_ENCRYPTED : KIND_OLE;
+		return ole_kind(data, len);
 	if (looks_like_html(data, len))
 		return KIND_HTML;
 	return KIND_TEXT;
@@ -191,6 +221,8 @@ static jx_input_format kind_format(int kind, const char *data, size_t len)
 	case KIND_XLSX: return JX_INPUT_XLSX;
 	case KIND_PDF: return JX_INPUT_PDF;
 	case KIND_HTML: return JX_INPUT_HTML;
+	case KIND_OLE_XLS: return JX_INPUT_XLS;
+	case KIND_OLE_DOC: return JX_INPUT_DOC;
 	case KIND_TEXT: return memchr(data, '\0', len) ? JX_INPUT_AUTO : jx_input_detect(data, len);
 	default: return JX_INPUT_AUTO;
 	}
@@ -221,8 +253,15 @@ static int refuse(const char *name, int kind, const char *data, size_t len)
 	case KIND_OLE:
 		return jx__error(
 			JX_EPARSE,
-			"%s: an old binary Office file (.doc, .xls, .wps or .et): not "
-			"supported yet; save it as .docx or .xlsx (另存为) and import that",
+			"%s: an Office file that is neither a Word document nor an Excel "
+			"workbook (a PowerPoint file?); save the evaluation table as .docx "
+			"or .xlsx (另存为) and import that",
+			name);
+	case KIND_OLE_DAMAGED:
+		return jx__error(
+			JX_EPARSE,
+			"%s: a damaged Office file (.doc, .xls, .wps or .et): its directory "
+			"cannot be read (the file is cut short or corrupted)",
 			name);
 	case KIND_ZIP:
 		return jx__error(JX_EPARSE,

@@ -536,6 +536,13 @@ int jx__rc_read_table(jx__rc *rc);
 /** The table's header and column roles into the description. */
 void jx__rc_trace_header(jx__rc *rc, const jx_doc_table *t, const jx__header *h);
 
+/* paste.c: tables pasted as text */
+/** Nonzero when decoded text is a pasted table (`|` rows, or mostly rows of tab- or
+ *  space-separated cells) rather than report prose. */
+int jx__paste_detect(const char *text, size_t len);
+/** Decoded text as a document: rows of cells into tables, other lines paragraphs. */
+int jx__paste_read(jx_doc **out, const char *name, const char *text, size_t len);
+
 /* ==== legacy binary formats: compound files (cfb.c), .xls (xls.c), LibreOffice (convert.c) */
 
 /** What an OLE compound file's root storage holds. */
@@ -544,7 +551,8 @@ typedef enum {
 	JX__CFB_WORD,      /**< a WordDocument stream: .doc, WPS .wps */
 	JX__CFB_EXCEL,     /**< a Workbook (or Excel 5 Book) stream: .xls, WPS .et */
 	JX__CFB_ENCRYPTED, /**< an EncryptedPackage: a password-protected .docx/.xlsx */
-	JX__CFB_OTHER      /**< anything else, or a directory that cannot be read */
+	JX__CFB_OTHER,     /**< none of these streams (PowerPoint, ...) */
+	JX__CFB_DAMAGED    /**< a directory that cannot be read */
 } jx__cfb_kind;
 
 /** 1 when data starts with the compound-file signature (and holds a header). */

@@ -48,7 +48,9 @@ jx_input_format jx_input_detect(const char *text, size_t len)
 	size_t n;
 	const char *line = first_content_line(text, len, &n);
 	/* a header naming department and year (English or Chinese, quoted or not) */
-	return line ? jx__csv_detect(line, n) : JX_INPUT_REPORT;
+	jx_input_format fmt = line ? jx__csv_detect(line, n) : JX_INPUT_REPORT;
+	/* a table pasted from Word, Excel or a web page rather than report prose */
+	return fmt == JX_INPUT_REPORT && jx__paste_detect(text, len) ? JX_INPUT_TABLE : fmt;
 }
 
 /* A document (docx, html, ...): its reader into the table model, then the recogniser. */
@@ -62,6 +64,18 @@ static int read_document(jx_batch **out, const char *name, const char *data, siz
 	if ((rc = jx_doc_load(&doc, name, data, len, &o)) == 0 &&
 	    (rc = jx_doc_read(out, doc, opts)) == 0)
 		jx__sha256_hex((*out)->source_sha256, data, len);
+	jx_doc_free(doc);
+	return rc;
+}
+
+/* A table pasted as text: into the table model (paste.c), then the recogniser. */
+static int read_pasted(jx_batch **out, const char *name, const char *text, size_t len,
+		       const jx_read_options *opts)
+{
+	jx_doc *doc = NULL;
+	int rc = jx__paste_read(&doc, name, text, len);
+	if (rc == 0)
+		rc = jx_doc_read(out, doc, opts);
 	jx_doc_free(doc);
 	return rc;
 }
@@ -96,6 +110,8 @@ int jx_read_buffer(jx_batch **out, const char *name, const char *data, size_t le
 		fmt = JX_INPUT_CSV_FIGURES;
 	if (fmt == JX_INPUT_CSV_SCORES || fmt == JX_INPUT_CSV_FIGURES)
 		rc = jx__csv_read_checked(out, name, text, tlen, opts, fmt == JX_INPUT_CSV_FIGURES);
+	else if (fmt == JX_INPUT_TABLE)
+		rc = read_pasted(out, name, text, tlen, opts);
 	else
 		rc = jx_report_read(out, name, text, tlen, opts);
 	if (rc == 0)
@@ -335,7 +351,8 @@ static jx_input_format stream_format(const instream *in, const jx_read_options *
 	if (opts->format != JX_INPUT_AUTO && opts->format != JX_INPUT_CSV_SCORES &&
 	    opts->format != seen)
 		return JX_INPUT_REPORT;
-	return seen;
+	/* only canonical CSV is streamed; report text and pasted tables are read whole */
+	return seen == JX_INPUT_CSV_SCORES || seen == JX_INPUT_CSV_FIGURES ? seen : JX_INPUT_REPORT;
 }
 
 int jx_read_file_stream(const char *path, const jx_read_options *opts, const jx_read_sink *sink,
