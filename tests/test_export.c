@@ -149,7 +149,7 @@ static void test_export__projects_apart_from_departments(void **state)
 	assert_same_bytes(file, flen, out, elen);
 	free(out);
 	free(file);
-	/* one project: its 5 rows only, the target/actual/reason columns present */
+	/* one project: its 10 rows (2022, 2023) only, the target/actual/reason columns present */
 	out = export_to_string(s, jx_export_scores, &one, JX_FMT_CSV, 0, NULL);
 	assert_non_null(strstr(out, "score_origin,project,target,actual,reason\n"));
 	assert_null(strstr(out, "义务教育"));
@@ -158,10 +158,11 @@ static void test_export__projects_apart_from_departments(void **state)
 		size_t lines = 0;
 		for (const char *p = out; *p; p++)
 			lines += *p == '\n';
-		assert_int_equal(lines, 2 + 5);
+		assert_int_equal(lines, 2 + 5 + 5);
 	}
 	free(out);
-	/* JSON: the optional fields, null where a row has none */
+	/* JSON of its 2023 rows: the optional fields, null where a row has none */
+	one.year_from = one.year_to = 2023;
 	out = export_to_string(s, jx_export_scores, &one, JX_FMT_JSON, 0, NULL);
 	{
 		json_error_t err;

@@ -69,6 +69,25 @@ static const char synthetic_scores[] =
 	"合成部门,2021,self,部门决策,决策机制,决策制度的科学性,,100,90,stated\n"
 	"合成部门,2022,self,部门决策,决策机制,决策制度的科学性,,100,95,stated\n";
 
+/* Two projects of 测试部门: 道路修缮 executed 800,000 of 1,000,000 元 in 2021 (80%) and
+ * 1,900,000 of 2,000,000 in 2022 (95%); 路灯改造 in 2022 only, its stated rate 100%. */
+static const char project_scores[] =
+	"department,year,kind,level1,level2,level3,explanation,weight,score,score_origin,project,"
+	"target,actual,reason\n"
+	"测试部门,2021,self,项目资金,年度资金总额,预算执行率,,10,8,stated,2021年道路修缮,,,\n"
+	"测试部门,2021,self,产出指标,数量指标,修缮里程,,90,90,stated,2021年道路修缮,≥10公里,12公里,\n"
+	"测试部门,2022,self,项目资金,年度资金总额,预算执行率,,10,9.5,stated,道路修缮,,,\n"
+	"测试部门,2022,self,产出指标,数量指标,修缮里程,,90,80,stated,道路修缮,≥10公里,9公里,涨价\n"
+	"测试部门,2022,self,项目资金,年度资金总额,预算执行率,,10,10,stated,路灯改造,,,\n"
+	"测试部门,2022,self,产出指标,数量指标,改造路灯,,90,90,stated,路灯改造,200盏,200盏,\n";
+static const char project_figures[] =
+	"department,year,item,value,unit,project\n"
+	"测试部门,2021,project_budget,1000000,元,道路修缮\n"
+	"测试部门,2021,project_executed,800000,元,道路修缮\n"
+	"测试部门,2022,project_budget,2000000,元,道路修缮\n"
+	"测试部门,2022,project_executed,1900000,元,道路修缮\n"
+	"测试部门,2022,project_execution_rate,100,%,路灯改造\n";
+
 typedef struct {
 	char *dir;
 	char path[512];
@@ -99,6 +118,8 @@ static int setup(void **state)
 	import_text(f->store, "scores.csv", fixture_scores, 0);
 	import_text(f->store, "figures.csv", fixture_figures, 1);
 	import_text(f->store, "synthetic.csv", synthetic_scores, 0);
+	import_text(f->store, "projects.csv", project_scores, 0);
+	import_text(f->store, "project_figures.csv", project_figures, 1);
 	*state = f;
 	return 0;
 }
@@ -517,6 +538,26 @@ static void test_plot__script_rank(void **state)
 	free(s);
 }
 
+/* Execution rates per project and year in percent (路灯改造 sorts before 道路修缮:
+ * U+8DEF < U+9053), a gap where a project was not evaluated, the 90% line. */
+static void test_plot__script_projects(void **state)
+{
+	fixture *f = *state;
+	char *s = script_of(f, JX_CHART_PROJECTS, "测试部门"), *b = script_block(s, "rates");
+	jx_plot_request r = request(JX_CHART_PROJECTS, "对照部门甲");
+	char *none = NULL;
+	assert_string_equal(b, "2021 NaN 80\n2022 100 95\n");
+	assert_true(script_number(s, "threshold") == 90);
+	assert_true(script_number(s, "year_min") == 2021);
+	assert_contains(s, "project[1] = '路灯改造'");
+	assert_contains(s, "project[2] = '道路修缮'");
+	free(b);
+	free(s);
+	/* a department without projects has nothing to draw */
+	assert_int_equal(jx_plot_script(&none, f->store, &r), JX_ENOTFOUND);
+	assert_null(none);
+}
+
 static void test_plot__year_range_limits_data(void **state)
 {
 	fixture *f = *state;
@@ -639,6 +680,7 @@ static void test_plot__png_of_each_chart(void **state)
 	draw_png(f, JX_CHART_WEAK, 0, 0, 1000, 400); /* 3 panels in one row: 150 + 250 */
 	draw_png(f, JX_CHART_FIGURES, 0, 0, 1000, 600);
 	draw_png(f, JX_CHART_RANK, 0, 0, 1000, 450);
+	draw_png(f, JX_CHART_PROJECTS, 0, 0, 1000, 600);
 	draw_png(f, JX_CHART_TOTAL, 640, 480, 640, 480); /* --size */
 }
 
@@ -668,6 +710,7 @@ static void test_plot__svg_has_chinese_text(void **state)
 		{JX_CHART_WEAK, {"部门预算执行率", "扣分 deducted 3/3", "绩效信息公开"}},
 		{JX_CHART_FIGURES, {"预算数 budget", "105.0%", "执行率"}},
 		{JX_CHART_RANK, {"对照部门甲", "对照部门乙", "97.0 优"}},
+		{JX_CHART_PROJECTS, {"道路修缮", "路灯改造", "预算执行率"}},
 	};
 	size_t i, j;
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -899,6 +942,7 @@ int main(void)
 		T(test_plot__script_weak),
 		T(test_plot__script_figures),
 		T(test_plot__script_rank),
+		T(test_plot__script_projects),
 		T(test_plot__year_range_limits_data),
 		T(test_plot__synthetic_is_marked),
 		T(test_plot__nothing_to_draw),

@@ -164,13 +164,14 @@ static void test_xlsx__scores_sheet(void **state)
 static void test_xlsx__analysis_sheets(void **state)
 {
 	fixture *fx = *state;
-	char *compare, *weak, *figs, *strings, *about;
+	char *compare, *weak, *figs, *projects, *strings, *about;
 	assert_int_equal(jx_xlsx_export(fx->st, fx->xlsx, NULL, JX_LANG_ZH), 0);
 	strings = member(fx->xlsx, "xl/sharedStrings.xml");
 	compare = member(fx->xlsx, "xl/worksheets/sheet2.xml");
 	weak = member(fx->xlsx, "xl/worksheets/sheet3.xml");
 	figs = member(fx->xlsx, "xl/worksheets/sheet4.xml");
-	about = member(fx->xlsx, "xl/worksheets/sheet5.xml");
+	projects = member(fx->xlsx, "xl/worksheets/sheet5.xml");
+	about = member(fx->xlsx, "xl/worksheets/sheet6.xml");
 	/* compare: one department with two years; headers, Δ −10 pp and −2 points as numbers */
 	assert_non_null(strstr(strings, "<t>得分率变动（百分点）</t>"));
 	assert_non_null(strstr(strings, "<t>下降</t>"));
@@ -187,6 +188,9 @@ static void test_xlsx__analysis_sheets(void **state)
 	assert_number_cell(figs, "C3", "100");
 	assert_number_cell(figs, "J3", "1.105");
 	assert_non_null(strstr(figs, "state=\"frozen\""));
+	/* projects: headed, and empty: the fixture has no project evaluations */
+	assert_non_null(strstr(strings, "<t>未达成指标及部门说明的原因</t>"));
+	assert_null(strstr(projects, "<c r=\"A2\""));
 	/* about: the synthetic part is said */
 	assert_non_null(strstr(strings, "含合成数据"));
 	assert_non_null(strstr(about, "<c r=\"B5\""));
@@ -194,6 +198,7 @@ static void test_xlsx__analysis_sheets(void **state)
 	free(compare);
 	free(weak);
 	free(figs);
+	free(projects);
 	free(about);
 }
 

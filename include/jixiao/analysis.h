@@ -200,8 +200,12 @@ typedef struct {
 	int growth_years;        /**< figures: growth averaged over the last N years (3) */
 	size_t top_pairs;        /**< deductions: co-deduction pairs listed (10) */
 	int with_department;     /**< tables start with a department column (0) */
-	double pairs_alpha;      /**< deductions: pairs listed when q < this (0.1) */
-	int pairs_all;           /**< deductions: list every tested pair with p and q (0) */
+	int with_project;        /**< then a project column (0): --project all */
+	double project_threshold; /**< projects: execution rate below this is slow (0.90) */
+	int project_min_missed; /**< projects: an indicator missed in this many years repeats (2) */
+	int money_wan;          /**< projects: money in 万元 (1, the default) or 元 (0) */
+	double pairs_alpha;     /**< deductions: pairs listed when q < this (0.1) */
+	int pairs_all;          /**< deductions: list every tested pair with p and q (0) */
 } jx_analysis_options;
 
 /** Fill o with the defaults above. */
@@ -260,6 +264,8 @@ typedef struct {
 	void *pool_;              /* private */
 	jx_period_year *periods;  /**< one per year, same order: framework periods (methods §2) */
 	size_t nperiods;          /**< framework periods of the years in range (≥ 1) */
+	char *project; /**< the project's name (jx_series.project); NULL for the department */
+	char *scope;   /**< what notes name: the department, or "department / project" */
 } jx_units;
 
 /**
@@ -759,6 +765,7 @@ JX_API int jx_funds_table(jx_table **out, const jx_funds_result *r, const jx_ana
 
 typedef struct {
 	char *department;
+	char *project; /**< the project's name when projects are ranked, else NULL */
 	double total_score, total_weight;
 	double rate; /**< total_score / total_weight; NaN when a score is missing */
 	char *grade;
@@ -771,6 +778,7 @@ typedef struct {
 /** One department's category rate against the median of all departments. */
 typedef struct {
 	const char *department; /**< borrowed from the rank rows */
+	const char *project;    /**< borrowed from the rank rows (NULL for departments) */
 	char *key, *level1;
 	double rate, median, delta; /**< delta = rate − median */
 	size_t n;                   /**< departments with this category */
@@ -785,17 +793,105 @@ typedef struct {
 	jx_rank_category *cats; /**< department order of rows, categories in unit order */
 	size_t ncats;
 	jx_provenance provenance; /**< synthetic when any department's data is */
+	int projects;             /**< projects are ranked (a project column in the tables) */
 } jx_rank_result;
 
 JX_API int jx_rank_compute(jx_rank_result **out, jx_store *st, int year,
 			   const jx_analysis_options *o);
+/**
+ * Rank project evaluations of year instead: project JX_PROJECT_ALL ranks every
+ * project (of department only, when not NULL), a name every department's
+ * project of that name (its key in each department: the same programme run in
+ * several departments). The tables get a project column after department.
+ */
+JX_API int jx_rank_compute_projects(jx_rank_result **out, jx_store *st, int year,
+				    const char *department, const char *project,
+				    const jx_analysis_options *o);
 JX_API void jx_rank_result_free(jx_rank_result *r);
-/** Columns: rank, department, total_score, total_weight, rate, grade, percentile, missing,
- *  provenance. */
+/** Columns: rank, department, [project,] total_score, total_weight, rate, grade, percentile,
+ *  missing, provenance. */
 JX_API int jx_rank_table(jx_table **out, const jx_rank_result *r, const jx_analysis_options *o);
-/** Columns: department, level1, rate, median, delta_pp, departments, provenance. */
+/** Columns: department, [project,] level1, rate, median, delta_pp, departments, provenance. */
 JX_API int jx_rank_category_table(jx_table **out, const jx_rank_result *r,
 				  const jx_analysis_options *o);
+
+/* ===================================================================== */
+/* projects (src/lib/analysis/projects.c, projects_table.c)              */
+/* ===================================================================== */
+
+/** One missed target of a project-year, with the department's own reason. */
+typedef struct {
+	int year;
+	char *level1, *level2, *level3, *key;
+	char *target, *actual, *reason; /**< as the table wrote them; reason may be NULL */
+} jx_missed_target;
+
+/** One year of one project (its self-evaluation or review, as o->kind says). */
+typedef struct {
+	int year;
+	double total_score, total_weight; /**< sums of the rows, the fund row included */
+	double rate; /**< total_score / total_weight; NaN when a score is missing */
+	char *grade;
+	int64_t budget, executed; /**< 全年预算数, 全年执行数 in 元 cents; -1 when not stated */
+	double execution_rate; /**< executed / budget, else the stated 执行率; NaN when neither */
+	size_t ntargets, nmet, nmissed, nunknown; /**< rows with a completion, by completion */
+	size_t missed_first; /**< its missed targets: jx_projects_result.missed[missed_first ..
+				  missed_first + nmissed) */
+	jx_provenance provenance;
+} jx_project_year;
+
+/** One project over the years, with the two rules across years. */
+typedef struct {
+	char *key, *name;
+	jx_project_year *years;
+	size_t nyears;
+	size_t nrate_years,
+		nslow_years; /**< years with a known execution rate, and below threshold */
+	double mean_execution_rate, min_execution_rate; /**< over the known years; NaN when none */
+	int slow;       /**< below the threshold in every known year, known in at least 2 */
+	char *repeated; /**< "家长满意度 (2022, 2023)": indicators missed in >= min years, or NULL */
+	size_t nrepeated;
+	jx_provenance provenance;
+} jx_project_summary;
+
+typedef struct {
+	char *department;
+	jx_kind kind;
+	jx_project_summary *projects; /**< by name */
+	size_t nprojects;
+	jx_missed_target *missed; /**< every missed target, by project, year, row */
+	size_t nmissed;
+	double threshold;
+	int min_missed;
+	jx_provenance provenance; /**< synthetic when any project's data is */
+} jx_projects_result;
+
+/**
+ * A department's projects in o's year range (kind o->kind): per project and
+ * year the total, grade, execution rate (from its fund block) and targets
+ * met, missed and unknown with the missed ones' reasons; across years the
+ * projects whose execution rate stays below o->project_threshold and the
+ * indicators missed in o->project_min_missed or more years (docs/methods.md).
+ * JX_ENOTFOUND when the department has no project evaluation in range.
+ */
+JX_API int jx_projects_compute(jx_projects_result **out, jx_store *st, const char *department,
+			const jx_analysis_options *o);
+JX_API void jx_projects_result_free(jx_projects_result *r);
+
+typedef enum { JX_PROJECTS_YEARS = 0, JX_PROJECTS_MISSED, JX_PROJECTS_FLAGS } jx_projects_view;
+/** Parse "years", "missed", "flags". 0 or JX_EINVAL. */
+JX_API int jx_projects_view_parse(const char *s, jx_projects_view *out);
+/**
+ * years: project, year, total_score, total_weight, rate, grade, budget, executed,
+ *        money_unit, execution_rate, targets, met, missed, unknown, missed_targets;
+ * missed: project, year, level1, level2, level3, target, actual, reason;
+ * flags: project, first_year, last_year, years, rate_years, years_below,
+ *        mean_execution_rate, min_execution_rate, slow, repeated_missed, flags;
+ * each after an optional department column, then provenance. Money in 万元
+ * (o->money_wan) or 元.
+ */
+JX_API int jx_projects_table(jx_table **out, const jx_projects_result *r, jx_projects_view view,
+		      const jx_analysis_options *o);
 
 /* ---- one evaluation as a table; indicators across years ---- */
 

@@ -28,10 +28,11 @@ typedef enum {
 	JX_CHART_PARETO = 3,     /**< points lost by indicator, sorted, cumulative share */
 	JX_CHART_WEAK = 4,       /**< one panel per weak indicator: its rate over the years */
 	JX_CHART_FIGURES = 5,    /**< budget vs final expenditure, execution rate */
-	JX_CHART_RANK = 6        /**< departments' totals for one year */
+	JX_CHART_RANK = 6,       /**< departments' totals for one year */
+	JX_CHART_PROJECTS = 7    /**< each project's execution rate per year, the 90% line */
 } jx_chart;
 
-#define JX_CHART_COUNT 7
+#define JX_CHART_COUNT 8
 
 typedef enum { JX_IMAGE_PNG = 0, JX_IMAGE_SVG = 1, JX_IMAGE_PDF = 2 } jx_image_format;
 

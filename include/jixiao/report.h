@@ -57,7 +57,9 @@ typedef enum {
 	JX_RULE_FORECAST_GRADE, /**< R7: lower prediction bound of the total below the latest grade's band */
 	JX_RULE_EXECUTION, /**< R8: budget execution rate of the latest year outside [90%, 110%] */
 	JX_RULE_GROWTH,    /**< R9: expenditure growth warning of the figures analysis */
-	JX_RULE_SELF_HIGH  /**< R10: review scored indicators below the self-evaluation */
+	JX_RULE_SELF_HIGH, /**< R10: review scored indicators below the self-evaluation */
+	JX_RULE_PROJECT_SLOW,    /**< R11: a project's execution rate below 90% in every year */
+	JX_RULE_PROJECT_REPEATED /**< R12: a project's target missed in two years or more */
 } jx_rule;
 
 /** "R1".."R10"; "" when out of range. Borrowed. */
@@ -74,6 +76,7 @@ typedef struct {
 	int year, year2;      /**< years of the evidence (meaning per rule, docs/report.md) */
 	double value, value2; /**< numbers of the evidence (meaning per rule, docs/report.md) */
 	size_t count;         /**< how many units the rule covers (R4, R10), else 1 */
+	const char *project;  /**< subject of R11, R12 (borrowed from the report's projects) */
 	char anchor[40];      /**< id of the evidence in the report, e.g. "weak-3" */
 } jx_suggestion;
 
@@ -104,6 +107,7 @@ typedef struct {
 	jx_rank_result *rank;             /**< all departments in year_latest */
 	const jx_rank_row *rank_row;      /**< this department's row in rank (borrowed) */
 	jx_selfreview_result *selfreview; /**< NULL when there is no review evaluation in range */
+	jx_projects_result *projects;     /**< NULL when the department has no project evaluation */
 	jx_eval_summary *evals;           /**< this department's evaluations in range, both kinds */
 	size_t nevals;
 	jx_report_warning *warnings; /**< import warnings of those evaluations */
@@ -113,6 +117,7 @@ typedef struct {
 	int synthetic;              /**< some evaluation or figure used is synthetic */
 	size_t figures_synthetic;   /**< years of figures that are synthetic */
 	size_t rank_synthetic;      /**< departments in the rank whose evaluation is synthetic */
+	int projects_synthetic;     /**< some project evaluation used is synthetic */
 	jx_suggestion *suggestions; /**< in rule order */
 	size_t nsuggestions;
 	char **messages; /**< non-fatal problems (a chart that could not be drawn...) */

@@ -223,7 +223,8 @@ typedef struct {
 typedef struct {
 	char *department;
 	jx_kind kind;
-	char *project; /**< the project's display name, NULL for the department as a whole */
+	char *project;     /**< the project's display name, NULL for the department as a whole */
+	char *project_key; /**< the key it was read by (jx_store_project_series), or NULL */
 	jx_series_year *years;
 	size_t nyears;
 	jx_score_row *rows;

@@ -24,6 +24,7 @@ int ana_parse(ana_args *a, const cli_spec *spec, int argc, char **argv, cli_own_
 	    (rc = cli_no_positionals(&c)) != CLI_GO)
 		return rc;
 	a->dept = c.dept;
+	a->project = c.project;
 	a->all_departments = c.all_departments;
 	a->fmt = c.format;
 	a->o.year_from = c.year_from;
@@ -102,16 +103,22 @@ int ana_stream_end(ana_stream *s)
 	return JX_EXIT_OK;
 }
 
-/* One department: series, table, output. Missing evaluations are skipped (1). */
-static int one_department(ana_stream *out, jx_store *st, const char *dept, ana_args *a,
-			  ana_table_fn fn, void *ctx)
+/* What one_series and one_department return for a department or project with
+ * nothing in range, skipped under --all-departments (exit codes are >= 0). */
+#define SKIPPED (-1)
+
+/* One series -- the department's own (project NULL) or one of its projects' (a key) --
+ * to a table and the output. Missing evaluations are SKIPPED when skip. */
+static int one_series(ana_stream *out, jx_store *st, const char *dept, const char *project,
+		      ana_args *a, ana_table_fn fn, void *ctx, int skip)
 {
 	jx_series *s = NULL;
 	jx_table *t = NULL;
-	int rc = jx_store_series(st, &s, dept, a->o.kind, a->o.year_from, a->o.year_to);
-	if (rc == JX_ENOTFOUND && a->all_departments) {
+	int rc = jx_store_project_series(st, &s, dept, project, a->o.kind, a->o.year_from,
+					 a->o.year_to);
+	if (rc == JX_ENOTFOUND && skip) {
 		jx_error_clear();
-		return 1;
+		return SKIPPED;
 	}
 	if (rc || (rc = fn(&t, st, s, a, ctx))) {
 		jx_series_free(s);
@@ -120,6 +127,52 @@ static int one_department(ana_stream *out, jx_store *st, const char *dept, ana_a
 	jx_series_free(s);
 	rc = ana_stream_write(out, t) ? cli_fail(_("cannot write output: %s"), strerror(errno)) : 0;
 	jx_table_free(t);
+	return rc;
+}
+
+/* Every project of a department (--project all), each its own series. */
+static int all_projects(ana_stream *out, jx_store *st, const char *dept, ana_args *a,
+			ana_table_fn fn, void *ctx, size_t *found)
+{
+	jx_project_info *p = NULL;
+	size_t n = 0;
+	int rc = 0;
+	if (jx_store_projects(st, &p, &n, dept))
+		return cli_fail_jx();
+	for (size_t i = 0; i < n && rc == 0; i++)
+		if ((rc = one_series(out, st, dept, p[i].key, a, fn, ctx, 1)) == SKIPPED)
+			rc = 0;
+		else if (rc == 0)
+			++*found;
+	jx_project_infos_free(p, n);
+	return rc;
+}
+
+/* One department: its own series, or the projects --project names. SKIPPED when it
+ * has nothing in range under --all-departments. */
+static int one_department(ana_stream *out, jx_store *st, const char *dept, ana_args *a,
+			  ana_table_fn fn, void *ctx)
+{
+	size_t found = 0;
+	char *key = NULL;
+	int rc;
+	if (!a->project)
+		return one_series(out, st, dept, NULL, a, fn, ctx, a->all_departments);
+	if (!strcmp(a->project, "all")) {
+		rc = all_projects(out, st, dept, a, fn, ctx, &found);
+		if (rc == 0 && !found && !a->all_departments)
+			rc = cli_fail(_("%s has no project evaluations in range"), dept);
+		return rc == 0 && !found ? SKIPPED : rc;
+	}
+	rc = jx_store_find_project(st, &key, dept, a->project);
+	if (rc == JX_ENOTFOUND && a->all_departments) {
+		jx_error_clear();
+		return SKIPPED;
+	}
+	if (rc)
+		return cli_fail_jx();
+	rc = one_series(out, st, dept, key, a, fn, ctx, a->all_departments);
+	free(key);
 	return rc;
 }
 
@@ -132,14 +185,18 @@ static int all_departments(ana_stream *out, jx_store *st, ana_args *a, ana_table
 		return cli_fail_jx();
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		rc = one_department(out, st, names[i], a, fn, ctx);
-		if (rc == 1) {
+		if (rc == SKIPPED) {
 			skipped++;
 			rc = 0;
 		}
 	}
-	if (rc == 0 && skipped)
+	if (rc == 0 && skipped && !a->project)
 		cli_warn(_("%zu of %zu departments have no %s evaluation in range; skipped"),
 			 skipped, n, jx_kind_name(a->o.kind));
+	else if (rc == 0 && skipped)
+		cli_warn(_("%zu of %zu departments have no such project evaluation in range; "
+			   "skipped"),
+			 skipped, n);
 	jx_strings_free(names, n);
 	return rc;
 }
@@ -156,6 +213,7 @@ int ana_run(jx_cli *cli, ana_args *a, ana_table_fn fn, void *ctx)
 		return cli_usage(a->cmd, _("--dept and --all-departments exclude each other"));
 	if ((rc = cli_open_store(cli, &st, 0)))
 		return rc;
+	a->o.with_project = a->project && !strcmp(a->project, "all");
 	if (a->all_departments) {
 		a->o.with_department = 1;
 		rc = all_departments(&out, st, a, fn, ctx);

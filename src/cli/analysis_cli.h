@@ -13,6 +13,9 @@
 
 #include "cli.h"
 
+/** --project for an analysis command's spec table. */
+#define ANA_PROJECT CLI_SHARED(PROJECT)
+
 /** The options every analysis command shares, for its spec table. */
 #define ANA_SHARED \
 	CLI_SHARED(DEPT), CLI_SHARED(YEARS), CLI_SHARED(LEVEL), CLI_SHARED(KIND), CLI_SHARED(FORMAT)
@@ -20,7 +23,8 @@
 /** The parsed shared options. */
 typedef struct {
 	const char *cmd;  /* command name, for messages */
-	const char *dept; /* --dept, or NULL */
+	const char *dept;    /* --dept, or NULL */
+	const char *project; /* --project NAME or "all", or NULL: the department as a whole */
 	int all_departments;
 	jx_format fmt;
 	jx_analysis_options o;
@@ -42,7 +46,9 @@ typedef int (*ana_table_fn)(jx_table **out, jx_store *st, const jx_series *s, co
 
 /**
  * Open the store and run fn on --dept (or the only department), or on every
- * department with --all-departments, printing as it goes. Returns an exit code.
+ * department with --all-departments, printing as it goes; with --project on
+ * that project's series instead (--project all: each project of the
+ * department in turn, with a project column). Returns an exit code.
  */
 int ana_run(jx_cli *cli, ana_args *a, ana_table_fn fn, void *ctx);
 

@@ -61,6 +61,18 @@ int cli_find_department(jx_store *s, const char *name, char **out)
 	return jx_store_find_department(s, out, name) != 0 ? cli_fail_jx() : JX_EXIT_OK;
 }
 
+int cli_find_project(jx_store *s, const char *dept, const char *name, char **key)
+{
+	*key = NULL;
+	if (!name)
+		return JX_EXIT_OK;
+	if (!strcmp(name, "all"))
+		*key = strdup(JX_PROJECT_ALL);
+	else if (jx_store_find_project(s, key, dept, name) != 0)
+		return cli_fail_jx();
+	return *key ? JX_EXIT_OK : cli_fail(_("out of memory"));
+}
+
 int cli_parse_int(const char *s, int *out)
 {
 	char *end;

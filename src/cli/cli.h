@@ -65,6 +65,11 @@ int cli_open_store(jx_cli *cli, jx_store **out, int create);
  *  caller frees); on failure prints and returns JX_EXIT_ERROR. */
 int cli_find_department(jx_store *s, const char *name, char **out);
 
+/** --project NAME|all into a filter's project (*key malloc'd: JX_PROJECT_ALL, or the key
+ *  of the project called name in dept, or in any department when dept is NULL); NULL name:
+ *  *key NULL. On failure prints and returns JX_EXIT_ERROR. */
+int cli_find_project(jx_store *s, const char *dept, const char *name, char **key);
+
 /** "2016-2023", "2016-", "-2023" or "2023". 0 or -1. */
 int cli_parse_years(const char *s, int *from, int *to);
 /** "table", "csv", "json". 0 or -1. */

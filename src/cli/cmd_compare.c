@@ -5,6 +5,7 @@
 
 static const cli_option options[] = {
 	ANA_SHARED,
+	ANA_PROJECT,
 	{'F', "from", "Y1", N_("the earlier year (default: the one before --to)"), 0},
 	{'T', "to", "Y2", N_("the later year (default: the last evaluated year)"), 0},
 	{'S', "self-vs-review", NULL, N_("the self-evaluation against the review, unit by unit"),
@@ -57,8 +58,8 @@ static int self_review(jx_table **out, jx_store *st, const jx_series *s, const a
 {
 	jx_series *review = NULL;
 	jx_selfreview_result *r = NULL;
-	int rc = jx_store_series(st, &review, s->department, JX_KIND_REVIEW, a->o.year_from,
-				 a->o.year_to);
+	int rc = jx_store_project_series(st, &review, s->department, s->project_key, JX_KIND_REVIEW,
+					 a->o.year_from, a->o.year_to);
 	if (rc == 0 && (rc = jx_compare_self_review(&r, s, review, &a->o)) == 0)
 		rc = jx_selfreview_table(out, r, &a->o, !cx->all);
 	jx_selfreview_result_free(r);

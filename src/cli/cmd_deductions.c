@@ -4,6 +4,7 @@
 
 static const cli_option options[] = {
 	ANA_SHARED,
+	ANA_PROJECT,
 	CLI_SHARED(ALL_DEPARTMENTS),
 	{'v', "view", "pareto|runs|transitions|pairs", N_("what to show (default pareto)"), 0},
 	{'t', "top", "N", N_("pairs: how many at most (default 10)"), 0},

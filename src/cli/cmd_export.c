@@ -10,6 +10,8 @@ static const cli_option options[] = {
 	{'f', "format", "csv|json|xlsx",
 	 N_("output format (default csv); xlsx (a workbook) needs --out"), 0},
 	CLI_SHARED_HELP(DEPT, N_("only this department")),
+	CLI_SHARED_HELP(PROJECT, N_("a project's evaluations and fund block (all: every "
+				    "project's) instead of the departments' own")),
 	{CLI_O_YEARS, "year", "Y", N_("only this year"), 0},
 	CLI_SHARED_HELP(YEARS, N_("only these years")),
 	CLI_SHARED_HELP(KIND, N_("only this kind (scores)")),
@@ -27,8 +29,11 @@ const cli_spec spec_export = {
 	NULL,
 	N_("Write stored data in the canonical formats of docs/formats.md. A canonical CSV\n"
 	   "file that was imported exports back byte for byte. --format xlsx writes one\n"
-	   "workbook (sheets scores, compare, weak, figures).\n"),
+	   "workbook (sheets scores, compare, weak, figures, projects). Without --project\n"
+	   "the departments' own evaluations and figures; with --project all the project\n"
+	   "evaluations (columns project, target, actual, reason) and their fund blocks.\n"),
 	"  jixiao export --dept 示例市财政局 > scores.csv\n"
+	"  jixiao export --project all --what figures > project_figures.csv\n"
 	"  jixiao export --what figures --format json --years 2020-2024\n"
 	"  jixiao export --format xlsx --dept 示例市财政局 --out 绩效.xlsx\n",
 	options};
@@ -83,7 +88,7 @@ int cmd_export(jx_cli *cli, int argc, char **argv)
 {
 	export_args e = {"scores", "csv", 0};
 	jx_store *s = NULL;
-	char *dept = NULL;
+	char *dept = NULL, *project = NULL;
 	cli_args a;
 	int rc;
 
@@ -94,8 +99,9 @@ int cmd_export(jx_cli *cli, int argc, char **argv)
 		return cli_usage("export", _("--format xlsx needs --out FILE"));
 	if ((rc = cli_open_store(cli, &s, 0)) != 0)
 		return rc;
-	if (!a.dept || (rc = cli_find_department(s, a.dept, &dept)) == 0) {
-		jx_filter f = {dept, a.year_from, a.year_to, a.kind, NULL};
+	if ((!a.dept || (rc = cli_find_department(s, a.dept, &dept)) == 0) &&
+	    (rc = cli_find_project(s, dept, a.project, &project)) == 0) {
+		jx_filter f = {dept, a.year_from, a.year_to, a.kind, project};
 		if (!strcmp(e.format, "xlsx")) /* a document: in the documents' language */
 			rc = jx_xlsx_export(s, a.out, &f, cli->doc_lang) != 0 ? cli_fail_jx()
 									      : JX_EXIT_OK;
@@ -103,6 +109,7 @@ int cmd_export(jx_cli *cli, int argc, char **argv)
 			rc = write_text(s, &f, &e, a.out);
 	}
 	free(dept);
+	free(project);
 	jx_store_free(s);
 	return rc;
 }

@@ -5,6 +5,7 @@
 
 static const cli_option options[] = {
 	CLI_SHARED(DEPT),
+	CLI_SHARED(PROJECT),
 	CLI_SHARED(YEARS),
 	{CLI_O_YEARS, "year", "Y", N_("one year (the same as --years Y)"), 0},
 	CLI_SHARED_HELP(KIND, N_("only this kind of evaluation (default both)")),
@@ -17,8 +18,10 @@ const cli_spec spec_list = {
 	NULL,
 	N_("One row per evaluation: department, year, kind, total weight and score, grade,\n"
 	   "points deducted and provenance (real or synthetic). In the table, * marks an\n"
-	   "evaluation with a missing or inferred score or import warnings.\n"),
-	"  jixiao list --years 2022-2024 --format csv\n",
+	   "evaluation with a missing or inferred score or import warnings. With --project\n"
+	   "the project evaluations (项目支出绩效自评表) instead, with a project column.\n"),
+	"  jixiao list --years 2022-2024 --format csv\n"
+	"  jixiao list --dept 教育局 --project all\n",
 	options};
 
 int cmd_list(jx_cli *cli, int argc, char **argv)
@@ -26,7 +29,7 @@ int cmd_list(jx_cli *cli, int argc, char **argv)
 	jx_eval_summary *v = NULL;
 	jx_store *s = NULL;
 	jx_table *t = NULL;
-	char *dept = NULL;
+	char *dept = NULL, *project = NULL;
 	size_t n = 0;
 	cli_args a;
 	int rc;
@@ -36,8 +39,9 @@ int cmd_list(jx_cli *cli, int argc, char **argv)
 		return rc;
 	if ((rc = cli_open_store(cli, &s, 0)) != 0)
 		return rc;
-	if (!a.dept || (rc = cli_find_department(s, a.dept, &dept)) == 0) {
-		jx_filter f = {dept, a.year_from, a.year_to, a.kind, NULL};
+	if ((!a.dept || (rc = cli_find_department(s, a.dept, &dept)) == 0) &&
+	    (rc = cli_find_project(s, dept, a.project, &project)) == 0) {
+		jx_filter f = {dept, a.year_from, a.year_to, a.kind, project};
 		if (jx_store_list(s, &f, &v, &n) != 0 || jx_evaluation_list_table(&t, v, n) != 0)
 			rc = cli_fail_jx();
 	}
@@ -52,6 +56,7 @@ int cmd_list(jx_cli *cli, int argc, char **argv)
 	jx_table_free(t);
 	jx_eval_summaries_free(v, n);
 	free(dept);
+	free(project);
 	jx_store_free(s);
 	return rc;
 }

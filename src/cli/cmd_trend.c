@@ -6,6 +6,7 @@
 
 static const cli_option options[] = {
 	ANA_SHARED,
+	ANA_PROJECT,
 	CLI_SHARED(ALL_DEPARTMENTS),
 	{'a', "alpha", "P", N_("significance level of the rising/falling call (default 0.05)"), 0},
 	CLI_END};
@@ -88,7 +89,7 @@ int cmd_trend(jx_cli *cli, int argc, char **argv)
 	int rc = ana_parse(&a, &spec_trend, argc, argv, own_option, &a);
 	if (rc != CLI_GO)
 		return rc;
-	if (a.all_departments && a.o.level == JX_LEVEL_TOTAL && !a.dept)
+	if (a.all_departments && a.o.level == JX_LEVEL_TOTAL && !a.dept && !a.project)
 		return trend_departments(cli, &a);
 	return ana_run(cli, &a, trend_table, NULL);
 }

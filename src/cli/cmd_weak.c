@@ -4,6 +4,7 @@
 
 static const cli_option options[] = {
 	ANA_SHARED,
+	ANA_PROJECT,
 	CLI_SHARED(ALL_DEPARTMENTS),
 	{'w', "window", "N", N_("the last N evaluated years (default 3)"), 0},
 	{'m', "min-deducted", "K", N_("deducted rule: in at least K of them (default 2)"), 0},

@@ -78,6 +78,11 @@ static int shared_value(cli_args *a, int key, const char *arg)
 	jx_kind kind;
 	switch (key) {
 	case CLI_O_DEPT: a->dept = arg; break;
+	case CLI_O_PROJECT:
+		if (!*arg)
+			return cli_usage(cmd, _("--project needs a project name or all"));
+		a->project = arg;
+		break;
 	case CLI_O_ALL_DEPARTMENTS: a->all_departments = 1; break;
 	case CLI_O_YEARS:
 		if (cli_parse_years(arg, &a->year_from, &a->year_to))

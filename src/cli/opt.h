@@ -75,6 +75,7 @@ typedef struct {
 typedef struct {
 	const cli_spec *spec;
 	const char *dept; /* --dept or NULL */
+	const char *project; /* --project NAME or "all", or NULL */
 	int all_departments;
 	int year_from, year_to; /* --years; 0 = open */
 	int level, level_set;   /* --level (JX_LEVEL_* / -1 all) */

@@ -67,6 +67,7 @@ sample() {
 	csv\|json\|xlsx) echo json ;; png\|svg\|pdf) echo svg ;; html\|md) echo md ;;
 	zh\|en) echo en ;; scores\|figures) echo figures ;;
 	pareto\|runs\|transitions\|pairs) echo runs ;;
+	NAME\|all) echo all ;; 万元\|元) echo 元 ;; years\|missed\|flags) echo flags ;;
 	auto\|report\|csv\|table\|docx\|html\|xls\|doc) echo csv ;; auto\|utf-8\|gb18030\|utf-16) echo utf-8 ;;
 	*) fail "no sample value for $c $name $arg (add one to this test)" ;;
 	esac
@@ -83,7 +84,8 @@ needs() {
 	plot) [ "$name" = --out-dir ] && echo "all --dept 甲" || echo "total --dept 甲 --out $tmp/o.svg" ;;
 	report) echo "--dept 甲 --out $tmp/r.md --no-charts" ;;
 	variance) [ "$name" = --across ] && echo "" || echo "--dept 甲" ;;
-	compare | trend | forecast | deductions | weak | figures) echo "--dept 甲" ;;
+	compare | trend | forecast | deductions | weak | figures | projects) echo "--dept 甲" ;;
+	rank) echo "--project all" ;;
 	*) echo "" ;;
 	esac
 }

@@ -52,7 +52,7 @@ grep -qx "$html" "$tmp/out" || fail "report does not print the file it wrote"
 # ---- well-formed, self-contained, sections, links ----
 xmllint --noout "$html" || fail "HTML is not well-formed"
 ok
-for id in summary trends weak deductions forecast figures review suggestions provenance; do
+for id in summary trends weak deductions forecast figures projects review suggestions provenance; do
   same "$(xp "count(//section[@id='$id']/h2)")" 1 "section $id"
 done
 same "$(xp 'count(//script)')" 0 "script elements"
@@ -185,14 +185,14 @@ J report --dept "$dept" --lang en --no-charts --out "$tmp/en.html" >/dev/null
 html=$tmp/en.html
 xmllint --noout "$html" || fail "English HTML is not well-formed"
 same "$(xp "normalize-space(//section[@id='summary']/h2)")" "1. Summary" "English heading"
-same "$(xp "normalize-space(//section[@id='suggestions']/h2)")" "8. Planning suggestions" "English heading"
+same "$(xp "normalize-space(//section[@id='suggestions']/h2)")" "9. Planning suggestions" "English heading"
 same "$(xp "string(/html/@lang)")" "en" "lang attribute"
 
 # ---- the real one-year report: every section, no trend, no forecast ----
 html=$tmp/real.html
 J report --dept 南京市公安局禁毒支队 --out "$html" >/dev/null
 xmllint --noout "$html" || fail "real report is not well-formed"
-for id in summary trends weak deductions forecast figures review suggestions provenance; do
+for id in summary trends weak deductions forecast figures projects review suggestions provenance; do
   same "$(xp "count(//section[@id='$id']/h2)")" 1 "real report section $id"
 done
 same "$(xp "normalize-space(//section[@id='summary']/div[@class='cards']/div[1]/div[@class='value'])")" \
@@ -210,7 +210,7 @@ db=$tmp/t.db
 # ---- Markdown: same content, charts as PNG beside it ----
 J report --dept "$dept" --out "$tmp/r.md" >/dev/null
 grep -q '^## 一、摘要' "$tmp/r.md" || fail "Markdown lacks the summary"
-grep -q '^## 九、数据来源' "$tmp/r.md" || fail "Markdown lacks the provenance"
+grep -q "^## 十、数据来源" "$tmp/r.md" || fail "Markdown lacks the provenance"
 grep -q '<a id="weak-1"></a>' "$tmp/r.md" || fail "Markdown lacks evidence anchors"
 pngs=$(grep -o '](r_charts/[a-z]*\.png)' "$tmp/r.md" | wc -l)
 [ "$pngs" -ge 6 ] || fail "Markdown links $pngs charts, expected at least 6"; ok

@@ -202,7 +202,7 @@ int jx_across_table(jx_table **out, const jx_across_result *r, const jx_analysis
 		jx_unit un = {row->level,  row->key,    NULL, row->level1,
 			      row->level2, row->level3, NULL};
 		un.name = row->level == 0 ? "合计" : row->level1;
-		bad = jx__table_row(t, NULL, row->provenance, o) | jx__table_unit(t, c, &un) |
+		bad = jx__table_row(t, NULL, NULL, row->provenance, o) | jx__table_unit(t, c, &un) |
 		      jx_table_set_int(t, c + 4, (long long)row->n) |
 		      jx__set_number(t, c + 5, row->mean) | jx__set_number(t, c + 6, row->sd) |
 		      jx__set_number(t, c + 7, row->min) | jx__set_number(t, c + 8, row->max) |

@@ -155,7 +155,7 @@ static int compare_table_row(jx_table *t, int c, const jx_compare_result *r,
 			     const jx_compare_row *row, const jx_analysis_options *o)
 {
 	int bad;
-	if (jx__table_row(t, r->units->department, r->units->provenance, o) ||
+	if (jx__table_row(t, r->units->department, r->units->project, r->units->provenance, o) ||
 	    jx__table_unit(t, c, row->unit))
 		return JX_ENOMEM;
 	bad = set_year(t, c + 4, row->from) | set_year(t, c + 7, row->to) |
@@ -180,8 +180,7 @@ int jx_compare_table(jx_table **out, const jx_compare_result *r, const jx_analys
 				  r->units->provenance)))
 		return rc;
 	jx_table_add_note(t, "%s (%s): %d → %d; rate = score / weight, Δ in percentage points",
-			  r->units->department, jx_kind_name(r->units->kind), r->year_from,
-			  r->year_to);
+			  r->units->scope, jx_kind_name(r->units->kind), r->year_from, r->year_to);
 	for (size_t i = 0; i < r->nrows; i++)
 		if ((rc = compare_table_row(t, c, r, &r->rows[i], o))) {
 			jx_table_free(t);
@@ -303,7 +302,8 @@ static int selfreview_table_row(jx_table *t, int c, const jx_selfreview_result *
 				const jx_selfreview_row *row, const jx_analysis_options *o)
 {
 	int bad, higher = row->diff_points > JX__EPS;
-	if (jx__table_row(t, r->self_units->department, r->self_units->provenance, o) ||
+	if (jx__table_row(t, r->self_units->department, r->self_units->project,
+			  r->self_units->provenance, o) ||
 	    jx__table_unit(t, c + 1, row->unit))
 		return JX_ENOMEM;
 	bad = jx_table_set_int(t, c, row->year) | jx__set_number(t, c + 5, row->self->weight) |

@@ -21,7 +21,7 @@ static int unit_row(jx_table *t, int c, const jx_deductions_result *r, const jx_
 		    const jx_analysis_options *o, char **years)
 {
 	*years = NULL;
-	if (jx__table_row(t, r->units->department, r->units->provenance, o) ||
+	if (jx__table_row(t, r->units->department, r->units->project, r->units->provenance, o) ||
 	    jx__table_unit(t, c, un) || !(*years = deducted_years(r->units, un)))
 		return JX_ENOMEM;
 	return 0;
@@ -120,7 +120,8 @@ static int transitions_table(jx_table *t, int c, const jx_deductions_result *r,
 {
 	for (size_t i = 0; i < r->ntransitions; i++) {
 		const jx_transition_row *row = &r->transitions[i];
-		if (jx__table_row(t, r->units->department, r->units->provenance, o) ||
+		if (jx__table_row(t, r->units->department, r->units->project, r->units->provenance,
+				  o) ||
 		    (jx_table_set_int(t, c, row->year_from) |
 		     jx_table_set_int(t, c + 1, row->year_to) |
 		     jx_table_set_int(t, c + 2, (long long)row->new_) |
@@ -153,7 +154,8 @@ static int pairs_table(jx_table *t, int c, const jx_deductions_result *r,
 		return JX_ENOMEM;
 	for (size_t i = 0; i < r->npairs; i++) {
 		const jx_pair_row *p = &r->pairs[i];
-		if (jx__table_row(t, r->units->department, r->units->provenance, o) ||
+		if (jx__table_row(t, r->units->department, r->units->project, r->units->provenance,
+				  o) ||
 		    (jx_table_set_text(t, c, p->a->level3) |
 		     jx_table_set_text(t, c + 1, p->b->level3) | jx__set_number(t, c + 2, p->phi) |
 		     jx_table_set_int(t, c + 3, (long long)p->n11) |
@@ -199,8 +201,8 @@ int jx_deductions_table(jx_table **out, const jx_deductions_result *r, jx_deduct
 	if ((rc = jx__table_start(&t, &c, views[view].cols, views[view].n, o,
 				  r->units->provenance)))
 		return rc;
-	jx_table_add_note(t, "%s (%s), %d–%d: %g points lost by indicators; %s",
-			  r->units->department, jx_kind_name(r->units->kind), r->units->years[0],
+	jx_table_add_note(t, "%s (%s), %d–%d: %g points lost by indicators; %s", r->units->scope,
+			  jx_kind_name(r->units->kind), r->units->years[0],
 			  r->units->years[r->units->nyears - 1], r->total_points, view_notes[view]);
 	if (view == JX_DED_PAIRS)
 		jx_table_add_note(t,

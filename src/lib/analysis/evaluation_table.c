@@ -54,9 +54,9 @@ static void subtotal(jx_table *t, const char *type, const char *label, double w,
 	jx_table_add_row(t);
 	jx_table_set_text(t, C_TYPE, type);
 	jx_table_set_text(t, C_L1, label);
-	jx_table_set_number(t, C_WEIGHT, w);
-	jx_table_set_number(t, C_SCORE, s);
-	jx_table_set_number(t, C_DED, ws - s);
+	jx_table_set_number(t, C_WEIGHT, jx__tidy(w));
+	jx_table_set_number(t, C_SCORE, jx__tidy(s));
+	jx_table_set_number(t, C_DED, jx__tidy(ws - s));
 	jx_table_set_number(t, C_RATE, w > 0 ? s / w : NAN);
 	if (missing)
 		jx_table_set_text(t, C_ORIGIN, "incomplete");
@@ -68,13 +68,41 @@ static void subtotal(jx_table *t, const char *type, const char *label, double w,
 	}
 }
 
+/* Columns target, actual, completion, reason (after the others) when some row has
+ * a target, an actual value or a reason; *first is the first of them, else -1. */
+static int target_columns(jx_table *t, const jx_evaluation *ev, int *first)
+{
+	static const jx__col cols[] = {{"target", "年度指标值", JX_COL_TEXT, 0},
+				       {"actual", "实际完成值", JX_COL_TEXT, 0},
+				       {"completion", "完成情况", JX_COL_TEXT, 0},
+				       {"reason", "原因", JX_COL_TEXT, 0}};
+	*first = -1;
+	for (size_t i = 0; i < ev->nrows; i++)
+		if (ev->rows[i].target || ev->rows[i].actual || ev->rows[i].reason) {
+			*first = (int)jx_table_columns(t);
+			return jx__table_columns(t, cols, sizeof(cols) / sizeof(*cols));
+		}
+	return 0;
+}
+
+static void row_targets(jx_table *t, int col, const jx_indicator *r)
+{
+	jx_table_set_text(t, col, r->target);
+	jx_table_set_text(t, col + 1, r->actual);
+	jx_table_set_text(t, col + 2, jx_completion_name(r->completion));
+	jx_table_set_text(t, col + 3, r->reason);
+}
+
 jx_table *jx_evaluation_table(const jx_evaluation *ev)
 {
 	jx_table *t = table_of(evaluation_cols, sizeof(evaluation_cols) / sizeof(*evaluation_cols));
 	double w1 = 0, s1 = 0, wt = 0, st = 0, k1 = 0, kt = 0;
 	size_t m1 = 0, mt = 0;
-	if (!t)
+	int tc;
+	if (!t || target_columns(t, ev, &tc) != 0) {
+		jx_table_free(t);
 		return NULL;
+	}
 	for (size_t i = 0; i < ev->nrows; i++) {
 		const jx_indicator *r = &ev->rows[i];
 		int first = i == 0 || strcmp(r->level1, ev->rows[i - 1].level1) != 0;
@@ -91,11 +119,13 @@ jx_table *jx_evaluation_table(const jx_evaluation *ev)
 		jx_table_set_text(t, C_L3, r->level3);
 		jx_table_set_number(t, C_WEIGHT, r->weight);
 		jx_table_set_number(t, C_SCORE, r->score);
-		jx_table_set_number(t, C_DED, isnan(r->score) ? NAN : r->weight - r->score);
+		jx_table_set_number(t, C_DED, isnan(r->score) ? NAN : jx__tidy(r->weight - r->score));
 		jx_table_set_number(t, C_RATE, isnan(r->score) ? NAN : r->score / r->weight);
 		jx_table_set_text(t, C_ORIGIN, jx_origin_name(r->origin));
 		if (r->line > 0)
 			jx_table_set_int(t, C_LINE, r->line);
+		if (tc >= 0)
+			row_targets(t, tc, r);
 		if (isnan(r->score) || r->score < r->weight - 1e-9)
 			jx_table_mark_row(t);
 		w1 += r->weight;
@@ -133,19 +163,28 @@ int jx_evaluation_list_table(jx_table **out, const jx_eval_summary *v, size_t n)
 {
 	jx_table *t = table_of(list_cols, sizeof(list_cols) / sizeof(*list_cols));
 	size_t flagged = 0;
+	int project = -1;
 	*out = NULL;
 	if (!t)
 		return jx__oom();
+	for (size_t i = 0; i < n && project < 0; i++) /* a project column only when needed */
+		if (v[i].project &&
+		    (project = jx_table_add_column(t, "project", "项目", JX_COL_TEXT, 0)) < 0) {
+			jx_table_free(t);
+			return jx__oom();
+		}
 	for (size_t i = 0; i < n; i++) {
 		jx_table_add_row(t);
 		jx_table_set_text(t, 0, v[i].department);
 		jx_table_set_int(t, 1, v[i].year);
 		jx_table_set_text(t, 2, jx_kind_name(v[i].kind));
 		jx_table_set_number(t, 3, v[i].total_weight);
-		jx_table_set_number(t, 4, v[i].total_score);
+		jx_table_set_number(t, 4, jx__tidy(v[i].total_score));
 		jx_table_set_text(t, 5, v[i].grade);
-		jx_table_set_number(t, 6, v[i].deducted);
+		jx_table_set_number(t, 6, jx__tidy(v[i].deducted)); /* sums in SQL: binary dust */
 		jx_table_set_text(t, 7, jx_provenance_name(v[i].provenance));
+		if (project >= 0)
+			jx_table_set_text(t, project, v[i].project);
 		if (v[i].nmissing || v[i].ninferred || v[i].nwarnings) {
 			jx_table_mark_row(t);
 			flagged++;

@@ -177,7 +177,7 @@ static int funds_row(jx_table *t, int c, const jx_funds_result *r, const jx_fund
 			    y->project_share,       y->budget_growth,     y->income_growth,
 			    y->expenditure_growth};
 	int bad;
-	if (jx__table_row(t, r->department, r->provenance, o))
+	if (jx__table_row(t, r->department, NULL, r->provenance, o))
 		return JX_ENOMEM;
 	bad = jx_table_set_int(t, c, y->year);
 	for (int i = 0; i < 13; i++)

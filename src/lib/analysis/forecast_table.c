@@ -50,7 +50,7 @@ static int forecast_table_row(jx_table *t, int c, int tail, const jx_forecast_re
 			      const jx_forecast_row *row, const jx_analysis_options *o)
 {
 	char note[160], period[32] = "";
-	if (jx__table_row(t, r->units->department, r->units->provenance, o) ||
+	if (jx__table_row(t, r->units->department, r->units->project, r->units->provenance, o) ||
 	    jx__table_unit(t, c, row->unit))
 		return JX_ENOMEM;
 	note_of(note, sizeof(note), r, row);
@@ -81,7 +81,7 @@ int jx_forecast_table(jx_table **out, const jx_forecast_result *r, const jx_anal
 		return rc;
 	tail = (int)jx_table_columns(t);
 	if ((rc = jx__table_columns(t, forecast_tail,
-				 sizeof(forecast_tail) / sizeof(*forecast_tail)))) {
+				    sizeof(forecast_tail) / sizeof(*forecast_tail)))) {
 		jx_table_free(t);
 		return rc;
 	}
@@ -89,7 +89,7 @@ int jx_forecast_table(jx_table **out, const jx_forecast_result *r, const jx_anal
 			  _("%s (%s): rate in %d within the current framework period: a line on "
 			    "the logit of (score + 0.5)/(weight + 1), residual variance pooled "
 			    "over the units of the same level; %g%% interval, inside [0, 1]"),
-			  r->units->department, jx_kind_name(r->units->kind), r->year,
+			  r->units->scope, jx_kind_name(r->units->kind), r->year,
 			  r->confidence * 100);
 	for (size_t i = 0; i < r->nrows; i++)
 		if ((rc = forecast_table_row(t, c, tail, r, &r->rows[i], o))) {

@@ -27,15 +27,16 @@ typedef struct {
 int jx__table_columns(jx_table *t, const jx__col *cols, size_t n);
 
 /**
- * New table with an optional leading department column (o->with_department),
+ * New table with an optional leading department column (o->with_department) and
+ * project column (o->with_project),
  * then cols, then a last `provenance` column. *base is the index of cols[0].
  * When prov is synthetic the table gets a note saying so. 0 or JX_ENOMEM.
  */
 int jx__table_start(jx_table **out, int *base, const jx__col *cols, size_t n,
 		    const jx_analysis_options *o, jx_provenance prov);
 
-/** Start a row; fills the department and provenance columns. 0 or JX_ENOMEM. */
-int jx__table_row(jx_table *t, const char *department, jx_provenance prov,
+/** Start a row; fills the department, project and provenance columns. 0 or JX_ENOMEM. */
+int jx__table_row(jx_table *t, const char *department, const char *project, jx_provenance prov,
 		  const jx_analysis_options *o);
 
 /** The four unit columns every unit table starts with (at col..col+3). */

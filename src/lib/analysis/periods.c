@@ -122,7 +122,7 @@ static int framework_row(jx_table *t, int c, const jx_units *u, size_t y,
 	int first, last;
 	jx_units_period_years(u, py->period, &first, &last);
 	snprintf(period, sizeof(period), "%d-%d", first, last);
-	if (jx__table_row(t, u->department, u->provenance, o))
+	if (jx__table_row(t, u->department, u->project, u->provenance, o))
 		return JX_ENOMEM;
 	return jx_table_set_int(t, c, py->year) | jx_table_set_int(t, c + 1, (long long)py->nkeys) |
 	       (y ? jx_table_set_int(t, c + 2, (long long)py->ncarried) |
@@ -151,7 +151,7 @@ int jx_framework_table(jx_table **out, const jx_units *u, const jx_analysis_opti
 			  _("%s (%s): a year starts a new framework period when fewer than half "
 			    "of its level-3 indicators (after aliases) were evaluated the year "
 			    "before, or when declared with `jixiao framework add`"),
-			  u->department, jx_kind_name(u->kind));
+			  u->scope, jx_kind_name(u->kind));
 	for (size_t y = 0; y < u->nyears; y++)
 		if (framework_row(t, c, u, y, o)) {
 			jx_table_free(t);

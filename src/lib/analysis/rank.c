@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rank.c -- departments of one year by total score, grade and percentile,
- * and each department's category rates against the median of all departments.
+/* rank.c -- departments (or projects) of one year by total score, grade and
+ * percentile, and each one's category rates against the median of all.
  *
  * Reads one department's series at a time (docs/methods.md §10). Ranks are
  * by total rate (score ÷ total weight), ties share the better rank; the
@@ -57,13 +57,15 @@ static int add_categories(rank_state *rs, const jx_units *u)
 	return 0;
 }
 
-static int add_department(rank_state *rs, jx_store *st, const char *name, int year, jx_kind kind)
+/* The evaluation of department name (or of its project key, when not NULL) in year. */
+static int add_department(rank_state *rs, jx_store *st, const char *name, const char *key, int year,
+			  jx_kind kind)
 {
 	jx_series *sr = NULL;
 	jx_units *u = NULL;
 	dept_entry *d;
 	const jx_unit *tot;
-	int rc = jx_store_series(st, &sr, name, kind, year, year);
+	int rc = jx_store_project_series(st, &sr, name, key, kind, year, year);
 	if (rc == JX_ENOTFOUND) {
 		jx_error_clear();
 		return 0;
@@ -81,10 +83,12 @@ static int add_department(rank_state *rs, jx_store *st, const char *name, int ye
 	d->row.provenance = u->provenance;
 	d->cat_first = rs->ncats;
 	if (!(d->row.department = jx__strdup(name)) ||
+	    (sr->project && !(d->row.project = jx__strdup(sr->project))) ||
 	    (!isnan(d->row.rate) &&
 	     !(d->row.grade = jx__strdup(jx_grade_of(rs->bands, rs->nbands, d->row.total_score,
 						     d->row.total_weight))))) {
 		free(d->row.department);
+		free(d->row.project);
 		free(d->row.grade);
 		rc = jx__oom();
 		goto out;
@@ -106,7 +110,9 @@ static int cmp_rate(const void *pa, const void *pb)
 		return na - nb;
 	if (!na && a->row.rate != b->row.rate)
 		return a->row.rate > b->row.rate ? -1 : 1;
-	return strcmp(a->row.department, b->row.department);
+	if (strcmp(a->row.department, b->row.department))
+		return strcmp(a->row.department, b->row.department);
+	return strcmp(a->row.project ? a->row.project : "", b->row.project ? b->row.project : "");
 }
 
 /* Competition ranks (1, 2, 2, 4) and percentiles over the ranked departments. */
@@ -172,6 +178,7 @@ static int build_result(jx_rank_result *r, rank_state *rs)
 			jx_rank_category *c = &r->cats[r->ncats];
 			const cat_entry *e = &rs->cats[j];
 			c->department = r->rows[r->nrows - 1].department;
+			c->project = r->rows[r->nrows - 1].project;
 			c->key = jx__strdup(rs->keys.keys[e->key]);
 			c->level1 = jx__strdup(rs->names[e->key]);
 			r->ncats++;
@@ -196,6 +203,7 @@ static void state_free(rank_state *rs)
 {
 	for (size_t i = 0; i < rs->ndepts; i++) {
 		free(rs->depts[i].row.department);
+		free(rs->depts[i].row.project);
 		free(rs->depts[i].row.grade);
 	}
 	for (size_t i = 0; i < rs->keys.n && i < rs->names_cap; i++)
@@ -206,7 +214,34 @@ static void state_free(rank_state *rs)
 	jx__keymap_free(&rs->keys);
 }
 
-int jx_rank_compute(jx_rank_result **out, jx_store *st, int year, const jx_analysis_options *o)
+/* Every project of department dept (project JX_PROJECT_ALL), or the one named. */
+static int add_projects(rank_state *rs, jx_store *st, const char *dept, const char *project,
+			int year, jx_kind kind)
+{
+	jx_project_info *p = NULL;
+	size_t n = 0;
+	char *key = NULL;
+	int rc;
+	if (strcmp(project, JX_PROJECT_ALL)) {
+		if ((rc = jx_store_find_project(st, &key, dept, project)) == JX_ENOTFOUND) {
+			jx_error_clear();
+			return 0;
+		}
+		if (rc == 0)
+			rc = add_department(rs, st, dept, key, year, kind);
+		free(key);
+		return rc;
+	}
+	if ((rc = jx_store_projects(st, &p, &n, dept)) != 0)
+		return rc;
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = add_department(rs, st, dept, p[i].key, year, kind);
+	jx_project_infos_free(p, n);
+	return rc;
+}
+
+int jx_rank_compute_projects(jx_rank_result **out, jx_store *st, int year, const char *department,
+			     const char *project, const jx_analysis_options *o)
 {
 	jx_rank_result *r;
 	rank_state rs;
@@ -220,14 +255,19 @@ int jx_rank_compute(jx_rank_result **out, jx_store *st, int year, const jx_analy
 		return jx__oom();
 	r->year = year;
 	r->kind = o ? o->kind : JX_KIND_SELF;
+	r->projects = project != NULL;
 	if ((rc = jx_store_grade_bands(st, rs.bands, 16, &rs.nbands)) ||
 	    (rc = jx_store_departments(st, &names, &nnames)))
 		goto out;
 	for (size_t i = 0; i < nnames && rc == 0; i++)
-		rc = add_department(&rs, st, names[i], year, r->kind);
+		if (!department || !strcmp(department, names[i]))
+			rc = project ? add_projects(&rs, st, names[i], project, year, r->kind)
+				     : add_department(&rs, st, names[i], NULL, year, r->kind);
 	if (rc == 0 && rs.ndepts == 0)
-		rc = jx__error(JX_ENOTFOUND, "no %s evaluations in %d", jx_kind_name(r->kind),
-			       year);
+		rc = jx__error(JX_ENOTFOUND,
+			       project ? "no %s project evaluations in %d"
+				       : "no %s evaluations in %d",
+			       jx_kind_name(r->kind), year);
 	if (rc == 0) {
 		rank_rows(&rs);
 		rc = build_result(r, &rs);
@@ -243,12 +283,18 @@ out:
 	return 0;
 }
 
+int jx_rank_compute(jx_rank_result **out, jx_store *st, int year, const jx_analysis_options *o)
+{
+	return jx_rank_compute_projects(out, st, year, NULL, NULL, o);
+}
+
 void jx_rank_result_free(jx_rank_result *r)
 {
 	if (!r)
 		return;
 	for (size_t i = 0; i < r->nrows; i++) {
 		free(r->rows[i].department);
+		free(r->rows[i].project);
 		free(r->rows[i].grade);
 	}
 	for (size_t i = 0; i < r->ncats; i++) {
@@ -267,34 +313,52 @@ static const jx__col rank_cols[] = {
 	{"percentile", "百分位", JX_COL_FIXED, 1}, {"missing", "缺失", JX_COL_INT, 0},
 };
 
-int jx_rank_table(jx_table **out, const jx_rank_result *r, const jx_analysis_options *o)
+static const jx__col project_col = {"project", "项目", JX_COL_TEXT, 0};
+
+/* cols with the project column after the one at index at, when r ranks projects;
+ * the department and project are columns of their own here, not the option's. */
+static int start_table(jx_table **out, int *c, const jx__col *cols, size_t n, size_t at,
+		       const jx_rank_result *r, const jx_analysis_options *o)
 {
 	jx_analysis_options plain;
-	jx_table *t;
-	int c, rc, bad = 0;
-	if (o) { /* the department is a column of its own here */
+	jx__col all[16];
+	size_t k = 0;
+	jx_analysis_options_init(&plain);
+	if (o)
 		plain = *o;
-		plain.with_department = 0;
-		o = &plain;
+	plain.with_department = 0;
+	plain.with_project = 0;
+	for (size_t i = 0; i < n && k < 15; i++) {
+		all[k++] = cols[i];
+		if (i == at && r->projects)
+			all[k++] = project_col;
 	}
-	if ((rc = jx__table_start(&t, &c, rank_cols, sizeof(rank_cols) / sizeof(*rank_cols), o,
-				  r->provenance)))
+	return jx__table_start(out, c, all, k, &plain, r->provenance);
+}
+
+int jx_rank_table(jx_table **out, const jx_rank_result *r, const jx_analysis_options *o)
+{
+	jx_table *t;
+	int c, p, rc, bad = 0;
+	if ((rc = start_table(&t, &c, rank_cols, sizeof(rank_cols) / sizeof(*rank_cols), 1, r, o)))
 		return rc;
+	p = r->projects; /* the columns after department move by one */
 	jx_table_add_note(t,
 			  "%d (%s): rank by total rate = score / total weight; percentile = "
 			  "share of ranked departments at or below; unknown totals last",
 			  r->year, jx_kind_name(r->kind));
 	for (size_t i = 0; i < r->nrows && !bad; i++) {
 		const jx_rank_row *row = &r->rows[i];
-		bad = jx__table_row(t, NULL, row->provenance, o) |
+		bad = jx__table_row(t, NULL, NULL, row->provenance, NULL) |
 		      (row->rank ? jx_table_set_int(t, c, (long long)row->rank) : 0) |
 		      jx_table_set_text(t, c + 1, row->department) |
-		      jx__set_number(t, c + 2, row->total_score) |
-		      jx__set_number(t, c + 3, row->total_weight) |
-		      jx__set_number(t, c + 4, row->rate) |
-		      jx_table_set_text(t, c + 5, row->grade) |
-		      jx__set_number(t, c + 6, row->percentile) |
-		      jx_table_set_int(t, c + 7, (long long)row->nmissing);
+		      (p ? jx_table_set_text(t, c + 2, row->project) : 0) |
+		      jx__set_number(t, c + p + 2, row->total_score) |
+		      jx__set_number(t, c + p + 3, row->total_weight) |
+		      jx__set_number(t, c + p + 4, row->rate) |
+		      jx_table_set_text(t, c + p + 5, row->grade) |
+		      jx__set_number(t, c + p + 6, row->percentile) |
+		      jx_table_set_int(t, c + p + 7, (long long)row->nmissing);
 	}
 	if (bad) {
 		jx_table_free(t);
@@ -312,17 +376,10 @@ static const jx__col category_cols[] = {
 
 int jx_rank_category_table(jx_table **out, const jx_rank_result *r, const jx_analysis_options *o)
 {
-	jx_analysis_options plain;
 	jx_table *t;
-	int c, rc, bad = 0;
-	if (o) {
-		plain = *o;
-		plain.with_department = 0;
-		o = &plain;
-	}
-	if ((rc = jx__table_start(&t, &c, category_cols,
-				  sizeof(category_cols) / sizeof(*category_cols), o,
-				  r->provenance)))
+	int c, p = r->projects, rc, bad = 0;
+	if ((rc = start_table(&t, &c, category_cols, sizeof(category_cols) / sizeof(*category_cols),
+			      0, r, o)))
 		return rc;
 	jx_table_add_note(t,
 			  "%d (%s): each department's category rate against the median of all "
@@ -330,12 +387,14 @@ int jx_rank_category_table(jx_table **out, const jx_rank_result *r, const jx_ana
 			  r->year, jx_kind_name(r->kind));
 	for (size_t i = 0; i < r->ncats && !bad; i++) {
 		const jx_rank_category *cat = &r->cats[i];
-		bad = jx__table_row(t, NULL, cat->provenance, o) |
+		bad = jx__table_row(t, NULL, NULL, cat->provenance, NULL) |
 		      jx_table_set_text(t, c, cat->department) |
-		      jx_table_set_text(t, c + 1, cat->level1) |
-		      jx__set_number(t, c + 2, cat->rate) | jx__set_number(t, c + 3, cat->median) |
-		      jx__set_number(t, c + 4, cat->delta * 100) |
-		      jx_table_set_int(t, c + 5, (long long)cat->n);
+		      (p ? jx_table_set_text(t, c + 1, cat->project) : 0) |
+		      jx_table_set_text(t, c + p + 1, cat->level1) |
+		      jx__set_number(t, c + p + 2, cat->rate) |
+		      jx__set_number(t, c + p + 3, cat->median) |
+		      jx__set_number(t, c + p + 4, cat->delta * 100) |
+		      jx_table_set_int(t, c + p + 5, (long long)cat->n);
 		if (!bad && cat->delta < -JX__EPS)
 			jx_table_mark_row(t);
 	}

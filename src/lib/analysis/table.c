@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* table.c -- shared pieces of the analysis result tables.
  *
- * Every unit table starts with the same columns (optionally department,
- * then level, level1, level2, level3) so that CSV from different commands
+ * Every unit table starts with the same columns (optionally department and
+ * project, then level, level1, level2, level3) so that CSV from different commands
  * joins on them. */
 #include <math.h>
 #include <stdio.h>
@@ -32,6 +32,11 @@ int jx__table_start(jx_table **out, int *base, const jx__col *cols, size_t n,
 			goto oom;
 		*base = 1;
 	}
+	if (o && o->with_project) {
+		if (jx_table_add_column(t, "project", "项目", JX_COL_TEXT, 0) < 0)
+			goto oom;
+		*base += 1;
+	}
 	if (jx__table_columns(t, cols, n) != 0)
 		goto oom;
 	if (jx_table_add_column(t, "provenance", "数据来源", JX_COL_TEXT, 0) < 0)
@@ -47,12 +52,14 @@ oom:
 	return jx__oom();
 }
 
-int jx__table_row(jx_table *t, const char *department, jx_provenance prov,
+int jx__table_row(jx_table *t, const char *department, const char *project, jx_provenance prov,
 		  const jx_analysis_options *o)
 {
 	if (jx_table_add_row(t))
 		return jx__oom();
 	if (o && o->with_department && jx_table_set_text(t, 0, department))
+		return jx__oom();
+	if (o && o->with_project && jx_table_set_text(t, o->with_department, project))
 		return jx__oom();
 	if (jx_table_set_text(t, jx_table_find_column(t, "provenance"), jx_provenance_name(prov)))
 		return jx__oom();

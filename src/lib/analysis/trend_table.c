@@ -74,7 +74,7 @@ static int trend_table_row(jx_table *t, int c, int tail, const jx_trend_result *
 {
 	char *rates;
 	int bad;
-	if (jx__table_row(t, r->units->department, r->units->provenance, o) ||
+	if (jx__table_row(t, r->units->department, r->units->project, r->units->provenance, o) ||
 	    jx__table_unit(t, c, row->unit))
 		return JX_ENOMEM;
 	if (!(rates = jx__rates_text(r->units, row->unit)))
@@ -114,7 +114,7 @@ int jx_trend_table(jx_table **out, const jx_trend_result *r, const jx_analysis_o
 			    "periods, Benjamini-Hochberg q < %g over the units listed; slope = "
 			    "least squares with a step at each framework break; * = includes "
 			    "inferred scores, ? = missing"),
-			  r->units->department, jx_kind_name(r->units->kind), r->alpha);
+			  r->units->scope, jx_kind_name(r->units->kind), r->alpha);
 	for (size_t i = 0; i < r->nrows; i++)
 		if ((rc = trend_table_row(t, c, tail, r, &r->rows[i], o))) {
 			jx_table_free(t);

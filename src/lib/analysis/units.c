@@ -30,6 +30,9 @@ void jx_analysis_options_init(jx_analysis_options *o)
 	o->growth_years = 3;
 	o->top_pairs = 10;
 	o->pairs_alpha = 0.1;
+	o->project_threshold = 0.90;
+	o->project_min_missed = 2;
+	o->money_wan = 1;
 }
 
 int jx_level_selected(const jx_analysis_options *o, int level)
@@ -319,6 +322,8 @@ void jx_units_free(jx_units *u)
 	free(u->units);
 	free(u->years);
 	free(u->department);
+	free(u->project);
+	free(u->scope);
 	free(u);
 }
 
@@ -408,7 +413,10 @@ int jx_units_build(jx_units **out, const jx_series *s, const jx_analysis_options
 
 	*out = NULL;
 	memset(&b, 0, sizeof(b));
-	if (!(b.u = calloc(1, sizeof(*b.u))) || !(b.u->department = jx__strdup(s->department))) {
+	if (!(b.u = calloc(1, sizeof(*b.u))) || !(b.u->department = jx__strdup(s->department)) ||
+	    (s->project && !(b.u->project = jx__strdup(s->project))) ||
+	    !(b.u->scope = s->project ? jx__sprintf("%s / %s", s->department, s->project)
+				      : jx__strdup(s->department))) {
 		rc = jx__oom();
 		goto out;
 	}

@@ -97,7 +97,7 @@ static int variance_table_row(jx_table *t, int c, const jx_variance_result *r,
 {
 	char *rates;
 	int bad;
-	if (jx__table_row(t, r->units->department, r->units->provenance, o) ||
+	if (jx__table_row(t, r->units->department, r->units->project, r->units->provenance, o) ||
 	    jx__table_unit(t, c, row->unit) || !(rates = jx__rates_text(r->units, row->unit)))
 		return JX_ENOMEM;
 	bad = jx_table_set_int(t, c + 4, (long long)row->rate.n) |
@@ -124,7 +124,7 @@ int jx_variance_table(jx_table **out, const jx_variance_result *r, const jx_anal
 	jx_table_add_note(t,
 			  "%s (%s): spread of the score rate across years; sample variance "
 			  "(n − 1), cv = sd / mean",
-			  r->units->department, jx_kind_name(r->units->kind));
+			  r->units->scope, jx_kind_name(r->units->kind));
 	for (size_t i = 0; i < r->nrows; i++)
 		if ((rc = variance_table_row(t, c, r, &r->rows[i], o))) {
 			jx_table_free(t);
@@ -259,15 +259,16 @@ int jx_decomp_table(jx_table **out, const jx_decomp_result *r, const jx_analysis
 			  _("%s (%s): share of var(total score) across %zu years (%d-%d) = "
 			    "cov(category, total) / var(total); shares add up to 1. Without "
 			    "--years: the current framework period"),
-			  r->units->department, jx_kind_name(r->units->kind), r->nyears,
-			  r->years[0], r->years[r->nyears - 1]);
+			  r->units->scope, jx_kind_name(r->units->kind), r->nyears, r->years[0],
+			  r->years[r->nyears - 1]);
 	if (decomp_absent(r))
 		jx_table_add_note(t, "some categories are absent in some of these years (the "
 				     "framework changed): they count 0 there, and their shares "
 				     "offset each other");
 	for (size_t i = 0; i <= r->nrows && !bad; i++) {
 		const jx_decomp_row *row = i < r->nrows ? &r->rows[i] : NULL;
-		if (jx__table_row(t, r->units->department, r->units->provenance, o)) {
+		if (jx__table_row(t, r->units->department, r->units->project, r->units->provenance,
+				  o)) {
 			bad = 1;
 			break;
 		}

@@ -197,7 +197,7 @@ static int weak_table_row(jx_table *t, int c, const jx_weak_result *r, const jx_
 {
 	char rules[48], *why, *ev;
 	int bad;
-	if (jx__table_row(t, r->units->department, r->units->provenance, o) ||
+	if (jx__table_row(t, r->units->department, r->units->project, r->units->provenance, o) ||
 	    jx__table_unit(t, c, row->unit))
 		return JX_ENOMEM;
 	jx_weak_rules_format(rules, sizeof(rules), row->rules);
@@ -237,7 +237,7 @@ int jx_weak_table(jx_table **out, const jx_weak_result *r, const jx_analysis_opt
 	jx_table_add_note(t,
 			  "%s (%s): %zu of %zu units flagged; window %d–%d; rules: deducted in "
 			  ">= %d of the last %d years, or mean rate < %g, or falling at alpha %g",
-			  r->units->department, jx_kind_name(r->units->kind), r->nrows, r->nchecked,
+			  r->units->scope, jx_kind_name(r->units->kind), r->nrows, r->nchecked,
 			  r->window[0], r->window[r->nwindow - 1], o->weak_min_deducted,
 			  o->weak_window, o->weak_threshold, o->alpha);
 	for (size_t i = 0; i < r->nrows; i++)

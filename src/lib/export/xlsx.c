@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* xlsx.c -- the Excel/WPS workbook: scores, compare, weak, figures (libxlsxwriter).
+/* xlsx.c -- the Excel/WPS workbook: scores, compare, weak, figures, projects (libxlsxwriter).
  *
  * Each analysis sheet is filled from the same jx_table the analysis
  * command prints (with its department column), column by column through a
@@ -286,10 +286,39 @@ static const xcol figure_cols[] = {{"department", "部门", X_TEXT},
 				   {"mean_expenditure_growth", "近年平均支出增长", X_PCT},
 				   {"growth_warning", "增长预警", X_LABEL}};
 
+static const xcol project_cols[] = {{"department", "部门", X_TEXT},
+				    {"project", "项目", X_TEXT},
+				    {"year", "年度", X_INT},
+				    {"total_score", "总分", X_NUM},
+				    {"total_weight", "总权重", X_NUM},
+				    {"rate", "得分率", X_PCT},
+				    {"grade", "等级", X_TEXT},
+				    {"budget", "全年预算数（万元）", X_MONEY},
+				    {"executed", "全年执行数（万元）", X_MONEY},
+				    {"execution_rate", "预算执行率", X_PCT},
+				    {"targets", "绩效指标数", X_INT},
+				    {"met", "达成", X_INT},
+				    {"missed", "未达成", X_INT},
+				    {"unknown", "无法判断", X_INT},
+				    {"missed_targets", "未达成指标及部门说明的原因", X_TEXT}};
+
 typedef struct {
-	xsheet compare, weak, figures;
+	xsheet compare, weak, figures, projects;
 	jx_analysis_options o;
 } xanalysis;
+
+/* The department's project-years (`jixiao projects --format csv`), when it has any. */
+static int project_rows(xbook *x, xanalysis *a, jx_store *st, const char *dept)
+{
+	jx_projects_result *r = NULL;
+	jx_table *t = NULL;
+	int rc = jx_projects_compute(&r, st, dept, &a->o);
+	if (rc == 0 && (rc = jx_projects_table(&t, r, JX_PROJECTS_YEARS, &a->o)) == 0)
+		put_table(x, &a->projects, t, 0, 0);
+	jx_table_free(t);
+	jx_projects_result_free(r);
+	return rc == JX_ENOTFOUND ? 0 : rc;
+}
 
 static int department_sheets(xbook *x, xanalysis *a, jx_store *st, const char *dept)
 {
@@ -323,6 +352,8 @@ figures:
 		put_table(x, &a->figures, t, 0, 0);
 	if (rc == JX_ENOTFOUND)
 		rc = 0;
+	if (rc == 0)
+		rc = project_rows(x, a, st, dept);
 out:
 	jx_table_free(t);
 	jx_funds_result_free(funds);
@@ -349,12 +380,15 @@ static int analysis_sheets(xbook *x, jx_store *st, const jx_filter *f, const jx_
 	sheet_start(x, &a.weak, "weak", weak_cols, sizeof(weak_cols) / sizeof(*weak_cols));
 	sheet_start(x, &a.figures, "figures", figure_cols,
 		    sizeof(figure_cols) / sizeof(*figure_cols));
+	sheet_start(x, &a.projects, "projects", project_cols,
+		    sizeof(project_cols) / sizeof(*project_cols));
 	for (size_t i = 0; i < n && rc == 0; i++)
 		if (i == 0 || strcmp(evs[i].department, evs[i - 1].department))
 			rc = department_sheets(x, &a, st, evs[i].department);
 	sheet_end(&a.compare);
 	sheet_end(&a.weak);
 	sheet_end(&a.figures);
+	sheet_end(&a.projects);
 	return rc;
 }
 
@@ -364,7 +398,8 @@ static void about_sheet(xbook *x, const jx_filter *f)
 	char years[64], counts[128];
 	const char *rows[][2] = {
 		{"内容", "scores：每个三级指标每年一行；compare：各部门最近两个评价年度的对比；"
-			 "weak：持续薄弱指标及依据；figures：预算、决算与执行"},
+			 "weak：持续薄弱指标及依据；figures：预算、决算与执行；projects：各项目"
+			 "每年的总分、预算执行率和未达成的绩效目标及原因"},
 		{"部门", f->department ? f->department : "全部"},
 		{"年度", years},
 		{"评价", counts},

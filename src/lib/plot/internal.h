@@ -40,6 +40,7 @@ int plot__chart_pareto(plot__script *ps, const plot__ctx *ctx);
 int plot__chart_weak(plot__script *ps, const plot__ctx *ctx);
 int plot__chart_figures(plot__script *ps, const plot__ctx *ctx);
 int plot__chart_rank(plot__script *ps, const plot__ctx *ctx);
+int plot__chart_projects(plot__script *ps, const plot__ctx *ctx);
 
 /* ---- emitters (escape.c); all set b->failed on ENOMEM ---- */
 

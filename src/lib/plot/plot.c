@@ -21,7 +21,7 @@ static const struct {
 	{"total", plot__chart_total},     {"categories", plot__chart_categories},
 	{"heatmap", plot__chart_heatmap}, {"pareto", plot__chart_pareto},
 	{"weak", plot__chart_weak},       {"figures", plot__chart_figures},
-	{"rank", plot__chart_rank},
+	{"rank", plot__chart_rank},       {"projects", plot__chart_projects},
 };
 
 static const char *const image_names[] = {"png", "svg", "pdf"};
@@ -53,7 +53,7 @@ int jx_chart_parse(const char *s, jx_chart *out)
 		}
 	return jx__error(JX_EINVAL,
 			 "unknown chart '%s' (total, categories, heatmap, pareto, "
-			 "weak, figures, rank)",
+			 "weak, figures, rank, projects)",
 			 s ? s : "");
 }
 

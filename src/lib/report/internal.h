@@ -201,6 +201,7 @@ void rp_sec_weak(rd_doc *d, const jx_report *r);
 void rp_sec_deductions(rd_doc *d, const jx_report *r);
 void rp_sec_forecast(rd_doc *d, const jx_report *r);
 void rp_sec_figures(rd_doc *d, const jx_report *r);
+void rp_sec_projects(rd_doc *d, const jx_report *r);
 void rp_sec_review(rd_doc *d, const jx_report *r);
 void rp_sec_suggestions(rd_doc *d, const jx_report *r);
 void rp_sec_provenance(rd_doc *d, const jx_report *r);

@@ -99,6 +99,9 @@ static int run_optional(jx_report *r, jx_store *st)
 			rc = 0;
 	}
 	jx_series_free(review);
+	if (rc == 0 && (rc = jx_projects_compute(&r->projects, st, r->department, &r->options)) ==
+			       JX_ENOTFOUND)
+		rc = 0;
 	if (rc == 0)
 		jx_error_clear();
 	return rc;
@@ -165,6 +168,8 @@ static int provenance(jx_report *r, jx_store *st)
 			r->rank_synthetic += peers[i].provenance == JX_PROV_SYNTHETIC;
 	if (r->rank_synthetic)
 		r->synthetic = 1;
+	if (r->projects && r->projects->provenance == JX_PROV_SYNTHETIC)
+		r->synthetic = r->projects_synthetic = 1;
 	jx_eval_summaries_free(peers, npeers);
 	return rc;
 }
@@ -231,6 +236,7 @@ void jx_report_free(jx_report *r)
 	jx_funds_result_free(r->funds);
 	jx_rank_result_free(r->rank);
 	jx_selfreview_result_free(r->selfreview);
+	jx_projects_result_free(r->projects);
 	jx_eval_summaries_free(r->evals, r->nevals);
 	for (size_t i = 0; i < r->nwarnings; i++)
 		free(r->warnings[i].message);

@@ -24,19 +24,21 @@
 #define RULE_EXEC_HIGH 1.10   /* R8: ... or above */
 
 static const char *const rule_names[] = {
-	"",    "persistent",     "low_rate",  "falling", "concentrated", "pair",
-	"new", "forecast_grade", "execution", "growth",  "self_high"};
+	"",          "persistent",   "low_rate",        "falling",   "concentrated",
+	"pair",      "new",          "forecast_grade",  "execution", "growth",
+	"self_high", "project_slow", "project_repeated"};
 
 const char *jx_rule_id(jx_rule rule)
 {
-	static const char *const ids[] = {"",   "R1", "R2", "R3", "R4", "R5",
-					  "R6", "R7", "R8", "R9", "R10"};
-	return rule >= JX_RULE_PERSISTENT && rule <= JX_RULE_SELF_HIGH ? ids[rule] : "";
+	static const char *const ids[] = {"",   "R1", "R2", "R3",  "R4",  "R5", "R6",
+					  "R7", "R8", "R9", "R10", "R11", "R12"};
+	return rule >= JX_RULE_PERSISTENT && rule <= JX_RULE_PROJECT_REPEATED ? ids[rule] : "";
 }
 
 const char *jx_rule_name(jx_rule rule)
 {
-	return rule >= JX_RULE_PERSISTENT && rule <= JX_RULE_SELF_HIGH ? rule_names[rule] : "";
+	return rule >= JX_RULE_PERSISTENT && rule <= JX_RULE_PROJECT_REPEATED ? rule_names[rule]
+									      : "";
 }
 
 static jx_suggestion *add(jx_report *r, jx_rule rule, const jx_unit *unit, const char *prefix,
@@ -311,13 +313,42 @@ static int rule_self_high(jx_report *r)
 	return 0;
 }
 
+/* R11 and R12: each project that spent below the threshold in every year (jx_projects_compute's
+ * slow), and each that missed the same target in two or more years (its repeated list). */
+static int rule_projects(jx_report *r)
+{
+	const jx_projects_result *pr = r->projects;
+	for (size_t i = 0; pr && i < pr->nprojects; i++) {
+		const jx_project_summary *p = &pr->projects[i];
+		jx_suggestion *s;
+		if (p->slow) {
+			if (!(s = add(r, JX_RULE_PROJECT_SLOW, NULL, "proj", i + 1)))
+				return jx__oom();
+			s->project = p->name;
+			s->year = p->years[0].year;
+			s->year2 = p->years[p->nyears - 1].year;
+			s->value = p->mean_execution_rate;
+			s->value2 = pr->threshold;
+			s->count = p->nrate_years;
+		}
+		if (p->repeated) {
+			if (!(s = add(r, JX_RULE_PROJECT_REPEATED, NULL, "proj", i + 1)))
+				return jx__oom();
+			s->project = p->name;
+			s->count = p->nrepeated;
+		}
+	}
+	return 0;
+}
+
 int jx__report_rules(jx_report *r)
 {
 	int rc;
 	if ((rc = rule_persistent(r)) || (rc = rule_weak(r, JX_WEAK_LOW_RATE, JX_RULE_LOW_RATE)) ||
 	    (rc = rule_falling_units(r)) || (rc = rule_weak(r, JX_WEAK_FALLING, JX_RULE_FALLING)) ||
 	    (rc = rule_concentrated(r)) || (rc = rule_pairs(r)) || (rc = rule_new(r)) ||
-	    (rc = rule_forecast_grade(r)) || (rc = rule_funds(r)) || (rc = rule_self_high(r)))
+	    (rc = rule_forecast_grade(r)) || (rc = rule_funds(r)) || (rc = rule_self_high(r)) ||
+	    (rc = rule_projects(r)))
 		return rc;
 	return 0;
 }

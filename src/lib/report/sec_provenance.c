@@ -63,7 +63,7 @@ static void warnings_list(rd_doc *d, const jx_report *r)
 void rp_sec_provenance(rd_doc *d, const jx_report *r)
 {
 	const jx_series *s = r->series;
-	rd_heading(d, 2, "provenance", _("9. Data provenance"));
+	rd_heading(d, 2, "provenance", _("10. Data provenance"));
 	rd_para_text(d, NULL,
 		     rd_printf(d,
 			       _("This report analyses %s: %s, %s. The evaluations used are listed "

@@ -63,7 +63,7 @@ static void indicators_table(rd_doc *d, const jx_selfreview_result *sr)
 
 void rp_sec_review(rd_doc *d, const jx_report *r)
 {
-	rd_heading(d, 2, "review", _("7. Self-evaluation and review"));
+	rd_heading(d, 2, "review", _("8. Self-evaluation and review"));
 	if (r->kind == JX_KIND_REVIEW) {
 		rd_note(d,
 			_("This report analyses the finance bureau's reviews; the comparison with "

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sec_suggest.c -- section 8: the planning suggestions, each with a link to its evidence.
+/* sec_suggest.c -- section 9: the planning suggestions, each with a link to its evidence.
  *
  * The suggestions themselves come from rules.c; this file only
  * words them (in the report's language) with the numbers of their
@@ -26,6 +26,15 @@ static const char *pareto_names(rd_doc *d, const jx_report *r, size_t n)
 		s = k++ ? rd_printf(d, "%s%s%s", s, _(", "), q) : q;
 	}
 	return s;
+}
+
+/* R12's evidence: the project's repeated list ("家长满意度 (2022, 2023)"). */
+static const char *project_repeated(const jx_report *r, const char *project)
+{
+	for (size_t i = 0; r->projects && i < r->projects->nprojects; i++)
+		if (r->projects->projects[i].name == project)
+			return r->projects->projects[i].repeated;
+	return "";
 }
 
 static const char *suggestion_text(rd_doc *d, const jx_report *r, const jx_suggestion *s)
@@ -132,6 +141,20 @@ static const char *suggestion_text(rd_doc *d, const jx_report *r, const jx_sugge
 				 "standard and keep the supporting evidence.",
 				 s->count),
 			s->year, s->count, name, rd_pts(d, s->value));
+	case JX_RULE_PROJECT_SLOW:
+		return rd_printf(
+			d,
+			_("Project “%s”: %d–%d, execution below %s in every year (mean %s): "
+			  "check its funding needs and progress, pay out with progress, and "
+			  "adjust the budget when it lags."),
+			s->project, s->year, s->year2, rd_pct(d, s->value2), rd_pct(d, s->value));
+	case JX_RULE_PROJECT_REPEATED:
+		return rd_printf(
+			d,
+			_("Project “%s” misses the same targets again (%s): act on the "
+			  "reasons the department gave, or set next year's targets to what "
+			  "can be reached."),
+			s->project, project_repeated(r, s->project));
 	}
 	return "";
 }
@@ -150,7 +173,7 @@ static void suggestion_item(rd_doc *d, rd_inline *in, const jx_report *r, const 
 void rp_sec_suggestions(rd_doc *d, const jx_report *r)
 {
 	rd_block *list;
-	rd_heading(d, 2, "suggestions", _("8. Planning suggestions"));
+	rd_heading(d, 2, "suggestions", _("9. Planning suggestions"));
 	rd_para_text(
 		d, NULL,
 		_("These suggestions follow from the findings above by fixed rules (triggers and "

@@ -237,7 +237,7 @@ static void finding_links(rd_doc *d, rd_block *list, const jx_report *r)
 				       r->nsuggestions),
 			      r->nsuggestions),
 		    NULL, RD_STRONG);
-	rd_span_add(d, in, _("see section 8"), "#suggestions", 0);
+	rd_span_add(d, in, _("see section 9"), "#suggestions", 0);
 	rd_span_add(d, in, _("."), NULL, 0);
 }
 

@@ -42,6 +42,9 @@ static const char *banner_text(rd_doc *d, const jx_report *r)
 						 "synthetic evaluations",
 						 r->rank_synthetic),
 					r->year_latest, r->rank_synthetic));
+	if (r->projects_synthetic)
+		s = rd_printf(d, "%s%s%s", s, *s ? _("; ") : "",
+			      _("the project self-evaluations include synthetic data"));
 	return rd_printf(d, "%s%s%s", _("Synthetic data: "), s,
 			 _(". This report does not describe a real department."));
 }
@@ -66,6 +69,7 @@ static void build_doc(rd_doc *d, const jx_report *r, const jx_report_request *re
 	rp_sec_deductions(d, r);
 	rp_sec_forecast(d, r);
 	rp_sec_figures(d, r);
+	rp_sec_projects(d, r);
 	rp_sec_review(d, r);
 	rp_sec_suggestions(d, r);
 	rp_sec_provenance(d, r);

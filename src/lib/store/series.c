@@ -76,6 +76,7 @@ void jx_series_free(jx_series *sr)
 		return;
 	free(sr->department);
 	free(sr->project);
+	free(sr->project_key);
 	free(sr->years);
 	free(sr->rows);
 	free(sr->breaks);
@@ -315,7 +316,8 @@ int jx_store_project_series(jx_store *s, jx_series **out, const char *department
 
 	*out = NULL;
 	if (!(sr = calloc(1, sizeof(*sr))) || !(sr->pool_ = calloc(1, sizeof(pool))) ||
-	    !(sr->department = jx__strdup(department))) {
+	    !(sr->department = jx__strdup(department)) ||
+	    (project && !(sr->project_key = jx__strdup(project)))) {
 		jx_series_free(sr);
 		return jx__oom();
 	}
