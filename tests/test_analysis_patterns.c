@@ -177,10 +177,12 @@ static jx_weak_result *weak_of(jx_store *st, const char *dept, const jx_analysis
 	return r;
 }
 
-/* Window 2019–2021. 流程: deducted 3 of 3, mean (0.7 + 0.8 + 0.9)/3 = 0.8,
- * lost 3 + 2 + 1. 执行率: deducted 2019 and 2021 (2020 missing), mean
- * (0.85 + 0.8)/2. 绩效: only 2021, 0.8 < 0.9. 公开 (0.9, 1, 1) and 资产制度
- * deducted once, means above 0.9; 制度 clean; 预决算公开 not in the window. */
+/* Window 2019–2021; every indicator present in 2021 is examined (预决算公开 is not).
+ * Points lost in the window (the department's): 2019 3 + 3 + 1 + 2 = 9, 2020 2 (执行率
+ * missing), 2021 1 + 5 + 2 = 8: 19. 流程: lost 3, 2, 1 → persistent, 6/19 = .316 large.
+ * 执行率: lost 3, ?, 5 → persistent (2 years, 2021 among them), 8/19 large. 绩效: 2021
+ * only, lost 2 of 10 → new (its only loss), 2/19 not large. 公开 (lost 1 in 2019, full
+ * 2020–2021) and 资产制度 (lost 2 in 2019) are resolved: improved, not weak. */
 static void test_analysis__weak_default_rules(void **state)
 {
 	jx_weak_result *r = weak_of(*state, "甲", NULL);
@@ -188,49 +190,81 @@ static void test_analysis__weak_default_rules(void **state)
 	assert_int_equal(r->nwindow, 3);
 	assert_int_equal(r->window[0], 2019);
 	assert_int_equal(r->nchecked, 6);
+	assert_close(r->dept_points, 19, 0);
 	assert_int_equal(r->nrows, 3);
 	assert_string_equal(r->rows[0].unit->name, "流程");
-	assert_int_equal(r->rows[0].rules, JX_WEAK_DEDUCTED | JX_WEAK_LOW_RATE);
+	assert_int_equal(r->rows[0].rules, JX_WEAK_PERSISTENT | JX_WEAK_LARGE);
 	assert_int_equal(r->rows[0].ndeducted, 3);
 	assert_close(r->rows[0].mean_rate, 0.8, 1e-12);
 	assert_close(r->rows[0].points_lost, 6, 0);
+	assert_close(r->rows[0].share, 6.0 / 19, 1e-12);
+	assert_close(r->rows[0].latest_lost, 1, 0);
 	assert_string_equal(r->rows[1].unit->name, "执行率");
+	assert_int_equal(r->rows[1].rules, JX_WEAK_PERSISTENT | JX_WEAK_LARGE);
 	assert_int_equal(r->rows[1].ndeducted, 2);
 	assert_close(r->rows[1].mean_rate, 0.825, 1e-12);
 	assert_close(r->rows[1].points_lost, 8, 0);
 	assert_string_equal(r->rows[2].unit->name, "绩效");
-	assert_int_equal(r->rows[2].rules, JX_WEAK_LOW_RATE);
+	assert_int_equal(r->rows[2].rules, JX_WEAK_NEW);
+	assert_int_equal(r->nimproved, 2);
+	assert_string_equal(r->improved[0].unit->name, "公开");
+	assert_int_equal(r->improved[0].rules, JX_WEAK_RESOLVED);
+	assert_string_equal(r->improved[1].unit->name, "资产制度");
 	jx_weak_rules_format(rules, sizeof(rules), r->rows[0].rules);
-	assert_string_equal(rules, "deducted,low_rate");
+	assert_string_equal(rules, "persistent,large");
+	jx_weak_rules_format(rules, sizeof(rules), JX_WEAK_NEW | JX_WEAK_FALLING);
+	assert_string_equal(rules, "new,falling");
 	jx_weak_result_free(r);
 }
 
+/* With K = 3 only 流程 is persistent; a large share of 0.35 leaves 执行率 (.421) large
+ * and 流程 (.316) not. The low_rate rule, turned on at 0.85, adds itself to all three
+ * (means .8, .825, .8). Categories: 决策 lost 3, 2, 1; 管理 lost 6, ? (a missing score),
+ * 7: both persistent. A window of 0 is refused. */
 static void test_analysis__weak_options(void **state)
 {
 	jx_analysis_options o;
 	jx_weak_result *r;
 	jx_analysis_options_init(&o);
-	o.weak_threshold = 0.5;
 	o.weak_min_deducted = 3;
+	o.weak_large_share = 0.35;
 	r = weak_of(*state, "甲", &o);
-	assert_int_equal(r->nrows, 1);
+	assert_int_equal(r->nrows, 3);
 	assert_string_equal(r->rows[0].unit->name, "流程");
-	assert_int_equal(r->rows[0].rules, JX_WEAK_DEDUCTED);
+	assert_int_equal(r->rows[0].rules, JX_WEAK_PERSISTENT);
+	assert_string_equal(r->rows[1].unit->name, "执行率");
+	assert_int_equal(r->rows[1].rules, JX_WEAK_LARGE);
+	assert_int_equal(r->rows[2].rules, JX_WEAK_NEW);
 	jx_weak_result_free(r);
-	o.level = JX_LEVEL_1; /* categories: 管理 is deducted 2 of 3 (2020 unknown) */
+	o.weak_low_rate = 1;
+	o.weak_threshold = 0.85;
+	r = weak_of(*state, "甲", &o);
+	assert_int_equal(r->rows[0].rules, JX_WEAK_PERSISTENT | JX_WEAK_LOW_RATE);
+	assert_int_equal(r->rows[1].rules, JX_WEAK_LARGE | JX_WEAK_LOW_RATE);
+	assert_int_equal(r->rows[2].rules, JX_WEAK_NEW | JX_WEAK_LOW_RATE);
+	jx_weak_result_free(r);
+	o.weak_low_rate = 0;
+	o.level = JX_LEVEL_1; /* categories: 管理 lost in 2019 and 2021, 决策 in all three */
 	o.weak_min_deducted = 2;
 	r = weak_of(*state, "甲", &o);
 	assert_int_equal(r->nchecked, 2);
 	assert_int_equal(r->nrows, 2);
 	jx_weak_result_free(r);
+	o.weak_window = 0;
+	{
+		jx_series *s = fx_series(*state, "甲", JX_KIND_SELF);
+		assert_int_equal(jx_weak_compute(&r, s, &o), JX_EINVAL);
+		assert_null(r);
+		jx_series_free(s);
+	}
 }
 
 /* 丁: indicator A at 0.99, 0.97, 0.96, 0.93, 0.92 over 2017–2021 (B always
  * full). x̄ = 2019, Sxx = 10, Sxy = −0.18 → slope −0.018; residuals
  * (0, −2, 6, −6, 2)/1000, SSE = 8e−5, se = sqrt(SSE/3/10). With 3 df,
  * F(t) = 1/2 + (1/π)[(t/√3)/(1 + t²/3) + atan(t/√3)], p = 2(1 − F(|t|)).
- * Window mean (0.96 + 0.93 + 0.92)/3 > 0.9; with the count rule out of
- * reach only the falling trend fires. */
+ * With the count rule out of reach (K = 4 > window) and the falling rule
+ * turned on, A is large (all the department's points) and falling. */
 static void test_analysis__weak_falling_trend(void **state)
 {
 	static const double scores[5] = {49.5, 48.5, 48, 46.5, 46};
@@ -248,10 +282,11 @@ static void test_analysis__weak_falling_trend(void **state)
 	jx_batch_free(b);
 	jx_analysis_options_init(&o);
 	o.weak_min_deducted = 4;
+	o.weak_trend = 1;
 	r = weak_of(*state, "丁", &o);
 	assert_int_equal(r->nrows, 1);
 	assert_string_equal(r->rows[0].unit->name, "A");
-	assert_int_equal(r->rows[0].rules, JX_WEAK_FALLING);
+	assert_int_equal(r->rows[0].rules, JX_WEAK_LARGE | JX_WEAK_FALLING);
 	assert_close(r->rows[0].trend.fit.slope, -0.018, 1e-12);
 	assert_close(r->rows[0].trend.fit.p_value, p, 1e-9);
 	assert_true(p < 0.05);
@@ -354,6 +389,7 @@ static void test_analysis__rank_year(void **state)
 	assert_int_equal(r->rows[2].rank, 3);
 	assert_close(r->rows[0].percentile, 100, 1e-12);
 	assert_close(r->rows[2].percentile, 100.0 / 3, 1e-12);
+	assert_int_equal(r->rows[2].npeers, 3);
 	assert_string_equal(r->rows[0].grade, "优");
 	assert_string_equal(r->rows[2].grade, "良");
 	for (size_t i = 0; i < r->ncats; i++) {
@@ -370,14 +406,18 @@ static void test_analysis__rank_year(void **state)
 	jx_rank_result_free(r);
 }
 
-/* 2020: 丙 100/100; 甲 has a missing score: no rank, listed last, counted. */
+/* 2020: 丙 100/100; 甲 has a missing score: no rank, listed last, counted. That leaves
+ * 丙 the only department with a known total: no peer group, so no rank either. */
 static void test_analysis__rank_unknown_total_last(void **state)
 {
 	jx_rank_result *r;
 	assert_int_equal(jx_rank_compute(&r, *state, 2020, NULL), 0);
 	assert_int_equal(r->nrows, 2);
 	assert_string_equal(r->rows[0].department, "丙");
-	assert_int_equal(r->rows[0].rank, 1);
+	assert_int_equal(r->rows[0].rank, 0);
+	assert_int_equal(r->rows[0].npeers, 1);
+	assert_true(isnan(r->rows[0].percentile));
+	assert_int_equal(r->rows[1].npeers, 0);
 	assert_string_equal(r->rows[1].department, "甲");
 	assert_int_equal(r->rows[1].rank, 0);
 	assert_int_equal(r->rows[1].nmissing, 1);

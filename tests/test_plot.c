@@ -486,22 +486,22 @@ static void test_plot__script_weak(void **state)
 {
 	fixture *f = *state;
 	char *s = script_of(f, JX_CHART_WEAK, "测试部门"), *b = script_block(s, "weak");
-	/* window 2020-2022: B deducted 3 of 3 (and mean 84.4% < 90%), C 2 of 3, E mean 85% */
-	assert_contains(s, "\nn_indicator = 3\n");
+	/* window 2020-2022; the department lost 6 + 11 + 7 = 24 points there. B lost 3, 6, 5:
+	 * persistent, 14/24 = 58.3% large; C lost 1, 0, 2: persistent, 3/24 not large. A (lost
+	 * 2 in 2020, full since) is resolved; D and E lost in 2021 only, clean in 2022: nothing.
+	 * No low_rate rule by default: no threshold line (0). */
+	assert_contains(s, "\nn_indicator = 2\n");
 	assert_contains(s, "\nindicator[1] = '预算编制科学规范'\n");
 	assert_contains(s, "\nindicator[2] = '部门预算执行率'\n");
-	assert_contains(s, "\nindicator[3] = '绩效信息公开'\n");
-	assert_contains(s, "\nrule[1] = '扣分 deducted 3/3 · 均值 mean 84.4%'\n");
-	assert_contains(s, "\nrule[2] = '扣分 deducted 2/3'\n");
-	assert_contains(s, "\nrule[3] = '均值 mean 85%'\n");
+	assert_contains(s, "\nrule[1] = '持续 persistent 3/3 · 占扣分 large 58.3%'\n");
+	assert_contains(s, "\nrule[2] = '持续 persistent 2/3'\n");
 	assert_float_equal(script_number(s, "window_first"), 2020, 0);
 	assert_float_equal(script_number(s, "window_last"), 2022, 0);
-	assert_float_equal(script_number(s, "threshold"), 90, 1e-9);
+	assert_float_equal(script_number(s, "threshold"), 0, 0);
 	/* one data set per panel, rates in percent, 1 = deducted */
 	assert_string_equal(b, "2019 90 1\n2020 90 1\n2021 80 1\n2022 83.33333333333333 1\n\n\n"
 			       "2019 100 0\n2020 96.66666666666667 1\n2021 100 0\n"
-			       "2022 93.33333333333333 1\n\n\n"
-			       "2021 70 1\n2022 100 0\n");
+			       "2022 93.33333333333333 1\n");
 	free(b);
 	free(s);
 }
@@ -522,18 +522,18 @@ static void test_plot__script_rank(void **state)
 	fixture *f = *state;
 	char *s = script_of(f, JX_CHART_RANK, "测试部门"), *b = script_block(s, "ranks");
 	assert_float_equal(script_number(s, "rank_year"), 2022, 0);
-	/* 2022: 对照部门甲 97, 合成部门 95 (synthetic), 测试部门 93, 对照部门乙 85 */
-	assert_contains(s, "\nn_department = 4\n");
+	/* 2022: 对照部门甲 97, 合成部门 95 (synthetic), 测试部门 93, 对照部门乙 85; the real
+	 * 测试部门 is drawn among its real peers only, so the chart is not synthetic */
+	assert_contains(s, "\nn_department = 3\n");
 	assert_contains(s, "\ndepartment[1] = '对照部门甲'\n");
-	assert_contains(s, "\ndepartment[2] = '合成部门'\n");
-	assert_contains(s, "\ndepartment[3] = '测试部门'\n");
-	assert_contains(s, "\ndepartment[4] = '对照部门乙'\n");
+	assert_contains(s, "\ndepartment[2] = '测试部门'\n");
+	assert_contains(s, "\ndepartment[3] = '对照部门乙'\n");
+	assert_null(strstr(s, "合成部门"));
 	assert_contains(s, "\ngrade[1] = '优'\n");
-	assert_contains(s, "\ngrade[4] = '良'\n");
-	/* one of the departments drawn is synthetic, so the chart says so */
-	assert_contains(s, "\nsynthetic = 1\n");
+	assert_contains(s, "\ngrade[3] = '良'\n");
+	assert_contains(s, "\nsynthetic = 0\n");
 	/* position, % of weight, highlighted, rank */
-	assert_string_equal(b, "0 97 0 1\n1 95 0 2\n2 93 1 3\n3 85 0 4\n");
+	assert_string_equal(b, "0 97 0 1\n1 93 1 2\n2 85 0 3\n");
 	free(b);
 	free(s);
 }
@@ -707,7 +707,7 @@ static void test_plot__svg_has_chinese_text(void **state)
 		{JX_CHART_CATEGORIES, {"部门决策", "部门管理", "得分率"}},
 		{JX_CHART_HEATMAP, {"预算编制科学规范", "绩效信息公开", "部门管理"}},
 		{JX_CHART_PARETO, {"预算编制科学规范", "资产管理制度健全性", "累计占比"}},
-		{JX_CHART_WEAK, {"部门预算执行率", "扣分 deducted 3/3", "绩效信息公开"}},
+		{JX_CHART_WEAK, {"部门预算执行率", "持续 persistent 3/3", "预算编制科学规范"}},
 		{JX_CHART_FIGURES, {"预算数 budget", "105.0%", "执行率"}},
 		{JX_CHART_RANK, {"对照部门甲", "对照部门乙", "97.0 优"}},
 		{JX_CHART_PROJECTS, {"道路修缮", "路灯改造", "预算执行率"}},
@@ -719,6 +719,17 @@ static void test_plot__svg_has_chinese_text(void **state)
 			if (!strstr(svg, cases[i].texts[j]))
 				fail_msg("%s: no text <%s> in the SVG",
 					 jx_chart_name(cases[i].chart), cases[i].texts[j]);
+		free(svg);
+	}
+	{ /* the weak chart's footnotes belong to the page: drawn once, not once per panel */
+		char *svg = render_svg(f, JX_CHART_WEAK, "测试部门");
+		size_t n = 0, m = 0;
+		for (const char *p = svg; (p = strstr(p, "阴影: 规则窗口")); p++)
+			n++;
+		for (const char *p = svg; (p = strstr(p, "项指标薄弱")); p++)
+			m++;
+		assert_int_equal(n, 1);
+		assert_int_equal(m, 1);
 		free(svg);
 	}
 }

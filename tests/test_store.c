@@ -116,7 +116,7 @@ static void test_store__create_sets_version_and_id(void **state)
 	(void)state;
 	assert_int_equal(jx_store_opened_version(s), 0);
 	assert_int_equal(query_int(db, "PRAGMA user_version"), JX_SCHEMA_VERSION);
-	assert_int_equal(query_int(db, "PRAGMA user_version"), 4);
+	assert_int_equal(query_int(db, "PRAGMA user_version"), 5);
 	assert_int_equal(query_int(db, "PRAGMA application_id"), 0x4A584442);
 	assert_int_equal(query_int(db, "PRAGMA foreign_keys"), 1);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM grade_band"), 4);
@@ -189,7 +189,7 @@ static void test_store__migrates_from_version_1(void **state)
 	make_v1(t.path);
 	s = open_ok(t.path);
 	assert_int_equal(jx_store_opened_version(s), 1);
-	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA user_version"), 4);
+	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA user_version"), 5);
 	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA application_id"),
 			 JX_APPLICATION_ID);
 	/* version 2 added the alias table and the default bands */
@@ -216,7 +216,7 @@ static void test_store__migrates_from_version_1(void **state)
 	jx_store_free(s);
 	/* reopening does not migrate again */
 	s = open_ok(t.path);
-	assert_int_equal(jx_store_opened_version(s), 4);
+	assert_int_equal(jx_store_opened_version(s), 5);
 	jx_store_free(s);
 	tmpdb_drop(&t);
 }
@@ -245,7 +245,7 @@ static void test_store__migrates_from_version_2(void **state)
 	s = open_ok(t.path);
 	assert_int_equal(jx_store_opened_version(s), 2);
 	db = jx__store_sqlite(s);
-	assert_int_equal(query_int(db, "PRAGMA user_version"), 4);
+	assert_int_equal(query_int(db, "PRAGMA user_version"), 5);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM framework_break"), 0);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM alias"), 1);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM indicator"), 2);
@@ -270,6 +270,66 @@ static void test_store__migrates_from_version_2(void **state)
 	assert_int_equal(jx_store_framework_declare(s, "无此部门", 2021, 1), JX_ENOTFOUND);
 	assert_int_equal(jx_store_framework_declare(s, "旧部门", 1800, 1), JX_EINVAL);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM framework_break"), 1);
+	jx_store_free(s);
+	tmpdb_drop(&t);
+}
+
+/* A version-3 database whose evaluation 8 has a missing score (20 of 100 points), graded
+ * then as if that score were 0 (total 66.5, 中): version 5 stores the weight that has a
+ * score (80), takes the grade away, and the listing calls the total unknown. Evaluation 7
+ * (complete) keeps its 85.5 and 良. */
+static void test_store__migrates_unknown_totals(void **state)
+{
+	tmpdb t;
+	jx_store *s;
+	sqlite3 *db;
+	jx_eval_summary *v = NULL;
+	size_t n = 0;
+	(void)state;
+	tmpdb_make(&t);
+	make_v1(t.path);
+	assert_int_equal(sqlite3_open(t.path, &db), SQLITE_OK);
+	assert_int_equal(jx__store_migrate(db, 1, 3), 0);
+	assert_int_equal(
+		sqlite3_exec(
+			db,
+			"INSERT INTO evaluation(id, department_id, year, kind, total_weight,"
+			" total_score, grade, provenance, source_name, source_sha256,"
+			" content_sha256, imported_at) VALUES (8, 1, 2020, 'self', 100, 66.5,"
+			" '中', 'real', 'old.csv', 'x', 'z', '2021-01-01T00:00:00Z');"
+			"INSERT INTO indicator(evaluation_id, seq, level1, level2, level3, key,"
+			" explanation, weight, score, score_origin) VALUES"
+			" (8, 0, '甲', '乙', '丙', '甲/乙/丙', '', 60, 50, 'stated'),"
+			" (8, 1, '甲', '乙', '丁', '甲/乙/丁', '', 20, 16.5, 'stated'),"
+			" (8, 2, '甲', '乙', '戊', '甲/乙/戊', '', 20, NULL, 'missing');",
+			NULL, NULL, NULL),
+		SQLITE_OK);
+	sqlite3_close(db);
+	s = open_ok(t.path);
+	assert_int_equal(jx_store_opened_version(s), 3);
+	db = jx__store_sqlite(s);
+	assert_int_equal(query_int(db, "SELECT scored_weight FROM evaluation WHERE id = 8"), 80);
+	assert_int_equal(query_int(db, "SELECT scored_weight FROM evaluation WHERE id = 7"), 100);
+	assert_int_equal(query_int(db, "SELECT count(*) FROM evaluation WHERE grade = ''"), 1);
+	assert_int_equal(jx_store_list(s, NULL, &v, &n), 0);
+	assert_int_equal(n, 2);
+	assert_true(v[0].total_score == 85.5);
+	assert_string_equal(v[0].grade, "良");
+	assert_true(v[0].scored_weight == 100);
+	assert_true(isnan(v[1].total_score));
+	assert_string_equal(v[1].grade, "");
+	assert_true(v[1].scored_weight == 80);
+	assert_true(v[1].deducted == 13.5); /* 10 + 3.5: the missing row is not a deduction */
+	jx_eval_summaries_free(v, n);
+	/* new bands keep the unknown total without a grade */
+	{
+		const jx_grade_band two[] = {{"好", 70}, {"差", 0}};
+		assert_int_equal(jx_store_set_grade_bands(s, two, 2), 0);
+		assert_int_equal(query_int(db, "SELECT count(*) FROM evaluation WHERE grade = ''"),
+				 1);
+		assert_int_equal(
+			query_int(db, "SELECT count(*) FROM evaluation WHERE grade = '好'"), 1);
+	}
 	jx_store_free(s);
 	tmpdb_drop(&t);
 }
@@ -752,9 +812,12 @@ static void test_store__list_counts(void **state)
 	assert_int_equal(v[0].kind, JX_KIND_REVIEW);
 	assert_int_equal(v[1].year, 2023);
 	assert_true(v[1].total_weight == 100);
-	assert_true(v[1].total_score == 73.5); /* 8 + 30 + 35.5 */
-	assert_true(v[1].deducted == 6.5);     /* 2 + 0 + 4.5; the missing row is not a deduction */
-	assert_string_equal(v[1].grade, "中"); /* 73.5% */
+	/* 8 + 30 + 35.5 = 73.5 of the 80 points that have a score: the total is unknown,
+	 * not 73.5, and there is no grade (it was 中 as if 乙 scored 0) */
+	assert_true(isnan(v[1].total_score));
+	assert_true(v[1].scored_weight == 80);
+	assert_true(v[1].deducted == 6.5); /* 2 + 0 + 4.5; the missing row is not a deduction */
+	assert_string_equal(v[1].grade, "");
 	assert_int_equal(v[1].nrows, 4);
 	assert_int_equal(v[1].nmissing, 1);
 	assert_int_equal(v[1].ninferred, 1);
@@ -989,6 +1052,7 @@ int main(void)
 		cmocka_unit_test(test_store__grade_bands_strictly_ordered),
 		cmocka_unit_test(test_store__list_counts),
 		cmocka_unit_test(test_store__year_totals),
+		cmocka_unit_test(test_store__migrates_unknown_totals),
 		cmocka_unit_test(test_store__load_evaluation_round_trip),
 		cmocka_unit_test(test_store__figures_exact),
 		cmocka_unit_test(test_store__read_errors_keep_message),

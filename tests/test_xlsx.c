@@ -20,7 +20,8 @@
 /*
  * 甲局 (synthetic) self 2022, 2023:  决策/目标/目标设定 A (20): 18, 16
  *                                    管理/资金/资金使用 B (80): 80, 80
- *   A: rate .9 → .8, Δ −10 pp, −2 points, declined; weak: deducted 2 of 2, mean .85 < .9.
+ *   A: rate .9 → .8, Δ −10 pp, −2 points, declined; weak: lost points in 2 of 2 years
+ *   (persistent), all 6 of the department's points lost (large); mean .85.
  *   figures: budget 100 both years, expenditure 90 then 110.5: execution 1.105 in 2023.
  * 乙局 (real) self 2023: A 20, B 80.
  * scores rows (department in byte order, year, source order):
@@ -164,22 +165,23 @@ static void test_xlsx__scores_sheet(void **state)
 static void test_xlsx__analysis_sheets(void **state)
 {
 	fixture *fx = *state;
-	char *compare, *weak, *figs, *projects, *strings, *about;
+	char *compare, *weak, *figs, *projects, *strings, *about, *totals;
 	assert_int_equal(jx_xlsx_export(fx->st, fx->xlsx, NULL, JX_LANG_ZH), 0);
 	strings = member(fx->xlsx, "xl/sharedStrings.xml");
 	compare = member(fx->xlsx, "xl/worksheets/sheet2.xml");
 	weak = member(fx->xlsx, "xl/worksheets/sheet3.xml");
 	figs = member(fx->xlsx, "xl/worksheets/sheet4.xml");
 	projects = member(fx->xlsx, "xl/worksheets/sheet5.xml");
-	about = member(fx->xlsx, "xl/worksheets/sheet6.xml");
+	totals = member(fx->xlsx, "xl/worksheets/sheet6.xml");
+	about = member(fx->xlsx, "xl/worksheets/sheet7.xml");
 	/* compare: one department with two years; headers, Δ −10 pp and −2 points as numbers */
 	assert_non_null(strstr(strings, "<t>得分率变动（百分点）</t>"));
 	assert_non_null(strstr(strings, "<t>下降</t>"));
 	assert_non_null(strstr(compare, "state=\"frozen\""));
 	assert_non_null(strstr(compare, "<v>-10</v>"));
 	assert_non_null(strstr(compare, "<v>-2</v>"));
-	/* weak: A, both rules, mean .85, 6 points lost */
-	assert_non_null(strstr(strings, "<t>多年扣分、平均得分率低</t>"));
+	/* weak: A, persistent and large, mean .85, 6 points lost */
+	assert_non_null(strstr(strings, "<t>持续扣分、扣分占比大</t>"));
 	assert_number_cell(weak, "H2", "0.85");
 	assert_number_cell(weak, "I2", "6");
 	assert_null(strstr(weak, "<c r=\"A3\""));
@@ -191,6 +193,13 @@ static void test_xlsx__analysis_sheets(void **state)
 	/* projects: headed, and empty: the fixture has no project evaluations */
 	assert_non_null(strstr(strings, "<t>未达成指标及部门说明的原因</t>"));
 	assert_null(strstr(projects, "<c r=\"A2\""));
+	/* totals: 乙局 2023 100, 甲局 2022 98 (优), 甲局 2023 96, as `jixiao list` */
+	assert_non_null(strstr(strings, "<t>有得分的权重</t>"));
+	assert_number_cell(totals, "E2", "100");
+	assert_number_cell(totals, "E3", "98");
+	assert_number_cell(totals, "E4", "96");
+	assert_number_cell(totals, "G4", "4");
+	assert_non_null(strstr(totals, "state=\"frozen\""));
 	/* about: the synthetic part is said */
 	assert_non_null(strstr(strings, "含合成数据"));
 	assert_non_null(strstr(about, "<c r=\"B5\""));
@@ -200,6 +209,7 @@ static void test_xlsx__analysis_sheets(void **state)
 	free(figs);
 	free(projects);
 	free(about);
+	free(totals);
 }
 
 static void test_xlsx__department_filter(void **state)

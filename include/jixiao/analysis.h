@@ -192,10 +192,10 @@ typedef struct {
 	double alpha;           /**< significance level of trend directions (0.05) */
 	double confidence;      /**< prediction-interval level (0.95) */
 	int forecast_year;      /**< 0 = the year after the last evaluated year */
-	int weak_window;        /**< weak rule: last N evaluated years (3) */
-	int weak_min_deducted;  /**< weak rule: deducted in at least this many of them (2) */
-	double weak_threshold;  /**< weak rule: mean rate over the window below this (0.90) */
-	int weak_trend;         /**< weak rule: flag a significant falling trend (1) */
+	int weak_window;        /**< weak rules: the last N evaluated years (3) */
+	int weak_min_deducted;  /**< persistent: lost points in at least this many of them (2) */
+	double weak_threshold;  /**< a rate below this is low (0.90; the low_rate rule's) */
+	int weak_trend;         /**< opt-in falling rule: a significant falling trend (0) */
 	double growth_threshold; /**< figures: warn when mean expenditure growth exceeds this (0.15) */
 	int growth_years;        /**< figures: growth averaged over the last N years (3) */
 	size_t top_pairs;        /**< deductions: co-deduction pairs listed (10) */
@@ -206,6 +206,13 @@ typedef struct {
 	int money_wan;          /**< projects: money in 万元 (1, the default) or 元 (0) */
 	double pairs_alpha;     /**< deductions: pairs listed when q < this (0.1) */
 	int pairs_all;          /**< deductions: list every tested pair with p and q (0) */
+	double weak_new_share;   /**< new: lost at least this share of its weight in the latest
+				      year (0.5) */
+	double weak_large_share; /**< large: its points lost over the window are at least this
+				      share of the department's (0.15) */
+	int weak_resolved_years; /**< resolved: full marks in the last N evaluated years after a
+				      loss earlier in the window (2) */
+	int weak_low_rate; /**< opt-in low_rate rule: mean window rate below weak_threshold (0) */
 } jx_analysis_options;
 
 /** Fill o with the defaults above. */
@@ -381,6 +388,99 @@ JX_API void jx_selfreview_result_free(jx_selfreview_result *r);
  *  only_higher keeps rows where the self score is higher. */
 JX_API int jx_selfreview_table(jx_table **out, const jx_selfreview_result *r,
 			       const jx_analysis_options *o, int only_higher);
+
+/* ===================================================================== */
+/* review first: standing and the self-minus-review gap (standing.c, gap.c) */
+/* ===================================================================== */
+
+/**
+ * A department's totals in one evaluated year: its self-evaluation's, the
+ * finance bureau's review where there is one, and the headline -- the
+ * review's when the review's total is known, else the self-evaluation's
+ * (docs/report.md, "Review first"). A total with a missing score is unknown
+ * (NaN, grade ""), never a sum of the known scores.
+ */
+typedef struct {
+	int year;
+	int has_self, has_review; /**< an evaluation of that kind exists this year */
+	double self_score, self_weight, self_rate; /**< score and rate NaN when unknown */
+	const char *self_grade;                    /**< "" when unknown; borrowed */
+	double review_score, review_weight, review_rate;
+	const char *review_grade;
+	jx_kind basis;               /**< the headline's: review when its total is known */
+	double score, weight, rate;  /**< the headline */
+	const char *grade;           /**< the headline grade ("" when unknown) */
+	double gap_points, gap_rate; /**< self − review; NaN unless both totals are known */
+	jx_provenance provenance;    /**< synthetic when either evaluation is */
+} jx_standing;
+
+typedef struct {
+	char *department;
+	jx_standing *years; /**< every year with a self-evaluation or a review, ascending */
+	size_t nyears;
+	jx_grade_band bands[16]; /**< the grades were given by these */
+	size_t nbands;
+	jx_provenance provenance; /**< synthetic when any year is */
+} jx_standing_result;
+
+/** From a department's self and review series (either may be NULL, not both) and the grade
+ *  bands. *out freed with jx_standing_result_free. */
+JX_API int jx_standing_compute(jx_standing_result **out, const jx_series *self,
+			       const jx_series *review, const jx_grade_band *bands, size_t nbands);
+/** Load both series of a department (o's years; o may be NULL) and the stored grade bands.
+ *  JX_ENOTFOUND when it has no evaluation at all in range. */
+JX_API int jx_standing_load(jx_standing_result **out, jx_store *st, const char *department,
+			    const jx_analysis_options *o);
+JX_API void jx_standing_result_free(jx_standing_result *r);
+/** The standing of one year, or NULL. Borrowed. */
+JX_API const jx_standing *jx_standing_find(const jx_standing_result *r, int year);
+
+/**
+ * One-sided exact sign test: *p = P(X ≥ nabove) for X ~ Binomial(nabove + nbelow, 1/2);
+ * *p_min = 0.5^(nabove + nbelow), the smallest p those years allow. Cannot fail.
+ */
+JX_API void jx_stats_sign_test(double *p, double *p_min, size_t nabove, size_t nbelow);
+
+typedef enum {
+	JX_GAP_TOO_FEW = 0, /**< no outcome of these years could reach p < alpha */
+	JX_GAP_NOT_SHOWN,   /**< q ≥ alpha: over-scoring not shown */
+	JX_GAP_OVER         /**< q < alpha: the self-evaluation is systematically higher */
+} jx_gap_verdict;
+
+/** "too few years", "not shown", "over-scoring" (codes, never translated). */
+JX_API const char *jx_gap_verdict_name(jx_gap_verdict v);
+
+/** The self-minus-review gap of one department over the years with both totals known. */
+typedef struct {
+	char *department;
+	size_t n;                       /**< years with both totals known */
+	int year_first, year_last;      /**< of those years (0 when n == 0) */
+	size_t nhigher, nlower, nequal; /**< years the self total was above, below, equal */
+	double mean_gap_rate;           /**< mean of self rate − review rate (NaN when n == 0) */
+	double mean_gap_points;         /**< mean of self score − review score */
+	double p_value; /**< one-sided sign test of over-scoring (NaN when n == 0) */
+	double p_min;   /**< the smallest p these years allow */
+	double q_value; /**< Benjamini–Hochberg over the family (alone: p); NaN when p_min ≥ alpha */
+	jx_gap_verdict verdict;
+	jx_provenance provenance;
+} jx_gap_result;
+
+/** The gap test of one department's standing at alpha (a family of one). *out freed with
+ *  jx_gap_result_free. */
+JX_API int jx_gap_compute(jx_gap_result **out, const jx_standing_result *s, double alpha);
+/** Make several departments one family: q-values by Benjamini–Hochberg over those whose
+ *  years could reach alpha, and the verdicts again. 0 or JX_ENOMEM. */
+JX_API int jx_gap_family(jx_gap_result *const *v, size_t n, double alpha);
+/** Every department with at least one year of both totals (o's years and alpha; o may be
+ *  NULL), in name order, as one family. *out freed with jx_gap_results_free. */
+JX_API int jx_gap_departments(jx_gap_result ***out, size_t *n, jx_store *st,
+			      const jx_analysis_options *o);
+JX_API void jx_gap_result_free(jx_gap_result *g);
+JX_API void jx_gap_results_free(jx_gap_result **v, size_t n);
+/** Columns: department, years, first_year, last_year, self_higher, self_lower, equal,
+ *  mean_gap_pp, mean_gap_points, p_value, q_value, verdict, provenance. */
+JX_API int jx_gap_table(jx_table **out, jx_gap_result *const *v, size_t n,
+			const jx_analysis_options *o);
 
 /* ===================================================================== */
 /* trend and forecast (src/lib/analysis_trend.c, analysis_forecast.c)     */
@@ -681,41 +781,64 @@ JX_API int jx_deductions_table(jx_table **out, const jx_deductions_result *r,
 /* weak indicators (src/lib/analysis_weak.c)                              */
 /* ===================================================================== */
 
+/**
+ * The weak rules (docs/report.md, "Weak indicators"), over the window (the
+ * last weak_window evaluated years) of indicators present in the latest year.
+ */
 enum {
-	JX_WEAK_DEDUCTED = 1 << 0, /**< deducted in >= weak_min_deducted of the window years */
-	JX_WEAK_LOW_RATE = 1 << 1, /**< mean rate over the window below weak_threshold */
-	JX_WEAK_FALLING = 1 << 2   /**< falling trend over the range (q < alpha, methods §2) */
+	JX_WEAK_NEW = 1 << 0,        /**< lost >= weak_new_share of its weight in the latest year,
+					  or lost points in the latest window year only */
+	JX_WEAK_PERSISTENT = 1 << 1, /**< lost points in >= weak_min_deducted window years,
+					  the latest among them */
+	JX_WEAK_LARGE = 1 << 2,      /**< its points lost over the window >= weak_large_share
+					  of the department's */
+	JX_WEAK_LOW_RATE = 1 << 3,   /**< opt-in (weak_low_rate): mean window rate < threshold */
+	JX_WEAK_FALLING = 1 << 4,    /**< opt-in (weak_trend): falling trend (q < alpha) */
+	JX_WEAK_RESOLVED = 1 << 5    /**< not weak: lost points in the window before its last
+					  weak_resolved_years, full marks in all of those */
 };
+
+/** The rules that make a unit weak (every bit but JX_WEAK_RESOLVED). */
+#define JX_WEAK_ANY \
+	(JX_WEAK_NEW | JX_WEAK_PERSISTENT | JX_WEAK_LARGE | JX_WEAK_LOW_RATE | JX_WEAK_FALLING)
 
 typedef struct {
 	const jx_unit *unit;
-	unsigned rules;        /**< JX_WEAK_* that fired */
+	unsigned rules;        /**< JX_WEAK_* that fired (JX_WEAK_RESOLVED alone for improved) */
 	size_t window_present; /**< window years in which the unit is present */
-	size_t ndeducted;      /**< window years deducted */
+	size_t ndeducted;      /**< window years in which it lost points */
 	double mean_rate;      /**< over the window's known rates */
-	double points_lost;    /**< over the window */
+	double points_lost;    /**< over the window (known scores) */
 	jx_trend_row
 		trend; /**< the trend over the whole range; the units examined are its family */
+	double latest_lost;   /**< points lost in the latest year (NaN when its score is missing) */
+	double latest_weight; /**< its weight in the latest year */
+	double share;         /**< points_lost / the department's points lost over the window
+				   (NaN when the department lost none) */
 } jx_weak_row;
 
 typedef struct {
 	jx_units *units;
 	int *window; /**< the last N evaluated years, ascending */
 	size_t nwindow;
-	size_t nchecked;   /**< units examined */
-	jx_weak_row *rows; /**< flagged units only, in unit order */
+	size_t nchecked;   /**< units examined (present in the latest year) */
+	jx_weak_row *rows; /**< weak units only, in unit order */
 	size_t nrows;
+	jx_weak_row *improved; /**< resolved units (not weak), in unit order */
+	size_t nimproved;
+	double dept_points; /**< the department's points lost over the window (level-3 units) */
 } jx_weak_result;
 
 /** Only level-3 units unless o->level says otherwise (JX_LEVEL_ALL means 3 here). */
 JX_API int jx_weak_compute(jx_weak_result **out, const jx_series *s, const jx_analysis_options *o);
 JX_API void jx_weak_result_free(jx_weak_result *r);
-/** Columns: level, level1, level2, level3, rules ("deducted,low_rate,falling"), reason (the
- *  rule with its numbers), deducted_years, window_years, mean_rate, points_lost, slope,
- *  p_value, evidence ("2021 0.75 (-0.5); 2022 ? (missing); ..." per window year), provenance,
- *  q_value (the trend's, over the units examined). */
+/** Columns: level, level1, level2, level3, rules ("new,persistent,large"; "resolved" for an
+ *  improved unit), reason (each rule with its numbers), deducted_years, window_years,
+ *  mean_rate, points_lost, slope, p_value, evidence ("2021 0.75 (-0.5); 2022 ? (missing); ..."
+ *  per window year), provenance, q_value (the trend's, over the units examined), latest_lost,
+ *  share_of_lost. Weak rows first, then the improved ones. */
 JX_API int jx_weak_table(jx_table **out, const jx_weak_result *r, const jx_analysis_options *o);
-/** "deducted,low_rate,falling" style list of the rules in a bit set, into buf. */
+/** "new,persistent,large" style list of the rules in a bit set (codes, never translated). */
 JX_API void jx_weak_rules_format(char *buf, size_t size, unsigned rules);
 
 /* ===================================================================== */
@@ -730,7 +853,8 @@ typedef struct {
 	double execution_rate;             /**< expenditure_total / budget_total */
 	double basic_share, project_share; /**< of expenditure_total */
 	double budget_growth, income_growth,
-		expenditure_growth; /**< annualised over the gap to the previous year with figures */
+		expenditure_growth; /**< annualised over the gap to the previous year with figures;
+				       −1 for a drop to 0, NaN from 0 */
 	int gap; /**< years since the previous year with figures (0 for the first) */
 } jx_funds_year;
 
@@ -743,6 +867,7 @@ typedef struct {
 	double threshold;
 	int warning; /**< 1 when mean_growth > threshold with ngrowth == growth_years */
 	jx_provenance provenance; /**< synthetic when any year's figures are */
+	int judged; /**< 1 when ngrowth == growth_years; else the verdict is withheld */
 } jx_funds_result;
 
 /** From figure records (any order; one per year). */
@@ -756,7 +881,8 @@ JX_API void jx_funds_result_free(jx_funds_result *r);
 /** Columns: year, budget_total, budget_basic, budget_project, income_total, expenditure_total,
  *  expenditure_basic, expenditure_project, execution_rate, basic_share, project_share,
  *  budget_growth, income_growth, expenditure_growth, gap_years, mean_expenditure_growth and
- *  growth_warning ("yes"/"no", on the latest year's row), provenance. */
+ *  growth_warning ("yes"/"no" on the latest year's row; empty when fewer than growth_years
+ *  growths give no verdict), provenance. */
 JX_API int jx_funds_table(jx_table **out, const jx_funds_result *r, const jx_analysis_options *o);
 
 /* ===================================================================== */
@@ -769,10 +895,13 @@ typedef struct {
 	double total_score, total_weight;
 	double rate; /**< total_score / total_weight; NaN when a score is missing */
 	char *grade;
-	size_t rank;       /**< 1 = best; ties share the better rank; 0 when rate unknown */
-	double percentile; /**< 100 × (departments with rate <= this) / ranked departments */
+	size_t rank; /**< 1 = best among its peers; ties share the better rank; 0 when the rate
+			  is unknown or the department has no peer */
+	double percentile; /**< 100 × (peers with rate <= this) / ranked peers; NaN unranked */
 	size_t nmissing;
-	jx_provenance provenance;
+	jx_provenance provenance; /**< also the peer group: real ranks with real only */
+	size_t npeers; /**< departments of the peer group with a known rate, itself included
+			    (0 when its rate is unknown; 1: no peer group) */
 } jx_rank_row;
 
 /** One department's category rate against the median of all departments. */
@@ -780,15 +909,15 @@ typedef struct {
 	const char *department; /**< borrowed from the rank rows */
 	const char *project;    /**< borrowed from the rank rows (NULL for departments) */
 	char *key, *level1;
-	double rate, median, delta; /**< delta = rate − median */
-	size_t n;                   /**< departments with this category */
+	double rate, median, delta; /**< delta = rate − median of its peer group */
+	size_t n;                   /**< departments of its peer group with this category */
 	jx_provenance provenance;
 } jx_rank_category;
 
 typedef struct {
 	int year;
-	jx_kind kind;
-	jx_rank_row *rows; /**< by rank; unknown rates last */
+	jx_kind kind;      /**< the basis: every total ranked is of this kind */
+	jx_rank_row *rows; /**< real peer group first, then synthetic; each by rank, unknown last */
 	size_t nrows;
 	jx_rank_category *cats; /**< department order of rows, categories in unit order */
 	size_t ncats;
@@ -796,6 +925,8 @@ typedef struct {
 	int projects;             /**< projects are ranked (a project column in the tables) */
 } jx_rank_result;
 
+/** Departments with an evaluation of o->kind (self by default) in year, ranked within their
+ *  peer group (provenance). JX_ENOTFOUND when there is none. */
 JX_API int jx_rank_compute(jx_rank_result **out, jx_store *st, int year,
 			   const jx_analysis_options *o);
 /**
@@ -809,7 +940,7 @@ JX_API int jx_rank_compute_projects(jx_rank_result **out, jx_store *st, int year
 				    const jx_analysis_options *o);
 JX_API void jx_rank_result_free(jx_rank_result *r);
 /** Columns: rank, department, [project,] total_score, total_weight, rate, grade, percentile,
- *  missing, provenance. */
+ *  missing, provenance, peers. */
 JX_API int jx_rank_table(jx_table **out, const jx_rank_result *r, const jx_analysis_options *o);
 /** Columns: department, [project,] level1, rate, median, delta_pp, departments, provenance. */
 JX_API int jx_rank_category_table(jx_table **out, const jx_rank_result *r,
@@ -898,7 +1029,9 @@ JX_API int jx_projects_table(jx_table **out, const jx_projects_result *r, jx_pro
 /**
  * One evaluation's indicator rows with a subtotal per level-1 category and
  * the 合计 row (columns: row_type, level1, level2, level3, weight, score,
- * deduction, rate, score_origin, line); a deduction counts known scores only.
+ * deduction, rate, score_origin, line, and scored_weight only when a score is
+ * missing); a deduction counts known scores only; a subtotal with a missing
+ * score has no score or rate (incomplete) but its scored_weight.
  * A declared category or total weight that differs from its rows becomes a
  * note. NULL on ENOMEM; freed with jx_table_free.
  */
@@ -930,8 +1063,10 @@ JX_API int jx_indicators_collect(jx_table **out, jx_store *st, const char *depar
 /**
  * The listing of stored evaluations as `jixiao list` prints it: one row each
  * (department, year, kind, total weight and score, grade, points deducted,
- * provenance), marked when a score is missing or inferred or the import
- * warned, with a note counting those. *out freed with jx_table_free.
+ * provenance, and scored_weight when some evaluation has a missing score: its
+ * total and grade are then empty), marked when a score is missing or inferred
+ * or the import warned, with a note counting those. *out freed with
+ * jx_table_free.
  */
 JX_API int jx_evaluation_list_table(jx_table **out, const jx_eval_summary *v, size_t n);
 

@@ -19,7 +19,7 @@ extern "C" {
 typedef struct jx_store jx_store;
 
 /** The schema version this build writes (PRAGMA user_version). */
-#define JX_SCHEMA_VERSION 4
+#define JX_SCHEMA_VERSION 5
 /** PRAGMA application_id of a jixiao database ("JXDB"). */
 #define JX_APPLICATION_ID 0x4A584442
 
@@ -98,12 +98,15 @@ typedef struct {
 	jx_kind kind;
 	char *project; /**< the project's name (its key's), NULL for a department evaluation */
 	double total_weight; /**< sum of row weights */
-	double total_score;  /**< sum of known scores */
-	char *grade;
-	double deducted; /**< sum over rows of weight − score (known scores) */
+	double total_score;  /**< sum of the scores; NaN (unknown) when a score is missing */
+	char *grade;         /**< "" when the total is unknown */
+	double deducted; /**< sum over rows of weight − score (known scores: scored_weight − their
+			      scores) */
 	jx_provenance provenance;
 	size_t nrows, nmissing, ninferred, nwarnings;
 	char *source_name;
+	double scored_weight; /**< weight of the rows with a known score (= total_weight when none
+				   is missing) */
 } jx_eval_summary;
 
 /** Filter for listings; NULL/0 fields mean "any". */
@@ -250,8 +253,8 @@ JX_API void jx_series_free(jx_series *sr);
 /** Per-department, per-year totals of one kind for one year (for ranking). */
 typedef struct {
 	char *department;
-	double total_score, total_weight;
-	char *grade;
+	double total_score, total_weight; /**< total_score NaN when a score is missing */
+	char *grade;                      /**< "" then */
 	char *project; /**< the project's name, NULL for a department evaluation */
 } jx_year_total;
 JX_API int jx_store_year_totals(jx_store *s, jx_year_total **out, size_t *n, int year,

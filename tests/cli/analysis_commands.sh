@@ -109,12 +109,23 @@ line '流程,执行率,,4,0,0,0,决策/机制/流程,管理/预算/执行率,syn
 count ',synthetic,1,' 3
 
 # ---- weak ----
+# window 2019-2021, the department lost 9 + 2 + 8 = 19 points: 流程 (3, 2, 1) persistent and
+# 6/19 large, 执行率 (3, ?, 5) persistent and 8/19 large, 绩效 new (2021 only); 公开 and
+# 资产制度 lost in 2019 only, full marks since: resolved, listed after the weak ones
 run 0 weak --dept 甲 --format csv
-count ',synthetic' 3
-has "$tmp/out" '3,决策,机制,流程,"deducted,low_rate",deducted in 3 of the last 3 years (rule: >= 2); mean rate 0.8 < 0.9,3,3,0.8,6,'
-has "$tmp/out" '2019 0.7 (-3); 2020 0.8 (-2) inferred; 2021 0.9 (-1)'
-run 0 weak --dept 甲 --threshold 0.5 --min-deducted 3 --format csv
-count ',synthetic' 1
+count ',synthetic' 5
+has "$tmp/out" '3,决策,机制,流程,"persistent,large","persistent: lost points in 3 of the last 3 years (rule: >= 2, the latest included); large: 0.3158 of the department'"'"'s points lost (rule: >= 0.15)",3,3,0.8,6,'
+has "$tmp/out" '2019 0.7 (-3); 2020 0.8 (-2) inferred; 2021 0.9 (-1),synthetic,,1,0.315789473684'
+has "$tmp/out" '3,管理,预算,绩效,new,"new: lost 2 of 10 in 2021, the only loss in the window",1,1,'
+count ',resolved,' 2
+# K = 3 leaves 执行率 (2 years) not persistent, a share of 0.5 not large; with one clean
+# year enough, 公开 and 资产制度 stay resolved
+run 0 weak --dept 甲 --min-deducted 3 --large-share 0.5 --resolved-years 1 --format csv
+count ',synthetic' 4
+count ',persistent,' 1
+count ',new,' 1
+run 0 weak --dept 甲 --threshold 0.85 --format csv
+count 'low_rate' 3
 
 # ---- figures ----
 run 0 figures --dept 甲 --format csv
@@ -123,11 +134,37 @@ line '2025,,,,,143.75,,,,,,,,0.200016695884,1,0.133338898628,no,synthetic'
 run 0 figures --dept 甲 --growth-threshold 0.12 --format json
 has "$tmp/out" '"growth_warning": "yes"'
 has "$tmp/err" 'warning: 甲: mean expenditure growth'
+# four growths asked for, three exist: no verdict at all (neither yes nor no)
+run 0 figures --dept 甲 --growth-years 4 --format csv
+line '2025,,,,,143.75,,,,,,,,0.200016695884,1,0.133338898628,,synthetic'
 
 # ---- rank ----
 run 0 rank --year 2021 --format csv
-line '3,乙,85,100,0.85,良,33.3333333333,0,synthetic'
+line '3,乙,85,100,0.85,良,33.3333333333,0,synthetic,3'
 count ',100,0.92,优,100,0,synthetic' 2
+has "$tmp/out" 'rank,department,total_score,total_weight,rate,grade,percentile,missing,provenance,peers'
+# 2020: 甲's total is unknown (a missing score), 丙 has no peer left: neither is ranked
+run 0 rank --year 2020 --format csv
+line ',丙,100,100,1,优,,0,synthetic,1'
+line ',甲,,100,,,,1,synthetic,'
+run 0 rank --year 2021 --kind review --format table
+has "$tmp/out" 'ranked on review totals only'
+
+# ---- list agrees with trend on unknown totals ----
+run 0 list --dept 甲 --format csv
+has "$tmp/out" 'department,year,kind,total_weight,total_score,grade,deducted,provenance,scored_weight'
+line '甲,2020,self,100,,,2,synthetic,80'
+line '甲,2019,self,100,91,优,9,synthetic,'
+run 0 trend --dept 甲 --level total --format csv
+has "$tmp/out" '2019 0.91; 2020 ?*; 2021 0.92'
+run 0 show 甲 2020 --format csv
+line 'total,合计,,,100,,2,,incomplete,,80'
+run 0 list --dept 丙 --format csv
+line 'department,year,kind,total_weight,total_score,grade,deducted,provenance'
+
+# ---- self against review: the gap test ----
+run 0 compare --gap --format csv
+line '甲,1,2021,2021,1,0,0,3,3,0.5,,too few years,synthetic'
 run 0 rank --year 2021 --categories --format csv
 line '甲,管理,0.9125,0.9,1.25,3,synthetic'
 

@@ -63,7 +63,7 @@ run 1 --db "$db" list
 # ---- 2. init ----
 run 0 --db "$db" init
 has "$tmp/out" "created"
-[ "$(sqlite3 "$db" 'PRAGMA user_version')" = 4 ] || fail "user_version is not 4"
+[ "$(sqlite3 "$db" 'PRAGMA user_version')" = 5 ] || fail "user_version is not 5"
 [ "$(sqlite3 "$db" 'PRAGMA application_id')" = $((0x4A584442)) ] || fail "application_id is not JXDB"
 run 0 --db "$db" init
 has "$tmp/out" "up to date"
@@ -129,15 +129,16 @@ roundtrip "$fixtures/canonical_scores.csv" scores
 roundtrip "$fixtures/canonical_figures.csv" figures
 
 # a missing score is not a deduction, in `list` and in `show` alike: 交通局 2022 self has
-# weights 10+15+25+20+30, scores 9.5+15+(missing)+20+28.25 = 72.75, deductions 0.5+0+1.75 = 2.25
+# weights 10+15+25+20+30, scores 9.5+15+(missing)+20+28.25, deductions 0.5+0+1.75 = 2.25;
+# its total is unknown (not 72.75), it has no grade (not 中), and 75 points have a score
 run 0 --db "$tmp/rt.db" import "$fixtures/canonical_scores.csv"
 run 0 --db "$tmp/rt.db" list --format csv --dept 示例市交通局 --years 2022 --kind self
-printf '%s\n' "department,year,kind,total_weight,total_score,grade,deducted,provenance" \
-	"示例市交通局,2022,self,100,72.75,中,2.25,synthetic" >"$tmp/want"
+printf '%s\n' "department,year,kind,total_weight,total_score,grade,deducted,provenance,scored_weight" \
+	"示例市交通局,2022,self,100,,,2.25,synthetic,75" >"$tmp/want"
 cmp -s "$tmp/out" "$tmp/want" || { diff "$tmp/want" "$tmp/out" >&2; fail "list of the fixture"; }
 run 0 --db "$tmp/rt.db" show 示例市交通局 2022 --format csv
-has "$tmp/out" "subtotal,过程,,,45,20,0,0.4444444444444444,incomplete,"
-has "$tmp/out" "total,合计,,,100,72.75,2.25,0.7275,incomplete,"
+has "$tmp/out" "subtotal,过程,,,45,,0,,incomplete,,20"
+has "$tmp/out" "total,合计,,,100,,2.25,,incomplete,,75"
 has "$tmp/out" "indicator,过程,资金管理,资金使用合规性,25,,,,missing,5"
 run 0 --db "$tmp/rt.db" show 示例市交通局 2022
 has "$tmp/out" "synthetic"

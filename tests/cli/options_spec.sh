@@ -62,7 +62,7 @@ sample() {
 	      report) echo "$tmp/r.md" ;; *) echo "$tmp/o.out" ;; esac ;;
 	DIR) [ "$name" = --templates ] && echo "$tmp/templates" || echo "$tmp/dir" ;;
 	ALIASES.csv) echo "$tmp/aliases.csv" ;;
-	P) echo 0.1 ;; C) echo 0.9 ;; N) echo 3 ;; K) echo 2 ;; R) echo 0.8 ;; G) echo 0.2 ;;
+	P) echo 0.1 ;; S) echo 0.3 ;; C) echo 0.9 ;; N) echo 3 ;; K) echo 2 ;; R) echo 0.8 ;; G) echo 0.2 ;;
 	WxH) echo 800x600 ;; SECONDS) echo 30 ;;
 	csv\|json\|xlsx) echo json ;; png\|svg\|pdf) echo svg ;; html\|md) echo md ;;
 	zh\|en) echo en ;; scores\|figures) echo figures ;;

@@ -35,6 +35,10 @@ static const jx__col list_cols[] = {
 	{"provenance", "数据来源", JX_COL_TEXT, 0},
 };
 
+/* An optional column (docs/formats.md): written only when some evaluation (show: some row)
+ * has a missing score, so that tables of complete evaluations keep their fields. */
+static const jx__col scored_col[] = {{"scored_weight", "有得分的权重", JX_COL_NUMBER, 0}};
+
 /* A new table of cols; NULL on ENOMEM. */
 static jx_table *table_of(const jx__col *cols, size_t n)
 {
@@ -47,7 +51,8 @@ static jx_table *table_of(const jx__col *cols, size_t n)
 }
 
 /* w: weight of all rows; ws: weight of the rows with a known score (the deduction is
- * ws - s, as in `jixiao list`: a missing score is not a deduction). */
+ * ws - s, as in `jixiao list`: a missing score is not a deduction). With a missing score
+ * the subtotal is unknown, not the sum of the others; scored_weight says how much has one. */
 static void subtotal(jx_table *t, const char *type, const char *label, double w, double ws,
 		     double s, size_t missing, double declared)
 {
@@ -55,11 +60,13 @@ static void subtotal(jx_table *t, const char *type, const char *label, double w,
 	jx_table_set_text(t, C_TYPE, type);
 	jx_table_set_text(t, C_L1, label);
 	jx_table_set_number(t, C_WEIGHT, jx__tidy(w));
-	jx_table_set_number(t, C_SCORE, jx__tidy(s));
+	jx_table_set_number(t, C_SCORE, missing ? NAN : jx__tidy(s));
 	jx_table_set_number(t, C_DED, jx__tidy(ws - s));
-	jx_table_set_number(t, C_RATE, w > 0 ? s / w : NAN);
-	if (missing)
+	jx_table_set_number(t, C_RATE, w > 0 && !missing ? s / w : NAN);
+	if (missing) {
 		jx_table_set_text(t, C_ORIGIN, "incomplete");
+		jx_table_set_number(t, jx_table_find_column(t, "scored_weight"), jx__tidy(ws));
+	}
 	if (!isnan(declared) && fabs(declared - w) > 1e-9) {
 		char buf[64];
 		jx_number_format(buf, sizeof(buf), declared);
@@ -103,6 +110,14 @@ jx_table *jx_evaluation_table(const jx_evaluation *ev)
 		jx_table_free(t);
 		return NULL;
 	}
+	for (size_t i = 0; i < ev->nrows; i++)
+		if (isnan(ev->rows[i].score)) { /* the optional column, only when needed */
+			if (jx__table_columns(t, scored_col, 1)) {
+				jx_table_free(t);
+				return NULL;
+			}
+			break;
+		}
 	for (size_t i = 0; i < ev->nrows; i++) {
 		const jx_indicator *r = &ev->rows[i];
 		int first = i == 0 || strcmp(r->level1, ev->rows[i - 1].level1) != 0;
@@ -119,7 +134,8 @@ jx_table *jx_evaluation_table(const jx_evaluation *ev)
 		jx_table_set_text(t, C_L3, r->level3);
 		jx_table_set_number(t, C_WEIGHT, r->weight);
 		jx_table_set_number(t, C_SCORE, r->score);
-		jx_table_set_number(t, C_DED, isnan(r->score) ? NAN : jx__tidy(r->weight - r->score));
+		jx_table_set_number(t, C_DED,
+				    isnan(r->score) ? NAN : jx__tidy(r->weight - r->score));
 		jx_table_set_number(t, C_RATE, isnan(r->score) ? NAN : r->score / r->weight);
 		jx_table_set_text(t, C_ORIGIN, jx_origin_name(r->origin));
 		if (r->line > 0)
@@ -162,8 +178,8 @@ jx_table *jx_figures_table(const jx_figures *f)
 int jx_evaluation_list_table(jx_table **out, const jx_eval_summary *v, size_t n)
 {
 	jx_table *t = table_of(list_cols, sizeof(list_cols) / sizeof(*list_cols));
-	size_t flagged = 0;
-	int project = -1;
+	size_t flagged = 0, unknown = 0;
+	int project = -1, scored = -1;
 	*out = NULL;
 	if (!t)
 		return jx__oom();
@@ -173,6 +189,13 @@ int jx_evaluation_list_table(jx_table **out, const jx_eval_summary *v, size_t n)
 			jx_table_free(t);
 			return jx__oom();
 		}
+	for (size_t i = 0; i < n; i++)
+		unknown += isnan(v[i].total_score);
+	if (unknown && (jx__table_columns(t, scored_col, 1) ||
+			(scored = jx_table_find_column(t, "scored_weight")) < 0)) {
+		jx_table_free(t);
+		return jx__oom();
+	}
 	for (size_t i = 0; i < n; i++) {
 		jx_table_add_row(t);
 		jx_table_set_text(t, 0, v[i].department);
@@ -185,6 +208,8 @@ int jx_evaluation_list_table(jx_table **out, const jx_eval_summary *v, size_t n)
 		jx_table_set_text(t, 7, jx_provenance_name(v[i].provenance));
 		if (project >= 0)
 			jx_table_set_text(t, project, v[i].project);
+		if (scored >= 0 && isnan(v[i].total_score))
+			jx_table_set_number(t, scored, jx__tidy(v[i].scored_weight));
 		if (v[i].nmissing || v[i].ninferred || v[i].nwarnings) {
 			jx_table_mark_row(t);
 			flagged++;
@@ -199,6 +224,18 @@ int jx_evaluation_list_table(jx_table **out, const jx_eval_summary *v, size_t n)
 					    "import warnings (see `jixiao show`)",
 					    flagged),
 				  flagged);
+	if (unknown)
+		jx_table_add_note(
+			t,
+			dngettext(JX_TEXTDOMAIN,
+				  "%zu evaluation has a missing score: its total is unknown "
+				  "and it has no grade (scored_weight: the weight that has "
+				  "a score)",
+				  "%zu evaluations have a missing score: their totals are "
+				  "unknown and they have no grade (scored_weight: the weight "
+				  "that has a score)",
+				  unknown),
+			unknown);
 	*out = t;
 	return 0;
 }

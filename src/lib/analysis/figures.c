@@ -3,8 +3,9 @@
  *
  * Execution rate = final expenditure ÷ budget; basic and project shares of
  * the final expenditure; growth against the previous year with figures,
- * annualised over a gap ((v_t / v_s)^(1/(t−s)) − 1); a warning when the
- * mean of the last N expenditure growths exceeds a threshold
+ * annualised over a gap ((v_t / v_s)^(1/(t−s)) − 1; a drop to zero is −100%);
+ * a warning when the mean of the last N expenditure growths exceeds a
+ * threshold, and no verdict at all with fewer than N growths
  * (docs/methods.md §9). Amounts are kept in 万元 as stored (hundredths).
  */
 #include <math.h>
@@ -23,9 +24,10 @@ static double ratio(double a, double b)
 	return b > 0 && !isnan(a) ? a / b : NAN;
 }
 
+/* A drop to zero is −100% (0^(1/gap) − 1); growth from zero is undefined (NaN). */
 static double growth(double now, double before, int gap)
 {
-	if (!(now > 0) || !(before > 0) || gap < 1)
+	if (!(now >= 0) || !(before > 0) || gap < 1)
 		return NAN;
 	return gap == 1 ? now / before - 1 : pow(now / before, 1.0 / gap) - 1;
 }
@@ -70,7 +72,8 @@ static void growths(jx_funds_result *r, int years)
 		r->ngrowth++;
 	}
 	r->mean_growth = r->ngrowth ? sum / (double)r->ngrowth : NAN;
-	r->warning = r->ngrowth == (size_t)years && r->mean_growth > r->threshold;
+	r->judged = r->ngrowth == (size_t)years;
+	r->warning = r->judged && r->mean_growth > r->threshold;
 }
 
 int jx_funds_compute(jx_funds_result **out, const char *department, jx_figures *const *figs,
@@ -186,7 +189,10 @@ static int funds_row(jx_table *t, int c, const jx_funds_result *r, const jx_fund
 		bad |= jx_table_set_int(t, c + 14, y->gap);
 	if (y == &r->years[r->nyears - 1]) /* the verdict sits on the latest year */
 		bad |= jx__set_number(t, c + 15, r->mean_growth) |
-		       jx_table_set_text(t, c + 16, r->warning ? "yes" : "no");
+		       jx_table_set_text(t, c + 16,
+					 !r->judged   ? ""
+					 : r->warning ? "yes"
+						      : "no");
 	return bad ? JX_ENOMEM : 0;
 }
 

@@ -1,10 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rank.c -- departments (or projects) of one year by total score, grade and
- * percentile, and each one's category rates against the median of all.
+ * percentile, and each one's category rates against the median of its peers.
  *
  * Reads one department's series at a time (docs/methods.md §10). Ranks are
- * by total rate (score ÷ total weight), ties share the better rank; the
- * percentile is the share of ranked departments scoring at or below.
+ * on one basis, the kind asked for (self-evaluations by default, or the
+ * reviews), by total rate (score ÷ total weight); ties share the better
+ * rank; the percentile is the share of ranked peers scoring at or below.
+ * A department is ranked only among departments of the same provenance
+ * (real with real, synthetic with synthetic): a real department is never
+ * placed among made-up ones. Alone in its group it has no peer group and
+ * no rank (docs/report.md, "Ranks on one basis, among peers").
  */
 #include <math.h>
 #include <stdlib.h>
@@ -19,6 +24,7 @@ typedef struct {
 typedef struct {
 	size_t key; /* keymap index */
 	double rate;
+	jx_provenance prov; /* the peer group */
 } cat_entry;
 
 typedef struct {
@@ -33,7 +39,7 @@ typedef struct {
 	size_t nbands;
 } rank_state;
 
-static int add_categories(rank_state *rs, const jx_units *u)
+static int add_categories(rank_state *rs, const jx_units *u, jx_provenance prov)
 {
 	for (size_t i = 0; i < u->nunits; i++) {
 		const jx_unit *un = &u->units[i];
@@ -52,7 +58,7 @@ static int add_categories(rank_state *rs, const jx_units *u)
 		}
 		if (jx__grow((void **)&rs->cats, &rs->ccap, rs->ncats + 1, sizeof(*rs->cats)))
 			return JX_ENOMEM;
-		rs->cats[rs->ncats++] = (cat_entry){k, un->years[0].rate};
+		rs->cats[rs->ncats++] = (cat_entry){k, un->years[0].rate, prov};
 	}
 	return 0;
 }
@@ -94,7 +100,7 @@ static int add_department(rank_state *rs, jx_store *st, const char *name, const 
 		goto out;
 	}
 	rs->ndepts++;
-	rc = add_categories(rs, u);
+	rc = add_categories(rs, u, u->provenance);
 	d->cat_n = rs->ncats - d->cat_first;
 out:
 	jx_units_free(u);
@@ -102,10 +108,13 @@ out:
 	return rc;
 }
 
+/* Peer groups first (real, then synthetic), then by rate, unknown last, then by name. */
 static int cmp_rate(const void *pa, const void *pb)
 {
 	const dept_entry *a = pa, *b = pb;
 	int na = isnan(a->row.rate), nb = isnan(b->row.rate);
+	if (a->row.provenance != b->row.provenance)
+		return a->row.provenance < b->row.provenance ? -1 : 1;
 	if (na != nb)
 		return na - nb;
 	if (!na && a->row.rate != b->row.rate)
@@ -115,37 +124,52 @@ static int cmp_rate(const void *pa, const void *pb)
 	return strcmp(a->row.project ? a->row.project : "", b->row.project ? b->row.project : "");
 }
 
-/* Competition ranks (1, 2, 2, 4) and percentiles over the ranked departments. */
-static void rank_rows(rank_state *rs)
+/* Competition ranks (1, 2, 2, 4) and percentiles within one peer group d[0..n). */
+static void rank_group(dept_entry *d, size_t n)
 {
 	size_t nranked = 0;
-	jx__sort(rs->depts, rs->ndepts, sizeof(*rs->depts), cmp_rate);
-	while (nranked < rs->ndepts && !isnan(rs->depts[nranked].row.rate))
+	while (nranked < n && !isnan(d[nranked].row.rate))
 		nranked++;
-	for (size_t i = 0; i < nranked; i++) {
-		jx_rank_row *r = &rs->depts[i].row;
+	for (size_t i = 0; i < n; i++) {
+		jx_rank_row *r = &d[i].row;
 		size_t at_or_below = 0;
-		r->rank = (i > 0 && rs->depts[i - 1].row.rate == r->rate)
-				  ? rs->depts[i - 1].row.rank
-				  : i + 1;
+		r->percentile = NAN;
+		if (i >= nranked)
+			continue;
+		r->npeers = nranked;
+		if (nranked < 2)
+			continue; /* no peer group: no rank */
+		r->rank = (i > 0 && d[i - 1].row.rate == r->rate) ? d[i - 1].row.rank : i + 1;
 		for (size_t j = 0; j < nranked; j++)
-			at_or_below += rs->depts[j].row.rate <= r->rate;
+			at_or_below += d[j].row.rate <= r->rate;
 		r->percentile = 100.0 * (double)at_or_below / (double)nranked;
 	}
-	for (size_t i = nranked; i < rs->ndepts; i++)
-		rs->depts[i].row.percentile = NAN;
 }
 
-/* Median per category key over departments with a known rate. */
+static void rank_rows(rank_state *rs)
+{
+	jx__sort(rs->depts, rs->ndepts, sizeof(*rs->depts), cmp_rate);
+	for (size_t i = 0, j; i < rs->ndepts; i = j) {
+		for (j = i;
+		     j < rs->ndepts && rs->depts[j].row.provenance == rs->depts[i].row.provenance;
+		     j++)
+			;
+		rank_group(rs->depts + i, j - i);
+	}
+}
+
+/* Median per category key and peer group (provenance) over departments with a known rate:
+ * med[2k + provenance]. */
 static int medians(rank_state *rs, double *med, size_t *count)
 {
 	double *v = malloc((rs->ndepts + 1) * sizeof(*v));
 	if (!v)
 		return jx__oom();
-	for (size_t k = 0; k < rs->keys.n; k++) {
+	for (size_t k = 0; k < 2 * rs->keys.n; k++) {
 		size_t n = 0;
 		for (size_t i = 0; i < rs->ncats; i++)
-			if (rs->cats[i].key == k && !isnan(rs->cats[i].rate))
+			if (2 * rs->cats[i].key + (size_t)rs->cats[i].prov == k &&
+			    !isnan(rs->cats[i].rate))
 				v[n++] = rs->cats[i].rate;
 		count[k] = n;
 		if (jx_stats_median(&med[k], v, n)) {
@@ -159,8 +183,8 @@ static int medians(rank_state *rs, double *med, size_t *count)
 
 static int build_result(jx_rank_result *r, rank_state *rs)
 {
-	double *med = malloc((rs->keys.n + 1) * sizeof(*med));
-	size_t *count = malloc((rs->keys.n + 1) * sizeof(*count));
+	double *med = malloc((2 * rs->keys.n + 1) * sizeof(*med));
+	size_t *count = malloc((2 * rs->keys.n + 1) * sizeof(*count));
 	int rc = 0;
 	r->rows = calloc(rs->ndepts + 1, sizeof(*r->rows));
 	r->cats = calloc(rs->ncats + 1, sizeof(*r->cats));
@@ -187,9 +211,9 @@ static int build_result(jx_rank_result *r, rank_state *rs)
 				goto out;
 			}
 			c->rate = e->rate;
-			c->median = med[e->key];
+			c->median = med[2 * e->key + (size_t)e->prov];
 			c->delta = c->rate - c->median;
-			c->n = count[e->key];
+			c->n = count[2 * e->key + (size_t)e->prov];
 			c->provenance = r->rows[r->nrows - 1].provenance;
 		}
 	}
@@ -315,6 +339,28 @@ static const jx__col rank_cols[] = {
 
 static const jx__col project_col = {"project", "项目", JX_COL_TEXT, 0};
 
+/* Added after provenance (docs/formats.md, Changes): the size of the peer group. */
+static const jx__col rank_tail[] = {{"peers", "同类部门数", JX_COL_INT, 0}};
+
+/* "2023: ranked on self-evaluation totals ..." -- the basis and the peer groups, said once. */
+static void rank_notes(jx_table *t, const jx_rank_result *r)
+{
+	size_t groups[2] = {0, 0};
+	for (size_t i = 0; i < r->nrows; i++)
+		groups[r->rows[i].provenance == JX_PROV_SYNTHETIC] += !isnan(r->rows[i].rate);
+	jx_table_add_note(t,
+			  "%d: ranked on %s totals only (rate = score / total weight); each "
+			  "%s among those of the same provenance (real %zu, synthetic %zu); "
+			  "percentile = share of those at or below; unknown totals last",
+			  r->year, r->kind == JX_KIND_REVIEW ? "review" : "self-evaluation",
+			  r->projects ? "project" : "department", groups[0], groups[1]);
+	for (int g = 0; g < 2; g++)
+		if (groups[g] == 1)
+			jx_table_add_note(t, "the one %s %s has no peer group: not ranked",
+					  g ? "synthetic" : "real",
+					  r->projects ? "project" : "department");
+}
+
 /* cols with the project column after the one at index at, when r ranks projects;
  * the department and project are columns of their own here, not the option's. */
 static int start_table(jx_table **out, int *c, const jx__col *cols, size_t n, size_t at,
@@ -343,13 +389,15 @@ int jx_rank_table(jx_table **out, const jx_rank_result *r, const jx_analysis_opt
 	if ((rc = start_table(&t, &c, rank_cols, sizeof(rank_cols) / sizeof(*rank_cols), 1, r, o)))
 		return rc;
 	p = r->projects; /* the columns after department move by one */
-	jx_table_add_note(t,
-			  "%d (%s): rank by total rate = score / total weight; percentile = "
-			  "share of ranked departments at or below; unknown totals last",
-			  r->year, jx_kind_name(r->kind));
+	if ((rc = jx__table_columns(t, rank_tail, 1))) {
+		jx_table_free(t);
+		return rc;
+	}
+	rank_notes(t, r);
 	for (size_t i = 0; i < r->nrows && !bad; i++) {
 		const jx_rank_row *row = &r->rows[i];
 		bad = jx__table_row(t, NULL, NULL, row->provenance, NULL) |
+		      (row->npeers ? jx_table_set_int(t, c + p + 9, (long long)row->npeers) : 0) |
 		      (row->rank ? jx_table_set_int(t, c, (long long)row->rank) : 0) |
 		      jx_table_set_text(t, c + 1, row->department) |
 		      (p ? jx_table_set_text(t, c + 2, row->project) : 0) |
@@ -382,8 +430,8 @@ int jx_rank_category_table(jx_table **out, const jx_rank_result *r, const jx_ana
 			      0, r, o)))
 		return rc;
 	jx_table_add_note(t,
-			  "%d (%s): each department's category rate against the median of all "
-			  "departments with that category",
+			  "%d (%s): each department's category rate against the median of the "
+			  "departments of the same provenance with that category",
 			  r->year, jx_kind_name(r->kind));
 	for (size_t i = 0; i < r->ncats && !bad; i++) {
 		const jx_rank_category *cat = &r->cats[i];

@@ -25,7 +25,10 @@ void jx_analysis_options_init(jx_analysis_options *o)
 	o->weak_window = 3;
 	o->weak_min_deducted = 2;
 	o->weak_threshold = 0.90;
-	o->weak_trend = 1;
+	o->weak_trend = 0;
+	o->weak_new_share = 0.5;
+	o->weak_large_share = 0.15;
+	o->weak_resolved_years = 2;
 	o->growth_threshold = 0.15;
 	o->growth_years = 3;
 	o->top_pairs = 10;

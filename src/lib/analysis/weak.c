@@ -1,12 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* weak.c -- persistently weak indicators by an explainable rule.
+/* weak.c -- weak indicators by points and recency.
  *
- * Over the last N evaluated years (the window) a unit is flagged when it
- * was deducted in at least K of them, or its mean rate there is below a
- * threshold, or its rate is falling over the whole range (the trend test
- * of trend.c, the units examined being its family). Only units present in the window are examined; only flagged
- * units are listed, each with the rule that fired and its evidence
- * (docs/methods.md §8).
+ * Over the window (the last N evaluated years) an indicator present in the
+ * latest year is weak when it is *new* (it lost at least half its weight in
+ * the latest year, or lost points in the latest window year only),
+ * *persistent* (it lost points in at least K window years, the latest among
+ * them) or *large* (its points lost over the window are at least 15% of the
+ * department's). One that lost points earlier in the window but has full
+ * marks in its last two years is *resolved*: not weak, listed as improved.
+ * Two rules of the old kind can be turned on: a low mean rate and a
+ * falling trend (the trend test of trend.c, the units examined being its
+ * family). The report, `weak` and the overview all read these rules, so
+ * they agree (docs/report.md, "Weak indicators"; docs/methods.md §8).
  */
 #include <math.h>
 #include <stdio.h>
@@ -16,12 +21,16 @@
 
 void jx_weak_rules_format(char *buf, size_t size, unsigned rules)
 {
-	snprintf(buf, size, "%s%s%s%s%s", rules & JX_WEAK_DEDUCTED ? "deducted" : "",
-		 (rules & JX_WEAK_DEDUCTED) && (rules & (JX_WEAK_LOW_RATE | JX_WEAK_FALLING)) ? ","
-											      : "",
-		 rules & JX_WEAK_LOW_RATE ? "low_rate" : "",
-		 (rules & JX_WEAK_LOW_RATE) && (rules & JX_WEAK_FALLING) ? "," : "",
-		 rules & JX_WEAK_FALLING ? "falling" : "");
+	static const char *const names[] = {"new",      "persistent", "large",
+					    "low_rate", "falling",    "resolved"};
+	size_t len = 0;
+	if (size)
+		buf[0] = '\0';
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
+		if ((rules & (1u << i)) && len < size) {
+			int n = snprintf(buf + len, size - len, "%s%s", len ? "," : "", names[i]);
+			len += n > 0 ? (size_t)n : 0;
+		}
 }
 
 static int weak_level(const jx_analysis_options *o)
@@ -29,10 +38,28 @@ static int weak_level(const jx_analysis_options *o)
 	return !o || o->level == JX_LEVEL_ALL ? JX_LEVEL_3 : o->level;
 }
 
-/* Window facts of one unit; returns the window years in which it is present. */
-static size_t window_facts(jx_weak_row *row, const jx_weak_result *r)
+/* Points lost in one unit-year; 0 when absent or the score is missing. */
+static double year_lost(const jx_unit_year *uy)
+{
+	return uy->nrows && !isnan(uy->score) ? jx__tidy(uy->weight - uy->score) : 0;
+}
+
+/* The department's points lost over the window: every level-3 unit, known scores. */
+static double department_points(const jx_weak_result *r)
+{
+	double sum = 0;
+	for (size_t i = 0; i < r->units->nunits; i++)
+		for (size_t y = r->units->nyears - r->nwindow; y < r->units->nyears; y++)
+			if (r->units->units[i].level == JX_LEVEL_3)
+				sum += year_lost(&r->units->units[i].years[y]);
+	return jx__tidy(sum);
+}
+
+/* Window facts of one unit. */
+static void window_facts(jx_weak_row *row, const jx_weak_result *r)
 {
 	size_t first = r->units->nyears - r->nwindow, nrate = 0;
+	const jx_unit_year *last = &row->unit->years[r->units->nyears - 1];
 	double sum = 0, lost = 0;
 	for (size_t y = first; y < r->units->nyears; y++) {
 		const jx_unit_year *uy = &row->unit->years[y];
@@ -48,23 +75,67 @@ static size_t window_facts(jx_weak_row *row, const jx_weak_result *r)
 	}
 	row->mean_rate = nrate ? sum / (double)nrate : NAN;
 	row->points_lost = jx__tidy(lost);
-	return row->window_present;
+	row->latest_weight = last->weight;
+	row->latest_lost = isnan(last->score) ? NAN : year_lost(last);
+	row->share = r->dept_points > 0 ? row->points_lost / r->dept_points : NAN;
 }
 
-static unsigned rules_of(const jx_weak_row *row, const jx_analysis_options *o)
+/* Full marks in each of the last n evaluated years (present, known, no loss) after a loss in
+ * an earlier window year. */
+static int resolved(const jx_weak_row *row, const jx_weak_result *r, int n)
 {
+	size_t ny = r->units->nyears, first = ny - r->nwindow, lost = 0;
+	if (n < 1 || (size_t)n >= r->nwindow)
+		return 0;
+	for (size_t y = ny - (size_t)n; y < ny; y++) {
+		const jx_unit_year *uy = &row->unit->years[y];
+		if (!uy->nrows || isnan(uy->score) || jx_unit_year_deducted(uy))
+			return 0;
+	}
+	for (size_t y = first; y < ny - (size_t)n; y++)
+		lost += (size_t)jx_unit_year_deducted(&row->unit->years[y]);
+	return lost > 0;
+}
+
+static unsigned rules_of(const jx_weak_row *row, const jx_weak_result *r,
+			 const jx_analysis_options *o)
+{
+	const jx_unit_year *last = &row->unit->years[r->units->nyears - 1];
+	int lost_now = jx_unit_year_deducted(last);
 	unsigned rules = 0;
-	if ((int)row->ndeducted >= o->weak_min_deducted)
-		rules |= JX_WEAK_DEDUCTED;
-	if (!isnan(row->mean_rate) && row->mean_rate < o->weak_threshold)
+	if (lost_now &&
+	    (row->latest_lost >= o->weak_new_share * last->weight - JX__EPS || row->ndeducted == 1))
+		rules |= JX_WEAK_NEW;
+	if (lost_now && (int)row->ndeducted >= o->weak_min_deducted)
+		rules |= JX_WEAK_PERSISTENT;
+	if (row->points_lost > 0 && row->share >= o->weak_large_share - JX__EPS)
+		rules |= JX_WEAK_LARGE;
+	if (o->weak_low_rate && !isnan(row->mean_rate) && row->mean_rate < o->weak_threshold)
 		rules |= JX_WEAK_LOW_RATE;
 	if (o->weak_trend && row->trend.direction == JX_DIR_FALLING)
 		rules |= JX_WEAK_FALLING;
+	if (resolved(row, r, o->weak_resolved_years))
+		rules = JX_WEAK_RESOLVED;
 	return rules;
 }
 
-/* Examine every unit of the level present in the window (the trend family),
- * then keep the flagged ones at the front. */
+/* Sort the examined rows (r->rows[0..nchecked)) into weak rows, then improved ones. */
+static int split_rows(jx_weak_result *r)
+{
+	if (!(r->improved = calloc(r->nchecked + 1, sizeof(*r->improved))))
+		return jx__oom();
+	for (size_t i = 0; i < r->nchecked; i++) {
+		jx_weak_row row = r->rows[i];
+		row.trend.unit = row.unit;
+		if (row.rules == JX_WEAK_RESOLVED)
+			r->improved[r->nimproved++] = row;
+		else if (row.rules)
+			r->rows[r->nrows++] = row;
+	}
+	return 0;
+}
+
+/* Examine every unit of the level present in the latest year (the trend family). */
 static int weak_rows(jx_weak_result *r, const jx_analysis_options *o)
 {
 	size_t ny = r->units->nyears, *per = malloc(ny * sizeof(*per));
@@ -78,19 +149,31 @@ static int weak_rows(jx_weak_result *r, const jx_analysis_options *o)
 		jx_weak_row *row = &r->rows[r->nchecked];
 		memset(row, 0, sizeof(*row));
 		row->unit = row->trend.unit = &r->units->units[i];
-		if (row->unit->level != level || !window_facts(row, r))
+		if (row->unit->level != level || !row->unit->years[ny - 1].nrows)
 			continue;
+		window_facts(row, r);
 		if ((rc = jx__trend_unit(&row->trend, r->units, x, y, per)) == 0)
 			family[r->nchecked++] = &row->trend;
 	}
-	if (rc == 0 && (rc = jx__trend_decide(family, r->nchecked, o->alpha)) == 0)
+	if (rc == 0 && (rc = jx__trend_decide(family, r->nchecked, o->alpha)) == 0) {
 		for (size_t i = 0; i < r->nchecked; i++)
-			if ((r->rows[i].rules = rules_of(&r->rows[i], o)))
-				r->rows[r->nrows++] = r->rows[i];
-	for (size_t i = 0; i < r->nrows; i++)
-		r->rows[i].trend.unit = r->rows[i].unit;
+			r->rows[i].rules = rules_of(&r->rows[i], r, o);
+		rc = split_rows(r);
+	}
 	free(x), free(y), free(per), free(family);
 	return rc;
+}
+
+static int check_options(const jx_analysis_options *o)
+{
+	if (o->weak_window < 1 || o->weak_min_deducted < 1)
+		return jx__error(JX_EINVAL, "weak: window and count must be at least 1");
+	if (!(o->weak_new_share > 0 && o->weak_new_share <= 1) ||
+	    !(o->weak_large_share > 0 && o->weak_large_share <= 1))
+		return jx__error(JX_EINVAL, "weak: the shares must lie in (0, 1]");
+	if (o->weak_resolved_years < 1)
+		return jx__error(JX_EINVAL, "weak: resolved years must be at least 1");
+	return 0;
 }
 
 int jx_weak_compute(jx_weak_result **out, const jx_series *s, const jx_analysis_options *o)
@@ -104,8 +187,8 @@ int jx_weak_compute(jx_weak_result **out, const jx_series *s, const jx_analysis_
 		jx_analysis_options_init(&defaults);
 		o = &defaults;
 	}
-	if (o->weak_window < 1 || o->weak_min_deducted < 1)
-		return jx__error(JX_EINVAL, "weak: window and count must be at least 1");
+	if ((rc = check_options(o)))
+		return rc;
 	if (!(r = calloc(1, sizeof(*r))))
 		return jx__oom();
 	if ((rc = jx_units_build(&r->units, s, o)))
@@ -113,6 +196,7 @@ int jx_weak_compute(jx_weak_result **out, const jx_series *s, const jx_analysis_
 	r->nwindow = r->units->nyears < (size_t)o->weak_window ? r->units->nyears
 							       : (size_t)o->weak_window;
 	r->window = r->units->years + (r->units->nyears - r->nwindow);
+	r->dept_points = department_points(r);
 	rc = weak_rows(r, o);
 out:
 	if (rc) {
@@ -129,122 +213,6 @@ void jx_weak_result_free(jx_weak_result *r)
 		return;
 	jx_units_free(r->units);
 	free(r->rows);
+	free(r->improved);
 	free(r);
-}
-
-/* "2021 0.75 (−0.5); 2022 1 (0); 2023 ? (missing)" over the window. */
-static char *evidence(const jx_weak_result *r, const jx_unit *un)
-{
-	char rate[40], lost[40];
-	jx__buf b;
-	jx__buf_init(&b);
-	for (size_t y = r->units->nyears - r->nwindow; y < r->units->nyears; y++) {
-		const jx_unit_year *uy = &un->years[y];
-		if (!uy->nrows) {
-			jx__buf_printf(&b, "%s%d absent", b.len ? "; " : "", r->units->years[y]);
-			continue;
-		}
-		if (isnan(uy->rate)) {
-			jx__buf_printf(&b, "%s%d ? (missing)", b.len ? "; " : "",
-				       r->units->years[y]);
-			continue;
-		}
-		jx__format_rate(rate, sizeof(rate), uy->rate);
-		jx_number_format(lost, sizeof(lost), jx__tidy(uy->weight - uy->score));
-		jx__buf_printf(&b, "%s%d %s (%s%s)%s", b.len ? "; " : "", r->units->years[y], rate,
-			       jx_unit_year_deducted(uy) ? "-" : "", lost,
-			       uy->ninferred ? " inferred" : "");
-	}
-	return jx__buf_detach(&b);
-}
-
-/* Human reason: which rules fired, with their numbers. */
-static char *reason(const jx_weak_row *row, const jx_weak_result *r, const jx_analysis_options *o)
-{
-	jx__buf b;
-	jx__buf_init(&b);
-	if (row->rules & JX_WEAK_DEDUCTED)
-		jx__buf_printf(&b, "deducted in %zu of the last %zu years (rule: >= %d)",
-			       row->ndeducted, r->nwindow, o->weak_min_deducted);
-	if (row->rules & JX_WEAK_LOW_RATE)
-		jx__buf_printf(&b, "%smean rate %.4g < %g", b.len ? "; " : "", row->mean_rate,
-			       o->weak_threshold);
-	if (row->rules & JX_WEAK_FALLING)
-		jx__buf_printf(&b, "%sfalling: Mann-Kendall p = %.3g, q = %.3g < %g",
-			       b.len ? "; " : "", row->trend.mk.p_value, row->trend.q_value,
-			       o->alpha);
-	return jx__buf_detach(&b);
-}
-
-static const jx__col weak_cols[] = {
-	JX__UNIT_COLS,
-	{"rules", "规则", JX_COL_TEXT, 0},
-	{"reason", "依据", JX_COL_TEXT, 0},
-	{"deducted_years", "扣分年数", JX_COL_INT, 0},
-	{"window_years", "窗口年数", JX_COL_INT, 0},
-	{"mean_rate", "窗口平均得分率", JX_COL_FIXED, 3},
-	{"points_lost", "窗口扣分", JX_COL_NUMBER, 0},
-	{"slope", "斜率/年", JX_COL_FIXED, 4},
-	{"p_value", "p值", JX_COL_FIXED, 4},
-	{"evidence", "证据(年 得分率 (扣分))", JX_COL_TEXT, 0},
-};
-
-/* Added after provenance (docs/formats.md, Changes). */
-static const jx__col weak_tail[] = {{"q_value", "q值", JX_COL_FIXED, 4}};
-
-static int weak_table_row(jx_table *t, int c, const jx_weak_result *r, const jx_weak_row *row,
-			  const jx_analysis_options *o)
-{
-	char rules[48], *why, *ev;
-	int bad;
-	if (jx__table_row(t, r->units->department, r->units->project, r->units->provenance, o) ||
-	    jx__table_unit(t, c, row->unit))
-		return JX_ENOMEM;
-	jx_weak_rules_format(rules, sizeof(rules), row->rules);
-	why = reason(row, r, o);
-	ev = evidence(r, row->unit);
-	bad = !why || !ev;
-	bad = bad ||
-	      (jx_table_set_text(t, c + 4, rules) | jx_table_set_text(t, c + 5, why) |
-	       jx_table_set_int(t, c + 6, (long long)row->ndeducted) |
-	       jx_table_set_int(t, c + 7, (long long)row->window_present) |
-	       jx__set_number(t, c + 8, row->mean_rate) |
-	       jx__set_number(t, c + 9, row->points_lost) |
-	       jx__set_number(t, c + 10, row->trend.fit.slope) |
-	       jx__set_number(t, c + 11, row->trend.mk.p_value) | jx_table_set_text(t, c + 12, ev) |
-	       jx__set_number(t, jx_table_find_column(t, "q_value"), row->trend.q_value));
-	free(why);
-	free(ev);
-	return bad ? JX_ENOMEM : 0;
-}
-
-int jx_weak_table(jx_table **out, const jx_weak_result *r, const jx_analysis_options *o)
-{
-	jx_analysis_options defaults;
-	jx_table *t;
-	int c, rc;
-	if (!o) {
-		jx_analysis_options_init(&defaults);
-		o = &defaults;
-	}
-	if ((rc = jx__table_start(&t, &c, weak_cols, sizeof(weak_cols) / sizeof(*weak_cols), o,
-				  r->units->provenance)))
-		return rc;
-	if ((rc = jx__table_columns(t, weak_tail, 1))) {
-		jx_table_free(t);
-		return rc;
-	}
-	jx_table_add_note(t,
-			  "%s (%s): %zu of %zu units flagged; window %d–%d; rules: deducted in "
-			  ">= %d of the last %d years, or mean rate < %g, or falling at alpha %g",
-			  r->units->scope, jx_kind_name(r->units->kind), r->nrows, r->nchecked,
-			  r->window[0], r->window[r->nwindow - 1], o->weak_min_deducted,
-			  o->weak_window, o->weak_threshold, o->alpha);
-	for (size_t i = 0; i < r->nrows; i++)
-		if ((rc = weak_table_row(t, c, r, &r->rows[i], o))) {
-			jx_table_free(t);
-			return rc;
-		}
-	*out = t;
-	return 0;
 }

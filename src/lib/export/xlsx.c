@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* xlsx.c -- the Excel/WPS workbook: scores, compare, weak, figures, projects (libxlsxwriter).
+/* xlsx.c -- the Excel/WPS workbook: scores, compare, weak, figures, projects, totals
+ * (libxlsxwriter).
  *
  * Each analysis sheet is filled from the same jx_table the analysis
  * command prints (with its department column), column by column through a
@@ -117,14 +118,14 @@ static void put_number(xbook *x, xsheet *s, size_t c, double v, xcol_kind kind)
 	widen(s, c, kind == X_MONEY ? 12 : 9);
 }
 
-/* "deducted,low_rate" → "多年扣分、平均得分率低". */
+/* "new,persistent" → "新增扣分、持续扣分" (the codes of jx_weak_rules_format). */
 static void rules_zh(char *buf, size_t size, const char *rules)
 {
-	static const char *const codes[][2] = {{"deducted", "多年扣分"},
-					       {"low_rate", "平均得分率低"},
-					       {"falling", "显著下降"}};
+	static const char *const codes[][2] = {
+		{"new", "新增扣分"},          {"persistent", "持续扣分"}, {"large", "扣分占比大"},
+		{"low_rate", "平均得分率低"}, {"falling", "显著下降"},    {"resolved", "已改善"}};
 	buf[0] = '\0';
-	for (size_t i = 0; i < 3; i++)
+	for (size_t i = 0; i < sizeof(codes) / sizeof(*codes); i++)
 		if (strstr(rules, codes[i][0]))
 			snprintf(buf + strlen(buf), size - strlen(buf), "%s%s", buf[0] ? "、" : "",
 				 codes[i][1]);
@@ -149,8 +150,16 @@ static void put_label(xbook *x, xsheet *s, size_t c, const char *column, const c
 	} else if (!strcmp(column, "rules")) {
 		rules_zh(buf, sizeof(buf), code);
 		text = buf;
+	} else if (!strcmp(column, "kind")) {
+		jx_kind k;
+		if (jx_kind_parse(code, &k) == 0)
+			text = jx_kind_label(k);
+	} else if (!strcmp(column, "provenance")) {
+		jx_provenance p;
+		if (jx_provenance_parse(code, &p) == 0)
+			text = jx_provenance_label(p);
 	} else if (!strcmp(column, "growth_warning")) {
-		text = !strcmp(code, "yes") ? "预警" : "";
+		text = !strcmp(code, "yes") ? "预警" : !strcmp(code, "no") ? "未超过" : "";
 	}
 	put_text(x, s, c, text);
 }
@@ -392,14 +401,38 @@ static int analysis_sheets(xbook *x, jx_store *st, const jx_filter *f, const jx_
 	return rc;
 }
 
+/* ---- totals: one row per evaluation, as `jixiao list` (unknown totals stay empty) ---- */
+
+static const xcol total_cols[] = {
+	{"department", "部门", X_TEXT},     {"year", "年度", X_INT},
+	{"kind", "类型", X_LABEL},          {"total_weight", "总权重", X_NUM},
+	{"total_score", "总得分", X_NUM},   {"grade", "等级", X_TEXT},
+	{"deducted", "扣分", X_NUM},        {"scored_weight", "有得分的权重", X_NUM},
+	{"provenance", "数据性质", X_LABEL}};
+
+static int totals_sheet(xbook *x, const jx_eval_summary *evs, size_t n)
+{
+	jx_table *t = NULL;
+	xsheet s;
+	int rc = jx_evaluation_list_table(&t, evs, n);
+	if (rc)
+		return rc;
+	sheet_start(x, &s, "totals", total_cols, sizeof(total_cols) / sizeof(*total_cols));
+	put_table(x, &s, t, 0, 0);
+	sheet_end(&s);
+	jx_table_free(t);
+	return 0;
+}
+
 static void about_sheet(xbook *x, const jx_filter *f)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "about");
 	char years[64], counts[128];
 	const char *rows[][2] = {
 		{"内容", "scores：每个三级指标每年一行；compare：各部门最近两个评价年度的对比；"
-			 "weak：持续薄弱指标及依据；figures：预算、决算与执行；projects：各项目"
-			 "每年的总分、预算执行率和未达成的绩效目标及原因"},
+			 "weak：薄弱指标及依据（含已改善的指标）；figures：预算、决算与执行；"
+			 "projects：各项目每年的总分、预算执行率和未达成的绩效目标及原因；"
+			 "totals：每份评价的总分与等级（有缺失得分的评价总分未知、不评等级）"},
 		{"部门", f->department ? f->department : "全部"},
 		{"年度", years},
 		{"评价", counts},
@@ -451,7 +484,7 @@ int jx_xlsx_export(jx_store *st, const char *path, const jx_filter *f, jx_lang l
 	formats(&x);
 	jx_i18n_set(lang); /* the sheets' texts in the workbook's language; messages in ours */
 	if ((rc = scores_sheet(&x, st, evs, n)) == 0 &&
-	    (rc = analysis_sheets(&x, st, f, evs, n)) == 0)
+	    (rc = analysis_sheets(&x, st, f, evs, n)) == 0 && (rc = totals_sheet(&x, evs, n)) == 0)
 		about_sheet(&x, f);
 	jx_i18n_set(caller);
 	err = workbook_close(x.wb);

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* chart_rank.c -- all departments of one year (jx_rank_compute): every department's
- * total as a percentage of its total weight, best first, the requested
- * department highlighted; departments whose total is unknown are listed
- * without a bar. */
+/* chart_rank.c -- the peer group of one department in one year (jx_rank_compute):
+ * every department of the same provenance, its total as a percentage of its
+ * total weight, best first, the requested department highlighted;
+ * departments whose total is unknown are listed without a bar. A real
+ * department is never drawn among synthetic ones. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,17 +32,19 @@ static int rank_year(int *year, const plot__ctx *ctx)
 	return 0;
 }
 
-/* 1 when any evaluation of that year and kind is synthetic. */
-static int year_synthetic(jx_store *s, int year, jx_kind kind, int *synthetic)
+/* Keep the rows of one peer group (provenance), freeing the others. */
+static void keep_peers(jx_rank_result *r, jx_provenance prov)
 {
-	jx_filter f = {NULL, year, year, (int)kind, NULL};
-	jx_eval_summary *ev = NULL;
-	size_t n = 0, i;
-	int rc = jx_store_list(s, &f, &ev, &n);
-	for (i = 0; rc == 0 && i < n; i++)
-		*synthetic |= ev[i].provenance == JX_PROV_SYNTHETIC;
-	jx_eval_summaries_free(ev, n);
-	return rc;
+	size_t n = 0;
+	for (size_t i = 0; i < r->nrows; i++) {
+		if (r->rows[i].provenance == prov) {
+			r->rows[n++] = r->rows[i];
+			continue;
+		}
+		free(r->rows[i].department);
+		free(r->rows[i].grade);
+	}
+	r->nrows = n;
 }
 
 /* At most this many bars: beyond it (a province has thousands of departments,
@@ -122,18 +125,22 @@ int plot__chart_rank(plot__script *ps, const plot__ctx *ctx)
 	int year = 0, rc, found = 0;
 	plot__options(&o, ctx->req);
 	if ((rc = rank_year(&year, ctx)) != 0 ||
-	    (rc = jx_rank_compute(&r, ctx->store, year, &o)) != 0 ||
-	    (rc = year_synthetic(ctx->store, year, ctx->req->kind, &ps->synthetic)) != 0)
+	    (rc = jx_rank_compute(&r, ctx->store, year, &o)) != 0)
 		goto out;
-	for (i = 0; i < r->nrows; i++)
+	for (i = 0; i < r->nrows && !found; i++)
 		if (strcmp(r->rows[i].department, ctx->req->department) == 0) {
 			found = 1;
-			at = i;
+			keep_peers(r, r->rows[i].provenance);
 		}
 	if (!found) {
 		rc = jx__error(JX_ENOTFOUND, "no %s evaluation of %s in %d",
 			       jx_kind_name(ctx->req->kind), ctx->req->department, year);
 		goto out;
+	}
+	for (i = 0; i < r->nrows; i++) {
+		if (strcmp(r->rows[i].department, ctx->req->department) == 0)
+			at = i;
+		ps->synthetic |= r->rows[i].provenance == JX_PROV_SYNTHETIC;
 	}
 	bars = r->nrows > RANK_MAX_BARS ? RANK_MAX_BARS : r->nrows;
 	ps->height = (int)(bars * 30 + 170 > 450 ? bars * 30 + 170 : 450);

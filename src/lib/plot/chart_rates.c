@@ -63,15 +63,22 @@ out:
 	return rc;
 }
 
-/* Which rules fired, in words: "扣分 2/3 年 · 均值 83.3% · 下降趋势". */
+/* Which rules fired, in words: "新增 new · 持续 persistent 2/3 · 占扣分 large 23.1%". */
 static char *rules_text(const jx_weak_row *w, const jx_weak_result *r)
 {
+	char num[32];
 	jx__buf b;
 	jx__buf_init(&b);
-	if (w->rules & JX_WEAK_DEDUCTED)
-		jx__buf_printf(&b, "扣分 deducted %zu/%zu", w->ndeducted, r->nwindow);
+	if (w->rules & JX_WEAK_NEW)
+		jx__buf_printf(&b, "新增 new");
+	if (w->rules & JX_WEAK_PERSISTENT)
+		jx__buf_printf(&b, "%s持续 persistent %zu/%zu", b.len ? " · " : "", w->ndeducted,
+			       r->nwindow);
+	if (w->rules & JX_WEAK_LARGE) {
+		jx_number_format(num, sizeof(num), round(w->share * 1000.0) / 10.0);
+		jx__buf_printf(&b, "%s占扣分 large %s%%", b.len ? " · " : "", num);
+	}
 	if (w->rules & JX_WEAK_LOW_RATE) {
-		char num[32];
 		jx_number_format(num, sizeof(num), round(w->mean_rate * 1000.0) / 10.0);
 		jx__buf_printf(&b, "%s均值 mean %s%%", b.len ? " · " : "", num);
 	}
@@ -136,15 +143,17 @@ int plot__chart_weak(plot__script *ps, const plot__ctx *ctx)
 	plot__emit_int(&ps->vars, "n_rows", (long)rows);
 	plot__emit_int(&ps->vars, "window_first", r->nwindow ? r->window[0] : 0);
 	plot__emit_int(&ps->vars, "window_last", r->nwindow ? r->window[r->nwindow - 1] : 0);
-	plot__emit_number(&ps->vars, "threshold", 100.0 * o->weak_threshold);
+	/* the threshold line only when the low_rate rule is on (0: none drawn) */
+	plot__emit_number(&ps->vars, "threshold", o->weak_low_rate ? 100.0 * o->weak_threshold : 0);
 	emit_panels(ps, r, n);
 	/* numbers through jx_number_format: printf's %g would follow LC_NUMERIC */
-	jx_number_format(thr, sizeof(thr), 100.0 * o->weak_threshold);
-	jx_number_format(alpha, sizeof(alpha), o->alpha);
-	note = jx__sprintf("%zu / %zu 项指标被标记 flagged%s; 规则 rules: "
-			   "近 %d 年扣分 ≥ %d 年, 均值 < %s%%, 显著下降 (α = %s)",
+	jx_number_format(thr, sizeof(thr), 100.0 * o->weak_new_share);
+	jx_number_format(alpha, sizeof(alpha), 100.0 * o->weak_large_share);
+	note = jx__sprintf("%zu / %zu 项指标薄弱 weak%s; 规则 rules (近 %d 年 last %d years): "
+			   "新增 new (最近一年扣 ≥ %s%% 权重或仅最近一年扣分), 持续 persistent "
+			   "(≥ %d 年扣分且含最近一年), 占扣分 large (≥ %s%%)",
 			   r->nrows, r->nchecked, r->nrows > n ? " (前 12 项 first 12 shown)" : "",
-			   o->weak_window, o->weak_min_deducted, thr, alpha);
+			   o->weak_window, o->weak_window, thr, o->weak_min_deducted, alpha);
 	plot__emit_note(ps, note);
 out:
 	free(note);

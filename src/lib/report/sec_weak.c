@@ -17,7 +17,7 @@ static const char *join(rd_doc *d, const char *a, const char *b)
 static const char *rules_text(rd_doc *d, const jx_report *r, const jx_weak_row *row)
 {
 	const char *s = "";
-	if (row->rules & JX_WEAK_DEDUCTED)
+	if (row->rules & JX_WEAK_PERSISTENT)
 		s = join(d, s,
 			 rd_printf(d,
 				   ngettext("deducted: of %zu year, %zu with deductions (≥ %d)",

@@ -105,15 +105,18 @@ int jx_store_set_grade_bands(jx_store *s, const jx_grade_band *bands, size_t n)
 		sqlite3_reset(ins);
 	}
 	if (rc ||
-	    (rc = jx__prepare(s->db, &sel,
-			      "SELECT id, total_score, total_weight FROM evaluation")) ||
+	    (rc = jx__prepare(
+		     s->db, &sel,
+		     "SELECT id, total_score, total_weight, scored_weight FROM evaluation")) ||
 	    (rc = jx__prepare(s->db, &upd, "UPDATE evaluation SET grade = ?2 WHERE id = ?1")))
 		goto out;
 	while (sqlite3_step(sel) == SQLITE_ROW && !rc) {
+		double tw = sqlite3_column_double(sel, 2);
 		sqlite3_bind_int64(upd, 1, sqlite3_column_int64(sel, 0));
 		jx__bind_text(upd, 2,
-			      jx_grade_of(sorted, n, sqlite3_column_double(sel, 1),
-					  sqlite3_column_double(sel, 2)));
+			      sqlite3_column_double(sel, 3) < tw - 1e-9
+				      ? "" /* a missing score: the total is unknown */
+				      : jx_grade_of(sorted, n, sqlite3_column_double(sel, 1), tw));
 		if (sqlite3_step(upd) != SQLITE_DONE)
 			rc = jx__db_error(s->db, "updating grades");
 		sqlite3_reset(upd);

@@ -23,7 +23,7 @@ int jx_store_list(jx_store *s, const jx_filter *f, jx_eval_summary **out, size_t
 		" (SELECT count(*) FROM import_warning w WHERE w.evaluation_id = e.id),"
 		" (SELECT total(weight - score) FROM indicator i WHERE i.evaluation_id = e.id"
 		"    AND score IS NOT NULL),"
-		" (SELECT name FROM project p WHERE p.id = e.project_id)"
+		" (SELECT name FROM project p WHERE p.id = e.project_id), e.scored_weight"
 		" FROM evaluation e JOIN department d ON d.id = e.department_id";
 	sqlite3_stmt *st;
 	jx_eval_summary *v = NULL;
@@ -59,6 +59,9 @@ int jx_store_list(jx_store *s, const jx_filter *f, jx_eval_summary **out, size_t
 			rc = jx__oom();
 			break;
 		}
+		e->scored_weight = sqlite3_column_double(st, 14);
+		if (e->scored_weight < e->total_weight - 1e-9)
+			e->total_score = NAN; /* a missing score: the total is unknown */
 		if (!e->department || !e->grade || !e->source_name) {
 			rc = jx__oom();
 			break;
@@ -279,7 +282,8 @@ int jx_store_project_year_totals(jx_store *s, jx_year_total **out, size_t *n, in
 {
 	static const char head[] =
 		"SELECT d.name, e.total_score, e.total_weight, e.grade,"
-		" (SELECT name FROM project p WHERE p.id = e.project_id) FROM evaluation e"
+		" (SELECT name FROM project p WHERE p.id = e.project_id), e.scored_weight"
+		" FROM evaluation e"
 		" JOIN department d ON d.id = e.department_id";
 	const jx_filter f = {department, year, year, (int)kind, project};
 	sqlite3_stmt *st = NULL;
@@ -301,6 +305,8 @@ int jx_store_project_year_totals(jx_store *s, jx_year_total **out, size_t *n, in
 		t->total_score = sqlite3_column_double(st, 1);
 		t->total_weight = sqlite3_column_double(st, 2);
 		t->grade = jx__column_strdup(st, 3);
+		if (sqlite3_column_double(st, 5) < t->total_weight - 1e-9)
+			t->total_score = NAN; /* a missing score: the total is unknown */
 		if (!t->department || !t->grade || column_text(&t->project, st, 4)) {
 			rc = jx__oom();
 			break;

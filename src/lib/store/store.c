@@ -145,6 +145,12 @@ static const char *const migrations[] = {
 	"  provenance TEXT NOT NULL CHECK (provenance IN ('real','synthetic')),\n"
 	"  source_name TEXT NOT NULL,\n"
 	"  PRIMARY KEY (project_id, year, item)) WITHOUT ROWID;\n",
+	/* 4 -> 5: the weight of the rows with a known score; a total with a missing score is
+	 * unknown and has no grade (it was graded as if the score were 0) */
+	"ALTER TABLE evaluation ADD COLUMN scored_weight REAL;\n"
+	"UPDATE evaluation SET scored_weight = (SELECT total(i.weight) FROM indicator i\n"
+	"  WHERE i.evaluation_id = evaluation.id AND i.score IS NOT NULL);\n"
+	"UPDATE evaluation SET grade = '' WHERE scored_weight < total_weight - 1e-9;\n",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -72,9 +72,9 @@ static const char *const importer_sql[NSTMT] = {
 	"INSERT INTO evaluation(department_id, year, kind, declared_weight, declared_score, "
 	"self_score, total_weight, total_score, grade, provenance, problems, suggestions, "
 	"conclusion, source_name, source_sha256, content_sha256, imported_at, project_id, "
-	"project_name, supervisor, implementer, goal, outcome) "
+	"project_name, supervisor, implementer, goal, outcome, scored_weight) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-	"?18, ?19, ?20, ?21, ?22, ?23)",
+	"?18, ?19, ?20, ?21, ?22, ?23, ?24)",
 	"INSERT INTO import_warning(evaluation_id, seq, line, message) VALUES (?1, ?2, ?3, ?4)",
 	"SELECT item, value_cents FROM figure WHERE department_id = ?1 AND year = ?2 ORDER BY item",
 	"DELETE FROM figure WHERE department_id = ?1 AND year = ?2",
@@ -256,9 +256,11 @@ static int insert_evaluation(importer *im, sqlite3_int64 did, sqlite3_int64 pid,
 {
 	sqlite3 *db = im->store->db;
 	sqlite3_stmt *st = im->st[EVAL_INS];
-	double tw = jx_evaluation_weight_sum(ev), ts = jx_evaluation_score_sum(ev);
+	double tw = jx_evaluation_weight_sum(ev), ts = jx_evaluation_score_sum(ev), ws = 0;
 	sqlite3_int64 eid;
 	int rc;
+	for (size_t i = 0; i < ev->nrows; i++)
+		ws += isnan(ev->rows[i].score) ? 0 : ev->rows[i].weight;
 	sqlite3_bind_int64(st, 1, did);
 	sqlite3_bind_int(st, 2, ev->year);
 	sqlite3_bind_text(st, 3, jx_kind_name(ev->kind), -1, SQLITE_STATIC);
@@ -267,7 +269,8 @@ static int insert_evaluation(importer *im, sqlite3_int64 did, sqlite3_int64 pid,
 	jx__bind_double(st, 6, ev->self_score);
 	sqlite3_bind_double(st, 7, tw);
 	sqlite3_bind_double(st, 8, ts);
-	jx__bind_static(st, 9, jx_grade_of(im->bands, im->nbands, ts, tw));
+	/* a missing score makes the total unknown: no grade (docs/schema.md) */
+	jx__bind_static(st, 9, ws < tw - 1e-9 ? "" : jx_grade_of(im->bands, im->nbands, ts, tw));
 	sqlite3_bind_text(st, 10, jx_provenance_name(ev->provenance), -1, SQLITE_STATIC);
 	jx__bind_static(st, 11, ev->problems);
 	jx__bind_static(st, 12, ev->suggestions);
@@ -282,6 +285,7 @@ static int insert_evaluation(importer *im, sqlite3_int64 did, sqlite3_int64 pid,
 	jx__bind_static(st, 21, ev->implementer);
 	jx__bind_static(st, 22, ev->goal);
 	jx__bind_static(st, 23, ev->outcome);
+	sqlite3_bind_double(st, 24, ws);
 	if ((rc = step_done(db, st, "storing an evaluation")) != 0)
 		return rc;
 	eid = sqlite3_last_insert_rowid(db);
