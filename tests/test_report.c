@@ -253,10 +253,9 @@ static void test_report__suggestions_link_to_evidence(void **state)
 
 static void test_report__sections_and_english(void **state)
 {
-	static const char *const ids[] = {"summary",  "trends",	 "weak",
-					  "deductions", "forecast", "figures",
-					  "projects",   "review",   "suggestions",
-					  "provenance"};
+	static const char *const ids[] = {"summary",     "trends",    "weak",     "deductions",
+					  "forecast",    "figures",   "projects", "review",
+					  "suggestions", "provenance"};
 	jx_report *r = build(*state, DEPT);
 	char *zh = render(*state, r, JX_REPORT_HTML, JX_LANG_ZH);
 	char *en = render(*state, r, JX_REPORT_HTML, JX_LANG_EN), sec[64];
@@ -271,6 +270,9 @@ static void test_report__sections_and_english(void **state)
 	assert_non_null(strstr(en, "<h2>1. Summary</h2>"));
 	assert_non_null(strstr(en, "<html lang=\"en\">"));
 	assert_null(strstr(en, "规划建议"));
+	/* the printed pages' synthetic-data mark in one language */
+	assert_non_null(strstr(zh, "@page{@bottom-left{content:'合成数据';"));
+	assert_non_null(strstr(en, "@page{@bottom-left{content:'synthetic data';"));
 	/* the summary card: 92 of 100 in 2023, 93 → 92 is -1 point */
 	assert_non_null(strstr(zh, "<div class=\"value\">92 / 100</div>"));
 	assert_non_null(strstr(zh, "<div class=\"value\">-1 分</div>"));

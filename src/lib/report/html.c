@@ -85,8 +85,10 @@ static const char css[] =
 	"@media screen and (max-width:820px){.cards{grid-template-columns:repeat(2,1fr)}"
 	".page{padding:20px}nav.toc ol{columns:1}}\n";
 
-static const char css_synthetic[] = "@page{@bottom-left{content:'合成数据 / synthetic data';"
-				    "font-size:9pt;color:#b42318}}\n";
+/* The printed pages' synthetic-data mark, in the document's language (a catalog text: trusted,
+ * without quotes). */
+static const char css_synthetic[] =
+	"@page{@bottom-left{content:'%s';font-size:9pt;color:#b42318}}\n";
 
 /* Append text escaped for HTML (& < > " '). */
 static void html_escape(jx__buf *b, const char *s)
@@ -324,8 +326,10 @@ static void head(jx__buf *b, const rd_doc *d)
 	html_escape(b, d->title);
 	jx__buf_puts(b, " \xe2\x80\x94 ");
 	html_escape(b, d->subtitle);
-	jx__buf_printf(b, "</title>\n<style>\n%s%s</style>\n</head>\n", css,
-		       d->banner ? css_synthetic : "");
+	jx__buf_printf(b, "</title>\n<style>\n%s", css);
+	if (d->banner)
+		jx__buf_printf(b, css_synthetic, _("synthetic data"));
+	jx__buf_puts(b, "</style>\n</head>\n");
 }
 
 char *rp_write_html(const rd_doc *d)
