@@ -65,8 +65,10 @@ static double mk_brute(const double *a, size_t na, const double *b, size_t nb)
 {
 	double ca[129] = {0}, cb[129] = {0}, va[12], vb[12], ta = 0, tb = 0, tail = 0;
 	int s = s_of(a, na) + s_of(b, nb);
-	memcpy(va, a, na * sizeof(*a));
-	memcpy(vb, b, nb * sizeof(*b));
+	if (na) /* not from NULL, even for 0 bytes */
+		memcpy(va, a, na * sizeof(*a));
+	if (nb)
+		memcpy(vb, b, nb * sizeof(*b));
 	perm_counts(ca, va, 0, na);
 	perm_counts(cb, vb, 0, nb);
 	for (int i = 0; i < 129; i++)
@@ -82,8 +84,10 @@ static void mk2(jx_mk *m, const double *a, size_t na, const double *b, size_t nb
 {
 	double y[24];
 	size_t per[24];
-	memcpy(y, a, na * sizeof(*a));
-	memcpy(y + na, b, nb * sizeof(*b));
+	if (na) /* memcpy from NULL is undefined even for 0 bytes (UBSan) */
+		memcpy(y, a, na * sizeof(*a));
+	if (nb)
+		memcpy(y + na, b, nb * sizeof(*b));
 	for (size_t i = 0; i < na + nb; i++)
 		per[i] = i < na ? 0 : 1;
 	assert_int_equal(jx_stats_mann_kendall(m, y, per, na + nb), 0);

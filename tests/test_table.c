@@ -1,5 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test_table.c -- result tables: aligned text with CJK widths, CSV quoting, JSON values. */
+/* test_table.c -- result tables: aligned text with CJK widths, CSV quoting, JSON values;
+ * errors that stick, under an allocator that fails on the Nth call.
+ *
+ * This program is linked with --wrap=malloc,calloc,realloc,free (tests/CMakeLists.txt):
+ * every allocation of the library and of this file goes through the __wrap_
+ * functions below, which count, fail one chosen call, and keep the blocks
+ * still allocated. (The C library's and jansson's own allocations do not.) */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -240,6 +246,244 @@ static void test_table__bom_csv_is_formula_safe(void **state)
 	jx_table_free(t);
 }
 
+/* ---- the failing allocator ---- */
+
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *p, size_t n);
+void __real_free(void *p);
+
+static struct {
+	int on;            /* count (and fail) only while set */
+	size_t calls;      /* allocations asked for while on */
+	size_t fail_at;    /* the call (1-based) that gets NULL; 0: none */
+	size_t after_fail; /* allocations asked for after that one */
+	void *live[4096];  /* blocks given out while on and not freed yet */
+	size_t nlive;
+} fa;
+
+static int fail_now(void)
+{
+	if (!fa.on)
+		return 0;
+	fa.calls++;
+	if (fa.fail_at && fa.calls > fa.fail_at)
+		fa.after_fail++;
+	return fa.calls == fa.fail_at;
+}
+
+static void *keep(void *p)
+{
+	if (p && fa.on) {
+		if (fa.nlive == sizeof(fa.live) / sizeof(*fa.live))
+			abort();
+		fa.live[fa.nlive++] = p;
+	}
+	return p;
+}
+
+static void forget(void *p)
+{
+	for (size_t i = 0; p && i < fa.nlive; i++)
+		if (fa.live[i] == p) {
+			fa.live[i] = fa.live[--fa.nlive];
+			return;
+		}
+}
+
+void *__wrap_malloc(size_t n);
+void *__wrap_calloc(size_t n, size_t size);
+void *__wrap_realloc(void *p, size_t n);
+void __wrap_free(void *p);
+
+void *__wrap_malloc(size_t n)
+{
+	return fail_now() ? NULL : keep(__real_malloc(n));
+}
+
+void *__wrap_calloc(size_t n, size_t size)
+{
+	return fail_now() ? NULL : keep(__real_calloc(n, size));
+}
+
+void *__wrap_realloc(void *p, size_t n)
+{
+	void *q;
+	if (fail_now())
+		return NULL; /* p stays as it was */
+	if ((q = __real_realloc(p, n)) != NULL) {
+		forget(p);
+		keep(q);
+	}
+	return q;
+}
+
+void __wrap_free(void *p)
+{
+	forget(p);
+	__real_free(p);
+}
+
+#define LIFE_ROWS 40
+
+typedef struct {
+	size_t build_calls; /* allocations until the table was built */
+	int status;         /* jx_table_status once built */
+	int rc[3];          /* jx_table_write in CSV, JSON, table format */
+	char *out[3];
+	size_t len[3];
+} life;
+
+/* One table's life, built as the analysis builds its tables -- no call's result
+ * checked -- then written in the three formats and freed. */
+static void table_life(life *l, size_t fail_at)
+{
+	static const jx_format fmts[3] = {JX_FMT_CSV, JX_FMT_JSON, JX_FMT_TABLE};
+	static char big[20000]; /* a cell larger than an arena block */
+	jx_table *t;
+	memset(big, 'x', sizeof(big) - 1);
+	memset(&fa, 0, sizeof(fa));
+	memset(l, 0, sizeof(*l));
+	fa.fail_at = fail_at;
+	fa.on = 1;
+	t = jx_table_new();
+	jx_table_add_column(t, "name", "名称", JX_COL_TEXT, 0);
+	jx_table_add_column(t, "score", "得分", JX_COL_NUMBER, 0);
+	jx_table_add_column(t, "year", "年度", JX_COL_INT, 0);
+	jx_table_add_column(t, "rate", "得分率", JX_COL_FIXED, 3);
+	jx_table_add_note(t, "note %d", 1);
+	for (int i = 0; i < LIFE_ROWS; i++) {
+		char name[32];
+		snprintf(name, sizeof(name), "指标%d", i);
+		jx_table_add_row(t);
+		jx_table_set_text(t, 0, i == 7 ? big : name);
+		jx_table_set_number(t, 1, i + 0.5);
+		jx_table_set_int(t, 2, 2000 + i);
+		jx_table_set_number(t, 3, i / 64.0);
+		if (i % 5 == 0)
+			jx_table_mark_row(t);
+	}
+	jx_table_add_note(t, "note %d", 2);
+	l->build_calls = fa.calls;
+	l->status = jx_table_status(t);
+	for (int k = 0; k < 3; k++) {
+		FILE *f = open_memstream(&l->out[k], &l->len[k]);
+		assert_non_null(f);
+		l->rc[k] = jx_table_write(t, f, fmts[k], 0);
+		assert_int_equal(fclose(f), 0);
+	}
+	jx_table_free(t);
+	fa.on = 0;
+}
+
+static void life_free(life *l)
+{
+	for (int k = 0; k < 3; k++)
+		free(l->out[k]);
+}
+
+/* Fail the 1st, 2nd, ... Nth allocation of a table's life, for every N it makes. */
+static void test_table__errors_stick_under_failing_allocations(void **state)
+{
+	life clean, l;
+	size_t total;
+	(void)state;
+	table_life(&clean, 0);
+	total = fa.calls;
+	assert_int_equal(clean.status, 0);
+	for (int k = 0; k < 3; k++)
+		assert_int_equal(clean.rc[k], 0);
+	assert_int_equal(fa.nlive, 0);
+	/* new, columns and their names, rows, cell texts, notes; then the writers */
+	assert_true(clean.build_calls >= 20);
+	assert_true(total > clean.build_calls);
+	assert_non_null(strstr(clean.out[0], "name,score,year,rate\n指标0,0.5,2000,0\n"));
+	print_message("a table's life: %zu allocations, %zu of them while built\n", total,
+		      clean.build_calls);
+	for (size_t n = 1; n <= total; n++) {
+		table_life(&l, n);
+		if (fa.nlive != 0)
+			fail_msg("allocation %zu failed: %zu blocks leaked", n, fa.nlive);
+		if (n <= clean.build_calls) {
+			/* failed while built: nothing more happened to it, nothing written */
+			if (fa.after_fail != 0)
+				fail_msg("allocation %zu failed, yet %zu more were made", n,
+					 fa.after_fail);
+			assert_int_equal(l.status, JX_ENOMEM);
+			for (int k = 0; k < 3; k++) {
+				if (l.rc[k] != JX_ENOMEM || l.len[k] != 0)
+					fail_msg(
+						"allocation %zu failed: format %d wrote %zu bytes, "
+						"returned %d",
+						n, k, l.len[k], l.rc[k]);
+			}
+			assert_string_equal(jx_error_last(), "out of memory");
+		} else {
+			/* failed while written: that writer says so, the others write it all */
+			int failed = 0;
+			assert_int_equal(l.status, 0);
+			for (int k = 0; k < 3; k++) {
+				if (l.rc[k] == 0) {
+					assert_int_equal(l.len[k], clean.len[k]);
+					assert_memory_equal(l.out[k], clean.out[k], clean.len[k]);
+				} else {
+					assert_int_equal(l.rc[k], JX_ENOMEM);
+					failed++;
+				}
+			}
+			assert_int_equal(failed, 1);
+		}
+		life_free(&l);
+	}
+	life_free(&clean);
+}
+
+/* The case of the issue: a failed row is not overwritten into the previous one. */
+static void test_table__no_row_after_a_failed_one(void **state)
+{
+	jx_table *t = small_table();
+	char *buf = NULL;
+	size_t n = 0, rows = 3;
+	FILE *f;
+	int rc;
+	(void)state;
+	memset(&fa, 0, sizeof(fa));
+	fa.on = 1;
+	fa.fail_at = 1; /* the next allocation: growing the cells for one more row */
+	while ((rc = jx_table_add_row(t)) == 0) {
+		rows++;
+		jx_table_set_text(t, 0, "新行");
+	}
+	fa.on = 0;
+	assert_int_equal(rc, JX_ENOMEM);
+	assert_true(rows > 3);
+	assert_int_equal(jx_table_rows(t), rows);
+	/* later calls change nothing -- the last row keeps its text -- and say why */
+	assert_int_equal(jx_table_set_text(t, 0, "覆盖"), JX_ENOMEM);
+	assert_int_equal(jx_table_add_row(t), JX_ENOMEM);
+	assert_string_equal(jx_table_cell(t, rows - 1, 0), "新行");
+	assert_int_equal(jx_table_rows(t), rows);
+	f = open_memstream(&buf, &n);
+	assert_int_equal(jx_table_write(t, f, JX_FMT_CSV, 0), JX_ENOMEM);
+	assert_int_equal(jx_table_write_rows(t, f, JX_FMT_JSON, 1), JX_ENOMEM);
+	fclose(f);
+	assert_int_equal(n, 0);
+	assert_string_equal(jx_error_last(), "out of memory");
+	free(buf);
+	jx_table_free(t);
+	/* a bad column sticks too, with its message */
+	t = small_table();
+	assert_int_equal(jx_table_set_number(t, 9, 1), JX_EINVAL);
+	jx_error_clear();
+	assert_int_equal(jx_table_status(t), JX_EINVAL);
+	assert_string_equal(jx_error_last(), "no such table cell (column 9)");
+	jx_table_free(t);
+	/* a table that could not be made */
+	assert_int_equal(jx_table_add_column(NULL, "x", NULL, JX_COL_TEXT, 0), JX_ENOMEM);
+	assert_int_equal(jx_table_status(NULL), JX_ENOMEM);
+	assert_int_equal(jx_table_rows(NULL), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -249,6 +493,8 @@ int main(void)
 		cmocka_unit_test(test_table__csv_quoting),
 		cmocka_unit_test(test_table__json_matches_csv),
 		cmocka_unit_test(test_table__accessors_and_errors),
+		cmocka_unit_test(test_table__errors_stick_under_failing_allocations),
+		cmocka_unit_test(test_table__no_row_after_a_failed_one),
 	};
 	return cmocka_run_group_tests_name("table", tests, NULL, NULL);
 }

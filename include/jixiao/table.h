@@ -29,11 +29,24 @@ typedef enum {
 
 typedef struct jx_table jx_table;
 
+/*
+ * Errors stick: after a call fails (JX_ENOMEM, JX_EINVAL for a bad column),
+ * every later call that would change the table does nothing and returns
+ * that error again, and jx_table_write returns it instead of writing. So a
+ * table may be built without checking each call: check jx_table_status, or
+ * what jx_table_write returns. A NULL table (jx_table_new failed) is a table
+ * that ran out of memory for every function here.
+ */
+
 /** New empty table; NULL on ENOMEM. Free with jx_table_free. */
 JX_API jx_table *jx_table_new(void);
 JX_API void jx_table_free(jx_table *t);
 
-/** Add a column. decimals applies to JX_COL_FIXED. Returns its index, or JX_ENOMEM. */
+/** 0, or the failure that stopped the table (its message recorded again). */
+JX_API int jx_table_status(const jx_table *t);
+
+/** Add a column (before any row). decimals applies to JX_COL_FIXED. Returns its
+ *  index, or JX_ENOMEM / JX_EINVAL. */
 JX_API int jx_table_add_column(jx_table *t, const char *name, const char *heading, jx_col_type type,
 			       int decimals);
 
@@ -66,7 +79,7 @@ JX_API int jx_table_add_note(jx_table *t, const char *fmt, ...)
  * Write the table. CSV: header of column names, RFC 4180 quoting, LF ends,
  * a UTF-8 BOM first when bom is set. JSON: an array of objects (numbers as
  * numbers, NaN as null). Table: headings, columns aligned by display width.
- * Returns 0 or JX_EIO.
+ * Returns 0, the table's failure (nothing written), JX_ENOMEM or JX_EIO.
  */
 JX_API int jx_table_write(const jx_table *t, FILE *out, jx_format fmt, int bom);
 
@@ -78,7 +91,7 @@ JX_API int jx_table_write(const jx_table *t, FILE *out, jx_format fmt, int bom);
  * when first is set -- so that "[" + the tables' rows + "\n]\n" is the
  * array jx_table_write would give for all rows ("[]\n" when none). The
  * table format aligns each table by itself, so it is written whole, as by
- * jx_table_write. Returns 0 or JX_EIO.
+ * jx_table_write. Returns 0, the table's failure (nothing written), JX_ENOMEM or JX_EIO.
  */
 JX_API int jx_table_write_rows(const jx_table *t, FILE *out, jx_format fmt, int first);
 

@@ -66,20 +66,11 @@ void jx__buf_int(jx__buf *b, long long n);
 /** Clamp to [0, 1]; NaN stays NaN. */
 double jx__clamp01(double v);
 
-/**
- * Fit rate on year for one unit: fills fit (NaN when < 2 points), *n, and
- * *theil_sen (may be NULL). Needs scratch x, y of u->nyears. 0 or a JX_E code
- * (JX_EMATH from GSL is reported; fewer than 2 points is not an error).
- */
-int jx__unit_fit(jx_ols *fit, double *theil_sen, size_t *n, const jx_units *u, const jx_unit *un,
-		 double *x, double *y);
 
 /** "2016 0.95; 2018 0.9*; 2019 ?" — a unit's rates per year present (* inferred, ? missing).
  *  New string (free()), NULL on ENOMEM. */
 char *jx__rates_text(const jx_units *u, const jx_unit *un);
 
-/** Scratch x/y arrays of n doubles each (at least 1). 0 or JX_ENOMEM. */
-int jx__scratch(double **x, double **y, size_t n);
 
 /** Units of the levels o selects. */
 size_t jx__count_selected(const jx_units *u, const jx_analysis_options *o);

@@ -214,20 +214,6 @@ void jx__keymap_free(jx__keymap *m)
 	memset(m, 0, sizeof(*m));
 }
 
-/* Scratch x/y arrays of n doubles each (at least 1). 0 or JX_ENOMEM. */
-int jx__scratch(double **x, double **y, size_t n)
-{
-	*x = malloc((n ? n : 1) * sizeof(double));
-	*y = malloc((n ? n : 1) * sizeof(double));
-	if (!*x || !*y) {
-		free(*x);
-		free(*y);
-		*x = *y = NULL;
-		return jx__oom();
-	}
-	return 0;
-}
-
 size_t jx__count_selected(const jx_units *u, const jx_analysis_options *o)
 {
 	size_t n = 0;

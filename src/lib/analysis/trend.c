@@ -38,28 +38,6 @@ const char *jx_direction_label(jx_direction d)
 	}
 }
 
-static void fit_clear(jx_ols *f, size_t n)
-{
-	f->n = n;
-	f->intercept = f->slope = f->intercept_se = f->slope_se = f->t = f->p_value = NAN;
-	f->r2 = f->sse = f->resid_sd = f->x_mean = f->sxx = NAN;
-}
-
-int jx__unit_fit(jx_ols *fit, double *theil_sen, size_t *n, const jx_units *u, const jx_unit *un,
-		 double *x, double *y)
-{
-	int rc;
-	*n = jx_unit_points(u, un, x, y);
-	fit_clear(fit, *n);
-	if (theil_sen)
-		*theil_sen = NAN;
-	if (*n < 2)
-		return 0;
-	if ((rc = jx_stats_ols(fit, x, y, *n)) != 0)
-		return rc;
-	return theil_sen ? jx_stats_theil_sen(theil_sen, NULL, x, y, *n) : 0;
-}
-
 int jx__trend_unit(jx_trend_row *row, const jx_units *u, double *x, double *y, size_t *per)
 {
 	const jx_unit *un = row->unit;

@@ -18,6 +18,23 @@ void plot__options(jx_analysis_options *o, const jx_plot_request *req)
 	o->kind = req->kind;
 }
 
+/* year_min, year_max, n_year and the number array year[] of the units. */
+static void emit_years(plot__script *ps, const jx_units *u)
+{
+	size_t i;
+	double *years = malloc((u->nyears + 1) * sizeof(double));
+	if (!years) {
+		ps->vars.failed = 1;
+		return;
+	}
+	for (i = 0; i < u->nyears; i++)
+		years[i] = u->years[i];
+	plot__emit_int(&ps->vars, "year_min", u->years[0]);
+	plot__emit_int(&ps->vars, "year_max", u->years[u->nyears - 1]);
+	plot__emit_number_array(&ps->vars, "year", years, u->nyears);
+	free(years);
+}
+
 /* The request's series and units; JX_ENOTFOUND (with a message) when nothing was evaluated. */
 static int load_units(plot__units *pu, const plot__ctx *ctx)
 {
@@ -46,7 +63,7 @@ int plot__units_begin(plot__units *pu, plot__script *ps, const plot__ctx *ctx, c
 	for (size_t i = 0; i < pu->sr->nyears; i++)
 		ps->synthetic |= pu->sr->years[i].provenance == JX_PROV_SYNTHETIC;
 	plot__emit_titles(ps, ctx->req, title, pu->u->years[0], pu->u->years[pu->u->nyears - 1]);
-	plot__emit_years(ps, pu->u);
+	emit_years(ps, pu->u);
 	return 0;
 }
 
@@ -56,22 +73,6 @@ void plot__units_end(plot__units *pu)
 	jx_series_free(pu->sr);
 	pu->u = NULL;
 	pu->sr = NULL;
-}
-
-void plot__emit_years(plot__script *ps, const jx_units *u)
-{
-	size_t i;
-	double *years = malloc((u->nyears + 1) * sizeof(double));
-	if (!years) {
-		ps->vars.failed = 1;
-		return;
-	}
-	for (i = 0; i < u->nyears; i++)
-		years[i] = u->years[i];
-	plot__emit_int(&ps->vars, "year_min", u->years[0]);
-	plot__emit_int(&ps->vars, "year_max", u->years[u->nyears - 1]);
-	plot__emit_number_array(&ps->vars, "year", years, u->nyears);
-	free(years);
 }
 
 double plot__percent(const jx_unit_year *uy)

@@ -87,8 +87,6 @@ typedef struct {
 int plot__units_begin(plot__units *pu, plot__script *ps, const plot__ctx *ctx,
 		      const char *chart_title);
 void plot__units_end(plot__units *pu);
-/** year_min, year_max, n_year and the number array year[] of the units. */
-void plot__emit_years(plot__script *ps, const jx_units *u);
 /**
  * A unit-year's rate in percent, computed as 100·score÷weight (so that 89
  * of 100 prints as 89, not 89.00000000000001); NaN when unknown or absent.

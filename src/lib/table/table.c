@@ -5,7 +5,14 @@
  * the double for numeric columns, so that the three formats always agree.
  * The analysis builds and writes one table per department, hundreds of
  * thousands of cells for a province: cell text lives in an arena freed in
- * one go, and CSV rows are assembled in a buffer and written at once. */
+ * one go, and CSV rows are assembled in a buffer and written at once.
+ *
+ * Errors stick, as in jx__buf: the first failure (out of memory, a bad
+ * column) is kept with its message, every later change is refused with
+ * it, and the writers return it instead of writing. So a table built by
+ * many calls whose results nobody checks cannot come out with a hole or an
+ * overwritten row: the error surfaces when the table is written. A NULL
+ * table (jx_table_new failed) behaves as a table that ran out of memory. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -35,7 +42,26 @@ struct jx_table {
 	size_t marks_cap;
 	char **notes;
 	size_t nnotes, notes_cap;
+	int rc;        /* the first failure; nothing changes after it */
+	char msg[256]; /* its message */
 };
+
+/* Keep the first failure (rc, with the message just recorded); returns it. */
+static int failed(jx_table *t, int rc)
+{
+	if (!t->rc) {
+		t->rc = rc;
+		snprintf(t->msg, sizeof(t->msg), "%s", jx_error_last());
+	}
+	return t->rc;
+}
+
+int jx_table_status(const jx_table *t)
+{
+	if (!t)
+		return jx__oom();
+	return t->rc ? jx__error(t->rc, "%s", t->msg) : 0;
+}
 
 jx_table *jx_table_new(void)
 {
@@ -68,16 +94,17 @@ int jx_table_add_column(jx_table *t, const char *name, const char *heading, jx_c
 			int decimals)
 {
 	column c;
+	int rc;
+	if ((rc = jx_table_status(t)) != 0)
+		return rc;
 	if (t->nrows > 0)
-		return jx__error(JX_EINVAL, "columns must be added before rows");
+		return failed(t, jx__error(JX_EINVAL, "columns must be added before rows"));
 	if (jx__grow((void **)&t->cols, &t->cols_cap, t->ncols + 1, sizeof(*t->cols)))
-		return JX_ENOMEM;
-	c.name = jx__strdup(name);
-	c.heading = jx__strdup(heading ? heading : name);
-	if (!c.name || !c.heading) {
+		return failed(t, JX_ENOMEM);
+	c.heading = NULL;
+	if (!(c.name = jx__strdup(name)) || !(c.heading = jx__strdup(heading ? heading : name))) {
 		free(c.name);
-		free(c.heading);
-		return jx__oom();
+		return failed(t, jx__oom());
 	}
 	c.type = type;
 	c.decimals = decimals;
@@ -87,10 +114,14 @@ int jx_table_add_column(jx_table *t, const char *name, const char *heading, jx_c
 
 int jx_table_add_row(jx_table *t)
 {
-	size_t i, base = t->nrows * t->ncols;
+	size_t i, base;
+	int rc;
+	if ((rc = jx_table_status(t)) != 0)
+		return rc;
+	base = t->nrows * t->ncols;
 	if (jx__grow((void **)&t->cells, &t->cells_cap, base + t->ncols, sizeof(*t->cells)) ||
 	    jx__grow((void **)&t->marks, &t->marks_cap, t->nrows + 1, 1))
-		return JX_ENOMEM;
+		return failed(t, JX_ENOMEM);
 	for (i = 0; i < t->ncols; i++) {
 		t->cells[base + i].text = NULL;
 		t->cells[base + i].value = NAN;
@@ -100,13 +131,17 @@ int jx_table_add_row(jx_table *t)
 	return 0;
 }
 
-static cell *last_cell(jx_table *t, int col)
+/* The cell col of the last row into *out; the table's failure (now, or from before) else. */
+static int last_cell(jx_table *t, int col, cell **out)
 {
-	if (t->nrows == 0 || col < 0 || (size_t)col >= t->ncols) {
-		jx__error(JX_EINVAL, "no such table cell (column %d)", col);
-		return NULL;
-	}
-	return &t->cells[(t->nrows - 1) * t->ncols + (size_t)col];
+	int rc;
+	*out = NULL;
+	if ((rc = jx_table_status(t)) != 0)
+		return rc;
+	if (t->nrows == 0 || col < 0 || (size_t)col >= t->ncols)
+		return failed(t, jx__error(JX_EINVAL, "no such table cell (column %d)", col));
+	*out = &t->cells[(t->nrows - 1) * t->ncols + (size_t)col];
+	return 0;
 }
 
 /* Set a cell's text (a copy; NULL = empty). An overwritten text stays in the arena. */
@@ -114,23 +149,25 @@ static int set_cell_text(jx_table *t, cell *c, const char *text)
 {
 	char *copy = NULL;
 	if (text && !(copy = jx__arena_strndup(&t->text, text, strlen(text))))
-		return jx__oom();
+		return failed(t, JX_ENOMEM);
 	c->text = copy;
 	return 0;
 }
 
 int jx_table_set_text(jx_table *t, int col, const char *value)
 {
-	cell *c = last_cell(t, col);
-	return c ? set_cell_text(t, c, value) : JX_EINVAL;
+	cell *c;
+	int rc = last_cell(t, col, &c);
+	return rc ? rc : set_cell_text(t, c, value);
 }
 
 int jx_table_set_number(jx_table *t, int col, double value)
 {
 	char buf[64];
-	cell *c = last_cell(t, col);
-	if (!c)
-		return JX_EINVAL;
+	cell *c;
+	int rc;
+	if ((rc = last_cell(t, col, &c)) != 0)
+		return rc;
 	c->value = value;
 	if (isnan(value))
 		return set_cell_text(t, c, NULL);
@@ -145,9 +182,10 @@ int jx_table_set_int(jx_table *t, int col, long long value)
 	char buf[32], *p = buf + sizeof(buf);
 	unsigned long long a = value < 0 ? 0ULL - (unsigned long long)value
 					 : (unsigned long long)value;
-	cell *c = last_cell(t, col);
-	if (!c)
-		return JX_EINVAL;
+	cell *c;
+	int rc;
+	if ((rc = last_cell(t, col, &c)) != 0)
+		return rc;
 	c->value = (double)value;
 	*--p = '\0';
 	do
@@ -160,23 +198,23 @@ int jx_table_set_int(jx_table *t, int col, long long value)
 
 void jx_table_mark_row(jx_table *t)
 {
-	if (t->nrows)
+	if (t && !t->rc && t->nrows)
 		t->marks[t->nrows - 1] = 1;
 }
 
 size_t jx_table_rows(const jx_table *t)
 {
-	return t->nrows;
+	return t ? t->nrows : 0;
 }
 size_t jx_table_columns(const jx_table *t)
 {
-	return t->ncols;
+	return t ? t->ncols : 0;
 }
 
 const char *jx_table_cell(const jx_table *t, size_t row, size_t col)
 {
 	const char *s;
-	if (row >= t->nrows || col >= t->ncols)
+	if (!t || row >= t->nrows || col >= t->ncols)
 		return "";
 	s = t->cells[row * t->ncols + col].text;
 	return s ? s : "";
@@ -184,14 +222,14 @@ const char *jx_table_cell(const jx_table *t, size_t row, size_t col)
 
 double jx_table_number(const jx_table *t, size_t row, size_t col)
 {
-	if (row >= t->nrows || col >= t->ncols)
+	if (!t || row >= t->nrows || col >= t->ncols)
 		return NAN;
 	return t->cells[row * t->ncols + col].value;
 }
 
 int jx_table_find_column(const jx_table *t, const char *name)
 {
-	for (size_t i = 0; i < t->ncols; i++)
+	for (size_t i = 0; t && i < t->ncols; i++)
 		if (!strcmp(t->cols[i].name, name))
 			return (int)i;
 	return -1;
@@ -201,13 +239,16 @@ int jx_table_add_note(jx_table *t, const char *fmt, ...)
 {
 	char buf[1024];
 	va_list ap;
+	int rc;
+	if ((rc = jx_table_status(t)) != 0)
+		return rc;
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 	if (jx__grow((void **)&t->notes, &t->notes_cap, t->nnotes + 1, sizeof(*t->notes)))
-		return JX_ENOMEM;
+		return failed(t, JX_ENOMEM);
 	if (!(t->notes[t->nnotes] = jx__strdup(buf)))
-		return jx__oom();
+		return failed(t, jx__oom());
 	t->nnotes++;
 	return 0;
 }
@@ -219,6 +260,7 @@ static int write_csv_rows(const jx_table *t, FILE *out, int formula_safe)
 {
 	jx__buf line;
 	size_t r, c;
+	int rc;
 	jx__buf_init(&line);
 	for (r = 0; r < t->nrows && !line.failed; r++) {
 		line.len = 0;
@@ -232,8 +274,9 @@ static int write_csv_rows(const jx_table *t, FILE *out, int formula_safe)
 		if (!line.failed)
 			fwrite(line.data, 1, line.len, out);
 	}
+	rc = line.failed ? jx__oom() : 0; /* before jx__buf_free forgets it */
 	jx__buf_free(&line);
-	return line.failed ? JX_ENOMEM : 0;
+	return rc;
 }
 
 static int write_csv(const jx_table *t, FILE *out, int bom)
@@ -351,6 +394,8 @@ static int write_text(const jx_table *t, FILE *out)
 int jx_table_write(const jx_table *t, FILE *out, jx_format fmt, int bom)
 {
 	int rc;
+	if ((rc = jx_table_status(t)) != 0)
+		return rc;
 	if (fmt == JX_FMT_CSV)
 		rc = write_csv(t, out, bom);
 	else if (fmt == JX_FMT_JSON)
@@ -364,7 +409,9 @@ int jx_table_write(const jx_table *t, FILE *out, jx_format fmt, int bom)
 
 int jx_table_write_rows(const jx_table *t, FILE *out, jx_format fmt, int first)
 {
-	int rc = 0;
+	int rc;
+	if ((rc = jx_table_status(t)) != 0)
+		return rc;
 	if (fmt == JX_FMT_CSV)
 		rc = write_csv_rows(t, out, 0);
 	else if (fmt == JX_FMT_JSON)
