@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -597,9 +598,136 @@ static void test_analysis__trend_table_columns(void **state)
 	jx_series_free(s);
 }
 
+/* Rename suggestions against an independent brute force over all pairs: 4 years of 25 keys,
+ * a fixed-seed share of them renamed by one or two characters each year. Every unmatched key's
+ * suggestion is at the least distance among the keys that never share a year with it, and
+ * never is such a key (an alias between them would merge two indicators). */
+static void test_analysis__indicator_suggestions_match_brute_force(void **state)
+{
+	enum { YEARS = 4, KEYS = 25 };
+	static const char *const alphabet[] = {"预", "算", "执", "行", "率", "资", "金", "绩",
+					       "效", "目", "标", "完", "成", "a",  "b"};
+	char names[YEARS][KEYS][64], csv[YEARS * KEYS * 120 + 256], *p = csv;
+	unsigned seed = 7;
+	jx_batch *b = NULL;
+	jx_store *s = NULL;
+	jx_table *t = NULL;
+	(void)state;
+	p += sprintf(p, "department,year,kind,level1,level2,level3,explanation,weight,score,"
+			"score_origin\n");
+	for (int y = 0; y < YEARS; y++)
+		for (int i = 0; i < KEYS; i++) {
+			seed = seed * 1103515245u + 12345u;
+			if (y == 0) {
+				sprintf(names[y][i], "指标%d", i);
+				for (int c = 0; c < 3; c++)
+					strcat(names[y][i], alphabet[(seed >> (8 + 4 * c)) % 15]);
+			} else if ((seed >> 16) % 3 == 0) /* renamed: one more character */
+				sprintf(names[y][i], "%s%s", names[y - 1][i],
+					alphabet[(seed >> 20) % 15]);
+			else
+				strcpy(names[y][i], names[y - 1][i]);
+			p += sprintf(p, "甲,%d,self,类,组,%s,,4,4,stated\n", 2020 + y, names[y][i]);
+		}
+	assert_int_equal(jx_read_buffer(&b, "keys.csv", csv, strlen(csv), NULL), 0);
+	assert_int_equal(jx_store_open(&s, ":memory:", JX_STORE_CREATE), 0);
+	assert_int_equal(jx_store_import(s, &b, 1, 0, NULL), 0);
+	assert_int_equal(jx_indicators_collect(&t, s, "甲", JX_KIND_SELF, 1), 0);
+	assert_true(jx_table_rows(t) > 10);
+	for (size_t r = 0; r < jx_table_rows(t); r++) {
+		const char *key = jx_table_cell(t, r, 1), *got = jx_table_cell(t, r, 5);
+		size_t want = (size_t)-1;
+		int in_year[YEARS] = {0};
+		for (int y = 0; y < YEARS; y++) /* the years of key */
+			for (int i = 0; i < KEYS; i++)
+				if (!strcmp(strrchr(key, '/') + 1, names[y][i]))
+					in_year[y] = 1;
+		for (int y2 = 0; y2 < YEARS; y2++) /* every other key: the brute force */
+			for (int j = 0; j < KEYS; j++) {
+				char other[128];
+				int shares = 0;
+				snprintf(other, sizeof(other), "类/组/%.64s", names[y2][j]);
+				for (int y = 0; y < YEARS; y++)
+					for (int i = 0; i < KEYS; i++)
+						shares |= in_year[y] &&
+							  !strcmp(names[y][i], names[y2][j]);
+				if (!shares && strcmp(other, key) &&
+				    jx_levenshtein(key, other) < want)
+					want = jx_levenshtein(key, other);
+			}
+		if (want == (size_t)-1) {
+			assert_string_equal(got, "");
+			continue;
+		}
+		assert_int_equal(jx_levenshtein(key, got), want);
+		assert_int_equal(atoi(jx_table_cell(t, r, 6)), (int)want);
+	}
+	jx_table_free(t);
+	jx_batch_free(b);
+	jx_store_free(s);
+}
+
+/* The pairs are computed only when asked (the CLI asks for --view pairs alone), among the
+ * indicators deducted at least once, at most JX_PAIRS_MAX_UNITS of them: with 100 more, those
+ * deducted least often are left out, and the table says so. */
+static void test_analysis__deduction_pairs_capped(void **state)
+{
+	enum { N = JX_PAIRS_MAX_UNITS + 100 };
+	size_t size = (size_t)N * 2 * 64 + 256, len = 0;
+	char *csv = malloc(size);
+	jx_read_options ro = jx_read_options_default();
+	jx_analysis_options o;
+	jx_deductions_result *r = NULL;
+	jx_series *sr = NULL;
+	jx_batch *b = NULL;
+	jx_store *s = NULL;
+	jx_table *t = NULL;
+	(void)state;
+	len += (size_t)snprintf(csv, size,
+				"department,year,kind,level1,level2,level3,explanation,"
+				"weight,score,score_origin\n");
+	for (int y = 0; y < 2; y++)
+		for (int i = 0; i < N; i++) /* the first 100 lose a point in one year only */
+			len += (size_t)snprintf(csv + len, size - len,
+						"甲,%d,self,类,组,指标%d,,2,%d,stated\n", 2020 + y,
+						i, i < 100 && y == 0 ? 2 : 1);
+	ro.total_weight = 2.0 * N;
+	assert_int_equal(jx_read_buffer(&b, "pairs.csv", csv, len, &ro), 0);
+	assert_int_equal(jx_store_open(&s, ":memory:", JX_STORE_CREATE), 0);
+	assert_int_equal(jx_store_import(s, &b, 1, 0, NULL), 0);
+	assert_int_equal(jx_store_series(s, &sr, "甲", JX_KIND_SELF, 0, 0), 0);
+	jx_analysis_options_init(&o);
+	o.deduction_pairs = 0;
+	assert_int_equal(jx_deductions_compute(&r, sr, &o), 0);
+	assert_int_equal(r->npairs, 0);
+	assert_int_equal(r->pairs_left_out, 0);
+	jx_deductions_result_free(r);
+	o.deduction_pairs = 1;
+	assert_int_equal(jx_deductions_compute(&r, sr, &o), 0);
+	assert_int_equal(r->pairs_left_out, 100);
+	assert_int_equal(jx_deductions_table(&t, r, JX_DED_PAIRS, &o), 0);
+	{
+		char *text = NULL;
+		size_t tlen = 0;
+		FILE *f = open_memstream(&text, &tlen);
+		assert_int_equal(jx_table_write(t, f, JX_FMT_TABLE, 0), 0);
+		fclose(f);
+		assert_non_null(strstr(text, "100 more deducted indicators are left out"));
+		free(text);
+	}
+	jx_table_free(t);
+	jx_deductions_result_free(r);
+	jx_series_free(sr);
+	jx_batch_free(b);
+	jx_store_free(s);
+	free(csv);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_analysis__deduction_pairs_capped),
+		cmocka_unit_test(test_analysis__indicator_suggestions_match_brute_force),
 		cmocka_unit_test_setup_teardown(
 			test_analysis__units_sum_levels_and_keep_missing_unknown, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_analysis__alias_joins_renamed_indicator, setup,

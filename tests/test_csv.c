@@ -371,14 +371,39 @@ static void test_csv__malformed_and_empty(void **state)
 	assert_non_null(strstr(jx_error_last(), "no header"));
 }
 
+/* --dept/--year/--kind supply what a file lacks; a file stating other values is refused,
+ * naming both, unless relabel; equal values are no conflict (issue 13.9). */
 static void test_csv__overrides(void **state)
 {
+	static const char *const no_dept = HEADER
+		",2023,self,部门决策,决策机制,决策制度的科学性,,20,18,stated\n"
+		",2023,self,部门管理,预算执行,部门预算执行率,,80,80,stated\n";
 	jx_batch *b = NULL;
 	jx_read_options o = jx_read_options_default();
 	(void)state;
 	o.department = "另一个部门";
 	o.year = 2019;
 	o.kind = JX_KIND_REVIEW;
+	assert_int_equal(read_opts(&b, HEADER ROW_A ROW_B, &o), JX_EPARSE);
+	assert_null(b);
+	assert_string_equal(jx_error_last(),
+			    "s.csv:2: the file says department 禁毒支队, --dept says "
+			    "另一个部门; give --relabel to replace what the file says");
+	o.department = "禁毒支队";
+	assert_int_equal(read_opts(&b, HEADER ROW_A ROW_B, &o), JX_EPARSE);
+	assert_non_null(strstr(jx_error_last(), "the file says year 2023, --year says 2019"));
+	o.year = 2023;
+	assert_int_equal(read_opts(&b, HEADER ROW_A ROW_B, &o), JX_EPARSE);
+	assert_non_null(strstr(jx_error_last(), "the file says kind self, --kind says review"));
+	/* a file whose department cells are empty: --dept supplies them */
+	o.department = "另一个部门";
+	o.kind = -1;
+	assert_int_equal(read_opts(&b, no_dept, &o), 0);
+	assert_string_equal(b->evals[0]->department, "另一个部门");
+	jx_batch_free(b);
+	o.kind = JX_KIND_REVIEW;
+	o.year = 2019;
+	o.relabel = 1;
 	assert_int_equal(read_opts(&b, HEADER ROW_A ROW_B, &o), 0);
 	assert_string_equal(b->evals[0]->department, "另一个部门");
 	assert_int_equal(b->evals[0]->year, 2019);
@@ -702,9 +727,31 @@ static void test_csv__alias_files(void **state)
 	assert_int_equal(n, 0);
 }
 
+/* Invisible and direction characters that web pages and Word files carry are removed from
+ * names as they are read, so look-alike departments and indicators are one (issue 13.11). */
+static void test_csv__names_lose_invisible_characters(void **state)
+{
+	static const char *const text = HEADER
+		"禁毒\xE2\x80\x8B支队,2023,self,部门\xE2\x80\xAE决策,决策机制,决策制度,,20,18,"
+		"stated\n"
+		"\xEF\xBB\xBF禁毒支队\xE2\x81\xA6,2023,self,部门管理,预算\xE2\x80\x8E执行,执行率,,"
+		"80,"
+		"80,stated\n";
+	jx_batch *b = NULL;
+	(void)state;
+	assert_int_equal(read_text(&b, text), 0);
+	assert_int_equal(b->nevals, 1); /* one department, not two look-alikes */
+	assert_string_equal(b->evals[0]->department, "禁毒支队");
+	assert_string_equal(b->evals[0]->rows[0].level1, "部门决策");
+	assert_string_equal(b->evals[0]->rows[1].level2, "预算执行");
+	assert_string_equal(b->evals[0]->rows[1].key, "部门管理/预算执行/执行率");
+	jx_batch_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_csv__names_lose_invisible_characters),
 		cmocka_unit_test(test_csv__reads_scores),
 		cmocka_unit_test(test_csv__bom_crlf_and_cr),
 		cmocka_unit_test(test_csv__quoted_commas_quotes_and_newlines),

@@ -1124,7 +1124,16 @@ static void test_ingest_report__overrides(void **state)
 	(void)state;
 	o.department = "禁毒支队";
 	o.year = 2022;
-	o.kind = JX_KIND_REVIEW;
+	o.kind = JX_KIND_REVIEW; /* a report states no kind: supplied without --relabel */
+	assert_int_equal(jx_report_read(&b, NAME, text, len, &o), JX_EPARSE);
+	assert_non_null(strstr(jx_error_last(),
+			       ":3: the file says department 南京市公安局禁毒支队, "
+			       "--dept says 禁毒支队; give --relabel"));
+	o.department = "南京市公安局禁毒支队"; /* the title's own: no conflict */
+	assert_int_equal(jx_report_read(&b, NAME, text, len, &o), JX_EPARSE);
+	assert_non_null(strstr(jx_error_last(), "the file says year 2023, --year says 2022"));
+	o.department = "禁毒支队";
+	o.relabel = 1;
 	b = read_ok(text, len, &o);
 	assert_string_equal(b->evals[0]->department, "禁毒支队");
 	assert_string_equal(b->figs[0]->department, "禁毒支队");

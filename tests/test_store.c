@@ -116,7 +116,7 @@ static void test_store__create_sets_version_and_id(void **state)
 	(void)state;
 	assert_int_equal(jx_store_opened_version(s), 0);
 	assert_int_equal(query_int(db, "PRAGMA user_version"), JX_SCHEMA_VERSION);
-	assert_int_equal(query_int(db, "PRAGMA user_version"), 5);
+	assert_int_equal(query_int(db, "PRAGMA user_version"), JX_SCHEMA_VERSION);
 	assert_int_equal(query_int(db, "PRAGMA application_id"), 0x4A584442);
 	assert_int_equal(query_int(db, "PRAGMA foreign_keys"), 1);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM grade_band"), 4);
@@ -137,11 +137,12 @@ static void test_store__create_sets_version_and_id(void **state)
 	s = open_ok(t.path); /* reopened: already current */
 	assert_int_equal(jx_store_opened_version(s), JX_SCHEMA_VERSION);
 	jx_store_free(s);
-	/* a missing file without JX_STORE_CREATE is an error */
+	/* a missing file without JX_STORE_CREATE is an error that says what to do */
 	{
 		char missing[600];
 		snprintf(missing, sizeof(missing), "%s/none.db", t.dir);
-		assert_int_equal(jx_store_open(&s, missing, 0), JX_EDB);
+		assert_int_equal(jx_store_open(&s, missing, 0), JX_ENOTFOUND);
+		assert_non_null(strstr(jx_error_last(), "none.db: no database here"));
 		assert_null(s);
 	}
 	tmpdb_drop(&t);
@@ -189,7 +190,7 @@ static void test_store__migrates_from_version_1(void **state)
 	make_v1(t.path);
 	s = open_ok(t.path);
 	assert_int_equal(jx_store_opened_version(s), 1);
-	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA user_version"), 5);
+	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA user_version"), JX_SCHEMA_VERSION);
 	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA application_id"),
 			 JX_APPLICATION_ID);
 	/* version 2 added the alias table and the default bands */
@@ -216,7 +217,7 @@ static void test_store__migrates_from_version_1(void **state)
 	jx_store_free(s);
 	/* reopening does not migrate again */
 	s = open_ok(t.path);
-	assert_int_equal(jx_store_opened_version(s), 5);
+	assert_int_equal(jx_store_opened_version(s), JX_SCHEMA_VERSION);
 	jx_store_free(s);
 	tmpdb_drop(&t);
 }
@@ -245,7 +246,7 @@ static void test_store__migrates_from_version_2(void **state)
 	s = open_ok(t.path);
 	assert_int_equal(jx_store_opened_version(s), 2);
 	db = jx__store_sqlite(s);
-	assert_int_equal(query_int(db, "PRAGMA user_version"), 5);
+	assert_int_equal(query_int(db, "PRAGMA user_version"), JX_SCHEMA_VERSION);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM framework_break"), 0);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM alias"), 1);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM indicator"), 2);
@@ -1034,9 +1035,54 @@ static void test_store__read_errors_keep_message(void **state)
 	jx_store_free(s);
 }
 
+/* An alias between two indicators of one evaluation would merge them: refused, naming where
+ * they meet. A chain of 3000 renames loads in one pass and resolves to its end; a cycle
+ * closed by the file's last pair is refused naming that pair, and nothing is kept. */
+static void test_store__aliases_apart_and_chains(void **state)
+{
+	enum { CHAIN = 3000 };
+	jx_store *s = open_ok(":memory:");
+	jx_evaluation *ev = jx_evaluation_new("甲", 2021, JX_KIND_SELF);
+	jx_alias_pair *pairs = calloc(CHAIN + 1, sizeof(*pairs));
+	jx_batch *b;
+	char *end = NULL;
+	size_t failed = 0;
+	(void)state;
+	jx_evaluation_add_row(ev, "类", "组", "老指标", "", 50, 50, JX_ORIGIN_STATED, 2);
+	jx_evaluation_add_row(ev, "类", "组", "新指标", "", 50, 50, JX_ORIGIN_STATED, 3);
+	b = batch_of("a", ev, NULL, NULL);
+	assert_int_equal(jx_store_import(s, &b, 1, 0, NULL), 0);
+	assert_int_equal(jx_store_alias_add(s, "类/组/老指标", "类/组/新指标"), JX_EINVAL);
+	assert_non_null(strstr(jx_error_last(), "both occur in 甲 2021 (self)"));
+	for (int i = 0; i < CHAIN; i++) {
+		pairs[i].old_key = malloc(32);
+		pairs[i].new_key = malloc(32);
+		sprintf(pairs[i].old_key, "x/y/k%d", i);
+		sprintf(pairs[i].new_key, "x/y/k%d", i + 1);
+	}
+	if (jx_store_alias_add_all(s, pairs, CHAIN, &failed) != 0)
+		fail_msg("%s (pair %zu)", jx_error_last(), failed);
+	assert_int_equal(jx_store_alias_resolve(s, &end, "x/y/k0"), 0);
+	assert_string_equal(end, "x/y/k3000");
+	free(end);
+	/* the chain's end back onto its start: a cycle, refused at that pair */
+	pairs[CHAIN].old_key = strdup("x/y/k3000");
+	pairs[CHAIN].new_key = strdup("x/y/k0");
+	assert_int_equal(jx_store_alias_add_all(s, pairs, CHAIN + 1, &failed), JX_EINVAL);
+	assert_int_equal(failed, CHAIN);
+	assert_string_equal(jx_error_last(), "alias x/y/k3000 -> x/y/k0 would make a cycle");
+	assert_int_equal(jx_store_alias_resolve(s, &end, "x/y/k3000"), 0);
+	assert_string_equal(end, "x/y/k3000"); /* nothing of the refused file was kept */
+	free(end);
+	jx_alias_pairs_free(pairs, CHAIN + 1);
+	jx_batch_free(b);
+	jx_store_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_store__aliases_apart_and_chains),
 		cmocka_unit_test(test_store__create_sets_version_and_id),
 		cmocka_unit_test(test_store__migrates_from_version_1),
 		cmocka_unit_test(test_store__migrates_from_version_2),

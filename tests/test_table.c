@@ -246,6 +246,52 @@ static void test_table__bom_csv_is_formula_safe(void **state)
 	jx_table_free(t);
 }
 
+/* A terminal table cuts a cell longer than the cap with "…" (so one huge cell does not pad
+ * every row to its width); no cap shows it whole; CSV is never cut. */
+static void test_table__terminal_width_is_capped(void **state)
+{
+	jx_table *t = jx_table_new();
+	char *big = malloc(3 * 5000 + 1), *buf = NULL;
+	size_t n = 0;
+	FILE *out;
+	(void)state;
+	for (int i = 0; i < 5000; i++)
+		memcpy(big + 3 * i, "长", 3);
+	big[3 * 5000] = '\0';
+	jx_table_add_column(t, "name", "名称", JX_COL_TEXT, 0);
+	jx_table_add_column(t, "n", "数", JX_COL_INT, 0);
+	jx_table_add_row(t);
+	jx_table_set_text(t, 0, big);
+	jx_table_set_int(t, 1, 1);
+	jx_table_add_row(t);
+	jx_table_set_text(t, 0, "短");
+	jx_table_set_int(t, 1, 2);
+	out = open_memstream(&buf, &n);
+	assert_int_equal(jx_table_write(t, out, JX_FMT_TABLE, 0), 0);
+	fclose(out);
+	/* the cell: 39 of 长 (78 columns) and "…" in a column of 80 */
+	assert_non_null(strstr(buf, "长长…    1\n")); /* 79 wide, padded to 80, 2 spaces, " 1" */
+	for (char *line = buf, *nl; (nl = strchr(line, '\n')) != NULL; line = nl + 1) {
+		*nl = '\0';
+		assert_true(jx_display_width(line) <= 2 + JX_TABLE_MAX_WIDTH + 2 + 2);
+	}
+	free(buf);
+	jx_table_set_max_width(t, 0);
+	out = open_memstream(&buf, &n);
+	assert_int_equal(jx_table_write(t, out, JX_FMT_TABLE, 0), 0);
+	fclose(out);
+	assert_non_null(strstr(buf, big));
+	free(buf);
+	out = open_memstream(&buf, &n);
+	jx_table_set_max_width(t, 10);
+	assert_int_equal(jx_table_write(t, out, JX_FMT_CSV, 0), 0);
+	fclose(out);
+	assert_non_null(strstr(buf, big));
+	free(buf);
+	free(big);
+	jx_table_free(t);
+}
+
 /* ---- the failing allocator ---- */
 
 void *__real_malloc(size_t n);
@@ -487,6 +533,7 @@ static void test_table__no_row_after_a_failed_one(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_table__terminal_width_is_capped),
 		cmocka_unit_test(test_table__bom_csv_is_formula_safe),
 		cmocka_unit_test(test_table__aligned_with_cjk_widths),
 		cmocka_unit_test(test_table__notes_and_fixed_decimals),

@@ -607,9 +607,30 @@ static void test_text__split_weight_nbsp(void **state)
 	free(name);
 }
 
+/* Every invisible or direction character of the list goes; visible text stays byte for byte. */
+static void test_text__strip_invisible(void **state)
+{
+	static const char *const gone[] = {
+		"\xE2\x80\x8B", "\xE2\x80\x8C", "\xE2\x80\x8D", "\xE2\x80\x8E", "\xE2\x80\x8F",
+		"\xE2\x80\xAA", "\xE2\x80\xAE", "\xE2\x81\xA6", "\xE2\x81\xA9", "\xEF\xBB\xBF"};
+	char in[64], *out;
+	(void)state;
+	for (size_t i = 0; i < sizeof(gone) / sizeof(gone[0]); i++) {
+		snprintf(in, sizeof(in), "%s财政%s局%s", gone[i], gone[i], gone[i]);
+		out = jx_strip_invisible(in);
+		assert_string_equal(out, "财政局");
+		free(out);
+	}
+	/* neighbours of the ranges stay: U+2010 hyphen, U+2029, U+206A, and a plain space */
+	out = jx_strip_invisible("a\xE2\x80\x90 b\xE2\x80\xA9\xE2\x81\xAA");
+	assert_string_equal(out, "a\xE2\x80\x90 b\xE2\x80\xA9\xE2\x81\xAA");
+	free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_text__strip_invisible),
 		cmocka_unit_test(test_text__normalize_folds_fullwidth_and_case),
 		cmocka_unit_test(test_text__normalize_removes_spaces_and_quotes),
 		cmocka_unit_test(test_text__normalize_strips_weight_suffix),

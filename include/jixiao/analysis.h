@@ -199,6 +199,8 @@ typedef struct {
 	double growth_threshold; /**< figures: warn when mean expenditure growth exceeds this (0.15) */
 	int growth_years;        /**< figures: growth averaged over the last N years (3) */
 	size_t top_pairs;        /**< deductions: co-deduction pairs listed (10) */
+	int deduction_pairs;     /**< deductions: compute the pairs at all (1); they pair at most
+				      JX_PAIRS_MAX_UNITS indicators, those deducted most often */
 	int with_department;     /**< tables start with a department column (0) */
 	int with_project;        /**< then a project column (0): --project all */
 	double project_threshold; /**< projects: execution rate below this is slow (0.90) */
@@ -736,6 +738,9 @@ typedef struct {
 			     when its margins cannot give p < pairs_alpha (not tested) */
 } jx_pair_row;
 
+/** The most indicators the pairs view pairs (the square of it bounds the work). */
+#define JX_PAIRS_MAX_UNITS 2000
+
 typedef struct {
 	jx_units *units;
 	double total_points;   /**< points lost by all indicators */
@@ -749,6 +754,7 @@ typedef struct {
 			     >= 4 years and deducted together at least once */
 	size_t npairs;
 	size_t npairs_tested; /**< pairs co-present >= 4 years whose margins allow p < pairs_alpha */
+	size_t pairs_left_out; /**< indicators deducted at least once but not paired (the cap) */
 } jx_deductions_result;
 
 typedef enum {

@@ -38,13 +38,13 @@ typedef enum {
 
 /** Overrides and settings for readers; zero-initialise then set what you need. */
 typedef struct {
-	const char *department; /**< --dept (NULL = from the file) */
-	int year;               /**< --year (0 = from the file) */
-	int kind;               /**< -1/0.. : override kind when >= 0; set to -1 for "from file" */
+	const char *department; /**< --dept: supplies the department where a file states none */
+	int year;               /**< --year (0 = none given): likewise */
+	int kind;               /**< --kind (-1 = none given): likewise */
 	jx_encoding encoding;   /**< JX_ENC_AUTO by default */
 	jx_input_format format; /**< JX_INPUT_AUTO by default */
 	double total_weight;    /**< expected total weight for CSV (0 = 100) */
-	/** Documents: department, year and kind come from the document; the three
+	/** Every reader: department, year and kind come from the file; the three
 	 *  options above supply what it does not state, and replace what it does
 	 *  state only when relabel is set (otherwise a different value is refused). */
 	int relabel;

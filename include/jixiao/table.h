@@ -83,6 +83,15 @@ JX_API int jx_table_add_note(jx_table *t, const char *fmt, ...)
  */
 JX_API int jx_table_write(const jx_table *t, FILE *out, jx_format fmt, int bom);
 
+/** The widest a column is drawn in the terminal format (display columns) unless set otherwise. */
+#define JX_TABLE_MAX_WIDTH 80
+/**
+ * Cap the columns of the terminal format at cols display columns (0: no cap; the
+ * default is JX_TABLE_MAX_WIDTH): a longer cell is cut and ends with "…", so one
+ * huge cell cannot pad every row to its width. CSV and JSON are never cut.
+ */
+JX_API void jx_table_set_max_width(jx_table *t, size_t cols);
+
 /**
  * Write only the rows, for one output made of several tables with the same
  * columns, one after another (e.g. one per department): CSV rows without

@@ -46,6 +46,15 @@ JX_API int jx_utf8_valid(const char *s, size_t len, size_t *bad_offset);
 JX_API char *jx_name_normalize(const char *name);
 
 /**
+ * A copy of s without invisible or direction-changing characters (U+200B-U+200F,
+ * U+202A-U+202E, U+2066-U+2069, U+FEFF), which web pages and Word files carry
+ * innocently and which would make two names look alike but differ. Every name
+ * read into an evaluation or figure set goes through it (the model's
+ * constructors). New string (free()); NULL on ENOMEM. s NULL counts as "".
+ */
+JX_API char *jx_strip_invisible(const char *s);
+
+/**
  * The canonical key of an indicator: normalised level1 "/" level2 "/" level3.
  * New string (free()), NULL on ENOMEM.
  */
@@ -63,9 +72,15 @@ JX_API char *jx_trim(char *s);
 
 /** Edit distance between two UTF-8 strings, counted over code points. */
 JX_API size_t jx_levenshtein(const char *a, const char *b);
+/** jx_levenshtein, or max + 1 as soon as the distance must exceed max (cheaper for a search
+ *  that only wants something closer than what it has). */
+JX_API size_t jx_levenshtein_within(const char *a, const char *b, size_t max);
 
 /** Columns a UTF-8 string takes in a terminal (CJK and full-width = 2). */
 JX_API size_t jx_display_width(const char *s);
+/** Bytes of the longest prefix of s that takes at most max_cols columns (whole code points);
+ *  *cols (may be NULL) gets its width. */
+JX_API size_t jx_display_prefix(const char *s, size_t max_cols, size_t *cols);
 
 /**
  * Parse a decimal number (ASCII or full-width digits, optional sign, '.').

@@ -48,8 +48,20 @@ void cli_warn(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* An in-memory database is gone when the command ends: refused where something is stored. */
+int cli_refuse_memory(const jx_cli *cli)
+{
+	if (strcmp(cli->db_path, ":memory:") != 0)
+		return JX_EXIT_OK;
+	return cli_fail(_(":memory: is a database that is gone when the command ends; name a "
+			  "file with --db to store into"));
+}
+
 int cli_open_store(jx_cli *cli, jx_store **out, int create)
 {
+	int rc;
+	if (create && (rc = cli_refuse_memory(cli)) != 0)
+		return rc;
 	if (jx_store_open(out, cli->db_path, create ? JX_STORE_CREATE : 0) != 0)
 		return cli_fail_jx();
 	return JX_EXIT_OK;
@@ -127,8 +139,21 @@ int cli_parse_kind(const char *s, jx_kind *kind)
 	return jx_kind_parse(s, kind) == 0 ? 0 : -1;
 }
 
-int cli_print_table(const jx_table *t, jx_format fmt, int bom)
+static int wide_tables;
+
+void cli_set_wide(int on)
 {
+	wide_tables = on;
+}
+
+void cli_table_width(jx_table *t)
+{
+	jx_table_set_max_width(t, wide_tables ? 0 : JX_TABLE_MAX_WIDTH);
+}
+
+int cli_print_table(jx_table *t, jx_format fmt, int bom)
+{
+	cli_table_width(t);
 	if (jx_table_write(t, stdout, fmt, bom) != 0 || fflush(stdout) != 0)
 		return cli_fail(_("cannot write output: %s"), strerror(errno));
 	return JX_EXIT_OK;

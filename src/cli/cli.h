@@ -58,7 +58,9 @@ void cli_warn(const char *fmt, ...)
 #endif
 	;
 
-/** Open the database (JX_STORE_CREATE when create). On failure prints and returns JX_EXIT_ERROR. */
+/** JX_EXIT_ERROR (printed) when the database is ":memory:", where something would be stored. */
+int cli_refuse_memory(const jx_cli *cli);
+/** Open the database (JX_STORE_CREATE when create; ":memory:" then refused). On failure prints and returns JX_EXIT_ERROR. */
 int cli_open_store(jx_cli *cli, jx_store **out, int create);
 
 /** Resolve a department given by name or a unique part of it into *out (malloc'd, the
@@ -80,7 +82,12 @@ int cli_parse_kind(const char *s, jx_kind *kind);
 int cli_parse_int(const char *s, int *out);
 int cli_parse_double(const char *s, double *out);
 
-/** Write t to stdout in fmt; prints and returns JX_EXIT_ERROR on I/O failure. */
-int cli_print_table(const jx_table *t, jx_format fmt, int bom);
+/** Write t to stdout in fmt; prints and returns JX_EXIT_ERROR on I/O failure. Terminal
+ *  tables cut long cells at JX_TABLE_MAX_WIDTH columns unless --wide was given. */
+int cli_print_table(jx_table *t, jx_format fmt, int bom);
+/** --wide: terminal tables show long cells whole (for the rest of the process). */
+void cli_set_wide(int on);
+/** Apply --wide (or the default cap) to t before it is written. */
+void cli_table_width(jx_table *t);
 
 #endif

@@ -71,5 +71,6 @@ int cmd_deductions(jx_cli *cli, int argc, char **argv)
 {
 	deductions_args d = {.view = JX_DED_PARETO};
 	int rc = ana_parse(&d.a, &spec_deductions, argc, argv, own_option, &d);
+	d.a.o.deduction_pairs = d.view == JX_DED_PAIRS; /* the other views need no pairs */
 	return rc != CLI_GO ? rc : ana_run(cli, &d.a, deductions_table, &d.view);
 }

@@ -20,12 +20,11 @@ static const cli_option options[] = {
 	    "of each column and the place of each row); write nothing"),
 	 0},
 	{'r', "replace", NULL, N_("replace stored evaluations/figures that differ"), 0},
-	CLI_SHARED_HELP(DEPT,
-			N_("department (overrides the file; a document's only with --relabel)")),
-	{'y', "year", "YEAR", N_("year (likewise)"), 0},
-	CLI_SHARED_HELP(KIND, N_("kind of evaluation (default: self for reports, column for CSV\n"
-				 "and documents)")),
-	{'R', "relabel", NULL, N_("let --dept/--year/--kind replace what a document states"), 0},
+	CLI_SHARED_HELP(DEPT, N_("department, where a file names none")),
+	{'y', "year", "YEAR", N_("year, where a file states none"), 0},
+	CLI_SHARED_HELP(KIND,
+			N_("kind, where a file states none (reports state none: default self)")),
+	{'R', "relabel", NULL, N_("let --dept, --year and --kind replace what a file states"), 0},
 	{'f', "format", "auto|report|csv|table|docx|html|xls|doc",
 	 N_("input format (default auto: by content)"), 0},
 	{'e', "encoding", "auto|utf-8|gb18030|utf-16", N_("input encoding (default auto)"), 0},
@@ -45,7 +44,10 @@ const cli_spec spec_import = {
 	   "All files are stored in one transaction, each evaluation as soon as it is\n"
 	   "read and checked: on any error the database is unchanged.\n"
 	   "Re-importing identical content is a no-op; different content for a stored\n"
-	   "(department, year, kind) is refused unless --replace.\n"),
+	   "(department, year, kind) is refused unless --replace, and two different\n"
+	   "versions of one evaluation in one import are refused. --dept, --year and\n"
+	   "--kind supply what a file does not state; a file stating other values is\n"
+	   "refused unless --relabel.\n"),
 	"  jixiao import datasets/real/2023_nanjing_psb_narcotics_detachment.txt\n"
 	"  jixiao import --dry-run report.txt\n"
 	"  jixiao import --dry-run 自评报告.docx\n"
@@ -204,6 +206,8 @@ int cmd_import(jx_cli *cli, int argc, char **argv)
 			printf(_("dry run: nothing written (%s does not exist yet)\n"), path);
 		return rc;
 	}
+	if (!(c.flags & JX_IMPORT_DRY_RUN) && (rc = cli_refuse_memory(cli)) != 0)
+		return rc;
 	if (jx_import_into(path, (const char *const *)a.pos, (size_t)a.npos, &c.ro, c.flags, &obs,
 			   &st) != 0)
 		return cli_fail_jx();

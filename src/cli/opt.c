@@ -104,6 +104,7 @@ static int shared_value(cli_args *a, int key, const char *arg)
 		a->format_set = 1;
 		break;
 	case CLI_O_OUT: a->out = arg; break;
+	case CLI_O_WIDE: cli_set_wide(1); break;
 	case CLI_O_TEMPLATES: a->templates = arg; break;
 	default: return cli_usage(cmd, "option %d has no parser (a bug)", key);
 	}

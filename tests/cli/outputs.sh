@@ -34,6 +34,16 @@ fake slow 'sleep 30'
 fake fail 'echo "line 3: boom" >&2; exit 1'
 FAKE_SILENT=$ROOT/fake_silent FAKE_JUNK=$ROOT/fake_junk FAKE_SLOW=$ROOT/fake_slow
 FAKE_FAIL=$ROOT/fake_fail
+SRC=$JX_SOURCE_DIR
+
+# Overwrite every page of a database but the first (the header) with junk.
+damage() {
+	local size pages
+	size=$(stat -c %s "$1") pages=$(($(stat -c %s "$1") / 4096))
+	[ "$pages" -ge 2 ] || return 1
+	head -c $((size - 4096)) /dev/zero | tr '\0' '\132' |
+		dd of="$1" bs=4096 seek=1 conv=notrunc status=none
+}
 
 # A fresh working state: the database (in WAL mode, with symlink and hard link), $OUT.
 setup() {
@@ -42,6 +52,9 @@ setup() {
 	DB="$TMP/p.db" OUT="$TMP/keep.out"
 	cp "$base" "$DB" && ln -s "$DB" db_link && ln "$DB" db_hard || fail "setup links"
 	printf 'previous\n' >"$OUT"
+	: >empty.db && ln -s "$TMP/nowhere.db" dangling.db || fail "setup databases"
+	cp "$base" corrupt.db && sqlite3 corrupt.db 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null &&
+		damage corrupt.db || fail "setup corrupt.db"
 	sqlite3 "$DB" .dump >"$ROOT/dump.before"
 }
 
@@ -56,6 +69,9 @@ after_case() {
 	left=$(find "$ROOT/work" -name '.jixiao-*')
 	[ -z "$left" ] || fail "$name: temporary files left: $left"
 	[ -z "$(find "$ROOT" -name PWNED)" ] || fail "$name: a command ran (PWNED exists)"
+	[ ! -e "$TMP/new.db" ] || fail "$name: a failed import created a database"
+	[ ! -s "$TMP/empty.db" ] || fail "$name: the empty file was made a database"
+	[ -z "$(find "$TMP" -name '*.import-*')" ] || fail "$name: an import's temporary database stays"
 }
 
 n=0

@@ -233,19 +233,69 @@ static int pairs_select(jx_deductions_result *r, const jx_analysis_options *o)
 	return 0;
 }
 
+typedef struct {
+	size_t run, deducted; /* index into r->runs; years deducted */
+} pair_unit;
+
+static int most_deducted(const void *pa, const void *pb)
+{
+	const pair_unit *a = pa, *b = pb;
+	if (a->deducted != b->deducted)
+		return a->deducted > b->deducted ? -1 : 1;
+	return (a->run > b->run) - (a->run < b->run);
+}
+
+static int by_run(const void *pa, const void *pb)
+{
+	const pair_unit *a = pa, *b = pb;
+	return (a->run > b->run) - (a->run < b->run);
+}
+
+/* The indicators worth pairing: deducted at least once (a pair is tested only when n11 >= 1),
+ * at most JX_PAIRS_MAX_UNITS of them -- those deducted most often -- in unit order: the
+ * pairs are a square, which one department of 8,000 indicators must not pay for. */
+static int pair_units(jx_deductions_result *r, const signed char *state, pair_unit **out, size_t *n)
+{
+	size_t ny = r->units->nyears;
+	pair_unit *pu = malloc((r->nruns ? r->nruns : 1) * sizeof(*pu));
+	*n = 0;
+	if (!(*out = pu))
+		return jx__oom();
+	for (size_t i = 0; i < r->nruns; i++) {
+		size_t d = 0;
+		for (size_t y = 0; y < ny; y++)
+			d += state[i * ny + y] == ST_DEDUCTED;
+		if (d)
+			pu[(*n)++] = (pair_unit){i, d};
+	}
+	if (*n > JX_PAIRS_MAX_UNITS) {
+		jx__sort(pu, *n, sizeof(*pu), most_deducted);
+		r->pairs_left_out = *n - JX_PAIRS_MAX_UNITS;
+		*n = JX_PAIRS_MAX_UNITS;
+		jx__sort(pu, *n, sizeof(*pu), by_run);
+	}
+	return 0;
+}
+
 static int pairs(jx_deductions_result *r, const jx_analysis_options *o)
 {
 	const jx_units *u = r->units;
-	size_t ny = u->nyears, ni = r->nruns, cap = 0;
+	size_t ny = u->nyears, ni = r->nruns, cap = 0, nu = 0;
 	double alpha = o ? o->pairs_alpha : 0.1;
 	signed char *state = malloc(ni * ny + 1);
+	pair_unit *pu = NULL;
 	if (!state)
 		return jx__oom();
 	for (size_t i = 0; i < ni; i++)
 		for (size_t y = 0; y < ny; y++)
 			state[i * ny + y] = (signed char)state_of(&r->runs[i].unit->years[y]);
-	for (size_t i = 0; i < ni; i++)
-		for (size_t j = i + 1; j < ni; j++) {
+	if (pair_units(r, state, &pu, &nu) != 0) {
+		free(state);
+		return JX_ENOMEM;
+	}
+	for (size_t a = 0; a < nu; a++)
+		for (size_t b = a + 1; b < nu; b++) {
+			size_t i = pu[a].run, j = pu[b].run;
 			jx_pair_row p = {
 				r->runs[i].unit, r->runs[j].unit, 0, 0, 0, 0, NAN, NAN, NAN};
 			int family = 0;
@@ -255,11 +305,13 @@ static int pairs(jx_deductions_result *r, const jx_analysis_options *o)
 			r->npairs_tested += (size_t)family;
 			if (jx__grow((void **)&r->pairs, &cap, r->npairs + 1, sizeof(*r->pairs))) {
 				free(state);
+				free(pu);
 				return JX_ENOMEM;
 			}
 			r->pairs[r->npairs++] = p;
 		}
 	free(state);
+	free(pu);
 	return pairs_select(r, o);
 }
 
@@ -273,7 +325,7 @@ int jx_deductions_compute(jx_deductions_result **out, const jx_series *s,
 	if (!(r = calloc(1, sizeof(*r))))
 		return jx__oom();
 	if ((rc = jx_units_build(&r->units, s, o)) || (rc = pareto(r, o)) || (rc = runs(r)) ||
-	    (rc = pairs(r, o))) {
+	    ((!o || o->deduction_pairs) && (rc = pairs(r, o)))) {
 		jx_deductions_result_free(r);
 		return rc;
 	}

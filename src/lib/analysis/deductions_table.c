@@ -204,6 +204,12 @@ int jx_deductions_table(jx_table **out, const jx_deductions_result *r, jx_deduct
 	jx_table_add_note(t, "%s (%s), %d–%d: %g points lost by indicators; %s", r->units->scope,
 			  jx_kind_name(r->units->kind), r->units->years[0],
 			  r->units->years[r->units->nyears - 1], r->total_points, view_notes[view]);
+	if (view == JX_DED_PAIRS && r->pairs_left_out)
+		jx_table_add_note(
+			t,
+			_("pairs: only the %d indicators deducted most often are paired; %zu "
+			  "more deducted indicators are left out (and out of the tests)"),
+			JX_PAIRS_MAX_UNITS, r->pairs_left_out);
 	if (view == JX_DED_PAIRS)
 		jx_table_add_note(t,
 				  _("%zu pairs tested (their margins allow p < %g), %zu listed; "

@@ -33,6 +33,7 @@ void jx_analysis_options_init(jx_analysis_options *o)
 	o->growth_years = 3;
 	o->top_pairs = 10;
 	o->pairs_alpha = 0.1;
+	o->deduction_pairs = 1;
 	o->project_threshold = 0.90;
 	o->project_min_missed = 2;
 	o->money_wan = 1;

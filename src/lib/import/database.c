@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "import/internal.h"
 
 #define PATH_MAX_LEN 4096
@@ -40,6 +41,21 @@ static int run(const char *path, int create, const char *const *files, size_t nf
 	return rc;
 }
 
+/* The directory a new database goes into exists; the message names the database, not the
+ * temporary file it is built in. */
+static int directory_exists(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char dir[PATH_MAX_LEN + 1];
+	struct stat st;
+	if (!slash)
+		return 0;
+	snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path + (slash == path)), path);
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		return jx__error(JX_ENOTFOUND, _("%s: the directory %s does not exist"), path, dir);
+	return 0;
+}
+
 int jx_import_into(const char *db_path, const char *const *files, size_t nfiles,
 		   const jx_read_options *ro, unsigned flags, const jx_import_observer *obs,
 		   jx_import_stats *stats)
@@ -51,6 +67,8 @@ int jx_import_into(const char *db_path, const char *const *files, size_t nfiles,
 		return run(db_path, 0, files, nfiles, ro, flags, obs, stats);
 	if (strlen(db_path) > PATH_MAX_LEN)
 		return jx__error(JX_EINVAL, "%s: path too long", db_path);
+	if ((rc = directory_exists(db_path)) != 0) /* before a temporary name is made there */
+		return rc;
 	snprintf(tmp, sizeof(tmp), "%s.import-%ld", db_path, (long)getpid());
 	remove_db(tmp);
 	rc = run(tmp, 1, files, nfiles, ro, flags, obs, stats);

@@ -96,18 +96,49 @@ static int parse_number(const char *s, double *out)
 	return 0;
 }
 
+/* The row's year: the file's, or --year where it states none (relabel.c). */
 static int parse_year(reader *r, int *year)
 {
 	const char *s = field(r, JX__COL_YEAR);
+	int given = r->opts->year > 0, stated = 0;
 	double v;
-	if (r->opts->year) {
-		*year = r->opts->year;
-		return 0;
+	if (s && *s && !(given && r->opts->relabel)) {
+		if (parse_number(s, &v) != 0 || v != floor(v) || v < JX_YEAR_MIN || v > JX_YEAR_MAX)
+			return fail(r, colno(r, JX__COL_YEAR),
+				    "year '%s' is not a year between %d and %d", s, JX_YEAR_MIN,
+				    JX_YEAR_MAX);
+		stated = (int)v;
 	}
-	if (parse_number(s, &v) != 0 || v != floor(v) || v < JX_YEAR_MIN || v > JX_YEAR_MAX)
+	if (!stated && !given)
 		return fail(r, colno(r, JX__COL_YEAR), "year '%s' is not a year between %d and %d",
-			    s, JX_YEAR_MIN, JX_YEAR_MAX);
-	*year = (int)v;
+			    s ? s : "", JX_YEAR_MIN, JX_YEAR_MAX);
+	if (jx__pick_year(r->opts, stated, year, r->name, r->rows.row_line) != 0)
+		return r->rc = jx_error_code();
+	return 0;
+}
+
+/* The row's department: the file's, or --dept where it names none (relabel.c). */
+static int pick_department(reader *r, const char **dept)
+{
+	*dept = jx__pick_department(r->opts, field(r, JX__COL_DEPT), r->name, r->rows.row_line);
+	if (!*dept && r->opts->department && *r->opts->department)
+		return r->rc = jx_error_code(); /* the file names another */
+	return 0;
+}
+
+/* The row's kind: the file's, or --kind where it states none (relabel.c). */
+static int pick_kind(reader *r, jx_kind *kind)
+{
+	const char *s = field(r, JX__COL_KIND);
+	int stated = -1;
+	if (s && *s && !(r->opts->kind >= 0 && r->opts->relabel) &&
+	    (stated = jx__csv_code(JX__COL_KIND, s)) < 0)
+		return fail(r, colno(r, JX__COL_KIND), "kind must be self or review, not '%s'", s);
+	if (stated < 0 && r->opts->kind < 0)
+		return fail(r, colno(r, JX__COL_KIND), "kind must be self or review, not '%s'",
+			    s ? s : "");
+	if (jx__pick_kind(r->opts, stated, kind, r->name, r->rows.row_line) != 0)
+		return r->rc = jx_error_code();
 	return 0;
 }
 
@@ -154,7 +185,7 @@ static int carry_down(reader *r, const char **l1, const char **l2)
 
 static int scores_row(reader *r)
 {
-	const char *dept = r->opts->department ? r->opts->department : field(r, JX__COL_DEPT);
+	const char *dept = NULL;
 	const char *l1 = field(r, JX__COL_L1), *l2 = field(r, JX__COL_L2),
 		   *l3 = field(r, JX__COL_L3);
 	const char *expl = field(r, JX__COL_EXPL), *ws = field(r, JX__COL_WEIGHT),
@@ -170,8 +201,8 @@ static int scores_row(reader *r)
 
 	if (!expl)
 		expl = "";
-	if (check_name(r, JX__COL_DEPT, dept, 1) || parse_year(r, &year) ||
-	    carry_down(r, &l1, &l2) || check_name(r, JX__COL_L1, l1, 1) ||
+	if (pick_department(r, &dept) || check_name(r, JX__COL_DEPT, dept, 1) ||
+	    parse_year(r, &year) || carry_down(r, &l1, &l2) || check_name(r, JX__COL_L1, l1, 1) ||
 	    check_name(r, JX__COL_L2, l2, 0) || check_name(r, JX__COL_L3, l3, 1) ||
 	    check_name(r, JX__COL_EXPL, expl, 0) || check_name(r, JX__COL_PROJECT, project, 0) ||
 	    check_name(r, JX__COL_TARGET, field(r, JX__COL_TARGET), 0) ||
@@ -180,13 +211,8 @@ static int scores_row(reader *r)
 		return r->rc;
 	if (project && !*project)
 		project = NULL;
-	if (r->opts->kind >= 0)
-		kind = (jx_kind)r->opts->kind;
-	else if ((code = jx__csv_code(JX__COL_KIND, field(r, JX__COL_KIND))) >= 0)
-		kind = (jx_kind)code;
-	else
-		return fail(r, colno(r, JX__COL_KIND), "kind must be self or review, not '%s'",
-			    field(r, JX__COL_KIND));
+	if (pick_kind(r, &kind))
+		return r->rc;
 	if (parse_number(ws, &weight) != 0)
 		return fail(r, colno(r, JX__COL_WEIGHT), "weight '%s' is not a number", ws);
 	if (!(weight > 0))
@@ -232,7 +258,7 @@ static int scores_row(reader *r)
 
 static int figures_row(reader *r)
 {
-	const char *dept = r->opts->department ? r->opts->department : field(r, JX__COL_DEPT);
+	const char *dept = NULL;
 	const char *item = field(r, JX__COL_ITEM), *vs = field(r, JX__COL_VALUE),
 		   *unit = field(r, JX__COL_UNIT), *project = field(r, JX__COL_PROJECT);
 	const char *want;
@@ -241,8 +267,9 @@ static int figures_row(reader *r)
 	jx_provenance prov;
 	int year, wan;
 
-	if (check_name(r, JX__COL_DEPT, dept, 1) || parse_year(r, &year) ||
-	    check_name(r, JX__COL_PROJECT, project, 0) || row_provenance(r, &prov))
+	if (pick_department(r, &dept) || check_name(r, JX__COL_DEPT, dept, 1) ||
+	    parse_year(r, &year) || check_name(r, JX__COL_PROJECT, project, 0) ||
+	    row_provenance(r, &prov))
 		return r->rc;
 	if (project && !*project)
 		project = NULL;

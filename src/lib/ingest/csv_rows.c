@@ -5,7 +5,8 @@
  * time so that every row can be named as file:line even when a quoted field
  * spans lines. '#' lines before the first row are comments. The canonical
  * CSV reader (csv.c) and the alias-file reader (aliasfile.c) both read
- * through this. */
+ * through this. Invisible and direction characters leave every field here,
+ * so that look-alike names are one name (jx_strip_invisible). */
 #include <string.h>
 #include "ingest/internal.h"
 
@@ -24,6 +25,7 @@ static void on_field(void *s, size_t len, void *data)
 	}
 	if (len)
 		memcpy(t->buf + t->len, s, len);
+	len = jx__strip_invisible_n(t->buf + t->len, len); /* before rows are grouped by name */
 	t->buf[t->len + len] = '\0';
 	t->field_at[t->nfields++] = t->len;
 	t->len += len + 1;

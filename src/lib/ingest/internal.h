@@ -329,6 +329,18 @@ int jx__rp_read_figures(jx__rp_doc *d);
 /** 存在问题及原因分析, 有关建议, 评价结论 into d->ev. */
 int jx__rp_read_sections(jx__rp_doc *d);
 
+/* ---- --dept, --year, --kind against the file (relabel.c) ---- */
+
+/** The department to use: the file's (stated; NULL or "" when it has none) or
+ *  o->department. NULL with the error set ("name:line: ...") when both are given,
+ *  differ, and o->relabel is not set. */
+const char *jx__pick_department(const jx_read_options *o, const char *stated, const char *name,
+				int line);
+/** The year to use into *year: stated (<= 0: none) or o->year; JX_EPARSE on a conflict. */
+int jx__pick_year(const jx_read_options *o, int stated, int *year, const char *name, int line);
+/** The kind to use into *kind: stated (-1: none; then self) or o->kind; JX_EPARSE on a conflict. */
+int jx__pick_kind(const jx_read_options *o, int stated, jx_kind *kind, const char *name, int line);
+
 /* ==== Office files: zip parts (zip.c) and their XML (xml.c) ==== */
 
 #define JX__ZIP_MAX_ENTRIES 10000           /* entries in one archive */

@@ -335,6 +335,28 @@ static size_t find_title(const jx__rp_doc *d, size_t from)
 	return d->nlines;
 }
 
+/* --dept and --year against the title's department and year (relabel.c). */
+static int pick_title_values(jx__rp_doc *d, const jx_read_options *opts, char **dept, int *year)
+{
+	int line = d->title < d->nlines ? d->lines[d->title].no : 1, rc;
+	const char *pick;
+	if (!opts)
+		return 0;
+	if (!(pick = jx__pick_department(opts, *dept, d->name, line)) && opts->department &&
+	    *opts->department)
+		return jx_error_code();
+	if (pick && pick != *dept) {
+		char *copy = jx__strdup(pick);
+		if (!copy)
+			return jx__oom();
+		free(*dept);
+		*dept = copy;
+	}
+	if ((rc = jx__pick_year(opts, *year, year, d->name, line)) != 0)
+		return rc;
+	return 0;
+}
+
 int jx__rp_find_title(jx__rp_doc *d, size_t from, char **dept, int *year)
 {
 	d->title = find_title(d, from);
@@ -365,13 +387,8 @@ static int read_head(jx__rp_doc *d, const jx_read_options *opts, char **dept, in
 	first = i;
 	if ((rc = jx__rp_find_title(d, first, dept, year)) != 0)
 		return rc;
-	if (opts && opts->department && *opts->department) {
-		free(*dept);
-		if (!(*dept = jx__strdup(opts->department)))
-			return jx__oom();
-	}
-	if (opts && opts->year > 0)
-		*year = opts->year;
+	if ((rc = pick_title_values(d, opts, dept, year)) != 0)
+		return rc;
 	want_dept = !*dept || !**dept;
 	want_year = *year <= 0;
 	if (!want_dept && !want_year)
@@ -413,7 +430,8 @@ void jx__rp_doc_free(jx__rp_doc *d)
 static int make_records(jx__rp_doc *d, const jx_read_options *opts, const char *dept, int year,
 			jx_provenance prov)
 {
-	jx_kind kind = opts && opts->kind >= 0 ? (jx_kind)opts->kind : JX_KIND_SELF;
+	jx_kind kind = opts && opts->kind >= 0 ? (jx_kind)opts->kind : JX_KIND_SELF; /* reports
+											state no kind */
 	int line = d->title < d->nlines ? d->lines[d->title].no : 1;
 	d->ev = jx_evaluation_new(dept, year, kind);
 	d->figs = jx_figures_new(dept, year);

@@ -12,7 +12,7 @@ jx_evaluation *jx_evaluation_new(const char *department, int year, jx_kind kind)
 	jx_evaluation *ev = calloc(1, sizeof(*ev));
 	if (!ev)
 		return NULL;
-	ev->department = jx__strdup(department ? department : "");
+	ev->department = jx_strip_invisible(department);
 	if (!ev->department) {
 		free(ev);
 		return NULL;
@@ -70,9 +70,9 @@ jx_indicator *jx_evaluation_add_row(jx_evaluation *ev, const char *level1, const
 	memset(&r, 0, sizeof(r));
 	if (jx__grow((void **)&ev->rows, &ev->rows_cap, ev->nrows + 1, sizeof(*ev->rows)) != 0)
 		return NULL;
-	r.level1 = jx__strdup(level1 ? level1 : "");
-	r.level2 = jx__strdup(level2 ? level2 : "");
-	r.level3 = jx__strdup(level3 ? level3 : "");
+	r.level1 = jx_strip_invisible(level1); /* names: no look-alikes (text.h) */
+	r.level2 = jx_strip_invisible(level2);
+	r.level3 = jx_strip_invisible(level3);
 	r.explanation = jx__strdup(explanation ? explanation : "");
 	r.key = jx_key_make(r.level1 ? r.level1 : "", r.level2 ? r.level2 : "",
 			    r.level3 ? r.level3 : "");

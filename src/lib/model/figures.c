@@ -90,7 +90,7 @@ jx_figures *jx_figures_new(const char *department, int year)
 	jx_figures *f = calloc(1, sizeof(*f));
 	if (!f)
 		return NULL;
-	f->department = jx__strdup(department ? department : "");
+	f->department = jx_strip_invisible(department);
 	if (!f->department) {
 		free(f);
 		return NULL;

@@ -125,34 +125,77 @@ int jx_store_alias_resolve(jx_store *s, char **out, const char *key)
 	return *out ? 0 : jx__oom();
 }
 
-int jx_store_alias_add(jx_store *s, const char *old_arg, const char *new_arg)
+/* Refuse old -> new when both occur in one evaluation: the alias would merge two
+ * indicators into one row of the analysis (found through the index on indicator(key)). */
+static int check_apart(jx_store *s, const char *old_key, const char *new_key)
 {
-	char *old_key = NULL, *new_key = NULL, *end = NULL;
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
+	int rc = jx__prepare(s->db, &st,
+			     "SELECT d.name, e.year, e.kind FROM indicator a"
+			     " JOIN indicator b ON b.evaluation_id = a.evaluation_id AND b.key = ?2"
+			     " JOIN evaluation e ON e.id = a.evaluation_id"
+			     " JOIN department d ON d.id = e.department_id"
+			     " WHERE a.key = ?1 LIMIT 1");
+	if (rc)
+		return rc;
+	jx__bind_text(st, 1, old_key);
+	jx__bind_text(st, 2, new_key);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		rc = jx__error(
+			JX_EINVAL,
+			_("alias %s -> %s refused: both occur in %s %d (%s), so they are two "
+			  "indicators, not one renamed"),
+			old_key, new_key, (const char *)sqlite3_column_text(st, 0),
+			sqlite3_column_int(st, 1), (const char *)sqlite3_column_text(st, 2));
+	else
+		rc = rc == SQLITE_DONE ? 0 : jx__db_error(s->db, "checking an alias");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The keys of one pair, checked: not the same indicator, never in one evaluation together. */
+static int pair_keys(jx_store *s, const char *old_arg, const char *new_arg, char **old_key,
+		     char **new_key)
+{
 	int rc;
-	if ((rc = to_key(s, &old_key, old_arg)) != 0 || (rc = to_key(s, &new_key, new_arg)) != 0)
-		goto out;
-	if (!strcmp(old_key, new_key)) {
-		rc = jx__error(JX_EINVAL, "'%s' and '%s' are the same indicator", old_arg, new_arg);
-		goto out;
-	}
-	if ((rc = jx_store_alias_resolve(s, &end, new_key)) != 0)
-		goto out;
-	if (!strcmp(end, old_key)) {
-		rc = jx__error(JX_EINVAL, "alias %s -> %s would make a cycle", old_key, new_key);
-		goto out;
-	}
-	if ((rc = jx__prepare(s->db, &st,
-			      "INSERT INTO alias(old_key, new_key) VALUES (?1, ?2)"
-			      " ON CONFLICT(old_key) DO UPDATE SET new_key = excluded.new_key")) !=
-	    0)
-		goto out;
+	*old_key = *new_key = NULL;
+	if ((rc = to_key(s, old_key, old_arg)) != 0 || (rc = to_key(s, new_key, new_arg)) != 0)
+		return rc;
+	if (!strcmp(*old_key, *new_key))
+		return jx__error(JX_EINVAL, "'%s' and '%s' are the same indicator", old_arg,
+				 new_arg);
+	return check_apart(s, *old_key, *new_key);
+}
+
+static int insert_alias(jx_store *s, const char *old_key, const char *new_key)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = jx__prepare(s->db, &st,
+			     "INSERT INTO alias(old_key, new_key) VALUES (?1, ?2)"
+			     " ON CONFLICT(old_key) DO UPDATE SET new_key = excluded.new_key");
+	if (rc)
+		return rc;
 	jx__bind_text(st, 1, old_key);
 	jx__bind_text(st, 2, new_key);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		rc = jx__db_error(s->db, "adding an alias");
-out:
 	sqlite3_finalize(st);
+	return rc;
+}
+
+int jx_store_alias_add(jx_store *s, const char *old_arg, const char *new_arg)
+{
+	char *old_key = NULL, *new_key = NULL, *end = NULL;
+	int rc;
+	if ((rc = pair_keys(s, old_arg, new_arg, &old_key, &new_key)) != 0)
+		goto out;
+	if ((rc = jx_store_alias_resolve(s, &end, new_key)) != 0)
+		goto out;
+	if (!strcmp(end, old_key))
+		rc = jx__error(JX_EINVAL, "alias %s -> %s would make a cycle", old_key, new_key);
+	else if (strcmp(end, new_key) == 0 || (rc = check_apart(s, old_key, end)) == 0)
+		rc = insert_alias(s, old_key, new_key);
+out:
 	free(old_key);
 	free(new_key);
 	free(end);
@@ -214,6 +257,94 @@ int jx__alias_pairs(jx_store *s, const char *sql, char ***olds, char ***news, si
 	return 0;
 }
 
+/* The new key of old (one step), or NULL when old has no alias (*next malloc'd). */
+static int alias_step(jx_store *s, char **next, const char *old)
+{
+	sqlite3_stmt *st;
+	int rc = jx__prepare(s->db, &st, "SELECT new_key FROM alias WHERE old_key = ?1");
+	*next = NULL;
+	if (rc)
+		return rc;
+	jx__bind_text(st, 1, old);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW && !(*next = jx__column_strdup(st, 0)))
+		rc = JX_ENOMEM;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
+	       : rc == JX_ENOMEM                     ? jx__oom()
+						     : jx__db_error(s->db, "an alias");
+}
+
+static int old_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* An old key on a cycle of the stored aliases, or NULL (into *at; malloc'd). Each alias is an
+ * edge old -> new and an old key has one: walking from every key, marking where each walk
+ * went, sees each key a bounded number of times, so the check is n log n (the look-ups). */
+static int find_cycle(jx_store *s, char **at)
+{
+	char **olds = NULL, **news = NULL;
+	unsigned char *state = NULL; /* 0 unseen, 1 on the current walk, 2 done */
+	size_t n = 0;
+	int rc;
+	*at = NULL;
+	if ((rc = jx_store_alias_list(s, &olds, &news, &n)) != 0) /* sorted by old key */
+		return rc;
+	if (!(state = calloc(n ? n : 1, 1)))
+		rc = jx__oom();
+	for (size_t start = 0; rc == 0 && start < n && !*at; start++) {
+		size_t i = start;
+		char **hit;
+		int back = 0; /* the walk came back onto itself */
+		while (state[i] == 0) {
+			state[i] = 1;
+			if (!(hit = bsearch(&news[i], olds, n, sizeof(*olds), old_cmp)))
+				break;
+			i = (size_t)(hit - olds);
+			back = state[i] == 1;
+		}
+		if (back && !(*at = jx__strdup(olds[i])))
+			rc = jx__oom();
+		for (size_t j = start; state[j] == 1;) { /* close the walk */
+			state[j] = 2;
+			if (!(hit = bsearch(&news[j], olds, n, sizeof(*olds), old_cmp)))
+				break;
+			j = (size_t)(hit - olds);
+		}
+	}
+	free(state);
+	jx_strings_free(olds, n);
+	jx_strings_free(news, n);
+	return rc;
+}
+
+/* The pair of the file that closed the cycle through key at (the last one on it), as the
+ * error: "alias OLD -> NEW would make a cycle", *failed its index. Only on the error path. */
+static int name_cycle(jx_store *s, const char *at, char **olds, char **news, size_t n,
+		      size_t *failed)
+{
+	char *cur = jx__strdup(at), *next = NULL;
+	int rc = 0;
+	*failed = 0;
+	for (size_t hops = 0; cur && hops <= n && rc == 0; hops++) {
+		for (size_t i = 0; i < n; i++)
+			if (olds[i] && !strcmp(olds[i], cur) && i >= *failed)
+				*failed = i;
+		if ((rc = alias_step(s, &next, cur)) == 0) {
+			free(cur);
+			cur = next;
+			if (cur && !strcmp(cur, at))
+				break;
+		}
+	}
+	free(cur);
+	if (rc)
+		return rc;
+	return jx__error(JX_EINVAL, "alias %s -> %s would make a cycle", olds[*failed],
+			 news[*failed]);
+}
+
 int jx_store_alias_list(jx_store *s, char ***olds, char ***news, size_t *n)
 {
 	return jx__alias_pairs(s, "SELECT old_key, new_key FROM alias ORDER BY old_key", olds, news,
@@ -222,16 +353,35 @@ int jx_store_alias_list(jx_store *s, char ***olds, char ***news, size_t *n)
 
 int jx_store_alias_add_all(jx_store *s, const jx_alias_pair *pairs, size_t n, size_t *failed)
 {
+	char **olds = calloc(n ? n : 1, sizeof(char *)), **news = calloc(n ? n : 1, sizeof(char *));
+	char *cycle = NULL;
 	int rc;
 	*failed = n;
-	if ((rc = jx__exec(s->db, "BEGIN IMMEDIATE")) != 0)
+	if (!olds || !news) {
+		free(olds);
+		free(news);
+		return jx__oom();
+	}
+	if ((rc = jx__exec(s->db, "BEGIN IMMEDIATE")) != 0) {
+		free(olds);
+		free(news);
 		return rc;
-	for (size_t i = 0; i < n && rc == 0; i++)
-		if ((rc = jx_store_alias_add(s, pairs[i].old_key, pairs[i].new_key)) != 0)
+	}
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		if ((rc = pair_keys(s, pairs[i].old_key, pairs[i].new_key, &olds[i], &news[i])) ==
+		    0)
+			rc = insert_alias(s, olds[i], news[i]);
+		if (rc)
 			*failed = i;
+	}
+	if (rc == 0 && (rc = find_cycle(s, &cycle)) == 0 && cycle)
+		rc = name_cycle(s, cycle, olds, news, n, failed);
 	if (rc == 0)
 		rc = jx__exec(s->db, "COMMIT");
 	if (rc)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	free(cycle);
+	jx_strings_free(olds, n);
+	jx_strings_free(news, n);
 	return rc;
 }

@@ -355,7 +355,7 @@ int jx_store_find_department(jx_store *s, char **out, const char *name)
 		return rc;
 	jx__bind_text(st, 1, name);
 	jx__buf_init(&cands);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *d = (const char *)sqlite3_column_text(st, 0);
 		if (n == 0) {
 			found = jx__strdup(d);
@@ -365,8 +365,12 @@ int jx_store_find_department(jx_store *s, char **out, const char *name)
 			jx__buf_printf(&cands, "%s%s", n ? ", " : "", n < 5 ? d : "...");
 		n++;
 	}
+	/* a damaged file ends the scan early: say so, not "no department" */
+	rc = rc == SQLITE_DONE ? 0 : jx__db_error(s->db, "finding a department");
 	sqlite3_finalize(st);
-	if (n == 0)
+	if (rc)
+		;
+	else if (n == 0)
 		rc = jx__error(JX_ENOTFOUND,
 			       "no department named '%s' is stored (see `jixiao list`)", name);
 	else if (!exact && n > 1)

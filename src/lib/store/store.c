@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <sys/stat.h>
 #include "store/internal.h"
 #include "store/testing.h"
 
@@ -151,12 +153,21 @@ static const char *const migrations[] = {
 	"UPDATE evaluation SET scored_weight = (SELECT total(i.weight) FROM indicator i\n"
 	"  WHERE i.evaluation_id = evaluation.id AND i.score IS NOT NULL);\n"
 	"UPDATE evaluation SET grade = '' WHERE scored_weight < total_weight - 1e-9;\n",
+	/* 5 -> 6: indicator rows by key, so that an alias between two indicators that
+	 * occur in one evaluation is found (and refused) without reading every row */
+	"CREATE INDEX indicator_by_key ON indicator(key);\n",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
 int jx__db_error(sqlite3 *db, const char *what)
 {
+	int code = db ? sqlite3_errcode(db) & 0xff : 0;
+	if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+		return jx__error(JX_EDB,
+				 _("the database file is damaged (%s: %s); nothing was changed: "
+				   "restore it from a backup"),
+				 what, sqlite3_errmsg(db));
 	return jx__error(JX_EDB, "%s: %s", what, db ? sqlite3_errmsg(db) : "no database");
 }
 
@@ -319,11 +330,53 @@ static int protect(jx_store *s, const char *path)
 	return rc;
 }
 
+/* What is at path, said clearly before SQLite says "unable to open database file": no file
+ * (run init), no directory, a link to nothing, a directory, an empty file (never silently
+ * made a database: only init or a new import creates one). 0 when it may be opened. */
+static int check_path(const char *path, int create)
+{
+	struct stat st, target;
+	char *dir;
+	if (!strcmp(path, ":memory:") || !strncmp(path, "file:", 5))
+		return 0;
+	if (lstat(path, &st) != 0) {
+		const char *slash = strrchr(path, '/');
+		dir = slash ? jx__strndup(path, (size_t)(slash - path + (slash == path))) : NULL;
+		if (dir && stat(dir, &target) != 0) {
+			int rc = jx__error(JX_ENOTFOUND, _("%s: the directory %s does not exist"),
+					   path, dir);
+			free(dir);
+			return rc;
+		}
+		free(dir);
+		if (errno == ENOENT && !create)
+			return jx__error(
+				JX_ENOTFOUND,
+				_("%s: no database here; create one with `jixiao init` (or "
+				  "name another with --db)"),
+				path);
+		return 0;
+	}
+	if (S_ISLNK(st.st_mode) && stat(path, &target) != 0)
+		return jx__error(JX_ENOTFOUND,
+				 _("%s: a symbolic link to a file that does not exist"), path);
+	if (S_ISDIR(st.st_mode) || (S_ISLNK(st.st_mode) && S_ISDIR(target.st_mode)))
+		return jx__error(JX_EINVAL, _("%s: is a directory, not a database"), path);
+	if (!S_ISLNK(st.st_mode) && st.st_size == 0 && !create)
+		return jx__error(JX_EINVAL,
+				 _("%s: an empty file, not a jixiao database (run `jixiao init` to "
+				   "make it one)"),
+				 path);
+	return 0;
+}
+
 int jx_store_open(jx_store **out, const char *path, int flags)
 {
 	jx_store *s;
 	int oflags, rc;
 	*out = NULL;
+	if ((rc = check_path(path, (flags & JX_STORE_CREATE) != 0)) != 0)
+		return rc;
 	if (!(s = calloc(1, sizeof(*s))))
 		return jx__oom();
 	s->readonly = (flags & JX_STORE_READONLY) != 0;

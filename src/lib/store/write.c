@@ -29,6 +29,8 @@ enum {
 	PFIG_GET,
 	PFIG_DEL,
 	SHA_SET,
+	RUN_PUT,
+	RUN_GET,
 	NSTMT
 };
 
@@ -81,13 +83,23 @@ static const char *const importer_sql[NSTMT] = {
 	"SELECT item, value_cents FROM project_figure WHERE project_id = ?1 AND year = ?2",
 	"DELETE FROM project_figure WHERE project_id = ?1 AND year = ?2",
 	"UPDATE evaluation SET source_sha256 = ?1 WHERE id = ?2",
+	"INSERT OR REPLACE INTO temp.jx_import_run(eid, source) VALUES (?1, ?2)",
+	"SELECT source FROM temp.jx_import_run WHERE eid = ?1",
 };
+
+/* The evaluations this import stored, with their files (a TEMP table: this connection's,
+ * emptied at each begin), so that a second version of one in the same run is refused. */
+#define RUN_TABLE                                                                             \
+	"CREATE TEMP TABLE IF NOT EXISTS jx_import_run(eid INTEGER PRIMARY KEY, source TEXT " \
+	"NOT NULL); DELETE FROM temp.jx_import_run"
 
 static int importer_init(importer *im, sqlite3 *db)
 {
 	time_t t = time(NULL);
 	struct tm tm;
 	int rc;
+	if ((rc = jx__exec(db, RUN_TABLE)) != 0)
+		return rc;
 	for (size_t i = 0; i < NSTMT; i++)
 		if ((rc = jx__prepare(db, &im->st[i], importer_sql[i])) != 0)
 			return rc;
@@ -250,6 +262,8 @@ static int find_evaluation(importer *im, sqlite3_int64 did, sqlite3_int64 pid,
 	return rc == SQLITE_DONE ? 0 : jx__db_error(db, "looking up an evaluation");
 }
 
+static int remember(importer *im, sqlite3_int64 eid, const char *source_name);
+
 static int insert_evaluation(importer *im, sqlite3_int64 did, sqlite3_int64 pid,
 			     const char *source_name, const char *source_sha256, const char *hash,
 			     const jx_evaluation *ev)
@@ -289,6 +303,8 @@ static int insert_evaluation(importer *im, sqlite3_int64 did, sqlite3_int64 pid,
 	if ((rc = step_done(db, st, "storing an evaluation")) != 0)
 		return rc;
 	eid = sqlite3_last_insert_rowid(db);
+	if ((rc = remember(im, eid, source_name)) != 0)
+		return rc;
 	if (!source_sha256) {
 		if (jx__grow((void **)&im->unhashed, &im->unhashed_cap, im->nunhashed + 1,
 			     sizeof(*im->unhashed)) != 0)
@@ -296,6 +312,50 @@ static int insert_evaluation(importer *im, sqlite3_int64 did, sqlite3_int64 pid,
 		im->unhashed[im->nunhashed++] = eid;
 	}
 	return insert_rows(db, im, eid, ev);
+}
+
+/* The file that stored evaluation eid earlier in this import: 1 and *source; 0 when none. */
+static int stored_this_run(importer *im, sqlite3_int64 eid, char **source)
+{
+	sqlite3_stmt *st = im->st[RUN_GET];
+	int rc;
+	sqlite3_bind_int64(st, 1, eid);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && !(*source = jx__column_strdup(st, 0)))
+		rc = JX_ENOMEM;
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0
+	       : rc == JX_ENOMEM ? jx__oom()
+				 : jx__db_error(im->store->db, "import run");
+}
+
+/* A second, different version of an evaluation in one import: which is meant is not ours to
+ * guess (before, the last one silently won), so the import stops naming both files. */
+static int two_versions(importer *im, const char *source_name, const jx_evaluation *ev,
+			sqlite3_int64 eid, int same)
+{
+	char *first = NULL;
+	int rc = stored_this_run(im, eid, &first);
+	if (rc == 1 && !same)
+		rc = jx__error(
+			JX_EEXISTS,
+			_("%s:%d: %s %d (%s) is also in %s with different content; one import "
+			  "takes one version of an evaluation (import the one you want, or "
+			  "one file at a time with --replace)"),
+			source_name, ev->line > 0 ? ev->line : 1, ev->department, ev->year,
+			jx_kind_name(ev->kind), first);
+	free(first);
+	return rc < 0 ? rc : 0;
+}
+
+static int remember(importer *im, sqlite3_int64 eid, const char *source_name)
+{
+	sqlite3_stmt *st = im->st[RUN_PUT];
+	sqlite3_bind_int64(st, 1, eid);
+	jx__bind_static(st, 2, source_name);
+	return step_done(im->store->db, st, "recording the import run");
 }
 
 static int import_evaluation(importer *im, const char *source_name, const char *source_sha256,
@@ -315,10 +375,14 @@ static int import_evaluation(importer *im, const char *source_name, const char *
 		jx__content_hash(&im->hashbuf, hash, ev);
 	if ((found = find_evaluation(im, did, pid, ev, hash, &eid, &same, &prev)) < 0)
 		return found;
-	if (found && same) {
+	if (found && (rc = two_versions(im, source_name, ev, eid, same)) != 0) {
+		free(prev);
+		return rc;
+	}
+	if (found && same) { /* this run's version too: a later, different one is refused */
 		free(prev);
 		im->stats.unchanged++;
-		return 0;
+		return remember(im, eid, source_name);
 	}
 	if (found && !(im->flags & JX_IMPORT_REPLACE)) {
 		rc = jx__error(JX_EEXISTS,

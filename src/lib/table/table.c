@@ -42,8 +42,9 @@ struct jx_table {
 	size_t marks_cap;
 	char **notes;
 	size_t nnotes, notes_cap;
-	int rc;        /* the first failure; nothing changes after it */
-	char msg[256]; /* its message */
+	size_t max_width; /* of a column in the terminal format; 0: none */
+	int rc;           /* the first failure; nothing changes after it */
+	char msg[256];    /* its message */
 };
 
 /* Keep the first failure (rc, with the message just recorded); returns it. */
@@ -66,9 +67,30 @@ int jx_table_status(const jx_table *t)
 jx_table *jx_table_new(void)
 {
 	jx_table *t = calloc(1, sizeof(jx_table));
-	if (t)
+	if (t) {
 		jx__arena_init(&t->text, 16384);
+		t->max_width = JX_TABLE_MAX_WIDTH;
+	}
 	return t;
+}
+
+void jx_table_set_max_width(jx_table *t, size_t cols)
+{
+	t->max_width = cols;
+}
+
+/* s in at most w columns: cut with "…" when longer (terminal format only). */
+static void put_cell(FILE *out, const char *s, size_t dw, size_t w, size_t *shown)
+{
+	size_t cols;
+	if (dw <= w) {
+		fputs(s, out);
+		*shown = dw;
+		return;
+	}
+	fwrite(s, 1, jx_display_prefix(s, w - 1, &cols), out);
+	fputs("\xE2\x80\xA6", out); /* … */
+	*shown = cols + 1;
 }
 
 void jx_table_free(jx_table *t)
@@ -369,21 +391,23 @@ static int write_text(const jx_table *t, FILE *out)
 			if (dw > w[c])
 				w[c] = dw;
 		}
+		if (t->max_width && w[c] > t->max_width)
+			w[c] = t->max_width < 2 ? 2 : t->max_width;
 	}
 	for (r = 0; r <= t->nrows; r++) {
 		fputs(r > 0 && t->marks[r - 1] ? "* " : "  ", out);
 		for (c = 0; c < t->ncols; c++) {
 			const char *s = r == 0 ? t->cols[c].heading
 					       : display_text(t, r - 1, c, buf, sizeof(buf));
-			size_t dw = jx_display_width(s);
+			size_t dw = jx_display_width(s), shown;
 			int right = r > 0 && t->cols[c].type != JX_COL_TEXT;
 			if (c)
 				fputs("  ", out);
-			if (right)
+			if (right && dw < w[c])
 				pad(out, w[c] - dw);
-			fputs(s, out);
+			put_cell(out, s, dw, w[c], &shown);
 			if (!right && c + 1 < t->ncols)
-				pad(out, w[c] - dw);
+				pad(out, w[c] - shown);
 		}
 		fputc('\n', out);
 	}

@@ -41,5 +41,8 @@ int jx__text_convert(jx__buf *out, const char *from, const char *data, size_t le
 
 /** Append s to b as one CSV field, quoted as jx_csv_write_field quotes it. */
 void jx__csv_field(jx__buf *b, const char *s, int formula_safe);
+/** Remove invisible and direction characters (jx_strip_invisible) from s[0..len) in place;
+ *  returns the new length (s NUL-terminated there when it shrank). */
+size_t jx__strip_invisible_n(char *s, size_t len);
 
 #endif

@@ -60,6 +60,46 @@ char *jx_name_normalize(const char *name)
 	return out;
 }
 
+/* Length of an invisible or direction-changing character at s (n bytes left), else 0:
+ * U+200B-U+200F (zero-width space, non-joiner, joiner, LRM, RLM), U+202A-U+202E
+ * (embeddings, overrides), U+2066-U+2069 (isolates), U+FEFF. All are 3 bytes. */
+static size_t invisible_at(const unsigned char *s, size_t n)
+{
+	if (n < 3)
+		return 0;
+	if (s[0] == 0xE2 && s[1] == 0x80 &&
+	    ((s[2] >= 0x8B && s[2] <= 0x8F) || (s[2] >= 0xAA && s[2] <= 0xAE)))
+		return 3;
+	if (s[0] == 0xE2 && s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9)
+		return 3;
+	return s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF ? 3 : 0;
+}
+
+size_t jx__strip_invisible_n(char *s, size_t len)
+{
+	size_t r = 0, w = 0, k;
+	while (r < len) {
+		if ((k = invisible_at((const unsigned char *)s + r, len - r)) != 0) {
+			r += k;
+			continue;
+		}
+		s[w++] = s[r++];
+	}
+	if (w < len)
+		s[w] = '\0';
+	return w;
+}
+
+char *jx_strip_invisible(const char *s)
+{
+	char *out = jx__strdup(s ? s : "");
+	if (out)
+		jx__strip_invisible_n(out, strlen(out));
+	else
+		jx__oom();
+	return out;
+}
+
 char *jx_key_make(const char *level1, const char *level2, const char *level3)
 {
 	char *a = jx_name_normalize(level1), *b = jx_name_normalize(level2),

@@ -13,15 +13,36 @@ static int wide_cp(unsigned cp)
 	       (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
 }
 
+static size_t cp_width(unsigned cp)
+{
+	if ((cp >= 0x300 && cp <= 0x36F) || cp == 0x200B)
+		return 0;
+	return wide_cp(cp) ? 2 : 1;
+}
+
 size_t jx_display_width(const char *s)
 {
 	size_t w = 0, i = 0, len = strlen(s);
 	unsigned cp;
 	while (i < len) {
 		i += jx__utf8_next(s + i, len - i, &cp);
-		if ((cp >= 0x300 && cp <= 0x36F) || cp == 0x200B)
-			continue;
-		w += wide_cp(cp) ? 2 : 1;
+		w += cp_width(cp);
 	}
 	return w;
+}
+
+size_t jx_display_prefix(const char *s, size_t max_cols, size_t *cols)
+{
+	size_t w = 0, i = 0, len = strlen(s), n;
+	unsigned cp;
+	while (i < len) {
+		n = jx__utf8_next(s + i, len - i, &cp);
+		if (w + cp_width(cp) > max_cols)
+			break;
+		w += cp_width(cp);
+		i += n;
+	}
+	if (cols)
+		*cols = w;
+	return i;
 }
