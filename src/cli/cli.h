@@ -89,5 +89,8 @@ int cli_print_table(jx_table *t, jx_format fmt, int bom);
 void cli_set_wide(int on);
 /** Apply --wide (or the default cap) to t before it is written. */
 void cli_table_width(jx_table *t);
+/** How terminal tables are shown: TERMINAL_WIDTH columns of the essential columns unless
+ *  --wide, numbers for people, codes in the messages' language (view.c). */
+const jx_table_view *cli_view(void);
 
 #endif

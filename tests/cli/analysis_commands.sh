@@ -43,8 +43,8 @@ has "$tmp/out" '"slope": -0.00491525423729'
 has "$tmp/out" '"direction": "too few years"'
 has "$tmp/out" '"provenance": "synthetic"'
 has "$tmp/out" '"q_value": null'
-run 0 trend --dept 甲
-has "$tmp/out" '合成数据 synthetic data'
+run 0 trend --dept 甲 --wide
+has "$tmp/out" 'synthetic data: fictional departments'
 has "$tmp/out" 'too few years'
 has "$tmp/out" '趋势'
 count '  3     ' 7 # seven indicators

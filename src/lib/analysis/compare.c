@@ -179,8 +179,8 @@ int jx_compare_table(jx_table **out, const jx_compare_result *r, const jx_analys
 				  sizeof(compare_cols) / sizeof(*compare_cols), o,
 				  r->units->provenance)))
 		return rc;
-	jx_table_add_note(t, "%s (%s): %d → %d; rate = score / weight, Δ in percentage points",
-			  r->units->scope, jx_kind_name(r->units->kind), r->year_from, r->year_to);
+	jx_table_add_note(t, _("%s (%s): %d → %d; rate = score / weight, Δ in percentage points"),
+			  r->units->scope, jx_kind_label(r->units->kind), r->year_from, r->year_to);
 	for (size_t i = 0; i < r->nrows; i++)
 		if ((rc = compare_table_row(t, c, r, &r->rows[i], o))) {
 			jx_table_free(t);
@@ -333,10 +333,10 @@ int jx_selfreview_table(jx_table **out, const jx_selfreview_result *r, const jx_
 				  r->self_units->provenance)))
 		return rc;
 	jx_table_add_note(t,
-			  "%s: self-evaluation against the finance bureau's review; "
-			  "%zu of %zu matched units score higher in the self-evaluation%s",
+			  _("%s: self-evaluation against the finance bureau's review; "
+			    "%zu of %zu matched units score higher in the self-evaluation%s"),
 			  r->self_units->department, r->nhigher, r->nrows,
-			  only_higher ? " (only those are listed)" : "");
+			  only_higher ? _(" (only those are listed)") : "");
 	for (size_t i = 0; i < r->nrows; i++) {
 		if (only_higher && !(r->rows[i].diff_points > JX__EPS))
 			continue;
