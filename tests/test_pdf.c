@@ -279,6 +279,37 @@ static void test_pdf__continued_table_is_one_with_its_header_once(void **state)
 	jx__pdf_geometry_free(&g);
 }
 
+static void test_pdf__row_cut_by_a_page_break_is_one_row(void **state)
+{
+	jx__pdf_geometry g = {0};
+	jx__pdf_page *p1 = new_page(&g), *p2;
+	jx__pdf_layout *l;
+	const jx__pdf_table *t;
+	(void)state;
+	ruled_table(p1, 700);
+	add_text(p1, 60, 704, "权重", 10);
+	add_text(p1, 60, 744, "部门预算绩效", 10); /* (2,0): cut, goes on overleaf */
+	add_text(p1, 160, 744, "4", 10);           /* (2,1): said all on this page */
+	p2 = new_page(&g);
+	ruled_table(p2, 100);
+	add_text(p2, 60, 104, "权重", 10);         /* the header row again */
+	add_text(p2, 60, 124, "管理执行情况", 10); /* the rest of (2,0); nothing under (2,1) */
+	add_text(p2, 60, 144, "下一行", 10);
+	add_text(p2, 160, 144, "5", 10);
+	l = lay_out(&g);
+	assert_int_equal(l->nblocks, 1);
+	assert_non_null(t = l->blocks[0].table);
+	assert_int_equal(t->rows_rejoined, 1);
+	assert_int_equal(t->nrows, 4); /* 3 on the first page, the repeated header and the
+					  rest of row 3 gone, one new row */
+	assert_string_equal(anchor_at(t, 2, 0)->text, "部门预算绩效管理执行情况");
+	assert_string_equal(anchor_at(t, 2, 1)->text, "4");
+	assert_string_equal(anchor_at(t, 3, 0)->text, "下一行");
+	assert_string_equal(anchor_at(t, 3, 1)->text, "5");
+	jx__pdf_layout_free(l);
+	jx__pdf_geometry_free(&g);
+}
+
 static void test_pdf__tables_that_do_not_line_up_stay_apart(void **state)
 {
 	jx__pdf_geometry g = {0};
@@ -474,6 +505,7 @@ int main(void)
 		cmocka_unit_test(test_pdf__cjk_lines_join_without_spaces_words_with_one),
 		cmocka_unit_test(test_pdf__rule_less_table_rows_start_at_numbers),
 		cmocka_unit_test(test_pdf__continued_table_is_one_with_its_header_once),
+		cmocka_unit_test(test_pdf__row_cut_by_a_page_break_is_one_row),
 		cmocka_unit_test(test_pdf__tables_that_do_not_line_up_stay_apart),
 		cmocka_unit_test(test_pdf__paragraph_cut_by_a_page_break_is_joined),
 		cmocka_unit_test(test_pdf__rules_are_long_thin_dark_runs),

@@ -48,7 +48,7 @@ static jx_doc *read_pdf(const char *rel)
 	char *data = tu_read(tu_src(rel), &len);
 	jx_doc *d = NULL;
 	assert_non_null(data);
-	if (jx_pdf_read(&d, rel, data, len, NULL) != 0)
+	if (jx_pdf_load(&d, rel, data, len, NULL) != 0)
 		fail_msg("%s: %s", rel, jx_error_last());
 	free(data);
 	return d;
@@ -202,7 +202,7 @@ static void test_pdf__places_name_the_page(void **state)
 static void expect_message(const char *rel, const char *data, size_t len, const char *what)
 {
 	jx_doc *d = NULL;
-	assert_int_equal(jx_pdf_read(&d, rel, data, len, NULL), JX_EPARSE);
+	assert_int_equal(jx_pdf_load(&d, rel, data, len, NULL), JX_EPARSE);
 	assert_null(d);
 	if (!strstr(jx_error_last(), what))
 		fail_msg("%s: \"%s\" does not say \"%s\"", rel, jx_error_last(), what);

@@ -52,8 +52,25 @@ typedef struct {
 	jx_doc_origin origin; /**< where this slot is in the source */
 } jx_doc_cell;
 
+typedef struct jx_doc_table jx_doc_table;
+
+/**
+ * The rest of a table too large to hold (a very large sheet): its rows after
+ * the grid's, read once, in order, on demand. A reader that streams sets
+ * jx_doc_table.more; everything else may ignore it (the grid then holds only
+ * the table's first rows).
+ */
+typedef struct jx_doc_rows {
+	/** Put the next row into row (a 1 × ncols table made by jx_doc_table_new,
+	 *  cleared first by jx_doc_table_clear): 1, 0 at the end, or a negative
+	 *  JX_E* code with its message set. */
+	int (*next)(struct jx_doc_rows *self, jx_doc_table *row);
+	/** Release the reader (called by jx_doc_free). */
+	void (*free)(struct jx_doc_rows *self);
+} jx_doc_rows;
+
 /** A table: a grid of nrows × ncols slots, row-major. */
-typedef struct {
+struct jx_doc_table {
 	int number;     /**< 1-based number among the document's tables ("表 2") */
 	char *sheet;    /**< sheet name (xlsx/xls), else NULL */
 	int page_first; /**< PDF: the pages it spans, else 0 */
@@ -61,7 +78,8 @@ typedef struct {
 	int line; /**< HTML/text: line where it starts, else 0 */
 	size_t nrows, ncols;
 	jx_doc_cell *cells; /**< nrows * ncols */
-} jx_doc_table;
+	jx_doc_rows *more;  /**< NULL, or the rows after the grid's (owned) */
+};
 
 typedef enum { JX_BLOCK_PARAGRAPH = 0, JX_BLOCK_TABLE = 1 } jx_block_kind;
 
@@ -101,6 +119,14 @@ JX_API int jx_doc_add_table(jx_doc_table **out, jx_doc *d, size_t nrows, size_t 
 
 /** The largest grid a table may have (rows × columns); bigger inputs are refused. */
 #define JX_DOC_MAX_CELLS ((size_t)16 << 20)
+
+/** A table of nrows × ncols empty anchors that belongs to no document (a streamed
+ *  sheet's current row). NULL on ENOMEM or a bad size. Free with jx_doc_table_free. */
+JX_API jx_doc_table *jx_doc_table_new(size_t nrows, size_t ncols);
+/** Every slot back to an empty anchor (text freed, spans and origins cleared). */
+JX_API void jx_doc_table_clear(jx_doc_table *t);
+/** Free a table made by jx_doc_table_new (NULL-safe). */
+JX_API void jx_doc_table_free(jx_doc_table *t);
 
 /** The slot at (row, col), 0-based. Borrowed; NULL when out of range. */
 JX_API jx_doc_cell *jx_doc_table_slot(const jx_doc_table *t, size_t row, size_t col);

@@ -50,8 +50,12 @@ typedef struct {
 	int relabel;
 	/** Documents: attach a description of how each table was read (column
 	 *  roles, rows and their places, skipped rows) to the first evaluation
-	 *  (jx_evaluation.reading), for `import --dry-run`. */
+	 *  (jx_evaluation.reading), for `import --dry-run`. PDF: the grid of
+	 *  each table found, too. */
 	int describe;
+	/** PDF: write the ruling lines and cells found, drawn over the pages, to
+	 *  this PNG (`import --debug-grid FILE`); NULL: none. */
+	const char *debug_grid;
 } jx_read_options;
 
 /** Options with every field at its default (kind -1). */
@@ -143,7 +147,8 @@ JX_API int jx_report_read(jx_batch **out, const char *name, const char *text, si
  * content (jx_input_sniff) unless opts->format names one. Formats without a
  * reader yet, encrypted Office files and old binary Office files are
  * refused with a message saying what would be needed. *out freed with
- * jx_doc_free. JX_EPARSE with "name:place: ..." on a bad file.
+ * jx_doc_free; data must stay valid until then (a streamed sheet reads on).
+ * JX_EPARSE with "name:place: ..." on a bad file.
  */
 JX_API int jx_doc_load(jx_doc **out, const char *name, const char *data, size_t len,
 		       const jx_read_options *opts);
@@ -151,9 +156,31 @@ JX_API int jx_doc_load(jx_doc **out, const char *name, const char *data, size_t 
 /** Word 2007+ (.docx) into the table model. */
 JX_API int jx_docx_load(jx_doc **out, const char *name, const char *data, size_t len);
 
+/**
+ * Excel 2007+ (.xlsx) into the table model: one table per visible worksheet.
+ * A very large sheet is streamed (jx_doc_table.more): data must then stay
+ * valid until jx_doc_free.
+ */
+JX_API int jx_xlsx_load(jx_doc **out, const char *name, const char *data, size_t len);
+
 /** A web page into the table model; enc JX_ENC_AUTO: the declared charset, else detected. */
 JX_API int jx_html_load(jx_doc **out, const char *name, const char *data, size_t len,
 			jx_encoding enc);
+
+/**
+ * A PDF into the table model: each page's ruled tables (cell grids with
+ * spans from the ruling lines), rule-less tables (columns from the gaps
+ * between words) and paragraphs; a table continued over a page break is
+ * one table, page numbers and running heads are dropped (docs/formats.md
+ * says which PDFs read well). poppler parses and renders the file in a
+ * child process under CPU-time, memory and wall-clock limits. opts (may be
+ * NULL): debug_grid names a PNG to draw the lines and cells found into;
+ * describe adds each table's grid to the notes. Encrypted, scanned (no
+ * text layer), damaged and too-costly files are JX_EPARSE with a message
+ * saying what to do.
+ */
+JX_API int jx_pdf_load(jx_doc **out, const char *name, const char *data, size_t len,
+		       const jx_read_options *opts);
 
 /**
  * The recogniser: turn any document in the table model into evaluations
@@ -164,7 +191,8 @@ JX_API int jx_html_load(jx_doc **out, const char *name, const char *data, size_t
  * (title, 单位/部门 lines or cells), see jx_read_options for the options'
  * rule. Figures and the text sections are read from the paragraphs as the
  * report-text reader reads them. Warnings carry their places. *out freed
- * with jx_batch_free; nothing on error (message "name:place: ...").
+ * with jx_batch_free; nothing on error (message "name:place: ..."). A
+ * document with a streamed table (jx_doc_table.more) can be read once.
  */
 JX_API int jx_doc_read(jx_batch **out, const jx_doc *doc, const jx_read_options *opts);
 
@@ -174,23 +202,6 @@ JX_API int jx_doc_read(jx_batch **out, const jx_doc *doc, const jx_read_options 
  */
 JX_API int jx_alias_file_read(jx_alias_pair **out, size_t *n, const char *name, const char *text,
 			      size_t len);
-
-/* ---- PDF ---- */
-
-/**
- * Read a PDF's bytes (name used in messages) into the table model: each
- * page's ruled tables (cell grids with spans from the ruling lines),
- * rule-less tables (columns from the gaps between words) and paragraphs,
- * a table continued over a page break joined into one, page numbers and
- * running heads dropped (docs/formats.md says which PDFs read well).
- * poppler parses and renders the file in a child process under CPU-time,
- * memory and wall-clock limits. debug_grid (may be NULL) names a PNG to
- * write with the lines and cells found drawn over the pages. *out freed
- * with jx_doc_free. Encrypted, scanned (no text layer), damaged and
- * too-costly files are JX_EPARSE with a message saying what to do.
- */
-JX_API int jx_pdf_read(jx_doc **out, const char *name, const char *data, size_t len,
-		       const char *debug_grid);
 
 /* ---- writing the canonical formats ---- */
 

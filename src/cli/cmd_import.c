@@ -25,8 +25,12 @@ static const cli_option options[] = {
 	CLI_SHARED_HELP(KIND,
 			N_("kind, where a file states none (reports state none: default self)")),
 	{'R', "relabel", NULL, N_("let --dept, --year and --kind replace what a file states"), 0},
-	{'f', "format", "auto|report|csv|table|docx|html|xls|doc",
+	{'f', "format", "auto|report|csv|table|docx|xlsx|html|xls|doc|pdf",
 	 N_("input format (default auto: by content)"), 0},
+	{'g', "debug-grid", "FILE",
+	 N_("PDF: draw the ruling lines and cells found over the pages into FILE (PNG), to see\n"
+	    "why a table was misread; one input file only"),
+	 0},
 	{'e', "encoding", "auto|utf-8|gb18030|utf-16", N_("input encoding (default auto)"), 0},
 	{'q', "quiet", NULL, N_("do not print warnings"), CLI_SHORT},
 	CLI_END};
@@ -37,10 +41,11 @@ const cli_spec spec_import = {
 	NULL,
 	N_("Import published reports (部门整体绩效自我评价报告 as text: UTF-8, GB18030 or\n"
 	   "UTF-16), Word documents (.docx; .doc and .wps through LibreOffice when it is\n"
-	   "installed), Excel 97-2003 and WPS workbooks (.xls, .et), web pages (HTML,\n"
-	   "GB2312 or UTF-8), tables pasted as text (tabs, |, aligned columns) and\n"
-	   "canonical CSV files (scores or figures, English or Chinese headers; see\n"
-	   "docs/formats.md). The format is decided by content, not by the file name.\n"
+	   "installed), Excel workbooks (.xlsx; 97-2003 and WPS .xls, .et), web pages\n"
+	   "(HTML, GB2312 or UTF-8), PDF files with a text layer, tables pasted as text\n"
+	   "(tabs, |, aligned columns) and canonical CSV files (scores or figures, English\n"
+	   "or Chinese headers; see docs/formats.md). The format is decided by content,\n"
+	   "not by the file name.\n"
 	   "All files are stored in one transaction, each evaluation as soon as it is\n"
 	   "read and checked: on any error the database is unchanged.\n"
 	   "Re-importing identical content is a no-op; different content for a stored\n"
@@ -51,6 +56,7 @@ const cli_spec spec_import = {
 	"  jixiao import datasets/real/2023_nanjing_psb_narcotics_detachment.txt\n"
 	"  jixiao import --dry-run report.txt\n"
 	"  jixiao import --dry-run 自评报告.docx\n"
+	"  jixiao import --dry-run --debug-grid grid.png 自评报告.pdf\n"
 	"  jixiao import datasets/synthetic/*.csv\n",
 	options};
 
@@ -161,6 +167,7 @@ static int own_option(void *ctx, int key, const char *arg)
 					   "xlsx, html, pdf, xls or doc"));
 		break;
 	case 'R': c->ro.relabel = 1; break;
+	case 'g': c->ro.debug_grid = arg; break;
 	default:
 		if (jx_encoding_parse(arg, &c->ro.encoding))
 			return cli_usage("import", "%s", jx_error_last());
@@ -195,6 +202,8 @@ int cmd_import(jx_cli *cli, int argc, char **argv)
 		return rc;
 	if (a.npos <= 0)
 		return cli_usage("import", _("no input file given"));
+	if (c.ro.debug_grid && a.npos > 1)
+		return cli_usage("import", _("--debug-grid draws one file: give one input file"));
 	c.ro.department = a.dept;
 	if (a.kind >= 0)
 		c.ro.kind = a.kind;

@@ -57,7 +57,7 @@ head -c 3000 "$fx/basic.docx" >"$tmp/cut.docx"
 before=$(sqlite3 "$db" .dump)
 for f in "$fx/encrypted.docx|an encrypted (password-protected) Office file" \
   "$fx/project.docx|project.docx:表 1 第 1 行 第 1 列: this is a 项目支出绩效自评表" \
-  "$tmp/r.pdf|r.pdf: a PDF file: reading PDF is not supported yet" \
+  "$tmp/r.pdf|r.pdf: not a readable PDF" \
   "$tmp/cut.docx|cut.docx: not a valid zip archive"; do
   file=${f%%|*} want=${f#*|}
   "$JIXIAO" --db "$db" import "$file" >/dev/null 2>"$tmp/err"; rc=$?

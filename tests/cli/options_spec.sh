@@ -68,7 +68,7 @@ sample() {
 	zh\|en) echo en ;; scores\|figures) echo figures ;;
 	pareto\|runs\|transitions\|pairs) echo runs ;;
 	NAME\|all) echo all ;; 万元\|元) echo 元 ;; years\|missed\|flags) echo flags ;;
-	auto\|report\|csv\|table\|docx\|html\|xls\|doc) echo csv ;; auto\|utf-8\|gb18030\|utf-16) echo utf-8 ;;
+	auto\|report\|csv\|table\|docx\|xlsx\|html\|xls\|doc\|pdf) echo csv ;; auto\|utf-8\|gb18030\|utf-16) echo utf-8 ;;
 	*) fail "no sample value for $c $name $arg (add one to this test)" ;;
 	esac
 }

@@ -17,8 +17,10 @@ int jx__cell_number(const char *text, double *v)
 	jx__rp_cell cell;
 	size_t len;
 	int kind;
-	char *norm = jx_name_normalize(text ? text : "");
-	if (!norm)
+	char *norm;
+	if (text && text[0] == '=' && text[1])
+		return JX__NUM_FORMULA; /* xlsx_sheet.c: a formula nobody computed */
+	if (!(norm = jx_name_normalize(text ? text : "")))
 		return JX__NUM_TEXT; /* ENOMEM: callers treat it as not a number */
 	len = strlen(norm);
 	if (len == 0) {

@@ -20,15 +20,46 @@ jx_doc *jx_doc_new(const char *name, jx_doc_format format)
 	return d;
 }
 
-static void table_free(jx_doc_table *t)
+void jx_doc_table_free(jx_doc_table *t)
 {
 	if (!t)
 		return;
 	for (size_t i = 0; i < t->nrows * t->ncols; i++)
 		free(t->cells[i].text);
+	if (t->more)
+		t->more->free(t->more);
 	free(t->cells);
 	free(t->sheet);
 	free(t);
+}
+
+void jx_doc_table_clear(jx_doc_table *t)
+{
+	for (size_t r = 0; r < t->nrows; r++)
+		for (size_t c = 0; c < t->ncols; c++) {
+			jx_doc_cell *s = &t->cells[r * t->ncols + c];
+			free(s->text);
+			memset(s, 0, sizeof(*s));
+			s->anchor_row = (int)r;
+			s->anchor_col = (int)c;
+			s->rowspan = s->colspan = 1;
+		}
+}
+
+jx_doc_table *jx_doc_table_new(size_t nrows, size_t ncols)
+{
+	jx_doc_table *t;
+	if (nrows == 0 || ncols == 0 || nrows > JX_DOC_MAX_CELLS / ncols)
+		return NULL;
+	if (!(t = calloc(1, sizeof(*t))) ||
+	    !(t->cells = calloc(nrows * ncols, sizeof(*t->cells)))) {
+		free(t);
+		return NULL;
+	}
+	t->nrows = nrows;
+	t->ncols = ncols;
+	jx_doc_table_clear(t);
+	return t;
 }
 
 void jx_doc_free(jx_doc *d)
@@ -37,7 +68,7 @@ void jx_doc_free(jx_doc *d)
 		return;
 	for (size_t i = 0; i < d->nblocks; i++) {
 		free(d->blocks[i].text);
-		table_free(d->blocks[i].table);
+		jx_doc_table_free(d->blocks[i].table);
 	}
 	for (size_t i = 0; i < d->nnotes; i++)
 		free(d->notes[i]);
@@ -87,23 +118,11 @@ int jx_doc_add_table(jx_doc_table **out, jx_doc *d, size_t nrows, size_t ncols)
 				 ncols, nrows && ncols ? "too large" : "empty");
 	for (size_t i = 0; i < d->nblocks; i++)
 		number += d->blocks[i].kind == JX_BLOCK_TABLE;
-	if (!(t = calloc(1, sizeof(*t))) ||
-	    !(t->cells = calloc(nrows * ncols, sizeof(*t->cells)))) {
-		free(t);
+	if (!(t = jx_doc_table_new(nrows, ncols)))
 		return jx__oom();
-	}
 	t->number = number;
-	t->nrows = nrows;
-	t->ncols = ncols;
-	for (size_t r = 0; r < nrows; r++)
-		for (size_t c = 0; c < ncols; c++) {
-			jx_doc_cell *s = &t->cells[r * ncols + c];
-			s->anchor_row = (int)r;
-			s->anchor_col = (int)c;
-			s->rowspan = s->colspan = 1;
-		}
 	if (!(b = add_block(d))) {
-		table_free(t);
+		jx_doc_table_free(t);
 		return jx__oom();
 	}
 	b->kind = JX_BLOCK_TABLE;

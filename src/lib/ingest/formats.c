@@ -37,28 +37,14 @@ static int load_html(jx_doc **out, const char *name, const char *data, size_t le
 static int load_xlsx(jx_doc **out, const char *name, const char *data, size_t len,
 		     const jx_read_options *opts)
 {
-	(void)out;
-	(void)data;
-	(void)len;
 	(void)opts;
-	return jx__error(JX_EPARSE,
-			 "%s: an Excel workbook (.xlsx): reading .xlsx is not supported yet; "
-			 "save the sheet as CSV in the canonical layout (docs/formats.md)",
-			 name);
+	return jx_xlsx_load(out, name, data, len);
 }
 
 static int load_pdf(jx_doc **out, const char *name, const char *data, size_t len,
 		    const jx_read_options *opts)
 {
-	(void)out;
-	(void)data;
-	(void)len;
-	(void)opts;
-	return jx__error(JX_EPARSE,
-			 "%s: a PDF file: reading PDF is not supported yet (it needs the PDF "
-			 "table reader); open it in Word or WPS, save it as .docx and import "
-			 "that",
-			 name);
+	return jx_pdf_load(out, name, data, len, opts);
 }
 
 static int load_xls(jx_doc **out, const char *name, const char *data, size_t len,

@@ -50,10 +50,10 @@ static int role_of(const char *a, const char *b, jx__role *role, size_t *len)
 	return 0;
 }
 
-/* Role of column c when the header is rows r (and r+1 when two): *uses_lower says
- * whether the second row's own cell took part. 0 or JX_ENOMEM. */
+/* Role of column c when the header is rows r (and r+1 when two): *uses_lower and
+ * *uses_upper say whether each row's cell took part. 0 or JX_ENOMEM. */
 static int column_role(const jx_doc_table *t, size_t r, size_t c, int two, jx__role *out,
-		       int *uses_lower)
+		       int *uses_lower, int *uses_upper)
 {
 	const char *up = jx_doc_table_text(t, r, c), *lo;
 	const jx_doc_cell *below = jx_doc_table_slot(t, r + 1, c);
@@ -62,9 +62,12 @@ static int column_role(const jx_doc_table *t, size_t r, size_t c, int two, jx__r
 	size_t len, best = 0;
 	int rc;
 	*out = JX__ROLE_NONE;
-	*uses_lower = 0;
-	if (!two || !below || below->rowspan == 0) /* covered: the upper cell goes down */
-		return role_of(up, NULL, out, &len);
+	*uses_lower = *uses_upper = 0;
+	if (!two || !below || below->rowspan == 0) { /* covered: the upper cell goes down */
+		rc = role_of(up, NULL, out, &len);
+		*uses_upper = *out != JX__ROLE_NONE;
+		return rc;
+	}
 	lo = jx_doc_table_text(t, r + 1, c);
 	forms[0][0] = up, forms[0][1] = lo;
 	forms[1][0] = lo, forms[1][1] = up;
@@ -77,6 +80,7 @@ static int column_role(const jx_doc_table *t, size_t r, size_t c, int two, jx__r
 			best = len;
 			*out = role;
 			*uses_lower = f < 3 && *lo;
+			*uses_upper = f != 2 && *up;
 		}
 	}
 	return 0;
@@ -95,17 +99,23 @@ static int row_has_number(const jx_doc_table *t, size_t r)
 }
 
 /* Roles of every column for a header at row r of one or two rows. *lower_ok: with two
- * rows, every non-empty own cell of the second row took part in a name (and one did). */
+ * rows, every non-empty own cell of the second row took part in a name (and one did),
+ * and so did every cell of the first row that spans one column only (a title or a
+ * "单位：…" line above a header is no header row). */
 static int assign_roles(const jx_doc_table *t, size_t r, int two, jx__role *roles, int *lower_ok)
 {
-	int rc, used, any = 0;
+	int rc, lower, upper, any = 0;
 	*lower_ok = 1;
 	for (size_t c = 0; c < t->ncols; c++) {
 		const jx_doc_cell *below = jx_doc_table_slot(t, r + 1, c);
-		if ((rc = column_role(t, r, c, two, &roles[c], &used)) != 0)
+		const jx_doc_cell *above = jx_doc_table_slot(t, r, c);
+		if ((rc = column_role(t, r, c, two, &roles[c], &lower, &upper)) != 0)
 			return rc;
-		any |= used;
-		if (two && below && below->rowspan && *jx_doc_table_text(t, r + 1, c) && !used)
+		any |= lower;
+		if (two && below && below->rowspan && *jx_doc_table_text(t, r + 1, c) && !lower)
+			*lower_ok = 0;
+		if (two && above->rowspan == 1 && above->colspan == 1 && above->text &&
+		    *above->text && !upper)
 			*lower_ok = 0;
 	}
 	*lower_ok = *lower_ok && any;
@@ -191,6 +201,9 @@ int jx__header_repeats(const jx__header *h, const jx_doc_table *t, size_t r)
 	jx__role role;
 	size_t len;
 	int same = 0;
+	const char *w = jx_doc_table_text(t, r, (size_t)h->col[JX__ROLE_WEIGHT]);
+	if (*w >= '0' && *w <= '9')
+		return 0; /* a weight: a row of the table (most rows; checked first, it is quick) */
 	for (size_t c = 0; c < t->ncols; c++) {
 		const jx_doc_cell *s = jx_doc_table_slot(t, r, c);
 		if (!s->rowspan || !*jx_doc_table_text(t, r, c))

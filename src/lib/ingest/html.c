@@ -403,6 +403,25 @@ static int page_title(walker *w, const xmlDoc *doc)
 	return 0;
 }
 
+/* libxml2's fatal errors (nesting too deep, ...): the parse stopped there. */
+typedef struct {
+	char message[256];
+	int line;
+} fatal_error;
+
+static void on_error(void *ctx, xmlErrorPtr err)
+{
+	fatal_error *f = ctx;
+	size_t n;
+	if (!err || err->level != XML_ERR_FATAL || f->message[0])
+		return;
+	snprintf(f->message, sizeof(f->message), "%s", err->message ? err->message : "error");
+	n = strlen(f->message);
+	while (n && (f->message[n - 1] == '\n' || f->message[n - 1] == ' '))
+		f->message[--n] = '\0';
+	f->line = err->line > 0 ? err->line : 1;
+}
+
 static void quiet(void *ctx, const char *msg, ...)
 {
 	(void)ctx;
@@ -412,6 +431,7 @@ static void quiet(void *ctx, const char *msg, ...)
 int jx_html_load(jx_doc **out, const char *name, const char *data, size_t len, jx_encoding enc)
 {
 	walker w;
+	fatal_error fatal = {"", 0};
 	xmlDoc *doc = NULL;
 	char *text = NULL, *note = NULL;
 	size_t tlen = 0;
@@ -428,9 +448,16 @@ int jx_html_load(jx_doc **out, const char *name, const char *data, size_t len, j
 	if (note && (rc = jx_doc_note(w.doc, "%s", note)) != 0)
 		goto out;
 	xmlSetGenericErrorFunc(NULL, quiet);
+	xmlSetStructuredErrorFunc(&fatal, on_error);
 	doc = htmlReadMemory(text, (int)tlen, name, "UTF-8",
 			     HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 				     HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (fatal.message[0]) { /* the parser gave up part way: the page would be read cut short */
+		rc = jx__error(JX_EPARSE, "%s:%d: the page cannot be read: %s", name, fatal.line,
+			       fatal.message);
+		goto out;
+	}
 	if (!doc || !xmlDocGetRootElement(doc)) {
 		rc = jx__error(JX_EPARSE, "%s:1: not a web page that can be read", name);
 		goto out;

@@ -240,6 +240,7 @@ typedef struct {
 	jx_figures *figs;
 	size_t lines_cap;
 	const struct jx__rp_places *places; /* NULL: lines are the file's lines */
+	int no_total_ok; /* no 合计 row is normal (a register of many evaluations): no warning */
 } jx__rp_doc;
 
 /**
@@ -268,6 +269,8 @@ int jx__rp_read_comment(const jx__rp_doc *d, const jx__rp_line *l, jx_provenance
 char *jx__rp_squeeze(const char *s, size_t len);
 /** Free what d holds (not d). */
 void jx__rp_doc_free(jx__rp_doc *d);
+/** Forget d's level-1 groups (for the next evaluation read into d). */
+void jx__rp_groups_clear(jx__rp_doc *d);
 /** Write where line is (see jx__rp_places). */
 void jx__rp_where(const jx__rp_doc *d, int line, int bare, char *buf, size_t size);
 /** A warning on d->ev about line, its place as jx__rp_places says. 0 or JX_ENOMEM. */
@@ -357,6 +360,8 @@ int jx__zip_open(jx__zip **out, const char *name, const char *data, size_t len);
 void jx__zip_close(jx__zip *z);
 /** The file name given to jx__zip_open. */
 const char *jx__zip_name(const jx__zip *z);
+/** The size an entry says it inflates to; 0 when it is missing. */
+size_t jx__zip_size(const jx__zip *z, const char *entry);
 /** 1 when the archive has an entry of that exact name. */
 int jx__zip_has(const jx__zip *z, const char *entry);
 /** Open an entry for reading; refused when it declares more than max bytes. */
@@ -405,6 +410,12 @@ int jx__xml_fail(const jx__xml *x, const char *fmt, ...) JX__PRINTF(2, 3);
 int jx__html_decode(char **out, size_t *outlen, char **note, const char *name, const char *data,
 		    size_t len, jx_encoding enc);
 
+/* recognise.c: jx_doc_read handing each part to sink as it is complete (sink NULL:
+ * into batch). A register's evaluations go one by one, in memory that does not grow
+ * with the table when its evaluations are contiguous. */
+int jx__doc_read_sink(const jx_doc *doc, const jx_read_options *opts, const jx_read_sink *sink,
+		      jx_batch *batch);
+
 /* formats.c */
 /** What the bytes are when they are no text: *fmt a document format (docx, html, ...),
  *  or JX_INPUT_AUTO for text; a binary file no reader takes is refused here
@@ -412,6 +423,69 @@ int jx__html_decode(char **out, size_t *outlen, char **note, const char *name, c
 int jx__sniff_document(const char *data, size_t len, const char *name, jx_input_format *fmt);
 /** 1 when f is read through the table model (jx_doc_load). */
 int jx__input_is_document(jx_input_format f);
+
+/* ==== Excel workbooks (xlsx.c, xlsx_sheet.c) ==== */
+
+/** What the sheets of one workbook share; counted, as streamed sheets keep it. */
+typedef struct {
+	int refs;
+	char *name; /* the file, for messages */
+	jx__zip *zip;
+	jx__buf pool; /* shared strings, NUL-terminated, end to end */
+	size_t *at;   /* offset of each shared string in pool */
+	size_t nstrings, at_cap;
+} jx__xlsx_book;
+
+/** Drop a reference to b; the last one frees it. NULL-safe. */
+void jx__xlsx_book_release(jx__xlsx_book *b);
+/** Shared string i (borrowed), NULL when out of range. */
+const char *jx__xlsx_string(const jx__xlsx_book *b, size_t i);
+/** "AB12" (len bytes) -> column 28, row 12; 0, or -1 when it is no cell reference. */
+int jx__xlsx_ref(const char *ref, size_t len, int *col, int *row);
+
+/** A worksheet's cells, parsed piece by piece (xlsx_cells.c). */
+typedef struct {
+	int row, col; /* 1-based sheet row and column */
+	size_t at;    /* its text in pool */
+} jx__xcell;
+
+typedef struct {
+	jx__xlsx_book *book; /* a reference */
+	char part[128];
+	jx__zip_file *file;
+	struct _xmlParserCtxt *ctxt;
+	/* the cells parsed, cells[first..ncells) not yet taken, texts NUL-terminated in pool */
+	jx__xcell *cells;
+	size_t first, ncells, cells_cap;
+	jx__buf pool;
+	int *merges; /* r0, c0, r1, c1 of each <mergeCell> */
+	size_t nmerges, merges_cap;
+	int dim_cols;    /* <dimension ref="A1:M99">: 13; 0 when absent */
+	size_t formulas; /* formulas without a cached value */
+	char formula_at[32];
+	int ended, rc; /* the part was read to its end; the first error */
+	int stopped;   /* the parser was told to stop */
+	/* the cell being parsed */
+	int row, col, depth, skip_depth, in_cell;
+	char in; /* 'v', 'f', 't' or 0: where text goes */
+	char type[16];
+	int has_v, has_f;
+	jx__buf value, formula, text, shown;
+	char message[256];
+} jx__xcells;
+
+/** Start parsing part of b (a reference to b is kept). Close with jx__xcells_close. */
+int jx__xcells_open(jx__xcells *p, jx__xlsx_book *b, const char *part);
+/** Parse one more piece, queueing its cells: 1, 0 once the part is read, or an error. */
+int jx__xcells_feed(jx__xcells *p);
+/** Forget the first n cells not taken yet (cells[first..first+n)). */
+void jx__xcells_drop(jx__xcells *p, size_t n);
+void jx__xcells_close(jx__xcells *p);
+
+/** A sheet part inflating to more than this is streamed (tests lower it). */
+extern size_t jx__xlsx_stream_bytes;
+/** Read the worksheet in part as a table of doc named sheet (a note when it is empty). */
+int jx__xlsx_sheet(jx_doc *doc, jx__xlsx_book *b, const char *sheet, const char *part);
 
 /* doc.c */
 /** Spreadsheet column letters: 1 -> A, 26 -> Z, 27 -> AA. */
@@ -439,6 +513,9 @@ typedef enum {
 	JX__ROLE_UNIT,        /* 度量单位 */
 	JX__ROLE_NATURE,      /* 指标性质 */
 	JX__ROLE_NOTE,        /* 备注 */
+	JX__ROLE_DEPARTMENT,  /* 部门: a register of many departments' rows */
+	JX__ROLE_YEAR,        /* 年度 */
+	JX__ROLE_KIND,        /* 类型: 自评 / 复核 */
 	JX__ROLE_COUNT
 } jx__role;
 
@@ -464,12 +541,13 @@ void jx__header_clear(jx__header *h);
 
 /** What a weight or score cell holds (cells.c). */
 enum {
-	JX__NUM_EMPTY, /* nothing */
-	JX__NUM_OK,    /* a number >= 0: "2", "2分", "２", "95%" */
-	JX__NUM_NEG,   /* a negative number */
-	JX__NUM_DASH,  /* "/", "—", "-", "无", "N/A": not assessed / left blank on purpose */
-	JX__NUM_TEXT,  /* words */
-	JX__NUM_BAD    /* looks like a number but is not: "2x", "2..5" */
+	JX__NUM_EMPTY,  /* nothing */
+	JX__NUM_OK,     /* a number >= 0: "2", "2分", "２", "95%" */
+	JX__NUM_NEG,    /* a negative number */
+	JX__NUM_DASH,   /* "/", "—", "-", "无", "N/A": not assessed / left blank on purpose */
+	JX__NUM_TEXT,   /* words */
+	JX__NUM_BAD,    /* looks like a number but is not: "2x", "2..5" */
+	JX__NUM_FORMULA /* "=SUM(E2:E9)": a spreadsheet formula without its computed value */
 };
 /** Kind of a cell as a number; *v set for JX__NUM_OK and JX__NUM_NEG. */
 int jx__cell_number(const char *text, double *v);
@@ -506,12 +584,16 @@ typedef struct {
 	jx__rp_doc rp[JX__RC_KINDS];
 	int has_kind[JX__RC_KINDS];
 	jx_kind kind_of[JX__RC_KINDS]; /* the kind each column gives (--kind may relabel) */
+	int reg;                       /* a register: department/year/kind columns */
+	const jx_read_sink *sink;      /* where evaluations go; NULL: into batch */
+	jx_batch *batch;
 	/* department and year as the document states them, and where */
 	char *dept;
 	int dept_at, year, year_at;
 	jx_provenance prov;
-	/* the evaluation table */
-	const jx_doc_table *table;
+	/* the evaluation table (its streamed rows, if any, go through stream_row) */
+	jx_doc_table *table;
+	jx_doc_table *stream_row;
 	size_t table_block;
 	jx__header head;
 	jx__buf trace; /* the description for --dry-run (opts->describe) */
@@ -530,6 +612,13 @@ int jx__rc_fail(const jx__rc *rc, const jx_doc_table *t, jx_doc_origin o, const 
 	JX__PRINTF(4, 5);
 /** Append to the --dry-run description (when asked for), printf-style. */
 void jx__rc_trace(jx__rc *rc, const char *fmt, ...) JX__PRINTF(2, 3);
+
+/* recognise.c */
+/** New evaluations (one per kind the table gives) for rc->dept, rc->year. */
+int jx__rc_begin(jx__rc *rc);
+/** Reconcile the current evaluations and hand them on (to the sink or the batch),
+ *  with the figures; the description so far goes with the first. */
+int jx__rc_flush(jx__rc *rc);
 
 /* recognise_meta.c */
 /** '#' comments, the title, 单位/部门 and 年度 lines and cells: rc->dept, rc->year, rc->prov. */

@@ -312,17 +312,48 @@ static int hand_on(jx_batch *b, const jx_read_sink *sink)
 	return rc < 0 ? rc : 0;
 }
 
+/* A document: its evaluations handed to the sink as the recogniser completes them
+ * (a register of many evaluations, a streamed sheet, never held all at once). */
+static int read_document_to(const char *path, const char *data, size_t len,
+			    const jx_read_options *opts, jx_input_format fmt,
+			    const jx_read_sink *sink, char sha256[65])
+{
+	jx_read_options o = *opts;
+	jx_doc *doc = NULL;
+	int rc;
+	o.format = fmt;
+	if ((rc = jx_doc_load(&doc, path, data, len, &o)) == 0)
+		rc = jx__doc_read_sink(doc, opts, sink, NULL);
+	jx_doc_free(doc);
+	if (rc == 0 && sha256)
+		jx__sha256_hex(sha256, data, len);
+	return rc;
+}
+
 /* Not canonical UTF-8 CSV (or not known from the first piece): read it whole. */
 static int read_whole(const char *path, const jx_read_options *opts, const jx_read_sink *sink,
 		      char sha256[65])
 {
 	jx_batch *b = NULL;
-	int rc = jx_read_file(&b, path, opts);
-	if (rc == 0)
+	jx_input_format fmt = opts->format;
+	char *data = NULL;
+	size_t len = 0;
+	int rc;
+	if ((rc = jx__read_file(&data, &len, path, JX_MAX_INPUT)) != 0)
+		return rc;
+	if (len && fmt == JX_INPUT_AUTO && (rc = jx__sniff_document(data, len, path, &fmt)) != 0)
+		goto out;
+	if (len && jx__input_is_document(fmt)) {
+		rc = read_document_to(path, data, len, opts, fmt, sink, sha256);
+		goto out;
+	}
+	if ((rc = jx_read_buffer(&b, path, data, len, opts)) == 0)
 		rc = hand_on(b, sink);
 	if (rc == 0 && sha256)
 		memcpy(sha256, b->source_sha256, 65);
+out:
 	jx_batch_free(b);
+	free(data);
 	return rc;
 }
 

@@ -196,7 +196,8 @@ static int find_table(jx__rc *rc)
 			break;
 		}
 		if (found) {
-			rc->table = t;
+			/* the one thing reading changes: a streamed sheet's tail is consumed */
+			rc->table = (jx_doc_table *)t;
 			rc->table_block = i;
 		} else if (ntables <= 4) {
 			describe_first_row(&seen, t);
@@ -230,6 +231,9 @@ static void trace_other_tables(jx__rc *rc)
 				     _("also has an indicator header; only the first indicator "
 				       "table is read"));
 			jx__header_clear(&h);
+		} else if (t->sheet) {
+			jx__rc_trace(rc, "%s (表 %d): %s\n", t->sheet, t->number,
+				     _("no indicator header: read for figures only"));
 		} else {
 			jx__rc_trace(rc, "表 %d (%zu × %zu): %s\n", t->number, t->nrows, t->ncols,
 				     _("no indicator header: read for figures only"));
@@ -239,26 +243,27 @@ static void trace_other_tables(jx__rc *rc)
 
 /* ---- assembling ---- */
 
-static int make_records(jx__rc *rc)
+int jx__rc_begin(jx__rc *rc)
 {
 	for (int k = 0; k < JX__RC_KINDS; k++) {
+		jx__rp_doc *d = &rc->rp[k];
 		if (!rc->has_kind[k] && k != 0)
 			continue;
-		if (!(rc->rp[k].ev = jx_evaluation_new(rc->dept, rc->year, rc->kind_of[k])))
+		if (!(d->ev = jx_evaluation_new(rc->dept, rc->year, rc->kind_of[k])))
 			return jx__oom();
-		rc->rp[k].ev->provenance = rc->prov;
-		rc->rp[k].name = rc->doc->name;
-		rc->rp[k].places = &rc->where;
-		rc->rp[k].title = rc->rp[k].table_first = rc->rp[k].caption = rc->rp[k].nlines;
+		d->ev->provenance = rc->prov;
+		d->total_line = d->last_row_line = d->self_score_line = 0;
+		d->no_total_ok = rc->reg; /* a register holds no 合计 per evaluation */
 	}
-	rc->rp[0].title = rc->rp[0].nlines; /* set again by jx__rc_read_meta */
-	if (!(rc->rp[0].figs = jx_figures_new(rc->dept, rc->year)))
-		return jx__oom();
-	rc->rp[0].figs->provenance = rc->prov;
+	if (!rc->reg) { /* a register's figures would belong to no one department-year */
+		if (!(rc->rp[0].figs = jx_figures_new(rc->dept, rc->year)))
+			return jx__oom();
+		rc->rp[0].figs->provenance = rc->prov;
+	}
 	return 0;
 }
 
-/* Rows, figures, warnings: lines become the places' own line numbers. */
+/* Rows and warnings: lines become the places' own line numbers. */
 static void settle_lines(jx__rc *rc, jx_evaluation *ev)
 {
 	for (size_t i = 0; i < ev->nrows; i++)
@@ -275,37 +280,73 @@ static int move_warnings(jx_evaluation *to, const jx_evaluation *from)
 	return 0;
 }
 
-static int hand_out(jx__rc *rc, jx_batch **out)
+/* Hand an evaluation on: to the sink (which may keep it) or into the batch. */
+static int emit_evaluation(jx__rc *rc, jx_evaluation *ev)
 {
-	jx_batch *b = jx_batch_new(rc->doc->name);
+	int r;
+	if (!rc->sink) {
+		if ((r = jx_batch_add_evaluation(rc->batch, ev)) != 0)
+			jx_evaluation_free(ev);
+		return r;
+	}
+	r = rc->sink->evaluation ? rc->sink->evaluation(rc->sink->ctx, ev) : 0;
+	if (r != JX_READ_KEEP)
+		jx_evaluation_free(ev);
+	return r < 0 ? r : 0;
+}
+
+static int emit_figures(jx__rc *rc, jx_figures *f)
+{
+	int r;
+	for (size_t i = 0; i < f->nitems; i++)
+		f->items[i].line = stored_line(rc, f->items[i].line);
+	f->line = stored_line(
+		rc, rc->rp[0].title < rc->rp[0].nlines ? rc->rp[0].lines[rc->rp[0].title].no : 0);
+	if (!f->nitems) {
+		jx_figures_free(f);
+		return 0;
+	}
+	if (!rc->sink) {
+		if ((r = jx_batch_add_figures(rc->batch, f)) != 0)
+			jx_figures_free(f);
+		return r;
+	}
+	r = rc->sink->figures ? rc->sink->figures(rc->sink->ctx, f) : 0;
+	if (r != JX_READ_KEEP)
+		jx_figures_free(f);
+	return r < 0 ? r : 0;
+}
+
+int jx__rc_flush(jx__rc *rc)
+{
 	int e = 0, first = 1;
-	if (!b)
-		return jx__oom();
-	if (!rc->has_kind[0] && (e = move_warnings(rc->rp[1].ev, rc->rp[0].ev)) != 0)
-		goto out;
-	for (int k = 0; k < JX__RC_KINDS; k++) {
+	if (!rc->rp[0].ev)
+		return 0;
+	for (int k = 0; k < JX__RC_KINDS && e == 0; k++)
+		if (rc->has_kind[k])
+			e = jx__rp_reconcile(&rc->rp[k]);
+	if (e == 0 && !rc->has_kind[0])
+		e = move_warnings(rc->rp[1].ev, rc->rp[0].ev);
+	for (int k = 0; k < JX__RC_KINDS && e == 0; k++) {
+		jx_evaluation *ev = rc->rp[k].ev;
 		if (!rc->has_kind[k])
 			continue;
-		settle_lines(rc, rc->rp[k].ev);
-		if (first && rc->opts->describe && !rc->trace.failed)
-			rc->rp[k].ev->reading = jx__buf_detach(&rc->trace);
-		first = 0;
-		if ((e = jx_batch_add_evaluation(b, rc->rp[k].ev)) != 0)
-			goto out;
 		rc->rp[k].ev = NULL;
+		settle_lines(rc, ev);
+		if (first && rc->opts->describe && rc->trace.len)
+			ev->reading = jx__buf_detach(&rc->trace); /* this evaluation's account */
+		first = 0;
+		e = emit_evaluation(rc, ev);
 	}
-	for (size_t i = 0; i < rc->rp[0].figs->nitems; i++)
-		rc->rp[0].figs->items[i].line = stored_line(rc, rc->rp[0].figs->items[i].line);
-	rc->rp[0].figs->line = rc->rp[0].ev ? 1 : rc->rp[0].figs->line;
-	if (rc->rp[0].figs->nitems) {
-		if ((e = jx_batch_add_figures(b, rc->rp[0].figs)) != 0)
-			goto out;
+	if (e == 0 && rc->rp[0].figs) {
+		e = emit_figures(rc, rc->rp[0].figs);
 		rc->rp[0].figs = NULL;
 	}
-	*out = b;
-	b = NULL;
-out:
-	jx_batch_free(b);
+	for (int k = 0; k < JX__RC_KINDS; k++) {
+		jx_evaluation_free(rc->rp[k].ev);
+		rc->rp[k].ev = NULL;
+		jx__rp_groups_clear(&rc->rp[k]);
+	}
 	return e;
 }
 
@@ -318,11 +359,12 @@ static void rc_free(jx__rc *rc)
 	free(rc->owned);
 	free(rc->places);
 	free(rc->dept);
+	jx_doc_table_free(rc->stream_row);
 	jx__header_clear(&rc->head);
 	jx__buf_free(&rc->trace);
 }
 
-static int recognise(jx__rc *rc, jx_batch **out)
+static int recognise(jx__rc *rc)
 {
 	int e;
 	if ((e = find_table(rc)) != 0 || (e = make_lines(rc)) != 0 ||
@@ -333,35 +375,51 @@ static int recognise(jx__rc *rc, jx_batch **out)
 	for (size_t i = 0; i < rc->doc->nnotes; i++)
 		jx__rc_trace(rc, "%s\n", rc->doc->notes[i]);
 	jx__rc_trace_header(rc, rc->table, &rc->head);
-	if ((e = jx__rc_settle_meta(rc)) != 0 || (e = make_records(rc)) != 0 ||
+	if ((e = jx__rc_settle_meta(rc)) != 0 || (!rc->reg && (e = jx__rc_begin(rc)) != 0) ||
 	    (e = jx__rc_read_table(rc)) != 0)
 		return e;
 	trace_other_tables(rc);
-	if ((e = jx__rp_read_figures(&rc->rp[0])) != 0 ||
-	    (e = jx__rp_read_sections(&rc->rp[0])) != 0)
+	if (!rc->reg && ((e = jx__rp_read_figures(&rc->rp[0])) != 0 ||
+			 (e = jx__rp_read_sections(&rc->rp[0])) != 0))
 		return e;
-	for (int k = 0; k < JX__RC_KINDS; k++)
-		if (rc->has_kind[k] && (e = jx__rp_reconcile(&rc->rp[k])) != 0)
-			return e;
-	return hand_out(rc, out);
+	return jx__rc_flush(rc);
 }
 
-int jx_doc_read(jx_batch **out, const jx_doc *doc, const jx_read_options *opts)
+int jx__doc_read_sink(const jx_doc *doc, const jx_read_options *opts, const jx_read_sink *sink,
+		      jx_batch *batch)
 {
 	jx_read_options defaults = jx_read_options_default();
 	jx__rc rc;
 	int e;
-	*out = NULL;
 	memset(&rc, 0, sizeof(rc));
 	rc.doc = doc;
 	rc.opts = opts ? opts : &defaults;
+	rc.sink = sink;
+	rc.batch = batch;
 	rc.where.where = where;
 	rc.where.line_of = line_of;
 	rc.where.ctx = &rc;
-	rc.rp[0].name = rc.rp[1].name = doc->name;
-	rc.rp[0].places = rc.rp[1].places = &rc.where;
+	for (int k = 0; k < JX__RC_KINDS; k++) {
+		rc.rp[k].name = doc->name;
+		rc.rp[k].places = &rc.where;
+	}
 	jx__buf_init(&rc.trace);
-	e = recognise(&rc, out);
+	e = recognise(&rc);
 	rc_free(&rc);
 	return e;
+}
+
+int jx_doc_read(jx_batch **out, const jx_doc *doc, const jx_read_options *opts)
+{
+	jx_batch *b = jx_batch_new(doc->name);
+	int e;
+	*out = NULL;
+	if (!b)
+		return jx__oom();
+	if ((e = jx__doc_read_sink(doc, opts, NULL, b)) != 0) {
+		jx_batch_free(b);
+		return e;
+	}
+	*out = b;
+	return 0;
 }

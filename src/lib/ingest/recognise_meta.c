@@ -297,7 +297,7 @@ static int settle_kinds(jx__rc *rc)
 	rc->has_kind[1] = rc->head.col[JX__ROLE_REVIEW] >= 0;
 	rc->kind_of[0] = JX_KIND_SELF;
 	rc->kind_of[1] = JX_KIND_REVIEW;
-	if (want < 0)
+	if (want < 0 || rc->head.col[JX__ROLE_KIND] >= 0)
 		return 0;
 	if (rc->has_kind[0] && rc->has_kind[1])
 		return jx__rc_fail(rc, rc->table, at,
@@ -313,16 +313,43 @@ static int settle_kinds(jx__rc *rc)
 	return 0;
 }
 
+/* A register's column states every row's value: an option replaces them only with
+ * --relabel (then every row gets it). */
+static int column_option(jx__rc *rc, jx__role role, const char *option, int given)
+{
+	char place[128];
+	int col = rc->head.col[role];
+	if (col < 0 || !given || rc->opts->relabel)
+		return 0;
+	jx__rc_place_text(rc, rc->table,
+			  jx_doc_table_slot(rc->table, rc->head.row, (size_t)col)->origin, 1, place,
+			  sizeof(place));
+	return jx__error(JX_EINVAL,
+			 "%s:%s: the table has a %s column, which states each row's value; %s "
+			 "would relabel every row: pass --relabel as well",
+			 rc->doc->name, place, jx__col_label(role), option);
+}
+
 int jx__rc_settle_meta(jx__rc *rc)
 {
 	int e, at = rc->rp[0].title < rc->rp[0].nlines ? rc->rp[0].lines[rc->rp[0].title].no : 1;
 	char place[128];
+	const jx__header *h = &rc->head;
+	rc->reg = h->col[JX__ROLE_DEPARTMENT] >= 0 || h->col[JX__ROLE_YEAR] >= 0 ||
+		  h->col[JX__ROLE_KIND] >= 0;
+	if ((e = column_option(rc, JX__ROLE_DEPARTMENT, "--dept",
+			       rc->opts->department && *rc->opts->department)) != 0 ||
+	    (e = column_option(rc, JX__ROLE_YEAR, "--year", rc->opts->year > 0)) != 0 ||
+	    (e = column_option(rc, JX__ROLE_KIND, "--kind", rc->opts->kind >= 0)) != 0)
+		return e;
 	if ((e = settle_dept(rc)) != 0 || (e = settle_year(rc)) != 0 || (e = settle_kinds(rc)) != 0)
 		return e;
-	if (rc->dept && rc->year)
+	/* a register's columns give what the document does not */
+	if ((rc->dept || h->col[JX__ROLE_DEPARTMENT] >= 0) &&
+	    (rc->year || h->col[JX__ROLE_YEAR] >= 0))
 		return 0;
 	jx__rp_where(&rc->rp[0], at, 1, place, sizeof(place));
-	if (!rc->dept)
+	if (!rc->dept && h->col[JX__ROLE_DEPARTMENT] < 0)
 		return jx__error(JX_EPARSE,
 				 "%s:%s: no department found: looked for a title like "
 				 "\"2023年度<部门>部门整体支出绩效自评报告\" and for a 单位, 部门, "

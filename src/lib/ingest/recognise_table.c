@@ -38,13 +38,16 @@ typedef struct {
 	jx__rc *rc;
 	const jx_doc_table *t;
 	const jx__header *h;
-	jx__role leaf; /* the deepest name column */
-	char *l1, *l2; /* carried down */
+	jx__role leaf;         /* the deepest name column */
+	char *l1, *l2;         /* carried down */
+	char *l1_raw, *l2_raw; /* the cell texts they were read from */
 	size_t group[JX__RC_KINDS];
 	int have_group, l2_line;
 	double l2_declared;
-	int ended;        /* the 合计 row was read */
-	size_t after_end; /* non-blank rows after it */
+	int ended;                            /* the 合计 row was read */
+	size_t after_end;                     /* non-blank rows after it */
+	char *reg_dept, *reg_year, *reg_kind; /* a register's cells, carried down */
+	size_t traced;                        /* rows listed in the description */
 } reader;
 
 static void view_row(const reader *rd, size_t r, rowview *v)
@@ -93,7 +96,18 @@ static int row_blank(const jx_doc_table *t, size_t r)
 
 enum { ROW_PLAIN, ROW_SUBTOTAL, ROW_TOTAL };
 
+static int total_kind_of(const char *text);
+
 static int total_kind(const char *text)
+{
+	/* 合计, 总计, 小计, 总分, "部门管理小计": short, with 计 or 分 (quick: most cells,
+	 * explanations above all, are no total) */
+	if (strlen(text) > 64 || (!strstr(text, "计") && !strstr(text, "分")))
+		return ROW_PLAIN;
+	return total_kind_of(text);
+}
+
+static int total_kind_of(const char *text)
 {
 	static const char *const totals[] = {"合计",   "总计",   "总分",     "合计得分", "总计得分",
 					     "合计分", "总得分", "得分合计", NULL};
@@ -170,9 +184,14 @@ static int row_id(reader *rd, const rowview *v)
 	return jx__rc_line(rd->rc, rd->t, v->at[at]);
 }
 
+/* Rows listed in --dry-run's account of a table; the rest are counted. */
+#define TRACE_ROWS 2000
+
 static void trace_at(reader *rd, const rowview *v, jx__role k, const char *what)
 {
 	char at[128];
+	if (!rd->rc->opts->describe || rd->traced++ >= TRACE_ROWS)
+		return;
 	jx__rc_place_text(rd->rc, rd->t, v->at[k], 0, at, sizeof(at));
 	jx__rc_trace(rd->rc, "  %s: %s\n", at, what);
 }
@@ -180,6 +199,14 @@ static void trace_at(reader *rd, const rowview *v, jx__role k, const char *what)
 /* ---- totals ---- */
 
 static const jx__role score_roles[JX__RC_KINDS] = {JX__ROLE_SCORE, JX__ROLE_REVIEW};
+
+static int formula_fail(reader *rd, const rowview *v, jx__role k)
+{
+	return jx__rc_fail(rd->rc, rd->t, v->at[k],
+			   "%s: a formula (%s) without a computed value; open the file in Excel "
+			   "or WPS and save it again, so that its values are stored",
+			   jx__col_label(k), num_text(v, k));
+}
 
 /* A number for a total: the value, NaN when empty; an error when it is not a number. */
 static int total_number(reader *rd, const rowview *v, jx__role k, double *out)
@@ -190,6 +217,8 @@ static int total_number(reader *rd, const rowview *v, jx__role k, double *out)
 	*out = NAN;
 	if (kind == JX__NUM_EMPTY || kind == JX__NUM_DASH)
 		return 0;
+	if (kind == JX__NUM_FORMULA)
+		return formula_fail(rd, v, k);
 	return jx__rc_fail(rd->rc, rd->t, v->at[k], "%s '%s' of the total row is not a number",
 			   jx__col_label(k), num_text(v, k));
 }
@@ -246,8 +275,11 @@ static int enter_level1(reader *rd, const rowview *v, jx__role k, const char *te
 	char *name = NULL;
 	double w;
 	int e, line;
-	if ((e = jx__cell_label(&name, &w, text)) != 0)
-		return e;
+	if (rd->l1_raw && !strcmp(rd->l1_raw, text))
+		return 0; /* the same cell text as the row above: nothing to read again */
+	free(rd->l1_raw);
+	if (!(rd->l1_raw = jx__strdup(text)) || (e = jx__cell_label(&name, &w, text)) != 0)
+		return rd->l1_raw ? e : jx__oom();
 	if (!*name || (rd->l1 && !strcmp(rd->l1, name))) {
 		free(name);
 		return 0;
@@ -265,8 +297,10 @@ static int enter_level1(reader *rd, const rowview *v, jx__role k, const char *te
 	}
 	free(rd->l1);
 	free(rd->l2);
+	free(rd->l2_raw);
 	rd->l1 = name;
 	rd->l2 = NULL;
+	rd->l2_raw = NULL;
 	rd->have_group = 1;
 	return 1;
 }
@@ -277,8 +311,11 @@ static int enter_level2(reader *rd, const rowview *v, const char *text)
 	char *name = NULL;
 	double w;
 	int e;
-	if ((e = jx__cell_label(&name, &w, text)) != 0)
-		return e;
+	if (rd->l2_raw && !strcmp(rd->l2_raw, text))
+		return 0;
+	free(rd->l2_raw);
+	if (!(rd->l2_raw = jx__strdup(text)) || (e = jx__cell_label(&name, &w, text)) != 0)
+		return rd->l2_raw ? e : jx__oom();
 	if (!*name || (rd->l2 && !strcmp(rd->l2, name))) {
 		free(name);
 		return 0;
@@ -387,6 +424,7 @@ static int row_weight(reader *rd, const rowview *v, double *w)
 		return jx__rc_fail(rd->rc, rd->t, v->at[JX__ROLE_WEIGHT],
 				   "weight must be greater than 0, not %s", text);
 	case JX__NUM_DASH: return 1;
+	case JX__NUM_FORMULA: return formula_fail(rd, v, JX__ROLE_WEIGHT);
 	case JX__NUM_NEG:
 		return jx__rc_fail(rd->rc, rd->t, v->at[JX__ROLE_WEIGHT], "weight %s is negative",
 				   text);
@@ -412,6 +450,7 @@ static int row_score(reader *rd, const rowview *v, int k, double w, double *s)
 				   jx__col_label(role), text, num_text(v, JX__ROLE_WEIGHT));
 	case JX__NUM_EMPTY:
 	case JX__NUM_DASH: *s = NAN; return 0;
+	case JX__NUM_FORMULA: return formula_fail(rd, v, role);
 	case JX__NUM_NEG:
 		return jx__rc_fail(rd->rc, rd->t, v->at[role], "%s %s is negative",
 				   jx__col_label(role), text);
@@ -537,11 +576,98 @@ static int any_number(const rowview *v)
 	return 0;
 }
 
+/* ---- a register: each row's department, year and kind ---- */
+
+/* A register cell's text, or the last one above it when blank (merged or empty). */
+static int carried(char **last, const rowview *v, jx__role k)
+{
+	char *t;
+	if (!*v->text[k] || (*last && !strcmp(*last, v->text[k])))
+		return 0;
+	if (!(t = jx__strdup(v->text[k])))
+		return jx__oom();
+	jx_trim(t);
+	free(*last);
+	*last = t;
+	return 0;
+}
+
+static int row_year(reader *rd, const rowview *v, int *year)
+{
+	char *end;
+	long y;
+	const jx__rc *rc = rd->rc;
+	if (rc->head.col[JX__ROLE_YEAR] < 0 || (rc->opts->relabel && rc->opts->year > 0))
+		return 0;
+	if (!rd->reg_year)
+		return jx__rc_fail(rc, rd->t, v->at[JX__ROLE_YEAR],
+				   "no year in this row's 年度 cell or above it");
+	y = strtol(rd->reg_year, &end, 10);
+	if (end == rd->reg_year || (*end && strcmp(end, "年") && strcmp(end, "年度")) ||
+	    y < JX_YEAR_MIN || y > JX_YEAR_MAX)
+		return jx__rc_fail(rc, rd->t, v->at[JX__ROLE_YEAR], "year '%s' is not a year",
+				   rd->reg_year);
+	*year = (int)y;
+	return 0;
+}
+
+static int row_kind(reader *rd, const rowview *v, jx_kind *kind)
+{
+	const jx__rc *rc = rd->rc;
+	int code;
+	if (rc->head.col[JX__ROLE_KIND] < 0 || (rc->opts->relabel && rc->opts->kind >= 0))
+		return 0;
+	if (!rd->reg_kind || (code = jx__csv_code(JX__COL_KIND, rd->reg_kind)) < 0)
+		return jx__rc_fail(rc, rd->t, v->at[JX__ROLE_KIND],
+				   "kind must be 自评/self or 复核/review, not '%s'",
+				   rd->reg_kind ? rd->reg_kind : "");
+	*kind = (jx_kind)code;
+	return 0;
+}
+
+/* The evaluation this row belongs to; a new one ends the last (it is handed on). */
+static int register_row(reader *rd, const rowview *v)
+{
+	jx__rc *rc = rd->rc;
+	const char *dept = rc->dept;
+	int year = rc->year, e;
+	jx_kind kind = rc->kind_of[0];
+	if ((e = carried(&rd->reg_dept, v, JX__ROLE_DEPARTMENT)) != 0 ||
+	    (e = carried(&rd->reg_year, v, JX__ROLE_YEAR)) != 0 ||
+	    (e = carried(&rd->reg_kind, v, JX__ROLE_KIND)) != 0)
+		return e;
+	if (rc->head.col[JX__ROLE_DEPARTMENT] >= 0 && !(rc->opts->relabel && rc->opts->department))
+		dept = rd->reg_dept;
+	if (!dept || !*dept)
+		return jx__rc_fail(rc, rd->t, v->at[JX__ROLE_DEPARTMENT],
+				   "no department in this row's 部门 cell or above it");
+	if ((e = row_year(rd, v, &year)) != 0 || (e = row_kind(rd, v, &kind)) != 0)
+		return e;
+	if (rc->rp[0].ev && !strcmp(rc->rp[0].ev->department, dept) && rc->rp[0].ev->year == year &&
+	    rc->kind_of[0] == kind)
+		return 0;
+	if ((e = close_level2(rd)) != 0 || (e = jx__rc_flush(rc)) != 0)
+		return e;
+	if (dept != rc->dept) {
+		free(rc->dept);
+		if (!(rc->dept = jx__strdup(dept)))
+			return jx__oom();
+	}
+	rc->year = year;
+	rc->kind_of[0] = kind;
+	free(rd->l1), free(rd->l2), free(rd->l1_raw), free(rd->l2_raw);
+	rd->l1 = rd->l2 = rd->l1_raw = rd->l2_raw = NULL;
+	rd->have_group = 0;
+	return jx__rc_begin(rc);
+}
+
 static int read_row(reader *rd, size_t r)
 {
 	rowview v;
-	int total = row_total_kind(rd, r);
+	int total = row_total_kind(rd, r), e;
 	view_row(rd, r, &v);
+	if (rd->rc->reg && (e = register_row(rd, &v)) != 0)
+		return e;
 	if (total != ROW_PLAIN)
 		return total_row(rd, &v, total == ROW_SUBTOTAL);
 	if (starts_with_qizhong(leaf_text(rd, &v)) ||
@@ -564,10 +690,46 @@ static jx__role leaf_role(const jx__header *h)
 	return h->col[JX__ROLE_LEVEL2] >= 0 ? JX__ROLE_LEVEL2 : JX__ROLE_LEVEL1;
 }
 
+/* Row r of t (the grid, or a streamed row). */
+static int next_row(reader *rd, const jx_doc_table *t, size_t r)
+{
+	jx__rc *rc = rd->rc;
+	rd->t = t;
+	if (row_blank(t, r))
+		return 0;
+	if (rd->ended && !rc->reg) { /* in a register, 合计 ends one evaluation only */
+		rd->after_end++;
+		return 0;
+	}
+	if (jx__header_repeats(&rc->head, t, r)) {
+		char at[128];
+		jx__rc_place_text(rc, t, jx_doc_table_slot(t, r, 0)->origin, 0, at, sizeof(at));
+		jx__rc_trace(rc, "  %s: %s\n", at, _("skipped: the header repeated"));
+		return 0;
+	}
+	return read_row(rd, r);
+}
+
+/* The rows of a very large sheet after its grid, one at a time into one row table
+ * (kept until the end: the places of the rows read point at it). */
+static int streamed_rows(reader *rd, jx_doc_table *t)
+{
+	jx__rc *rc = rd->rc;
+	int e;
+	if (!(rc->stream_row = jx_doc_table_new(1, t->ncols)) ||
+	    !(rc->stream_row->sheet = jx__strdup(t->sheet)))
+		return jx__oom();
+	rc->stream_row->number = t->number;
+	while ((e = t->more->next(t->more, rc->stream_row)) == 1)
+		if ((e = next_row(rd, rc->stream_row, 0)) != 0)
+			return e;
+	return e;
+}
+
 int jx__rc_read_table(jx__rc *rc)
 {
 	reader rd;
-	const jx_doc_table *t = rc->table;
+	jx_doc_table *t = rc->table;
 	int e = 0;
 	memset(&rd, 0, sizeof(rd));
 	rd.rc = rc;
@@ -575,31 +737,28 @@ int jx__rc_read_table(jx__rc *rc)
 	rd.h = &rc->head;
 	rd.leaf = leaf_role(&rc->head);
 	rd.l2_declared = NAN;
-	for (size_t r = rc->head.row + rc->head.nrows; r < t->nrows && e == 0; r++) {
-		if (row_blank(t, r))
-			continue;
-		if (rd.ended) {
-			rd.after_end++;
-			continue;
-		}
-		if (jx__header_repeats(&rc->head, t, r)) {
-			char at[128];
-			jx__rc_place_text(rc, t, jx_doc_table_slot(t, r, 0)->origin, 0, at,
-					  sizeof(at));
-			jx__rc_trace(rc, "  %s: %s\n", at, _("skipped: the header repeated"));
-			continue;
-		}
-		e = read_row(&rd, r);
-	}
+	for (size_t r = rc->head.row + rc->head.nrows; r < t->nrows && e == 0; r++)
+		e = next_row(&rd, t, r);
+	if (e == 0 && t->more)
+		e = streamed_rows(&rd, t);
 	if (e == 0)
 		e = close_level2(&rd);
 	if (e == 0 && rd.after_end)
 		jx__rc_trace(rc, "  %zu %s\n", rd.after_end, _("rows after 合计 not read"));
+	if (e == 0 && rd.traced > TRACE_ROWS)
+		jx__rc_trace(rc, "  %zu %s\n", rd.traced - TRACE_ROWS,
+			     _("more rows read, not listed"));
 	if (e == 0 && (!rc->rp[0].ev || rc->rp[0].ev->nrows == 0) &&
 	    (!rc->rp[1].ev || rc->rp[1].ev->nrows == 0))
-		e = jx__rc_fail(rc, t, jx_doc_table_slot(t, rc->head.row, 0)->origin,
+		e = jx__rc_fail(rc, rc->table,
+				jx_doc_table_slot(rc->table, rc->head.row, 0)->origin,
 				"the indicator table has no rows");
 	free(rd.l1);
 	free(rd.l2);
+	free(rd.l1_raw);
+	free(rd.l2_raw);
+	free(rd.reg_dept);
+	free(rd.reg_year);
+	free(rd.reg_kind);
 	return e;
 }

@@ -294,6 +294,45 @@ static char *squeeze2(const char *a, size_t alen, const char *b, size_t blen)
 
 /* Department and year from the title at line t, continued on line n (NULL: none):
  * "2023 年度南京市公安局禁毒" + "支队 部门整体绩效自我评价报告" reads 南京市公安局禁毒支队. */
+static int is_bracket(const char *p, size_t *n)
+{
+	static const char *const brackets[] = {"（", "）", "(",  ")",  "【", "】", "[",
+					       "]",  "《", "》", "〔", "〕", NULL};
+	for (int i = 0; brackets[i]; i++)
+		if (!strncmp(p, brackets[i], strlen(brackets[i]))) {
+			*n = strlen(brackets[i]);
+			return 1;
+		}
+	return 0;
+}
+
+/* 1 when s is nothing but brackets. */
+static int only_brackets(const char *s)
+{
+	size_t n;
+	while (*s && is_bracket(s, &n))
+		s += n;
+	return !*s;
+}
+
+/* Drop opening brackets at the end of s ("示例局（" before "（2023年度）"). */
+static void trim_brackets(char *s)
+{
+	static const char *const open[] = {"（", "(", "【", "[", "《", "〔", NULL};
+	for (int again = 1; again;) {
+		size_t len = strlen(s);
+		again = 0;
+		for (int i = 0; open[i]; i++) {
+			size_t k = strlen(open[i]);
+			if (len >= k && !strcmp(s + len - k, open[i])) {
+				s[len - k] = '\0';
+				again = 1;
+				break;
+			}
+		}
+	}
+}
+
 static int title_parts(const jx__rp_line *t, const jx__rp_line *n, char **dept, int *year)
 {
 	size_t ys, ye, end, pre = 0;
@@ -304,9 +343,16 @@ static int title_parts(const jx__rp_line *t, const jx__rp_line *n, char **dept, 
 		*dept = squeeze2(t->text + ye, end - ye, n->text, pre);
 	else
 		*dept = jx__rp_squeeze(t->text + ye, end - ye);
+	if (*dept && only_brackets(*dept))
+		**dept = '\0'; /* "…自评表（2023年度）": nothing but the bracket after the year */
 	if (*dept && !**dept) { /* "南京市…支队2023年度部门整体…" */
 		free(*dept);
-		*dept = jx__rp_squeeze(t->text, ys);
+		/* the text before the year, up to a title word ("部门整体…（2023年度）": none) */
+		*dept = jx__rp_squeeze(t->text, find_title_word(t->text, ys));
+		if (*dept && only_brackets(*dept))
+			**dept = '\0';
+		else if (*dept)
+			trim_brackets(*dept);
 	}
 	return *dept ? 0 : jx__oom();
 }
@@ -357,12 +403,35 @@ static int pick_title_values(jx__rp_doc *d, const jx_read_options *opts, char **
 	return 0;
 }
 
+/* The title; a title-like line that names no department (a web page's breadcrumb
+ * "2020年度部门整体绩效自评报告汇总" above the report's own title, as a printed page
+ * keeps it) gives way to the next one that does, if any. */
 int jx__rp_find_title(jx__rp_doc *d, size_t from, char **dept, int *year)
 {
-	d->title = find_title(d, from);
-	if (d->title < d->nlines) {
-		const jx__rp_line *next = d->title + 1 < d->nlines ? &d->lines[d->title + 1] : NULL;
-		return title_parts(&d->lines[d->title], next, dept, year);
+	size_t first = d->nlines;
+	int first_year = 0;
+	for (;;) {
+		const jx__rp_line *next;
+		int rc;
+		d->title = find_title(d, from);
+		if (d->title >= d->nlines)
+			break;
+		next = d->title + 1 < d->nlines ? &d->lines[d->title + 1] : NULL;
+		if ((rc = title_parts(&d->lines[d->title], next, dept, year)) != 0 || **dept)
+			return rc;
+		if (first == d->nlines) {
+			first = d->title;
+			first_year = *year;
+		}
+		free(*dept);
+		*dept = NULL;
+		from = d->title + 1;
+	}
+	d->title = first;
+	if (first < d->nlines) {
+		*year = first_year;
+		if (!(*dept = jx__strdup("")))
+			return jx__oom();
 	}
 	return 0;
 }
@@ -413,14 +482,19 @@ static int only_blank(const jx__rp_doc *d)
 	return 1;
 }
 
+void jx__rp_groups_clear(jx__rp_doc *d)
+{
+	for (size_t i = 0; i < d->ngroups; i++)
+		free(d->groups[i].name);
+	d->ngroups = 0;
+}
+
 void jx__rp_doc_free(jx__rp_doc *d)
 {
-	size_t i;
-	for (i = 0; i < d->nlines; i++)
+	for (size_t i = 0; i < d->nlines; i++)
 		free(d->lines[i].fold);
 	free(d->lines);
-	for (i = 0; i < d->ngroups; i++)
-		free(d->groups[i].name);
+	jx__rp_groups_clear(d);
 	free(d->groups);
 	jx_evaluation_free(d->ev);
 	jx_figures_free(d->figs);

@@ -166,6 +166,8 @@ static int check_totals(jx__rp_doc *d)
 	double w, s;
 	size_t miss = sums(d, (size_t)-1, &w, &s);
 	jx__rp_where(d, d->last_row_line, 0, where, sizeof(where));
+	if (!d->total_line && d->no_total_ok)
+		return 0;
 	if (!d->total_line)
 		return jx__rp_warn(d, d->last_row_line,
 				   "the table has no 合计 row (it ends at %s): totals are "

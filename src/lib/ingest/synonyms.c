@@ -8,7 +8,8 @@
  * against these names; a trailing "(分)" / "(%)" unit is tried off too.
  * Where a header spans two rows, the longest name that matches any of the
  * joined forms wins (header.c), so 年度 over 指标值 is 年度指标值, a target,
- * and 得分 over 自评 is 自评得分, a score.
+ * and 得分 over 自评 is 自评得分, a score. 部门, 年度 and 类型 columns make a
+ * register: a table holding the rows of many evaluations.
  */
 #include <string.h>
 #include "ingest/internal.h"
@@ -81,13 +82,25 @@ static const synonym synonyms[] = {
 	{"计量单位", JX__ROLE_UNIT},
 	{"指标性质", JX__ROLE_NATURE},
 	{"备注", JX__ROLE_NOTE},
+	{"部门", JX__ROLE_DEPARTMENT},
+	{"部门名称", JX__ROLE_DEPARTMENT},
+	{"单位名称", JX__ROLE_DEPARTMENT},
+	{"预算单位", JX__ROLE_DEPARTMENT},
+	{"预算单位名称", JX__ROLE_DEPARTMENT},
+	{"被评价单位", JX__ROLE_DEPARTMENT},
+	{"年度", JX__ROLE_YEAR},
+	{"年份", JX__ROLE_YEAR},
+	{"评价年度", JX__ROLE_YEAR},
+	{"所属年度", JX__ROLE_YEAR},
+	{"类型", JX__ROLE_KIND},
+	{"评价类型", JX__ROLE_KIND},
 };
 
 /* What --dry-run calls each role: the usual header of such a column. */
 static const char *const labels[JX__ROLE_COUNT] = {
-	"",           "序号",       "一级指标", "二级指标", "三级指标", "指标",
-	"指标解释",   "评分标准",   "分值",     "得分",     "复核得分", "扣分原因",
-	"年度指标值", "实际完成值", "度量单位", "指标性质", "备注",
+	"",         "序号",     "一级指标", "二级指标", "三级指标", "指标",       "指标解释",
+	"评分标准", "分值",     "得分",     "复核得分", "扣分原因", "年度指标值", "实际完成值",
+	"度量单位", "指标性质", "备注",     "部门",     "年度",     "类型",
 };
 
 jx__role jx__col_lookup(const char *norm)

@@ -117,6 +117,16 @@ const char *jx__zip_name(const jx__zip *z)
 	return z->name;
 }
 
+size_t jx__zip_size(const jx__zip *z, const char *entry)
+{
+	zip_int64_t i = zip_name_locate(z->za, entry, 0);
+	zip_stat_t st;
+	if (i < 0 || zip_stat_index(z->za, (zip_uint64_t)i, 0, &st) != 0 ||
+	    !(st.valid & ZIP_STAT_SIZE))
+		return 0;
+	return (size_t)st.size;
+}
+
 int jx__zip_has(const jx__zip *z, const char *entry)
 {
 	return zip_name_locate(z->za, entry, 0) >= 0;

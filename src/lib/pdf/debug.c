@@ -7,14 +7,13 @@
  * rule-less table in green, and "table N" at each table's corner (N as in
  * the import's messages). Pages are stacked top to bottom. Drawing happens
  * in the parent on the child's pixels and geometry only: no PDF is parsed
- * here. The PNG is written beside its final name and renamed into place. */
-#include <errno.h>
+ * here. The PNG is written as every output is (jixiao/output.h): beside its
+ * final name, renamed into place, never over the open database. */
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <cairo.h>
 #include "pdf/internal.h"
+#include "jixiao/output.h"
 
 #define GAP 24           /* pixels between pages */
 #define MAX_HEIGHT 32000 /* cairo's image surfaces stop at 32767 */
@@ -106,36 +105,26 @@ static void draw_cells(cairo_t *cr, const jx__pdf_layout *l, int page, double sc
 	}
 }
 
-static cairo_status_t to_fd(void *closure, const unsigned char *data, unsigned int len)
+static cairo_status_t to_stream(void *closure, const unsigned char *data, unsigned int len)
 {
-	return jx__write_all(*(int *)closure, data, len) == 0 ? CAIRO_STATUS_SUCCESS
-							      : CAIRO_STATUS_WRITE_ERROR;
+	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS
+						    : CAIRO_STATUS_WRITE_ERROR;
 }
 
-/* Write the surface to path through a temporary file beside it. */
+/* Write the surface to path as every output is written: atomically, never over the
+ * database (jixiao/output.h). */
 static int save(cairo_surface_t *s, const char *path)
 {
-	char *tmp = jx__sprintf("%s.tmp-XXXXXX", path);
-	int fd, rc = 0;
-	if (!tmp)
-		return jx__oom();
-	if ((fd = mkstemp(tmp)) < 0) {
-		rc = jx__error(JX_EIO, "%s: %s", path, strerror(errno));
-		free(tmp);
-		return rc;
-	}
-	fchmod(fd, 0644); /* a picture for people, not a secret */
-	if (cairo_surface_write_to_png_stream(s, to_fd, &fd) != CAIRO_STATUS_SUCCESS ||
-	    fsync(fd) != 0)
-		rc = jx__error(JX_EIO, "%s: could not write the PNG", path);
-	if (close(fd) != 0 && rc == 0)
-		rc = jx__error(JX_EIO, "%s: %s", path, strerror(errno));
-	if (rc == 0 && rename(tmp, path) != 0)
-		rc = jx__error(JX_EIO, "%s: %s", path, strerror(errno));
+	jx_output *o;
+	int rc = jx_output_open(&o, path);
 	if (rc != 0)
-		unlink(tmp);
-	free(tmp);
-	return rc;
+		return rc;
+	if (cairo_surface_write_to_png_stream(s, to_stream, jx_output_stream(o)) !=
+	    CAIRO_STATUS_SUCCESS) {
+		jx_output_abort(o);
+		return jx__error(JX_EIO, "%s: could not write the PNG", path);
+	}
+	return jx_output_commit(o);
 }
 
 int jx__pdf_debug_png(const char *path, const jx__pdf_geometry *g, const jx__pdf_layout *l)

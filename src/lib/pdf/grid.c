@@ -10,7 +10,7 @@
  * has a wall where a line covers at least half of that side; a cell spans
  * into its neighbour where the wall between them is missing, grown as a
  * rectangle right first, then down (merged cells in Word, rowspan and
- * colspan in HTML). */
+ * colspan in HTML). tidy.c then merges sliver rows and takes off a frame. */
 #include <math.h>
 #include <string.h>
 #include "pdf/internal.h"
@@ -272,7 +272,7 @@ static int component_grid(jx__pdf_grid *g, int *ok, const line *const *h, size_t
 		rc = jx__oom();
 		goto out;
 	}
-	if ((rc = spans(g, hw, vw)) != 0)
+	if ((rc = spans(g, hw, vw)) != 0 || (rc = jx__pdf_grid_tidy(g)) != 0)
 		goto out;
 	*ok = g->ncells >= 2;
 out:

@@ -145,6 +145,7 @@ typedef struct {
 	int page_first, page_last;
 	int continued;        /* page breaks it was joined across */
 	int repeated_headers; /* header rows dropped from continuations */
+	int rows_rejoined;    /* rows a page break had cut in two, made one again */
 	jx__pdf_box box;      /* on its first page */
 } jx__pdf_table;
 
@@ -187,6 +188,7 @@ typedef struct {
 	jx__pdf_cell *cells; /* anchors; text NULL */
 	size_t ncells;
 	int *owner; /* nrows × ncols: index of the anchor covering each slot */
+	int framed; /* tidy.c took a frame's full-width row off */
 } jx__pdf_grid;
 
 void jx__pdf_grid_free(jx__pdf_grid *g);
@@ -198,6 +200,16 @@ void jx__pdf_grid_free(jx__pdf_grid *g);
  * array). 0 or JX_ENOMEM.
  */
 int jx__pdf_grids(jx__pdf_grid **out, size_t *n, const jx__pdf_seg *segs, size_t nsegs);
+
+/* tidy.c */
+/**
+ * Clean a grid up: rows and columns in which no cell starts (double rules)
+ * merged into their neighbours; full-width rows at the top and bottom and
+ * full-height columns at the sides (a frame around the table, or a merged
+ * title row) taken off, so that their text is read as paragraphs. At least
+ * two rows and columns are kept. 0 or JX_ENOMEM.
+ */
+int jx__pdf_grid_tidy(jx__pdf_grid *g);
 
 /* text.c: characters into lines and cell text */
 
@@ -262,6 +274,15 @@ int jx__pdf_layout_page(jx__pdf_layout *l, const jx__pdf_page *p, double left, d
 
 /* document.c: across pages */
 
+/** Text without white space, full-width digits folded; digits_as_hash: each run of
+ *  digits as '#' (page numbers, running heads). Always NUL-terminates out. */
+void jx__pdf_shape(char *out, size_t size, const char *s, int digits_as_hash);
+/** Remove block i of l (freeing it). */
+void jx__pdf_drop_block(jx__pdf_layout *l, size_t i);
+/** continue.c: join each table that ends a page with the one that starts the next when
+ *  their columns line up (repeated header rows dropped, a row cut in two made one). */
+int jx__pdf_join_tables(jx__pdf_layout *l);
+
 /**
  * The whole document: every page laid out, page headers, footers and
  * numbers marked as furniture, a table continued on the next page joined
@@ -275,8 +296,9 @@ int jx__pdf_layout_document(jx__pdf_layout *l, const jx__pdf_geometry *g);
 /**
  * Draw the pages that hold tables (or the first page), with the ruling
  * lines found (red) and the cells of each table (blue; green for rule-less
- * ones), into a PNG at path, written atomically (a temporary file renamed).
- * Pages without an image are drawn blank. 0 or JX_EIO.
+ * ones), into a PNG at path, written through jx_output (atomically, never
+ * over the database). Pages without an image are drawn blank. 0, JX_EINVAL
+ * (path refused) or JX_EIO.
  */
 int jx__pdf_debug_png(const char *path, const jx__pdf_geometry *g, const jx__pdf_layout *l);
 

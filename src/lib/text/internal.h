@@ -39,6 +39,13 @@ void jx__number_text(char *buf, size_t size, double v);
  *  they are not valid in it (*bad: the offset), JX_EIO when iconv lacks it. */
 int jx__text_convert(jx__buf *out, const char *from, const char *data, size_t len, size_t *bad);
 
+/** v as a spreadsheet shows it: 15 significant digits, so that a binary double's
+ *  noise goes (0.89999999999999991 is "0.9"); C locale, never "-0". */
+void jx__number_shown(char *buf, size_t size, double v);
+/** A number as a spreadsheet stores it ("0.9", "1.5E-3"), C locale: 0, or -1 when s
+ *  is not one or out of range. */
+int jx__number_read(const char *s, double *out);
+
 /** Append s to b as one CSV field, quoted as jx_csv_write_field quotes it. */
 void jx__csv_field(jx__buf *b, const char *s, int formula_safe);
 /** Remove invisible and direction characters (jx_strip_invisible) from s[0..len) in place;

@@ -213,3 +213,27 @@ void jx__number_text(char *buf, size_t size, double v)
 	}
 	jx_number_format(buf, size, v);
 }
+
+void jx__number_shown(char *buf, size_t size, double v)
+{
+	locale_t c = c_numeric(), prev = c ? uselocale(c) : (locale_t)0;
+	snprintf(buf, size, "%.15g", v == 0 ? 0.0 : v); /* no "-0" */
+	if (c)
+		uselocale(prev);
+}
+
+int jx__number_read(const char *s, double *out)
+{
+	char *end;
+	locale_t c;
+	locale_t prev;
+	if (!s || !*s || strchr(" \t\n", *s))
+		return -1;
+	c = c_numeric();
+	prev = c ? uselocale(c) : (locale_t)0;
+	errno = 0;
+	*out = strtod(s, &end);
+	if (c)
+		uselocale(prev);
+	return *end || errno == ERANGE || !isfinite(*out) ? -1 : 0;
+}
