@@ -11,6 +11,7 @@ set yrange [*:100.8]
 set offsets 0, 0, 1, 0
 set key outside right top vertical Left reverse
 set bmargin 5
+eval mark_breaks
 
 plot for [i=1:n_category] $rates using 1:(column(i + 1)) with linespoints ls i \
     title category[i]

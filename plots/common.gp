@@ -43,5 +43,14 @@ set style increment user
 # Grade band fill colours, best first (优 良 中 差 ...).
 array band_color[6] = ['#d9f0d3', '#e8f4fa', '#fff3cd', '#f8d7da', '#eeeeee', '#eeeeee']
 
+# Framework breaks (break_year[1..n_break_year], set by the charts over years): a dotted line
+# before the first year of each new indicator framework, labelled once. A chart calls
+# `eval mark_breaks` after its x range is set; charts without years never do.
+mark_breaks = "do for [k=1:(exists('n_break_year') ? n_break_year : 0)] { " . \
+    "set arrow 800 + k from first break_year[k] - 0.5, graph 0 to first break_year[k] - 0.5, graph 1 " . \
+    "nohead dt 3 lw 1.5 lc rgb '#6a3d9a' back; " . \
+    "set label 850 + k sprintf('%d 新指标体系 new framework', break_year[k]) " . \
+    "at first break_year[k] - 0.45, graph 0.97 left font ',9' textcolor rgb '#6a3d9a' front }"
+
 # Years on the x axis: whole numbers only.
 set format x '%.0f'

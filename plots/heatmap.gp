@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# heatmap.gp -- deducted points per indicator (rows) and year (columns).
+# heatmap.gp -- deducted points per indicator (rows) and year (columns): the indicators
+# that lost points only, at most 18, in fonts that stay legible printed on A4.
 # Data: $cells (year, row, deducted points, state: 0 scored, 1 inferred,
 # 2 missing; no line = indicator not assessed that year);
 # indicator[1..n_indicator] (row i-1); category[1..n_category] with
@@ -8,17 +9,17 @@
 set xrange [year_min - 0.5 : year_max + 0.5]
 set yrange [n_indicator - 0.5 : -0.5]
 set x2range [year_min - 0.5 : year_max + 0.5]
-set xtics 1 scale 0
+set xtics 1 scale 0 font ',11'
 unset x2tics
-set ytics scale 0 font ',9'
+set ytics scale 0 font ',11'
 set ytics ()
 do for [i=1:n_indicator] { set ytics add (indicator[i] i - 1) }
 set grid noytics
 unset grid
 set border 0
 unset key
-set lmargin 34
-set rmargin 18
+set lmargin 37
+set rmargin 15
 set tmargin 5
 set bmargin 7
 
@@ -38,7 +39,7 @@ do for [g=1:n_category] {
             to graph 1, first category_first[g] - 0.5 nohead lc rgb '#333333' lw 1.5 front
     }
     set label 100 + g category[g] at graph 1.01, first category_first[g] - 0.3 \
-        left font ',9' textcolor rgb '#333333'
+        left font ',10' textcolor rgb '#333333'
 }
 
 # (the cell text is written inline: a user function given a NaN argument makes
@@ -48,4 +49,4 @@ plot $cells using 1:2:(0.48):(0.48):($4 < 2 ? $3 : NaN) \
      $cells using 1:2:(0.48):($4 == 2 ? 0.48 : NaN) \
         with boxxyerror fillstyle pattern 4 lc rgb '#999999', \
      $cells using 1:2:($4 == 2 ? '?' : ($3 > 0 ? sprintf($4 == 1 ? '%g*' : '%g', $3) \
-        : ($4 == 1 ? '*' : ''))) with labels font ',9'
+        : ($4 == 1 ? '*' : ''))) with labels font ',11'

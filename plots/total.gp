@@ -4,7 +4,8 @@
 # Data: $totals (year, rate %, score, weight); band_name[], band_min[];
 # has_trend, trend_intercept, trend_slope (% per year), trend_p, trend_r2,
 # trend_n, direction_text; has_forecast, forecast_year, forecast, pi_low,
-# pi_high, confidence; year_min, year_max.
+# pi_high, confidence; year_min, year_max; $reviews (year, review total %) and n_review
+# (the finance bureau's review, drawn beside the self-evaluation); break_year[].
 
 x_max = has_forecast ? forecast_year : year_max
 set xrange [year_min - 0.6 : x_max + 0.6]
@@ -18,6 +19,11 @@ set bmargin 8
 stats $totals using 2 nooutput
 y_lo = STATS_min
 y_hi = STATS_max
+if (n_review > 0) {
+    stats $reviews using 2 nooutput
+    y_lo = STATS_min < y_lo ? STATS_min : y_lo
+    y_hi = STATS_max > y_hi ? STATS_max : y_hi
+}
 if (has_forecast) { y_lo = pi_low < y_lo ? pi_low : y_lo; y_hi = pi_high > y_hi ? pi_high : y_hi }
 y_lo = floor((y_lo - 3) / 5) * 5
 y_hi = y_hi + 3 > 100 ? 100 : ceil((y_hi + 3) / 5) * 5
@@ -47,6 +53,7 @@ if (has_forecast) {
 set label 2 trend_text at screen 0.07, character 3.6 left front font ',10'
 
 trend(x) = trend_intercept + trend_slope * x
+eval mark_breaks
 
 plot $totals using 1:2 with linespoints ls 1 lw 2.5 title '总分 total', \
      $totals using 1:2:(sprintf('%.1f', $2)) with labels offset 0, 1.2 font ',9' notitle, \
@@ -56,4 +63,8 @@ plot $totals using 1:2 with linespoints ls 1 lw 2.5 title '总分 total', \
         notitle, \
      $totals every ::0::0 using (has_forecast ? forecast_year : NaN):(forecast):(pi_low):(pi_high) \
         with yerrorbars ls 4 pt 9 ps 1.6 \
-        title (has_forecast ? sprintf('%d 预测 forecast ± %.0f%% PI', forecast_year, confidence) : '')
+        title (has_forecast ? sprintf('%d 预测 forecast ± %.0f%% PI', forecast_year, confidence) : ''), \
+     $reviews using 1:2 with points pt 5 ps 1.5 lc rgb '#d62728' \
+        title (n_review > 0 ? '财政复核 review' : ''), \
+     $reviews using 1:2:(sprintf('%.1f', $2)) with labels offset 0, -1.2 font ',9' \
+        textcolor rgb '#d62728' notitle

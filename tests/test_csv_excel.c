@@ -104,6 +104,36 @@ static void test_csv_excel__chinese_headers_and_codes(void **state)
 	jx_batch_free(same_as_machine("mixed.csv", mixed, strlen(mixed), JX_ENC_AUTO));
 }
 
+/* The workbook's 一级指标分值 column: the declared level-1 weight the name no longer holds. */
+static void test_csv_excel__level1_weight_column(void **state)
+{
+	static const char wb[] =
+		"部门,年度,类型,一级指标,二级指标,三级指标,指标解释,权重,得分,"
+		"得分率,扣分,得分来源,数据性质,一级指标分值\n"
+		"禁毒支队,2023,自评,部门决策,决策机制,决策制度,是否科学。,20,18,0."
+		"9,2,原文,真实,20\n"
+		"禁毒支队,2023,自评,部门决策,决策机制,决策流程,,30,,,,缺失,真实,20\n"
+		"禁毒支队,2023,自评,部门管理,预算执行,执行率,,50,45.5,0.91,4.5,推算,"
+		"真实,\n";
+	static const char both[] =
+		"department,year,kind,level1,level2,level3,weight,score,level1_weight\n"
+		"甲,2023,self,一 (30分),二,三,100,1,100\n";
+	jx_batch *b;
+	(void)state;
+	b = same_as_machine("wb.csv", wb, strlen(wb), JX_ENC_AUTO);
+	assert_true(b->evals[0]->rows[0].level1_weight == 20);
+	assert_true(isnan(b->evals[0]->rows[2].level1_weight));
+	jx_batch_free(b);
+	/* the column wins over a weight in the name; a bad value names its cell */
+	b = read_ok("w.csv", both, strlen(both), JX_ENC_AUTO);
+	assert_string_equal(b->evals[0]->rows[0].level1, "一");
+	assert_true(b->evals[0]->rows[0].level1_weight == 100);
+	jx_batch_free(b);
+	expect_error("department,year,kind,level1,level2,level3,weight,score,level1_weight\n"
+		     "甲,2023,self,一,二,三,100,1,二十\n",
+		     "x.csv:2:9:", "level1_weight must be a number greater than 0, not '二十'");
+}
+
 static void test_csv_excel__review_kinds_and_synthetic(void **state)
 {
 	static const char *const review[] = {"复核", "财政复核", "财政评价", "review"};
@@ -323,6 +353,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_csv_excel__chinese_headers_and_codes),
+		cmocka_unit_test(test_csv_excel__level1_weight_column),
 		cmocka_unit_test(test_csv_excel__review_kinds_and_synthetic),
 		cmocka_unit_test(test_csv_excel__quote_all_bom_crlf_blank_rows),
 		cmocka_unit_test(test_csv_excel__blank_level_cells_carried_down),

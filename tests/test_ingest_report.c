@@ -383,6 +383,11 @@ static void test_ingest_report__reference(void **state)
 			    "强制隔离戒毒数与往年相比增加");
 	assert_string_equal(ev->rows[0].level1, "部门决策");
 	assert_true(!strncmp(ev->problems, "2023 年我支队对绩效管理存在问题", 40));
+	/* 部门主要职能: its twelve items, from the first to the last */
+	assert_non_null(ev->functions);
+	assert_true(!strncmp(ev->functions, "（1）贯彻执行党和国家有关公安工作的方针", 50));
+	assert_non_null(strstr(ev->functions, "（12）开展常见毒品的定性定量检测分析"));
+	assert_null(strstr(ev->functions, "部门收支情况"));
 	jx_batch_free(b);
 	free(text);
 }

@@ -195,6 +195,30 @@ static void test_paste__short_rows_placed_by_content(void **state)
 	jx_doc_free(d);
 }
 
+/* A grid is dense: 40 000 rows of 64 cells (5 MB of text) is more than a pasted table
+ * may make, refused before it is allocated. */
+static void test_paste__too_large_refused(void **state)
+{
+	size_t rows = 40000, n = 0;
+	char *text = malloc(rows * 128 + 1);
+	jx_doc *d = (jx_doc *)1;
+	(void)state;
+	assert_non_null(text);
+	for (size_t r = 0; r < rows; r++) {
+		for (int c = 0; c < 64; c++) {
+			text[n++] = 'x';
+			text[n++] = c < 63 ? '\t' : '\n';
+		}
+	}
+	text[n] = '\0';
+	jx_error_clear();
+	assert_int_equal(jx__paste_read(&d, "big.txt", text, n), JX_EPARSE);
+	assert_null(d);
+	assert_non_null(
+		strstr(jx_error_last(), "big.txt:1: a pasted table of 40000 rows × 64 columns"));
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -204,6 +228,7 @@ int main(void)
 		cmocka_unit_test(test_paste__markdown_pipes),
 		cmocka_unit_test(test_paste__layout_spaces),
 		cmocka_unit_test(test_paste__short_rows_placed_by_content),
+		cmocka_unit_test(test_paste__too_large_refused),
 	};
 	return cmocka_run_group_tests_name("paste", tests, NULL, NULL);
 }

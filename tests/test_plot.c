@@ -75,18 +75,18 @@ static const char project_scores[] =
 	"department,year,kind,level1,level2,level3,explanation,weight,score,score_origin,project,"
 	"target,actual,reason\n"
 	"测试部门,2021,self,项目资金,年度资金总额,预算执行率,,10,8,stated,2021年道路修缮,,,\n"
-	"测试部门,2021,self,产出指标,数量指标,修缮里程,,90,90,stated,2021年道路修缮,≥10公里,12公里,\n"
+	"测试部门,2021,self,产出指标,数量指标,修缮里程,,90,90,stated,2021年道路修缮,≥10公里,12公里,"
+	"\n"
 	"测试部门,2022,self,项目资金,年度资金总额,预算执行率,,10,9.5,stated,道路修缮,,,\n"
 	"测试部门,2022,self,产出指标,数量指标,修缮里程,,90,80,stated,道路修缮,≥10公里,9公里,涨价\n"
 	"测试部门,2022,self,项目资金,年度资金总额,预算执行率,,10,10,stated,路灯改造,,,\n"
 	"测试部门,2022,self,产出指标,数量指标,改造路灯,,90,90,stated,路灯改造,200盏,200盏,\n";
-static const char project_figures[] =
-	"department,year,item,value,unit,project\n"
-	"测试部门,2021,project_budget,1000000,元,道路修缮\n"
-	"测试部门,2021,project_executed,800000,元,道路修缮\n"
-	"测试部门,2022,project_budget,2000000,元,道路修缮\n"
-	"测试部门,2022,project_executed,1900000,元,道路修缮\n"
-	"测试部门,2022,project_execution_rate,100,%,路灯改造\n";
+static const char project_figures[] = "department,year,item,value,unit,project\n"
+				      "测试部门,2021,project_budget,1000000,元,道路修缮\n"
+				      "测试部门,2021,project_executed,800000,元,道路修缮\n"
+				      "测试部门,2022,project_budget,2000000,元,道路修缮\n"
+				      "测试部门,2022,project_executed,1900000,元,道路修缮\n"
+				      "测试部门,2022,project_execution_rate,100,%,路灯改造\n";
 
 typedef struct {
 	char *dir;
@@ -558,6 +558,104 @@ static void test_plot__script_projects(void **state)
 	assert_null(none);
 }
 
+static char *render_svg(fixture *f, jx_chart chart, const char *dept)
+{
+	jx_plot_request r = request(chart, dept);
+	char *svg = NULL;
+	r.format = JX_IMAGE_SVG;
+	if (jx_plot_render(&svg, NULL, f->store, &r) != 0)
+		fail_msg("%s: %s", jx_chart_name(chart), jx_error_last());
+	assert_non_null(strstr(svg, "<svg"));
+	assert_non_null(strstr(svg, "</svg>"));
+	return svg;
+}
+
+/* 换框部门: 2020 and 2021 on one framework (A, B), 2022 on another (C, D: none carried
+ * over, a break); reviews of 2020 (80) and 2022 (a missing score: not drawn). The total
+ * chart marks the break at 2022 and draws the 2020 review beside the self-evaluation; the
+ * categories chart marks the break too. */
+static void test_plot__breaks_and_reviews_marked(void **state)
+{
+	fixture *f = *state;
+	char *s, *b, *svg;
+	import_text(
+		f->store, "break.csv",
+		"department,year,kind,level1,level2,level3,explanation,weight,score,score_origin\n"
+		"换框部门,2020,self,甲,乙,A,,50,45,stated\n换框部门,2020,self,甲,乙,B,,50,50,"
+		"stated\n"
+		"换框部门,2021,self,甲,乙,A,,50,48,stated\n换框部门,2021,self,甲,乙,B,,50,50,"
+		"stated\n"
+		"换框部门,2022,self,甲,乙,C,,50,40,stated\n换框部门,2022,self,甲,乙,D,,50,50,"
+		"stated\n"
+		"换框部门,2020,review,甲,乙,A,,50,30,stated\n换框部门,2020,review,甲,乙,B,,50,50,"
+		"stated\n"
+		"换框部门,2022,review,甲,乙,C,,50,,\n换框部门,2022,review,甲,乙,D,,50,50,stated\n",
+		0);
+	s = script_of(f, JX_CHART_TOTAL, "换框部门");
+	assert_contains(s, "\nn_break_year = 1\n");
+	assert_contains(s, "\nbreak_year[1] = 2022\n");
+	assert_contains(s, "\nn_review = 1\n");
+	b = script_block(s, "reviews");
+	assert_string_equal(b, "2020 80\n");
+	free(b);
+	free(s);
+	svg = render_svg(f, JX_CHART_TOTAL, "换框部门");
+	assert_contains(svg, "2022 新指标体系 new framework");
+	assert_contains(svg, "财政复核 review");
+	free(svg);
+	svg = render_svg(f, JX_CHART_CATEGORIES, "换框部门");
+	assert_contains(svg, "2022 新指标体系 new framework");
+	free(svg);
+	/* without a break or a review: nothing marked */
+	s = script_of(f, JX_CHART_TOTAL, "测试部门");
+	assert_contains(s, "\nn_break_year = 0\n");
+	assert_contains(s, "\nn_review = 0\n");
+	free(s);
+	svg = render_svg(f, JX_CHART_TOTAL, "测试部门");
+	assert_null(strstr(svg, "新指标体系"));
+	assert_null(strstr(svg, "财政复核"));
+	free(svg);
+}
+
+/* The heatmap draws only indicators that lost points: 换框部门's B and D never did. With 20
+ * indicators of weight 5 that lost 0.25..5 points, the 18 that lost most are drawn (3..20) and the note
+ * counts the 2 left out. */
+static void test_plot__heatmap_only_lost_points(void **state)
+{
+	fixture *f = *state;
+	char csv[4096], *s;
+	size_t n;
+	import_text(
+		f->store, "break.csv",
+		"department,year,kind,level1,level2,level3,explanation,weight,score,score_origin\n"
+		"换框部门,2020,self,甲,乙,A,,50,45,stated\n换框部门,2020,self,甲,乙,B,,50,50,"
+		"stated\n"
+		"换框部门,2022,self,甲,乙,C,,50,40,stated\n换框部门,2022,self,甲,乙,D,,50,50,"
+		"stated\n",
+		0);
+	s = script_of(f, JX_CHART_HEATMAP, "换框部门");
+	assert_contains(s, "\nn_indicator = 2\n");
+	assert_contains(s,
+			"\nindicator[1] = 'C'\n"); /* jx_units order: the latest framework first */
+	assert_contains(s, "\nindicator[2] = 'A'\n");
+	assert_contains(s, "indicators that lost points only'\n");
+	free(s);
+	n = (size_t)snprintf(csv, sizeof(csv),
+			     "department,year,kind,level1,level2,level3,"
+			     "explanation,weight,score\n");
+	for (int i = 1; i <= 20; i++)
+		n += (size_t)snprintf(csv + n, sizeof(csv) - n,
+				      "多项部门,2022,self,甲,乙,指标%02d,,5,%g\n", i, 5 - 0.25 * i);
+	import_text(f->store, "many.csv", csv, 0);
+	s = script_of(f, JX_CHART_HEATMAP, "多项部门");
+	assert_contains(s, "\nn_indicator = 18\n");
+	assert_contains(s, "\nindicator[1] = '指标03'\n");
+	assert_contains(s, "\nindicator[18] = '指标20'\n");
+	assert_null(strstr(s, "'指标02'"));
+	assert_contains(s, "另有 2 项扣分较少的指标未画出 2 more not shown");
+	free(s);
+}
+
 static void test_plot__year_range_limits_data(void **state)
 {
 	fixture *f = *state;
@@ -617,8 +715,9 @@ static void test_plot__missing_and_inferred_scores_shown(void **state)
 	s = script_of(f, JX_CHART_HEATMAP, "缺失部门");
 	b = script_block(s, "cells");
 	assert_string_equal(b, "2022 0 NaN 2\n2022 1 5 1\n");
-	assert_contains(
-		s, "\nnote_text = '? = 得分缺失 missing score   * = 推算得分 inferred score'\n");
+	assert_contains(s,
+			"\nnote_text = '只列出扣过分的指标 indicators that lost points only; ? = "
+			"得分缺失 missing * = 推算得分 inferred'\n");
 	r.format = JX_IMAGE_SVG;
 	assert_int_equal(jx_plot_render(&svg, NULL, f->store, &r), 0);
 	assert_contains(svg, ">?</text>");
@@ -675,25 +774,13 @@ static void test_plot__png_of_each_chart(void **state)
 	fixture *f = *state;
 	draw_png(f, JX_CHART_TOTAL, 0, 0, 1000, 600);
 	draw_png(f, JX_CHART_CATEGORIES, 0, 0, 1000, 600);
-	draw_png(f, JX_CHART_HEATMAP, 0, 0, 900, 500); /* 4 years, 5 rows: the minimum */
+	draw_png(f, JX_CHART_HEATMAP, 0, 0, 940, 420); /* 5 rows that lost points: the minimum */
 	draw_png(f, JX_CHART_PARETO, 0, 0, 1100, 700);
-	draw_png(f, JX_CHART_WEAK, 0, 0, 1000, 400); /* 3 panels in one row: 150 + 250 */
+	draw_png(f, JX_CHART_WEAK, 0, 0, 1000, 400); /* 2 panels in one row: 150 + 250 */
 	draw_png(f, JX_CHART_FIGURES, 0, 0, 1000, 600);
 	draw_png(f, JX_CHART_RANK, 0, 0, 1000, 450);
 	draw_png(f, JX_CHART_PROJECTS, 0, 0, 1000, 600);
 	draw_png(f, JX_CHART_TOTAL, 640, 480, 640, 480); /* --size */
-}
-
-static char *render_svg(fixture *f, jx_chart chart, const char *dept)
-{
-	jx_plot_request r = request(chart, dept);
-	char *svg = NULL;
-	r.format = JX_IMAGE_SVG;
-	if (jx_plot_render(&svg, NULL, f->store, &r) != 0)
-		fail_msg("%s: %s", jx_chart_name(chart), jx_error_last());
-	assert_non_null(strstr(svg, "<svg"));
-	assert_non_null(strstr(svg, "</svg>"));
-	return svg;
 }
 
 static void test_plot__svg_has_chinese_text(void **state)
@@ -884,7 +971,7 @@ static void test_plot__hostile_names_stay_text(void **state)
 			csv_field(fn, sizeof(fn), names[i]);
 			n += (size_t)snprintf(csv + n, sizeof(csv) - n,
 					      "%s,%d,self,%s,二级,%s,,20,%d\n", fd, year, fc, fn,
-					      16 + (int)i);
+					      15 + (int)i); /* each loses points: a heatmap row */
 		}
 	import_text(f->store, "hostile.csv", csv, 0);
 	assert_int_equal(chdir(dir), 0); /* where a relative `touch MARKER` would land */
@@ -954,6 +1041,8 @@ int main(void)
 		T(test_plot__script_figures),
 		T(test_plot__script_rank),
 		T(test_plot__script_projects),
+		T(test_plot__breaks_and_reviews_marked),
+		T(test_plot__heatmap_only_lost_points),
 		T(test_plot__year_range_limits_data),
 		T(test_plot__synthetic_is_marked),
 		T(test_plot__nothing_to_draw),

@@ -30,7 +30,8 @@
  *
  * Rules:
  *  R1  A: run 4 (2020-2023), best rate 1.
- *  R2  A is weak by the low mean rate ((.85 + .8 + .75)/3 = .8 < .9) but R1 covers it.
+ *  R2  the weak indicators (window 2021-2023, 18 points lost: A 12, C 3, D 3) that R1 and R6
+ *      leave: D, large (3/18 >= 15%), target full marks (its 2023 rate is 100%).
  *  R3  Mann–Kendall (one framework period), family = the units of the report's trend
  *      that could reach p < .05: total (S = −8 of 10 pairs: p = 2·5/120 = 1/12), 决策,
  *      目标 and A (strictly falling: S = −10, p = 2/120 = 1/60); 管理 (1 .95 1 .95 .95),
@@ -160,8 +161,16 @@ static void test_report__rules_fire_on_fixture(void **state)
 	assert_int_equal(s->year2, 2023);
 	assert_true(fabs(s->value2 - 1) < 1e-12);
 	assert_int_equal(strncmp(s->anchor, "run-", 4), 0);
-	/* R2 and the indicator part of R3 are covered by R1 */
-	assert_int_equal(count(r, JX_RULE_LOW_RATE), 0);
+	/* R2: the weak indicators no more specific rule covers. Window 2021-2023: A lost
+	 * 3 + 4 + 5, C 3 (2023), D 3 (2022): 18 points. A has R1, C (new since 2022) R6; D is
+	 * large (3/18 = 16.7% >= 15%), full marks in 2023: its target is full marks */
+	assert_int_equal(count(r, JX_RULE_LOW_RATE), 1);
+	s = find(r, JX_RULE_LOW_RATE, 0);
+	assert_string_equal(s->unit->level3, "资产管理");
+	assert_true(fabs(s->value - 3) < 1e-9);
+	assert_true(fabs(s->value2 - 1) < 1e-12);
+	assert_int_equal(s->count, 3);
+	assert_int_equal(strncmp(s->anchor, "weak-", 5), 0);
 	/* R3: 决策 only (the total's least-squares p ≈ .045 was a false alarm's kind) */
 	assert_true(p_t3(t_total) < 0.05);
 	assert_int_equal(count(r, JX_RULE_FALLING), 1);
@@ -210,7 +219,7 @@ static void test_report__rules_fire_on_fixture(void **state)
 	assert_true(fabs(s->value - 2) < 1e-12);
 	assert_string_equal(s->unit->level3, "目标设定");
 	/* in rule order, nothing else */
-	assert_int_equal(r->nsuggestions, 8); /* R3 once: 决策 */
+	assert_int_equal(r->nsuggestions, 9); /* R3 once: 决策 */
 	for (size_t i = 1; i < r->nsuggestions; i++)
 		assert_true(r->suggestions[i - 1].rule <= r->suggestions[i].rule);
 	assert_int_equal(r->synthetic, 1);
@@ -265,7 +274,7 @@ static void test_report__sections_and_english(void **state)
 		assert_non_null(strstr(en, sec));
 	}
 	assert_non_null(strstr(zh, "<h2>一、摘要</h2>"));
-	/* 甲局 has no project evaluations: section 七 says so */
+	/* 甲局 has no project evaluations: section 八 says so */
 	assert_non_null(strstr(zh, "所选年度内没有该部门的项目支出绩效自评表。"));
 	assert_non_null(strstr(en, "<h2>1. Summary</h2>"));
 	assert_non_null(strstr(en, "<html lang=\"en\">"));
@@ -276,6 +285,15 @@ static void test_report__sections_and_english(void **state)
 	/* the summary card: 92 of 100 in 2023, 93 → 92 is -1 point */
 	assert_non_null(strstr(zh, "<div class=\"value\">92 / 100</div>"));
 	assert_non_null(strstr(zh, "<div class=\"value\">-1 分</div>"));
+	/* 结果应用与预算建议: 2023 execution 120/100 > 110%; one indicator (A) deducted 4
+	 * years running (R1); no projects, so no project line */
+	assert_non_null(strstr(zh, "<li>2023 年预算执行率 120.0%，超过 110%：下年度预算编制更准确，"
+				   "减少年中追加。"));
+	assert_non_null(strstr(zh, "<li>1 项指标已连续 3 年以上扣分：下年度预算安排与这些指标的整改"
+				   "目标挂钩，整改不到位的相关支出从严核定。"));
+	assert_non_null(strstr(zh, "href=\"#fig-2023\"")); /* its evidence */
+	assert_null(strstr(zh, "个项目各年预算执行率均低于"));
+	assert_non_null(strstr(en, "Budget execution in 2023 was 120.0%, above 110%"));
 	assert_null(strstr(zh, "<script"));
 	free(zh);
 	free(en);
@@ -363,8 +381,9 @@ static void test_report__english_one_year(void **state)
 	assert_non_null(strstr(en, "乙局 \\| self-evaluation \\| 2023 (1 evaluated year)"));
 	assert_null(strstr(en, "1 evaluated years"));
 	assert_non_null(strstr(en, "0 planning suggestions"));
-	assert_non_null(strstr(en, "No forecast: "));
-	assert_null(strstr(en, "无法预测"));
+	/* profile mode: one sentence of its own, in English */
+	assert_non_null(strstr(en, "Fewer than 3 evaluated years (1): no forecast for next year."));
+	assert_null(strstr(en, "评价年度少于"));
 	/* the grade band 优 of the store is "excellent" in English */
 	assert_int_equal(jx_report_summary(&sum, r, JX_LANG_EN), 0);
 	assert_string_equal(sum,
@@ -441,7 +460,8 @@ static void test_report__one_year(void **state)
 	assert_int_equal(r->rank_row->rank, 1);
 	html = render(*state, r, JX_REPORT_HTML, JX_LANG_ZH);
 	assert_non_null(strstr(html, "<section id=\"provenance\">"));
-	assert_non_null(strstr(html, "无法预测"));
+	assert_non_null(strstr(html, "评价年度少于 3 个（1 个），不做下年度预测。"));
+	assert_null(strstr(html, "无法预测")); /* not the analysis's English message */
 	assert_int_equal(jx_report_summary(&sum, r, JX_LANG_ZH), 0);
 	assert_string_equal(sum, "乙局：2023 年总分 100 / 100，等级 优，部门排名 1/2。\n"
 				 "持续薄弱指标 0 项。\n"

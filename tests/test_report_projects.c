@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test_report_projects.c -- the report's section 七、项目支出绩效 and rules R11, R12.
+/* test_report_projects.c -- the report's section 八、项目支出绩效 and rules R11, R12.
  *
  * The department 示例县教育局 gets two self-evaluations of its own (so that it
  * has a report) and the projects of tests/fixtures/csv/canonical_project_*.csv.
@@ -90,29 +90,38 @@ static void test_report__projects_section(void **state)
 {
 	jx_report *r = NULL;
 	char *md = markdown(*state, &r, JX_LANG_ZH);
-	expect(md, "## 七、项目支出绩效");
-	expect(md, "## 八、自评与财政复核");
+	expect(md, "## 八、项目支出绩效");
+	expect(md, "## 九、自评与财政复核");
 	expect(md, "## 十、数据来源");
 	expect(md, "本部门在 2022–2023 年有 2 个项目的支出绩效自评。");
 	/* the table: latest year, execution, mean, missed / targets, points lost */
 	expect(md, "义务教育营养改善计划专项资金 | 2022–2023 | 108 / 110 优 | 99.9% | 95.0% | "
 		   "**1 / 6** | 9 | **目标反复未达成** |");
-	expect(md, "校舍维修改造资金 | 2022–2023 | 86 / 100 良 | **60.0%** | **65.0%** | "
+	expect(md, "校舍维修改造资金 | 2022–2023 | 86 / 100 良 | <strong>60.0%</strong> | "
+		   "<strong>65.0%</strong> | "
 		   "**1 / 4** | 23 | **执行持续偏慢** |");
 	/* the rules across years */
 	expect(md, "「校舍维修改造资金」：2022–2023 年 2 个年度执行率均低于 90.0%（平均 65.0%，"
 		   "最低 60.0%）](#proj-2)");
 	expect(md, "「义务教育营养改善计划专项资金」：家长满意度 (2022, 2023)](#proj-1)");
 	/* every missed target with the department's reason */
-	expect(md, "**义务教育营养改善计划专项资金** · 2022 年「补助资金拨付及时性」：指标值 9月前，"
-		   "实际完成 2022年10月；原因：资金调度滞后, 已建立按月拨付台账");
+	expect(md,
+	       "**义务教育营养改善计划专项资金** · 2022 年「补助资金拨付及时性」：指标值 9月前，"
+	       "实际完成 2022年10月；原因：资金调度滞后, 已建立按月拨付台账");
 	expect(md, "**校舍维修改造资金** · 2023 年「完工时间」：指标值 2023年8月底前，实际完成 "
 		   "2023年11月；原因：雨季延误工期");
+	/* 结果应用与预算建议: the one slow project (R11) weighs on next year's budget */
+	expect(md,
+	       "\n- 1 个项目各年预算执行率均低于 90%：下年度相应压减或调整这些项目的预算。 [→ 证据]"
+	       "(#projects)\n");
 	/* the suggestions */
-	expect(md, "【R11 项目执行偏慢】**项目「校舍维修改造资金」2022–2023 年各年预算执行率均低于 "
+	expect(md, "【R11 项目执行偏慢】</strong>项目「校舍维修改造资金」2022–2023 "
+		   "年各年预算执行率均低于 "
 		   "90.0%（平均 65.0%）");
-	expect(md, "【R12 项目目标反复未达成】**项目「义务教育营养改善计划专项资金」的绩效目标反复未"
-		   "达成（家长满意度 (2022, 2023)）");
+	expect(md,
+	       "【R12 "
+	       "项目目标反复未达成】</strong>项目「义务教育营养改善计划专项资金」的绩效目标反复未"
+	       "达成（家长满意度 (2022, 2023)）");
 	assert_non_null(r->projects);
 	assert_int_equal(r->projects->nmissed, 5);
 	assert_true(r->projects_synthetic);
@@ -125,7 +134,7 @@ static void test_report__projects_english(void **state)
 {
 	jx_report *r = NULL;
 	char *md = markdown(*state, &r, JX_LANG_EN);
-	expect(md, "## 7. Budget projects");
+	expect(md, "## 8. Budget projects");
 	expect(md, "## 10. Data provenance");
 	expect(md, "\u201c校舍维修改造资金\u201d: 2022–2023, execution in all 2 years below 90.0% "
 		   "(mean 65.0%, lowest 60.0%)");

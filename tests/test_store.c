@@ -116,7 +116,7 @@ static void test_store__create_sets_version_and_id(void **state)
 	(void)state;
 	assert_int_equal(jx_store_opened_version(s), 0);
 	assert_int_equal(query_int(db, "PRAGMA user_version"), JX_SCHEMA_VERSION);
-	assert_int_equal(query_int(db, "PRAGMA user_version"), JX_SCHEMA_VERSION);
+	assert_int_equal(query_int(db, "PRAGMA user_version"), 7);
 	assert_int_equal(query_int(db, "PRAGMA application_id"), 0x4A584442);
 	assert_int_equal(query_int(db, "PRAGMA foreign_keys"), 1);
 	assert_int_equal(query_int(db, "SELECT count(*) FROM grade_band"), 4);
@@ -915,6 +915,7 @@ static void test_store__load_evaluation_round_trip(void **state)
 	ev->self_score = 98;
 	ev->problems = strdup("问题");
 	ev->conclusion = strdup("结论");
+	ev->functions = strdup("职能");
 	jx_evaluation_warn(ev, 4, "score missing");
 	b = batch_of("r.txt", ev, NULL, NULL);
 	assert_int_equal(import1(s, b, 0, NULL), 0);
@@ -932,6 +933,7 @@ static void test_store__load_evaluation_round_trip(void **state)
 	assert_string_equal(back->problems, "问题");
 	assert_null(back->suggestions);
 	assert_string_equal(back->conclusion, "结论");
+	assert_string_equal(back->functions, "职能");
 	assert_int_equal(back->nwarnings, 1);
 	assert_int_equal(back->warnings[0].line, 4);
 	assert_string_equal(back->warnings[0].message, "score missing");

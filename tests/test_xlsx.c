@@ -37,10 +37,23 @@ static jx_evaluation *evaluation(const char *dept, int year, double a, jx_proven
 	jx_evaluation *ev = jx_evaluation_new(dept, year, JX_KIND_SELF);
 	assert_non_null(ev);
 	ev->provenance = prov;
-	assert_non_null(jx_evaluation_add_row(ev, "决策", "目标", "目标设定", "目标是否明确。", 20,
-					      a, JX_ORIGIN_STATED, 1));
+	jx_indicator *row = jx_evaluation_add_row(ev, "决策", "目标", "目标设定", "目标是否明确。",
+						  20, a, JX_ORIGIN_STATED, 1);
+	assert_non_null(row);
+	row->level1_weight = 20;
 	assert_non_null(jx_evaluation_add_row(ev, "管理", "资金", "资金使用", "", 80, 80,
 					      JX_ORIGIN_STATED, 2));
+	return ev;
+}
+
+/* 乙局 2023 states its total 100, its self-score 100 and two text sections. */
+static jx_evaluation *declared(jx_evaluation *ev)
+{
+	ev->total_weight = 100;
+	ev->total_score = 100;
+	ev->self_score = 100;
+	ev->problems = strdup("资金使用进度偏慢。");
+	ev->conclusion = strdup("优");
 	return ev;
 }
 
@@ -70,7 +83,7 @@ static int setup(void **state)
 		return -1;
 	jx_batch_add_evaluation(b, evaluation("甲局", 2022, 18, JX_PROV_SYNTHETIC));
 	jx_batch_add_evaluation(b, evaluation("甲局", 2023, 16, JX_PROV_SYNTHETIC));
-	jx_batch_add_evaluation(b, evaluation("乙局", 2023, 20, JX_PROV_REAL));
+	jx_batch_add_evaluation(b, declared(evaluation("乙局", 2023, 20, JX_PROV_REAL)));
 	jx_batch_add_figures(b, figures(2022, 10000, 9000));
 	jx_batch_add_figures(b, figures(2023, 10000, 11050));
 	if (jx_store_import(fx->st, &b, 1, 0, NULL) != 0)
@@ -155,8 +168,11 @@ static void test_xlsx__scores_sheet(void **state)
 	assert_number_cell(sheet, "H6", "16");
 	assert_number_cell(sheet, "I6", "0.8");
 	assert_number_cell(sheet, "G7", "80");
+	assert_number_cell(sheet, "N2", "20"); /* 一级指标分值 of 决策; none for 管理 */
+	assert_null(strstr(sheet, "<c r=\"N3\""));
+	assert_number_cell(sheet, "N6", "20");
 	assert_null(strstr(sheet, "<c r=\"A8\"")); /* six rows of data */
-	assert_non_null(strstr(sheet, "<autoFilter ref=\"A1:M7\"/>"));
+	assert_non_null(strstr(sheet, "<autoFilter ref=\"A1:N7\"/>"));
 	free(wb);
 	free(strings);
 	free(sheet);
@@ -165,7 +181,7 @@ static void test_xlsx__scores_sheet(void **state)
 static void test_xlsx__analysis_sheets(void **state)
 {
 	fixture *fx = *state;
-	char *compare, *weak, *figs, *projects, *strings, *about, *totals;
+	char *compare, *weak, *figs, *projects, *strings, *about, *totals, *evals;
 	assert_int_equal(jx_xlsx_export(fx->st, fx->xlsx, NULL, JX_LANG_ZH), 0);
 	strings = member(fx->xlsx, "xl/sharedStrings.xml");
 	compare = member(fx->xlsx, "xl/worksheets/sheet2.xml");
@@ -173,7 +189,8 @@ static void test_xlsx__analysis_sheets(void **state)
 	figs = member(fx->xlsx, "xl/worksheets/sheet4.xml");
 	projects = member(fx->xlsx, "xl/worksheets/sheet5.xml");
 	totals = member(fx->xlsx, "xl/worksheets/sheet6.xml");
-	about = member(fx->xlsx, "xl/worksheets/sheet7.xml");
+	evals = member(fx->xlsx, "xl/worksheets/sheet7.xml");
+	about = member(fx->xlsx, "xl/worksheets/sheet8.xml");
 	/* compare: one department with two years; headers, Δ −10 pp and −2 points as numbers */
 	assert_non_null(strstr(strings, "<t>得分率变动（百分点）</t>"));
 	assert_non_null(strstr(strings, "<t>下降</t>"));
@@ -200,6 +217,18 @@ static void test_xlsx__analysis_sheets(void **state)
 	assert_number_cell(totals, "E4", "96");
 	assert_number_cell(totals, "G4", "4");
 	assert_non_null(strstr(totals, "state=\"frozen\""));
+	/* evaluations: what 乙局 2023 states (row 2); 甲局 states nothing (rows 3, 4) */
+	assert_non_null(strstr(strings, "<t>合计得分（原文）</t>"));
+	assert_non_null(strstr(strings, "<t>资金使用进度偏慢。</t>"));
+	assert_number_cell(evals, "E2", "100");
+	assert_number_cell(evals, "F2", "100");
+	assert_number_cell(evals, "G2", "100");
+	assert_non_null(strstr(evals, "<c r=\"H2\""));
+	assert_null(strstr(evals, "<c r=\"I2\"")); /* no 有关建议 */
+	assert_non_null(strstr(evals, "<c r=\"J2\""));
+	assert_number_cell(evals, "B4", "2023");
+	assert_null(strstr(evals, "<c r=\"E4\""));
+	assert_null(strstr(evals, "<c r=\"A5\""));
 	/* about: the synthetic part is said */
 	assert_non_null(strstr(strings, "含合成数据"));
 	assert_non_null(strstr(about, "<c r=\"B5\""));
@@ -210,6 +239,7 @@ static void test_xlsx__analysis_sheets(void **state)
 	free(projects);
 	free(about);
 	free(totals);
+	free(evals);
 }
 
 static void test_xlsx__department_filter(void **state)

@@ -137,6 +137,10 @@ typedef struct {
 	 *  skipped rows, notes), several lines of text for `import --dry-run`; NULL
 	 *  unless asked for (jx_read_options.describe). Not stored. */
 	char *reading;
+	/** 部门主要职能 as the report text states them, or NULL: what the department is for,
+	 *  for the planning report's 基本情况. Stored, but not part of the content hash (it
+	 *  describes the department, not the evaluation). */
+	char *functions;
 } jx_evaluation;
 
 /** One figure: an amount in its item's unit (万元, or 元 for a project's

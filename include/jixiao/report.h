@@ -122,6 +122,14 @@ typedef struct {
 	size_t nsuggestions;
 	char **messages; /**< non-fatal problems (a chart that could not be drawn...) */
 	size_t nmessages;
+	/** Self and review totals per year, the headline review first (docs/report.md,
+	 *  "Review first"); NULL only when the department has no evaluation in range. */
+	jx_standing_result *standing;
+	const jx_standing *standing_latest; /**< year_latest's (borrowed from standing), or NULL */
+	jx_gap_result *gap; /**< the self-minus-review gap test; NULL when no year has both */
+	/** What the department's own report of year_latest (the report's kind) states, as
+	 *  written: 部门主要职能, 存在问题及原因, 有关建议; each NULL when it says nothing. */
+	char *functions, *stated_problems, *stated_suggestions;
 } jx_report;
 
 /**

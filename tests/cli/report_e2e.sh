@@ -185,7 +185,7 @@ J report --dept "$dept" --lang en --no-charts --out "$tmp/en.html" >/dev/null
 html=$tmp/en.html
 xmllint --noout "$html" || fail "English HTML is not well-formed"
 same "$(xp "normalize-space(//section[@id='summary']/h2)")" "1. Summary" "English heading"
-same "$(xp "normalize-space(//section[@id='suggestions']/h2)")" "9. Planning suggestions" "English heading"
+same "$(xp "normalize-space(//section[@id='suggestions']/h2)")" "2. Planning suggestions" "English heading"
 same "$(xp "string(/html/@lang)")" "en" "lang attribute"
 
 # ---- the real one-year report: every section, no trend, no forecast ----
@@ -198,6 +198,25 @@ done
 same "$(xp "normalize-space(//section[@id='summary']/div[@class='cards']/div[1]/div[@class='value'])")" \
   "98 / 100" "real report score (the report states 98)"
 same "$(xp "count(//section[@id='provenance']//td[.='真实'])")" 1 "real evaluation marked real"
+# among all the synthetic departments of 2023 it is still real: no banner, no rank, no rank chart
+same "$(xp "count(//div[@class='banner'])")" 0 "banner on the real report beside synthetic data"
+same "$(grep -c 'synthetic' "$html" || true)" 0 "synthetic data (banner, page footer, chart) in the real report"
+same "$(xp "count(//figure[@id='chart-rank'])")" 0 "rank chart of the real department"
+same "$(xp "normalize-space(//section[@id='summary']/div[@class='cards']/div[3]/div[@class='value'])")" \
+  "—" "rank of the real department"
+
+# ---- review first: 示例市民政局's headline is its 2024 review (77.5, 中), self beside ----
+html=$tmp/mz.html
+J report --dept 示例市民政局 --no-charts --out "$html" >/dev/null
+J list --dept 示例市民政局 --year 2024 --format csv >"$tmp/mz.csv"
+rv=$(q "$tmp/mz.csv" "SELECT total_score || ' / ' || total_weight || '|' || grade FROM t WHERE kind = 'review'")
+sf=$(q "$tmp/mz.csv" "SELECT total_score || '|' || grade FROM t WHERE kind = 'self'")
+same "$(xp "normalize-space(//section[@id='summary']/div[@class='cards']/div[1]/div[@class='label'])")" \
+  "2024 年总分（财政复核）" "the headline's basis"
+same "$(xp "normalize-space(//section[@id='summary']/div[@class='cards']/div[1]/div[@class='value'])")" \
+  "${rv%|*}" "the headline is the review's total"
+same "$(xp "normalize-space(//section[@id='summary']/div[@class='cards']/div[1]/div[@class='sub'])")" \
+  "等级：${rv#*|}；自评 ${sf%|*} 分（${sf#*|}）" "the review's grade, the self-evaluation beside it"
 
 # A database with only the real report: no synthetic banner.
 db=$tmp/real.db
@@ -218,5 +237,14 @@ for f in $(grep -o 'r_charts/[a-z]*\.png' "$tmp/r.md"); do
   [ "$(head -c 8 "$tmp/$f" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || fail "$f is not a PNG"
 done
 ok
+
+# CommonMark (cmark-gfm, with and without raw HTML): no emphasis left as literal asterisks
+for d in "$dept" 示例市民政局 南京市公安局禁毒支队; do
+  J report --dept "$d" --no-charts --out "$tmp/c.md" >/dev/null
+  for mode in --smart --unsafe; do # the default omits raw HTML, --unsafe renders it
+    n=$(cmark-gfm "$mode" -e table "$tmp/c.md" | sed 's/<[^>]*>//g' | grep -c '\*' || true)
+    same "$n" 0 "$d: lines with a literal * under cmark-gfm $mode"
+  done
+done
 
 echo "report_e2e: $checks checks passed"

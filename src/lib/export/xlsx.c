@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* xlsx.c -- the Excel/WPS workbook: scores, compare, weak, figures, projects, totals
- * (libxlsxwriter).
+/* xlsx.c -- the Excel/WPS workbook: scores, compare, weak, figures, projects, totals,
+ * evaluations (libxlsxwriter).
  *
  * Each analysis sheet is filled from the same jx_table the analysis
  * command prints (with its department column), column by column through a
@@ -191,14 +191,20 @@ static void put_table(xbook *x, xsheet *s, const jx_table *t, int year_from, int
 
 /* ---- scores: one row per indicator and year, straight from the store ---- */
 
-static const xcol score_cols[] = {
-	{"department", "部门", X_TEXT},     {"year", "年度", X_INT},
-	{"kind", "类型", X_TEXT},           {"level1", "一级指标", X_TEXT},
-	{"level2", "二级指标", X_TEXT},     {"level3", "三级指标", X_TEXT},
-	{"weight", "权重", X_NUM},          {"score", "得分", X_NUM},
-	{"rate", "得分率", X_PCT},          {"lost", "扣分", X_NUM},
-	{"origin", "得分来源", X_TEXT},     {"provenance", "数据性质", X_TEXT},
-	{"explanation", "指标解释", X_TEXT}};
+static const xcol score_cols[] = {{"department", "部门", X_TEXT},
+				  {"year", "年度", X_INT},
+				  {"kind", "类型", X_TEXT},
+				  {"level1", "一级指标", X_TEXT},
+				  {"level2", "二级指标", X_TEXT},
+				  {"level3", "三级指标", X_TEXT},
+				  {"weight", "权重", X_NUM},
+				  {"score", "得分", X_NUM},
+				  {"rate", "得分率", X_PCT},
+				  {"lost", "扣分", X_NUM},
+				  {"origin", "得分来源", X_TEXT},
+				  {"provenance", "数据性质", X_TEXT},
+				  {"explanation", "指标解释", X_TEXT},
+				  {"level1_weight", "一级指标分值", X_NUM}};
 
 static const char *origin_zh(jx_origin o)
 {
@@ -222,27 +228,39 @@ static void score_rows(xbook *x, xsheet *s, const jx_evaluation *ev)
 		put_text(x, s, 10, origin_zh(in->origin));
 		put_text(x, s, 11, jx_provenance_label(ev->provenance));
 		put_text(x, s, 12, in->explanation);
+		put_number(x, s, 13, in->level1_weight, X_NUM);
 	}
 }
 
-static int scores_sheet(xbook *x, jx_store *st, const jx_eval_summary *evs, size_t n)
+typedef void (*xrows)(xbook *x, xsheet *s, const jx_evaluation *ev);
+
+/* A sheet filled from each stored evaluation in turn (scores, evaluations). */
+static int stored_sheet(xbook *x, jx_store *st, const jx_eval_summary *evs, size_t n,
+			const char *name, const xcol *cols, size_t ncols, xrows rows)
 {
 	xsheet s;
 	int rc = 0;
-	sheet_start(x, &s, "scores", score_cols, sizeof(score_cols) / sizeof(*score_cols));
+	sheet_start(x, &s, name, cols, ncols);
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		jx_evaluation *ev = NULL;
 		if ((rc = jx_store_load_evaluation(st, &ev, evs[i].department, evs[i].year,
 						   evs[i].kind)) == 0)
-			score_rows(x, &s, ev);
-		if (evs[i].provenance == JX_PROV_SYNTHETIC)
-			x->nsynthetic++;
-		else
-			x->nreal++;
+			rows(x, &s, ev);
 		jx_evaluation_free(ev);
 	}
 	sheet_end(&s);
 	return rc;
+}
+
+static int scores_sheet(xbook *x, jx_store *st, const jx_eval_summary *evs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (evs[i].provenance == JX_PROV_SYNTHETIC)
+			x->nsynthetic++;
+		else
+			x->nreal++;
+	return stored_sheet(x, st, evs, n, "scores", score_cols,
+			    sizeof(score_cols) / sizeof(*score_cols), score_rows);
 }
 
 /* ---- analysis sheets, one department at a time ---- */
@@ -424,6 +442,40 @@ static int totals_sheet(xbook *x, const jx_eval_summary *evs, size_t n)
 	return 0;
 }
 
+/* ---- evaluations: what each evaluation states besides its rows (import reads it back) ---- */
+
+static const xcol evaluation_cols[] = {{"department", "部门", X_TEXT},
+				       {"year", "年度", X_INT},
+				       {"kind", "类型", X_TEXT},
+				       {"provenance", "数据性质", X_TEXT},
+				       {"total_weight", "合计分值（原文）", X_NUM},
+				       {"total_score", "合计得分（原文）", X_NUM},
+				       {"self_score", "自评得分（原文）", X_NUM},
+				       {"problems", "存在问题及原因分析", X_TEXT},
+				       {"suggestions", "有关建议", X_TEXT},
+				       {"conclusion", "评价结论", X_TEXT}};
+
+static void evaluation_row(xbook *x, xsheet *s, const jx_evaluation *ev)
+{
+	put_text(x, s, 0, ev->department);
+	put_number(x, s, 1, ev->year, X_INT);
+	put_text(x, s, 2, jx_kind_label(ev->kind));
+	put_text(x, s, 3, jx_provenance_label(ev->provenance));
+	put_number(x, s, 4, ev->total_weight, X_NUM);
+	put_number(x, s, 5, ev->total_score, X_NUM);
+	put_number(x, s, 6, ev->self_score, X_NUM);
+	put_text(x, s, 7, ev->problems);
+	put_text(x, s, 8, ev->suggestions);
+	put_text(x, s, 9, ev->conclusion);
+	s->row++;
+}
+
+static int evaluations_sheet(xbook *x, jx_store *st, const jx_eval_summary *evs, size_t n)
+{
+	return stored_sheet(x, st, evs, n, "evaluations", evaluation_cols,
+			    sizeof(evaluation_cols) / sizeof(*evaluation_cols), evaluation_row);
+}
+
 static void about_sheet(xbook *x, const jx_filter *f)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "about");
@@ -432,7 +484,9 @@ static void about_sheet(xbook *x, const jx_filter *f)
 		{"内容", "scores：每个三级指标每年一行；compare：各部门最近两个评价年度的对比；"
 			 "weak：薄弱指标及依据（含已改善的指标）；figures：预算、决算与执行；"
 			 "projects：各项目每年的总分、预算执行率和未达成的绩效目标及原因；"
-			 "totals：每份评价的总分与等级（有缺失得分的评价总分未知、不评等级）"},
+			 "totals：每份评价的总分与等级（有缺失得分的评价总分未知、不评等级）；"
+			 "evaluations：每份评价原文所写的合计、自评得分和文字部分。"
+			 "本工作簿可由 jixiao import 导回"},
 		{"部门", f->department ? f->department : "全部"},
 		{"年度", years},
 		{"评价", counts},
@@ -484,7 +538,8 @@ int jx_xlsx_export(jx_store *st, const char *path, const jx_filter *f, jx_lang l
 	formats(&x);
 	jx_i18n_set(lang); /* the sheets' texts in the workbook's language; messages in ours */
 	if ((rc = scores_sheet(&x, st, evs, n)) == 0 &&
-	    (rc = analysis_sheets(&x, st, f, evs, n)) == 0 && (rc = totals_sheet(&x, evs, n)) == 0)
+	    (rc = analysis_sheets(&x, st, f, evs, n)) == 0 &&
+	    (rc = totals_sheet(&x, evs, n)) == 0 && (rc = evaluations_sheet(&x, st, evs, n)) == 0)
 		about_sheet(&x, f);
 	jx_i18n_set(caller);
 	err = workbook_close(x.wb);

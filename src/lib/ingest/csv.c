@@ -183,6 +183,21 @@ static int carry_down(reader *r, const char **l1, const char **l2)
 	return 0;
 }
 
+/* The optional level1_weight column (the workbook's 一级指标分值): the declared weight of
+ * the row's level-1 category, over one written in its name ("决策（20分）"). */
+static int level1_weight(reader *r, jx_indicator *row)
+{
+	const char *s = field(r, JX__COL_L1W);
+	double w;
+	if (!s || !*s)
+		return 0;
+	if (parse_number(s, &w) != 0 || !(w > 0))
+		return fail(r, colno(r, JX__COL_L1W),
+			    "level1_weight must be a number greater than 0, not '%s'", s);
+	row->level1_weight = w;
+	return 0;
+}
+
 static int scores_row(reader *r)
 {
 	const char *dept = NULL;
@@ -248,6 +263,8 @@ static int scores_row(reader *r)
 	    jx_indicator_set_target(row, year, field(r, JX__COL_TARGET), field(r, JX__COL_ACTUAL),
 				    field(r, JX__COL_REASON)) != 0)
 		return r->rc = JX_ENOMEM;
+	if (level1_weight(r, row) != 0)
+		return r->rc;
 	for (size_t i = 0; i + 1 < ev->nrows; i++)
 		if (!strcmp(ev->rows[i].key, row->key))
 			return fail(r, colno(r, JX__COL_L3),

@@ -23,23 +23,24 @@ typedef struct {
 } colname;
 
 static const colname names[] = {
-	{JX__COL_DEPT, "department", 2},  {JX__COL_DEPT, "部门", 2},
-	{JX__COL_YEAR, "year", 2},        {JX__COL_YEAR, "年度", 2},
-	{JX__COL_KIND, "kind", 0},        {JX__COL_KIND, "类型", 0},
-	{JX__COL_L1, "level1", 0},        {JX__COL_L1, "一级指标", 0},
-	{JX__COL_L2, "level2", 0},        {JX__COL_L2, "二级指标", 0},
-	{JX__COL_L3, "level3", 0},        {JX__COL_L3, "三级指标", 0},
-	{JX__COL_EXPL, "explanation", 0}, {JX__COL_EXPL, "指标解释", 0},
-	{JX__COL_WEIGHT, "weight", 0},    {JX__COL_WEIGHT, "权重", 0},
-	{JX__COL_WEIGHT, "分值", 0},      {JX__COL_SCORE, "score", 0},
-	{JX__COL_SCORE, "得分", 0},       {JX__COL_ORIGIN, "score_origin", 0},
-	{JX__COL_ORIGIN, "得分来源", 0},  {JX__COL_ITEM, "item", 1},
-	{JX__COL_VALUE, "value", 1},      {JX__COL_UNIT, "unit", 1},
-	{JX__COL_PROV, "provenance", 2},  {JX__COL_PROV, "数据性质", 2},
-	{JX__COL_PROJECT, "project", 2},  {JX__COL_PROJECT, "项目", 2},
-	{JX__COL_TARGET, "target", 0},    {JX__COL_TARGET, "年度指标值", 0},
-	{JX__COL_ACTUAL, "actual", 0},    {JX__COL_ACTUAL, "实际完成值", 0},
-	{JX__COL_REASON, "reason", 0},    {JX__COL_REASON, "原因", 0}};
+	{JX__COL_DEPT, "department", 2},   {JX__COL_DEPT, "部门", 2},
+	{JX__COL_YEAR, "year", 2},         {JX__COL_YEAR, "年度", 2},
+	{JX__COL_KIND, "kind", 0},         {JX__COL_KIND, "类型", 0},
+	{JX__COL_L1, "level1", 0},         {JX__COL_L1, "一级指标", 0},
+	{JX__COL_L2, "level2", 0},         {JX__COL_L2, "二级指标", 0},
+	{JX__COL_L3, "level3", 0},         {JX__COL_L3, "三级指标", 0},
+	{JX__COL_EXPL, "explanation", 0},  {JX__COL_EXPL, "指标解释", 0},
+	{JX__COL_WEIGHT, "weight", 0},     {JX__COL_WEIGHT, "权重", 0},
+	{JX__COL_WEIGHT, "分值", 0},       {JX__COL_SCORE, "score", 0},
+	{JX__COL_SCORE, "得分", 0},        {JX__COL_ORIGIN, "score_origin", 0},
+	{JX__COL_ORIGIN, "得分来源", 0},   {JX__COL_ITEM, "item", 1},
+	{JX__COL_VALUE, "value", 1},       {JX__COL_UNIT, "unit", 1},
+	{JX__COL_PROV, "provenance", 2},   {JX__COL_PROV, "数据性质", 2},
+	{JX__COL_PROJECT, "project", 2},   {JX__COL_PROJECT, "项目", 2},
+	{JX__COL_TARGET, "target", 0},     {JX__COL_TARGET, "年度指标值", 0},
+	{JX__COL_ACTUAL, "actual", 0},     {JX__COL_ACTUAL, "实际完成值", 0},
+	{JX__COL_REASON, "reason", 0},     {JX__COL_REASON, "原因", 0},
+	{JX__COL_L1W, "level1_weight", 0}, {JX__COL_L1W, "一级指标分值", 0}};
 
 #define NNAMES (sizeof(names) / sizeof(*names))
 

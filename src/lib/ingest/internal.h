@@ -116,6 +116,7 @@ enum {
 	JX__COL_TARGET,
 	JX__COL_ACTUAL,
 	JX__COL_REASON,
+	JX__COL_L1W,
 	JX__COL_COUNT
 };
 
@@ -662,6 +663,9 @@ int jx__cfb_is(const char *data, size_t len);
 jx__cfb_kind jx__cfb_sniff(const char *data, size_t len);
 
 /* xls.c, xls_records.c: FreeXL runs in a child that sends what it read as records */
+/* The largest grid the .xls and pasted-table readers make (65536 rows × 32 columns):
+ * the grid is dense, so one value at IV65536 would otherwise cost 16 M slots. */
+#define JX__GRID_MAX_CELLS ((size_t)2 << 20)
 enum {
 	JX__XLS_SHEET = 'S',    /* nrows ncols name */
 	JX__XLS_CELL = 'C',     /* row col text (0-based, in the last sheet) */

@@ -420,8 +420,10 @@ int jx__rp_read_sections(jx__rp_doc *d)
 					       NULL};
 	static const char *const suggestions[] = {"建议", NULL};
 	static const char *const conclusion[] = {"评价结论", "自评结论", NULL};
+	static const char *const functions[] = {"主要职能", "部门职能", "职能职责", NULL};
 	int rc;
-	if ((rc = read_section(d, problems, 0, &d->ev->problems)) != 0 ||
+	if ((rc = read_section(d, functions, 0, &d->ev->functions)) != 0 ||
+	    (rc = read_section(d, problems, 0, &d->ev->problems)) != 0 ||
 	    (rc = read_section(d, suggestions, 0, &d->ev->suggestions)) != 0 ||
 	    (rc = read_section(d, conclusion, 1, &d->ev->conclusion)) != 0)
 		return rc;

@@ -85,6 +85,8 @@ static void put_sheet(jx__xls_out *w, const void *h, unsigned short i)
 		name = "";
 	used_extent(h, rows, cols, &nrows, &ncols);
 	jx__xls_put(w, JX__XLS_SHEET, nrows, ncols, name);
+	if ((uint64_t)nrows * ncols > JX__GRID_MAX_CELLS)
+		return; /* refused by the parent: no cells */
 	for (uint32_t r = 0; r < nrows; r++)
 		for (uint32_t c = 0; c < ncols; c++) {
 			FreeXL_CellValue v;

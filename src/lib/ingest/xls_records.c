@@ -93,6 +93,13 @@ static int sheet(reading *st, uint32_t nrows, uint32_t ncols)
 	st->table = NULL;
 	if (!nrows || !ncols)
 		return jx_doc_note(st->doc, "sheet %s is empty", name);
+	if ((uint64_t)nrows * ncols > JX__GRID_MAX_CELLS)
+		return jx__error(
+			JX_EPARSE,
+			"%s: sheet %s spans %u rows × %u columns, more than jixiao reads from "
+			"an .xls sheet (%zu cells); delete the rows and columns it does not "
+			"use, or save it as .xlsx",
+			st->doc->name, name, nrows, ncols, (size_t)JX__GRID_MAX_CELLS);
 	if ((rc = jx_doc_add_table(&st->table, st->doc, nrows, ncols)) != 0)
 		return rc;
 	if (!(st->table->sheet = jx__strdup(name)))

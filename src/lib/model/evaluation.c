@@ -56,6 +56,7 @@ void jx_evaluation_free(jx_evaluation *ev)
 	free(ev->goal);
 	free(ev->outcome);
 	free(ev->problems);
+	free(ev->functions);
 	free(ev->suggestions);
 	free(ev->conclusion);
 	free(ev->reading);

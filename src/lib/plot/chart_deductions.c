@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* chart_deductions.c -- where points are lost: heatmap, pareto.
  *
- * heatmap: deducted points (weight − score) of every level-3 unit in every
- * evaluated year; no cell where the indicator was not assessed that year,
- * a hatched "?" cell where its score is missing, "*" after a value whose
- * score was inferred. Rows are grouped by category (jx_units order).
+ * heatmap: deducted points (weight − score) of the level-3 units that lost
+ * points (or have a missing score) in some evaluated year (at most HEAT_MAX,
+ * those that lost most; the others are counted in a note), so that the chart stays legible on A4; no
+ * cell where the indicator was not assessed that year, a hatched "?" cell
+ * where its score is missing, "*" after a value whose score was inferred.
+ * Rows are grouped by category (jx_units order).
  * pareto: jx_deductions_compute's indicator rows (points lost over the
  * range, descending, with the cumulative share), the first MAX_BARS drawn.
  */
@@ -14,6 +16,7 @@
 #include "plot/internal.h"
 
 #define MAX_BARS 15
+#define HEAT_MAX 18 /* rows of the heatmap: legible on A4 (about 8 pt when printed) */
 
 /* Rows of the heatmap: level-3 units; categories with their first row. */
 typedef struct {
@@ -21,13 +24,49 @@ typedef struct {
 	const char **labels, **cats;
 	double *cat_first;
 	size_t nrows, ncats;
+	size_t nleft; /* indicators that lost points but are not drawn */
 } heat_layout;
+
+/* Points a unit lost over the years (known scores); a unit that lost none but has a missing
+ * score counts a token 1e-6, so that its "?" is drawn when there is room. */
+static double unit_lost(const jx_units *u, const jx_unit *un)
+{
+	double sum = 0;
+	int missing = 0;
+	for (size_t y = 0; y < u->nyears; y++) {
+		if (jx_unit_year_deducted(&un->years[y]))
+			sum += un->years[y].weight - un->years[y].score;
+		missing |= un->years[y].nmissing > 0;
+	}
+	return sum > 0 ? sum : missing ? 1e-6 : 0;
+}
+
+/* The smallest loss a drawn row may have: the HEAT_MAX-th largest (ties all drawn). */
+static double heat_cutoff(const jx_units *u, size_t *nlost)
+{
+	double *v = malloc((u->nunits + 1) * sizeof(*v)), cut = 0;
+	size_t n = 0;
+	for (size_t i = 0; v && i < u->nunits; i++)
+		if (u->units[i].level == JX_LEVEL_3 && unit_lost(u, &u->units[i]) > 0)
+			v[n++] = unit_lost(u, &u->units[i]);
+	*nlost = n;
+	for (size_t i = 0; v && n > HEAT_MAX && i < HEAT_MAX; i++) { /* partial selection */
+		size_t best = i;
+		for (size_t j = i + 1; j < n; j++)
+			best = v[j] > v[best] ? j : best;
+		cut = v[best], v[best] = v[i], v[i] = cut;
+	}
+	free(v);
+	return *nlost > HEAT_MAX ? cut : 1e-7;
+}
 
 static int heat_layout_build(heat_layout *h, const jx_units *u)
 {
-	size_t i;
+	size_t i, nlost = 0;
 	const char *cat = NULL;
+	double cut;
 	memset(h, 0, sizeof(*h));
+	cut = heat_cutoff(u, &nlost);
 	h->rows = malloc((u->nunits + 1) * sizeof(*h->rows));
 	h->labels = malloc((u->nunits + 1) * sizeof(*h->labels));
 	h->cats = malloc((u->nunits + 1) * sizeof(*h->cats));
@@ -38,7 +77,7 @@ static int heat_layout_build(heat_layout *h, const jx_units *u)
 		const jx_unit *un = &u->units[i];
 		if (un->level == JX_LEVEL_1)
 			cat = un->name;
-		if (un->level != JX_LEVEL_3)
+		if (un->level != JX_LEVEL_3 || !(unit_lost(u, un) >= cut))
 			continue;
 		if (cat) { /* the category's first indicator */
 			h->cats[h->ncats] = cat;
@@ -48,6 +87,7 @@ static int heat_layout_build(heat_layout *h, const jx_units *u)
 		h->rows[h->nrows] = un;
 		h->labels[h->nrows++] = un->name;
 	}
+	h->nleft = nlost - h->nrows;
 	return 0;
 }
 
@@ -93,20 +133,29 @@ int plot__chart_heatmap(plot__script *ps, const plot__ctx *ctx)
 	heat_layout h;
 	size_t nmissing = 0, ninferred = 0;
 	char *note = NULL;
+	jx__buf nb;
 	int rc;
 	memset(&h, 0, sizeof(h));
 	if ((rc = plot__units_begin(&pu, ps, ctx, "扣分热力图 points deducted")) != 0 ||
 	    (rc = heat_layout_build(&h, u = pu.u)) != 0)
 		goto out;
-	ps->height = (int)(h.nrows * 22 + 190 > 500 ? h.nrows * 22 + 190 : 500);
-	ps->width = (int)(u->nyears * 70 + 520 > 900 ? u->nyears * 70 + 520 : 900);
+	/* about 940 px wide, rows of 30 px: printed on A4 (184 mm wide) the text is ~8 pt */
+	ps->height = (int)(h.nrows * 30 + 200 > 420 ? h.nrows * 30 + 200 : 420);
+	ps->width = 940;
 	plot__emit_string_array(&ps->vars, "indicator", h.labels, h.nrows);
 	plot__emit_string_array(&ps->vars, "category", h.cats, h.ncats);
 	plot__emit_number_array(&ps->vars, "category_first", h.cat_first, h.ncats);
 	plot__emit_number(&ps->vars, "max_deducted", emit_cells(ps, u, &h, &nmissing, &ninferred));
+	jx__buf_init(&nb);
+	jx__buf_puts(&nb, h.nrows ? "只列出扣过分的指标 indicators that lost points only"
+				  : "没有指标扣分 no indicator lost points");
+	if (h.nleft)
+		jx__buf_printf(&nb, "; 另有 %zu 项扣分较少的指标未画出 %zu more not shown", h.nleft,
+			       h.nleft);
 	if (nmissing || ninferred)
-		note = jx__sprintf("%s%s", nmissing ? "? = 得分缺失 missing score   " : "",
-				   ninferred ? "* = 推算得分 inferred score" : "");
+		jx__buf_printf(&nb, "; %s%s", nmissing ? "? = 得分缺失 missing " : "",
+			       ninferred ? "* = 推算得分 inferred" : "");
+	note = jx__buf_detach(&nb);
 	plot__emit_note(ps, note);
 out:
 	free(note);

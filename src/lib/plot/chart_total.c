@@ -6,7 +6,10 @@
  * is jx_trend_compute's OLS fit of the rate on the year; next year's point
  * and its 95% prediction interval come from jx_forecast_compute (clamped
  * to [0, 100] like `jixiao forecast`). Both need three known years; with
- * fewer the chart says so instead of drawing a line.
+ * fewer the chart says so instead of drawing a line. When the chart is of
+ * self-evaluations and the finance bureau reviewed some years, the review
+ * totals are drawn beside them (review first: docs/report.md); a new
+ * indicator framework is marked where it starts.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -76,6 +79,39 @@ static int emit_forecast(plot__script *ps, const jx_series *sr, const jx_analysi
 	return 0;
 }
 
+/* $reviews: year and review total (% of its weight) for the years of the chart; n_review. */
+static int emit_reviews(plot__script *ps, const plot__ctx *ctx, const jx_units *u)
+{
+	const jx_plot_request *req = ctx->req;
+	jx_series *rv = NULL;
+	size_t n = 0;
+	int rc = req->kind == JX_KIND_SELF
+			 ? jx_store_series(ctx->store, &rv, req->department, JX_KIND_REVIEW,
+					   u->years[0], u->years[u->nyears - 1])
+			 : JX_ENOTFOUND;
+	if (rc == JX_ENOTFOUND) {
+		jx_error_clear();
+		rc = 0;
+	}
+	plot__block_begin(&ps->vars, "reviews");
+	for (size_t i = 0; rv && i < rv->nyears; i++) {
+		const jx_series_year *y = &rv->years[i];
+		if (y->nmissing || !(y->total_weight > 0))
+			continue; /* an unknown total is not drawn */
+		jx__buf_printf(&ps->vars, "%d ", y->year);
+		plot__put_number(&ps->vars, 100.0 * y->total_score / y->total_weight);
+		jx__buf_puts(&ps->vars, "\n");
+		ps->synthetic |= y->provenance == JX_PROV_SYNTHETIC;
+		n++;
+	}
+	if (!n) /* gnuplot refuses an empty data block: one point far left of the x range */
+		jx__buf_puts(&ps->vars, "-1 -1\n");
+	plot__block_end(&ps->vars);
+	plot__emit_int(&ps->vars, "n_review", (long)n);
+	jx_series_free(rv);
+	return rc;
+}
+
 int plot__chart_total(plot__script *ps, const plot__ctx *ctx)
 {
 	plot__units pu;
@@ -89,7 +125,8 @@ int plot__chart_total(plot__script *ps, const plot__ctx *ctx)
 	}
 	pu.o.level = JX_LEVEL_TOTAL;
 	emit_totals(ps, pu.u, total);
-	if ((rc = plot__emit_bands(ps, ctx->store)) != 0 ||
+	if ((rc = emit_reviews(ps, ctx, pu.u)) != 0 ||
+	    (rc = plot__emit_bands(ps, ctx->store)) != 0 ||
 	    (rc = emit_trend(ps, pu.sr, &pu.o)) != 0 || (rc = emit_forecast(ps, pu.sr, &pu.o)) != 0)
 		goto out;
 	plot__emit_note(ps, NULL);

@@ -18,10 +18,12 @@ void plot__options(jx_analysis_options *o, const jx_plot_request *req)
 	o->kind = req->kind;
 }
 
-/* year_min, year_max, n_year and the number array year[] of the units. */
+/* year_min, year_max, n_year and the number array year[] of the units; break_year[], the
+ * years a new indicator framework starts (docs/methods.md §2): marked on the charts over
+ * years, so that a step between frameworks does not read as a trend. */
 static void emit_years(plot__script *ps, const jx_units *u)
 {
-	size_t i;
+	size_t i, n;
 	double *years = malloc((u->nyears + 1) * sizeof(double));
 	if (!years) {
 		ps->vars.failed = 1;
@@ -32,6 +34,10 @@ static void emit_years(plot__script *ps, const jx_units *u)
 	plot__emit_int(&ps->vars, "year_min", u->years[0]);
 	plot__emit_int(&ps->vars, "year_max", u->years[u->nyears - 1]);
 	plot__emit_number_array(&ps->vars, "year", years, u->nyears);
+	for (i = 0, n = 0; u->periods && i < u->nyears; i++)
+		if (u->periods[i].is_break)
+			years[n++] = u->years[i];
+	plot__emit_number_array(&ps->vars, "break_year", years, n);
 	free(years);
 }
 

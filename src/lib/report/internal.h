@@ -195,6 +195,11 @@ const char *rp_years(rd_doc *d, int from, int to);
 /** Anchor ids used by the sections and the rules. */
 const char *rp_anchor(rd_doc *d, const char *prefix, size_t i);
 
+/** Profile mode (docs/report.md, "One or two years"): fewer than 3 evaluated years, no trend
+ *  test, no forecast and no chart of a single point. */
+#define RP_PROFILE_YEARS 3
+int rp_profile(const jx_report *r);
+
 void rp_sec_summary(rd_doc *d, const jx_report *r);
 void rp_sec_trends(rd_doc *d, const jx_report *r);
 void rp_sec_weak(rd_doc *d, const jx_report *r);

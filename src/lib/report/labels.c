@@ -21,7 +21,7 @@ const char *rp_rule_label(jx_rule rule)
 {
 	/* TRANSLATORS: short names of the planning-suggestion rules R1..R10 (docs/report.md) */
 	static const char *const labels[] = {N_("persistent deduction"),
-					     N_("low mean rate"),
+					     N_("weak indicator"),
 					     N_("falling"),
 					     N_("concentrated losses"),
 					     N_("deducted together"),

@@ -27,6 +27,44 @@ static void md_escape(jx__buf *b, const char *s)
 	}
 }
 
+/* The first (last = 0) or last (last = 1) code point of a UTF-8 string; 0 when empty. */
+static unsigned edge_cp(const char *s, int last)
+{
+	const unsigned char *p = (const unsigned char *)s, *e = p + strlen(s);
+	unsigned cp;
+	if (p == e)
+		return 0;
+	if (last)
+		for (p = e - 1; p > (const unsigned char *)s && (*p & 0xC0) == 0x80; p--)
+			;
+	if (*p < 0x80)
+		return *p;
+	cp = *p >= 0xF0 ? *p & 0x07u : *p >= 0xE0 ? *p & 0x0Fu : *p & 0x1Fu;
+	for (p++; p < e && (*p & 0xC0) == 0x80; p++)
+		cp = cp << 6 | (*p & 0x3Fu);
+	return cp;
+}
+
+/* A code point beside which `*` may open and close emphasis whatever surrounds it: a
+ * letter or digit, ASCII or a CJK ideograph. Beside punctuation (【】（）—…) or a space
+ * CommonMark's flanking rules can refuse "**", leaving literal asterisks. */
+static int word_cp(unsigned cp)
+{
+	return (cp < 0x80 && ((cp | 0x20) - 'a' < 26 || cp - '0' < 10)) ||
+	       (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+/* text in emphasis (strong: bold): "**text**" / "*text*" when both ends are letters, else
+ * the HTML element, which CommonMark passes through whatever the neighbours. */
+static void emph(jx__buf *b, const char *text, int strong)
+{
+	int plain = text && *text && word_cp(edge_cp(text, 0)) && word_cp(edge_cp(text, 1));
+	const char *mark = strong ? "**" : "*";
+	jx__buf_puts(b, plain ? mark : strong ? "<strong>" : "<em>");
+	md_escape(b, text);
+	jx__buf_puts(b, plain ? mark : strong ? "</strong>" : "</em>");
+}
+
 static void anchor(jx__buf *b, const char *id)
 {
 	if (id)
@@ -39,10 +77,9 @@ static void span(jx__buf *b, const rd_span *sp)
 	if (sp->href)
 		jx__buf_puts(b, "[");
 	if (strong)
-		jx__buf_puts(b, "**");
-	md_escape(b, sp->text);
-	if (strong)
-		jx__buf_puts(b, "**");
+		emph(b, sp->text, 1);
+	else
+		md_escape(b, sp->text);
 	if (sp->href)
 		jx__buf_printf(b, "](%s)", sp->href);
 }
@@ -57,9 +94,8 @@ static void table(jx__buf *b, const rd_table *t)
 {
 	if (t->caption) {
 		anchor(b, t->id);
-		jx__buf_puts(b, "**");
-		md_escape(b, t->caption);
-		jx__buf_puts(b, "**\n\n");
+		emph(b, t->caption, 1);
+		jx__buf_puts(b, "\n\n");
 	}
 	jx__buf_puts(b, "|");
 	for (size_t c = 0; c < t->ncols; c++) {
@@ -88,9 +124,9 @@ static void table(jx__buf *b, const rd_table *t)
 		jx__buf_puts(b, "\n");
 	}
 	if (t->note) {
-		jx__buf_puts(b, "\n*");
-		md_escape(b, t->note);
-		jx__buf_puts(b, "*\n");
+		jx__buf_puts(b, "\n");
+		emph(b, t->note, 0);
+		jx__buf_puts(b, "\n");
 	}
 	jx__buf_puts(b, "\n");
 }
@@ -100,9 +136,9 @@ static void chart(jx__buf *b, const rd_doc *d, const rd_chart *c)
 	if (c->src) {
 		jx__buf_puts(b, "![");
 		md_escape(b, c->caption);
-		jx__buf_printf(b, "](%s)\n\n*", c->src); /* a path the report made: ASCII */
-		md_escape(b, c->caption);
-		jx__buf_puts(b, "*\n\n");
+		jx__buf_printf(b, "](%s)\n\n", c->src); /* a path the report made: ASCII */
+		emph(b, c->caption, 0);
+		jx__buf_puts(b, "\n\n");
 	} else if (c->error) {
 		char *msg = jx__sprintf(_("Chart not drawn: %s"), c->error);
 		jx__buf_puts(b, "> ");
@@ -119,9 +155,8 @@ static void cards(jx__buf *b, const rd_doc *d, const rd_block *blk)
 		const rd_card *c = &blk->cards[i];
 		jx__buf_puts(b, "- ");
 		md_escape(b, c->label);
-		jx__buf_puts(b, en ? ": **" : "：**");
-		md_escape(b, c->value);
-		jx__buf_puts(b, "**");
+		jx__buf_puts(b, en ? ": " : "：");
+		emph(b, c->value, 1);
 		if (c->sub) {
 			jx__buf_puts(b, en ? " (" : "（");
 			md_escape(b, c->sub);
@@ -175,15 +210,15 @@ char *rp_write_md(const rd_doc *d)
 	jx__buf b;
 	jx__buf_init(&b);
 	if (d->banner) {
-		jx__buf_puts(&b, "> **");
-		md_escape(&b, d->banner);
-		jx__buf_puts(&b, "**\n\n");
+		jx__buf_puts(&b, "> ");
+		emph(&b, d->banner, 1);
+		jx__buf_puts(&b, "\n\n");
 	}
 	jx__buf_puts(&b, "# ");
 	md_escape(&b, d->title);
-	jx__buf_puts(&b, "\n\n**");
-	md_escape(&b, d->subtitle);
-	jx__buf_puts(&b, "**  \n");
+	jx__buf_puts(&b, "\n\n");
+	emph(&b, d->subtitle, 1);
+	jx__buf_puts(&b, "  \n");
 	md_escape(&b, d->generated);
 	jx__buf_puts(&b, "\n\n");
 	for (size_t i = 0; i < d->n; i++)

@@ -78,6 +78,44 @@ static int run_core(jx_report *r)
 	return rc;
 }
 
+/* The headline totals, review first, and the self-minus-review gap over the years. */
+static int review_first(jx_report *r, jx_store *st)
+{
+	int rc = jx_standing_load(&r->standing, st, r->department, &r->options);
+	if (rc == JX_ENOTFOUND)
+		return 0;
+	if (rc)
+		return rc;
+	r->standing_latest = jx_standing_find(r->standing, r->year_latest);
+	for (size_t i = 0; i < r->standing->nyears; i++)
+		if (isfinite(r->standing->years[i].gap_rate))
+			return jx_gap_compute(&r->gap, r->standing, r->options.alpha);
+	return 0;
+}
+
+static int dup_text(char **out, const char *s)
+{
+	if (!s || !*s)
+		return 0;
+	return (*out = jx__strdup(s)) ? 0 : jx__oom();
+}
+
+/* The department's own words in its latest report: functions, problems, suggestions. */
+static int own_words(jx_report *r, jx_store *st)
+{
+	jx_evaluation *ev = NULL;
+	int rc = jx_store_load_evaluation(st, &ev, r->department, r->year_latest, r->kind);
+	if (rc == JX_ENOTFOUND) {
+		jx_error_clear();
+		return 0;
+	}
+	if (rc == 0 && !(rc = dup_text(&r->functions, ev->functions)) &&
+	    !(rc = dup_text(&r->stated_problems, ev->problems)))
+		rc = dup_text(&r->stated_suggestions, ev->suggestions);
+	jx_evaluation_free(ev);
+	return rc;
+}
+
 /* Figures, rank and the review: absent data is normal, not an error. */
 static int run_optional(jx_report *r, jx_store *st)
 {
@@ -99,6 +137,10 @@ static int run_optional(jx_report *r, jx_store *st)
 			rc = 0;
 	}
 	jx_series_free(review);
+	if (rc == 0)
+		rc = review_first(r, st);
+	if (rc == 0)
+		rc = own_words(r, st);
 	if (rc == 0 && (rc = jx_projects_compute(&r->projects, st, r->department, &r->options)) ==
 			       JX_ENOTFOUND)
 		rc = 0;
@@ -132,8 +174,6 @@ static int add_warnings(jx_report *r, const jx_evaluation *ev)
 static int provenance(jx_report *r, jx_store *st)
 {
 	jx_filter f = {r->department, r->options.year_from, r->options.year_to, -1, NULL};
-	jx_eval_summary *peers = NULL;
-	size_t npeers = 0;
 	int rc = jx_store_list(st, &f, &r->evals, &r->nevals);
 	for (size_t i = 0; rc == 0 && i < r->nevals; i++) {
 		jx_evaluation *ev = NULL;
@@ -160,17 +200,15 @@ static int provenance(jx_report *r, jx_store *st)
 			rc = 0;
 		jx_figures_free(fg);
 	}
-	f.department = NULL;
-	f.year_from = f.year_to = r->year_latest;
-	f.kind = (int)r->kind;
-	if (rc == 0 && (rc = jx_store_list(st, &f, &peers, &npeers)) == 0)
-		for (size_t i = 0; i < npeers; i++)
-			r->rank_synthetic += peers[i].provenance == JX_PROV_SYNTHETIC;
+	/* the ranking's synthetic departments: only its peer group counts (a real department is
+	 * ranked among real ones only, docs/report.md "Ranks on one basis, among peers") */
+	for (size_t i = 0; r->rank_row && i < r->rank->nrows; i++)
+		r->rank_synthetic += r->rank_row->provenance == JX_PROV_SYNTHETIC &&
+				     r->rank->rows[i].provenance == JX_PROV_SYNTHETIC;
 	if (r->rank_synthetic)
 		r->synthetic = 1;
 	if (r->projects && r->projects->provenance == JX_PROV_SYNTHETIC)
 		r->synthetic = r->projects_synthetic = 1;
-	jx_eval_summaries_free(peers, npeers);
 	return rc;
 }
 
@@ -237,6 +275,11 @@ void jx_report_free(jx_report *r)
 	jx_rank_result_free(r->rank);
 	jx_selfreview_result_free(r->selfreview);
 	jx_projects_result_free(r->projects);
+	jx_standing_result_free(r->standing);
+	jx_gap_result_free(r->gap);
+	free(r->functions);
+	free(r->stated_problems);
+	free(r->stated_suggestions);
 	jx_eval_summaries_free(r->evals, r->nevals);
 	for (size_t i = 0; i < r->nwarnings; i++)
 		free(r->warnings[i].message);

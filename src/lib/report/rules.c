@@ -20,6 +20,7 @@
 #define RULE_PAIR_YEARS 2     /* R5: years deducted together at least */
 #define RULE_PAIRS_MAX 3      /* R5: pairs listed at most */
 #define RULE_NEW_MAX 5        /* R6: new deductions listed at most */
+#define RULE_TARGET_RATE 0.90 /* R2: the target rate (full marks when already reached) */
 #define RULE_EXEC_LOW 0.90    /* R8: execution rate below ... */
 #define RULE_EXEC_HIGH 1.10   /* R8: ... or above */
 
@@ -68,16 +69,6 @@ static int covered(const jx_report *r, const jx_unit *un)
 	return 0;
 }
 
-/* Best known rate of a unit over the range. */
-static double best_rate(const jx_units *u, const jx_unit *un)
-{
-	double best = NAN;
-	for (size_t y = 0; y < u->nyears; y++)
-		if (!isnan(un->years[y].rate) && !(un->years[y].rate <= best))
-			best = un->years[y].rate;
-	return best;
-}
-
 static int rule_persistent(jx_report *r)
 {
 	const jx_deductions_result *d = r->deductions;
@@ -92,24 +83,29 @@ static int rule_persistent(jx_report *r)
 		s->value = run->current_run;
 		s->year = d->units->years[d->units->nyears - (size_t)run->current_run];
 		s->year2 = d->units->years[d->units->nyears - 1];
-		s->value2 = best_rate(d->units, run->unit);
+		s->value2 = 1; /* the target: full marks (docs/report.md, R1) */
 	}
 	return 0;
 }
 
-static int rule_weak(jx_report *r, unsigned rule_bit, jx_rule rule)
+/* R2 (rule JX_RULE_LOW_RATE) for every weak indicator (new, persistent, large, or the
+ * opt-in low rate) that no earlier rule covers; R3 for a falling one (opt-in). R2's target:
+ * a 90% rate, or full marks when its latest rate already reaches 90%. */
+static int rule_weak(jx_report *r, unsigned rule_bits, jx_rule rule)
 {
 	const jx_weak_result *w = r->weak;
 	for (size_t i = 0; i < w->nrows; i++) {
 		const jx_weak_row *row = &w->rows[i];
+		double latest = 1 - row->latest_lost / row->latest_weight;
 		jx_suggestion *s;
-		if (!(row->rules & rule_bit) || covered(r, row->unit))
+		if (!(row->rules & rule_bits) || covered(r, row->unit))
 			continue;
 		if (!(s = add(r, rule, row->unit, "weak", i + 1)))
 			return jx__oom();
-		s->value = rule == JX_RULE_LOW_RATE ? row->mean_rate : row->trend.fit.slope;
-		s->value2 = rule == JX_RULE_LOW_RATE ? r->options.weak_threshold
-						     : row->trend.mk.p_value;
+		s->value = rule == JX_RULE_LOW_RATE ? row->points_lost : row->trend.fit.slope;
+		s->value2 = rule != JX_RULE_LOW_RATE    ? row->trend.mk.p_value
+			    : latest < RULE_TARGET_RATE ? RULE_TARGET_RATE
+							: 1;
 		s->count = w->nwindow;
 	}
 	return 0;
@@ -244,7 +240,10 @@ static int rule_forecast_grade(jx_report *r)
 	for (size_t i = 0; i < r->forecast->nrows && !fc; i++)
 		if (r->forecast->rows[i].unit->level == JX_LEVEL_TOTAL && r->forecast->rows[i].ok)
 			fc = &r->forecast->rows[i];
-	band = report_band(r, r->rank_row->grade);
+	/* review first: the grade to keep is the headline's (the review's when there is one) */
+	band = report_band(r, r->standing_latest && *r->standing_latest->grade
+				      ? r->standing_latest->grade
+				      : r->rank_row->grade);
 	if (!fc || !band || !(band->min_score > 0) || !(fc->pi_low * 100 < band->min_score))
 		return 0;
 	if (!(s = add(r, JX_RULE_FORECAST_GRADE, fc->unit, "fc", 0)))
@@ -341,14 +340,29 @@ static int rule_projects(jx_report *r)
 	return 0;
 }
 
+/* Suggestions in rule order, each rule's in the order made (a stable insertion sort). */
+static void sort_by_rule(jx_report *r)
+{
+	for (size_t i = 1; i < r->nsuggestions; i++) {
+		jx_suggestion tmp = r->suggestions[i];
+		size_t j = i;
+		for (; j > 0 && r->suggestions[j - 1].rule > tmp.rule; j--)
+			r->suggestions[j] = r->suggestions[j - 1];
+		r->suggestions[j] = tmp;
+	}
+}
+
 int jx__report_rules(jx_report *r)
 {
 	int rc;
-	if ((rc = rule_persistent(r)) || (rc = rule_weak(r, JX_WEAK_LOW_RATE, JX_RULE_LOW_RATE)) ||
+	/* one indicator rule per indicator, the most specific first: a run of 3 years (R1), a
+	 * deduction new since last year (R6), any other weak indicator (R2), falling (R3) */
+	if ((rc = rule_persistent(r)) || (rc = rule_new(r)) ||
+	    (rc = rule_weak(r, JX_WEAK_ANY & ~JX_WEAK_FALLING, JX_RULE_LOW_RATE)) ||
 	    (rc = rule_falling_units(r)) || (rc = rule_weak(r, JX_WEAK_FALLING, JX_RULE_FALLING)) ||
-	    (rc = rule_concentrated(r)) || (rc = rule_pairs(r)) || (rc = rule_new(r)) ||
-	    (rc = rule_forecast_grade(r)) || (rc = rule_funds(r)) || (rc = rule_self_high(r)) ||
-	    (rc = rule_projects(r)))
+	    (rc = rule_concentrated(r)) || (rc = rule_pairs(r)) || (rc = rule_forecast_grade(r)) ||
+	    (rc = rule_funds(r)) || (rc = rule_self_high(r)) || (rc = rule_projects(r)))
 		return rc;
+	sort_by_rule(r);
 	return 0;
 }

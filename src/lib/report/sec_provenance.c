@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sec_provenance.c -- section 9: which evaluations, real or synthetic, and their warnings. */
+/* sec_provenance.c -- section 10: which evaluations, real or synthetic, and their warnings. */
 #include "report/internal.h"
 
 #define WARNINGS_MAX 40 /* import warnings listed; the rest are counted */
@@ -60,6 +60,33 @@ static void warnings_list(rd_doc *d, const jx_report *r)
 				       r->nwarnings - n));
 }
 
+/* The ranking's peer group: departments of the same provenance as this one. */
+static void peers_para(rd_doc *d, const jx_report *r)
+{
+	size_t n = 0;
+	jx_provenance p = r->rank_row ? r->rank_row->provenance : JX_PROV_REAL;
+	for (size_t i = 0; r->rank_row && i < r->rank->nrows; i++)
+		n += r->rank->rows[i].provenance == p;
+	rd_para_text(
+		d, NULL,
+		n > 1 ? rd_printf(d,
+				  ngettext("The %d ranking compares %s departments only: %zu "
+					   "department, %zu of them with synthetic evaluations; "
+					   "real and synthetic departments are never ranked "
+					   "together.",
+					   "The %d ranking compares %s departments only: %zu "
+					   "departments, %zu of them with synthetic evaluations; "
+					   "real and synthetic departments are never ranked "
+					   "together.",
+					   n),
+				  r->year_latest, jx_provenance_label(p), n, r->rank_synthetic)
+		      : rd_printf(d,
+				  _("In %d no other %s department was evaluated: this "
+				    "department is not ranked; real and synthetic departments "
+				    "are never ranked together."),
+				  r->year_latest, jx_provenance_label(p)));
+}
+
 void rp_sec_provenance(rd_doc *d, const jx_report *r)
 {
 	const jx_series *s = r->series;
@@ -78,15 +105,7 @@ void rp_sec_provenance(rd_doc *d, const jx_report *r)
 						"Figures: %zu years, %zu of them synthetic.",
 						r->funds->nyears),
 				       r->funds->nyears, r->figures_synthetic));
-	rd_para_text(
-		d, NULL,
-		rd_printf(d,
-			  ngettext("The %d ranking compares %zu department (%zu with synthetic "
-				   "evaluations).",
-				   "The %d ranking compares %zu departments (%zu with synthetic "
-				   "evaluations).",
-				   r->rank->nrows),
-			  r->year_latest, r->rank->nrows, r->rank_synthetic));
+	peers_para(d, r);
 	warnings_list(d, r);
 	rd_para_text(d, NULL,
 		     _("Methods are in docs/methods.md, the suggestion rules in docs/report.md. "

@@ -74,14 +74,27 @@ static const jx_forecast_row *forecast_total(const jx_report *r)
 	return NULL;
 }
 
+/* The latest year's headline total: the review's when the review's total is known (self
+ * beside it), else the self-evaluation's as `jixiao rank` prints it. */
 static void card_score(rd_doc *d, rd_block *cards, const jx_report *r)
 {
 	const jx_units *u = r->trend->units;
 	const jx_unit_year *uy = &u->units[0].years[u->nyears - 1];
+	const jx_standing *st = r->standing_latest;
 	double score = r->rank_row ? r->rank_row->total_score : uy->score;
 	double weight = r->rank_row ? r->rank_row->total_weight : uy->weight;
 	const char *grade = r->rank_row && r->rank_row->grade ? jx_grade_label(r->rank_row->grade)
 							      : RD_DASH;
+	if (st && st->basis == JX_KIND_REVIEW && r->kind == JX_KIND_SELF) {
+		rd_card_add(d, cards, rd_printf(d, _("Total score %d (review)"), r->year_latest),
+			    rd_printf(d, "%s / %s", rd_pts(d, st->score), rd_pts(d, st->weight)),
+			    rd_printf(d, _("grade: %s; self-evaluation %s (%s)"),
+				      *st->grade ? jx_grade_label(st->grade) : RD_DASH,
+				      rd_pts(d, st->self_score),
+				      *st->self_grade ? jx_grade_label(st->self_grade) : RD_DASH),
+			    RD_STRONG);
+		return;
+	}
 	rd_card_add(d, cards, rd_printf(d, _("Total score %d"), r->year_latest),
 		    rd_printf(d, "%s / %s", rd_pts(d, score), rd_pts(d, weight)),
 		    rd_printf(d, _("grade: %s"), grade), RD_STRONG);
@@ -92,8 +105,7 @@ static void card_change(rd_doc *d, rd_block *cards, const jx_report *r)
 	const jx_compare_row *c = compare_total(r);
 	unsigned cls;
 	if (!c) {
-		rd_card_add(d, cards, rd_printf(d, _("Change since %d"), r->year_latest), RD_DASH,
-			    _("only one evaluated year"), 0);
+		rd_card_add(d, cards, _("Change"), RD_DASH, _("only one evaluated year"), 0);
 		return;
 	}
 	cls = c->delta_points > 0 ? RD_GOOD : c->delta_points < 0 ? RD_BAD : 0;
@@ -102,22 +114,30 @@ static void card_change(rd_doc *d, rd_block *cards, const jx_report *r)
 		    rd_printf(d, _("score rate %s pp"), rd_pp(d, c->delta_rate)), cls);
 }
 
+/* The rank among the department's peer group (same provenance) on the report's basis. */
 static void card_rank(rd_doc *d, rd_block *cards, const jx_report *r)
 {
-	size_t ranked = 0;
-	for (size_t i = 0; i < r->rank->nrows; i++)
-		ranked += r->rank->rows[i].rank > 0;
-	if (!r->rank_row || !r->rank_row->rank) {
-		rd_card_add(d, cards, rd_printf(d, _("Rank in %d"), r->year_latest), RD_DASH,
-			    _("n/a"), 0);
+	const jx_rank_row *row = r->rank_row;
+	const char *label = rd_printf(d, _("Rank in %d"), r->year_latest);
+	if (row && row->npeers == 1) {
+		rd_card_add(d, cards, label, RD_DASH,
+			    rd_printf(d, _("no peer group (%s departments)"),
+				      jx_provenance_label(row->provenance)),
+			    0);
 		return;
 	}
-	rd_card_add(d, cards, rd_printf(d, _("Rank in %d"), r->year_latest),
-		    rd_printf(d, "%zu / %zu", r->rank_row->rank, ranked),
+	if (!row || !row->rank) {
+		rd_card_add(d, cards, label, RD_DASH, _("n/a"), 0);
+		return;
+	}
+	rd_card_add(d, cards, label, rd_printf(d, "%zu / %zu", row->rank, row->npeers),
 		    rd_printf(d,
-			      ngettext("of %zu department · percentile %s",
-				       "of %zu departments · percentile %s", ranked),
-			      ranked, rd_fixed(d, r->rank_row->percentile, 1)),
+			      ngettext("by %s totals, among %zu %s department · percentile %s",
+				       "by %s totals, among %zu %s departments · percentile %s",
+				       row->npeers),
+			      jx_kind_label(r->rank->kind), row->npeers,
+			      jx_provenance_label(row->provenance),
+			      rd_fixed(d, row->percentile, 1)),
 		    0);
 }
 
@@ -200,6 +220,52 @@ static void finding_top_loss(rd_doc *d, rd_block *list, const jx_report *r)
 	rd_span_add(d, in, _("No indicator lost points in the range."), NULL, 0);
 }
 
+/* Review first: the latest review beside the self score, and the gap over the years. */
+static void finding_review(rd_doc *d, rd_block *list, const jx_report *r)
+{
+	const jx_standing *st = r->standing_latest;
+	const jx_gap_result *g = r->gap;
+	rd_inline *in;
+	if (st && st->basis == JX_KIND_REVIEW && r->kind == JX_KIND_SELF)
+		rd_span_add(
+			d, rd_item(d, list, NULL),
+			rd_printf(d,
+				  _("The finance bureau's %d review scored %s (%s), the "
+				    "self-evaluation %s (%s); this report goes by the review. "),
+				  st->year, rd_pts(d, st->score),
+				  *st->grade ? jx_grade_label(st->grade) : RD_DASH,
+				  rd_pts(d, st->self_score),
+				  *st->self_grade ? jx_grade_label(st->self_grade) : RD_DASH),
+			NULL, st->rate < st->self_rate ? RD_BAD : 0);
+	if (!g || !g->n)
+		return;
+	in = rd_item(d, list, NULL);
+	rd_span_add(d, in,
+		    rd_printf(d,
+			      ngettext("Over %s, in %zu year with a review, the self-evaluation's "
+				       "rate minus the review's averaged %s pp, higher in %zu and "
+				       "lower in %zu",
+				       "Over %s, in %zu years with a review, the self-evaluation's "
+				       "rate minus the review's averaged %s pp, higher in %zu and "
+				       "lower in %zu",
+				       g->n),
+			      rp_years(d, g->year_first, g->year_last), g->n,
+			      rd_pp(d, g->mean_gap_rate), g->nhigher, g->nlower),
+		    NULL, 0);
+	rd_span_add(d, in,
+		    g->verdict == JX_GAP_TOO_FEW
+			    ? _(": too few reviewed years for a sign test of over-scoring (5 at "
+				"least). ")
+			    : rd_printf(d,
+					g->verdict == JX_GAP_OVER
+						? _(": a sign test shows systematic over-scoring "
+						    "(one-sided p = %s). ")
+						: _(": systematic over-scoring is not shown (sign "
+						    "test, one-sided p = %s). "),
+					rd_p(d, g->p_value)),
+		    NULL, g->verdict == JX_GAP_OVER ? RD_BAD : 0);
+}
+
 static void finding_links(rd_doc *d, rd_block *list, const jx_report *r)
 {
 	rd_inline *in = rd_item(d, list, NULL);
@@ -210,7 +276,7 @@ static void finding_links(rd_doc *d, rd_block *list, const jx_report *r)
 				       r->weak->nrows),
 			      r->weak->nrows),
 		    NULL, 0);
-	rd_span_add(d, in, _("see section 3"), "#weak", 0);
+	rd_span_add(d, in, _("see section 4"), "#weak", 0);
 	rd_span_add(d, in, _("."), NULL, 0);
 	if (r->funds && r->funds->warning) {
 		in = rd_item(d, list, NULL);
@@ -226,7 +292,7 @@ static void finding_links(rd_doc *d, rd_block *list, const jx_report *r)
 				      r->funds->ngrowth, rd_pct(d, r->funds->mean_growth),
 				      rd_pct(d, r->funds->threshold)),
 			    NULL, RD_BAD);
-		rd_span_add(d, in, _("see section 6"), "#growth", 0);
+		rd_span_add(d, in, _("see section 7"), "#growth", 0);
 		rd_span_add(d, in, _("."), NULL, 0);
 	}
 	in = rd_item(d, list, NULL);
@@ -237,7 +303,7 @@ static void finding_links(rd_doc *d, rd_block *list, const jx_report *r)
 				       r->nsuggestions),
 			      r->nsuggestions),
 		    NULL, RD_STRONG);
-	rd_span_add(d, in, _("see section 9"), "#suggestions", 0);
+	rd_span_add(d, in, _("see section 2"), "#suggestions", 0);
 	rd_span_add(d, in, _("."), NULL, 0);
 }
 
@@ -256,15 +322,29 @@ void rp_sec_summary(rd_doc *d, const jx_report *r)
 				       r->nsuggestions),
 			      r->nsuggestions),
 		    r->weak->nrows ? RD_BAD : RD_GOOD);
+	if (r->functions) { /* 基本情况: what the department is for, in its own words */
+		rd_block *p;
+		rd_heading(d, 3, "basics", _("The department"));
+		p = rd_para(d);
+		rd_span_add(d, &p->inl,
+			    rd_printf(d, _("Functions (as its %d report states them): "),
+				      r->year_latest),
+			    NULL, RD_STRONG);
+		rd_span_add(d, &p->inl, r->functions, NULL, 0);
+	}
 	rd_heading(d, 3, NULL, _("Key findings"));
 	list = rd_list(d, 0);
+	finding_review(d, list, r);
 	finding_trend(d, list, r);
 	finding_low_category(d, list, r);
 	finding_top_loss(d, list, r);
 	finding_links(d, list, r);
-	rd_chart_add(d, JX_CHART_TOTAL, "chart-total", rp_chart_title(JX_CHART_TOTAL));
-	rd_chart_add(d, JX_CHART_RANK, "chart-rank",
-		     rd_printf(d, _("%s, %d"), rp_chart_title(JX_CHART_RANK), r->year_latest));
+	if (r->series->nyears > 1) /* no chart of a single point */
+		rd_chart_add(d, JX_CHART_TOTAL, "chart-total", rp_chart_title(JX_CHART_TOTAL));
+	if (r->rank_row && r->rank_row->npeers > 1) /* no chart of a department alone */
+		rd_chart_add(
+			d, JX_CHART_RANK, "chart-rank",
+			rd_printf(d, _("%s, %d"), rp_chart_title(JX_CHART_RANK), r->year_latest));
 }
 
 /* ---- the three-line summary for the terminal ---- */
@@ -274,18 +354,25 @@ static const char *summary_line1(rd_doc *d, const jx_report *r)
 	const jx_units *u = r->trend->units;
 	const jx_unit_year *uy = &u->units[0].years[u->nyears - 1];
 	const jx_compare_row *c = compare_total(r);
-	size_t ranked = 0;
+	const jx_standing *st = r->standing_latest;
+	const jx_rank_row *row = r->rank_row;
+	int review = st && st->basis == JX_KIND_REVIEW && r->kind == JX_KIND_SELF;
 	const char *s;
-	for (size_t i = 0; i < r->rank->nrows; i++)
-		ranked += r->rank->rows[i].rank > 0;
+	const char *grade = row && row->grade ? jx_grade_label(row->grade) : RD_DASH;
+	if (review)
+		grade = rd_printf(d, _("%s (review; self-evaluation %s)"),
+				  *st->grade ? jx_grade_label(st->grade) : RD_DASH,
+				  rd_pts(d, st->self_score));
 	s = rd_printf(d, _("%s, %d: total score %s / %s, grade %s, rank %s"), r->department,
-		      r->year_latest, rd_pts(d, r->rank_row ? r->rank_row->total_score : uy->score),
-		      rd_pts(d, r->rank_row ? r->rank_row->total_weight : uy->weight),
-		      r->rank_row && r->rank_row->grade ? jx_grade_label(r->rank_row->grade)
-							: RD_DASH,
-		      r->rank_row && r->rank_row->rank
-			      ? rd_printf(d, "%zu/%zu", r->rank_row->rank, ranked)
-			      : RD_DASH);
+		      r->year_latest,
+		      rd_pts(d, review ? st->score
+				: row  ? row->total_score
+				       : uy->score),
+		      rd_pts(d, review ? st->weight
+				: row  ? row->total_weight
+				       : uy->weight),
+		      grade,
+		      row && row->rank ? rd_printf(d, "%zu/%zu", row->rank, row->npeers) : RD_DASH);
 	if (c)
 		s = rd_printf(d, "%s%s", s,
 			      rd_printf(d,

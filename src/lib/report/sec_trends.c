@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sec_trends.c -- section 2: the total and the categories over the years.
+/* sec_trends.c -- section 3: the total and the categories over the years.
  *
  * Rates per year (from the units), the linear trends (jx_trend_compute, as
  * `jixiao trend` prints them) and the comparison of the latest two
@@ -153,23 +153,72 @@ static void changes_table(rd_doc *d, const jx_report *r)
 	}
 }
 
+/* Framework breaks in words: where a new indicator framework starts (charts draw a line). */
+static void breaks_para(rd_doc *d, const jx_report *r)
+{
+	const jx_units *u = r->trend->units;
+	for (size_t i = 0; u->periods && i < u->nyears; i++)
+		if (u->periods[i].is_break)
+			rd_para_text(
+				d, NULL,
+				rd_printf(
+					d,
+					_("From %d a new indicator framework applies (of %zu "
+					  "indicators, %zu carried over from the previous "
+					  "evaluated "
+					  "year): rates are not compared across frameworks, trends "
+					  "are tested within each period, and the charts mark the "
+					  "change with a dotted line."),
+					u->periods[i].year, u->periods[i].nkeys,
+					u->periods[i].ncarried));
+}
+
+int rp_profile(const jx_report *r)
+{
+	return r->series->nyears < RP_PROFILE_YEARS;
+}
+
 void rp_sec_trends(rd_doc *d, const jx_report *r)
 {
-	rd_heading(d, 2, "trends", _("2. Category trends"));
-	rd_para_text(
-		d, NULL,
-		rd_printf(d,
-			  _("Score rate = score ÷ weight (weights and indicator sets change "
-			    "between years, so years are compared on rates). Rising or falling is "
-			    "the Mann–Kendall test within framework periods (p), with the "
-			    "Benjamini–Hochberg correction over the units of this table: q < %s. "
-			    "The slope is the least-squares line with a step at each framework "
-			    "change, Theil–Sen the median of the pairwise slopes within periods."),
-			  rd_fixed(d, r->options.alpha, 2)));
-	rd_chart_add(d, JX_CHART_CATEGORIES, "chart-categories",
-		     rp_chart_title(JX_CHART_CATEGORIES));
-	rates_table(d, r);
-	trend_table(d, r);
+	const jx_series *s = r->series;
+	rd_heading(d, 2, "trends", _("3. Category trends"));
+	if (rp_profile(r)) { /* no trend test of one or two years, no chart of one point */
+		rd_para_text(
+			d, NULL,
+			rd_printf(d,
+				  ngettext("The department has %zu evaluated year in the "
+					   "range (%s): no trend test; the table gives the "
+					   "score rate (score ÷ weight) of each category.",
+					   "The department has %zu evaluated years in the "
+					   "range (%s): no trend test; the table gives the "
+					   "score rate (score ÷ weight) of each category.",
+					   s->nyears),
+				  s->nyears,
+				  rp_years(d, s->years[0].year, s->years[s->nyears - 1].year)));
+		if (s->nyears > 1)
+			rd_chart_add(d, JX_CHART_CATEGORIES, "chart-categories",
+				     rp_chart_title(JX_CHART_CATEGORIES));
+		rates_table(d, r);
+	} else {
+		rd_para_text(
+			d, NULL,
+			rd_printf(
+				d,
+				_("Score rate = score ÷ weight (weights and indicator sets change "
+				  "between years, so years are compared on rates). Rising or "
+				  "falling is the Mann–Kendall test within framework periods (p), "
+				  "with the Benjamini–Hochberg correction over the units of this "
+				  "table: q < %s. The slope is the least-squares line with a step "
+				  "at "
+				  "each framework change, Theil–Sen the median of the pairwise "
+				  "slopes within periods."),
+				rd_fixed(d, r->options.alpha, 2)));
+		breaks_para(d, r);
+		rd_chart_add(d, JX_CHART_CATEGORIES, "chart-categories",
+			     rp_chart_title(JX_CHART_CATEGORIES));
+		rates_table(d, r);
+		trend_table(d, r);
+	}
 	if (!r->compare) {
 		rd_para_text(d, "compare",
 			     _("Only one evaluated year: no year-over-year comparison."));

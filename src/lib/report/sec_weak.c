@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sec_weak.c -- section 3: persistently weak indicators, the rule that fired, the evidence.
+/* sec_weak.c -- section 4: persistently weak indicators, the rule that fired, the evidence.
  *
  * The rows are those of jx_weak_compute (what `jixiao weak` lists) with
- * the same window, count and threshold; each says which rule fired with
- * its numbers and shows the window years' rates and points lost. */
+ * the same rules and options (new, persistent, large; docs/report.md "Weak
+ * indicators: points and recency"); each says which rule fired with its
+ * numbers and shows the window years' rates and points lost. The improved
+ * (resolved) indicators are named in a sentence. */
 #include <math.h>
 #include "report/internal.h"
 
@@ -16,7 +18,13 @@ static const char *join(rd_doc *d, const char *a, const char *b)
 
 static const char *rules_text(rd_doc *d, const jx_report *r, const jx_weak_row *row)
 {
+	const jx_weak_result *w = r->weak;
 	const char *s = "";
+	if (row->rules & JX_WEAK_NEW)
+		s = join(d, s,
+			 rd_printf(d, _("new: in %d lost %s of %s points"),
+				   w->units->years[w->units->nyears - 1],
+				   rd_pts(d, row->latest_lost), rd_pts(d, row->latest_weight)));
 	if (row->rules & JX_WEAK_PERSISTENT)
 		s = join(d, s,
 			 rd_printf(d,
@@ -25,6 +33,11 @@ static const char *rules_text(rd_doc *d, const jx_report *r, const jx_weak_row *
 					    row->window_present),
 				   row->window_present, row->ndeducted,
 				   r->options.weak_min_deducted));
+	if (row->rules & JX_WEAK_LARGE)
+		s = join(d, s,
+			 rd_printf(d,
+				   _("large: lost %s points in the window, %s of the department's"),
+				   rd_pts(d, row->points_lost), rd_pct(d, row->share)));
 	if (row->rules & JX_WEAK_LOW_RATE)
 		s = join(d, s,
 			 rd_printf(d, _("low mean rate: %s < %s"), rd_pct(d, row->mean_rate),
@@ -87,30 +100,69 @@ static void weak_table(rd_doc *d, const jx_report *r)
 	}
 }
 
+/* The indicators that lost points before and have full marks lately: improved, not weak. */
+static void improved_para(rd_doc *d, const jx_report *r)
+{
+	const jx_weak_result *w = r->weak;
+	const char *names = "";
+	for (size_t i = 0; i < w->nimproved; i++)
+		names = rd_printf(
+			d, "%s%s%s", names, i ? _(", ") : "",
+			rd_printf(d, _("“%s”"), rp_unit_label(d, w->units, w->improved[i].unit)));
+	if (w->nimproved)
+		rd_para_text(d, "improved",
+			     rd_printf(d,
+				       ngettext("Improved (lost points before, full marks in the "
+						"last %d year; not weak): %s.",
+						"Improved (lost points before, full marks in the "
+						"last %d years; not weak): %s.",
+						(unsigned long)r->options.weak_resolved_years),
+				       r->options.weak_resolved_years, names));
+}
+
 void rp_sec_weak(rd_doc *d, const jx_report *r)
 {
 	const jx_weak_result *w = r->weak;
 	const jx_analysis_options *o = &r->options;
-	rd_heading(d, 2, "weak", _("3. Persistently weak indicators"));
+	rd_heading(d, 2, "weak", _("4. Persistently weak indicators"));
 	rd_para_text(
 		d, NULL,
 		rd_printf(
 			d, "%s%s",
-			rd_printf(d,
-				  ngettext("Rule (as in jixiao weak): over the last %zu "
-					   "evaluated year (%s), deducted in at least %d of them; "
-					   "or a mean score rate below %s there; or a significant "
-					   "falling trend over the range (α = %s).",
-					   "Rule (as in jixiao weak): over the last %zu "
-					   "evaluated years (%s), deducted in at least %d of them; "
-					   "or a mean score rate below %s there; or a significant "
-					   "falling trend over the range (α = %s).",
-					   w->nwindow),
-				  w->nwindow, rp_years(d, w->window[0], w->window[w->nwindow - 1]),
-				  o->weak_min_deducted, rd_pct(d, o->weak_threshold),
-				  rd_fixed(d, o->alpha, 2)),
+			rd_printf(
+				d,
+				ngettext(
+					"Rule (as in jixiao weak; indicators still evaluated in "
+					"the "
+					"latest year; window: the last %zu evaluated year, %s): "
+					"new "
+					"-- lost at least %s of its weight in the latest year, or "
+					"lost points in the latest year only; persistent -- lost "
+					"points in at least %d window years, the latest among "
+					"them; "
+					"large -- its points lost in the window are at least %s of "
+					"the department's. One that lost points before and has "
+					"full "
+					"marks in its last %d years is not weak but improved.",
+					"Rule (as in jixiao weak; indicators still evaluated in "
+					"the "
+					"latest year; window: the last %zu evaluated years, %s): "
+					"new "
+					"-- lost at least %s of its weight in the latest year, or "
+					"lost points in the latest year only; persistent -- lost "
+					"points in at least %d window years, the latest among "
+					"them; "
+					"large -- its points lost in the window are at least %s of "
+					"the department's. One that lost points before and has "
+					"full "
+					"marks in its last %d years is not weak but improved.",
+					w->nwindow),
+				w->nwindow, rp_years(d, w->window[0], w->window[w->nwindow - 1]),
+				rd_pct(d, o->weak_new_share), o->weak_min_deducted,
+				rd_pct(d, o->weak_large_share), o->weak_resolved_years),
 			rd_printf(d, _(" Indicators checked: %zu; flagged: %zu."), w->nchecked,
 				  w->nrows)));
+	improved_para(d, r);
 	if (!w->nrows) {
 		rd_note(d, _("No indicator is flagged as persistently weak."));
 		return;

@@ -194,7 +194,8 @@ static int evaluation_columns(jx_evaluation *ev, sqlite3_stmt *st)
 	if (column_text(&ev->problems, st, 5) || column_text(&ev->suggestions, st, 6) ||
 	    column_text(&ev->conclusion, st, 7) || column_text(&ev->project, st, 8) ||
 	    column_text(&ev->supervisor, st, 9) || column_text(&ev->implementer, st, 10) ||
-	    column_text(&ev->goal, st, 11) || column_text(&ev->outcome, st, 12))
+	    column_text(&ev->goal, st, 11) || column_text(&ev->outcome, st, 12) ||
+	    column_text(&ev->functions, st, 13))
 		return JX_ENOMEM;
 	return 0;
 }
@@ -205,7 +206,7 @@ int jx_store_load_project_evaluation(jx_store *s, jx_evaluation **out, const cha
 	static const char head[] =
 		"SELECT e.id, e.declared_weight, e.declared_score, e.self_score, e.provenance,"
 		" e.problems, e.suggestions, e.conclusion, e.project_name, e.supervisor,"
-		" e.implementer, e.goal, e.outcome"
+		" e.implementer, e.goal, e.outcome, e.functions"
 		" FROM evaluation e JOIN department d ON d.id = e.department_id";
 	const jx_filter f = {department, year, year, (int)kind, project};
 	sqlite3_stmt *st = NULL;

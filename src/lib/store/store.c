@@ -156,6 +156,8 @@ static const char *const migrations[] = {
 	/* 5 -> 6: indicator rows by key, so that an alias between two indicators that
 	 * occur in one evaluation is found (and refused) without reading every row */
 	"CREATE INDEX indicator_by_key ON indicator(key);\n",
+	/* 6 -> 7: the department's functions (部门主要职能) as its report states them */
+	"ALTER TABLE evaluation ADD COLUMN functions TEXT;\n",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
