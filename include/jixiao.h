@@ -21,6 +21,8 @@
 #include "jixiao/analysis.h"
 #include "jixiao/plot.h"
 #include "jixiao/report.h"
+#include "jixiao/overview.h"
+#include "jixiao/site.h"
 #include "jixiao/xlsx.h"
 
 #endif

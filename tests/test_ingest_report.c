@@ -205,15 +205,6 @@ static void fails_with_line(int line, const char *repl, int at)
 	free(text);
 }
 
-static const jx_indicator *row_named(const jx_evaluation *ev, const char *l3)
-{
-	for (size_t i = 0; i < ev->nrows; i++)
-		if (!strcmp(ev->rows[i].level3, l3))
-			return &ev->rows[i];
-	fail_msg("no row %s", l3);
-	return NULL;
-}
-
 static int has_warning(const jx_evaluation *ev, int line, const char *part)
 {
 	for (size_t i = 0; i < ev->nwarnings; i++)
@@ -376,10 +367,11 @@ static void test_ingest_report__reference(void **state)
 	assert_int_equal(b->figs[0]->provenance, JX_PROV_REAL);
 	assert_string_equal(b->source_name, NAME);
 	/* exact texts where the layout is untouched */
-	assert_string_equal(row_named(ev, "部门预算执行率")->explanation, "部门预算执行进度情况。");
-	assert_string_equal(row_named(ev, "社区戒毒社工人数")->explanation,
+	assert_string_equal(tu_row_named(ev, "部门预算执行率")->explanation,
+			    "部门预算执行进度情况。");
+	assert_string_equal(tu_row_named(ev, "社区戒毒社工人数")->explanation,
 			    "社工数与社区吸毒人员数达到 1:30");
-	assert_string_equal(row_named(ev, "强制隔离戒毒数")->explanation,
+	assert_string_equal(tu_row_named(ev, "强制隔离戒毒数")->explanation,
 			    "强制隔离戒毒数与往年相比增加");
 	assert_string_equal(ev->rows[0].level1, "部门决策");
 	assert_true(!strncmp(ev->problems, "2023 年我支队对绩效管理存在问题", 40));
@@ -529,7 +521,7 @@ static void test_ingest_report__spaces(void **state)
 	assert_non_null(strstr(row149, "   部门管理 (35分)   ")); /* shifted, as in the original */
 	b = read_ok(s, strlen(s), NULL);
 	check_reference(b, 0);
-	assert_string_equal(row_named(b->evals[0], "社区戒毒社工人数")->explanation,
+	assert_string_equal(tu_row_named(b->evals[0], "社区戒毒社工人数")->explanation,
 			    "社工数与社区吸毒人员数达到 1:30");
 	jx_batch_free(b);
 	free(row149);
@@ -567,7 +559,7 @@ static void test_ingest_report__no_total_row(void **state)
 	b = read_ok(t, strlen(t), NULL);
 	ev = b->evals[0];
 	assert_int_equal(ev->nrows, 36);
-	r = row_named(ev, "部门预算执行率");
+	r = tu_row_named(ev, "部门预算执行率");
 	assert_int_equal(r->origin, JX_ORIGIN_MISSING); /* nothing to infer it from */
 	assert_true(isnan(r->score));
 	assert_true(isnan(ev->total_weight));
@@ -592,10 +584,10 @@ static void test_ingest_report__two_scores_missing(void **state)
 	t = with_line(text, 150, l150);
 	b = read_ok(t, strlen(t), NULL);
 	ev = b->evals[0];
-	assert_int_equal(row_named(ev, "部门预算执行率")->origin, JX_ORIGIN_MISSING);
-	assert_int_equal(row_named(ev, "专项资金执行率")->origin, JX_ORIGIN_MISSING);
-	assert_true(isnan(row_named(ev, "专项资金执行率")->score));
-	assert_num(row_named(ev, "专项资金执行率")->weight, 2);
+	assert_int_equal(tu_row_named(ev, "部门预算执行率")->origin, JX_ORIGIN_MISSING);
+	assert_int_equal(tu_row_named(ev, "专项资金执行率")->origin, JX_ORIGIN_MISSING);
+	assert_true(isnan(tu_row_named(ev, "专项资金执行率")->score));
+	assert_num(tu_row_named(ev, "专项资金执行率")->weight, 2);
 	assert_num(ev->total_score, 98);
 	assert_num(jx_evaluation_score_sum(ev), 94);
 	assert_int_equal(ev->nwarnings, 2);
@@ -617,7 +609,7 @@ static void test_ingest_report__total_disagrees(void **state)
 	(void)state;
 	b = read_ok(t, strlen(t), NULL);
 	ev = b->evals[0];
-	assert_num(row_named(ev, "部门预算执行率")->score, 1);
+	assert_num(tu_row_named(ev, "部门预算执行率")->score, 1);
 	assert_int_equal(ev->nwarnings, 2);
 	assert_true(has_warning(ev, 149, "inferred as 1 from 合计 97"));
 	assert_true(has_warning(ev, 97, "self-score of 98"));
@@ -692,7 +684,7 @@ static void test_ingest_report__total_weight_not_100(void **state)
 	ev = b->evals[0];
 	assert_num(jx_evaluation_weight_sum(ev), 120);
 	assert_num(ev->total_weight, 120);
-	assert_num(row_named(ev, "部门预算执行率")->score, 2); /* 98 − 96 */
+	assert_num(tu_row_named(ev, "部门预算执行率")->score, 2); /* 98 − 96 */
 	assert_int_equal(ev->nwarnings, 2);
 	assert_true(has_warning(ev, 173,
 				"履职绩效 declares 10 points but its rows' weights add up to 30"));
@@ -716,7 +708,7 @@ static void test_ingest_report__total_score_only(void **state)
 	b = read_ok(t, strlen(t), NULL);
 	assert_true(isnan(b->evals[0]->total_weight));
 	assert_num(b->evals[0]->total_score, 98);
-	assert_num(row_named(b->evals[0], "部门预算执行率")->score, 2);
+	assert_num(tu_row_named(b->evals[0], "部门预算执行率")->score, 2);
 	assert_int_equal(b->evals[0]->nwarnings, 1);
 	jx_batch_free(b);
 	free(t);
@@ -737,7 +729,7 @@ static void test_ingest_report__page_break_in_table(void **state)
 	b = read_ok(t, strlen(t), NULL);
 	assert_int_equal(b->evals[0]->nrows, 36);
 	assert_int_equal(b->evals[0]->nwarnings, 1);
-	assert_int_equal(row_named(b->evals[0], "组织管理情况")->line, 170);
+	assert_int_equal(tu_row_named(b->evals[0], "组织管理情况")->line, 170);
 	assert_num(b->evals[0]->total_score, 98);
 	jx_batch_free(b);
 	free(t);
@@ -809,8 +801,8 @@ static void test_ingest_report__subtotal_row(void **state)
 	b = read_ok(u, strlen(u), NULL);
 	ev = b->evals[0];
 	assert_int_equal(ev->nrows, 36);
-	assert_int_equal(row_named(ev, "部门预算执行率")->origin, JX_ORIGIN_INFERRED);
-	assert_num(row_named(ev, "部门预算执行率")->score, 2); /* 34 − 32 stated */
+	assert_int_equal(tu_row_named(ev, "部门预算执行率")->origin, JX_ORIGIN_INFERRED);
+	assert_num(tu_row_named(ev, "部门预算执行率")->score, 2); /* 34 − 32 stated */
 	assert_true(has_warning(ev, 149, "inferred as 2 from 小计 34 (line 168)"));
 	assert_true(has_warning(ev, 177, "no 合计 row"));
 	assert_int_equal(ev->nwarnings, 2);
@@ -837,7 +829,7 @@ static void test_ingest_report__score_column_first(void **state)
 	b = read_ok(w, strlen(w), NULL);
 	check_rows(b->evals[0], 0);
 	check_sums(b->evals[0]);
-	assert_string_equal(row_named(b->evals[0], "工作开展情况")->explanation,
+	assert_string_equal(tu_row_named(b->evals[0], "工作开展情况")->explanation,
 			    "部门预算绩效管理执行情况。");
 	assert_int_equal(b->evals[0]->nwarnings, 1);
 	jx_batch_free(b);
@@ -853,8 +845,8 @@ static void test_ingest_report__placeholder_score(void **state)
 	jx_batch *b;
 	(void)state;
 	b = read_ok(t, strlen(t), NULL);
-	assert_int_equal(row_named(b->evals[0], "专项资金执行率")->origin, JX_ORIGIN_MISSING);
-	assert_int_equal(row_named(b->evals[0], "部门预算执行率")->origin, JX_ORIGIN_MISSING);
+	assert_int_equal(tu_row_named(b->evals[0], "专项资金执行率")->origin, JX_ORIGIN_MISSING);
+	assert_int_equal(tu_row_named(b->evals[0], "部门预算执行率")->origin, JX_ORIGIN_MISSING);
 	assert_int_equal(b->evals[0]->nwarnings, 2);
 	jx_batch_free(b);
 	free(t);

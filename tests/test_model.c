@@ -87,8 +87,10 @@ static void test_model__completion(void **state)
 		{"50万元", "52", 1, JX_DONE_MISSED},   /* cost: at most 50 */
 		{"≤50万元", "48.5万元", 1, JX_DONE_MET},
 		{"5万人次", "60000人次", 0, JX_DONE_MET}, /* 万人次 = 10^4 人次 */
-		{"≥95%", "0.98", 0, JX_DONE_UNKNOWN},     /* % against a bare number */
-		{"≥95%", "98人", 0, JX_DONE_UNKNOWN},     /* different units */
+		{"≥95%", "0.98", 0, JX_DONE_MET}, /* a spreadsheet's 98% without its format */
+		{"≥95%", "0.9", 0, JX_DONE_MISSED},
+		{"≥95%", "98", 0, JX_DONE_UNKNOWN},   /* a bare 98 against a percentage */
+		{"≥95%", "98人", 0, JX_DONE_UNKNOWN}, /* different units */
 		{"9月前", "2023年8月", 0, JX_DONE_MET},
 		{"9月前", "2023年10月", 0, JX_DONE_MISSED},
 		{"9月前", "2023年9月", 0, JX_DONE_MET},      /* within September */

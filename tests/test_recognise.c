@@ -14,6 +14,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "jixiao.h"
+#include "testutil.h"
 
 #define MAXC 12
 
@@ -66,15 +67,14 @@ static void para(jx_doc *d, const char *text)
 }
 
 /* The standard test table: five indicators, 100 points. */
-static const char *const basic[] = {
-	"一级指标|二级指标|三级指标|指标解释|分值|得分",
-	"投 入 (20分)|预算编制|编制科学性|是否科学。|10|9",
-	"^|^|预算执行率|执行进度。|10分|10",
-	"产出指标（50分）|数量|完成率|完成情况。|30|28.5",
-	"^|质量|合格率|合格情况。|20|20",
-	"效益(30)|社会效益|满意度|满意度调查。|30|27",
-	"合计|<|<|<|100|94.5",
-	NULL};
+static const char *const basic[] = {"一级指标|二级指标|三级指标|指标解释|分值|得分",
+				    "投 入 (20分)|预算编制|编制科学性|是否科学。|10|9",
+				    "^|^|预算执行率|执行进度。|10分|10",
+				    "产出指标（50分）|数量|完成率|完成情况。|30|28.5",
+				    "^|质量|合格率|合格情况。|20|20",
+				    "效益(30)|社会效益|满意度|满意度调查。|30|27",
+				    "合计|<|<|<|100|94.5",
+				    NULL};
 
 static jx_doc *basic_doc(const char *name)
 {
@@ -82,15 +82,6 @@ static jx_doc *basic_doc(const char *name)
 	para(d, "2023年度示例市测试局部门整体支出绩效自评报告");
 	add_table(d, basic);
 	return d;
-}
-
-static const jx_indicator *row_named(const jx_evaluation *ev, const char *l3)
-{
-	for (size_t i = 0; i < ev->nrows; i++)
-		if (!strcmp(ev->rows[i].level3, l3))
-			return &ev->rows[i];
-	fail_msg("no row %s", l3);
-	return NULL;
 }
 
 static void test_recognise__reads_levels_weights_and_scores(void **state)
@@ -108,7 +99,7 @@ static void test_recognise__reads_levels_weights_and_scores(void **state)
 	assert_int_equal(ev->kind, JX_KIND_SELF);
 	assert_int_equal(ev->nrows, 5);
 	/* "投 入 (20分)" is level-1 投入 with declared weight 20, carried down the merge */
-	r = row_named(ev, "预算执行率");
+	r = tu_row_named(ev, "预算执行率");
 	assert_string_equal(r->level1, "投入");
 	assert_string_equal(r->level2, "预算编制");
 	assert_true(r->level1_weight == 20);
@@ -116,11 +107,11 @@ static void test_recognise__reads_levels_weights_and_scores(void **state)
 	assert_string_equal(r->explanation, "执行进度。");
 	assert_int_equal(r->line, 3); /* the table row it came from */
 	/* full-width brackets, and "(30)" without 分 */
-	assert_string_equal(row_named(ev, "合格率")->level1, "产出指标");
-	assert_true(row_named(ev, "合格率")->level1_weight == 50);
-	assert_string_equal(row_named(ev, "满意度")->level1, "效益");
-	assert_true(row_named(ev, "满意度")->level1_weight == 30);
-	assert_true(row_named(ev, "完成率")->score == 28.5);
+	assert_string_equal(tu_row_named(ev, "合格率")->level1, "产出指标");
+	assert_true(tu_row_named(ev, "合格率")->level1_weight == 50);
+	assert_string_equal(tu_row_named(ev, "满意度")->level1, "效益");
+	assert_true(tu_row_named(ev, "满意度")->level1_weight == 30);
+	assert_true(tu_row_named(ev, "完成率")->score == 28.5);
 	assert_true(ev->total_weight == 100 && ev->total_score == 94.5);
 	/* 9 + 10 + 28.5 + 20 + 27 = 94.5 agrees with 合计: no warning */
 	assert_int_equal(ev->nwarnings, 0);
@@ -130,13 +121,12 @@ static void test_recognise__reads_levels_weights_and_scores(void **state)
 
 static void test_recognise__two_row_header_gives_self_and_review(void **state)
 {
-	static const char *const rows[] = {
-		"指标|<|<|分值|得分|<",
-		"一级|二级|三级|^|自评|复核",
-		"决策(40分)|目标|目标明确|40|38|35",
-		"产出(60分)|数量|完成率|60|55|50",
-		"总分|<|<|100|93|85",
-		NULL};
+	static const char *const rows[] = {"指标|<|<|分值|得分|<",
+					   "一级|二级|三级|^|自评|复核",
+					   "决策(40分)|目标|目标明确|40|38|35",
+					   "产出(60分)|数量|完成率|60|55|50",
+					   "总分|<|<|100|93|85",
+					   NULL};
 	jx_doc *d = jx_doc_new("two.docx", JX_DOC_DOCX);
 	jx_batch *b = NULL;
 	(void)state;
@@ -157,12 +147,9 @@ static void test_recognise__two_row_header_gives_self_and_review(void **state)
 
 static void test_recognise__lone_missing_score_is_inferred_from_the_total(void **state)
 {
-	static const char *const rows[] = {
-		"一级指标|二级指标|三级指标|权重|得分",
-		"投入(50分)|预算|执行率|50|",
-		"产出(50分)|数量|完成率|50|45",
-		"合计|<|<|100|92",
-		NULL};
+	static const char *const rows[] = {"一级指标|二级指标|三级指标|权重|得分",
+					   "投入(50分)|预算|执行率|50|",
+					   "产出(50分)|数量|完成率|50|45", "合计|<|<|100|92", NULL};
 	jx_doc *d = jx_doc_new("infer.docx", JX_DOC_DOCX);
 	jx_batch *b = NULL;
 	const jx_evaluation *ev;
@@ -186,12 +173,9 @@ static void test_recognise__lone_missing_score_is_inferred_from_the_total(void *
 
 static void test_recognise__total_that_does_not_reconcile_is_a_warning(void **state)
 {
-	static const char *const rows[] = {
-		"一级指标|二级指标|三级指标|分值|得分",
-		"投入(50分)|预算|执行率|50|40",
-		"产出(50分)|数量|完成率|50|45",
-		"合计|<|<|100|90",
-		NULL};
+	static const char *const rows[] = {"一级指标|二级指标|三级指标|分值|得分",
+					   "投入(50分)|预算|执行率|50|40",
+					   "产出(50分)|数量|完成率|50|45", "合计|<|<|100|90", NULL};
 	jx_doc *d = jx_doc_new("total.html", JX_DOC_HTML);
 	jx_batch *b = NULL;
 	jx_doc_table *t;
@@ -204,7 +188,8 @@ static void test_recognise__total_that_does_not_reconcile_is_a_warning(void **st
 	assert_int_equal(jx_doc_read(&b, d, NULL), 0);
 	assert_int_equal(b->evals[0]->nwarnings, 1);
 	assert_int_equal(b->evals[0]->warnings[0].line, 44);
-	assert_string_equal(b->evals[0]->warnings[0].message, "scores add up to 85 but 合计 states 90");
+	assert_string_equal(b->evals[0]->warnings[0].message,
+			    "scores add up to 85 but 合计 states 90");
 	assert_int_equal(b->evals[0]->rows[1].line, 43);
 	jx_batch_free(b);
 	jx_doc_free(d);
@@ -212,16 +197,15 @@ static void test_recognise__total_that_does_not_reconcile_is_a_warning(void **st
 
 static void test_recognise__placeholders_qizhong_and_unassessed_rows_are_skipped(void **state)
 {
-	static const char *const rows[] = {
-		"一级指标|二级指标|三级指标|分值|得分|扣分原因",
-		"产出(100分)|数量|完成率|60|60|",
-		"^|^|其中：一季度|20|20|",
-		"^|质量|合格率|40|36|抽检不合格",
-		"^|^|指标2:|||",
-		"^|^|……|||",
-		"^|时效|及时率|/|/|不适用",
-		"合计|<|<|100|96|",
-		NULL};
+	static const char *const rows[] = {"一级指标|二级指标|三级指标|分值|得分|扣分原因",
+					   "产出(100分)|数量|完成率|60|60|",
+					   "^|^|其中：一季度|20|20|",
+					   "^|质量|合格率|40|36|抽检不合格",
+					   "^|^|指标2:|||",
+					   "^|^|……|||",
+					   "^|时效|及时率|/|/|不适用",
+					   "合计|<|<|100|96|",
+					   NULL};
 	jx_doc *d = jx_doc_new("skip.docx", JX_DOC_DOCX);
 	jx_read_options o = jx_read_options_default();
 	jx_batch *b = NULL;
@@ -236,12 +220,16 @@ static void test_recognise__placeholders_qizhong_and_unassessed_rows_are_skipped
 	assert_int_equal(b->evals[0]->nwarnings, 0);
 	reading = b->evals[0]->reading;
 	assert_non_null(reading);
-	assert_non_null(strstr(reading, "列 3 → 三级指标, 列 4 → 分值, 列 5 → 得分, 列 6 → 扣分原因"));
+	assert_non_null(
+		strstr(reading, "列 3 → 三级指标, 列 4 → 分值, 列 5 → 得分, 列 6 → 扣分原因"));
 	assert_non_null(strstr(reading, "表 1 第 3 行 第 3 列: skipped: a 其中 row"));
-	assert_non_null(strstr(reading, "表 1 第 5 行 第 3 列: skipped: a template placeholder row"));
-	assert_non_null(strstr(reading, "表 1 第 6 行 第 3 列: skipped: a template placeholder row"));
+	assert_non_null(
+		strstr(reading, "表 1 第 5 行 第 3 列: skipped: a template placeholder row"));
+	assert_non_null(
+		strstr(reading, "表 1 第 6 行 第 3 列: skipped: a template placeholder row"));
 	assert_non_null(strstr(reading, "表 1 第 7 行 第 4 列: skipped: not assessed"));
-	assert_non_null(strstr(reading, "表 1 第 4 行 第 5 列: 产出 / 质量 / 合格率: 分值 40, 得分 36"));
+	assert_non_null(
+		strstr(reading, "表 1 第 4 行 第 5 列: 产出 / 质量 / 合格率: 分值 40, 得分 36"));
 	jx_batch_free(b);
 	jx_doc_free(d);
 }
@@ -293,10 +281,11 @@ static void test_recognise__options_supply_but_relabel_only_with_relabel(void **
 
 	d = basic_doc("stated.docx");
 	assert_int_equal(jx_doc_read(&b, d, &o), JX_EINVAL);
-	assert_string_equal(jx_error_last(),
-			    "stated.docx:段落 1: the document states the department '示例市测试局'; "
-			    "--dept '示例局' would relabel it: pass --relabel as well to store it "
-			    "as '示例局'");
+	assert_string_equal(
+		jx_error_last(),
+		"stated.docx:段落 1: the document states the department '示例市测试局'; "
+		"--dept '示例局' would relabel it: pass --relabel as well to store it "
+		"as '示例局'");
 	o.relabel = 1;
 	assert_int_equal(jx_doc_read(&b, d, &o), 0);
 	assert_string_equal(b->evals[0]->department, "示例局");
@@ -307,12 +296,9 @@ static void test_recognise__options_supply_but_relabel_only_with_relabel(void **
 
 static void test_recognise__bad_cells_are_refused_with_their_place(void **state)
 {
-	static const char *const rows[] = {
-		"一级指标|二级指标|三级指标|分值|得分",
-		"投入(50分)|预算|执行率|50|40",
-		"产出(50分)|数量|完成率|5o|45",
-		"合计|<|<|100|85",
-		NULL};
+	static const char *const rows[] = {"一级指标|二级指标|三级指标|分值|得分",
+					   "投入(50分)|预算|执行率|50|40",
+					   "产出(50分)|数量|完成率|5o|45", "合计|<|<|100|85", NULL};
 	jx_doc *d = jx_doc_new("bad.docx", JX_DOC_DOCX);
 	jx_batch *b = NULL;
 	(void)state;
@@ -320,24 +306,31 @@ static void test_recognise__bad_cells_are_refused_with_their_place(void **state)
 	add_table(d, rows);
 	assert_int_equal(jx_doc_read(&b, d, NULL), JX_EPARSE);
 	assert_null(b);
-	assert_string_equal(jx_error_last(), "bad.docx:表 1 第 3 行 第 4 列: weight '5o' is not a number");
+	assert_string_equal(jx_error_last(),
+			    "bad.docx:表 1 第 3 行 第 4 列: weight '5o' is not a number");
 	jx_doc_free(d);
 }
 
-static void test_recognise__project_tables_are_not_supported_yet(void **state)
+/* A 项目名称 cell makes the table a project's; with no 实施单位 or 主管部门 the
+ * department is the one the title names (recognise_project.c). */
+static void test_recognise__project_table_names_its_project(void **state)
 {
-	static const char *const rows[] = {
-		"项目名称|示例项目|<|<|<",
-		"一级指标|二级指标|三级指标|分值|得分",
-		"产出(100分)|数量|完成率|100|90",
-		NULL};
+	static const char *const rows[] = {"项目名称|2021年示例项目|<|<|<",
+					   "一级指标|二级指标|三级指标|分值|得分",
+					   "产出(100分)|数量|完成率|100|90", NULL};
 	jx_doc *d = jx_doc_new("proj.docx", JX_DOC_DOCX);
 	jx_batch *b = NULL;
 	(void)state;
 	para(d, "2021年度示例市测试局部门整体支出绩效自评报告");
 	add_table(d, rows);
-	assert_int_equal(jx_doc_read(&b, d, NULL), JX_EPARSE);
-	assert_non_null(strstr(jx_error_last(), "proj.docx:表 1 第 1 行 第 1 列: this is a 项目支出绩效自评表"));
+	assert_int_equal(jx_doc_read(&b, d, NULL), 0);
+	assert_int_equal(b->nevals, 1);
+	assert_string_equal(b->evals[0]->project, "2021年示例项目");
+	assert_string_equal(b->evals[0]->department, "示例市测试局");
+	assert_int_equal(b->evals[0]->year, 2021);
+	assert_int_equal(b->evals[0]->nrows, 1);
+	assert_int_equal(b->nfigs, 0); /* no fund block */
+	jx_batch_free(b);
 	jx_doc_free(d);
 }
 
@@ -361,11 +354,12 @@ int main(void)
 		cmocka_unit_test(test_recognise__two_row_header_gives_self_and_review),
 		cmocka_unit_test(test_recognise__lone_missing_score_is_inferred_from_the_total),
 		cmocka_unit_test(test_recognise__total_that_does_not_reconcile_is_a_warning),
-		cmocka_unit_test(test_recognise__placeholders_qizhong_and_unassessed_rows_are_skipped),
+		cmocka_unit_test(
+			test_recognise__placeholders_qizhong_and_unassessed_rows_are_skipped),
 		cmocka_unit_test(test_recognise__department_and_year_from_labelled_lines_and_cells),
 		cmocka_unit_test(test_recognise__options_supply_but_relabel_only_with_relabel),
 		cmocka_unit_test(test_recognise__bad_cells_are_refused_with_their_place),
-		cmocka_unit_test(test_recognise__project_tables_are_not_supported_yet),
+		cmocka_unit_test(test_recognise__project_table_names_its_project),
 		cmocka_unit_test(test_recognise__no_indicator_table_says_what_it_looked_for),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -418,6 +418,35 @@ static void test_store__readonly_does_not_migrate(void **state)
 	tmpdb_drop(&t);
 }
 
+/* A read that may write migrates an old file first (as the CLI's readers do), then reads it
+ * read-only; the immutable URI of a path that needs %-encoding. */
+static void test_store__readonly_migrates_first(void **state)
+{
+	tmpdb t;
+	jx_store *s = NULL;
+	char *uri = jx__store_immutable_uri("/a b/x?y#z%1.db");
+	(void)state;
+	assert_string_equal(uri, "file:///a b/x%3Fy%23z%251.db?immutable=1");
+	free(uri);
+	uri = jx__store_immutable_uri("rel.db");
+	assert_string_equal(uri, "file:rel.db?immutable=1");
+	free(uri);
+	tmpdb_make(&t);
+	make_v1(t.path);
+	assert_int_equal(jx_store_open(&s, t.path, JX_STORE_READONLY | JX_STORE_MIGRATE_FIRST), 0);
+	{
+		jx_batch *b = batch_of("x", eval3("甲", 2020, JX_KIND_SELF, 50, NULL), NULL, NULL);
+		assert_int_equal(import1(s, b, 0, NULL), JX_EINVAL); /* read-only */
+		jx_batch_free(b);
+	}
+	assert_int_equal(sqlite3_db_readonly(jx__store_sqlite(s), "main"), 1);
+	jx_store_free(s);
+	s = open_ok(t.path);
+	assert_int_equal(jx_store_opened_version(s), JX_SCHEMA_VERSION); /* migrated on disk */
+	jx_store_free(s);
+	tmpdb_drop(&t);
+}
+
 /* ---- imports ---- */
 
 static void test_store__import_is_idempotent(void **state)
@@ -1091,6 +1120,7 @@ int main(void)
 		cmocka_unit_test(test_store__refuses_newer_version),
 		cmocka_unit_test(test_store__refuses_foreign_files),
 		cmocka_unit_test(test_store__readonly_does_not_migrate),
+		cmocka_unit_test(test_store__readonly_migrates_first),
 		cmocka_unit_test(test_store__import_is_idempotent),
 		cmocka_unit_test(test_store__different_content_needs_replace),
 		cmocka_unit_test(test_store__failed_import_rolls_back),

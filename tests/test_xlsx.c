@@ -2,9 +2,14 @@
 /* test_xlsx.c -- the Excel workbook: sheets, Chinese headers, numbers as numbers, frozen header.
  *
  * The workbook is unzipped with unzip(1) and its XML read as text: a number
- * cell is <c r="H4" s="N"><v>16</v></c> (no t="s", which marks a shared
- * string). Expected values are worked out by hand from the fixture below.
+ * cell is <c r="H4" s="N"><v>16</v></c> (no t="...", which marks a string;
+ * the constant-memory writer stores strings inline, <is><t>...</t></is>).
+ * Expected values are worked out by hand from the fixture below. The tests
+ * of spilling, cutting and failing read the workbook back with openpyxl
+ * (/usr/bin/python3, Debian package python3-openpyxl), independently of
+ * libxlsxwriter.
  */
+#include <dirent.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,6 +21,7 @@
 #include <cmocka.h>
 #include "jixiao.h"
 #include "testutil.h"
+#include "export/internal.h"
 
 /*
  * 甲局 (synthetic) self 2022, 2023:  决策/目标/目标设定 A (20): 18, 16
@@ -145,7 +151,8 @@ static void test_xlsx__scores_sheet(void **state)
 	assert_true(strstr(wb, "name=\"compare\"") < strstr(wb, "name=\"weak\""));
 	assert_true(strstr(wb, "name=\"weak\"") < strstr(wb, "name=\"figures\""));
 	assert_non_null(strstr(wb, "name=\"figures\""));
-	strings = member(fx->xlsx, "xl/sharedStrings.xml");
+	strings = member(fx->xlsx, "xl/worksheets/sheet1.xml");
+	assert_null(strstr(strings, "t=\"s\"")); /* no shared strings: all inline */
 	assert_non_null(strstr(strings, "<t>部门</t>"));
 	assert_non_null(strstr(strings, "<t>三级指标</t>"));
 	assert_non_null(strstr(strings, "<t>得分率</t>"));
@@ -157,7 +164,7 @@ static void test_xlsx__scores_sheet(void **state)
 			       "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" "
 			       "state=\"frozen\"/>"));
 	assert_non_null(
-		strstr(sheet, "<c r=\"A1\" s=\"1\" t=\"s\"><v>0</v></c>")); /* 部门, string 0 */
+		strstr(sheet, "<c r=\"A1\" s=\"1\" t=\"inlineStr\"><is><t>部门</t></is></c>"));
 	assert_number_cell(sheet, "B2", "2023");
 	assert_number_cell(sheet, "H2", "20");
 	assert_number_cell(sheet, "B4", "2022");
@@ -181,9 +188,8 @@ static void test_xlsx__scores_sheet(void **state)
 static void test_xlsx__analysis_sheets(void **state)
 {
 	fixture *fx = *state;
-	char *compare, *weak, *figs, *projects, *strings, *about, *totals, *evals;
+	char *compare, *weak, *figs, *projects, *about, *totals, *evals;
 	assert_int_equal(jx_xlsx_export(fx->st, fx->xlsx, NULL, JX_LANG_ZH), 0);
-	strings = member(fx->xlsx, "xl/sharedStrings.xml");
 	compare = member(fx->xlsx, "xl/worksheets/sheet2.xml");
 	weak = member(fx->xlsx, "xl/worksheets/sheet3.xml");
 	figs = member(fx->xlsx, "xl/worksheets/sheet4.xml");
@@ -192,13 +198,13 @@ static void test_xlsx__analysis_sheets(void **state)
 	evals = member(fx->xlsx, "xl/worksheets/sheet7.xml");
 	about = member(fx->xlsx, "xl/worksheets/sheet8.xml");
 	/* compare: one department with two years; headers, Δ −10 pp and −2 points as numbers */
-	assert_non_null(strstr(strings, "<t>得分率变动（百分点）</t>"));
-	assert_non_null(strstr(strings, "<t>下降</t>"));
+	assert_non_null(strstr(compare, "<t>得分率变动（百分点）</t>"));
+	assert_non_null(strstr(compare, "<t>下降</t>"));
 	assert_non_null(strstr(compare, "state=\"frozen\""));
 	assert_non_null(strstr(compare, "<v>-10</v>"));
 	assert_non_null(strstr(compare, "<v>-2</v>"));
 	/* weak: A, persistent and large, mean .85, 6 points lost */
-	assert_non_null(strstr(strings, "<t>持续扣分、扣分占比大</t>"));
+	assert_non_null(strstr(weak, "<t>持续扣分、扣分占比大</t>"));
 	assert_number_cell(weak, "H2", "0.85");
 	assert_number_cell(weak, "I2", "6");
 	assert_null(strstr(weak, "<c r=\"A3\""));
@@ -208,18 +214,18 @@ static void test_xlsx__analysis_sheets(void **state)
 	assert_number_cell(figs, "J3", "1.105");
 	assert_non_null(strstr(figs, "state=\"frozen\""));
 	/* projects: headed, and empty: the fixture has no project evaluations */
-	assert_non_null(strstr(strings, "<t>未达成指标及部门说明的原因</t>"));
+	assert_non_null(strstr(projects, "<t>未达成指标及部门说明的原因</t>"));
 	assert_null(strstr(projects, "<c r=\"A2\""));
 	/* totals: 乙局 2023 100, 甲局 2022 98 (优), 甲局 2023 96, as `jixiao list` */
-	assert_non_null(strstr(strings, "<t>有得分的权重</t>"));
+	assert_non_null(strstr(totals, "<t>有得分的权重</t>"));
 	assert_number_cell(totals, "E2", "100");
 	assert_number_cell(totals, "E3", "98");
 	assert_number_cell(totals, "E4", "96");
 	assert_number_cell(totals, "G4", "4");
 	assert_non_null(strstr(totals, "state=\"frozen\""));
 	/* evaluations: what 乙局 2023 states (row 2); 甲局 states nothing (rows 3, 4) */
-	assert_non_null(strstr(strings, "<t>合计得分（原文）</t>"));
-	assert_non_null(strstr(strings, "<t>资金使用进度偏慢。</t>"));
+	assert_non_null(strstr(evals, "<t>合计得分（原文）</t>"));
+	assert_non_null(strstr(evals, "<t>资金使用进度偏慢。</t>"));
 	assert_number_cell(evals, "E2", "100");
 	assert_number_cell(evals, "F2", "100");
 	assert_number_cell(evals, "G2", "100");
@@ -230,9 +236,8 @@ static void test_xlsx__analysis_sheets(void **state)
 	assert_null(strstr(evals, "<c r=\"E4\""));
 	assert_null(strstr(evals, "<c r=\"A5\""));
 	/* about: the synthetic part is said */
-	assert_non_null(strstr(strings, "含合成数据"));
+	assert_non_null(strstr(about, "含合成数据"));
 	assert_non_null(strstr(about, "<c r=\"B5\""));
-	free(strings);
 	free(compare);
 	free(weak);
 	free(figs);
@@ -248,10 +253,10 @@ static void test_xlsx__department_filter(void **state)
 	jx_filter f = {"乙局", 0, 0, -1, NULL};
 	char *strings, *sheet;
 	assert_int_equal(jx_xlsx_export(fx->st, fx->xlsx, &f, JX_LANG_ZH), 0);
-	strings = member(fx->xlsx, "xl/sharedStrings.xml");
+	strings = member(fx->xlsx, "xl/worksheets/sheet8.xml"); /* about */
 	sheet = member(fx->xlsx, "xl/worksheets/sheet1.xml");
-	assert_null(strstr(strings, "<t>甲局</t>"));
-	assert_non_null(strstr(strings, "<t>乙局</t>"));
+	assert_null(strstr(sheet, "<t>甲局</t>"));
+	assert_non_null(strstr(sheet, "<t>乙局</t>"));
 	assert_null(strstr(strings, "含合成数据"));
 	assert_null(strstr(sheet, "<c r=\"A4\""));
 	free(strings);
@@ -310,6 +315,175 @@ static void test_xlsx__cli(void **state)
 	free(err);
 }
 
+/* ---- read back by openpyxl: spilling, cutting, failing ---- */
+
+/* openpyxl's view of xlsx: "title<TAB>data rows<TAB>A1<TAB>A2<TAB>B2" per sheet, the about
+ * sheet's rows as "about:<label><TAB><text>", and for each ref ("scores!M2") "ref<TAB>length
+ * in characters<TAB>last 5 characters<TAB>distinct characters before them". Caller frees. */
+static char *readback(const char *xlsx, const char *ref1, const char *ref2)
+{
+	static const char script[] =
+		"import sys, openpyxl\n"
+		"wb = openpyxl.load_workbook(sys.argv[1])\n"
+		"for ws in wb.worksheets:\n"
+		"    rows = list(ws.iter_rows(values_only=True))\n"
+		"    a2 = rows[1][:2] if len(rows) > 1 else (None, None)\n"
+		"    print('%s\\t%d\\t%s\\t%s\\t%s' % (ws.title, len(rows) - 1, rows[0][0], *a2))\n"
+		"    if ws.title == 'about':\n"
+		"        for r in rows: print('about:%s\\t%s' % (r[0], r[1]))\n"
+		"for ref in sys.argv[2:]:\n"
+		"    sheet, cell = ref.split('!')\n"
+		"    v = wb[sheet][cell].value\n"
+		"    print('%s\\t%d\\t%s\\t%d' % (ref, len(v), v[-5:], len(set(v[:-5]))))\n";
+	char *argv[] = {"/usr/bin/python3", "-c", (char *)script, (char *)xlsx, (char *)ref1,
+			(char *)ref2,       NULL};
+	char *out = NULL, *err = NULL;
+	if (tu_run(argv, &out, &err) != 0)
+		fail_msg("openpyxl could not read %s (python3-openpyxl): %s", xlsx, err ? err : "");
+	free(err);
+	return out;
+}
+
+/* The about sheet's list of sheets, made from what openpyxl read: "t1（n1 行）、t2（n2 行）…" */
+static void expected_sheet_list(char *buf, size_t size, const char *rb)
+{
+	const char *line = rb;
+	buf[0] = '\0';
+	for (; *line && strncmp(line, "about\t", 6); line = strchr(line, '\n') + 1) {
+		char title[32];
+		unsigned rows;
+		assert_int_equal(sscanf(line, "%31[^\t]\t%u", title, &rows), 2);
+		snprintf(buf + strlen(buf), size - strlen(buf), "%s%s（%u 行）", buf[0] ? "、" : "",
+			 title, rows);
+	}
+}
+
+static void test_xlsx__rows_spill_into_continuation_sheets(void **state)
+{
+	fixture *fx = *state;
+	jx_xlsx_summary sum;
+	char *rb, want[1024], about[1100];
+	jx__xlsx_testing(4, 0); /* 4 data rows a sheet: the 6 score rows need two */
+	assert_int_equal(jx_xlsx_write(&sum, fx->st, fx->xlsx, NULL, JX_LANG_ZH), 0);
+	jx__xlsx_testing(0, 0);
+	assert_int_equal(sum.scores_rows, 6);
+	assert_int_equal(sum.scores_sheets, 2);
+	assert_int_equal(sum.cells_cut, 0);
+	rb = readback(fx->xlsx, NULL, NULL);
+	/* scores: rows 1-4 of the order in the fixture's comment, then 甲局 2023 A and B */
+	assert_non_null(strstr(rb, "scores\t4\t部门\t乙局\t2023\n"));
+	assert_non_null(strstr(rb, "scores_2\t2\t部门\t甲局\t2023\n"));
+	assert_null(strstr(rb, "scores_3"));
+	/* every sheet is listed in the about sheet with the rows openpyxl counted */
+	expected_sheet_list(want, sizeof(want), rb);
+	snprintf(about, sizeof(about), "about:工作表\t%s\n", want);
+	if (!strstr(rb, about))
+		fail_msg("the about sheet does not list %s in:\n%s", want, rb);
+	assert_non_null(strstr(rb, "about:评价\t3 份（真实 1，合成 2）\n"));
+	assert_null(strstr(rb, "about:截断"));
+	for (const char *l = rb; *l; l = strchr(l, '\n') + 1) {
+		unsigned rows = 0;
+		assert_true(!strncmp(l, "about", 5) || sscanf(l, "%*[^\t]\t%u", &rows) != 1 ||
+			    rows <= 4); /* the about sheet is not a table */
+	}
+	free(rb);
+}
+
+static jx_evaluation *long_texts(void)
+{
+	jx_evaluation *ev = jx_evaluation_new("丙局", 2023, JX_KIND_SELF);
+	const char *chars[] = {"长", "\xf0\xa0\x80\x80" /* U+20000: two UTF-16 units */, "短"};
+	size_t counts[] = {40000, 16384, 32767}; /* over; 32,768 units; exactly at the limit */
+	assert_non_null(ev);
+	ev->provenance = JX_PROV_SYNTHETIC;
+	for (int i = 0; i < 3; i++) {
+		size_t len = strlen(chars[i]);
+		char *text = malloc(counts[i] * len + 1), level3[8];
+		assert_non_null(text);
+		for (size_t k = 0; k < counts[i]; k++)
+			memcpy(text + k * len, chars[i], len);
+		text[counts[i] * len] = '\0';
+		snprintf(level3, sizeof(level3), "L%d", i);
+		assert_non_null(jx_evaluation_add_row(ev, "一", "二", level3, text, 10, 10,
+						      JX_ORIGIN_STATED, i + 1));
+		free(text);
+	}
+	return ev;
+}
+
+static void test_xlsx__long_texts_are_cut_with_a_mark(void **state)
+{
+	fixture *fx = *state;
+	jx_batch *b = jx_batch_new("long");
+	jx_xlsx_summary sum;
+	char *rb, *out = NULL, *err = NULL;
+	char *cli[] = {(char *)tu_jixiao(),
+		       "--db",
+		       fx->db,
+		       "export",
+		       "--format",
+		       "xlsx",
+		       "--dept",
+		       "丙局",
+		       "--out",
+		       fx->xlsx,
+		       NULL};
+	assert_non_null(b);
+	jx_batch_add_evaluation(b, long_texts());
+	assert_int_equal(jx_store_import(fx->st, &b, 1, 0, NULL), 0);
+	jx_batch_free(b);
+	assert_int_equal(jx_xlsx_write(&sum, fx->st, fx->xlsx, NULL, JX_LANG_ZH), 0);
+	assert_int_equal(sum.cells_cut, 2);
+	assert_string_equal(sum.first_cut, "scores!M2"); /* 丙局 sorts first */
+	rb = readback(fx->xlsx, "scores!M2", "scores!M3");
+	/* 32,762 长 and the mark: 32,767 characters; 16,381 U+20000 (32,762 units) and the mark */
+	assert_non_null(strstr(rb, "scores!M2\t32767\t" JX_XLSX_CUT_MARK "\t1\n"));
+	assert_non_null(strstr(rb, "scores!M3\t16386\t" JX_XLSX_CUT_MARK "\t1\n"));
+	assert_non_null(strstr(rb, "about:截断\t2 个单元格"));
+	free(rb);
+	rb = readback(fx->xlsx, "scores!M4", NULL); /* exactly 32,767: whole */
+	assert_non_null(strstr(rb, "scores!M4\t32767\t短短短短短\t1\n"));
+	free(rb);
+	/* the command warns, and still writes the workbook */
+	assert_int_equal(tu_run(cli, &out, &err), 0);
+	assert_non_null(strstr(err, "warning"));
+	assert_non_null(strstr(err, "scores!M2"));
+	free(out);
+	free(err);
+}
+
+static size_t entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	size_t n = 0;
+	assert_non_null(d);
+	while (readdir(d))
+		n++;
+	closedir(d);
+	return n;
+}
+
+static void test_xlsx__writer_error_leaves_nothing(void **state)
+{
+	fixture *fx = *state;
+	size_t len = 0, before;
+	char *data;
+	assert_int_equal(tu_write(fx->xlsx, "old", 3), 0);
+	before = entries(fx->dir);
+	for (size_t at = 1; at < 400; at += 37) { /* a libxlsxwriter failure here and there */
+		jx__xlsx_testing(0, at);
+		assert_int_equal(jx_xlsx_write(NULL, fx->st, fx->xlsx, NULL, JX_LANG_ZH), JX_EIO);
+		assert_non_null(
+			strstr(jx_error_last(), "t.xlsx: the workbook could not be written"));
+		assert_non_null(strstr(jx_error_last(), "sheet "));
+		assert_int_equal(entries(fx->dir), before);
+	}
+	jx__xlsx_testing(0, 0);
+	data = tu_read(fx->xlsx, &len);
+	assert_true(len == 3 && !memcmp(data, "old", 3)); /* the previous file is untouched */
+	free(data);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -317,6 +491,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_xlsx__analysis_sheets, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_xlsx__department_filter, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_xlsx__cli, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_xlsx__rows_spill_into_continuation_sheets,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_xlsx__long_texts_are_cut_with_a_mark, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_xlsx__writer_error_leaves_nothing, setup,
+						teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

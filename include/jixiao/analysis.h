@@ -465,6 +465,8 @@ typedef struct {
 	double q_value; /**< Benjamini–Hochberg over the family (alone: p); NaN when p_min ≥ alpha */
 	jx_gap_verdict verdict;
 	jx_provenance provenance;
+	double slope_pp; /**< trend of the gap: Sen's slope of the gap rate, percentage points
+			      per year (NaN with fewer than 2 years) */
 } jx_gap_result;
 
 /** The gap test of one department's standing at alpha (a family of one). *out freed with
@@ -480,7 +482,7 @@ JX_API int jx_gap_departments(jx_gap_result ***out, size_t *n, jx_store *st,
 JX_API void jx_gap_result_free(jx_gap_result *g);
 JX_API void jx_gap_results_free(jx_gap_result **v, size_t n);
 /** Columns: department, years, first_year, last_year, self_higher, self_lower, equal,
- *  mean_gap_pp, mean_gap_points, p_value, q_value, verdict, provenance. */
+ *  mean_gap_pp, mean_gap_points, p_value, q_value, verdict, provenance, slope_pp. */
 JX_API int jx_gap_table(jx_table **out, jx_gap_result *const *v, size_t n,
 			const jx_analysis_options *o);
 

@@ -40,6 +40,11 @@ typedef struct {
 	const char *gnuplot;       /**< gnuplot program (NULL = "gnuplot" on PATH) */
 	int timeout;               /**< seconds each gnuplot run may take; 0 = JX_PLOT_TIMEOUT */
 	const char *generated;     /**< date printed as "generated on" (NULL = none) */
+	/** Ranks computed once for many reports (a site): when one of these has the
+	 *  report's latest year and kind it is used (borrowed) instead of ranking all
+	 *  departments again; NULL = compute. */
+	jx_rank_result *const *ranks;
+	size_t nranks;
 } jx_report_request;
 
 /** Fill r with the defaults above. */
@@ -105,6 +110,7 @@ typedef struct {
 	jx_weak_result *weak;
 	jx_funds_result *funds;           /**< NULL when the department has no figures */
 	jx_rank_result *rank;             /**< all departments in year_latest */
+	int rank_borrowed;                /**< rank is the request's (not freed with the report) */
 	const jx_rank_row *rank_row;      /**< this department's row in rank (borrowed) */
 	jx_selfreview_result *selfreview; /**< NULL when there is no review evaluation in range */
 	jx_projects_result *projects;     /**< NULL when the department has no project evaluation */

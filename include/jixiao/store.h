@@ -24,14 +24,20 @@ typedef struct jx_store jx_store;
 #define JX_APPLICATION_ID 0x4A584442
 
 enum {
-	JX_STORE_CREATE = 1 << 0,  /**< create the file if missing */
-	JX_STORE_READONLY = 1 << 1 /**< open read-only (no migration) */
+	JX_STORE_CREATE = 1 << 0,   /**< create the file if missing */
+	JX_STORE_READONLY = 1 << 1, /**< open read-only (no migration) */
+	/** with JX_STORE_READONLY: a file of an older schema is migrated read-write
+	 *  first (as any writer would), then opened read-only */
+	JX_STORE_MIGRATE_FIRST = 1 << 2
 };
 
 /**
  * Open (and migrate forward) a database; ":memory:" works. A file that is
  * not a jixiao database, or was written by a newer version, is refused
  * (JX_EINVAL / JX_EVERSION). *out is the caller's, freed with jx_store_free.
+ * Read-only, a process that may not write the file or its directory creates
+ * no -wal/-shm beside it: it reads the file with SQLite's immutable=1 when no
+ * write is unfinished, and is refused (JX_EDB) when one is.
  */
 JX_API int jx_store_open(jx_store **out, const char *path, int flags);
 JX_API void jx_store_free(jx_store *s);

@@ -11,6 +11,7 @@
 #ifndef JIXIAO_XLSX_H
 #define JIXIAO_XLSX_H
 
+#include <stddef.h>
 #include "store.h"
 
 #ifdef __cplusplus
@@ -27,6 +28,28 @@ extern "C" {
  * written (libxlsxwriter's message); the file may then be missing.
  */
 JX_API int jx_xlsx_export(jx_store *st, const char *path, const jx_filter *f, jx_lang lang);
+
+/** What ends a text cut at Excel's limit of 32,767 characters per cell. */
+#define JX_XLSX_CUT_MARK "…[截断]"
+
+/** What jx_xlsx_write wrote. */
+typedef struct {
+	size_t scores_rows;   /**< data rows of the scores sheets */
+	size_t scores_sheets; /**< scores and its continuation sheets (scores_2, ...) */
+	size_t cells_cut;     /**< texts cut at 32,767 characters, ending in JX_XLSX_CUT_MARK */
+	char first_cut[48];   /**< where the first was cut, "sheet!cell" ("" when none) */
+} jx_xlsx_summary;
+
+/**
+ * jx_xlsx_export, saying in *out (may be NULL) what was written. A sheet
+ * reaching Excel's 1,048,576 rows goes on in continuation sheets (scores_2,
+ * scores_3, ... with the header again), named with their rows in the about
+ * sheet; a longer text is cut with JX_XLSX_CUT_MARK (the only loss: the
+ * caller should warn when out->cells_cut > 0). Any libxlsxwriter error is
+ * JX_EIO with its message, and nothing is left at path.
+ */
+JX_API int jx_xlsx_write(jx_xlsx_summary *out, jx_store *st, const char *path, const jx_filter *f,
+			 jx_lang lang);
 
 #ifdef __cplusplus
 }

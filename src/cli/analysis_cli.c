@@ -214,7 +214,7 @@ int ana_run(jx_cli *cli, ana_args *a, ana_table_fn fn, void *ctx)
 
 	if (a->all_departments && a->dept)
 		return cli_usage(a->cmd, _("--dept and --all-departments exclude each other"));
-	if ((rc = cli_open_store(cli, &st, 0)))
+	if ((rc = cli_open_store(cli, &st, CLI_STORE_READ)))
 		return rc;
 	a->o.with_project = a->project && !strcmp(a->project, "all");
 	if (a->all_departments) {
@@ -228,4 +228,32 @@ int ana_run(jx_cli *cli, ana_args *a, ana_table_fn fn, void *ctx)
 	free(owned);
 	jx_store_free(st);
 	return rc;
+}
+
+int ana_department_list(jx_store *st, const char *cmd, const char *list, char ***names, size_t *n)
+{
+	char *copy = strdup(list), *save = NULL, *part;
+	int rc = copy ? 0 : cli_fail("%s", strerror(ENOMEM));
+	for (part = copy ? strtok_r(copy, ",", &save) : NULL; part && rc == 0;
+	     part = strtok_r(NULL, ",", &save)) {
+		char **v = realloc(*names, (*n + 1) * sizeof(*v));
+		if (!v) {
+			rc = cli_fail("%s", strerror(ENOMEM));
+			break;
+		}
+		*names = v;
+		if ((rc = cli_find_department(st, part, &v[*n])) == 0)
+			(*n)++;
+	}
+	free(copy);
+	if (rc == 0 && *n == 0)
+		rc = cli_usage(cmd, _("--dept names no department"));
+	return rc;
+}
+
+void ana_strings_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
 }

@@ -68,4 +68,10 @@ int ana_stream_end(ana_stream *s);
  *  from a or malloc'd into *owned. */
 int ana_department(jx_store *st, const ana_args *a, const char **dept, char **owned);
 
+/** --dept a,b,c: each a name or unique part, resolved to its stored name into *names (n of
+ *  them; free with ana_strings_free). An exit code. */
+int ana_department_list(jx_store *st, const char *cmd, const char *list, char ***names,
+			size_t *n);
+void ana_strings_free(char **v, size_t n);
+
 #endif

@@ -57,12 +57,15 @@ int cli_refuse_memory(const jx_cli *cli)
 			  "file with --db to store into"));
 }
 
-int cli_open_store(jx_cli *cli, jx_store **out, int create)
+int cli_open_store(jx_cli *cli, jx_store **out, int mode)
 {
-	int rc;
-	if (create && (rc = cli_refuse_memory(cli)) != 0)
+	int rc, flags = mode == CLI_STORE_CREATE ? JX_STORE_CREATE : 0;
+	if (mode != CLI_STORE_READ && (rc = cli_refuse_memory(cli)) != 0)
 		return rc;
-	if (jx_store_open(out, cli->db_path, create ? JX_STORE_CREATE : 0) != 0)
+	/* readers open read-only (an in-memory database is made, and so written, by the open) */
+	if (mode == CLI_STORE_READ && strcmp(cli->db_path, ":memory:") != 0)
+		flags = JX_STORE_READONLY | JX_STORE_MIGRATE_FIRST;
+	if (jx_store_open(out, cli->db_path, flags) != 0)
 		return cli_fail_jx();
 	return JX_EXIT_OK;
 }

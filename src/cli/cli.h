@@ -60,8 +60,12 @@ void cli_warn(const char *fmt, ...)
 
 /** JX_EXIT_ERROR (printed) when the database is ":memory:", where something would be stored. */
 int cli_refuse_memory(const jx_cli *cli);
-/** Open the database (JX_STORE_CREATE when create; ":memory:" then refused). On failure prints and returns JX_EXIT_ERROR. */
-int cli_open_store(jx_cli *cli, jx_store **out, int create);
+/** How a command opens the database: to read (read-only, docs/reliability.md), to write an
+ *  existing one, or to write creating it when missing. */
+enum { CLI_STORE_READ = 0, CLI_STORE_CREATE = 1, CLI_STORE_WRITE = 2 };
+/** Open the database in a CLI_STORE_ mode (":memory:" refused where something is stored).
+ *  On failure prints and returns JX_EXIT_ERROR. */
+int cli_open_store(jx_cli *cli, jx_store **out, int mode);
 
 /** Resolve a department given by name or a unique part of it into *out (malloc'd, the
  *  caller frees); on failure prints and returns JX_EXIT_ERROR. */

@@ -106,7 +106,8 @@ int cmd_alias(jx_cli *cli, int argc, char **argv)
 	sub = a.npos > 0 ? a.pos[0] : "";
 	if ((rc = check_usage(&a, sub, file)) != 0)
 		return rc;
-	if ((rc = cli_open_store(cli, &s, strcmp(sub, "list") != 0)) != 0)
+	if ((rc = cli_open_store(cli, &s,
+				 strcmp(sub, "list") ? CLI_STORE_CREATE : CLI_STORE_READ)) != 0)
 		return rc;
 	rc = run(s, &a, sub, file);
 	jx_store_free(s);

@@ -118,7 +118,7 @@ static int gap_print(jx_cli *cli, const ana_args *a)
 	char *dept = NULL;
 	size_t n = 0;
 	int rc;
-	if ((rc = cli_open_store(cli, &st, 0)))
+	if ((rc = cli_open_store(cli, &st, CLI_STORE_READ)))
 		return rc;
 	if (a->dept) {
 		if (!(v = calloc(1, sizeof(*v))) || jx_store_find_department(st, &dept, a->dept) ||

@@ -84,6 +84,21 @@ static int write_text(jx_store *s, const jx_filter *f, const export_args *e, con
 	return JX_EXIT_OK;
 }
 
+/* The workbook; a warning when a text had to be cut at Excel's limit. */
+static int write_xlsx(jx_store *s, const jx_filter *f, const char *out, jx_lang lang)
+{
+	jx_xlsx_summary sum;
+	if (jx_xlsx_write(&sum, s, out, f, lang) != 0)
+		return cli_fail_jx();
+	if (sum.cells_cut)
+		cli_warn(
+			_("%s: %zu text(s) longer than Excel's 32,767 characters per cell were cut "
+			  "and end in \"%s\" (the first at %s); the full texts are in `jixiao "
+			  "export --format csv`"),
+			out, sum.cells_cut, JX_XLSX_CUT_MARK, sum.first_cut);
+	return JX_EXIT_OK;
+}
+
 int cmd_export(jx_cli *cli, int argc, char **argv)
 {
 	export_args e = {"scores", "csv", 0};
@@ -97,14 +112,13 @@ int cmd_export(jx_cli *cli, int argc, char **argv)
 		return rc;
 	if (!strcmp(e.format, "xlsx") && !a.out)
 		return cli_usage("export", _("--format xlsx needs --out FILE"));
-	if ((rc = cli_open_store(cli, &s, 0)) != 0)
+	if ((rc = cli_open_store(cli, &s, CLI_STORE_READ)) != 0)
 		return rc;
 	if ((!a.dept || (rc = cli_find_department(s, a.dept, &dept)) == 0) &&
 	    (rc = cli_find_project(s, dept, a.project, &project)) == 0) {
 		jx_filter f = {dept, a.year_from, a.year_to, a.kind, project};
 		if (!strcmp(e.format, "xlsx")) /* a document: in the documents' language */
-			rc = jx_xlsx_export(s, a.out, &f, cli->doc_lang) != 0 ? cli_fail_jx()
-									      : JX_EXIT_OK;
+			rc = write_xlsx(s, &f, a.out, cli->doc_lang);
 		else
 			rc = write_text(s, &f, &e, a.out);
 	}

@@ -61,7 +61,7 @@ int cmd_figures(jx_cli *cli, int argc, char **argv)
 
 	if ((rc = ana_parse(&a, &spec_figures, argc, argv, own_option, &a)) != CLI_GO)
 		return rc;
-	if ((rc = cli_open_store(cli, &st, 0)))
+	if ((rc = cli_open_store(cli, &st, CLI_STORE_READ)))
 		return rc;
 	if ((rc = ana_department(st, &a, &dept, &owned)) == 0)
 		rc = figures_print(st, dept, &a);

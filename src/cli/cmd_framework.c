@@ -93,7 +93,7 @@ static int change(jx_cli *cli, const char *sub, const char *name, int year)
 	jx_store *st = NULL;
 	char *dept = NULL;
 	int add = !strcmp(sub, "add"), rc;
-	if ((rc = cli_open_store(cli, &st, 0)))
+	if ((rc = cli_open_store(cli, &st, CLI_STORE_WRITE)))
 		return rc;
 	if (jx_store_find_department(st, &dept, name))
 		rc = cli_fail_jx();

@@ -42,7 +42,7 @@ static int set_bands(jx_cli *cli, const cli_args *a)
 	int rc;
 	if ((rc = parse_bands(bands, &n, a->pos + 1, a->npos - 1)) != 0)
 		return rc;
-	if ((rc = cli_open_store(cli, &s, 1)) != 0)
+	if ((rc = cli_open_store(cli, &s, CLI_STORE_CREATE)) != 0)
 		return rc;
 	rc = jx_store_set_grade_bands(s, bands, n) != 0 ? cli_fail_jx() : JX_EXIT_OK;
 	jx_store_free(s);
@@ -58,7 +58,7 @@ static int show_bands(jx_cli *cli, jx_format fmt)
 	jx_table *t;
 	size_t n = 0;
 	int rc;
-	if ((rc = cli_open_store(cli, &s, 0)) != 0)
+	if ((rc = cli_open_store(cli, &s, CLI_STORE_READ)) != 0)
 		return rc;
 	jx_store_grade_bands(s, bands, 16, &n);
 	jx_store_free(s);

@@ -88,8 +88,14 @@ static void print_evaluation(const char *source, const jx_evaluation *ev)
 	if (ev->reading)
 		printf("%s: %s\n%s", source, _("how the document was read:"), ev->reading);
 	jx_number_format(ts, sizeof(ts), jx_evaluation_score_sum(ev));
-	printf(_("%s: %s %d (%s, %s): %zu indicators, total score %s\n"), source, ev->department,
-	       ev->year, jx_kind_name(ev->kind), jx_provenance_name(ev->provenance), ev->nrows, ts);
+	if (ev->project)
+		printf(_("%s: %s %d, project %s (%s, %s): %zu indicators, total score %s\n"),
+		       source, ev->department, ev->year, ev->project, jx_kind_name(ev->kind),
+		       jx_provenance_name(ev->provenance), ev->nrows, ts);
+	else
+		printf(_("%s: %s %d (%s, %s): %zu indicators, total score %s\n"), source,
+		       ev->department, ev->year, jx_kind_name(ev->kind),
+		       jx_provenance_name(ev->provenance), ev->nrows, ts);
 	if (t)
 		jx_table_write_view(t, stdout, cli_view());
 	jx_table_free(t);
@@ -100,7 +106,11 @@ static void print_evaluation(const char *source, const jx_evaluation *ev)
 static void print_figures(const char *source, const jx_figures *f)
 {
 	jx_table *t = jx_figures_table(f);
-	printf(_("%s: figures of %s %d\n"), source, f->department, f->year);
+	if (f->project)
+		printf(_("%s: figures of %s %d, project %s\n"), source, f->department, f->year,
+		       f->project);
+	else
+		printf(_("%s: figures of %s %d\n"), source, f->department, f->year);
 	if (t)
 		jx_table_write_view(t, stdout, cli_view());
 	jx_table_free(t);

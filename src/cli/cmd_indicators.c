@@ -40,7 +40,7 @@ int cmd_indicators(jx_cli *cli, int argc, char **argv)
 	if ((rc = cli_parse(&a, &spec_indicators, argc, argv, own_option, &unmatched)) != CLI_GO ||
 	    (rc = cli_no_positionals(&a)) != CLI_GO)
 		return rc;
-	if ((rc = cli_open_store(cli, &s, 0)) != 0)
+	if ((rc = cli_open_store(cli, &s, CLI_STORE_READ)) != 0)
 		return rc;
 	if (jx_indicators_collect(&t, s, a.dept, a.kind < 0 ? JX_KIND_SELF : (jx_kind)a.kind,
 				  unmatched) != 0)

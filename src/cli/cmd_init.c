@@ -22,7 +22,7 @@ int cmd_init(jx_cli *cli, int argc, char **argv)
 	if ((rc = cli_parse(&a, &spec_init, argc, argv, NULL, NULL)) != CLI_GO ||
 	    (rc = cli_no_positionals(&a)) != CLI_GO)
 		return rc;
-	if ((rc = cli_open_store(cli, &s, 1)) != 0)
+	if ((rc = cli_open_store(cli, &s, CLI_STORE_CREATE)) != 0)
 		return rc;
 	version = jx_store_opened_version(s);
 	if (version == 0)

@@ -38,7 +38,7 @@ int cmd_list(jx_cli *cli, int argc, char **argv)
 	if ((rc = cli_parse(&a, &spec_list, argc, argv, NULL, NULL)) != CLI_GO ||
 	    (rc = cli_no_positionals(&a)) != CLI_GO)
 		return rc;
-	if ((rc = cli_open_store(cli, &s, 0)) != 0)
+	if ((rc = cli_open_store(cli, &s, CLI_STORE_READ)) != 0)
 		return rc;
 	if ((!a.dept || (rc = cli_find_department(s, a.dept, &dept)) == 0) &&
 	    (rc = cli_find_project(s, dept, a.project, &project)) == 0) {

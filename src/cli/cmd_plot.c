@@ -239,7 +239,7 @@ int cmd_plot(jx_cli *cli, int argc, char **argv)
 		return rc;
 	if ((rc = check_args(&a, &c)) != 0)
 		return rc;
-	if ((rc = cli_open_store(cli, &s, 0)) != 0)
+	if ((rc = cli_open_store(cli, &s, CLI_STORE_READ)) != 0)
 		return rc;
 	if ((rc = cli_find_department(s, a.req.department, &dept)) == 0) {
 		a.req.department = dept;

@@ -114,7 +114,7 @@ int cmd_projects(jx_cli *cli, int argc, char **argv)
 	if (p.a.all_departments && p.a.dept)
 		return cli_usage(p.a.cmd, _("--dept and --all-departments exclude each other"));
 	out = (ana_stream){p.a.fmt, 0, 0};
-	if ((rc = cli_open_store(cli, &st, 0)))
+	if ((rc = cli_open_store(cli, &st, CLI_STORE_READ)))
 		return rc;
 	if (p.a.all_departments)
 		rc = all_departments(&out, st, &p);

@@ -98,7 +98,7 @@ int cmd_rank(jx_cli *cli, int argc, char **argv)
 
 	if ((rc = ana_parse(&r.a, &spec_rank, argc, argv, own_option, &r)) != CLI_GO)
 		return rc;
-	if ((rc = cli_open_store(cli, &st, 0)))
+	if ((rc = cli_open_store(cli, &st, CLI_STORE_READ)))
 		return rc;
 	if (r.year || (rc = latest_year(st, r.a.o.kind, r.a.project != NULL, &r.year)) == 0)
 		rc = rank_print(st, r.year, r.categories, &r.a);

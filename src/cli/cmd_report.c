@@ -142,7 +142,7 @@ int cmd_report(jx_cli *cli, int argc, char **argv)
 		return rc;
 	report_date(a.date, sizeof(a.date));
 	a.req.generated = a.date[0] ? a.date : NULL;
-	if ((rc = cli_open_store(cli, &s, 0)) != 0)
+	if ((rc = cli_open_store(cli, &s, CLI_STORE_READ)) != 0)
 		return rc;
 	if ((rc = cli_find_department(s, a.req.department, &dept)) != 0)
 		goto out;

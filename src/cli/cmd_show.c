@@ -141,7 +141,7 @@ int cmd_show(jx_cli *cli, int argc, char **argv)
 		return cli_usage("show", _("give a department and a year"));
 	if (cli_parse_int(a.pos[1], &year))
 		return cli_usage("show", _("'%s' is not a year"), a.pos[1]);
-	if ((rc = cli_open_store(cli, &s, 0)) != 0)
+	if ((rc = cli_open_store(cli, &s, CLI_STORE_READ)) != 0)
 		return rc;
 	if ((rc = cli_find_department(s, a.pos[0], &dept)) != 0)
 		goto out;

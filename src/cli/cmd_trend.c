@@ -60,7 +60,7 @@ static int trend_departments(jx_cli *cli, ana_args *a)
 	jx_store *st = NULL;
 	size_t n = 0, skipped = 0;
 	int rc;
-	if ((rc = cli_open_store(cli, &st, 0)))
+	if ((rc = cli_open_store(cli, &st, CLI_STORE_READ)))
 		return rc;
 	a->o.with_department = 1;
 	if (jx_trend_departments(&rs, &n, &skipped, st, &a->o))

@@ -74,7 +74,7 @@ static int across(jx_cli *cli, ana_args *a, int year)
 	if (a->dept || a->all_departments)
 		return cli_usage(a->cmd, _("--across reads every department; drop --dept / "
 					   "--all-departments"));
-	if ((rc = cli_open_store(cli, &st, 0)))
+	if ((rc = cli_open_store(cli, &st, CLI_STORE_READ)))
 		return rc;
 	if (jx_variance_across(&r, st, year, &a->o) || jx_across_table(&t, r, &a->o))
 		rc = cli_fail_jx();

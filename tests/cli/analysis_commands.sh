@@ -164,7 +164,7 @@ line 'department,year,kind,total_weight,total_score,grade,deducted,provenance'
 
 # ---- self against review: the gap test ----
 run 0 compare --gap --format csv
-line '甲,1,2021,2021,1,0,0,3,3,0.5,,too few years,synthetic'
+line '甲,1,2021,2021,1,0,0,3,3,0.5,,too few years,synthetic,'
 run 0 rank --year 2021 --categories --format csv
 line '甲,管理,0.9125,0.9,1.25,3,synthetic'
 

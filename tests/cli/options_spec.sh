@@ -67,6 +67,8 @@ sample() {
 	csv\|json\|xlsx) echo json ;; png\|svg\|pdf) echo svg ;; html\|md) echo md ;;
 	zh\|en) echo en ;; scores\|figures) echo figures ;;
 	pareto\|runs\|transitions\|pairs) echo runs ;;
+	matrix\|weak\|gap\|movers\|warnings\|distribution) echo weak ;;
+	department\|rate\|change\|rank) echo rate ;;
 	NAME\|all) echo all ;; 万元\|元) echo 元 ;; years\|missed\|flags) echo flags ;;
 	auto\|report\|csv\|table\|docx\|xlsx\|html\|xls\|doc\|pdf) echo csv ;; auto\|utf-8\|gb18030\|utf-16) echo utf-8 ;;
 	*) fail "no sample value for $c $name $arg (add one to this test)" ;;
@@ -86,6 +88,7 @@ needs() {
 	variance) [ "$name" = --across ] && echo "" || echo "--dept 甲" ;;
 	compare | trend | forecast | deductions | weak | figures | projects) echo "--dept 甲" ;;
 	rank) echo "--project all" ;;
+	site) [ "$name" = --out-dir ] && echo "" || echo "--out-dir $tmp/dir" ;;
 	*) echo "" ;;
 	esac
 }

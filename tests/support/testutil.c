@@ -3,6 +3,9 @@
 #define _DEFAULT_SOURCE
 #include "testutil.h"
 #include <fcntl.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <spawn.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -11,6 +14,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <cmocka.h>
 #include "jixiao.h"
 
 extern char **environ;
@@ -192,4 +196,21 @@ out:
 	sqlite3_close(db);
 	fclose(mem);
 	return buf;
+}
+
+const jx_indicator *tu_row_named(const jx_evaluation *ev, const char *l3)
+{
+	for (size_t i = 0; i < ev->nrows; i++)
+		if (!strcmp(ev->rows[i].level3, l3))
+			return &ev->rows[i];
+	fail_msg("no row %s", l3);
+	return NULL;
+}
+
+jx_batch *tu_read_fixture(const char *rel, const jx_read_options *opts)
+{
+	jx_batch *b = NULL;
+	if (jx_read_file(&b, tu_src(rel), opts) != 0)
+		fail_msg("%s: %s", rel, jx_error_last());
+	return b;
 }

@@ -4,6 +4,7 @@
 #define JX_TESTUTIL_H
 
 #include <stddef.h>
+#include "jixiao.h"
 
 /** Path under the source tree (JX_SOURCE_DIR "/" rel); static buffer, valid until next call. */
 const char *tu_src(const char *rel);
@@ -35,5 +36,11 @@ int tu_run(char *const argv[], char **out, char **err);
  * independent of page layout: equal dumps = equal content. malloc'd.
  */
 char *tu_db_dump(const char *path);
+
+/** The row of ev whose level-3 name is l3; fails the test when there is none. */
+const jx_indicator *tu_row_named(const jx_evaluation *ev, const char *l3);
+/** jx_read_file of the source tree's rel (tu_src); fails the test with the error when it
+ *  does not read. */
+jx_batch *tu_read_fixture(const char *rel, const jx_read_options *opts);
 
 #endif

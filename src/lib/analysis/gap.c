@@ -47,6 +47,28 @@ static void decide(jx_gap_result *g, double alpha)
 		g->verdict = g->q_value < alpha ? JX_GAP_OVER : JX_GAP_NOT_SHOWN;
 }
 
+/* Sen's slope of the gap rate over the years with both totals, in percentage points per
+ * year; NaN with fewer than 2 such years. */
+static double gap_slope(const jx_standing_result *s)
+{
+	double *x = malloc((s->nyears ? s->nyears : 1) * sizeof(double)),
+	       *y = malloc((s->nyears ? s->nyears : 1) * sizeof(double)), slope = NAN;
+	size_t n = 0;
+	for (size_t i = 0; x && y && i < s->nyears; i++)
+		if (!isnan(s->years[i].gap_rate)) {
+			x[n] = s->years[i].year;
+			y[n++] = s->years[i].gap_rate;
+		}
+	if (n >= 2 && jx_stats_theil_sen(&slope, NULL, x, y, n) == 0)
+		slope = jx__tidy(slope * 100);
+	else
+		slope = NAN;
+	jx_error_clear();
+	free(x);
+	free(y);
+	return slope;
+}
+
 int jx_gap_compute(jx_gap_result **out, const jx_standing_result *s, double alpha)
 {
 	jx_gap_result *g;
@@ -73,6 +95,7 @@ int jx_gap_compute(jx_gap_result **out, const jx_standing_result *s, double alph
 		else
 			g->nlower++;
 	}
+	g->slope_pp = gap_slope(s);
 	g->mean_gap_rate = g->n ? sum_rate / (double)g->n : NAN;
 	g->mean_gap_points = g->n ? jx__tidy(sum_points / (double)g->n) : NAN;
 	if (g->n) {

@@ -34,6 +34,7 @@ static int gap_row(jx_table *t, const jx_gap_result *g, const jx_analysis_option
 	       jx__set_number(t, 8, g->mean_gap_points) | jx__set_number(t, 9, g->p_value) |
 	       jx__set_number(t, 10, g->q_value) |
 	       jx_table_set_text(t, 11, jx_gap_verdict_name(g->verdict)));
+	bad = bad || jx__set_number(t, jx_table_find_column(t, "slope_pp"), g->slope_pp);
 	if (!bad && g->verdict == JX_GAP_OVER)
 		jx_table_mark_row(t);
 	return bad ? jx__oom() : 0;
@@ -56,6 +57,10 @@ int jx_gap_table(jx_table **out, jx_gap_result *const *v, size_t n, const jx_ana
 			prov = JX_PROV_SYNTHETIC;
 	if ((rc = jx__table_start(&t, &c, gap_cols, sizeof(gap_cols) / sizeof(*gap_cols), o, prov)))
 		return rc;
+	if (jx_table_add_column(t, "slope_pp", "差距年变化(百分点)", JX_COL_FIXED, 2) < 0) {
+		jx_table_free(t);
+		return jx__oom();
+	}
 	jx_table_add_note(t,
 			  "gap = self-evaluation total rate - review total rate, years with both "
 			  "known; p: one-sided exact sign test of over-scoring (years above vs "

@@ -13,110 +13,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <xlsxwriter.h>
 #include "export/internal.h"
 
-/* X_LABEL: an English code of the table (level, status, rules, growth_warning) put in Chinese */
-typedef enum { X_TEXT, X_NUM, X_INT, X_PCT, X_PP, X_P, X_MONEY, X_LABEL } xcol_kind;
-
-typedef struct {
-	const char *name; /* column of the jx_table; "@from"/"@to" for the compared years */
-	const char *head; /* NULL: a figure item, headed by jx_figure_label and its unit */
-	xcol_kind kind;
-} xcol;
-
-typedef struct {
-	lxw_workbook *wb;
-	lxw_format *fmt[X_LABEL + 1], *head, *note;
-	size_t nsynthetic, nreal;
-} xbook;
-
-typedef struct {
-	lxw_worksheet *ws;
-	const xcol *cols;
-	size_t ncols;
-	lxw_row_t row;
-	double width[32];
-} xsheet;
-
-#define WIDTH_MIN 6.0
-#define WIDTH_MAX 48.0
-
-static void formats(xbook *x)
-{
-	static const char *const num[] = {NULL,  "General", "0",        "0.0%",
-					  "0.0", "0.000",   "#,##0.00", NULL};
-	for (int k = X_TEXT; k <= X_LABEL; k++) {
-		x->fmt[k] = workbook_add_format(x->wb);
-		format_set_align(x->fmt[k], LXW_ALIGN_VERTICAL_TOP);
-		if (num[k])
-			format_set_num_format(x->fmt[k], num[k]);
-	}
-	x->head = workbook_add_format(x->wb);
-	format_set_bold(x->head);
-	format_set_bg_color(x->head, 0x1F3A5F);
-	format_set_font_color(x->head, 0xFFFFFF);
-	format_set_align(x->head, LXW_ALIGN_VERTICAL_CENTER);
-	format_set_text_wrap(x->head);
-	x->note = workbook_add_format(x->wb);
-	format_set_text_wrap(x->note);
-	format_set_align(x->note, LXW_ALIGN_VERTICAL_TOP);
-}
-
-static void widen(xsheet *s, size_t c, double w)
-{
-	if (c < 32 && w > s->width[c])
-		s->width[c] = w;
-}
-
-static void sheet_start(xbook *x, xsheet *s, const char *name, const xcol *cols, size_t n)
-{
-	memset(s, 0, sizeof(*s));
-	s->ws = workbook_add_worksheet(x->wb, name);
-	s->cols = cols;
-	s->ncols = n;
-	for (size_t c = 0; c < n; c++) {
-		char head[128];
-		if (cols[c].head)
-			snprintf(head, sizeof(head), "%s", cols[c].head);
-		else
-			snprintf(head, sizeof(head), "%s（%s）", jx_figure_label(cols[c].name),
-				 jx_figure_unit(cols[c].name));
-		worksheet_write_string(s->ws, 0, (lxw_col_t)c, head, x->head);
-		widen(s, c, (double)jx_display_width(head) + 2);
-	}
-	s->row = 1;
-}
-
-static void sheet_end(xsheet *s)
-{
-	for (size_t c = 0; c < s->ncols; c++) {
-		double w = s->width[c] < WIDTH_MIN   ? WIDTH_MIN
-			   : s->width[c] > WIDTH_MAX ? WIDTH_MAX
-						     : s->width[c];
-		worksheet_set_column(s->ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL);
-	}
-	worksheet_set_row(s->ws, 0, 30, NULL);
-	worksheet_freeze_panes(s->ws, 1, 0);
-	if (s->row > 1)
-		worksheet_autofilter(s->ws, 0, 0, s->row - 1, (lxw_col_t)(s->ncols - 1));
-}
-
-static void put_text(xbook *x, xsheet *s, size_t c, const char *text)
-{
-	if (!text || !*text)
-		return;
-	worksheet_write_string(s->ws, s->row, (lxw_col_t)c, text, x->fmt[X_TEXT]);
-	widen(s, c, (double)jx_display_width(text) + 1);
-}
-
-static void put_number(xbook *x, xsheet *s, size_t c, double v, xcol_kind kind)
-{
-	if (!isfinite(v))
-		return;
-	worksheet_write_number(s->ws, s->row, (lxw_col_t)c, v, x->fmt[kind]);
-	widen(s, c, kind == X_MONEY ? 12 : 9);
-}
+#define put_text(x, s, c, text) jx__xsheet_text(x, s, c, text)
+#define put_number(x, s, c, v, kind) jx__xsheet_number(x, s, c, v, kind)
 
 /* "new,persistent" → "新增扣分、持续扣分" (the codes of jx_weak_rules_format). */
 static void rules_zh(char *buf, size_t size, const char *rules)
@@ -170,7 +70,8 @@ static void put_table(xbook *x, xsheet *s, const jx_table *t, int year_from, int
 	int idx[32];
 	for (size_t c = 0; c < s->ncols && c < 32; c++)
 		idx[c] = s->cols[c].name[0] == '@' ? -1 : jx_table_find_column(t, s->cols[c].name);
-	for (size_t r = 0; r < jx_table_rows(t); r++, s->row++)
+	for (size_t r = 0; r < jx_table_rows(t); r++, jx__xsheet_next(s)) {
+		jx__xsheet_row(x, s);
 		for (size_t c = 0; c < s->ncols && c < 32; c++) {
 			const xcol *col = &s->cols[c];
 			if (col->name[0] == '@')
@@ -187,6 +88,7 @@ static void put_table(xbook *x, xsheet *s, const jx_table *t, int year_from, int
 				put_number(x, s, c, jx_table_number(t, r, (size_t)idx[c]),
 					   col->kind);
 		}
+	}
 }
 
 /* ---- scores: one row per indicator and year, straight from the store ---- */
@@ -213,8 +115,9 @@ static const char *origin_zh(jx_origin o)
 
 static void score_rows(xbook *x, xsheet *s, const jx_evaluation *ev)
 {
-	for (size_t i = 0; i < ev->nrows; i++, s->row++) {
+	for (size_t i = 0; i < ev->nrows; i++, jx__xsheet_next(s)) {
 		const jx_indicator *in = &ev->rows[i];
+		jx__xsheet_row(x, s);
 		put_text(x, s, 0, ev->department);
 		put_number(x, s, 1, ev->year, X_INT);
 		put_text(x, s, 2, jx_kind_label(ev->kind));
@@ -240,7 +143,7 @@ static int stored_sheet(xbook *x, jx_store *st, const jx_eval_summary *evs, size
 {
 	xsheet s;
 	int rc = 0;
-	sheet_start(x, &s, name, cols, ncols);
+	jx__xsheet_start(x, &s, name, cols, ncols);
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		jx_evaluation *ev = NULL;
 		if ((rc = jx_store_load_evaluation(st, &ev, evs[i].department, evs[i].year,
@@ -248,7 +151,7 @@ static int stored_sheet(xbook *x, jx_store *st, const jx_eval_summary *evs, size
 			rows(x, &s, ev);
 		jx_evaluation_free(ev);
 	}
-	sheet_end(&s);
+	jx__xsheet_end(x, &s);
 	return rc;
 }
 
@@ -402,20 +305,20 @@ static int analysis_sheets(xbook *x, jx_store *st, const jx_filter *f, const jx_
 	a.o.year_to = f->year_to;
 	a.o.kind = f->kind == JX_KIND_REVIEW ? JX_KIND_REVIEW : JX_KIND_SELF;
 	a.o.with_department = 1;
-	sheet_start(x, &a.compare, "compare", compare_cols,
-		    sizeof(compare_cols) / sizeof(*compare_cols));
-	sheet_start(x, &a.weak, "weak", weak_cols, sizeof(weak_cols) / sizeof(*weak_cols));
-	sheet_start(x, &a.figures, "figures", figure_cols,
-		    sizeof(figure_cols) / sizeof(*figure_cols));
-	sheet_start(x, &a.projects, "projects", project_cols,
-		    sizeof(project_cols) / sizeof(*project_cols));
+	jx__xsheet_start(x, &a.compare, "compare", compare_cols,
+			 sizeof(compare_cols) / sizeof(*compare_cols));
+	jx__xsheet_start(x, &a.weak, "weak", weak_cols, sizeof(weak_cols) / sizeof(*weak_cols));
+	jx__xsheet_start(x, &a.figures, "figures", figure_cols,
+			 sizeof(figure_cols) / sizeof(*figure_cols));
+	jx__xsheet_start(x, &a.projects, "projects", project_cols,
+			 sizeof(project_cols) / sizeof(*project_cols));
 	for (size_t i = 0; i < n && rc == 0; i++)
 		if (i == 0 || strcmp(evs[i].department, evs[i - 1].department))
 			rc = department_sheets(x, &a, st, evs[i].department);
-	sheet_end(&a.compare);
-	sheet_end(&a.weak);
-	sheet_end(&a.figures);
-	sheet_end(&a.projects);
+	jx__xsheet_end(x, &a.compare);
+	jx__xsheet_end(x, &a.weak);
+	jx__xsheet_end(x, &a.figures);
+	jx__xsheet_end(x, &a.projects);
 	return rc;
 }
 
@@ -435,9 +338,9 @@ static int totals_sheet(xbook *x, const jx_eval_summary *evs, size_t n)
 	int rc = jx_evaluation_list_table(&t, evs, n);
 	if (rc)
 		return rc;
-	sheet_start(x, &s, "totals", total_cols, sizeof(total_cols) / sizeof(*total_cols));
+	jx__xsheet_start(x, &s, "totals", total_cols, sizeof(total_cols) / sizeof(*total_cols));
 	put_table(x, &s, t, 0, 0);
-	sheet_end(&s);
+	jx__xsheet_end(x, &s);
 	jx_table_free(t);
 	return 0;
 }
@@ -457,6 +360,7 @@ static const xcol evaluation_cols[] = {{"department", "部门", X_TEXT},
 
 static void evaluation_row(xbook *x, xsheet *s, const jx_evaluation *ev)
 {
+	jx__xsheet_row(x, s);
 	put_text(x, s, 0, ev->department);
 	put_number(x, s, 1, ev->year, X_INT);
 	put_text(x, s, 2, jx_kind_label(ev->kind));
@@ -467,7 +371,7 @@ static void evaluation_row(xbook *x, xsheet *s, const jx_evaluation *ev)
 	put_text(x, s, 7, ev->problems);
 	put_text(x, s, 8, ev->suggestions);
 	put_text(x, s, 9, ev->conclusion);
-	s->row++;
+	jx__xsheet_next(s);
 }
 
 static int evaluations_sheet(xbook *x, jx_store *st, const jx_eval_summary *evs, size_t n)
@@ -476,10 +380,23 @@ static int evaluations_sheet(xbook *x, jx_store *st, const jx_eval_summary *evs,
 			    sizeof(evaluation_cols) / sizeof(*evaluation_cols), evaluation_row);
 }
 
+/* "scores（1048575 行）、scores_2（12 行）、compare（3 行）…": every sheet and its rows. */
+static char *sheet_list(const xbook *x)
+{
+	char *list = malloc(x->nparts * 64 + 1), *p = list;
+	if (!list)
+		return NULL;
+	*p = '\0';
+	for (size_t i = 0; i < x->nparts; i++)
+		p += sprintf(p, "%s%s（%zu 行）", i ? "、" : "", x->parts[i].title,
+			     x->parts[i].rows);
+	return list;
+}
+
 static void about_sheet(xbook *x, const jx_filter *f)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "about");
-	char years[64], counts[128];
+	char years[64], counts[128], cut[160], *sheets = sheet_list(x);
 	const char *rows[][2] = {
 		{"内容", "scores：每个三级指标每年一行；compare：各部门最近两个评价年度的对比；"
 			 "weak：薄弱指标及依据（含已改善的指标）；figures：预算、决算与执行；"
@@ -493,22 +410,84 @@ static void about_sheet(xbook *x, const jx_filter *f)
 		{"数据性质", x->nsynthetic
 				     ? "含合成数据（虚构，不是真实报告） / contains synthetic data"
 				     : "全部为真实报告的数据"},
-		{"生成", "jixiao " JX_VERSION "；计算方法见 docs/methods.md"}};
+		{"生成", "jixiao " JX_VERSION "；计算方法见 docs/methods.md"},
+		{"工作表", sheets ? sheets : ""},
+		{"截断", cut}};
+	size_t nrows = sizeof(rows) / sizeof(*rows) - (x->ncut ? 0 : 1);
+	if (!ws || !sheets) {
+		jx__xbook_check(x, NULL, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		free(sheets);
+		return;
+	}
 	if (f->year_from || f->year_to)
 		snprintf(years, sizeof(years), "%d–%d", f->year_from, f->year_to);
 	else
 		snprintf(years, sizeof(years), "全部");
 	snprintf(counts, sizeof(counts), "%zu 份（真实 %zu，合成 %zu）", x->nreal + x->nsynthetic,
 		 x->nreal, x->nsynthetic);
-	for (size_t i = 0; i < sizeof(rows) / sizeof(*rows); i++) {
-		worksheet_write_string(ws, (lxw_row_t)i, 0, rows[i][0], x->head);
-		worksheet_write_string(ws, (lxw_row_t)i, 1, rows[i][1], x->note);
+	snprintf(cut, sizeof(cut),
+		 "%zu 个单元格超过 Excel 的 32,767 字符，已截断并标以“%s”（第一个在 %s）", x->ncut,
+		 JX_XLSX_CUT_MARK, x->cut_at);
+	for (size_t i = 0; i < nrows; i++) {
+		jx__xbook_check(x, NULL,
+				worksheet_write_string(ws, (lxw_row_t)i, 0, rows[i][0], x->head));
+		jx__xbook_check(x, NULL,
+				worksheet_write_string(ws, (lxw_row_t)i, 1, rows[i][1], x->note));
 	}
-	worksheet_set_column(ws, 0, 0, 12, NULL);
-	worksheet_set_column(ws, 1, 1, 90, NULL);
+	jx__xbook_check(x, NULL, worksheet_set_column(ws, 0, 0, 12, NULL));
+	jx__xbook_check(x, NULL, worksheet_set_column(ws, 1, 1, 90, NULL));
+	free(sheets);
 }
 
-int jx_xlsx_export(jx_store *st, const char *path, const jx_filter *f, jx_lang lang)
+/* The workbook in constant-memory mode, its temporary files beside the output. */
+static lxw_workbook *workbook_open(const char *temp_path)
+{
+	const char *slash = strrchr(temp_path, '/');
+	char *dir = slash ? jx__strndup(temp_path,
+					(size_t)(slash - temp_path + (slash == temp_path)))
+			  : jx__strdup(".");
+	lxw_workbook_options opt = {LXW_TRUE, dir, LXW_TRUE};
+	lxw_workbook *wb = dir ? workbook_new_opt(temp_path, &opt) : NULL;
+	free(dir); /* workbook_new_opt keeps a copy */
+	return wb;
+}
+
+static void summarise(jx_xlsx_summary *out, const xbook *x)
+{
+	memset(out, 0, sizeof(*out));
+	out->cells_cut = x->ncut;
+	snprintf(out->first_cut, sizeof(out->first_cut), "%s", x->cut_at);
+	for (size_t i = 0; i < x->nparts; i++)
+		if (!strncmp(x->parts[i].title, "scores", 6) &&
+		    (!x->parts[i].title[6] || x->parts[i].title[6] == '_')) {
+			out->scores_rows += x->parts[i].rows;
+			out->scores_sheets++;
+		}
+}
+
+/* The sheets, then close: 0 or the first error (libxlsxwriter's, with the sheet). */
+static int fill(xbook *x, jx_store *st, const char *path, const jx_filter *f,
+		const jx_eval_summary *evs, size_t n)
+{
+	lxw_error err;
+	int rc;
+	jx__xbook_formats(x);
+	if ((rc = scores_sheet(x, st, evs, n)) == 0 &&
+	    (rc = analysis_sheets(x, st, f, evs, n)) == 0 && (rc = totals_sheet(x, evs, n)) == 0 &&
+	    (rc = evaluations_sheet(x, st, evs, n)) == 0)
+		about_sheet(x, f);
+	err = workbook_close(x->wb);
+	if (rc == 0 && x->err != LXW_NO_ERROR)
+		rc = jx__error(JX_EIO, _("%s: the workbook could not be written (sheet %s: %s)"),
+			       path, x->err_sheet, lxw_strerror(x->err));
+	else if (rc == 0 && err != LXW_NO_ERROR)
+		rc = jx__error(JX_EIO, _("%s: the workbook could not be written (%s)"), path,
+			       lxw_strerror(err));
+	return rc;
+}
+
+int jx_xlsx_write(jx_xlsx_summary *out, jx_store *st, const char *path, const jx_filter *f,
+		  jx_lang lang)
 {
 	jx_lang caller = jx_i18n_lang();
 	jx_filter all = {NULL, 0, 0, -1, NULL};
@@ -516,10 +495,11 @@ int jx_xlsx_export(jx_store *st, const char *path, const jx_filter *f, jx_lang l
 	jx_output *o = NULL;
 	size_t n = 0;
 	xbook x;
-	lxw_error err;
 	int rc;
 
 	memset(&x, 0, sizeof(x));
+	if (out)
+		memset(out, 0, sizeof(*out));
 	if ((rc = jx_output_open(&o, path)) != 0)
 		return rc;
 	f = f ? f : &all;
@@ -531,25 +511,26 @@ int jx_xlsx_export(jx_store *st, const char *path, const jx_filter *f, jx_lang l
 			       f->department ? f->department : "");
 		goto out;
 	}
-	if (!(x.wb = workbook_new(jx_output_temp_path(o)))) {
-		rc = jx__error(JX_EIO, "%s: cannot start the workbook", path);
+	if (!(x.wb = workbook_open(jx_output_temp_path(o)))) {
+		rc = jx__error(JX_EIO, _("%s: cannot start the workbook"), path);
 		goto out;
 	}
-	formats(&x);
 	jx_i18n_set(lang); /* the sheets' texts in the workbook's language; messages in ours */
-	if ((rc = scores_sheet(&x, st, evs, n)) == 0 &&
-	    (rc = analysis_sheets(&x, st, f, evs, n)) == 0 &&
-	    (rc = totals_sheet(&x, evs, n)) == 0 && (rc = evaluations_sheet(&x, st, evs, n)) == 0)
-		about_sheet(&x, f);
+	rc = fill(&x, st, path, f, evs, n);
 	jx_i18n_set(caller);
-	err = workbook_close(x.wb);
-	if (rc == 0 && err != LXW_NO_ERROR)
-		rc = jx__error(JX_EIO, "%s: %s", path, lxw_strerror(err));
+	if (rc == 0 && out)
+		summarise(out, &x);
 out:
 	if (rc == 0)
 		rc = jx_output_commit(o);
 	else
 		jx_output_abort(o);
 	jx_eval_summaries_free(evs, n);
+	free(x.parts);
 	return rc;
+}
+
+int jx_xlsx_export(jx_store *st, const char *path, const jx_filter *f, jx_lang lang)
+{
+	return jx_xlsx_write(NULL, st, path, f, lang);
 }

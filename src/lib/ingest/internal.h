@@ -241,6 +241,7 @@ typedef struct {
 	jx_figures *figs;
 	size_t lines_cap;
 	const struct jx__rp_places *places; /* NULL: lines are the file's lines */
+	int fund_out;    /* 合计 does not count the fund row (report_check.c) */
 	int no_total_ok; /* no 合计 row is normal (a register of many evaluations): no warning */
 } jx__rp_doc;
 
@@ -411,10 +412,16 @@ int jx__xml_fail(const jx__xml *x, const char *fmt, ...) JX__PRINTF(2, 3);
 int jx__html_decode(char **out, size_t *outlen, char **note, const char *name, const char *data,
 		    size_t len, jx_encoding enc);
 
-/* recognise.c: jx_doc_read handing each part to sink as it is complete (sink NULL:
+/* recognise_parts.c: jx_doc_read handing each part to sink as it is complete (sink NULL:
  * into batch). A register's evaluations go one by one, in memory that does not grow
  * with the table when its evaluations are contiguous. */
 int jx__doc_read_sink(const jx_doc *doc, const jx_read_options *opts, const jx_read_sink *sink,
+		      jx_batch *batch);
+
+/* workbook.c: jixiao's own workbook (export --format xlsx): its scores and evaluations
+ * sheets with their headers as exported. Read back exactly, as jx__doc_read_sink reads. */
+int jx__workbook_is_own(const jx_doc *doc);
+int jx__workbook_read(const jx_doc *doc, const jx_read_options *opts, const jx_read_sink *sink,
 		      jx_batch *batch);
 
 /* formats.c */
@@ -572,6 +579,23 @@ typedef struct {
 /** The kinds a table can give: 0 self (得分), 1 review (复核得分). */
 #define JX__RC_KINDS 2
 
+/** What a 项目支出绩效自评表 says besides its indicator rows (recognise_project.c). */
+typedef struct {
+	int is_project; /* a 项目名称 names the project: the rows are a project evaluation */
+	char *name, *supervisor, *implementer, *goal, *outcome;
+	int name_at, supervisor_at, implementer_at; /* numbered lines, 0 when from a paragraph */
+	int has_fund;                               /* the fund block's header row was found */
+	int wan;                                    /* its amounts are in 万元 (else 元) */
+	int64_t money[4][3]; /* [总额, 当年财政拨款, 上年结转, 其他][年初, 全年预算, 执行]
+					  in cents of 元; -1 when not stated */
+	int64_t rate; /* 执行率 in hundredths of a percent; -1 when not stated */
+	int rate_at;
+	double fund_weight, fund_score; /* 分值, 得分 of 年度资金总额; weight NaN: no fund row */
+	int fund_at;
+	const jx_doc_table *fund_table; /* the 年度资金总额 row's table and place, for the trace */
+	jx_doc_origin fund_origin;
+} jx__rc_project;
+
 typedef struct {
 	const jx_doc *doc;
 	const jx_read_options *opts;
@@ -598,7 +622,8 @@ typedef struct {
 	size_t table_block;
 	jx__header head;
 	jx__buf trace; /* the description for --dry-run (opts->describe) */
-	char **owned;  /* texts of the lines made from table rows */
+	jx__rc_project proj;
+	char **owned; /* texts of the lines made from table rows */
 	size_t nowned, owned_cap;
 } jx__rc;
 
@@ -627,8 +652,25 @@ int jx__rc_read_meta(jx__rc *rc);
 /** Apply --dept/--year/--relabel to what the document states; the error says what was
  *  looked for when neither gives one. */
 int jx__rc_settle_meta(jx__rc *rc);
-/** 1 when the document is a 项目支出绩效自评表 (its message raised: not supported yet). */
-int jx__rc_is_project_table(const jx__rc *rc);
+/* recognise_project.c */
+/** 项目名称, 主管部门, 实施单位, the fund block and 年度总体目标 into rc->proj; for a project
+ *  table rc->dept becomes its 实施单位 (else 主管部门). 0 or an error. */
+int jx__rc_read_project(jx__rc *rc);
+/** The fund row, the project's texts and its figures onto the records made by
+ *  make_records (rp[k].ev, rp[0].figs). 0 or an error. */
+int jx__rc_project_records(jx__rc *rc);
+/** 1 when blocks first..last of doc name a project (a 项目名称 cell, or a "项目名称：…"
+ *  paragraph), 0 not, JX_ENOMEM. */
+int jx__rc_names_project(const jx_doc *doc, size_t first, size_t last);
+/** What rc->proj holds, said in the --dry-run description. */
+void jx__rc_trace_project(jx__rc *rc);
+void jx__rc_project_clear(jx__rc_project *p);
+
+/** jx__doc_read_sink of a document with (at most) one evaluation table: the first
+ *  one (recognise.c); jx__doc_read_sink (recognise_parts.c) cuts a document of
+ *  several project tables into such documents. */
+int jx__rc_read_one(const jx_doc *doc, const jx_read_options *opts, const jx_read_sink *sink,
+		    jx_batch *batch);
 
 /* recognise_table.c */
 /** Read the evaluation table rc->table (header rc->head) into rc->rp[k].ev. */

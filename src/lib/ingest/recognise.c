@@ -359,6 +359,7 @@ static void rc_free(jx__rc *rc)
 	free(rc->owned);
 	free(rc->places);
 	free(rc->dept);
+	jx__rc_project_clear(&rc->proj);
 	jx_doc_table_free(rc->stream_row);
 	jx__header_clear(&rc->head);
 	jx__buf_free(&rc->trace);
@@ -370,27 +371,33 @@ static int recognise(jx__rc *rc)
 	if ((e = find_table(rc)) != 0 || (e = make_lines(rc)) != 0 ||
 	    (e = jx__rc_read_meta(rc)) != 0)
 		return e;
-	if (jx__rc_is_project_table(rc))
-		return jx_error_code();
+	if ((e = jx__rc_read_project(rc)) != 0)
+		return e;
 	for (size_t i = 0; i < rc->doc->nnotes; i++)
 		jx__rc_trace(rc, "%s\n", rc->doc->notes[i]);
 	jx__rc_trace_header(rc, rc->table, &rc->head);
-	if ((e = jx__rc_settle_meta(rc)) != 0 || (!rc->reg && (e = jx__rc_begin(rc)) != 0) ||
+	if ((e = jx__rc_settle_meta(rc)) != 0)
+		return e;
+	jx__rc_trace_project(rc);
+	if ((!rc->reg && ((e = jx__rc_begin(rc)) != 0 || (e = jx__rc_project_records(rc)) != 0)) ||
 	    (e = jx__rc_read_table(rc)) != 0)
 		return e;
 	trace_other_tables(rc);
-	if (!rc->reg && ((e = jx__rp_read_figures(&rc->rp[0])) != 0 ||
+	/* a project's figures are its fund block, not the department's prose */
+	if (!rc->reg && ((!rc->proj.is_project && (e = jx__rp_read_figures(&rc->rp[0])) != 0) ||
 			 (e = jx__rp_read_sections(&rc->rp[0])) != 0))
 		return e;
 	return jx__rc_flush(rc);
 }
 
-int jx__doc_read_sink(const jx_doc *doc, const jx_read_options *opts, const jx_read_sink *sink,
-		      jx_batch *batch)
+int jx__rc_read_one(const jx_doc *doc, const jx_read_options *opts, const jx_read_sink *sink,
+		    jx_batch *batch)
 {
 	jx_read_options defaults = jx_read_options_default();
 	jx__rc rc;
 	int e;
+	if (jx__workbook_is_own(doc)) /* read back as exported, not as people lay sheets out */
+		return jx__workbook_read(doc, opts ? opts : &defaults, sink, batch);
 	memset(&rc, 0, sizeof(rc));
 	rc.doc = doc;
 	rc.opts = opts ? opts : &defaults;

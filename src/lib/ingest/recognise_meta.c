@@ -349,6 +349,11 @@ int jx__rc_settle_meta(jx__rc *rc)
 	    (rc->year || h->col[JX__ROLE_YEAR] >= 0))
 		return 0;
 	jx__rp_where(&rc->rp[0], at, 1, place, sizeof(place));
+	if (!rc->dept && h->col[JX__ROLE_DEPARTMENT] < 0 && rc->proj.is_project)
+		return jx__error(JX_EPARSE,
+				 "%s:%s: no department found: the project table names none in a "
+				 "实施单位 or 主管部门 cell; --dept can supply it",
+				 rc->doc->name, place);
 	if (!rc->dept && h->col[JX__ROLE_DEPARTMENT] < 0)
 		return jx__error(JX_EPARSE,
 				 "%s:%s: no department found: looked for a title like "
@@ -359,62 +364,4 @@ int jx__rc_settle_meta(jx__rc *rc)
 			 "%s:%s: no year found: looked for a title like \"2023年度<部门>…\", a "
 			 "\"（2023年度）\" line and a 年度 or 评价年度 cell; --year can supply it",
 			 rc->doc->name, place);
-}
-
-/* ---- 项目支出绩效自评表 ---- */
-
-static int names_project_table(const char *text)
-{
-	return (strstr(text, "项目支出绩效自评表") || strstr(text, "项目绩效自评表")) &&
-	       jx__utf8_count(text) <= 60 && !strstr(text, "。");
-}
-
-/* A 项目名称 cell in the evaluation table: its place into buf. */
-static int project_name_cell(const jx__rc *rc, char *buf, size_t size)
-{
-	const jx_doc_table *t = rc->table;
-	for (size_t k = 0; k < t->nrows * t->ncols; k++) {
-		char *n;
-		int hit;
-		if (!t->cells[k].text || !*t->cells[k].text)
-			continue;
-		if (!(n = jx_name_normalize(t->cells[k].text)))
-			return 0;
-		hit = !strcmp(n, "项目名称");
-		free(n);
-		if (hit) {
-			jx__rc_place_text(rc, t, t->cells[k].origin, 1, buf, size);
-			return 1;
-		}
-	}
-	return 0;
-}
-
-int jx__rc_is_project_table(const jx__rc *rc)
-{
-	const jx__rp_doc *d = &rc->rp[0];
-	char place[128];
-	int found = project_name_cell(rc, place, sizeof(place));
-	/* the document's title, or a caption just above the table */
-	if (!found && d->title < d->nlines && names_project_table(d->lines[d->title].fold)) {
-		jx__rp_where(d, d->lines[d->title].no, 1, place, sizeof(place));
-		found = 1;
-	}
-	for (size_t i = rc->table_block, n = 0; !found && i > 0 && n < 3; i--, n++) {
-		const jx_doc_block *b = &rc->doc->blocks[i - 1];
-		if (b->kind != JX_BLOCK_PARAGRAPH)
-			break;
-		if (names_project_table(b->text)) {
-			jx__rc_place_text(rc, NULL, b->origin, 1, place, sizeof(place));
-			found = 1;
-		}
-	}
-	if (found)
-		jx__error(JX_EPARSE,
-			  "%s:%s: this is a 项目支出绩效自评表 (a project's self-evaluation); "
-			  "reading project tables needs project support (项目名称, 年度指标值/"
-			  "实际完成值 and the fund block stored per project), which this version "
-			  "does not have yet",
-			  rc->doc->name, place);
-	return found;
 }

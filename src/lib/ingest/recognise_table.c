@@ -516,6 +516,10 @@ static int add_indicator(reader *rd, const rowview *v, const char *l3, double w,
 		if (!row)
 			return JX_ENOMEM;
 		row->level1_weight = d->groups[rd->group[k]].declared;
+		if (jx_indicator_set_target(row, d->ev->year, v->text[JX__ROLE_TARGET],
+					    v->text[JX__ROLE_ACTUAL],
+					    v->text[JX__ROLE_REASON]) != 0)
+			return JX_ENOMEM;
 		if ((e = duplicate(rd, d->ev, v)) != 0)
 			return e;
 		d->last_row_line = id;
@@ -524,6 +528,31 @@ static int add_indicator(reader *rd, const rowview *v, const char *l3, double w,
 	}
 	trace_indicator(rd, v, l3, s);
 	return 0;
+}
+
+/* "指标1：受益学生人数" → "受益学生人数": the template numbers its indicators, and the
+ * numbers change when one is added; the name is what stays. */
+static void strip_numbering(char *name)
+{
+	char *p = name;
+	if (strncmp(p, "指标", 6) != 0)
+		return;
+	p += 6;
+	while ((*p >= '0' && *p <= '9') || !strncmp(p, "一", 3) || !strncmp(p, "二", 3) ||
+	       !strncmp(p, "三", 3) || !strncmp(p, "四", 3) || !strncmp(p, "五", 3) ||
+	       !strncmp(p, "六", 3) || !strncmp(p, "七", 3) || !strncmp(p, "八", 3) ||
+	       !strncmp(p, "九", 3) || !strncmp(p, "十", 3))
+		p += *p >= '0' && *p <= '9' ? 1 : 3;
+	if (p == name + 6)
+		return;
+	if (*p == ':')
+		p++;
+	else if (!strncmp(p, "：", 3))
+		p += 3;
+	else
+		return;
+	if (*p)
+		memmove(name, p, strlen(p) + 1);
 }
 
 static int indicator_row(reader *rd, const rowview *v)
@@ -559,6 +588,7 @@ static int indicator_row(reader *rd, const rowview *v)
 				   rd->l1);
 	if (!(l3 = jx__cell_name(leaf)))
 		return jx__oom();
+	strip_numbering(l3);
 	e = add_indicator(rd, v, l3, w, s);
 	free(l3);
 	return e;

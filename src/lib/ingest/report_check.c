@@ -10,6 +10,11 @@
  * between the rows and what the report declares (a level-1 "(35分)", a 小计,
  * the 合计 score, the self-score in the text) becomes a warning that names
  * the lines involved.
+ *
+ * A project table's fund row (年度资金总额, 分值 10) is counted inside the 100
+ * points by the Ministry's template and on top of them by many tables: 总分
+ * is checked against the rows with it, then without it, and a warning says
+ * which one it matched; neither is an error as usual.
  */
 #include <math.h>
 #include <string.h>
@@ -32,7 +37,8 @@ static size_t group_of(const jx__rp_doc *d, const jx_indicator *r)
 	return g;
 }
 
-/* Sums of weights and known scores of group g ((size_t)-1: all rows); returns the missing count. */
+/* Sums of weights and known scores of group g ((size_t)-1: all rows that 合计 counts:
+ * without the fund row when it comes on top); returns the missing count. */
 static size_t sums(const jx__rp_doc *d, size_t g, double *w, double *s)
 {
 	size_t miss = 0;
@@ -40,6 +46,8 @@ static size_t sums(const jx__rp_doc *d, size_t g, double *w, double *s)
 	for (size_t i = 0; i < d->ev->nrows; i++) {
 		const jx_indicator *r = &d->ev->rows[i];
 		if (g != (size_t)-1 && group_of(d, r) != g)
+			continue;
+		if (g == (size_t)-1 && d->fund_out && jx_indicator_is_fund(r))
 			continue;
 		*w += r->weight;
 		if (isnan(r->score))
@@ -91,7 +99,12 @@ static int infer_missing(jx__rp_doc *d)
 		jx_indicator *r = &d->ev->rows[i];
 		if (r->origin != JX_ORIGIN_MISSING)
 			continue;
-		if (miss == 1 && !isnan(d->ev->total_score))
+		if (d->fund_out && jx_indicator_is_fund(r))
+			rc = jx__rp_warn(
+				d, r->line,
+				"the fund row's score is missing and is left missing: 总分 "
+				"does not count the fund row");
+		else if (miss == 1 && !isnan(d->ev->total_score))
 			rc = infer(d, r, d->ev->total_score, s, "合计", d->total_line);
 		else
 			rc = jx__rp_warn(d, r->line,
@@ -153,6 +166,16 @@ static int check_weights(jx__rp_doc *d)
 				   "the indicator rows' weights add up to %s, not 100 (合计 states "
 				   "no weight); a row is missing or a weight is wrong",
 				   num(a, w));
+	for (size_t i = 0; i < d->ev->nrows; i++)
+		if (jx_indicator_is_fund(&d->ev->rows[i])) {
+			char c[32];
+			return jx__rp_fail(
+				d, d->total_line,
+				"the indicator rows' weights add up to %s with the fund row "
+				"and %s without it, not %s as 合计 states; a row is missing "
+				"or a weight is wrong",
+				num(a, w), num(c, w - d->ev->rows[i].weight), num(b, want));
+		}
 	return jx__rp_fail(d, d->total_line,
 			   "the indicator rows' weights add up to %s, not %s as 合计 states; a "
 			   "row is missing or a weight is wrong",
@@ -205,12 +228,41 @@ static int check_self_score(jx__rp_doc *d)
 	return 0;
 }
 
+/* Whether 总分 counts the fund row (年度资金总额), said in a warning: d->fund_out when it
+ * matches the rows without it. Nothing to say without a fund row or a 合计 row. */
+static int fund_in_total(jx__rp_doc *d)
+{
+	char a[32], b[32], c[32];
+	double w, s, fund = 0, want = isnan(d->ev->total_weight) ? 100 : d->ev->total_weight;
+	int found = 0;
+	for (size_t i = 0; i < d->ev->nrows && !found; i++)
+		if ((found = jx_indicator_is_fund(&d->ev->rows[i])) != 0)
+			fund = d->ev->rows[i].weight;
+	d->fund_out = 0;
+	if (!found || !d->total_line)
+		return 0;
+	sums(d, (size_t)-1, &w, &s);
+	if (fabs(w - want) <= EPS)
+		return jx__rp_warn(d, d->total_line,
+				   "总分 %s counts the fund row (年度资金总额, %s points): the "
+				   "indicator rows without it add up to %s",
+				   num(a, want), num(b, fund), num(c, w - fund));
+	if (fabs(w - fund - want) > EPS)
+		return 0; /* neither: check_weights says so */
+	d->fund_out = 1;
+	return jx__rp_warn(
+		d, d->total_line,
+		"总分 %s matches the indicator rows without the fund row (年度资金总额, %s "
+		"points), which comes on top: %s points in all",
+		num(a, want), num(b, fund), num(c, w));
+}
+
 int jx__rp_reconcile(jx__rp_doc *d)
 {
 	int rc;
-	if ((rc = check_weights(d)) != 0 || (rc = check_groups(d)) != 0 ||
-	    (rc = infer_missing(d)) != 0 || (rc = check_totals(d)) != 0 ||
-	    (rc = check_self_score(d)) != 0)
+	if ((rc = fund_in_total(d)) != 0 || (rc = check_weights(d)) != 0 ||
+	    (rc = check_groups(d)) != 0 || (rc = infer_missing(d)) != 0 ||
+	    (rc = check_totals(d)) != 0 || (rc = check_self_score(d)) != 0)
 		return rc;
 	return 0;
 }

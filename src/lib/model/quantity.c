@@ -301,7 +301,11 @@ jx_completion jx_completion_of(const jx_quantity *target, const jx_quantity *act
 		return strcmp(target->unit, actual->unit)
 			       ? JX_DONE_UNKNOWN
 			       : date_completion(target->bound, target->value, actual->value);
-	if ((f = unit_factor(actual->unit, target->unit)) == 0)
+	f = unit_factor(actual->unit, target->unit);
+	if (f == 0 && !*actual->unit && !strcmp(target->unit, "%") && actual->value >= 0 &&
+	    actual->value <= 1.5)
+		f = 1; /* a spreadsheet's percent cell read without its format: 0.82 is 82% */
+	if (f == 0)
 		return JX_DONE_UNKNOWN;
 	a = actual->value * f;
 	t = target->value;

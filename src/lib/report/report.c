@@ -123,7 +123,7 @@ static int run_optional(jx_report *r, jx_store *st)
 	int rc = jx_funds_load(&r->funds, st, r->department, &r->options);
 	if (rc == JX_ENOTFOUND)
 		rc = 0;
-	if (rc == 0)
+	if (rc == 0 && !r->rank)
 		rc = jx_rank_compute(&r->rank, st, r->year_latest, &r->options);
 	for (size_t i = 0; rc == 0 && i < r->rank->nrows; i++)
 		if (!strcmp(r->rank->rows[i].department, r->department))
@@ -245,6 +245,12 @@ int jx_report_build(jx_report **out, jx_store *st, const jx_report_request *req)
 	r->year_latest = r->series->years[r->series->nyears - 1].year;
 	if (r->series->nyears > 1)
 		r->year_previous = r->series->years[r->series->nyears - 2].year;
+	for (size_t i = 0; !r->rank && i < req->nranks; i++)
+		if (req->ranks[i]->year == r->year_latest && req->ranks[i]->kind == r->kind &&
+		    !req->ranks[i]->projects) {
+			r->rank = req->ranks[i]; /* shared by a site: computed once */
+			r->rank_borrowed = 1;
+		}
 	if ((rc = run_core(r)) || (rc = run_optional(r, st)) || (rc = provenance(r, st)) ||
 	    (rc = jx_store_grade_bands(st, r->bands, sizeof(r->bands) / sizeof(*r->bands),
 				       &r->nbands)) ||
@@ -272,7 +278,8 @@ void jx_report_free(jx_report *r)
 	jx_deductions_result_free(r->deductions);
 	jx_weak_result_free(r->weak);
 	jx_funds_result_free(r->funds);
-	jx_rank_result_free(r->rank);
+	if (!r->rank_borrowed)
+		jx_rank_result_free(r->rank);
 	jx_selfreview_result_free(r->selfreview);
 	jx_projects_result_free(r->projects);
 	jx_standing_result_free(r->standing);

@@ -23,6 +23,7 @@ struct jx_store {
 	char *path; /* protected from outputs while open (jx_output_protect) */
 	int opened_version;
 	int readonly;
+	int migrate_first; /* JX_STORE_MIGRATE_FIRST */
 	jx__series_cache series;
 };
 
@@ -65,6 +66,18 @@ int jx__prepare_scoped(jx_store *s, sqlite3_stmt **st, const char *head, const c
 		       const jx_filter *f, int with_kind, const char *tail);
 /** Bind f again to a statement jx__prepare_filtered made with the same parts set. */
 void jx__filter_bind(sqlite3_stmt *st, const jx_filter *f);
+
+/**
+ * The name a read-only connection opens path by (readonly.c): *uri NULL for path itself,
+ * else a malloc'd `file:...?immutable=1` URI (the caller frees) when this process may
+ * not write the file or its directory and so must create no -wal/-shm. JX_EDB when
+ * such a reader finds unfinished writes it cannot read.
+ */
+int jx__store_readonly_name(char **uri, const char *path);
+/** The URI "file:PATH?immutable=1", PATH's '?', '#', '%' %-encoded; malloc'd, NULL on ENOMEM. */
+char *jx__store_immutable_uri(const char *path);
+/** 1 when db was opened with immutable=1 (it reads without locks). */
+int jx__store_is_immutable(sqlite3 *db);
 
 /** Apply migrations up to version `to` (used by open and by tests of migration). */
 int jx__store_migrate(sqlite3 *db, int from, int to);

@@ -165,6 +165,11 @@ static const char *const migrations[] = {
 int jx__db_error(sqlite3 *db, const char *what)
 {
 	int code = db ? sqlite3_errcode(db) & 0xff : 0;
+	if ((code == SQLITE_CORRUPT || code == SQLITE_NOTADB) && jx__store_is_immutable(db))
+		return jx__error(JX_EDB,
+				 _("%s: the database changed while it was being read without locks "
+				   "(this user may not write to it); run the command again"),
+				 what);
 	if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
 		return jx__error(JX_EDB,
 				 _("the database file is damaged (%s: %s); nothing was changed: "
@@ -311,6 +316,8 @@ static int check_and_migrate(jx_store *s, const char *path)
 				 path, version, JX_SCHEMA_VERSION);
 	if (version == JX_SCHEMA_VERSION)
 		return 0;
+	if (s->readonly && s->migrate_first)
+		return 1;
 	if (s->readonly)
 		return jx__error(JX_EVERSION,
 				 "%s: database needs migration from version %d; open it "
@@ -372,30 +379,57 @@ static int check_path(const char *path, int create)
 	return 0;
 }
 
+/* A read-only open of a file that needs migration: migrate it read-write once, then open
+ * it read-only as asked. */
+static int migrate_then_open(jx_store **out, const char *path, int flags)
+{
+	jx_store *rw = NULL;
+	int rc = jx_store_open(&rw, path, 0);
+	jx_store_free(rw);
+	return rc ? rc : jx_store_open(out, path, flags & ~JX_STORE_MIGRATE_FIRST);
+}
+
+static int open_db(jx_store *s, const char *path, int flags)
+{
+	char *uri = NULL;
+	int oflags, rc = 0;
+	s->readonly = (flags & JX_STORE_READONLY) != 0;
+	s->migrate_first = (flags & JX_STORE_MIGRATE_FIRST) != 0;
+	oflags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if ((flags & JX_STORE_CREATE) && !s->readonly)
+		oflags |= SQLITE_OPEN_CREATE;
+	if (s->readonly && (rc = jx__store_readonly_name(&uri, path)) != 0)
+		return rc;
+	if (sqlite3_open_v2(uri ? uri : path, &s->db,
+			    oflags | SQLITE_OPEN_NOMUTEX | (uri ? SQLITE_OPEN_URI : 0),
+			    NULL) != SQLITE_OK)
+		rc = jx__error(JX_EDB, "%s: cannot open database: %s", path,
+			       s->db ? sqlite3_errmsg(s->db) : "out of memory");
+	free(uri);
+	return rc;
+}
+
 int jx_store_open(jx_store **out, const char *path, int flags)
 {
 	jx_store *s;
-	int oflags, rc;
+	int rc;
 	*out = NULL;
 	if ((rc = check_path(path, (flags & JX_STORE_CREATE) != 0)) != 0)
 		return rc;
 	if (!(s = calloc(1, sizeof(*s))))
 		return jx__oom();
-	s->readonly = (flags & JX_STORE_READONLY) != 0;
-	oflags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	if ((flags & JX_STORE_CREATE) && !s->readonly)
-		oflags |= SQLITE_OPEN_CREATE;
-	if (sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		rc = jx__error(JX_EDB, "%s: cannot open database: %s", path,
-			       s->db ? sqlite3_errmsg(s->db) : "out of memory");
+	if ((rc = open_db(s, path, flags)) != 0)
 		goto fail;
-	}
 	sqlite3_busy_timeout(s->db, 60000);
 	sqlite3_extended_result_codes(s->db, 1);
 	if ((rc = jx__exec(s->db, "PRAGMA foreign_keys = ON")) != 0)
 		goto fail;
 	/* check before anything writes: a refused file (not ours, or newer) stays untouched */
-	if ((rc = check_and_migrate(s, path)) != 0)
+	if ((rc = check_and_migrate(s, path)) == 1) {
+		jx_store_free(s);
+		return migrate_then_open(out, path, flags);
+	}
+	if (rc != 0)
 		goto fail;
 	if (!s->readonly && strcmp(path, ":memory:") != 0 &&
 	    (rc = jx__exec(s->db, "PRAGMA journal_mode = WAL")) != 0) {

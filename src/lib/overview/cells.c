@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cells.c -- the department × year matrix: totals as `jixiao list` gives them,
+ * the change from each department's previous evaluated year, and the rank of
+ * `jixiao rank` (one basis, peer groups by provenance) for every year. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "overview/internal.h"
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+size_t jx__ov_department(const jx_overview *ov, const char *name)
+{
+	char *const *hit = ov->ndepartments ? bsearch(&name, ov->departments, ov->ndepartments,
+						      sizeof(*ov->departments), cmp_name)
+					    : NULL;
+	return hit ? (size_t)(hit - ov->departments) : (size_t)-1;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+/* 1 when name is among the requested departments (all when none is named). */
+static int wanted(const jx_overview_request *req, const char *name)
+{
+	if (!req->departments)
+		return 1;
+	for (size_t i = 0; i < req->ndepartments; i++)
+		if (!strcmp(req->departments[i], name))
+			return 1;
+	return 0;
+}
+
+/* The departments named in req that have no evaluation in range: an error. */
+static int check_named(const jx_overview *ov, const jx_overview_request *req)
+{
+	for (size_t i = 0; req->departments && i < req->ndepartments; i++)
+		if (jx__ov_department(ov, req->departments[i]) == (size_t)-1)
+			return jx__error(JX_ENOTFOUND, _("%s: no %s evaluation in the years asked"),
+					 req->departments[i], jx_kind_name(req->o.kind));
+	return 0;
+}
+
+/* Distinct department names (v is ordered by department) and years. */
+static int names_and_years(jx_overview *ov, const jx_eval_summary *v, size_t n,
+			   const jx_overview_request *req)
+{
+	size_t ycap = 0, ncells = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!wanted(req, v[i].department))
+			continue;
+		ncells++;
+		if (!ov->ndepartments ||
+		    strcmp(ov->departments[ov->ndepartments - 1], v[i].department)) {
+			char **d = realloc(ov->departments, (ov->ndepartments + 1) * sizeof(*d));
+			if (!d)
+				return jx__oom();
+			ov->departments = d;
+			if (!(d[ov->ndepartments] = jx__strdup(v[i].department)))
+				return jx__oom();
+			ov->ndepartments++;
+		}
+		if (!ov->nyears ||
+		    !bsearch(&v[i].year, ov->years, ov->nyears, sizeof(int), cmp_int)) {
+			if (jx__grow((void **)&ov->years, &ycap, ov->nyears + 1, sizeof(int)))
+				return jx__oom();
+			ov->years[ov->nyears++] = v[i].year;
+			jx__sort(ov->years, ov->nyears, sizeof(int), cmp_int);
+		}
+	}
+	ov->cells = calloc(ncells ? ncells : 1, sizeof(*ov->cells));
+	return ov->cells ? 0 : jx__oom();
+}
+
+static void fill_cell(jx_overview_cell *c, size_t d, const jx_eval_summary *e)
+{
+	c->dept = d;
+	c->year = e->year;
+	c->total_score = e->total_score;
+	c->total_weight = e->total_weight;
+	c->rate = isnan(e->total_score) || !(e->total_weight > 0)
+			  ? NAN
+			  : e->total_score / e->total_weight;
+	snprintf(c->grade, sizeof(c->grade), "%s", e->grade ? e->grade : "");
+	c->change_pp = NAN;
+	c->provenance = e->provenance;
+}
+
+static int fill_cells(jx__ov_state *s, const jx_eval_summary *v, size_t n,
+		      const jx_overview_request *req)
+{
+	jx_overview *ov = s->ov;
+	s->first = calloc(ov->ndepartments + 1, sizeof(size_t));
+	s->count = calloc(ov->ndepartments + 1, sizeof(size_t));
+	if (!s->first || !s->count)
+		return jx__oom();
+	for (size_t i = 0; i < n; i++) {
+		size_t d;
+		jx_overview_cell *c;
+		if (!wanted(req, v[i].department))
+			continue;
+		d = jx__ov_department(ov, v[i].department);
+		c = &ov->cells[ov->ncells++];
+		fill_cell(c, d, &v[i]);
+		if (!s->count[d]++)
+			s->first[d] = ov->ncells - 1;
+		else if (!isnan(c->rate) && !isnan(c[-1].rate))
+			c->change_pp = jx__tidy((c->rate - c[-1].rate) * 100);
+		if (c->provenance == JX_PROV_SYNTHETIC)
+			ov->provenance = JX_PROV_SYNTHETIC;
+	}
+	return 0;
+}
+
+jx_overview_cell *jx__ov_cell(const jx__ov_state *s, size_t d, int year)
+{
+	for (size_t i = 0; i < s->count[d]; i++)
+		if (s->ov->cells[s->first[d] + i].year == year)
+			return &s->ov->cells[s->first[d] + i];
+	return NULL;
+}
+
+/* The ranks of one year, from jx_rank_compute over every department of the kind. */
+static int ranks_of_year(jx__ov_state *s, jx_store *st, int year, const jx_analysis_options *o,
+			 int keep)
+{
+	jx_rank_result *r = NULL;
+	int rc = jx_rank_compute(&r, st, year, o);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < r->nrows; i++) {
+		size_t d = jx__ov_department(s->ov, r->rows[i].department);
+		jx_overview_cell *c = d == (size_t)-1 ? NULL : jx__ov_cell(s, d, year);
+		if (c) {
+			c->rank = r->rows[i].rank;
+			c->peers = r->rows[i].npeers;
+		}
+	}
+	if (keep)
+		s->ov->ranks[s->ov->nranks++] = r;
+	else
+		jx_rank_result_free(r);
+	return 0;
+}
+
+int jx__ov_cells(jx__ov_state *s, jx_store *st, const jx_overview_request *req)
+{
+	jx_filter f = {NULL, req->o.year_from, req->o.year_to, (int)req->o.kind, NULL};
+	jx_eval_summary *v = NULL;
+	size_t n = 0;
+	int rc = jx_store_list(st, &f, &v, &n);
+	if (rc == 0)
+		rc = names_and_years(s->ov, v, n, req);
+	if (rc == 0)
+		rc = fill_cells(s, v, n, req);
+	jx_eval_summaries_free(v, n);
+	if (rc == 0)
+		rc = check_named(s->ov, req);
+	if (rc == 0 && !s->ov->ndepartments)
+		rc = jx__error(JX_ENOTFOUND, _("no %s evaluations in the years asked"),
+			       jx_kind_name(req->o.kind));
+	if (rc == 0 && req->keep_ranks &&
+	    !(s->ov->ranks = calloc(s->ov->nyears, sizeof(*s->ov->ranks))))
+		rc = jx__oom();
+	for (size_t y = 0; rc == 0 && y < s->ov->nyears; y++)
+		rc = ranks_of_year(s, st, s->ov->years[y], &req->o, req->keep_ranks);
+	return rc;
+}

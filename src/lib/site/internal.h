@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* site/internal.h -- what the site's files share; not API. */
+#ifndef JX_SITE_INTERNAL_H
+#define JX_SITE_INTERNAL_H
+
+#include <stdio.h>
+#include "jixiao/report.h"
+#include "overview/internal.h"
+#include "jixiao/output.h"
+#include "jixiao/site.h"
+
+/** The site being written. */
+typedef struct {
+	const jx_site_request *req;
+	jx_overview *ov;
+	const char *tmp;    /* the outset's temporary directory */
+	size_t *dept_weak;  /* (department, indicator) pairs: indicator indices by department */
+	size_t *dept_first; /* per department: its first pair; dept_first[n] = the end */
+	jx_provenance *dept_prov; /* per department: synthetic when any of its years is */
+	jx_site_stats stats;
+} jx__site;
+
+/** Text escaped for HTML (& < > " ') onto b. */
+void jx__site_esc(jx__buf *b, const char *s);
+/** The page head (title escaped, the site's CSS) and the synthetic banner when ov is. */
+void jx__site_head(jx__buf *b, const char *title, const jx_overview *ov);
+/** "</body></html>". */
+void jx__site_tail(jx__buf *b);
+/** The CSS class of a grade: "g0" (best band) .. "g3", "gu" unknown. */
+const char *jx__site_grade_class(const jx_overview *ov, const char *grade);
+/** Write b (consumed) to tmp/name; JX_ENOMEM or JX_EIO. */
+int jx__site_save(jx__site *s, const char *name, jx__buf *b);
+
+int jx__site_index(jx__site *s);
+int jx__site_department(jx__site *s, jx_store *st, size_t d);
+int jx__site_indicator(jx__site *s, size_t i);
+
+#endif

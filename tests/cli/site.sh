@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# site.sh -- `jixiao site` on the bundled data as a user opens it: every link of every page
+# resolves to a file, nothing is loaded from elsewhere, the index's numbers are `list`'s,
+# the index and a department page render in headless Chromium (not blank, the search
+# script ran, no console error), and a failing build leaves the directory as it was.
+# ctest-labels: slow
+set -euo pipefail
+: "${JIXIAO:?}" "${JX_SOURCE_DIR:?}"
+. "$(dirname "$0")/lib.sh"
+chromium=${CHROMIUM:-/usr/bin/chromium}
+
+data="$JX_SOURCE_DIR/datasets"
+run_db="$tmp/s.db"
+set +e
+run 0 init
+run 0 import "$data/synthetic/scores.csv" "$data/synthetic/figures.csv" \
+	"$data/real/2023_nanjing_psb_narcotics_detachment.csv"
+run 0 alias add --file "$data/synthetic/aliases.csv"
+before=$(db_dump "$run_db")
+
+# ---- build; the index path is printed ----
+run 0 site --out-dir "$tmp/site"
+has "$tmp/out" "$tmp/site/index.html"
+[ -s "$tmp/site/index.html" ] || fail "no index.html"
+ndept=$(ls "$tmp/site/dept" | wc -l)
+[ "$ndept" -eq 14 ] || fail "$ndept department pages, expected 14"
+ls "$tmp/site/weak"/w0.html >/dev/null || fail "no weak-indicator page"
+run 0 list --kind self --format csv
+cp "$tmp/out" "$tmp/list.csv"
+set -e
+
+# ---- every link resolves; nothing external; the matrix is list's ----
+python3 - "$tmp/site" "$tmp/list.csv" <<'PY'
+import csv, html.parser, os, re, sys
+root, listing = sys.argv[1], sys.argv[2]
+class Page(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(); self.links = []; self.rows = []; self.row = None; self.cell = None
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        for k in ("href", "src"):
+            if k in a: self.links.append((tag, a[k]))
+        if tag == "link" or (tag == "script" and "src" in a):
+            raise AssertionError("external resource: %s %s" % (tag, a))
+        if tag == "tr" and "data-name" in a: self.row = [a["data-name"]]
+        if tag == "td" and self.row is not None: self.cell = ""
+    def handle_data(self, d):
+        if self.cell is not None: self.cell += d
+    def handle_endtag(self, tag):
+        if tag == "td" and self.row is not None: self.row.append(self.cell); self.cell = None
+        if tag == "tr" and self.row is not None: self.rows.append(self.row); self.row = None
+pages = links = 0
+index = None
+for d, _, files in os.walk(root):
+    for f in files:
+        path = os.path.join(d, f); p = Page(); p.feed(open(path, encoding="utf-8").read())
+        pages += 1
+        if f == "index.html" and d == root: index = p
+        for tag, url in p.links:
+            assert not re.match(r"^[a-z]+:", url), (path, url)  # no http:, file:, data:
+            target = url.split("#")[0]
+            if not target: continue
+            assert os.path.isfile(os.path.normpath(os.path.join(d, target))), (path, url)
+            links += 1
+years = [int(y) for y in re.findall(r"<th>(\d{4})</th>", open(os.path.join(root, "index.html"), encoding="utf-8").read())]
+lst = {(r["department"], int(r["year"])): r for r in csv.DictReader(open(listing, encoding="utf-8"))}
+cells = 0
+for row in index.rows:
+    name, vals = row[0], row[2:2 + len(years)]
+    for y, v in zip(years, vals):
+        l = lst.get((name, y))
+        if l is None:
+            assert v == "", (name, y, v)
+        else:
+            assert v == (l["total_score"] or "?"), (name, y, v, l["total_score"]); cells += 1
+assert cells == len(lst), (cells, len(lst))
+print("%d pages, %d links resolve, %d matrix cells agree with list" % (pages, links, cells))
+PY
+# every department page links back to the index, every weak page to a department
+grep -L 'href="../index.html"' "$tmp/site/dept"/*.html | grep . && fail "a department page lacks the link back"
+grep -q 'href="../dept/d' "$tmp/site/weak/w0.html" || fail "weak page links no department"
+grep -q 'href="weak/w0.html"' "$tmp/site/index.html" || fail "index does not link the weak page"
+grep -q '合成数据' "$tmp/site/index.html" || fail "index does not mark synthetic data"
+
+# ---- the browser: not blank, the search script ran, no console error ----
+if [ -x "$chromium" ] && command -v identify >/dev/null; then
+	browse() { # browse URL ARGS...: headless chromium, isolated profile, no network
+		local url=$1
+		shift
+		timeout 180 "$chromium" --headless --no-sandbox --disable-gpu --disable-quic \
+			--no-first-run --disable-background-networking --disable-component-update \
+			--disable-sync --hide-scrollbars --enable-logging=stderr --v=0 \
+			--user-data-dir="$(mktemp -d -p "$tmp")" "$@" "$url" >"$tmp/chromium.out" \
+			2>"$tmp/chromium.log" || { tail -20 "$tmp/chromium.log" >&2; fail "chromium failed on $url"; }
+		! grep -E 'Uncaught|CONSOLE.*(Error|error)' "$tmp/chromium.log" ||
+			fail "console errors on $url"
+	}
+	printf '<!DOCTYPE html><html><head><meta charset="utf-8"/></head><body></body></html>\n' >"$tmp/blank.html"
+	browse "file://$tmp/blank.html" --screenshot="$tmp/blank.png" --window-size=1280,1600
+	blank=$(identify -format '%k' "$tmp/blank.png")
+	for page in index.html dept/d1.html; do
+		browse "file://$tmp/site/$page" --screenshot="$tmp/shot.png" --window-size=1280,1600
+		colours=$(identify -format '%k' "$tmp/shot.png")
+		echo "$page: $colours distinct colours (empty page $blank)"
+		[ "$colours" -ge 200 ] && [ "$colours" -ge $((50 * blank)) ] ||
+			fail "$page looks blank: $colours colours"
+	done
+	browse "file://$tmp/site/index.html" --dump-dom
+	grep -q '<span id="count">14 / 14</span>' "$tmp/chromium.out" ||
+		fail "the search script did not run: $(grep -o '<span id="count">[^<]*' "$tmp/chromium.out")"
+else
+	echo "site: chromium or identify missing: rendering not checked" >&2
+	fails=$((fails + 1))
+fi
+
+# ---- a failing build leaves the site as it was; the database is never written ----
+set +e
+sum=$(cd "$tmp/site" && find . -type f -exec sha256sum {} + | sort | sha256sum)
+run 1 site --out-dir "$tmp/site" --years 1990-1991
+[ "$(cd "$tmp/site" && find . -type f -exec sha256sum {} + | sort | sha256sum)" = "$sum" ] ||
+	fail "a failed build changed the site"
+run 2 site
+[ "$(db_dump "$run_db")" = "$before" ] || fail "site changed the database"
+finish
