@@ -466,16 +466,20 @@ static void summarise(jx_xlsx_summary *out, const xbook *x)
 }
 
 /* The sheets, then close: 0 or the first error (libxlsxwriter's, with the sheet). */
+/* The sheets are in lang, the messages in the caller's language (back before closing). */
 static int fill(xbook *x, jx_store *st, const char *path, const jx_filter *f,
-		const jx_eval_summary *evs, size_t n)
+		const jx_eval_summary *evs, size_t n, jx_lang lang)
 {
+	jx_lang caller = jx_i18n_lang();
 	lxw_error err;
 	int rc;
 	jx__xbook_formats(x);
+	jx_i18n_set(lang);
 	if ((rc = scores_sheet(x, st, evs, n)) == 0 &&
 	    (rc = analysis_sheets(x, st, f, evs, n)) == 0 && (rc = totals_sheet(x, evs, n)) == 0 &&
 	    (rc = evaluations_sheet(x, st, evs, n)) == 0)
 		about_sheet(x, f);
+	jx_i18n_set(caller);
 	err = workbook_close(x->wb);
 	if (rc == 0 && x->err != LXW_NO_ERROR)
 		rc = jx__error(JX_EIO, _("%s: the workbook could not be written (sheet %s: %s)"),
@@ -489,7 +493,6 @@ static int fill(xbook *x, jx_store *st, const char *path, const jx_filter *f,
 int jx_xlsx_write(jx_xlsx_summary *out, jx_store *st, const char *path, const jx_filter *f,
 		  jx_lang lang)
 {
-	jx_lang caller = jx_i18n_lang();
 	jx_filter all = {NULL, 0, 0, -1, NULL};
 	jx_eval_summary *evs = NULL;
 	jx_output *o = NULL;
@@ -515,10 +518,7 @@ int jx_xlsx_write(jx_xlsx_summary *out, jx_store *st, const char *path, const jx
 		rc = jx__error(JX_EIO, _("%s: cannot start the workbook"), path);
 		goto out;
 	}
-	jx_i18n_set(lang); /* the sheets' texts in the workbook's language; messages in ours */
-	rc = fill(&x, st, path, f, evs, n);
-	jx_i18n_set(caller);
-	if (rc == 0 && out)
+	if ((rc = fill(&x, st, path, f, evs, n, lang)) == 0 && out)
 		summarise(out, &x);
 out:
 	if (rc == 0)
