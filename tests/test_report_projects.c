@@ -48,6 +48,7 @@ static int setup(void **state)
 	jx_store *s = NULL;
 	jx_batch *b = NULL;
 	jx_init();
+	tu_catalogs();
 	assert_int_equal(jx_store_open(&s, ":memory:", JX_STORE_CREATE), 0);
 	assert_int_equal(jx_read_buffer(&b, "own.csv", own, sizeof(own) - 1, NULL), 0);
 	import(s, b);

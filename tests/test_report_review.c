@@ -46,6 +46,7 @@ static int setup(void **state)
 	jx_evaluation *real, *moved;
 	jx_batch *b = jx_batch_new("fixture");
 	jx_init();
+	tu_catalogs(); /* the Chinese report needs the built catalog */
 	if (!b || jx_store_open(&st, ":memory:", JX_STORE_CREATE) != 0)
 		return -1;
 	for (int i = 0; i < 3; i++) {

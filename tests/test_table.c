@@ -530,10 +530,98 @@ static void test_table__no_row_after_a_failed_one(void **state)
 	assert_int_equal(jx_table_rows(NULL), 0);
 }
 
+/* A view for people: rate, pp, points, money, codes; the columns by name. */
+static jx_col_show view_show(const char *name)
+{
+	static const struct {
+		const char *name;
+		jx_col_show show;
+	} map[] = {{"rate", JX_SHOW_PERCENT},
+		   {"pp", JX_SHOW_PP},
+		   {"pts", JX_SHOW_POINTS},
+		   {"money", JX_SHOW_MONEY},
+		   {"code", JX_SHOW_CODE}};
+	for (size_t i = 0; i < sizeof(map) / sizeof(*map); i++)
+		if (!strcmp(name, map[i].name))
+			return map[i].show;
+	return JX_SHOW_AS_IS;
+}
+
+static const char *view_label(char *buf, size_t size, const char *name, const char *code)
+{
+	snprintf(buf, size, "<%s:%s>", name, code);
+	return buf;
+}
+
+static char *render_view(const jx_table *t, const jx_table_view *v)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	assert_int_equal(jx_table_write_view(t, f, v), 0);
+	assert_int_equal(fclose(f), 0);
+	return buf;
+}
+
+static void test_table__view_numbers_for_people(void **state)
+{
+	static const char *const essential[] = {"name", "rate", "pp", "pts", "money", "code", NULL};
+	jx_table_view v = {0, essential, view_show, view_label};
+	jx_table *t = jx_table_new();
+	char *out;
+	(void)state;
+	jx_table_add_column(t, "name", "名称", JX_COL_TEXT, 0);
+	jx_table_add_column(t, "rate", "率", JX_COL_NUMBER, 0);
+	jx_table_add_column(t, "pp", "pp", JX_COL_NUMBER, 0);
+	jx_table_add_column(t, "pts", "分", JX_COL_NUMBER, 0);
+	jx_table_add_column(t, "money", "万元", JX_COL_NUMBER, 0);
+	jx_table_add_column(t, "code", "c", JX_COL_TEXT, 0);
+	jx_table_add_column(t, "extra", "x", JX_COL_TEXT, 0);
+	jx_table_add_row(t);
+	jx_table_set_text(t, 0, "部门决策部门决策");
+	jx_table_set_number(t, 1, 0.89);
+	jx_table_set_number(t, 2, -4.5);
+	jx_table_set_number(t, 3, 10.010000000000005); /* binary dust of 5.01 + 5 */
+	jx_table_set_number(t, 4, 3563.8299999999995);
+	jx_table_set_text(t, 5, "a,b");
+	jx_table_set_text(t, 6, "e");
+	jx_table_add_row(t);
+	jx_table_set_text(t, 0, "ab");
+	jx_table_set_number(t, 1, 1);
+	jx_table_set_number(t, 2, 2);
+	jx_table_set_number(t, 3, 97);
+	jx_table_set_number(t, 4, -1234567.5);
+	out = render_view(t, &v);
+	/* width 0: every column, numbers for people; codes through the label */
+	assert_string_equal(
+		out, "  名称              率      pp    分     万元           c           x\n"
+		     "  部门决策部门决策   89.0%  -4.5  10.01       3,563.83  <code:a,b>  e\n"
+		     "  ab                100.0%  +2.0     97  -1,234,567.50              \n");
+	free(out);
+	/* 56 columns: the essential ones, the two text columns evened out and cut with "…"
+	 * (the CJK name to 7 columns of its 8) */
+	v.width = 56;
+	out = render_view(t, &v);
+	assert_string_equal(out, "  名称      率      pp    分     万元           c\n"
+				 "  部门决…    89.0%  -4.5  10.01       3,563.83  <code:a…\n"
+				 "  ab        100.0%  +2.0     97  -1,234,567.50  \n");
+	free(out);
+	/* CSV keeps the full precision and the codes */
+	out = render(t, JX_FMT_CSV, 0);
+	assert_string_equal(
+		out, "name,rate,pp,pts,money,code,extra\n"
+		     "部门决策部门决策,0.89,-4.5,10.010000000000005,3563.8299999999995,\"a,b\",e\n"
+		     "ab,1,2,97,-1234567.5,,\n");
+	free(out);
+	jx_table_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table__terminal_width_is_capped),
+		cmocka_unit_test(test_table__view_numbers_for_people),
 		cmocka_unit_test(test_table__bom_csv_is_formula_safe),
 		cmocka_unit_test(test_table__aligned_with_cjk_widths),
 		cmocka_unit_test(test_table__notes_and_fixed_decimals),

@@ -78,6 +78,7 @@ static int setup(void **state)
 	fixture *fx = calloc(1, sizeof(*fx));
 	jx_batch *b = jx_batch_new("fixture");
 	jx_init();
+	tu_catalogs();
 	if (!fx || !b || !(fx->dir = tu_mkdtemp()))
 		return -1;
 	fx->db = malloc(strlen(fx->dir) + 16);
@@ -144,7 +145,7 @@ static void test_xlsx__scores_sheet(void **state)
 {
 	fixture *fx = *state;
 	char *wb, *sheet, *strings;
-	assert_int_equal(jx_xlsx_export(fx->st, fx->xlsx, NULL), 0);
+	assert_int_equal(jx_xlsx_export(fx->st, fx->xlsx, NULL, JX_LANG_ZH), 0);
 	wb = member(fx->xlsx, "xl/workbook.xml");
 	assert_true(strstr(wb, "name=\"scores\"") < strstr(wb, "name=\"compare\""));
 	assert_true(strstr(wb, "name=\"compare\"") < strstr(wb, "name=\"weak\""));
@@ -188,7 +189,7 @@ static void test_xlsx__analysis_sheets(void **state)
 {
 	fixture *fx = *state;
 	char *compare, *weak, *figs, *projects, *about, *totals, *evals;
-	assert_int_equal(jx_xlsx_export(fx->st, fx->xlsx, NULL), 0);
+	assert_int_equal(jx_xlsx_export(fx->st, fx->xlsx, NULL, JX_LANG_ZH), 0);
 	compare = member(fx->xlsx, "xl/worksheets/sheet2.xml");
 	weak = member(fx->xlsx, "xl/worksheets/sheet3.xml");
 	figs = member(fx->xlsx, "xl/worksheets/sheet4.xml");
@@ -251,7 +252,7 @@ static void test_xlsx__department_filter(void **state)
 	fixture *fx = *state;
 	jx_filter f = {"乙局", 0, 0, -1, NULL};
 	char *strings, *sheet;
-	assert_int_equal(jx_xlsx_export(fx->st, fx->xlsx, &f), 0);
+	assert_int_equal(jx_xlsx_export(fx->st, fx->xlsx, &f, JX_LANG_ZH), 0);
 	strings = member(fx->xlsx, "xl/worksheets/sheet8.xml"); /* about */
 	sheet = member(fx->xlsx, "xl/worksheets/sheet1.xml");
 	assert_null(strstr(sheet, "<t>甲局</t>"));
@@ -261,7 +262,7 @@ static void test_xlsx__department_filter(void **state)
 	free(strings);
 	free(sheet);
 	f.department = "丙局";
-	assert_int_equal(jx_xlsx_export(fx->st, fx->xlsx, &f), JX_ENOTFOUND);
+	assert_int_equal(jx_xlsx_export(fx->st, fx->xlsx, &f, JX_LANG_ZH), JX_ENOTFOUND);
 }
 
 static void test_xlsx__cli(void **state)
@@ -363,7 +364,7 @@ static void test_xlsx__rows_spill_into_continuation_sheets(void **state)
 	jx_xlsx_summary sum;
 	char *rb, want[1024], about[1100];
 	jx__xlsx_testing(4, 0); /* 4 data rows a sheet: the 6 score rows need two */
-	assert_int_equal(jx_xlsx_write(&sum, fx->st, fx->xlsx, NULL), 0);
+	assert_int_equal(jx_xlsx_write(&sum, fx->st, fx->xlsx, NULL, JX_LANG_ZH), 0);
 	jx__xlsx_testing(0, 0);
 	assert_int_equal(sum.scores_rows, 6);
 	assert_int_equal(sum.scores_sheets, 2);
@@ -431,7 +432,7 @@ static void test_xlsx__long_texts_are_cut_with_a_mark(void **state)
 	jx_batch_add_evaluation(b, long_texts());
 	assert_int_equal(jx_store_import(fx->st, &b, 1, 0, NULL), 0);
 	jx_batch_free(b);
-	assert_int_equal(jx_xlsx_write(&sum, fx->st, fx->xlsx, NULL), 0);
+	assert_int_equal(jx_xlsx_write(&sum, fx->st, fx->xlsx, NULL, JX_LANG_ZH), 0);
 	assert_int_equal(sum.cells_cut, 2);
 	assert_string_equal(sum.first_cut, "scores!M2"); /* 丙局 sorts first */
 	rb = readback(fx->xlsx, "scores!M2", "scores!M3");
@@ -471,7 +472,7 @@ static void test_xlsx__writer_error_leaves_nothing(void **state)
 	before = entries(fx->dir);
 	for (size_t at = 1; at < 400; at += 37) { /* a libxlsxwriter failure here and there */
 		jx__xlsx_testing(0, at);
-		assert_int_equal(jx_xlsx_write(NULL, fx->st, fx->xlsx, NULL), JX_EIO);
+		assert_int_equal(jx_xlsx_write(NULL, fx->st, fx->xlsx, NULL, JX_LANG_ZH), JX_EIO);
 		assert_non_null(
 			strstr(jx_error_last(), "t.xlsx: the workbook could not be written"));
 		assert_non_null(strstr(jx_error_last(), "sheet "));

@@ -335,8 +335,8 @@ typedef enum {
 
 /** "improved", "declined", "unchanged", "new", "dropped", "weight changed", "unknown". */
 JX_API const char *jx_compare_status_name(jx_compare_status st);
-/** The status for people, in lang ("下降" / "declined"). Borrowed. */
-JX_API const char *jx_compare_status_label(jx_compare_status st, jx_lang lang);
+/** The status for people in the current language (jx_i18n_set): "declined" / "下降". Borrowed. */
+JX_API const char *jx_compare_status_label(jx_compare_status st);
 
 typedef struct {
 	const jx_unit *unit;
@@ -499,6 +499,8 @@ typedef enum {
 
 /** "too few years", "flat", "rising", "falling" (codes, never translated). */
 JX_API const char *jx_direction_name(jx_direction d);
+/** The direction for people in the current language (jx_i18n_set): "falling" / "显著下降". */
+JX_API const char *jx_direction_label(jx_direction d);
 
 /**
  * The trend of one unit. The direction comes from the Mann–Kendall test

@@ -251,8 +251,9 @@ JX_API jx_completion jx_completion_of(const jx_quantity *target, const jx_quanti
 /** "met", "missed", "unknown" ("" for NONE). */
 JX_API const char *jx_completion_name(jx_completion c);
 JX_API int jx_completion_parse(const char *s, jx_completion *out);
-/** "达成" / "met", "未达成" / "missed", "无法判断" / "unknown". Borrowed. */
-JX_API const char *jx_completion_label(jx_completion c, jx_lang lang);
+/** In the current language (jx_i18n_set): "met" / "达成", "missed" / "未达成", "cannot tell" /
+ *  "无法判断". Borrowed. */
+JX_API const char *jx_completion_label(jx_completion c);
 /** "ge", "gt", "le", "lt", "eq" ("" for NONE). */
 JX_API const char *jx_bound_name(jx_bound b);
 JX_API int jx_bound_parse(const char *s, jx_bound *out);
@@ -301,10 +302,16 @@ JX_API int jx_kind_parse(const char *s, jx_kind *out); /**< 0 or JX_EINVAL */
 JX_API const char *jx_origin_name(jx_origin o);        /**< "stated" / "inferred" / "missing" */
 JX_API int jx_origin_parse(const char *s, jx_origin *out);
 JX_API const char *jx_provenance_name(jx_provenance p); /**< "real" / "synthetic" */
-/** Labels for people, in lang: "自评" / "self-evaluation", "财政复核" / "finance-bureau review". Borrowed. */
-JX_API const char *jx_kind_label(jx_kind k, jx_lang lang);
-/** "真实" / "real", "合成" / "synthetic". Borrowed. */
-JX_API const char *jx_provenance_label(jx_provenance p, jx_lang lang);
+/** Labels for people in the current language (jx_i18n_set): "self-evaluation" / "自评",
+ *  "finance-bureau review" / "财政复核". Borrowed. */
+JX_API const char *jx_kind_label(jx_kind k);
+/** "real" / "真实", "synthetic" / "合成". Borrowed. */
+JX_API const char *jx_provenance_label(jx_provenance p);
+/** "stated" / "填报", "inferred" / "推算", "missing" / "缺失". Borrowed. */
+JX_API const char *jx_origin_label(jx_origin o);
+/** A grade name of the default bands (优, 良, 中, 差) in the current language ("excellent" ...);
+ *  any other name as it is. Borrowed (NULL for NULL). */
+JX_API const char *jx_grade_label(const char *name);
 JX_API int jx_provenance_parse(const char *s, jx_provenance *out);
 
 #ifdef __cplusplus

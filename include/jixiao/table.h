@@ -104,6 +104,38 @@ JX_API void jx_table_set_max_width(jx_table *t, size_t cols);
  */
 JX_API int jx_table_write_rows(const jx_table *t, FILE *out, jx_format fmt, int first);
 
+/** How the terminal shows a column (a view: CSV and JSON keep full precision and codes). */
+typedef enum {
+	JX_SHOW_AS_IS = 0, /**< as written by jx_table_write */
+	JX_SHOW_PERCENT,   /**< a fraction as a percentage, one decimal: 0.89 → "89.0%" */
+	JX_SHOW_PP,        /**< percentage points, one decimal, signed: "+2.0", "-4.5" */
+	JX_SHOW_POINTS,    /**< points, up to two decimals: "33.5", "97" */
+	JX_SHOW_MONEY,     /**< amounts, thousands separators and two decimals: "3,563.83" */
+	JX_SHOW_CODE /**< an English code (or codes joined by ',') shown by the view's label */
+} jx_col_show;
+
+/** A terminal view of a table: which columns, how wide, numbers and codes for people. */
+typedef struct {
+	/** At most this many display columns per line (0: no limit, every column): when every
+	 *  column does not fit, only the essential ones are shown, and then the widest text
+	 *  columns are cut with "…". */
+	size_t width;
+	/** NULL-terminated names of the columns shown under a width (NULL, or none of them in
+	 *  the table: every column). */
+	const char *const *essential;
+	/** How the column called name is shown; NULL: every column as is. */
+	jx_col_show (*show)(const char *name);
+	/** The text of a JX_SHOW_CODE cell (code as in CSV) of the column called name, made in
+	 *  buf or a constant; NULL: the code. */
+	const char *(*label)(char *buf, size_t size, const char *name, const char *code);
+} jx_table_view;
+
+/**
+ * Write the table as aligned text through view v (notes first, as jx_table_write).
+ * Returns 0, the table's failure (nothing written), JX_ENOMEM or JX_EIO.
+ */
+JX_API int jx_table_write_view(const jx_table *t, FILE *out, const jx_table_view *v);
+
 /** Parse "table", "csv", "json". 0 or JX_EINVAL. */
 JX_API int jx_format_parse(const char *s, jx_format *out);
 

@@ -21,11 +21,13 @@ extern "C" {
 /**
  * Write the workbook for the evaluations matching f (department, years;
  * f->kind -1 = scores of both kinds, the analyses on self-evaluations,
- * else that kind throughout) to path. f may be NULL (everything).
+ * else that kind throughout) to path. f may be NULL (everything). The
+ * sheets' texts are in lang (labels, headings); messages stay in the
+ * current language (jx_i18n_set).
  * JX_ENOTFOUND when nothing matches; JX_EIO when the file cannot be
  * written (libxlsxwriter's message); the file may then be missing.
  */
-JX_API int jx_xlsx_export(jx_store *st, const char *path, const jx_filter *f);
+JX_API int jx_xlsx_export(jx_store *st, const char *path, const jx_filter *f, jx_lang lang);
 
 /** What ends a text cut at Excel's limit of 32,767 characters per cell. */
 #define JX_XLSX_CUT_MARK "…[截断]"
@@ -46,7 +48,8 @@ typedef struct {
  * caller should warn when out->cells_cut > 0). Any libxlsxwriter error is
  * JX_EIO with its message, and nothing is left at path.
  */
-JX_API int jx_xlsx_write(jx_xlsx_summary *out, jx_store *st, const char *path, const jx_filter *f);
+JX_API int jx_xlsx_write(jx_xlsx_summary *out, jx_store *st, const char *path, const jx_filter *f,
+			 jx_lang lang);
 
 #ifdef __cplusplus
 }

@@ -77,12 +77,15 @@ int ana_department(jx_store *st, const ana_args *a, const char **dept, char **ow
 
 /* Write a department's table: CSV rows under one header, JSON objects inside
  * one array, terminal tables one after another. */
-int ana_stream_write(ana_stream *s, const jx_table *t)
+int ana_stream_write(ana_stream *s, jx_table *t)
 {
 	int rc;
 	if (s->fmt == JX_FMT_TABLE && s->written)
 		fputc('\n', stdout);
-	if (s->fmt == JX_FMT_CSV && s->written == 0)
+	if (s->fmt == JX_FMT_TABLE) {
+		cli_table_width(t);
+		rc = jx_table_write_view(t, stdout, cli_view());
+	} else if (s->fmt == JX_FMT_CSV && s->written == 0)
 		rc = jx_table_write(t, stdout, JX_FMT_CSV, 0);
 	else {
 		if (s->fmt == JX_FMT_JSON && s->rows == 0 && jx_table_rows(t) > 0)

@@ -17,8 +17,9 @@
 #define ANA_PROJECT CLI_SHARED(PROJECT)
 
 /** The options every analysis command shares, for its spec table. */
-#define ANA_SHARED \
-	CLI_SHARED(DEPT), CLI_SHARED(YEARS), CLI_SHARED(LEVEL), CLI_SHARED(KIND), CLI_SHARED(FORMAT)
+#define ANA_SHARED                                                                \
+	CLI_SHARED(DEPT), CLI_SHARED(YEARS), CLI_SHARED(LEVEL), CLI_SHARED(KIND), \
+		CLI_SHARED(FORMAT), CLI_SHARED(WIDE)
 
 /** The parsed shared options. */
 typedef struct {
@@ -60,7 +61,7 @@ typedef struct {
 	size_t rows;    /* rows written so far */
 } ana_stream;
 /** Write one table's rows; -1 on an I/O error (errno set). */
-int ana_stream_write(ana_stream *s, const jx_table *t);
+int ana_stream_write(ana_stream *s, jx_table *t);
 /** Close the output (JSON's bracket) and flush; an exit code. */
 int ana_stream_end(ana_stream *s);
 

@@ -142,22 +142,13 @@ int cli_parse_kind(const char *s, jx_kind *kind)
 	return jx_kind_parse(s, kind) == 0 ? 0 : -1;
 }
 
-static int wide_tables;
-
-void cli_set_wide(int on)
-{
-	wide_tables = on;
-}
-
-void cli_table_width(jx_table *t)
-{
-	jx_table_set_max_width(t, wide_tables ? 0 : JX_TABLE_MAX_WIDTH);
-}
-
 int cli_print_table(jx_table *t, jx_format fmt, int bom)
 {
+	int rc;
 	cli_table_width(t);
-	if (jx_table_write(t, stdout, fmt, bom) != 0 || fflush(stdout) != 0)
+	rc = fmt == JX_FMT_TABLE ? jx_table_write_view(t, stdout, cli_view())
+				 : jx_table_write(t, stdout, fmt, bom);
+	if (rc != 0 || fflush(stdout) != 0)
 		return cli_fail(_("cannot write output: %s"), strerror(errno));
 	return JX_EXIT_OK;
 }

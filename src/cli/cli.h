@@ -19,6 +19,8 @@
 /* Messages, help and terminal tables go through gettext (domain "jixiao"). */
 #define _(s) dgettext("jixiao", s)
 #define N_(s) (s)
+#undef ngettext /* the default domain's: ours is "jixiao" */
+#define ngettext(one, many, n) dngettext("jixiao", one, many, n)
 
 enum { JX_EXIT_OK = 0, JX_EXIT_ERROR = 1, JX_EXIT_USAGE = 2 };
 
@@ -91,5 +93,8 @@ int cli_print_table(jx_table *t, jx_format fmt, int bom);
 void cli_set_wide(int on);
 /** Apply --wide (or the default cap) to t before it is written. */
 void cli_table_width(jx_table *t);
+/** How terminal tables are shown: TERMINAL_WIDTH columns of the essential columns unless
+ *  --wide, numbers for people, codes in the messages' language (view.c). */
+const jx_table_view *cli_view(void);
 
 #endif

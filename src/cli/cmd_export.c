@@ -85,10 +85,10 @@ static int write_text(jx_store *s, const jx_filter *f, const export_args *e, con
 }
 
 /* The workbook; a warning when a text had to be cut at Excel's limit. */
-static int write_xlsx(jx_store *s, const jx_filter *f, const char *out)
+static int write_xlsx(jx_store *s, const jx_filter *f, const char *out, jx_lang lang)
 {
 	jx_xlsx_summary sum;
-	if (jx_xlsx_write(&sum, s, out, f) != 0)
+	if (jx_xlsx_write(&sum, s, out, f, lang) != 0)
 		return cli_fail_jx();
 	if (sum.cells_cut)
 		cli_warn(
@@ -117,8 +117,8 @@ int cmd_export(jx_cli *cli, int argc, char **argv)
 	if ((!a.dept || (rc = cli_find_department(s, a.dept, &dept)) == 0) &&
 	    (rc = cli_find_project(s, dept, a.project, &project)) == 0) {
 		jx_filter f = {dept, a.year_from, a.year_to, a.kind, project};
-		if (!strcmp(e.format, "xlsx"))
-			rc = write_xlsx(s, &f, a.out);
+		if (!strcmp(e.format, "xlsx")) /* a document: in the documents' language */
+			rc = write_xlsx(s, &f, a.out, cli->doc_lang);
 		else
 			rc = write_text(s, &f, &e, a.out);
 	}

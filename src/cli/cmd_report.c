@@ -13,7 +13,8 @@ static const cli_option options[] = {
 	CLI_SHARED_HELP(YEARS, N_("year range (default: all years)")),
 	CLI_SHARED_HELP(KIND, N_("evaluations analysed (default self)")),
 	{'f', "format", "html|md", N_("output format (default: md for a .md file, else html)"), 0},
-	{'l', "lang", "zh|en", N_("language of headings and labels (default zh)"), 0},
+	{'l', "lang", "zh|en", N_("language of the report (default: the global --lang, else zh)"),
+	 0},
 	{'n', "no-charts", NULL, N_("leave the charts out (no gnuplot needed)"), 0},
 	CLI_SHARED_HELP(TEMPLATES, N_("chart templates (see `jixiao plot --help`)")),
 	{'s', "summary", NULL, N_("also print a three-line summary on stdout"), 0},
@@ -134,6 +135,7 @@ int cmd_report(jx_cli *cli, int argc, char **argv)
 	int rc;
 	memset(&a, 0, sizeof(a));
 	jx_report_request_init(&a.req);
+	a.req.lang = cli->doc_lang; /* the global --lang, else Chinese; the report's --lang wins */
 	if ((rc = cli_parse(&c, &spec_report, argc, argv, own_option, &a)) != CLI_GO)
 		return rc;
 	if ((rc = check_args(&a, &c)) != 0)
@@ -155,7 +157,7 @@ int cmd_report(jx_cli *cli, int argc, char **argv)
 		printf("%s\n", a.out);
 	if (a.summary) {
 		char *text = NULL;
-		if (jx_report_summary(&text, r, a.req.lang) != 0) {
+		if (jx_report_summary(&text, r, cli->lang) != 0) { /* terminal output */
 			rc = cli_fail_jx();
 			goto out;
 		}

@@ -29,8 +29,8 @@ static void print_heading(const jx_evaluation *ev)
 		printf("%s / %s", ev->department, ev->project);
 	else
 		printf("%s", ev->department);
-	printf(" %d (%s, %s)", ev->year, jx_kind_name(ev->kind),
-	       ev->provenance == JX_PROV_SYNTHETIC ? _("synthetic data 合成数据") : _("real"));
+	printf(_(" %d (%s, %s data)"), ev->year, jx_kind_label(ev->kind),
+	       jx_provenance_label(ev->provenance));
 	if (ss[0])
 		printf(_(", self-score stated in the text: %s"), ss);
 	putchar('\n');
@@ -53,7 +53,7 @@ static void print_details(jx_store *s, const jx_evaluation *ev, const char *proj
 		       ev->year);
 		printf("\n");
 		if (ft)
-			jx_table_write(ft, stdout, JX_FMT_TABLE, 0);
+			jx_table_write_view(ft, stdout, cli_view());
 		jx_table_free(ft);
 	}
 	jx_error_clear();

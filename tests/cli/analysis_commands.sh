@@ -43,8 +43,8 @@ has "$tmp/out" '"slope": -0.00491525423729'
 has "$tmp/out" '"direction": "too few years"'
 has "$tmp/out" '"provenance": "synthetic"'
 has "$tmp/out" '"q_value": null'
-run 0 trend --dept 甲
-has "$tmp/out" '合成数据 synthetic data'
+run 0 trend --dept 甲 --wide
+has "$tmp/out" 'synthetic data: fictional departments'
 has "$tmp/out" 'too few years'
 has "$tmp/out" '趋势'
 count '  3     ' 7 # seven indicators
@@ -176,7 +176,7 @@ run 0 deductions --all-departments --view transitions --format json
 json_ok 5 # 丙 1, 乙 0 (one year), 甲 4
 run 0 weak --all-departments --format csv
 count 'department,' 1
-run 0 variance --all-departments --level 1 --format table
+run 0 variance --all-departments --level 1 --format table --wide
 count '数据来源' 3
 run 0 trend --all-departments --kind review --level total --format csv
 count ',total,' 1

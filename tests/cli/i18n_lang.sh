@@ -16,6 +16,34 @@ over=$(env -u LANGUAGE LC_ALL=C.UTF-8 "$J" --lang=zh --help)
 echo "$over" | grep -q "退出码" || fail "--lang=zh did not override an English locale"
 pseudo=$(env -u LANGUAGE LC_ALL=C.UTF-8 JIXIAO_CATALOG=x_PSEUDO "$J" --lang zh --help)
 echo "$pseudo" | grep -q "⟦Exit codes: 0 ok, 1 error, 2 usage.⟧" || fail "pseudo catalog not used: $pseudo"
+# Documents: Chinese by default whatever the locale; the global --lang and the report's own
+# --lang choose; the terminal summary follows the messages' language.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+db=$tmp/r.db
+"$J" --db "$db" import "$JX_SOURCE_DIR"/datasets/real/*.txt >/dev/null 2>&1 || fail "import"
+dept=南京市公安局禁毒支队
+rep() { "$J" --db "$db" "$@" --dept "$dept" --no-charts --out - 2>&1; }
+has() { grep -qF -- "$2" <<<"$1"; }
+out=$(rep report)
+has "$out" "部门整体绩效分析与规划参考报告" || fail "default report is not Chinese"
+has "$out" "Performance Analysis" && fail "default report has English headings"
+out=$(rep --lang en report)
+has "$out" "<h1>Performance Analysis and Planning Report</h1>" ||
+  fail "global --lang en did not give an English report"
+has "$out" "(1 evaluated year)" || fail "English plural of one year"
+# the department's own words (functions, problems, suggestions) are data, quoted as written
+has "$out" "What the department itself reported (2023 report, as written)" ||
+  fail "English heading of the department's own words"
+words=$(grep -vF -e '>Functions (as its ' -e '>Problems and causes: <' -e '>Suggestions: <' <<<"$out")
+has "$words" "年" && fail "Chinese words in the English report"
+has "$(rep --lang en report --lang zh)" "部门整体绩效分析与规划参考报告" ||
+  fail "report --lang zh did not win over the global --lang en"
+sum=$(env -u LANGUAGE LC_ALL=zh_CN.UTF-8 "$J" --db "$db" report --dept "$dept" --no-charts \
+  --out "$tmp/r.md" --summary | tail -n 3)
+echo "$sum" | grep -q "持续薄弱指标" || fail "summary under a Chinese locale: $sum"
+sum=$("$J" --db "$db" report --dept "$dept" --no-charts --out "$tmp/r.md" --summary | tail -n 3)
+echo "$sum" | grep -q "persistently weak" || fail "summary under C.UTF-8: $sum"
 set +e
 "$J" --lang fr --help >/dev/null 2>&1
 rc=$?

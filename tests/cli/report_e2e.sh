@@ -63,7 +63,7 @@ n_svg=$(xp 'count(//*[local-name()="svg"])')
 for href in $(xp "//a/@href" | sed -n 's/.*href="#\([^"]*\)".*/\1/p' | sort -u); do
   same "$(xp "count(//*[@id='$href'])")" 1 "link target #$href"
 done
-same "$(xp "count(//div[@class='banner'][contains(., 'synthetic data')])")" 1 "synthetic banner"
+same "$(xp "count(//div[@class='banner'][contains(., '合成数据')])")" 1 "synthetic banner"
 n_sug=$(xp "count(//section[@id='suggestions']//li)")
 [ "$n_sug" -ge 1 ] || fail "no planning suggestion"; ok
 same "$(xp "count(//section[@id='suggestions']//li[not(a[starts-with(@href,'#')])])")" 0 \

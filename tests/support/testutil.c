@@ -15,8 +15,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include "jixiao.h"
 
 extern char **environ;
+
+void tu_catalogs(void)
+{
+	jx_i18n_init(JX_BINARY_DIR "/locale");
+}
 
 const char *tu_src(const char *rel)
 {

@@ -8,6 +8,9 @@
 
 /** Path under the source tree (JX_SOURCE_DIR "/" rel); static buffer, valid until next call. */
 const char *tu_src(const char *rel);
+/** Bind the message catalogs of the build tree (build/locale), as the CLI does at start-up;
+ *  the language is then the environment's (English under the suite's C.UTF-8). */
+void tu_catalogs(void);
 /** The built jixiao executable. */
 const char *tu_jixiao(void);
 

@@ -17,13 +17,13 @@ const char *jx_compare_status_name(jx_compare_status st)
 	return (unsigned)st < sizeof(names) / sizeof(*names) ? names[st] : "unknown";
 }
 
-const char *jx_compare_status_label(jx_compare_status st, jx_lang lang)
+const char *jx_compare_status_label(jx_compare_status st)
 {
-	static const char *const zh[] = {"上升", "下降",     "不变",    "新增",
-					 "取消", "权重变化", "得分缺失"};
-	static const char *const en[] = {"improved", "declined",       "unchanged",    "new",
-					 "dropped",  "weight changed", "score missing"};
-	return (unsigned)st < sizeof(zh) / sizeof(*zh) ? (lang == JX_LANG_EN ? en : zh)[st] : "";
+	/* TRANSLATORS: how an indicator changed between two years */
+	static const char *const labels[] = {
+		N_("improved"), N_("declined"),       N_("unchanged"),    N_("new"),
+		N_("dropped"),  N_("weight changed"), N_("score missing")};
+	return (unsigned)st < sizeof(labels) / sizeof(*labels) ? _(labels[st]) : "";
 }
 
 static size_t find_year(const jx_units *u, int year)
@@ -179,8 +179,8 @@ int jx_compare_table(jx_table **out, const jx_compare_result *r, const jx_analys
 				  sizeof(compare_cols) / sizeof(*compare_cols), o,
 				  r->units->provenance)))
 		return rc;
-	jx_table_add_note(t, "%s (%s): %d → %d; rate = score / weight, Δ in percentage points",
-			  r->units->scope, jx_kind_name(r->units->kind), r->year_from, r->year_to);
+	jx_table_add_note(t, _("%s (%s): %d → %d; rate = score / weight, Δ in percentage points"),
+			  r->units->scope, jx_kind_label(r->units->kind), r->year_from, r->year_to);
 	for (size_t i = 0; i < r->nrows; i++)
 		if ((rc = compare_table_row(t, c, r, &r->rows[i], o))) {
 			jx_table_free(t);
@@ -333,10 +333,10 @@ int jx_selfreview_table(jx_table **out, const jx_selfreview_result *r, const jx_
 				  r->self_units->provenance)))
 		return rc;
 	jx_table_add_note(t,
-			  "%s: self-evaluation against the finance bureau's review; "
-			  "%zu of %zu matched units score higher in the self-evaluation%s",
+			  _("%s: self-evaluation against the finance bureau's review; "
+			    "%zu of %zu matched units score higher in the self-evaluation%s"),
 			  r->self_units->department, r->nhigher, r->nrows,
-			  only_higher ? " (only those are listed)" : "");
+			  only_higher ? _(" (only those are listed)") : "");
 	for (size_t i = 0; i < r->nrows; i++) {
 		if (only_higher && !(r->rows[i].diff_points > JX__EPS))
 			continue;

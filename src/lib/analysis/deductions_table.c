@@ -171,11 +171,12 @@ static int pairs_table(jx_table *t, int c, const jx_deductions_result *r,
 }
 
 static const char *const view_notes[] = {
-	"points lost = Σ (weight − score) over years with a known score; share within each level",
-	"runs: consecutive evaluated years deducted; a year absent or missing breaks a run",
-	"transitions of indicators between consecutive evaluated years",
-	"pairs deducted together over the years both are known (at least 4): one-sided Fisher "
-	"exact test, Benjamini-Hochberg q over the pairs tested in the department",
+	N_("points lost = Σ (weight − score) over years with a known score; share within each "
+	   "level"),
+	N_("runs: consecutive evaluated years deducted; a year absent or missing breaks a run"),
+	N_("transitions of indicators between consecutive evaluated years"),
+	N_("pairs deducted together over the years both are known (at least 4): one-sided Fisher "
+	   "exact test, Benjamini-Hochberg q over the pairs tested in the department"),
 };
 
 int jx_deductions_table(jx_table **out, const jx_deductions_result *r, jx_deductions_view view,
@@ -201,9 +202,10 @@ int jx_deductions_table(jx_table **out, const jx_deductions_result *r, jx_deduct
 	if ((rc = jx__table_start(&t, &c, views[view].cols, views[view].n, o,
 				  r->units->provenance)))
 		return rc;
-	jx_table_add_note(t, "%s (%s), %d–%d: %g points lost by indicators; %s", r->units->scope,
-			  jx_kind_name(r->units->kind), r->units->years[0],
-			  r->units->years[r->units->nyears - 1], r->total_points, view_notes[view]);
+	jx_table_add_note(t, _("%s (%s), %d–%d: %g points lost by indicators; %s"), r->units->scope,
+			  jx_kind_label(r->units->kind), r->units->years[0],
+			  r->units->years[r->units->nyears - 1], r->total_points,
+			  _(view_notes[view]));
 	if (view == JX_DED_PAIRS && r->pairs_left_out)
 		jx_table_add_note(
 			t,

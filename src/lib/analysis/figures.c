@@ -204,19 +204,24 @@ int jx_funds_table(jx_table **out, const jx_funds_result *r, const jx_analysis_o
 	if ((rc = jx__table_start(&t, &c, funds_cols, sizeof(funds_cols) / sizeof(*funds_cols), o,
 				  r->provenance)))
 		return rc;
-	jx_table_add_note(t,
-			  "%s: amounts in 万元; execution rate = final expenditure / budget; "
-			  "growth against the previous year with figures, annualised over gaps",
-			  r->department);
+	jx_table_add_note(
+		t,
+		_("%s: amounts in 10,000 yuan; execution rate = final expenditure / budget; "
+		  "growth against the previous year with figures, annualised over gaps"),
+		r->department);
 	if (r->ngrowth)
-		jx_table_add_note(t,
-				  "%s: mean expenditure growth over the last %zu year(s) = %.1f%% "
-				  "(threshold %.1f%%)%s",
-				  r->warning ? "WARNING" : "growth", r->ngrowth,
-				  r->mean_growth * 100, r->threshold * 100,
-				  r->warning          ? " — exceeds the threshold"
-				  : r->ngrowth < want ? " — too few years to warn"
-						      : "");
+		jx_table_add_note(
+			t,
+			ngettext("%s: mean expenditure growth over the last %zu year = %.1f%% "
+				 "(threshold %.1f%%)%s",
+				 "%s: mean expenditure growth over the last %zu years = %.1f%% "
+				 "(threshold %.1f%%)%s",
+				 r->ngrowth),
+			r->warning ? _("WARNING") : _("growth"), r->ngrowth, r->mean_growth * 100,
+			r->threshold * 100,
+			r->warning          ? _(" — exceeds the threshold")
+			: r->ngrowth < want ? _(" — too few years to warn")
+					    : "");
 	for (size_t i = 0; i < r->nyears; i++)
 		if ((rc = funds_row(t, c, r, &r->years[i], o))) {
 			jx_table_free(t);

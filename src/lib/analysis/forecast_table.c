@@ -89,7 +89,7 @@ int jx_forecast_table(jx_table **out, const jx_forecast_result *r, const jx_anal
 			  _("%s (%s): rate in %d within the current framework period: a line on "
 			    "the logit of (score + 0.5)/(weight + 1), residual variance pooled "
 			    "over the units of the same level; %g%% interval, inside [0, 1]"),
-			  r->units->scope, jx_kind_name(r->units->kind), r->year,
+			  r->units->scope, jx_kind_label(r->units->kind), r->year,
 			  r->confidence * 100);
 	for (size_t i = 0; i < r->nrows; i++)
 		if ((rc = forecast_table_row(t, c, tail, r, &r->rows[i], o))) {

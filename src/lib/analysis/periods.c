@@ -151,7 +151,7 @@ int jx_framework_table(jx_table **out, const jx_units *u, const jx_analysis_opti
 			  _("%s (%s): a year starts a new framework period when fewer than half "
 			    "of its level-3 indicators (after aliases) were evaluated the year "
 			    "before, or when declared with `jixiao framework add`"),
-			  u->scope, jx_kind_name(u->kind));
+			  u->scope, jx_kind_label(u->kind));
 	for (size_t y = 0; y < u->nyears; y++)
 		if (framework_row(t, c, u, y, o)) {
 			jx_table_free(t);

@@ -161,7 +161,7 @@ static void add_note(jx_table *t, const jx_projects_result *r, jx_projects_view 
 				  _("%s (%s): slow = execution rate (executed / budget) below "
 				    "%s%% in every year it is known (two at least); repeated = an "
 				    "indicator's target missed in %d or more years"),
-				  r->department, jx_kind_name(r->kind), th, r->min_missed);
+				  r->department, jx_kind_label(r->kind), th, r->min_missed);
 	else
 		jx_table_add_note(
 			t,
@@ -170,7 +170,7 @@ static void add_note(jx_table *t, const jx_projects_result *r, jx_projects_view 
 			  "value falls short by the target's comparator, unknown when "
 			  "either does not parse; * = missed targets or execution below "
 			  "%s%%"),
-			r->department, jx_kind_name(r->kind), th);
+			r->department, jx_kind_label(r->kind), th);
 }
 
 int jx_projects_table(jx_table **out, const jx_projects_result *r, jx_projects_view view,

@@ -348,17 +348,30 @@ static void rank_notes(jx_table *t, const jx_rank_result *r)
 	size_t groups[2] = {0, 0};
 	for (size_t i = 0; i < r->nrows; i++)
 		groups[r->rows[i].provenance == JX_PROV_SYNTHETIC] += !isnan(r->rows[i].rate);
-	jx_table_add_note(t,
-			  "%d: ranked on %s totals only (rate = score / total weight); each "
-			  "%s among those of the same provenance (real %zu, synthetic %zu); "
-			  "percentile = share of those at or below; unknown totals last",
-			  r->year, r->kind == JX_KIND_REVIEW ? "review" : "self-evaluation",
-			  r->projects ? "project" : "department", groups[0], groups[1]);
+	jx_table_add_note(
+		t,
+		r->projects ? _("%d: ranked on %s totals only (rate = score / total weight); "
+				"each project among those of the same provenance (real %zu, "
+				"synthetic %zu); percentile = share of those at or below; "
+				"unknown totals last")
+			    : _("%d: ranked on %s totals only (rate = score / total weight); "
+				"each department among those of the same provenance (real %zu, "
+				"synthetic %zu); percentile = share of those at or below; "
+				"unknown totals last"),
+		r->year, r->kind == JX_KIND_REVIEW ? _("review") : _("self-evaluation"), groups[0],
+		groups[1]);
 	for (int g = 0; g < 2; g++)
 		if (groups[g] == 1)
-			jx_table_add_note(t, "the one %s %s has no peer group: not ranked",
-					  g ? "synthetic" : "real",
-					  r->projects ? "project" : "department");
+			jx_table_add_note(
+				t, "%s",
+				r->projects ? (g ? _("the one synthetic project has no peer "
+						     "group: not ranked")
+						 : _("the one real project has no peer group: "
+						     "not ranked"))
+				: g         ? _("the one synthetic department has no peer group: "
+							"not ranked")
+					    : _("the one real department has no peer group: not "
+							"ranked"));
 }
 
 /* cols with the project column after the one at index at, when r ranks projects;
@@ -430,9 +443,9 @@ int jx_rank_category_table(jx_table **out, const jx_rank_result *r, const jx_ana
 			      0, r, o)))
 		return rc;
 	jx_table_add_note(t,
-			  "%d (%s): each department's category rate against the median of the "
-			  "departments of the same provenance with that category",
-			  r->year, jx_kind_name(r->kind));
+			  _("%d (%s): each department's category rate against the median of the "
+			    "departments of the same provenance with that category"),
+			  r->year, jx_kind_label(r->kind));
 	for (size_t i = 0; i < r->ncats && !bad; i++) {
 		const jx_rank_category *cat = &r->cats[i];
 		bad = jx__table_row(t, NULL, NULL, cat->provenance, NULL) |

@@ -42,8 +42,8 @@ int jx__table_start(jx_table **out, int *base, const jx__col *cols, size_t n,
 	if (jx_table_add_column(t, "provenance", "数据来源", JX_COL_TEXT, 0) < 0)
 		goto oom;
 	if (prov == JX_PROV_SYNTHETIC &&
-	    jx_table_add_note(
-		    t, "合成数据 synthetic data: fictional departments, not real evaluations"))
+	    jx_table_add_note(t, "%s",
+			      _("synthetic data: fictional departments, not real evaluations")))
 		goto oom;
 	*out = t;
 	return 0;

@@ -27,6 +27,17 @@ const char *jx_direction_name(jx_direction d)
 	}
 }
 
+const char *jx_direction_label(jx_direction d)
+{
+	switch (d) {
+	/* TRANSLATORS: the direction of a trend: no significant change */
+	case JX_DIR_FLAT: return _("flat");
+	case JX_DIR_RISING: return _("rising");
+	case JX_DIR_FALLING: return _("falling");
+	default: return _("too few years");
+	}
+}
+
 int jx__trend_unit(jx_trend_row *row, const jx_units *u, double *x, double *y, size_t *per)
 {
 	const jx_unit *un = row->unit;

@@ -114,7 +114,7 @@ int jx_trend_table(jx_table **out, const jx_trend_result *r, const jx_analysis_o
 			    "periods, Benjamini-Hochberg q < %g over the units listed; slope = "
 			    "least squares with a step at each framework break; * = includes "
 			    "inferred scores, ? = missing"),
-			  r->units->scope, jx_kind_name(r->units->kind), r->alpha);
+			  r->units->scope, jx_kind_label(r->units->kind), r->alpha);
 	for (size_t i = 0; i < r->nrows; i++)
 		if ((rc = trend_table_row(t, c, tail, r, &r->rows[i], o))) {
 			jx_table_free(t);

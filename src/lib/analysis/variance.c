@@ -122,9 +122,9 @@ int jx_variance_table(jx_table **out, const jx_variance_result *r, const jx_anal
 				  r->units->provenance)))
 		return rc;
 	jx_table_add_note(t,
-			  "%s (%s): spread of the score rate across years; sample variance "
-			  "(n − 1), cv = sd / mean",
-			  r->units->scope, jx_kind_name(r->units->kind));
+			  _("%s (%s): spread of the score rate across years; sample variance "
+			    "(n − 1), cv = sd / mean"),
+			  r->units->scope, jx_kind_label(r->units->kind));
 	for (size_t i = 0; i < r->nrows; i++)
 		if ((rc = variance_table_row(t, c, r, &r->rows[i], o))) {
 			jx_table_free(t);
@@ -262,9 +262,10 @@ int jx_decomp_table(jx_table **out, const jx_decomp_result *r, const jx_analysis
 			  r->units->scope, jx_kind_name(r->units->kind), r->nyears, r->years[0],
 			  r->years[r->nyears - 1]);
 	if (decomp_absent(r))
-		jx_table_add_note(t, "some categories are absent in some of these years (the "
-				     "framework changed): they count 0 there, and their shares "
-				     "offset each other");
+		jx_table_add_note(t, "%s",
+				  _("some categories are absent in some of these years (the "
+				    "framework changed): they count 0 there, and their shares "
+				    "offset each other"));
 	for (size_t i = 0; i <= r->nrows && !bad; i++) {
 		const jx_decomp_row *row = i < r->nrows ? &r->rows[i] : NULL;
 		if (jx__table_row(t, r->units->department, r->units->project, r->units->provenance,

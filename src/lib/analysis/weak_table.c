@@ -114,21 +114,22 @@ static int weak_table_row(jx_table *t, int c, const jx_weak_result *r, const jx_
 
 static void weak_note(jx_table *t, const jx_weak_result *r, const jx_analysis_options *o)
 {
-	jx_table_add_note(t,
-			  "%s (%s): %zu of %zu units weak, %zu improved; window %d–%d; rules: new "
-			  "(lost >= %g of its weight in %d, or lost points then only), persistent "
-			  "(lost points in >= %d of the last %d years, the latest included), large "
-			  "(>= %g of the department's points lost in the window); resolved: full "
-			  "marks in the last %d years after a loss",
-			  r->units->scope, jx_kind_name(r->units->kind), r->nrows, r->nchecked,
-			  r->nimproved, r->window[0], r->window[r->nwindow - 1], o->weak_new_share,
-			  r->window[r->nwindow - 1], o->weak_min_deducted, o->weak_window,
-			  o->weak_large_share, o->weak_resolved_years);
+	jx_table_add_note(
+		t,
+		_("%s (%s): %zu of %zu units weak, %zu improved; window %d–%d; rules: new "
+		  "(lost >= %g of its weight in %d, or lost points then only), persistent "
+		  "(lost points in >= %d of the last %d years, the latest included), large "
+		  "(>= %g of the department's points lost in the window); resolved: full "
+		  "marks in the last %d years after a loss"),
+		r->units->scope, jx_kind_label(r->units->kind), r->nrows, r->nchecked, r->nimproved,
+		r->window[0], r->window[r->nwindow - 1], o->weak_new_share,
+		r->window[r->nwindow - 1], o->weak_min_deducted, o->weak_window,
+		o->weak_large_share, o->weak_resolved_years);
 	if (o->weak_low_rate)
-		jx_table_add_note(t, "also low_rate: mean rate over the window < %g",
+		jx_table_add_note(t, _("also low_rate: mean rate over the window < %g"),
 				  o->weak_threshold);
 	if (o->weak_trend)
-		jx_table_add_note(t, "also falling: a falling trend, q < %g", o->alpha);
+		jx_table_add_note(t, _("also falling: a falling trend, q < %g"), o->alpha);
 }
 
 int jx_weak_table(jx_table **out, const jx_weak_result *r, const jx_analysis_options *o)

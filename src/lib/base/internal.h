@@ -15,10 +15,14 @@
 /* Texts for people go through gettext with the library's own domain (the
  * catalogs are po/<lang>.po, bound by the CLI at start-up): _("...") where
  * the text is used, N_("...") to mark a text kept in a table and translated
- * later with _(). Codes and CSV/JSON field names are never translated. */
+ * later with _(), ngettext(one, many, n) for a text with a count (plural forms;
+ * English-only callers still get "1 year" / "2 years"). Codes and CSV/JSON
+ * field names are never translated. */
 #define JX_TEXTDOMAIN "jixiao"
 #define _(s) dgettext(JX_TEXTDOMAIN, s)
 #define N_(s) (s)
+#undef ngettext /* libintl.h's, from the default domain: ours uses the library's domain */
+#define ngettext(one, many, n) dngettext(JX_TEXTDOMAIN, one, many, n)
 
 #if defined(__GNUC__)
 #define JX__PRINTF(a, b) __attribute__((format(printf, a, b)))

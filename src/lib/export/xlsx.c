@@ -46,18 +46,18 @@ static void put_label(xbook *x, xsheet *s, size_t c, const char *column, const c
 	} else if (!strcmp(column, "status")) {
 		for (int st = JX_CMP_IMPROVED; st <= JX_CMP_UNKNOWN; st++)
 			if (!strcmp(code, jx_compare_status_name((jx_compare_status)st)))
-				text = jx_compare_status_label((jx_compare_status)st, JX_LANG_ZH);
+				text = jx_compare_status_label((jx_compare_status)st);
 	} else if (!strcmp(column, "rules")) {
 		rules_zh(buf, sizeof(buf), code);
 		text = buf;
 	} else if (!strcmp(column, "kind")) {
 		jx_kind k;
 		if (jx_kind_parse(code, &k) == 0)
-			text = jx_kind_label(k, JX_LANG_ZH);
+			text = jx_kind_label(k);
 	} else if (!strcmp(column, "provenance")) {
 		jx_provenance p;
 		if (jx_provenance_parse(code, &p) == 0)
-			text = jx_provenance_label(p, JX_LANG_ZH);
+			text = jx_provenance_label(p);
 	} else if (!strcmp(column, "growth_warning")) {
 		text = !strcmp(code, "yes") ? "预警" : !strcmp(code, "no") ? "未超过" : "";
 	}
@@ -120,7 +120,7 @@ static void score_rows(xbook *x, xsheet *s, const jx_evaluation *ev)
 		jx__xsheet_row(x, s);
 		put_text(x, s, 0, ev->department);
 		put_number(x, s, 1, ev->year, X_INT);
-		put_text(x, s, 2, jx_kind_label(ev->kind, JX_LANG_ZH));
+		put_text(x, s, 2, jx_kind_label(ev->kind));
 		put_text(x, s, 3, in->level1);
 		put_text(x, s, 4, in->level2);
 		put_text(x, s, 5, in->level3);
@@ -129,7 +129,7 @@ static void score_rows(xbook *x, xsheet *s, const jx_evaluation *ev)
 		put_number(x, s, 8, in->score / in->weight, X_PCT);
 		put_number(x, s, 9, round((in->weight - in->score) * 100) / 100, X_NUM);
 		put_text(x, s, 10, origin_zh(in->origin));
-		put_text(x, s, 11, jx_provenance_label(ev->provenance, JX_LANG_ZH));
+		put_text(x, s, 11, jx_provenance_label(ev->provenance));
 		put_text(x, s, 12, in->explanation);
 		put_number(x, s, 13, in->level1_weight, X_NUM);
 	}
@@ -363,8 +363,8 @@ static void evaluation_row(xbook *x, xsheet *s, const jx_evaluation *ev)
 	jx__xsheet_row(x, s);
 	put_text(x, s, 0, ev->department);
 	put_number(x, s, 1, ev->year, X_INT);
-	put_text(x, s, 2, jx_kind_label(ev->kind, JX_LANG_ZH));
-	put_text(x, s, 3, jx_provenance_label(ev->provenance, JX_LANG_ZH));
+	put_text(x, s, 2, jx_kind_label(ev->kind));
+	put_text(x, s, 3, jx_provenance_label(ev->provenance));
 	put_number(x, s, 4, ev->total_weight, X_NUM);
 	put_number(x, s, 5, ev->total_score, X_NUM);
 	put_number(x, s, 6, ev->self_score, X_NUM);
@@ -466,16 +466,20 @@ static void summarise(jx_xlsx_summary *out, const xbook *x)
 }
 
 /* The sheets, then close: 0 or the first error (libxlsxwriter's, with the sheet). */
+/* The sheets are in lang, the messages in the caller's language (back before closing). */
 static int fill(xbook *x, jx_store *st, const char *path, const jx_filter *f,
-		const jx_eval_summary *evs, size_t n)
+		const jx_eval_summary *evs, size_t n, jx_lang lang)
 {
+	jx_lang caller = jx_i18n_lang();
 	lxw_error err;
 	int rc;
 	jx__xbook_formats(x);
+	jx_i18n_set(lang);
 	if ((rc = scores_sheet(x, st, evs, n)) == 0 &&
 	    (rc = analysis_sheets(x, st, f, evs, n)) == 0 && (rc = totals_sheet(x, evs, n)) == 0 &&
 	    (rc = evaluations_sheet(x, st, evs, n)) == 0)
 		about_sheet(x, f);
+	jx_i18n_set(caller);
 	err = workbook_close(x->wb);
 	if (rc == 0 && x->err != LXW_NO_ERROR)
 		rc = jx__error(JX_EIO, _("%s: the workbook could not be written (sheet %s: %s)"),
@@ -486,7 +490,8 @@ static int fill(xbook *x, jx_store *st, const char *path, const jx_filter *f,
 	return rc;
 }
 
-int jx_xlsx_write(jx_xlsx_summary *out, jx_store *st, const char *path, const jx_filter *f)
+int jx_xlsx_write(jx_xlsx_summary *out, jx_store *st, const char *path, const jx_filter *f,
+		  jx_lang lang)
 {
 	jx_filter all = {NULL, 0, 0, -1, NULL};
 	jx_eval_summary *evs = NULL;
@@ -513,7 +518,7 @@ int jx_xlsx_write(jx_xlsx_summary *out, jx_store *st, const char *path, const jx
 		rc = jx__error(JX_EIO, _("%s: cannot start the workbook"), path);
 		goto out;
 	}
-	if ((rc = fill(&x, st, path, f, evs, n)) == 0 && out)
+	if ((rc = fill(&x, st, path, f, evs, n, lang)) == 0 && out)
 		summarise(out, &x);
 out:
 	if (rc == 0)
@@ -525,7 +530,7 @@ out:
 	return rc;
 }
 
-int jx_xlsx_export(jx_store *st, const char *path, const jx_filter *f)
+int jx_xlsx_export(jx_store *st, const char *path, const jx_filter *f, jx_lang lang)
 {
-	return jx_xlsx_write(NULL, st, path, f);
+	return jx_xlsx_write(NULL, st, path, f, lang);
 }

@@ -170,6 +170,8 @@ static const struct {
 	{JX__COL_KIND, "复核", JX_KIND_REVIEW},
 	{JX__COL_KIND, "财政复核", JX_KIND_REVIEW},
 	{JX__COL_KIND, "财政评价", JX_KIND_REVIEW},
+	{JX__COL_KIND, "self-evaluation", JX_KIND_SELF},         /* an English workbook's labels */
+	{JX__COL_KIND, "finance-bureau review", JX_KIND_REVIEW}, /* (export --lang en) */
 	{JX__COL_ORIGIN, "stated", JX_ORIGIN_STATED},
 	{JX__COL_ORIGIN, "原文", JX_ORIGIN_STATED},
 	{JX__COL_ORIGIN, "inferred", JX_ORIGIN_INFERRED},

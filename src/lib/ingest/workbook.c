@@ -138,10 +138,14 @@ static jx_evaluation *find(jx_batch *b, const char *dept, int year, jx_kind kind
 	return NULL;
 }
 
+/* The kind as the workbook writes it: in Chinese or English (the workbook's language,
+ * export --lang), or the code. */
 static int kind_of(const char *s, jx_kind *k)
 {
+	static const char *const zh[] = {"自评", "财政复核"};
+	static const char *const en[] = {"self-evaluation", "finance-bureau review"};
 	for (int i = JX_KIND_SELF; i <= JX_KIND_REVIEW; i++)
-		if (!strcmp(s, jx_kind_label((jx_kind)i, JX_LANG_ZH)) ||
+		if (!strcmp(s, zh[i]) || !strcmp(s, en[i]) ||
 		    !strcmp(s, jx_kind_name((jx_kind)i))) {
 			*k = (jx_kind)i;
 			return 0;

@@ -127,10 +127,11 @@ static int stream_row(sheet_stream *s, jx_doc_table *t, size_t r)
 {
 	jx__xcells *p = &s->cells;
 	long n = whole_row(s);
-	const jx__xcell *cells = p->cells + p->first;
+	const jx__xcell *cells;
 	int rc;
 	if (n <= 0)
 		return (int)n;
+	cells = p->cells + p->first; /* after whole_row: the queue may be empty (NULL) before */
 	for (size_t c = 0; c < t->ncols; c++) { /* empty cells have places too */
 		jx_doc_table_slot(t, r, c)->origin.row = cells[0].row;
 		jx_doc_table_slot(t, r, c)->origin.col = (int)c + 1;

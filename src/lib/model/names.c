@@ -62,16 +62,34 @@ int jx_provenance_parse(const char *s, jx_provenance *out)
 	return 0;
 }
 
-const char *jx_kind_label(jx_kind k, jx_lang lang)
+const char *jx_kind_label(jx_kind k)
 {
-	static const char *const zh[] = {"自评", "财政复核"};
-	static const char *const en[] = {"self-evaluation", "finance-bureau review"};
-	return (unsigned)k < 2 ? (lang == JX_LANG_EN ? en : zh)[k] : "?";
+	static const char *const labels[] = {N_("self-evaluation"), N_("finance-bureau review")};
+	return (unsigned)k < 2 ? _(labels[k]) : "?";
 }
 
-const char *jx_provenance_label(jx_provenance p, jx_lang lang)
+const char *jx_provenance_label(jx_provenance p)
 {
-	static const char *const zh[] = {"真实", "合成"};
-	static const char *const en[] = {"real", "synthetic"};
-	return (unsigned)p < 2 ? (lang == JX_LANG_EN ? en : zh)[p] : "?";
+	/* TRANSLATORS: the provenance of data: real, or made by jixiao-synth */
+	static const char *const labels[] = {N_("real"), N_("synthetic")};
+	return (unsigned)p < 2 ? _(labels[p]) : "?";
+}
+
+const char *jx_origin_label(jx_origin o)
+{
+	/* TRANSLATORS: where a score comes from: stated in the report, inferred, missing */
+	static const char *const labels[] = {N_("stated"), N_("inferred"), N_("missing")};
+	return (unsigned)o < 3 ? _(labels[o]) : "?";
+}
+
+/* The grade names of the default bands (docs/schema.md) in the current language; other
+ * names are the user's own and come back as they are. */
+const char *jx_grade_label(const char *name)
+{
+	static const char *const zh[] = {"优", "良", "中", "差"};
+	static const char *const labels[] = {N_("excellent"), N_("good"), N_("fair"), N_("poor")};
+	for (size_t i = 0; name && i < sizeof(zh) / sizeof(*zh); i++)
+		if (!strcmp(name, zh[i]))
+			return _(labels[i]);
+	return name;
 }

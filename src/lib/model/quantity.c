@@ -341,11 +341,11 @@ int jx_completion_parse(const char *s, jx_completion *out)
 			 s ? s : "");
 }
 
-const char *jx_completion_label(jx_completion c, jx_lang lang)
+const char *jx_completion_label(jx_completion c)
 {
-	static const char *const zh[] = {"", "达成", "未达成", "无法判断"};
-	static const char *const en[] = {"", "met", "missed", "unknown"};
-	return (unsigned)c < 4 ? (lang == JX_LANG_EN ? en : zh)[c] : "?";
+	/* TRANSLATORS: whether a project's target was met */
+	static const char *const labels[] = {"", N_("met"), N_("missed"), N_("cannot tell")};
+	return (unsigned)c < 4 ? (*labels[c] ? _(labels[c]) : "") : "?";
 }
 
 const char *jx_bound_name(jx_bound b)

@@ -176,7 +176,7 @@ rd_block *rd_chart_add(rd_doc *d, jx_chart chart, const char *id, const char *ca
 		return b;
 	b->chart->chart = chart;
 	b->chart->id = rd_strdup(d, id);
-	b->chart->caption = rd_printf(d, RP_TR(d, T_FIG_NO), ++d->nfigures, caption);
+	b->chart->caption = rd_printf(d, _("Figure %d. %s"), ++d->nfigures, caption);
 	return b;
 }
 
@@ -187,7 +187,7 @@ rd_table *rd_table_add(rd_doc *d, const char *id, const char *caption, size_t nc
 	if (d->failed)
 		return t;
 	t->id = id ? rd_strdup(d, id) : NULL;
-	t->caption = caption ? rd_printf(d, RP_TR(d, T_TBL_NO), ++d->ntables, caption) : NULL;
+	t->caption = caption ? rd_printf(d, _("Table %d. %s"), ++d->ntables, caption) : NULL;
 	t->ncols = ncols;
 	t->heads = rd_alloc(d, ncols * sizeof(*t->heads));
 	t->colcls = rd_alloc(d, ncols * sizeof(*t->colcls));
@@ -195,12 +195,12 @@ rd_table *rd_table_add(rd_doc *d, const char *id, const char *caption, size_t nc
 	return t;
 }
 
-rd_table *rd_table_heads(rd_doc *d, const char *id, const char *caption, const rp_text *heads,
+rd_table *rd_table_heads(rd_doc *d, const char *id, const char *caption, const char *const *heads,
 			 size_t n, unsigned numeric)
 {
 	rd_table *t = rd_table_add(d, id, caption, n);
 	for (size_t c = 0; c < n; c++)
-		rd_col(t, c, RP_TR(d, heads[c]), numeric >> c & 1 ? RD_NUM : 0);
+		rd_col(t, c, _(heads[c]), numeric >> c & 1 ? RD_NUM : 0);
 	return t;
 }
 
@@ -290,6 +290,18 @@ const char *rd_p(rd_doc *d, double p)
 	if (isfinite(p) && p < 0.0005)
 		return "<0.001";
 	return fixed(d, p, 3, 0);
+}
+
+const char *rd_p_is(rd_doc *d, double p)
+{
+	if (isfinite(p) && p < 0.0005)
+		return "p < 0.001";
+	return rd_printf(d, "p = %s", fixed(d, p, 3, 0));
+}
+
+unsigned long rp_plural(double points)
+{
+	return points == 1 ? 1 : 2;
 }
 
 const char *rd_money(rd_doc *d, double v)

@@ -85,8 +85,10 @@ static const char css[] =
 	"@media screen and (max-width:820px){.cards{grid-template-columns:repeat(2,1fr)}"
 	".page{padding:20px}nav.toc ol{columns:1}}\n";
 
-static const char css_synthetic[] = "@page{@bottom-left{content:'合成数据 / synthetic data';"
-				    "font-size:9pt;color:#b42318}}\n";
+/* The printed pages' synthetic-data mark, in the document's language (a catalog text: trusted,
+ * without quotes). */
+static const char css_synthetic[] =
+	"@page{@bottom-left{content:'%s';font-size:9pt;color:#b42318}}\n";
 
 /* Append text escaped for HTML (& < > " '). */
 static void html_escape(jx__buf *b, const char *s)
@@ -214,7 +216,7 @@ static void chart(jx__buf *b, const rd_doc *d, const rd_chart *c)
 	if (c->svg) {
 		jx__buf_puts(b, c->svg);
 	} else {
-		char *msg = jx__sprintf(RP_TR(d, T_CHART_MISSING), c->error);
+		char *msg = jx__sprintf(_("Chart not drawn: %s"), c->error);
 		jx__buf_puts(b, "<p class=\"note missing\">");
 		html_escape(b, msg ? msg : c->error);
 		jx__buf_puts(b, "</p>\n");
@@ -298,7 +300,7 @@ static void block(jx__buf *b, const rd_doc *d, const rd_block *blk, int *in_sect
 static void toc(jx__buf *b, const rd_doc *d)
 {
 	jx__buf_puts(b, "<nav class=\"toc\"><p>");
-	html_escape(b, RP_TR(d, T_TOC));
+	html_escape(b, _("Contents"));
 	jx__buf_puts(b, "</p><ol>\n");
 	for (size_t i = 0; i < d->n; i++) {
 		const rd_block *blk = &d->blocks[i];
@@ -316,7 +318,7 @@ static void toc(jx__buf *b, const rd_doc *d)
 static void head(jx__buf *b, const rd_doc *d)
 {
 	jx__buf_puts(b, "<!DOCTYPE html>\n<html lang=\"");
-	html_escape(b, RP_TR(d, T_LANG_ATTR));
+	jx__buf_puts(b, d->lang == JX_LANG_EN ? "en" : "zh-CN");
 	jx__buf_puts(b,
 		     "\">\n<head>\n<meta charset=\"utf-8\"/>\n"
 		     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
@@ -324,8 +326,10 @@ static void head(jx__buf *b, const rd_doc *d)
 	html_escape(b, d->title);
 	jx__buf_puts(b, " \xe2\x80\x94 ");
 	html_escape(b, d->subtitle);
-	jx__buf_printf(b, "</title>\n<style>\n%s%s</style>\n</head>\n", css,
-		       d->banner ? css_synthetic : "");
+	jx__buf_printf(b, "</title>\n<style>\n%s", css);
+	if (d->banner)
+		jx__buf_printf(b, css_synthetic, _("synthetic data"));
+	jx__buf_puts(b, "</style>\n</head>\n");
 }
 
 char *rp_write_html(const rd_doc *d)
@@ -341,7 +345,7 @@ char *rp_write_html(const rd_doc *d)
 		jx__buf_puts(&b, "</div>\n");
 	}
 	jx__buf_puts(&b, "<header class=\"cover\"><p class=\"kicker\">");
-	html_escape(&b, RP_TR(d, T_KICKER));
+	html_escape(&b, _("Department performance · planning brief for next year"));
 	jx__buf_puts(&b, "</p><h1>");
 	html_escape(&b, d->title);
 	jx__buf_puts(&b, "</h1><p class=\"subtitle\">");

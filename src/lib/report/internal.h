@@ -159,36 +159,25 @@ const char *rd_pts(rd_doc *d, double v);
 const char *rd_dpts(rd_doc *d, double v);
 /** p-value: three decimals, "<0.001" below. */
 const char *rd_p(rd_doc *d, double p);
+/** p-value in a sentence: "p = 0.012", "p < 0.001". */
+const char *rd_p_is(rd_doc *d, double p);
 /** fixed decimals ("0.85"). */
 const char *rd_fixed(rd_doc *d, double v, int decimals);
 /** money in 万元: two decimals with thousands separators ("3,563.83"). */
 const char *rd_money(rd_doc *d, double v);
 
-/* ---- labels in two languages (i18n.c) ---- */
+/* ---- texts (labels.c): English msgids through gettext, in the current language ---- */
 
-typedef enum {
-#define RP_T(key, zh, en) key,
-#include "report/strings.def"
-#undef RP_T
-	T__COUNT
-} rp_text;
-
-/** The text of key in the document's language. */
-#define RP_TR(d, key) rp_tr((d)->lang, (key))
-/** A table with the n columns headed heads (in the document's language); column c
+/** A table with the n columns headed heads (N_() texts, translated here); column c
  *  is RD_NUM when bit c of numeric is set. */
-rd_table *rd_table_heads(rd_doc *d, const char *id, const char *caption, const rp_text *heads,
+rd_table *rd_table_heads(rd_doc *d, const char *id, const char *caption, const char *const *heads,
 			 size_t n, unsigned numeric);
-/** The text of key in lang (also printf formats: same arguments in both languages). */
-const char *rp_tr(jx_lang lang, rp_text key);
-/** Translated names of a kind, provenance, direction, compare status, weak rule, level. */
-const char *rp_kind(jx_lang lang, jx_kind k);
-const char *rp_provenance(jx_lang lang, jx_provenance p);
-const char *rp_direction(jx_lang lang, jx_direction dir);
-const char *rp_status(jx_lang lang, jx_compare_status st);
-const char *rp_chart_title(jx_lang lang, jx_chart c);
-/** Short label of a suggestion rule ("持续扣分"). */
-const char *rp_rule_label(jx_lang lang, jx_rule rule);
+/** Caption of a chart in the report. */
+const char *rp_chart_title(jx_chart c);
+/** Short label of a suggestion rule ("persistent deduction" / "持续扣分"). */
+const char *rp_rule_label(jx_rule rule);
+/** n for ngettext() of an amount of points: 1 exactly for one point, else 2. */
+unsigned long rp_plural(double points);
 
 /* ---- building the document (report_sec_*.c) ---- */
 

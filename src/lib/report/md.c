@@ -6,6 +6,7 @@
  * keep), and every text from the database is backslash-escaped so that
  * nothing in a name becomes markup or HTML.
  */
+#include <stdlib.h>
 #include <string.h>
 #include "report/internal.h"
 
@@ -139,11 +140,11 @@ static void chart(jx__buf *b, const rd_doc *d, const rd_chart *c)
 		emph(b, c->caption, 0);
 		jx__buf_puts(b, "\n\n");
 	} else if (c->error) {
+		char *msg = jx__sprintf(_("Chart not drawn: %s"), c->error);
 		jx__buf_puts(b, "> ");
-		md_escape(b, RP_TR(d, T_CHART_MISSING));
-		jx__buf_puts(b, " ");
-		md_escape(b, c->error);
+		md_escape(b, msg ? msg : c->error);
 		jx__buf_puts(b, "\n\n");
+		free(msg);
 	}
 }
 

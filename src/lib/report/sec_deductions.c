@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sec_deductions.c -- section 4: where and how points are lost.
+/* sec_deductions.c -- section 5: where and how points are lost.
  *
  * Everything here is one jx_deductions_compute result (what `jixiao
  * deductions` prints in its four views): the Pareto of points lost, the
@@ -17,8 +17,9 @@ static const char *present_text(rd_doc *d, size_t deducted, size_t present)
 
 static void pareto_categories(rd_doc *d, const jx_deductions_result *ded)
 {
-	static const rp_text heads[] = {T_COL_LEVEL1, T_COL_LOST, T_COL_SHARE, T_COL_YEARS_DP};
-	rd_table *t = rd_table_heads(d, "t-pareto-cat", RP_TR(d, T_TBL_PARETO_CAT), heads, 4,
+	static const char *const heads[] = {N_("Category"), N_("Points lost"), N_("Share"),
+					    N_("Years deducted / present")};
+	rd_table *t = rd_table_heads(d, "t-pareto-cat", _("Points lost by category"), heads, 4,
 				     0xe /* 1-3 */);
 	for (size_t i = 0; i < ded->npareto; i++) {
 		const jx_pareto_row *p = &ded->pareto[i];
@@ -36,10 +37,15 @@ static void pareto_categories(rd_doc *d, const jx_deductions_result *ded)
 
 static void pareto_indicators(rd_doc *d, const jx_deductions_result *ded)
 {
-	static const rp_text heads[] = {T_COL_NO,    T_COL_PATH, T_COL_LEVEL3,  T_COL_LOST,
-					T_COL_SHARE, T_COL_CUM,  T_COL_YEARS_DP};
-	rd_table *t = rd_table_heads(d, "t-pareto", RP_TR(d, T_TBL_PARETO), heads, 7,
-				     0x79 /* 0, 3-6 */);
+	static const char *const heads[] = {N_("#"),
+					    N_("Category / group"),
+					    N_("Indicator"),
+					    N_("Points lost"),
+					    N_("Share"),
+					    N_("Cumulative"),
+					    N_("Years deducted / present")};
+	rd_table *t = rd_table_heads(d, "t-pareto", _("Indicators that lost the most points"),
+				     heads, 7, 0x79 /* 0, 3-6 */);
 	size_t shown = 0, rest = 0;
 	double rest_points = 0;
 	for (size_t i = 0; i < ded->npareto; i++) {
@@ -64,7 +70,10 @@ static void pareto_indicators(rd_doc *d, const jx_deductions_result *ded)
 			    0);
 	}
 	if (rest)
-		t->note = rd_printf(d, RP_TR(d, T_PARETO_REST), rest, rd_pts(d, rest_points));
+		t->note = rd_printf(d,
+				    ngettext("The other %zu indicator lost %s points.",
+					     "The other %zu indicators lost %s points.", rest),
+				    rest, rd_pts(d, rest_points));
 }
 
 static int by_run(const void *pa, const void *pb)
@@ -84,15 +93,16 @@ static const char *deducted_years(rd_doc *d, const jx_units *u, const jx_unit *u
 	const char *s = "";
 	for (size_t y = 0; y < u->nyears; y++)
 		if (jx_unit_year_deducted(&un->years[y]))
-			s = *s ? rd_printf(d, "%s%s%d", s, RP_TR(d, T_NAME_SEP), u->years[y])
+			s = *s ? rd_printf(d, "%s%s%d", s, _(", "), u->years[y])
 			       : rd_printf(d, "%d", u->years[y]);
 	return s;
 }
 
 static void runs_table(rd_doc *d, const jx_deductions_result *ded)
 {
-	static const rp_text heads[] = {T_COL_PATH,     T_COL_LEVEL3,  T_COL_DEDLIST,
-					T_COL_YEARS_DP, T_COL_LONGEST, T_COL_CURRENT};
+	static const char *const heads[] = {
+		N_("Category / group"),         N_("Indicator"),   N_("Years with deductions"),
+		N_("Years deducted / present"), N_("Longest run"), N_("Current run")};
 	const jx_run_row **v = rd_alloc(d, (ded->nruns + 1) * sizeof(*v));
 	size_t n = 0;
 	rd_table *t;
@@ -100,11 +110,13 @@ static void runs_table(rd_doc *d, const jx_deductions_result *ded)
 		if (ded->runs[i].nyears_deducted)
 			v[n++] = &ded->runs[i];
 	if (!n) {
-		rd_note(d, RP_TR(d, T_NO_RUNS));
+		rd_note(d, _("No indicator lost points."));
 		return;
 	}
 	jx__sort(v, n, sizeof(*v), by_run);
-	t = rd_table_heads(d, "t-runs", RP_TR(d, T_TBL_RUNS), heads, 6, 0x38 /* 3-5 */);
+	t = rd_table_heads(d, "t-runs",
+			   _("Indicators that lost points (by the run up to the latest year)"),
+			   heads, 6, 0x38 /* 3-5 */);
 	for (size_t i = 0; i < n; i++) {
 		const jx_run_row *run = v[i];
 		rd_row *row = rd_row_add(
@@ -115,7 +127,7 @@ static void runs_table(rd_doc *d, const jx_deductions_result *ded)
 		rd_cell_set(row, 3, present_text(d, run->nyears_deducted, run->nyears_present),
 			    NULL, 0);
 		rd_cell_set(row, 4,
-			    rd_printf(d, RP_TR(d, T_RUN_SPAN), run->longest_run, run->longest_from,
+			    rd_printf(d, _("%d (%d–%d)"), run->longest_run, run->longest_from,
 				      run->longest_to),
 			    NULL, 0);
 		rd_cell_set(row, 5, rd_printf(d, "%d", run->current_run), NULL,
@@ -125,12 +137,15 @@ static void runs_table(rd_doc *d, const jx_deductions_result *ded)
 
 static void transitions_table(rd_doc *d, const jx_deductions_result *ded)
 {
-	static const rp_text heads[] = {T_COL_YEARS,   T_COL_NEW,   T_COL_RESOLVED,
-					T_COL_PERSIST, T_COL_CLEAN, T_COL_OTHER};
+	static const char *const heads[] = {N_("Years"),      N_("New"),   N_("Resolved"),
+					    N_("Persistent"), N_("Clean"), N_("Other")};
 	rd_table *t;
 	if (!ded->ntransitions)
 		return;
-	t = rd_table_heads(d, "t-trans", RP_TR(d, T_TBL_TRANS), heads, 6, 0x3e /* 1-5 */);
+	t = rd_table_heads(
+		d, "t-trans",
+		_("Indicators changing state between consecutive evaluated years (counts)"), heads,
+		6, 0x3e /* 1-5 */);
 	for (size_t i = 0; i < ded->ntransitions; i++) {
 		const jx_transition_row *tr = &ded->transitions[i];
 		rd_row *row = rd_row_add(d, t, rp_anchor(d, "trans", (size_t)tr->year_to), 0);
@@ -146,14 +161,18 @@ static void transitions_table(rd_doc *d, const jx_deductions_result *ded)
 
 static void pairs_table(rd_doc *d, const jx_deductions_result *ded)
 {
-	static const rp_text heads[] = {T_COL_A,     T_COL_B,     T_COL_PHI,    T_COL_BOTH,
-					T_COL_AONLY, T_COL_BONLY, T_COL_NEITHER};
+	static const char *const heads[] = {
+		N_("Indicator A"), N_("Indicator B"), "φ" /* a symbol, not translated */,
+		N_("Both"),        N_("A only"),      N_("B only"),
+		N_("Neither")};
 	rd_table *t;
 	if (!ded->npairs) {
-		rd_note(d, RP_TR(d, T_NO_PAIRS));
+		rd_note(d, _("No pairs of indicators deducted together."));
 		return;
 	}
-	t = rd_table_heads(d, "t-pairs", RP_TR(d, T_TBL_PAIRS), heads, 7, 0x7c /* 2-6 */);
+	t = rd_table_heads(d, "t-pairs",
+			   _("Pairs of indicators deducted in the same years (phi coefficient)"),
+			   heads, 7, 0x7c /* 2-6 */);
 	for (size_t i = 0; i < ded->npairs; i++) {
 		const jx_pair_row *p = &ded->pairs[i];
 		rd_row *row = rd_row_add(d, t, rp_anchor(d, "pair", i + 1), 0);
@@ -171,24 +190,25 @@ void rp_sec_deductions(rd_doc *d, const jx_report *r)
 {
 	const jx_deductions_result *ded = r->deductions;
 	const jx_units *u = ded->units;
-	rd_heading(d, 2, "deductions", RP_TR(d, T_SEC_DEDUCTIONS));
+	rd_heading(d, 2, "deductions", _("5. Deduction patterns"));
 	rd_para_text(d, NULL,
-		     rd_printf(d, RP_TR(d, T_DED_INTRO),
+		     rd_printf(d,
+			       ngettext("In %s the indicators lost %s point in all.",
+					"In %s the indicators lost %s points in all.",
+					rp_plural(ded->total_points)),
 			       rp_years(d, u->years[0], u->years[u->nyears - 1]),
 			       rd_pts(d, ded->total_points)));
-	rd_heading(d, 3, "pareto", RP_TR(d, T_SUB_PARETO));
+	rd_heading(d, 3, "pareto", _("Where points are lost (Pareto)"));
 	if (ded->total_points > 0)
-		rd_chart_add(d, JX_CHART_PARETO, "chart-pareto",
-			     rp_chart_title(d->lang, JX_CHART_PARETO));
+		rd_chart_add(d, JX_CHART_PARETO, "chart-pareto", rp_chart_title(JX_CHART_PARETO));
 	pareto_categories(d, ded);
 	if (ded->total_points > 0)
 		pareto_indicators(d, ded);
-	rd_heading(d, 3, "heatmap", RP_TR(d, T_SUB_HEATMAP));
-	rd_chart_add(d, JX_CHART_HEATMAP, "chart-heatmap",
-		     rp_chart_title(d->lang, JX_CHART_HEATMAP));
-	rd_heading(d, 3, "runs", RP_TR(d, T_SUB_RUNS));
+	rd_heading(d, 3, "heatmap", _("Points lost by indicator and year"));
+	rd_chart_add(d, JX_CHART_HEATMAP, "chart-heatmap", rp_chart_title(JX_CHART_HEATMAP));
+	rd_heading(d, 3, "runs", _("Runs of deductions"));
 	runs_table(d, ded);
 	transitions_table(d, ded);
-	rd_heading(d, 3, "pairs", RP_TR(d, T_SUB_PAIRS));
+	rd_heading(d, 3, "pairs", _("Indicators deducted together"));
 	pairs_table(d, ded);
 }

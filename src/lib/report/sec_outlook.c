@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sec_outlook.c -- sections 5 and 6: next year's forecast, and the money.
+/* sec_outlook.c -- sections 6 and 7: next year's forecast, and the money.
  *
  * The forecast rows are jx_forecast_compute's (as `jixiao forecast`), for
  * the total, the categories and the weak indicators; the figures are
@@ -33,8 +33,10 @@ static void forecast_row(rd_doc *d, rd_table *t, const jx_forecast_result *f,
 	rd_cell_set(row, 0, rp_unit_name(d, fr->unit), NULL, 0);
 	rd_cell_set(row, 1, rd_printf(d, "%zu", fr->n), NULL, 0);
 	if (!fr->ok) {
-		rd_cell_set(row, 2, RP_TR(d, in_latest(f, fr->unit) ? T_FC_FEW : T_FC_ABSENT), NULL,
-			    RD_MUTED);
+		rd_cell_set(
+			row, 2,
+			(in_latest(f, fr->unit) ? _("too few years") : _("not in the latest year")),
+			NULL, RD_MUTED);
 		return;
 	}
 	rd_cell_set(row, 2, rd_pct(d, fr->forecast), NULL, RD_STRONG);
@@ -43,27 +45,53 @@ static void forecast_row(rd_doc *d, rd_table *t, const jx_forecast_result *f,
 	rd_cell_set(row, 5, rd_fixed(d, fr->fit.resid_sd * 100, 2), NULL, 0);
 }
 
+/* Why there is no forecast, in the document's language: r->forecast_note is in the language
+ * the findings were built in, so the (quick) failing call is made again. */
+static const char *no_forecast_reason(rd_doc *d, const jx_report *r)
+{
+	jx_forecast_result *again = NULL;
+	const char *why = r->forecast_note ? r->forecast_note : "";
+	if (jx_forecast_compute(&again, r->series, &r->options) == JX_EMATH)
+		why = rd_strdup(d, jx_error_last());
+	jx_forecast_result_free(again);
+	jx_error_clear();
+	return why;
+}
+
 void rp_sec_forecast(rd_doc *d, const jx_report *r)
 {
-	static const rp_text heads[] = {T_COL_UNIT, T_COL_N,    T_COL_FC,
-					T_COL_LOW,  T_COL_HIGH, T_COL_RESID};
+	static const char *const heads[] = {N_("Unit"),  N_("n"),     N_("Forecast"),
+					    N_("Lower"), N_("Upper"), N_("Residual SD (pp)")};
 	const jx_forecast_result *f = r->forecast;
 	rd_table *t;
-	rd_heading(d, 2, "forecast", RP_TR(d, T_SEC_FORECAST));
+	rd_heading(d, 2, "forecast", _("6. Forecast for next year"));
 	if (!f && rp_profile(r)) { /* one sentence, not the analysis's English message */
-		rd_note(d, rd_printf(d, RP_TR(d, T_FC_PROFILE), r->series->nyears));
+		rd_note(d,
+			rd_printf(
+				d,
+				_("Fewer than 3 evaluated years (%zu): no forecast for next year."),
+				r->series->nyears));
 		return;
 	}
 	if (!f) {
-		rd_note(d, rd_printf(d, RP_TR(d, T_FC_NONE),
-				     r->forecast_note ? r->forecast_note : ""));
+		rd_note(d, rd_printf(d, _("No forecast: %s"), no_forecast_reason(d, r)));
 		return;
 	}
 	rd_para_text(d, NULL,
-		     rd_printf(d, RP_TR(d, T_FC_INTRO), f->year,
-			       rd_printf(d, "%.0f%%", f->confidence * 100)));
-	t = rd_table_heads(d, "t-forecast", rd_printf(d, RP_TR(d, T_TBL_FC), f->year), heads, 6,
-			   0x3e /* 1-5 */);
+		     rd_printf(d,
+			       _("Each unit's score rate is fitted by least squares on the year "
+				 "and extended to %d, with a %s prediction interval (residual "
+				 "variance and the t quantile with n−2 degrees of freedom: an "
+				 "interval for a new year's value, not the confidence interval of "
+				 "the line). Values are shown clamped to [0, 100%%]; units with "
+				 "fewer than 3 years are not forecast."),
+			       f->year, rd_printf(d, "%.0f%%", f->confidence * 100)));
+	t = rd_table_heads(
+		d, "t-forecast",
+		rd_printf(d,
+			  _("Forecast score rates for %d: total, categories and weak indicators"),
+			  f->year),
+		heads, 6, 0x3e /* 1-5 */);
 	for (size_t i = 0; i < f->nrows; i++)
 		if (f->rows[i].unit->level <= JX_LEVEL_1 && in_latest(f, f->rows[i].unit))
 			forecast_row(d, t, f, &f->rows[i]);
@@ -74,10 +102,12 @@ void rp_sec_forecast(rd_doc *d, const jx_report *r)
 
 static void figures_table(rd_doc *d, const jx_funds_result *f)
 {
-	static const rp_text heads[] = {T_COL_YEAR, T_COL_BUDGET, T_COL_INCOME,  T_COL_EXPEND,
-					T_COL_EXEC, T_COL_BASIC,  T_COL_PROJECT, T_COL_GROWTH};
-	rd_table *t = rd_table_heads(d, "t-figures", RP_TR(d, T_TBL_FIGURES), heads, 8,
-				     0xfe /* 1-7 */);
+	static const char *const heads[] = {
+		N_("Year"),      N_("Budget"),      N_("Final income"),  N_("Final expenditure"),
+		N_("Execution"), N_("Basic share"), N_("Project share"), N_("Expenditure growth")};
+	rd_table *t = rd_table_heads(
+		d, "t-figures", _("Budget, final accounts and execution (amounts in 10,000 yuan)"),
+		heads, 8, 0xfe /* 1-7 */);
 	for (size_t i = 0; i < f->nyears; i++) {
 		const jx_funds_year *fy = &f->years[i];
 		int off = isfinite(fy->execution_rate) &&
@@ -98,24 +128,41 @@ void rp_sec_figures(rd_doc *d, const jx_report *r)
 {
 	const jx_funds_result *f = r->funds;
 	rd_block *b;
-	rd_heading(d, 2, "figures", RP_TR(d, T_SEC_FIGURES));
+	rd_heading(d, 2, "figures", _("7. Budget execution and growth"));
 	if (!f || !f->nyears) {
-		rd_note(d, RP_TR(d, T_NO_FIGURES));
+		rd_note(d, _("No budget or final-account figures for this department."));
 		return;
 	}
-	rd_chart_add(d, JX_CHART_FIGURES, "chart-figures",
-		     rp_chart_title(d->lang, JX_CHART_FIGURES));
+	rd_chart_add(d, JX_CHART_FIGURES, "chart-figures", rp_chart_title(JX_CHART_FIGURES));
 	figures_table(d, f);
 	if (f->ngrowth < (size_t)r->options.growth_years) {
 		rd_para_text(
 			d, "growth",
-			rd_printf(d, RP_TR(d, T_GROWTH_FEW), f->ngrowth, r->options.growth_years));
+			rd_printf(d,
+				  ngettext("Only %zu year of expenditure growth (%d needed): no "
+					   "growth warning.",
+					   "Only %zu years of expenditure growth (%d needed): no "
+					   "growth warning.",
+					   f->ngrowth),
+				  f->ngrowth, r->options.growth_years));
 		return;
 	}
 	b = rd_para(d);
 	b->id = "growth";
 	rd_span_add(d, &b->inl,
-		    rd_printf(d, RP_TR(d, f->warning ? T_GROWTH_WARN : T_GROWTH_OK), f->ngrowth,
-			      rd_pct(d, f->mean_growth), rd_pct(d, f->threshold)),
+		    rd_printf(d,
+			      f->warning ? ngettext("Warning: over the last %zu year expenditure "
+						    "grew %s a year on average, above the %s "
+						    "threshold.",
+						    "Warning: over the last %zu years expenditure "
+						    "grew %s a year on average, above the %s "
+						    "threshold.",
+						    f->ngrowth)
+					 : ngettext("Over the last %zu year expenditure grew %s a "
+						    "year on average, within the %s threshold.",
+						    "Over the last %zu years expenditure grew %s a "
+						    "year on average, within the %s threshold.",
+						    f->ngrowth),
+			      f->ngrowth, rd_pct(d, f->mean_growth), rd_pct(d, f->threshold)),
 		    NULL, f->warning ? RD_BAD | RD_STRONG : 0);
 }

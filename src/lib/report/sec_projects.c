@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sec_projects.c -- section 7: the department's budget projects (项目支出绩效自评表).
+/* sec_projects.c -- section 8: the department's budget projects (项目支出绩效自评表).
  *
  * What `jixiao projects` computes (jx_projects_compute, same threshold and
  * rules): the execution rate of each project per year as a chart, a table
@@ -23,17 +23,23 @@ static double points_lost(const jx_project_summary *p)
 static const char *flags_text(rd_doc *d, const jx_project_summary *p)
 {
 	if (p->slow && p->repeated)
-		return rd_printf(d, "%s%s%s", RP_TR(d, T_PFLAG_SLOW), RP_TR(d, T_SEP),
-				 RP_TR(d, T_PFLAG_REPEAT));
-	return p->slow ? RP_TR(d, T_PFLAG_SLOW) : p->repeated ? RP_TR(d, T_PFLAG_REPEAT) : "";
+		return rd_printf(d, "%s%s%s", _("slow every year"), _("; "),
+				 _("targets missed again"));
+	return p->slow ? _("slow every year") : p->repeated ? _("targets missed again") : "";
 }
 
 static void projects_table(rd_doc *d, const jx_projects_result *pr)
 {
-	static const rp_text heads[] = {T_COL_PROJECT_NAME, T_COL_PYEARS, T_COL_PTOTAL,
-					T_COL_PEXEC,        T_COL_PMEAN,  T_COL_PTARGETS,
-					T_COL_PLOST,        T_COL_PFLAGS};
-	rd_table *t = rd_table_heads(d, "t-projects", RP_TR(d, T_TBL_PROJECTS), heads, 8,
+	static const char *const heads[] = {N_("Project"),
+					    N_("Years"),
+					    N_("Latest total"),
+					    N_("Latest execution"),
+					    N_("Mean execution"),
+					    N_("Latest missed / targets"),
+					    N_("Points lost in all"),
+					    N_("Attention")};
+	rd_table *t = rd_table_heads(d, "t-projects",
+				     _("Projects: execution and targets (latest year)"), heads, 8,
 				     0x7c /* 2-6 */);
 	for (size_t i = 0; i < pr->nprojects; i++) {
 		const jx_project_summary *p = &pr->projects[i];
@@ -59,9 +65,9 @@ static void projects_table(rd_doc *d, const jx_projects_result *pr)
 static void missed_list(rd_doc *d, const jx_projects_result *pr)
 {
 	rd_block *list;
-	rd_heading(d, 3, "projects-missed", RP_TR(d, T_PROJ_MISSED));
+	rd_heading(d, 3, "projects-missed", _("Missed targets and the department's own reasons"));
 	if (!pr->nmissed) {
-		rd_note(d, RP_TR(d, T_PROJ_NONE_MISSED));
+		rd_note(d, _("No target was missed in the range (or none could be judged)."));
 		return;
 	}
 	list = rd_list(d, 0);
@@ -75,13 +81,12 @@ static void missed_list(rd_doc *d, const jx_projects_result *pr)
 				rd_span_add(d, in, p->name, NULL, RD_STRONG);
 				rd_span_add(d, in, " · ", NULL, 0);
 				rd_span_add(d, in,
-					    rd_printf(d, RP_TR(d, T_PROJ_MISSED_ITEM), mt->year,
-						      mt->level3, mt->target, mt->actual),
+					    rd_printf(d, _("%d, “%s”: target %s, actual %s"),
+						      mt->year, mt->level3, mt->target, mt->actual),
 					    NULL, 0);
 				rd_span_add(d, in,
-					    mt->reason ? rd_printf(d, RP_TR(d, T_PROJ_REASON),
-								   mt->reason)
-						       : RP_TR(d, T_PROJ_NOREASON),
+					    mt->reason ? rd_printf(d, _("; reason: %s"), mt->reason)
+						       : _("; no reason given"),
 					    NULL, mt->reason ? 0 : RD_MUTED);
 			}
 	}
@@ -91,28 +96,34 @@ static void missed_list(rd_doc *d, const jx_projects_result *pr)
 static void again_list(rd_doc *d, const jx_projects_result *pr)
 {
 	rd_block *list = NULL;
-	rd_heading(d, 3, "projects-again", RP_TR(d, T_PROJ_AGAIN));
+	rd_heading(d, 3, "projects-again", _("Projects that lose points again and again"));
 	for (size_t i = 0; i < pr->nprojects; i++) {
 		const jx_project_summary *p = &pr->projects[i];
 		const char *href = rd_printf(d, "#%s", rp_anchor(d, "proj", i + 1));
 		if ((p->slow || p->repeated) && !list)
 			list = rd_list(d, 0);
 		if (p->slow)
-			rd_span_add(d, rd_item(d, list, NULL),
-				    rd_printf(d, RP_TR(d, T_PROJ_SLOW_ITEM), p->name,
-					      p->years[0].year, p->years[p->nyears - 1].year,
-					      p->nrate_years, rd_pct(d, pr->threshold),
-					      rd_pct(d, p->mean_execution_rate),
-					      rd_pct(d, p->min_execution_rate)),
-				    href, 0);
-		if (p->repeated)
 			rd_span_add(
 				d, rd_item(d, list, NULL),
-				rd_printf(d, RP_TR(d, T_PROJ_REPEAT_ITEM), p->name, p->repeated),
+				rd_printf(
+					d,
+					ngettext("“%s”: %d–%d, execution in its %zu year below %s "
+						 "(mean %s, "
+						 "lowest %s)",
+						 "“%s”: %d–%d, execution in all %zu years below %s "
+						 "(mean %s, lowest %s)",
+						 p->nrate_years),
+					p->name, p->years[0].year, p->years[p->nyears - 1].year,
+					p->nrate_years, rd_pct(d, pr->threshold),
+					rd_pct(d, p->mean_execution_rate),
+					rd_pct(d, p->min_execution_rate)),
 				href, 0);
+		if (p->repeated)
+			rd_span_add(d, rd_item(d, list, NULL),
+				    rd_printf(d, _("“%s”: %s"), p->name, p->repeated), href, 0);
 	}
 	if (!list)
-		rd_note(d, RP_TR(d, T_PROJ_NONE_AGAIN));
+		rd_note(d, _("No project is slow every year or misses the same target again."));
 }
 
 /* The years any project was evaluated in. */
@@ -132,16 +143,29 @@ static const char *project_years(rd_doc *d, const jx_projects_result *pr)
 void rp_sec_projects(rd_doc *d, const jx_report *r)
 {
 	const jx_projects_result *pr = r->projects;
-	rd_heading(d, 2, "projects", RP_TR(d, T_SEC_PROJECTS));
+	rd_heading(d, 2, "projects", _("8. Budget projects"));
 	if (!pr || !pr->nprojects) {
-		rd_note(d, RP_TR(d, T_NO_PROJECTS));
+		rd_note(d, _("No project self-evaluations of this department in the range."));
 		return;
 	}
-	rd_para_text(d, NULL,
-		     rd_printf(d, RP_TR(d, T_PROJ_INTRO), project_years(d, pr), pr->nprojects,
-			       rd_pct(d, pr->threshold)));
-	rd_chart_add(d, JX_CHART_PROJECTS, "chart-projects",
-		     rp_chart_title(d->lang, JX_CHART_PROJECTS));
+	rd_para_text(
+		d, NULL,
+		rd_printf(
+			d,
+			ngettext(
+				"%s: %zu project of this department has a project self-evaluation. "
+				"Execution rate = executed ÷ adjusted budget (the stated rate "
+				"when they are not given); below %s counts as slow. Targets are "
+				"compared with actual values; a target that does not parse counts "
+				"as unknown, never as missed.",
+				"%s: %zu projects of this department have a project "
+				"self-evaluation. Execution rate = executed ÷ adjusted budget (the "
+				"stated rate when they are not given); below %s counts as slow. "
+				"Targets are compared with actual values; a target that does not "
+				"parse counts as unknown, never as missed.",
+				pr->nprojects),
+			project_years(d, pr), pr->nprojects, rd_pct(d, pr->threshold)));
+	rd_chart_add(d, JX_CHART_PROJECTS, "chart-projects", rp_chart_title(JX_CHART_PROJECTS));
 	projects_table(d, pr);
 	again_list(d, pr);
 	missed_list(d, pr);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sec_review.c -- section 7: the self-evaluation against the finance bureau's review.
+/* sec_review.c -- section 9: the self-evaluation against the finance bureau's review.
  *
  * Rows of jx_compare_self_review (as `jixiao compare --self-vs-review`):
  * the totals per year, then the indicators the review scored lower. */
@@ -7,9 +7,10 @@
 
 static void totals_table(rd_doc *d, const jx_selfreview_result *sr)
 {
-	static const rp_text heads[] = {T_COL_YEAR, T_COL_SELF, T_COL_REVIEW, T_COL_DIFF};
-	rd_table *t = rd_table_heads(d, "t-review-total", RP_TR(d, T_TBL_REVIEW_TOTAL), heads, 4,
-				     0xe /* 1-3 */);
+	static const char *const heads[] = {N_("Year"), N_("Self"), N_("Review"),
+					    N_("Difference (self − review)")};
+	rd_table *t = rd_table_heads(d, "t-review-total", _("Total: self-evaluation and review"),
+				     heads, 4, 0xe /* 1-3 */);
 	for (size_t i = 0; i < sr->nrows; i++) {
 		const jx_selfreview_row *s = &sr->rows[i];
 		rd_row *row;
@@ -26,17 +27,23 @@ static void totals_table(rd_doc *d, const jx_selfreview_result *sr)
 
 static void indicators_table(rd_doc *d, const jx_selfreview_result *sr)
 {
-	static const rp_text heads[] = {T_COL_YEAR, T_COL_PATH,   T_COL_LEVEL3, T_COL_WEIGHT,
-					T_COL_SELF, T_COL_REVIEW, T_COL_DIFF};
+	static const char *const heads[] = {N_("Year"),
+					    N_("Category / group"),
+					    N_("Indicator"),
+					    N_("Weight"),
+					    N_("Self"),
+					    N_("Review"),
+					    N_("Difference (self − review)")};
 	size_t n = 0;
 	rd_table *t;
 	for (size_t i = 0; i < sr->nrows; i++)
 		n += sr->rows[i].unit->level == JX_LEVEL_3 && sr->rows[i].diff_points > 0;
 	if (!n) {
-		rd_note(d, RP_TR(d, T_REVIEW_NONE));
+		rd_note(d, _("The review scored no indicator below the self-evaluation."));
 		return;
 	}
-	t = rd_table_heads(d, "t-review", rd_printf(d, RP_TR(d, T_TBL_REVIEW), n), heads, 7,
+	t = rd_table_heads(d, "t-review",
+			   rd_printf(d, _("Indicators the review scored lower (%zu)"), n), heads, 7,
 			   0x78 /* 3-6 */);
 	for (size_t i = 0; i < sr->nrows; i++) {
 		const jx_selfreview_row *s = &sr->rows[i];
@@ -56,16 +63,21 @@ static void indicators_table(rd_doc *d, const jx_selfreview_result *sr)
 
 void rp_sec_review(rd_doc *d, const jx_report *r)
 {
-	rd_heading(d, 2, "review", RP_TR(d, T_SEC_REVIEW));
+	rd_heading(d, 2, "review", _("9. Self-evaluation and review"));
 	if (r->kind == JX_KIND_REVIEW) {
-		rd_note(d, RP_TR(d, T_REVIEW_KIND));
+		rd_note(d,
+			_("This report analyses the finance bureau's reviews; the comparison with "
+			  "the self-evaluation is in the self-evaluation report (--kind self)."));
 		return;
 	}
 	if (!r->selfreview || !r->selfreview->nrows) {
-		rd_note(d, RP_TR(d, T_NO_REVIEW));
+		rd_note(d, _("No finance-bureau review in the range: nothing to compare."));
 		return;
 	}
-	rd_para_text(d, NULL, RP_TR(d, T_REVIEW_INTRO));
+	rd_para_text(d, NULL,
+		     _("Self-scores tend to run high. The tables compare the self-evaluation with "
+		       "the finance bureau's review by year and list the indicators the review "
+		       "scored lower."));
 	totals_table(d, r->selfreview);
 	indicators_table(d, r->selfreview);
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sec_weak.c -- section 3: persistently weak indicators, the rule that fired, the evidence.
+/* sec_weak.c -- section 4: persistently weak indicators, the rule that fired, the evidence.
  *
  * The rows are those of jx_weak_compute (what `jixiao weak` lists) with
  * the same rules and options (new, persistent, large; docs/report.md "Weak
@@ -13,7 +13,7 @@ static const char *join(rd_doc *d, const char *a, const char *b)
 {
 	if (!*a)
 		return b;
-	return rd_printf(d, "%s%s%s", a, RP_TR(d, T_SEP), b);
+	return rd_printf(d, "%s%s%s", a, _("; "), b);
 }
 
 static const char *rules_text(rd_doc *d, const jx_report *r, const jx_weak_row *row)
@@ -22,24 +22,31 @@ static const char *rules_text(rd_doc *d, const jx_report *r, const jx_weak_row *
 	const char *s = "";
 	if (row->rules & JX_WEAK_NEW)
 		s = join(d, s,
-			 rd_printf(d, RP_TR(d, T_RULE_NEW), w->units->years[w->units->nyears - 1],
+			 rd_printf(d, _("new: in %d lost %s of %s points"),
+				   w->units->years[w->units->nyears - 1],
 				   rd_pts(d, row->latest_lost), rd_pts(d, row->latest_weight)));
 	if (row->rules & JX_WEAK_PERSISTENT)
 		s = join(d, s,
-			 rd_printf(d, RP_TR(d, T_RULE_DEDUCTED), row->window_present,
-				   row->ndeducted, r->options.weak_min_deducted));
+			 rd_printf(d,
+				   ngettext("deducted: of %zu year, %zu with deductions (≥ %d)",
+					    "deducted: of %zu years, %zu with deductions (≥ %d)",
+					    row->window_present),
+				   row->window_present, row->ndeducted,
+				   r->options.weak_min_deducted));
 	if (row->rules & JX_WEAK_LARGE)
 		s = join(d, s,
-			 rd_printf(d, RP_TR(d, T_RULE_LARGE), rd_pts(d, row->points_lost),
-				   rd_pct(d, row->share)));
+			 rd_printf(d,
+				   _("large: lost %s points in the window, %s of the department's"),
+				   rd_pts(d, row->points_lost), rd_pct(d, row->share)));
 	if (row->rules & JX_WEAK_LOW_RATE)
 		s = join(d, s,
-			 rd_printf(d, RP_TR(d, T_RULE_LOW), rd_pct(d, row->mean_rate),
+			 rd_printf(d, _("low mean rate: %s < %s"), rd_pct(d, row->mean_rate),
 				   rd_pct(d, r->options.weak_threshold)));
 	if (row->rules & JX_WEAK_FALLING)
 		s = join(d, s,
-			 rd_printf(d, RP_TR(d, T_RULE_FALLING), rd_slope(d, row->trend.fit.slope),
-				   rd_p(d, row->trend.mk.p_value)));
+			 rd_printf(d, _("falling: slope %s pp/yr, %s"),
+				   rd_slope(d, row->trend.fit.slope),
+				   rd_p_is(d, row->trend.mk.p_value)));
 	return s;
 }
 
@@ -51,15 +58,14 @@ static const char *evidence(rd_doc *d, const jx_weak_result *w, const jx_unit *u
 		const jx_unit_year *uy = &un->years[y];
 		int year = w->units->years[y];
 		if (!uy->nrows)
-			s = join(d, s, rd_printf(d, RP_TR(d, T_EV_ABSENT), year));
+			s = join(d, s, rd_printf(d, _("%d: absent"), year));
 		else if (isnan(uy->rate))
-			s = join(d, s, rd_printf(d, RP_TR(d, T_EV_MISSING), year));
+			s = join(d, s, rd_printf(d, _("%d: score missing"), year));
 		else if (!jx_unit_year_deducted(uy))
-			s = join(d, s,
-				 rd_printf(d, RP_TR(d, T_EV_CLEAN), year, rd_pct(d, uy->rate)));
+			s = join(d, s, rd_printf(d, _("%d: %s"), year, rd_pct(d, uy->rate)));
 		else
 			s = join(d, s,
-				 rd_printf(d, RP_TR(d, T_EV_YEAR), year, rd_pct(d, uy->rate),
+				 rd_printf(d, _("%d: %s (-%s)"), year, rd_pct(d, uy->rate),
 					   rd_pts(d, uy->weight - uy->score)));
 	}
 	return s;
@@ -67,11 +73,16 @@ static const char *evidence(rd_doc *d, const jx_weak_result *w, const jx_unit *u
 
 static void weak_table(rd_doc *d, const jx_report *r)
 {
-	static const rp_text heads[] = {T_COL_NO,    T_COL_PATH,     T_COL_LEVEL3,
-					T_COL_RULES, T_COL_DEDYEARS, T_COL_MEANRATE,
-					T_COL_LOST,  T_COL_EVIDENCE};
+	static const char *const heads[] = {N_("#"),
+					    N_("Category / group"),
+					    N_("Indicator"),
+					    N_("Rules fired and why"),
+					    N_("Years deducted"),
+					    N_("Mean rate"),
+					    N_("Points lost"),
+					    N_("Evidence per year: rate (points lost)")};
 	const jx_weak_result *w = r->weak;
-	rd_table *t = rd_table_heads(d, "t-weak", RP_TR(d, T_TBL_WEAK), heads, 8,
+	rd_table *t = rd_table_heads(d, "t-weak", _("Weak indicators and their evidence"), heads, 8,
 				     0x71 /* 0, 4-6 */);
 	for (size_t i = 0; i < w->nrows; i++) {
 		const jx_weak_row *wr = &w->rows[i];
@@ -95,31 +106,67 @@ static void improved_para(rd_doc *d, const jx_report *r)
 	const jx_weak_result *w = r->weak;
 	const char *names = "";
 	for (size_t i = 0; i < w->nimproved; i++)
-		names = rd_printf(d, "%s%s%s", names, i ? RP_TR(d, T_NAME_SEP) : "",
-				  rd_printf(d, RP_TR(d, T_QUOTE),
-					    rp_unit_label(d, w->units, w->improved[i].unit)));
+		names = rd_printf(
+			d, "%s%s%s", names, i ? _(", ") : "",
+			rd_printf(d, _("“%s”"), rp_unit_label(d, w->units, w->improved[i].unit)));
 	if (w->nimproved)
 		rd_para_text(d, "improved",
-			     rd_printf(d, RP_TR(d, T_WEAK_IMPROVED), r->options.weak_resolved_years,
-				       names));
+			     rd_printf(d,
+				       ngettext("Improved (lost points before, full marks in the "
+						"last %d year; not weak): %s.",
+						"Improved (lost points before, full marks in the "
+						"last %d years; not weak): %s.",
+						(unsigned long)r->options.weak_resolved_years),
+				       r->options.weak_resolved_years, names));
 }
 
 void rp_sec_weak(rd_doc *d, const jx_report *r)
 {
 	const jx_weak_result *w = r->weak;
 	const jx_analysis_options *o = &r->options;
-	rd_heading(d, 2, "weak", RP_TR(d, T_SEC_WEAK));
-	rd_para_text(d, NULL,
-		     rd_printf(d, RP_TR(d, T_WEAK_RULE), w->nwindow,
-			       rp_years(d, w->window[0], w->window[w->nwindow - 1]),
-			       rd_pct(d, o->weak_new_share), o->weak_min_deducted,
-			       rd_pct(d, o->weak_large_share), o->weak_resolved_years, w->nchecked,
-			       w->nrows));
+	rd_heading(d, 2, "weak", _("4. Persistently weak indicators"));
+	rd_para_text(
+		d, NULL,
+		rd_printf(
+			d, "%s%s",
+			rd_printf(
+				d,
+				ngettext(
+					"Rule (as in jixiao weak; indicators still evaluated in "
+					"the "
+					"latest year; window: the last %zu evaluated year, %s): "
+					"new "
+					"-- lost at least %s of its weight in the latest year, or "
+					"lost points in the latest year only; persistent -- lost "
+					"points in at least %d window years, the latest among "
+					"them; "
+					"large -- its points lost in the window are at least %s of "
+					"the department's. One that lost points before and has "
+					"full "
+					"marks in its last %d years is not weak but improved.",
+					"Rule (as in jixiao weak; indicators still evaluated in "
+					"the "
+					"latest year; window: the last %zu evaluated years, %s): "
+					"new "
+					"-- lost at least %s of its weight in the latest year, or "
+					"lost points in the latest year only; persistent -- lost "
+					"points in at least %d window years, the latest among "
+					"them; "
+					"large -- its points lost in the window are at least %s of "
+					"the department's. One that lost points before and has "
+					"full "
+					"marks in its last %d years is not weak but improved.",
+					w->nwindow),
+				w->nwindow, rp_years(d, w->window[0], w->window[w->nwindow - 1]),
+				rd_pct(d, o->weak_new_share), o->weak_min_deducted,
+				rd_pct(d, o->weak_large_share), o->weak_resolved_years),
+			rd_printf(d, _(" Indicators checked: %zu; flagged: %zu."), w->nchecked,
+				  w->nrows)));
 	improved_para(d, r);
 	if (!w->nrows) {
-		rd_note(d, RP_TR(d, T_WEAK_NONE));
+		rd_note(d, _("No indicator is flagged as persistently weak."));
 		return;
 	}
 	weak_table(d, r);
-	rd_chart_add(d, JX_CHART_WEAK, "chart-weak", rp_chart_title(d->lang, JX_CHART_WEAK));
+	rd_chart_add(d, JX_CHART_WEAK, "chart-weak", rp_chart_title(JX_CHART_WEAK));
 }

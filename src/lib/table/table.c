@@ -21,32 +21,6 @@
 #include <jansson.h>
 #include "table/internal.h"
 
-typedef struct {
-	char *text;   /* CSV form; NULL = empty */
-	double value; /* numeric columns; NaN = empty */
-} cell;
-
-typedef struct {
-	char *name, *heading;
-	jx_col_type type;
-	int decimals;
-} column;
-
-struct jx_table {
-	jx__arena text; /* cell texts */
-	column *cols;
-	size_t ncols, cols_cap;
-	cell *cells; /* row-major, nrows * ncols */
-	size_t nrows, cells_cap;
-	unsigned char *marks;
-	size_t marks_cap;
-	char **notes;
-	size_t nnotes, notes_cap;
-	size_t max_width; /* of a column in the terminal format; 0: none */
-	int rc;           /* the first failure; nothing changes after it */
-	char msg[256];    /* its message */
-};
-
 /* Keep the first failure (rc, with the message just recorded); returns it. */
 static int failed(jx_table *t, int rc)
 {
@@ -77,20 +51,6 @@ jx_table *jx_table_new(void)
 void jx_table_set_max_width(jx_table *t, size_t cols)
 {
 	t->max_width = cols;
-}
-
-/* s in at most w columns: cut with "…" when longer (terminal format only). */
-static void put_cell(FILE *out, const char *s, size_t dw, size_t w, size_t *shown)
-{
-	size_t cols;
-	if (dw <= w) {
-		fputs(s, out);
-		*shown = dw;
-		return;
-	}
-	fwrite(s, 1, jx_display_prefix(s, w - 1, &cols), out);
-	fputs("\xE2\x80\xA6", out); /* … */
-	*shown = cols + 1;
 }
 
 void jx_table_free(jx_table *t)
@@ -358,63 +318,6 @@ static int write_json(const jx_table *t, FILE *out)
 	return 0;
 }
 
-static void pad(FILE *out, size_t n)
-{
-	while (n--)
-		fputc(' ', out);
-}
-
-static const char *display_text(const jx_table *t, size_t r, size_t c, char *buf, size_t size)
-{
-	const cell *ce = &t->cells[r * t->ncols + c];
-	if (t->cols[c].type == JX_COL_FIXED && !isnan(ce->value) && !isinf(ce->value)) {
-		snprintf(buf, size, "%.*f", t->cols[c].decimals, ce->value);
-		return buf;
-	}
-	if (!ce->text)
-		return (t->cols[c].type == JX_COL_TEXT) ? "" : "-";
-	return ce->text;
-}
-
-static int write_text(const jx_table *t, FILE *out)
-{
-	size_t *w = calloc(t->ncols ? t->ncols : 1, sizeof(*w)), r, c;
-	char buf[64];
-	if (!w)
-		return jx__oom();
-	for (r = 0; r < t->nnotes; r++)
-		fprintf(out, "%s\n", t->notes[r]);
-	for (c = 0; c < t->ncols; c++) {
-		w[c] = jx_display_width(t->cols[c].heading);
-		for (r = 0; r < t->nrows; r++) {
-			size_t dw = jx_display_width(display_text(t, r, c, buf, sizeof(buf)));
-			if (dw > w[c])
-				w[c] = dw;
-		}
-		if (t->max_width && w[c] > t->max_width)
-			w[c] = t->max_width < 2 ? 2 : t->max_width;
-	}
-	for (r = 0; r <= t->nrows; r++) {
-		fputs(r > 0 && t->marks[r - 1] ? "* " : "  ", out);
-		for (c = 0; c < t->ncols; c++) {
-			const char *s = r == 0 ? t->cols[c].heading
-					       : display_text(t, r - 1, c, buf, sizeof(buf));
-			size_t dw = jx_display_width(s), shown;
-			int right = r > 0 && t->cols[c].type != JX_COL_TEXT;
-			if (c)
-				fputs("  ", out);
-			if (right && dw < w[c])
-				pad(out, w[c] - dw);
-			put_cell(out, s, dw, w[c], &shown);
-			if (!right && c + 1 < t->ncols)
-				pad(out, w[c] - shown);
-		}
-		fputc('\n', out);
-	}
-	free(w);
-	return 0;
-}
-
 int jx_table_write(const jx_table *t, FILE *out, jx_format fmt, int bom)
 {
 	int rc;
@@ -425,7 +328,7 @@ int jx_table_write(const jx_table *t, FILE *out, jx_format fmt, int bom)
 	else if (fmt == JX_FMT_JSON)
 		rc = write_json(t, out);
 	else
-		rc = write_text(t, out);
+		rc = jx__table_write_text(t, out, NULL);
 	if (rc == 0 && ferror(out))
 		rc = jx__error(JX_EIO, "write error on output");
 	return rc;
@@ -441,7 +344,7 @@ int jx_table_write_rows(const jx_table *t, FILE *out, jx_format fmt, int first)
 	else if (fmt == JX_FMT_JSON)
 		write_json_rows(t, out, first);
 	else
-		rc = write_text(t, out);
+		rc = jx__table_write_text(t, out, NULL);
 	if (rc == 0 && ferror(out))
 		rc = jx__error(JX_EIO, "write error on output");
 	return rc;

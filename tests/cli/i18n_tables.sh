@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# i18n_tables.sh -- terminal tables for people: the synthetic demo department's tables fit 100
+# columns (--wide shows every column), speak Chinese under --lang zh (headings, codes; the
+# English words allowed are the methods' names below, docs/zh/用户指南.md), show rates as
+# percentages and money with thousands separators; CSV keeps English codes and fractions.
+set -euo pipefail
+J=${JIXIAO:?}
+. "$(dirname "$0")/lib.sh"
+export LC_ALL=C.UTF-8 # wc -L counts CJK characters as 2 columns
+unset LANGUAGE
+db=$tmp/t.db
+syn=$JX_SOURCE_DIR/datasets/synthetic
+"$J" --db "$db" import "$syn/scores.csv" "$syn/figures.csv" >/dev/null 2>&1 || fail "import"
+"$J" --db "$db" alias add --file "$syn/aliases.csv" >/dev/null || fail "aliases"
+d=示例市公安局禁毒支队
+allowed='^(logit|Sen|OLS|Mann-Kendall|Benjamini-Hochberg)$'
+for c in "list" "compare --dept $d" "trend --dept $d" "weak --dept $d" \
+  "deductions --dept $d" "figures --dept $d" "rank" "forecast --dept $d" \
+  "variance --dept $d" "show $d 2023"; do
+  # shellcheck disable=SC2086 # the command's words
+  "$J" --db "$db" --lang zh $c >"$tmp/out" 2>&1 || fail "$c failed"
+  grep -E '^(  |\* )' "$tmp/out" >"$tmp/rows" || fail "$c: no table"
+  w=$(wc -L <"$tmp/rows")
+  [ "$w" -le 100 ] || fail_later "$c: table $w columns wide (> 100)"
+  words=$({ grep -oE '[A-Za-z][A-Za-z_-]+' "$tmp/rows" || true; } | { grep -vE "$allowed" || true; } |
+    sort -u | tr '\n' ' ')
+  [ -z "$words" ] || fail_later "$c --lang zh: English in the table: $words"
+done
+"$J" --db "$db" --lang zh trend --dept "$d" --wide >"$tmp/out"
+[ "$(grep -E '^(  |\* )' "$tmp/out" | wc -L)" -gt 100 ] || fail_later "trend --wide is not wide"
+grep -q 'Sen斜率' "$tmp/out" || fail_later "trend --wide lacks a column"
+# 2020 → 2023 of 部门管理: 34.5/35 → 33.5/35, shown as 98.6% → 95.7%, -2.9 points, 下降
+"$J" --db "$db" --lang zh compare --dept "$d" >"$tmp/out"
+grep -qE '^\* +部门管理 +98\.6% +95\.7% +-2\.9 +-1 +下降' "$tmp/out" ||
+  fail_later "compare row of 部门管理 not as expected: $(grep 部门管理 "$tmp/out" | head -1)"
+"$J" --db "$db" --lang en compare --dept "$d" >"$tmp/out"
+grep -qE '^\* +部门管理 .* declined$' "$tmp/out" ||
+  fail_later "compare --lang en: status not in English"
+# figures: 2016 budget 3087.55 万元 → 3,087.55; execution 3286.35 / 3087.55 = 106.4%
+"$J" --db "$db" --lang zh figures --dept "$d" >"$tmp/out"
+grep -qE '^  2016 +3,087\.55 +3,286\.35 +106\.4%' "$tmp/out" || fail_later "figures 2016 row"
+# CSV unchanged: English codes, rates as fractions
+"$J" --db "$db" --lang zh compare --dept "$d" --format csv >"$tmp/csv"
+head -n 1 "$tmp/csv" | grep -q '^level,level1,level2,level3,weight_from,' || fail_later "CSV header"
+grep -q ',declined,' "$tmp/csv" || fail_later "CSV status code translated"
+grep -q ',35,33.5,0.957142857143,' "$tmp/csv" || fail_later "CSV rate not a fraction"
+finish
