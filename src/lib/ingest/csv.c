@@ -212,7 +212,7 @@ static int scores_row(reader *r)
 	jx_provenance prov;
 	jx_evaluation *ev;
 	jx_indicator *row;
-	int year, code;
+	int year, code = 0; /* set before use; GCC -O2 with sanitizers cannot see it */
 
 	if (!expl)
 		expl = "";
