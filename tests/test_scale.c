@@ -415,13 +415,7 @@ static jx_store *open_file(const char *path)
 
 static long long query_int(jx_store *s, const char *sql)
 {
-	sqlite3_stmt *st;
-	long long v;
-	assert_int_equal(sqlite3_prepare_v2(jx__store_sqlite(s), sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
+	return tu_query_int(jx__store_sqlite(s), sql);
 }
 
 static int import_files(jx_store *s, const char *const *paths, size_t n, jx_import_stats *st)

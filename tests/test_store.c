@@ -39,26 +39,6 @@ static void tmpdb_drop(tmpdb *t)
 	free(t->dir);
 }
 
-static jx_store *open_ok(const char *path)
-{
-	jx_store *s = NULL;
-	if (jx_store_open(&s, path, JX_STORE_CREATE) != 0)
-		fail_msg("open %s: %s", path, jx_error_last());
-	return s;
-}
-
-/* One integer from a query. */
-static long long query_int(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	long long v;
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 /* Three rows: 部门决策 20, 部门管理 30 (score 25), 部门履职 50 with score last and level-3 name l3. */
 static jx_evaluation *eval3(const char *dept, int year, jx_kind kind, double last, const char *l3)
 {
@@ -110,20 +90,20 @@ static void assert_same_dump(const char *before, const char *after)
 
 static void test_store__create_sets_version_and_id(void **state)
 {
-	jx_store *s = open_ok(":memory:");
+	jx_store *s = tu_store_open(":memory:");
 	sqlite3 *db = jx__store_sqlite(s);
 	tmpdb t;
 	(void)state;
 	assert_int_equal(jx_store_opened_version(s), 0);
-	assert_int_equal(query_int(db, "PRAGMA user_version"), JX_SCHEMA_VERSION);
-	assert_int_equal(query_int(db, "PRAGMA user_version"), 8);
-	assert_int_equal(query_int(db, "PRAGMA application_id"), 0x4A584442);
-	assert_int_equal(query_int(db, "PRAGMA foreign_keys"), 1);
-	assert_int_equal(query_int(db, "SELECT count(*) FROM grade_band"), 4);
+	assert_int_equal(tu_query_int(db, "PRAGMA user_version"), JX_SCHEMA_VERSION);
+	assert_int_equal(tu_query_int(db, "PRAGMA user_version"), 8);
+	assert_int_equal(tu_query_int(db, "PRAGMA application_id"), 0x4A584442);
+	assert_int_equal(tu_query_int(db, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM grade_band"), 4);
 	jx_store_free(s);
 
 	tmpdb_make(&t);
-	s = open_ok(t.path);
+	s = tu_store_open(t.path);
 	db = jx__store_sqlite(s);
 	{
 		sqlite3_stmt *st;
@@ -134,7 +114,7 @@ static void test_store__create_sets_version_and_id(void **state)
 		sqlite3_finalize(st);
 	}
 	jx_store_free(s);
-	s = open_ok(t.path); /* reopened: already current */
+	s = tu_store_open(t.path); /* reopened: already current */
 	assert_int_equal(jx_store_opened_version(s), JX_SCHEMA_VERSION);
 	jx_store_free(s);
 	/* a missing file without JX_STORE_CREATE is an error that says what to do */
@@ -154,7 +134,7 @@ static void make_v1(const char *path)
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(jx__store_migrate(db, 0, 1), 0);
-	assert_int_equal(query_int(db, "PRAGMA user_version"), 1);
+	assert_int_equal(tu_query_int(db, "PRAGMA user_version"), 1);
 	assert_int_equal(
 		sqlite3_exec(
 			db,
@@ -188,19 +168,21 @@ static void test_store__migrates_from_version_1(void **state)
 	(void)state;
 	tmpdb_make(&t);
 	make_v1(t.path);
-	s = open_ok(t.path);
+	s = tu_store_open(t.path);
 	assert_int_equal(jx_store_opened_version(s), 1);
-	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA user_version"), JX_SCHEMA_VERSION);
+	assert_int_equal(tu_query_int(jx__store_sqlite(s), "PRAGMA user_version"),
+			 JX_SCHEMA_VERSION);
 	/* version 8: score_origin's CHECK is comparisons, and still refuses other origins */
-	assert_int_equal(query_int(jx__store_sqlite(s),
-				   "SELECT instr(sql, 'score_origin IN') = 0 AND instr(sql, "
-				   "'score_origin = ''stated'' OR score_origin = ''inferred'' OR "
-				   "score_origin = ''missing''') > 0 FROM sqlite_schema "
-				   "WHERE name = 'indicator'"),
-			 1);
 	assert_int_equal(
-		query_int(jx__store_sqlite(s),
-			  "SELECT count(*) FROM pragma_quick_check WHERE quick_check = 'ok'"),
+		tu_query_int(jx__store_sqlite(s),
+			     "SELECT instr(sql, 'score_origin IN') = 0 AND instr(sql, "
+			     "'score_origin = ''stated'' OR score_origin = ''inferred'' OR "
+			     "score_origin = ''missing''') > 0 FROM sqlite_schema "
+			     "WHERE name = 'indicator'"),
+		1);
+	assert_int_equal(
+		tu_query_int(jx__store_sqlite(s),
+			     "SELECT count(*) FROM pragma_quick_check WHERE quick_check = 'ok'"),
 		1);
 	assert_int_not_equal(
 		sqlite3_exec(jx__store_sqlite(s),
@@ -210,10 +192,10 @@ static void test_store__migrates_from_version_1(void **state)
 			     NULL, NULL, NULL),
 		SQLITE_OK);
 	assert_int_equal(sqlite3_extended_errcode(jx__store_sqlite(s)), SQLITE_CONSTRAINT_CHECK);
-	assert_int_equal(query_int(jx__store_sqlite(s), "PRAGMA application_id"),
+	assert_int_equal(tu_query_int(jx__store_sqlite(s), "PRAGMA application_id"),
 			 JX_APPLICATION_ID);
 	/* version 2 added the alias table and the default bands */
-	assert_int_equal(query_int(jx__store_sqlite(s), "SELECT count(*) FROM alias"), 0);
+	assert_int_equal(tu_query_int(jx__store_sqlite(s), "SELECT count(*) FROM alias"), 0);
 	assert_int_equal(jx_store_grade_bands(s, bands, 8, &n), 0);
 	assert_int_equal(n, 4);
 	assert_string_equal(bands[0].grade, "优");
@@ -235,7 +217,7 @@ static void test_store__migrates_from_version_1(void **state)
 	jx_figures_free(f);
 	jx_store_free(s);
 	/* reopening does not migrate again */
-	s = open_ok(t.path);
+	s = tu_store_open(t.path);
 	assert_int_equal(jx_store_opened_version(s), JX_SCHEMA_VERSION);
 	jx_store_free(s);
 	tmpdb_drop(&t);
@@ -260,15 +242,15 @@ static void test_store__migrates_from_version_2(void **state)
 	assert_int_equal(
 		sqlite3_exec(db, "INSERT INTO alias VALUES ('a/b/c', 'a/b/d')", NULL, NULL, NULL),
 		SQLITE_OK);
-	assert_int_equal(query_int(db, "PRAGMA user_version"), 2);
+	assert_int_equal(tu_query_int(db, "PRAGMA user_version"), 2);
 	sqlite3_close(db);
-	s = open_ok(t.path);
+	s = tu_store_open(t.path);
 	assert_int_equal(jx_store_opened_version(s), 2);
 	db = jx__store_sqlite(s);
-	assert_int_equal(query_int(db, "PRAGMA user_version"), JX_SCHEMA_VERSION);
-	assert_int_equal(query_int(db, "SELECT count(*) FROM framework_break"), 0);
-	assert_int_equal(query_int(db, "SELECT count(*) FROM alias"), 1);
-	assert_int_equal(query_int(db, "SELECT count(*) FROM indicator"), 2);
+	assert_int_equal(tu_query_int(db, "PRAGMA user_version"), JX_SCHEMA_VERSION);
+	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM framework_break"), 0);
+	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM alias"), 1);
+	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM indicator"), 2);
 	/* declare, deny, replace, list, undeclare */
 	assert_int_equal(jx_store_framework_declare(s, "旧部门", 2021, 1), 0);
 	assert_int_equal(jx_store_framework_declare(s, "旧部门", 2019, 0), 0);
@@ -289,7 +271,7 @@ static void test_store__migrates_from_version_2(void **state)
 	assert_int_equal(jx_store_framework_undeclare(s, "旧部门", 2021), JX_ENOTFOUND);
 	assert_int_equal(jx_store_framework_declare(s, "无此部门", 2021, 1), JX_ENOTFOUND);
 	assert_int_equal(jx_store_framework_declare(s, "旧部门", 1800, 1), JX_EINVAL);
-	assert_int_equal(query_int(db, "SELECT count(*) FROM framework_break"), 1);
+	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM framework_break"), 1);
 	jx_store_free(s);
 	tmpdb_drop(&t);
 }
@@ -325,12 +307,13 @@ static void test_store__migrates_unknown_totals(void **state)
 			NULL, NULL, NULL),
 		SQLITE_OK);
 	sqlite3_close(db);
-	s = open_ok(t.path);
+	s = tu_store_open(t.path);
 	assert_int_equal(jx_store_opened_version(s), 3);
 	db = jx__store_sqlite(s);
-	assert_int_equal(query_int(db, "SELECT scored_weight FROM evaluation WHERE id = 8"), 80);
-	assert_int_equal(query_int(db, "SELECT scored_weight FROM evaluation WHERE id = 7"), 100);
-	assert_int_equal(query_int(db, "SELECT count(*) FROM evaluation WHERE grade = ''"), 1);
+	assert_int_equal(tu_query_int(db, "SELECT scored_weight FROM evaluation WHERE id = 8"), 80);
+	assert_int_equal(tu_query_int(db, "SELECT scored_weight FROM evaluation WHERE id = 7"),
+			 100);
+	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM evaluation WHERE grade = ''"), 1);
 	assert_int_equal(jx_store_list(s, NULL, &v, &n), 0);
 	assert_int_equal(n, 2);
 	assert_true(v[0].total_score == 85.5);
@@ -345,10 +328,10 @@ static void test_store__migrates_unknown_totals(void **state)
 	{
 		const jx_grade_band two[] = {{"好", 70}, {"差", 0}};
 		assert_int_equal(jx_store_set_grade_bands(s, two, 2), 0);
-		assert_int_equal(query_int(db, "SELECT count(*) FROM evaluation WHERE grade = ''"),
-				 1);
 		assert_int_equal(
-			query_int(db, "SELECT count(*) FROM evaluation WHERE grade = '好'"), 1);
+			tu_query_int(db, "SELECT count(*) FROM evaluation WHERE grade = ''"), 1);
+		assert_int_equal(
+			tu_query_int(db, "SELECT count(*) FROM evaluation WHERE grade = '好'"), 1);
 	}
 	jx_store_free(s);
 	tmpdb_drop(&t);
@@ -425,7 +408,7 @@ static void test_store__readonly_does_not_migrate(void **state)
 	assert_int_equal(jx_store_open(&s, t.path, JX_STORE_READONLY), JX_EVERSION);
 	assert_null(s);
 	assert_non_null(strstr(jx_error_last(), "migration"));
-	s = open_ok(t.path); /* read-write migrates */
+	s = tu_store_open(t.path); /* read-write migrates */
 	jx_store_free(s);
 	assert_int_equal(jx_store_open(&s, t.path, JX_STORE_READONLY), 0);
 	{
@@ -460,7 +443,7 @@ static void test_store__readonly_migrates_first(void **state)
 	}
 	assert_int_equal(sqlite3_db_readonly(jx__store_sqlite(s), "main"), 1);
 	jx_store_free(s);
-	s = open_ok(t.path);
+	s = tu_store_open(t.path);
 	assert_int_equal(jx_store_opened_version(s), JX_SCHEMA_VERSION); /* migrated on disk */
 	jx_store_free(s);
 	tmpdb_drop(&t);
@@ -477,7 +460,7 @@ static void test_store__import_is_idempotent(void **state)
 	char *d1, *d2;
 	(void)state;
 	tmpdb_make(&t);
-	s = open_ok(t.path);
+	s = tu_store_open(t.path);
 	b = batch_of("first.csv", eval3("禁毒支队", 2023, JX_KIND_SELF, 45, NULL), NULL, NULL);
 	assert_int_equal(import1(s, b, 0, &st), 0);
 	assert_int_equal(st.added, 1);
@@ -512,7 +495,7 @@ static void test_store__different_content_needs_replace(void **state)
 	char *d1, *d2;
 	(void)state;
 	tmpdb_make(&t);
-	s = open_ok(t.path);
+	s = tu_store_open(t.path);
 	b = batch_of("a.csv", eval3("禁毒支队", 2023, JX_KIND_SELF, 45, NULL), NULL, NULL);
 	assert_int_equal(import1(s, b, 0, &st), 0);
 	jx_batch_free(b);
@@ -545,8 +528,8 @@ static void test_store__different_content_needs_replace(void **state)
 	assert_int_equal(ev->nrows, 3);
 	jx_evaluation_free(ev);
 	/* exactly one self evaluation and its three rows remain (the old rows were deleted) */
-	assert_int_equal(query_int(jx__store_sqlite(s), "SELECT count(*) FROM evaluation"), 2);
-	assert_int_equal(query_int(jx__store_sqlite(s), "SELECT count(*) FROM indicator"), 6);
+	assert_int_equal(tu_query_int(jx__store_sqlite(s), "SELECT count(*) FROM evaluation"), 2);
+	assert_int_equal(tu_query_int(jx__store_sqlite(s), "SELECT count(*) FROM indicator"), 6);
 	free(d1);
 	jx_store_free(s);
 	tmpdb_drop(&t);
@@ -562,7 +545,7 @@ static void test_store__failed_import_rolls_back(void **state)
 	char *d1, *d2;
 	(void)state;
 	tmpdb_make(&t);
-	s = open_ok(t.path);
+	s = tu_store_open(t.path);
 	b = batch_of("a.csv", eval3("甲", 2023, JX_KIND_SELF, 45, NULL), NULL, NULL);
 	assert_int_equal(import1(s, b, 0, &st), 0);
 	jx_batch_free(b);
@@ -629,7 +612,7 @@ static void test_store__dry_run_writes_nothing(void **state)
 	char *d1, *d2;
 	(void)state;
 	tmpdb_make(&t);
-	s = open_ok(t.path);
+	s = tu_store_open(t.path);
 	d1 = tu_db_dump(t.path);
 	b = batch_of("a.csv", eval3("甲", 2023, JX_KIND_SELF, 45, NULL), NULL, NULL);
 	assert_int_equal(import1(s, b, JX_IMPORT_DRY_RUN, &st), 0);
@@ -654,7 +637,7 @@ static void test_store__dry_run_writes_nothing(void **state)
 
 static void test_store__series_order_and_aliases(void **state)
 {
-	jx_store *s = open_ok(":memory:");
+	jx_store *s = tu_store_open(":memory:");
 	jx_batch *b[3];
 	jx_series *sr = NULL;
 	char *end = NULL;
@@ -745,7 +728,7 @@ static jx_evaluation *eval_total(const char *dept, double total)
 
 static void test_store__grade_bands(void **state)
 {
-	jx_store *s = open_ok(":memory:");
+	jx_store *s = tu_store_open(":memory:");
 	jx_grade_band d[8], two[2] = {{"不合格", 0}, {"合格", 60}};
 	jx_grade_band bad[2] = {{"A", 90}, {"B", 10}};
 	jx_eval_summary *v = NULL;
@@ -815,7 +798,7 @@ static void test_store__grade_bands(void **state)
  * and what is stored stays; strictly ordered bands pass highest first or lowest first. */
 static void test_store__grade_bands_strictly_ordered(void **state)
 {
-	jx_store *s = open_ok(":memory:");
+	jx_store *s = tu_store_open(":memory:");
 	jx_grade_band unordered[4] = {{"优", 90}, {"良", 95}, {"中", 60}, {"差", 0}};
 	jx_grade_band twice[3] = {{"优", 90}, {"优", 60}, {"差", 0}};
 	jx_grade_band up[3] = {{"差", 0}, {"中", 60}, {"优", 90}};
@@ -838,7 +821,7 @@ static void test_store__grade_bands_strictly_ordered(void **state)
 
 static void test_store__list_counts(void **state)
 {
-	jx_store *s = open_ok(":memory:");
+	jx_store *s = tu_store_open(":memory:");
 	jx_evaluation *ev = jx_evaluation_new("禁毒支队", 2023, JX_KIND_SELF);
 	jx_eval_summary *v = NULL;
 	jx_filter f = {NULL, 0, 0, -1, NULL};
@@ -900,7 +883,7 @@ static void test_store__list_counts(void **state)
  * one year and kind, highest total first, ties by name. */
 static void test_store__year_totals(void **state)
 {
-	jx_store *s = open_ok(":memory:");
+	jx_store *s = tu_store_open(":memory:");
 	jx_year_total *v = NULL;
 	jx_eval_summary *l = NULL;
 	jx_filter f = {"甲", 2023, 2023, JX_KIND_SELF, NULL};
@@ -954,7 +937,7 @@ static void test_store__year_totals(void **state)
 
 static void test_store__load_evaluation_round_trip(void **state)
 {
-	jx_store *s = open_ok(":memory:");
+	jx_store *s = tu_store_open(":memory:");
 	jx_evaluation *ev = eval3("禁毒支队", 2023, JX_KIND_SELF, NAN, NULL), *back = NULL;
 	jx_batch *b;
 	(void)state;
@@ -995,7 +978,7 @@ static void test_store__load_evaluation_round_trip(void **state)
 
 static void test_store__figures_exact(void **state)
 {
-	jx_store *s = open_ok(":memory:");
+	jx_store *s = tu_store_open(":memory:");
 	jx_figures *f = jx_figures_new("禁毒支队", 2023), *g, *back = NULL;
 	jx_import_stats st;
 	jx_batch *b;
@@ -1060,7 +1043,7 @@ static int interrupt_now(void *arg)
  * (the CLI prints jx_error_last(); an empty one would say "unknown error"). */
 static void test_store__read_errors_keep_message(void **state)
 {
-	jx_store *s = open_ok(":memory:");
+	jx_store *s = tu_store_open(":memory:");
 	jx_batch *b = batch_of("a", eval3("甲", 2023, JX_KIND_SELF, 45, NULL), NULL, NULL);
 	jx_eval_summary *v = (jx_eval_summary *)1;
 	jx_evaluation *ev = NULL;
@@ -1091,7 +1074,7 @@ static void test_store__read_errors_keep_message(void **state)
 static void test_store__aliases_apart_and_chains(void **state)
 {
 	enum { CHAIN = 3000 };
-	jx_store *s = open_ok(":memory:");
+	jx_store *s = tu_store_open(":memory:");
 	jx_evaluation *ev = jx_evaluation_new("甲", 2021, JX_KIND_SELF);
 	jx_alias_pair *pairs = calloc(CHAIN + 1, sizeof(*pairs));
 	jx_batch *b;

@@ -19,25 +19,6 @@
 #include "store/testing.h"
 #include "testutil.h"
 
-static jx_store *open_ok(const char *path)
-{
-	jx_store *s = NULL;
-	if (jx_store_open(&s, path, JX_STORE_CREATE) != 0)
-		fail_msg("open %s: %s", path, jx_error_last());
-	return s;
-}
-
-static long long query_int(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	long long v;
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 static int import_one(jx_store *s, jx_evaluation *ev, jx_figures *f, unsigned flags,
 		      jx_import_stats *stats)
 {
@@ -161,21 +142,21 @@ static void test_store__migrates_from_version_3(void **state)
 		SQLITE_OK);
 	sqlite3_close(db);
 
-	s = open_ok(path);
+	s = tu_store_open(path);
 	db = jx__store_sqlite(s);
 	assert_int_equal(jx_store_opened_version(s), 3);
-	assert_int_equal(query_int(db, "PRAGMA user_version"), JX_SCHEMA_VERSION);
-	assert_int_equal(query_int(db, "PRAGMA foreign_keys"), 1); /* on again */
+	assert_int_equal(tu_query_int(db, "PRAGMA user_version"), JX_SCHEMA_VERSION);
+	assert_int_equal(tu_query_int(db, "PRAGMA foreign_keys"), 1); /* on again */
 	/* nothing cascaded away when the evaluation table was rebuilt */
-	assert_int_equal(query_int(db, "SELECT count(*) FROM indicator"), 3);
-	assert_int_equal(query_int(db, "SELECT count(*) FROM import_warning"), 1);
-	assert_int_equal(query_int(db, "SELECT count(*) FROM alias"), 1);
-	assert_int_equal(query_int(db, "SELECT count(*) FROM framework_break"), 1);
-	assert_int_equal(query_int(db, "SELECT count(*) FROM evaluation WHERE project_id IS NULL"
-				       " AND content_sha256 = 'h7' AND id = 7"),
+	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM indicator"), 3);
+	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM import_warning"), 1);
+	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM alias"), 1);
+	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM framework_break"), 1);
+	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM evaluation WHERE project_id IS NULL"
+					  " AND content_sha256 = 'h7' AND id = 7"),
 			 1);
-	assert_int_equal(query_int(db, "SELECT count(*) FROM indicator WHERE target IS NOT NULL"
-				       " OR completion IS NOT NULL"),
+	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM indicator WHERE target IS NOT NULL"
+					  " OR completion IS NOT NULL"),
 			 0);
 	/* the department's evaluations stay unique per (year, kind) */
 	assert_int_not_equal(
@@ -202,7 +183,7 @@ static void test_store__migrates_from_version_3(void **state)
 	/* projects can now be stored beside them */
 	assert_int_equal(
 		import_one(s, project_eval("旧部门", "2021年新项目", 2021, 9), NULL, 0, NULL), 0);
-	assert_int_equal(query_int(db, "SELECT count(*) FROM evaluation"), 3);
+	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM evaluation"), 3);
 	jx_store_free(s);
 	tu_rmdir(dir);
 	free(dir);
@@ -211,7 +192,7 @@ static void test_store__migrates_from_version_3(void **state)
 /* Projects and the department itself side by side: identities, listings, loads. */
 static void test_store__project_scopes(void **state)
 {
-	jx_store *s = open_ok(":memory:");
+	jx_store *s = tu_store_open(":memory:");
 	jx_import_stats st;
 	jx_eval_summary *v = NULL;
 	jx_evaluation *back = NULL;
@@ -285,7 +266,7 @@ static void test_store__project_scopes(void **state)
 /* Listing, finding (whole key, part of it, ambiguous, unknown) and aliases. */
 static void test_store__projects_found_and_aliased(void **state)
 {
-	jx_store *s = open_ok(":memory:");
+	jx_store *s = tu_store_open(":memory:");
 	jx_project_info *p = NULL;
 	jx_series *sr = NULL;
 	char *key = NULL, **olds, **news;
@@ -354,7 +335,7 @@ static void test_store__projects_found_and_aliased(void **state)
 /* A project's fund block: stored in 元 cents, loaded back, totals by project. */
 static void test_store__project_figures_and_totals(void **state)
 {
-	jx_store *s = open_ok(":memory:");
+	jx_store *s = tu_store_open(":memory:");
 	jx_figures *f = jx_figures_new_project("县教育局", 2023, "2023年校舍维修"), *back = NULL;
 	jx_year_total *t = NULL;
 	jx_import_stats st;

@@ -214,3 +214,22 @@ jx_batch *tu_read_fixture(const char *rel, const jx_read_options *opts)
 		fail_msg("%s: %s", rel, jx_error_last());
 	return b;
 }
+
+jx_store *tu_store_open(const char *path)
+{
+	jx_store *s = NULL;
+	if (jx_store_open(&s, path, JX_STORE_CREATE) != 0)
+		fail_msg("open %s: %s", path, jx_error_last());
+	return s;
+}
+
+long long tu_query_int(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	long long v;
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}

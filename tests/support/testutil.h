@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include "jixiao.h"
 
+struct sqlite3;
+
 /** Path under the source tree (JX_SOURCE_DIR "/" rel); static buffer, valid until next call. */
 const char *tu_src(const char *rel);
 /** Bind the message catalogs of the build tree (build/locale), as the CLI does at start-up;
@@ -36,6 +38,11 @@ int tu_run(char *const argv[], char **out, char **err);
  * independent of page layout: equal dumps = equal content. malloc'd.
  */
 char *tu_db_dump(const char *path);
+
+/** Open (creating) the store at path; fails the test with the library's message otherwise. */
+jx_store *tu_store_open(const char *path);
+/** The one integer a query gives (its first row's first column); fails the test otherwise. */
+long long tu_query_int(struct sqlite3 *db, const char *sql);
 
 /** The row of ev whose level-3 name is l3; fails the test when there is none. */
 const jx_indicator *tu_row_named(const jx_evaluation *ev, const char *l3);
