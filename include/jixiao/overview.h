@@ -130,6 +130,9 @@ typedef struct {
 	jx_provenance provenance; /**< synthetic when any department used is */
 	jx_rank_result **ranks;   /**< with keep_ranks: one per year (same order), else NULL */
 	size_t nranks;
+	double *gap_self_rate;    /**< per gaps[i]: mean self rate over its years with both
+				       totals (a fraction, like cells' rate) */
+	double *gap_review_rate;  /**< per gaps[i]: mean review rate over the same years */
 } jx_overview;
 
 /**

@@ -159,34 +159,45 @@ static int append_template(jx__buf *b, const char *dir, const char *name)
 	return 0;
 }
 
-static int build_script(char **out, jx_store *s, const jx_plot_request *req, const char *path)
+/* A chart of one department: the request names it and its years. */
+static int prepare_chart(plot__script *ps, const void *arg)
+{
+	const plot__ctx *ctx = arg;
+	const jx_plot_request *req = ctx->req;
+	int rc;
+	if ((unsigned)req->chart >= JX_CHART_COUNT)
+		return jx__error(JX_EINVAL, "bad chart");
+	if (!req->department || !*req->department)
+		return jx__error(JX_EINVAL, "a department is required");
+	if ((rc = check_years(req)) != 0)
+		return rc;
+	return charts[req->chart].fn(ps, ctx);
+}
+
+static int build_script(char **out, const plot__job *job, const jx_plot_request *req,
+			const char *path)
 {
 	plot__script ps;
-	plot__ctx ctx;
 	jx__buf b;
 	int rc, w, h;
 	memset(&ps, 0, sizeof(ps));
 	jx__buf_init(&ps.vars);
 	jx__buf_init(&b);
-	ctx.store = s;
-	ctx.req = req;
-	if ((unsigned)req->chart >= JX_CHART_COUNT || (unsigned)req->format > JX_IMAGE_PDF)
-		return jx__error(JX_EINVAL, "bad chart or image format");
-	if (!req->department || !*req->department)
-		return jx__error(JX_EINVAL, "a department is required");
-	if ((rc = check_years(req)) != 0 || (rc = charts[req->chart].fn(&ps, &ctx)) != 0)
+	if ((unsigned)req->format > JX_IMAGE_PDF)
+		return jx__error(JX_EINVAL, "bad image format");
+	if ((rc = job->prepare(&ps, job->arg)) != 0)
 		goto out;
 	w = req->width > 0 ? req->width : ps.width > 0 ? ps.width : DEFAULT_WIDTH;
 	h = req->height > 0 ? req->height : ps.height > 0 ? ps.height : DEFAULT_HEIGHT;
 	jx__buf_printf(&b, "# jixiao %s chart '%s': generated; every text below is quoted\n",
-		       JX_VERSION, charts[req->chart].name);
+		       JX_VERSION, job->name);
 	emit_terminal(&b, req, w, h, path);
 	plot__emit_int(&b, "synthetic", ps.synthetic);
 	plot__emit_string(&b, "synthetic_text", ps.synthetic ? "合成数据 synthetic data" : "");
 	if (ps.vars.data)
 		jx__buf_put(&b, ps.vars.data, ps.vars.len);
 	if ((rc = append_template(&b, req->templates_dir, "common")) != 0 ||
-	    (rc = append_template(&b, req->templates_dir, charts[req->chart].name)) != 0)
+	    (rc = append_template(&b, req->templates_dir, job->template_name)) != 0)
 		goto out;
 	jx__buf_puts(&b, "unset output\n");
 	if (ps.vars.failed || !(*out = jx__buf_detach(&b)))
@@ -197,10 +208,31 @@ out:
 	return rc;
 }
 
-int jx_plot_script(char **out, jx_store *s, const jx_plot_request *req)
+/* The job of a department chart; ctx is filled and must outlive the job. */
+static plot__job chart_job(plot__ctx *ctx, jx_store *s, const jx_plot_request *req)
+{
+	plot__job job;
+	ctx->store = s;
+	ctx->req = req;
+	job.name = job.template_name = (unsigned)req->chart < JX_CHART_COUNT
+					       ? charts[req->chart].name
+					       : "";
+	job.prepare = prepare_chart;
+	job.arg = ctx;
+	return job;
+}
+
+int plot__script_text(char **out, const plot__job *job, const jx_plot_request *req)
 {
 	*out = NULL;
-	return build_script(out, s, req, req->out_path);
+	return build_script(out, job, req, req->out_path);
+}
+
+int jx_plot_script(char **out, jx_store *s, const jx_plot_request *req)
+{
+	plot__ctx ctx;
+	plot__job job = chart_job(&ctx, s, req);
+	return plot__script_text(out, &job, req);
 }
 
 /* The image gnuplot wrote at path is whole enough to be one: non-empty, with the signature. */
@@ -231,10 +263,10 @@ static int verify_image(const char *path, jx_image_format fmt)
 }
 
 /* gnuplot draws into gnuplot_path (a temporary file), which must then hold an image. */
-static int draw_to(jx_store *s, const jx_plot_request *req, const char *gnuplot_path)
+static int draw_to(const plot__job *job, const jx_plot_request *req, const char *gnuplot_path)
 {
 	char *script = NULL;
-	int rc = build_script(&script, s, req, gnuplot_path);
+	int rc = build_script(&script, job, req, gnuplot_path);
 	if (rc == 0)
 		rc = plot__run(script, req->gnuplot, req->timeout);
 	if (rc == 0)
@@ -244,17 +276,17 @@ static int draw_to(jx_store *s, const jx_plot_request *req, const char *gnuplot_
 }
 
 /* The script as the user keeps it: its output is the target (pipe-safe, see emit_terminal). */
-static int write_script(jx_output *o, jx_store *s, const jx_plot_request *req)
+static int write_script(jx_output *o, const plot__job *job, const jx_plot_request *req)
 {
 	char *script = NULL;
-	int rc = build_script(&script, s, req, req->out_path);
+	int rc = build_script(&script, job, req, req->out_path);
 	if (rc == 0 && fputs(script, jx_output_stream(o)) < 0)
 		rc = jx__error(JX_EIO, "%s: %s", jx_output_path(o), strerror(errno));
 	free(script);
 	return rc;
 }
 
-int jx_plot_draw(jx_store *s, const jx_plot_request *req)
+int plot__draw(const plot__job *job, const jx_plot_request *req)
 {
 	jx_output *out = NULL, *script = NULL;
 	int rc;
@@ -266,9 +298,9 @@ int jx_plot_draw(jx_store *s, const jx_plot_request *req)
 		jx_output_abort(out);
 		return rc;
 	}
-	rc = draw_to(s, req, jx_output_temp_path(out));
+	rc = draw_to(job, req, jx_output_temp_path(out));
 	if (rc == 0 && script)
-		rc = write_script(script, s, req);
+		rc = write_script(script, job, req);
 	if (rc == 0 && script) {
 		rc = jx_output_commit(script);
 		script = NULL;
@@ -282,8 +314,17 @@ int jx_plot_draw(jx_store *s, const jx_plot_request *req)
 	return rc;
 }
 
+int jx_plot_draw(jx_store *s, const jx_plot_request *req)
+{
+	plot__ctx ctx;
+	plot__job job = chart_job(&ctx, s, req);
+	return plot__draw(&job, req);
+}
+
 int jx_plot_render(char **out, size_t *len, jx_store *s, const jx_plot_request *req)
 {
+	plot__ctx ctx;
+	plot__job job = chart_job(&ctx, s, req);
 	const char *dir = getenv("TMPDIR");
 	char *path = jx__sprintf("%s%s/jixiao-chart-XXXXXX", dir && *dir && *dir != '/' ? "./" : "",
 				 dir && *dir ? dir : "/tmp");
@@ -297,7 +338,7 @@ int jx_plot_render(char **out, size_t *len, jx_store *s, const jx_plot_request *
 		goto out;
 	}
 	close(fd);
-	rc = draw_to(s, req, path);
+	rc = draw_to(&job, req, path);
 	if (rc == 0)
 		rc = jx__read_file(out, &n, path, (size_t)256 << 20);
 	unlink(path);
