@@ -11,7 +11,9 @@ static const cli_option options[] = {
 				 "(default every department)")),
 	CLI_SHARED(YEARS),
 	CLI_SHARED_HELP(KIND, N_("the basis of totals and ranks (default self)")),
-	CLI_SHARED(FORMAT),
+	{'f', "format", "table|csv|json|xlsx",
+	 N_("output format (default table); xlsx (a workbook of every view) needs --out"), 0},
+	CLI_SHARED_HELP(OUT, N_("xlsx: the workbook's file")),
 	{'v', "view", "matrix|weak|gap|movers|warnings|distribution",
 	 N_("what to show (default matrix)"), 0},
 	{'s', "sort", "department|rate|change|rank",
@@ -59,7 +61,8 @@ const cli_spec spec_overview = {
 	"  jixiao overview --sort change --years 2020-2024\n"
 	"  jixiao overview --view warnings --format csv > warnings.csv\n"
 	"  jixiao overview --view weak --dept 民政局,教育局\n"
-	"  jixiao overview --plot 总览图 --sort rate --image svg\n",
+	"  jixiao overview --plot 总览图 --sort rate --image svg\n"
+	"  jixiao overview --format xlsx --out 绩效总览.xlsx\n",
 	options};
 
 typedef struct {
@@ -70,7 +73,8 @@ typedef struct {
 	jx_overview_view view;
 	jx_overview_sort sort;
 	jx_overview_request req;
-	const char *plot_dir, *script_dir;
+	const char *plot_dir, *script_dir, *out;
+	int xlsx;
 	jx_plot_request plot;
 	int top_set;
 } overview_args;
@@ -93,6 +97,14 @@ static int own_option(void *ctx, int key, const char *arg)
 			return JX_EXIT_USAGE;
 		p->req.top = (size_t)n;
 		p->top_set = 1;
+		return 0;
+	case 'f':
+		if (!strcmp(arg, "xlsx")) {
+			p->xlsx = 1;
+			return 0;
+		}
+		if (cli_parse_format(arg, &p->a.fmt))
+			return cli_usage(p->a.cmd, _("--format must be table, csv, json or xlsx"));
 		return 0;
 	case 'p': p->plot_dir = arg; return 0;
 	case 'S': p->script_dir = arg; return 0;
@@ -174,6 +186,15 @@ static int plot_overview(overview_args *p, const jx_overview *ov, jx_lang lang)
 	return rc;
 }
 
+/* The workbook of every view (sheets and headings in Chinese, values as in CSV). */
+static int write_xlsx(const overview_args *p, const jx_overview *ov)
+{
+	if (jx_xlsx_overview_write(ov, p->out, p->sort))
+		return cli_fail_jx();
+	printf("%s\n", p->out);
+	return JX_EXIT_OK;
+}
+
 static int run(overview_args *p, jx_store *st, jx_lang lang)
 {
 	jx_overview *ov = NULL;
@@ -183,6 +204,8 @@ static int run(overview_args *p, jx_store *st, jx_lang lang)
 		rc = cli_fail_jx();
 	else if (p->plot_dir)
 		rc = plot_overview(p, ov, lang);
+	else if (p->xlsx)
+		rc = write_xlsx(p, ov);
 	else if (jx_overview_table(&t, ov, p->view, p->sort, p->a.fmt == JX_FMT_TABLE))
 		rc = cli_fail_jx();
 	else
@@ -201,7 +224,7 @@ static int parse(overview_args *p, int argc, char **argv)
 	    (rc = cli_no_positionals(&c)) != CLI_GO)
 		return rc;
 	p->a.dept = c.dept;
-	p->a.fmt = c.format;
+	p->out = c.out;
 	p->req.o.year_from = c.year_from;
 	p->req.o.year_to = c.year_to;
 	if (c.kind >= 0)
@@ -209,6 +232,9 @@ static int parse(overview_args *p, int argc, char **argv)
 	p->plot.templates_dir = c.templates;
 	if (p->script_dir && !p->plot_dir)
 		return cli_usage(p->a.cmd, _("--script needs --plot DIR"));
+	if (p->xlsx != !!p->out)
+		return cli_usage(p->a.cmd, p->xlsx ? _("--format xlsx needs --out FILE")
+						   : _("--out is for --format xlsx"));
 	return CLI_GO;
 }
 
@@ -220,6 +246,7 @@ int cmd_overview(jx_cli *cli, int argc, char **argv)
 	size_t n = 0;
 	int rc;
 	p.a.cmd = "overview";
+	p.a.fmt = JX_FMT_TABLE;
 	jx_overview_request_init(&p.req);
 	jx_plot_request_init(&p.plot);
 	if ((rc = parse(&p, argc, argv)) != CLI_GO)
