@@ -128,6 +128,7 @@ static void draw_chart(rd_doc *d, jx_report *r, rd_chart *c, jx_store *st,
 	pr.templates_dir = req->templates_dir;
 	pr.gnuplot = req->gnuplot;
 	pr.timeout = req->timeout;
+	pr.lang = req->lang;
 	if (req->format == JX_REPORT_HTML) {
 		char prefix[32];
 		snprintf(prefix, sizeof(prefix), "c%zu-", i);
