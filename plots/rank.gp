@@ -15,7 +15,6 @@ set ytics scale 0
 rank_step = rank_hi - rank_lo > 40 ? 10 : 5
 set xtics rank_step
 set grid xtics noytics lc rgb '#e3e3e3'
-set xlabel '总分 total score (% of total weight)'
 unset key
 set lmargin 30
 set rmargin 10

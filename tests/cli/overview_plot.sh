@@ -182,7 +182,7 @@ PY
 for c in grades heat weak gap rank; do
 	f="$tmp/charts/$c.svg"
 	head -c 200 "$f" | grep -q '<svg' || fail "$c.svg is no SVG"
-	grep -q '合成数据 synthetic data' "$f" || fail "$c.svg is not marked synthetic"
+	grep -q 'synthetic data' "$f" || fail "$c.svg is not marked synthetic"
 done
 grep -q 'Score rate per department and year' "$tmp/charts/heat.svg" || fail "heat title"
 grep -q 'Departments ranked by total score' "$tmp/charts/rank.svg" || fail "rank title"
@@ -191,6 +191,9 @@ grep -q '示例市文化广电和旅游局' "$tmp/charts/heat.svg" || fail "heat
 # the documents' language by default: Chinese titles
 run 0 overview --plot "$tmp/zh" --image svg
 grep -q '各部门逐年得分率' "$tmp/zh/heat.svg" || fail "the heat chart's title is not Chinese"
+for c in grades heat weak gap rank; do
+	grep -q '合成数据' "$tmp/zh/$c.svg" || fail "$c.svg (Chinese) is not marked synthetic"
+done
 
 # ---- hostile names are text: quotes, backslash, set/system injection, backtick ----
 cd "$tmp"

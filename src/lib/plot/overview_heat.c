@@ -48,8 +48,9 @@ int plot__ov_heat(plot__script *ps, const plot__ov *c)
 	plot__emit_string_array(&ps->vars, "department", names, n);
 	plot__emit_int(&ps->vars, "year_min", ov->years[0]);
 	plot__emit_int(&ps->vars, "year_max", ov->years[ov->nyears - 1]);
-	plot__emit_string(&ps->vars, "legend_text",
-			  _("cells: total score in percent of the total weight, coloured by grade"));
+	plot__emit_string(
+		&ps->vars, "legend_text",
+		_("cells: total score in percent of the total weight, coloured by grade"));
 	heat_rows(ps, ov, order, n);
 	if (n < ov->ndepartments &&
 	    !(note = jx__sprintf(_("%zu of %zu departments shown: the first in the order "
@@ -152,6 +153,7 @@ int plot__ov_rank(plot__script *ps, const plot__ov *c)
 			    jx_provenance_label(sel[0]->provenance));
 	plot__ov_titles(ps, c, _("Departments ranked by total score"), year, peers);
 	plot__emit_int(&ps->vars, "rank_year", year);
+	plot__emit_axes(ps, _("total score (percent of the total weight)"), NULL, NULL);
 	plot__ov_bands(ps, ov);
 	emit_ranked(ps, ov, sel, n, keep);
 	if (n > keep && !(note = jx__sprintf(_("%zu of %zu departments shown: the best %zu and "

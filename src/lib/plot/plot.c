@@ -36,6 +36,7 @@ void jx_plot_request_init(jx_plot_request *r)
 	r->chart = JX_CHART_TOTAL;
 	r->kind = JX_KIND_SELF;
 	r->format = JX_IMAGE_PNG;
+	r->lang = JX_LANG_ZH;
 }
 
 const char *jx_chart_name(jx_chart c)
@@ -174,6 +175,28 @@ static int prepare_chart(plot__script *ps, const void *arg)
 	return charts[req->chart].fn(ps, ctx);
 }
 
+/* The chart's preparation in its language (req->lang): every text it makes (titles, axes,
+ * keys, notes, labels of codes) is a catalog entry translated there. A failure's message is
+ * for the caller, in the caller's language: the preparation, which only reads, fails the
+ * same way again under it. */
+static int prepare(plot__script *ps, const plot__job *job, const jx_plot_request *req)
+{
+	jx_lang caller = jx_i18n_lang();
+	plot__script again;
+	int rc, rc_again;
+	jx_i18n_set(req->lang);
+	rc = job->prepare(ps, job->arg);
+	ps->synthetic_text = _("synthetic data"); /* catalog texts stay valid after the switch */
+	jx_i18n_set(caller);
+	if (rc == 0 || rc == JX_ENOMEM || caller == req->lang)
+		return rc;
+	memset(&again, 0, sizeof(again));
+	jx__buf_init(&again.vars);
+	rc_again = job->prepare(&again, job->arg);
+	jx__buf_free(&again.vars);
+	return rc_again ? rc_again : rc;
+}
+
 static int build_script(char **out, const plot__job *job, const jx_plot_request *req,
 			const char *path)
 {
@@ -185,7 +208,7 @@ static int build_script(char **out, const plot__job *job, const jx_plot_request 
 	jx__buf_init(&b);
 	if ((unsigned)req->format > JX_IMAGE_PDF)
 		return jx__error(JX_EINVAL, "bad image format");
-	if ((rc = job->prepare(&ps, job->arg)) != 0)
+	if ((rc = prepare(&ps, job, req)) != 0)
 		goto out;
 	w = req->width > 0 ? req->width : ps.width > 0 ? ps.width : DEFAULT_WIDTH;
 	h = req->height > 0 ? req->height : ps.height > 0 ? ps.height : DEFAULT_HEIGHT;
@@ -193,7 +216,7 @@ static int build_script(char **out, const plot__job *job, const jx_plot_request 
 		       JX_VERSION, job->name);
 	emit_terminal(&b, req, w, h, path);
 	plot__emit_int(&b, "synthetic", ps.synthetic);
-	plot__emit_string(&b, "synthetic_text", ps.synthetic ? "合成数据 synthetic data" : "");
+	plot__emit_string(&b, "synthetic_text", ps.synthetic ? ps.synthetic_text : "");
 	if (ps.vars.data)
 		jx__buf_put(&b, ps.vars.data, ps.vars.len);
 	if ((rc = append_template(&b, req->templates_dir, "common")) != 0 ||
@@ -359,9 +382,7 @@ void plot__emit_titles(plot__script *ps, const jx_plot_request *req, const char 
 		snprintf(years, sizeof(years), "%d–%d", year_from, year_to);
 	else
 		snprintf(years, sizeof(years), "%d", year_from);
-	subtitle = jx__sprintf("%s · %s", years,
-			       req->kind == JX_KIND_REVIEW ? "财政复评 review"
-							   : "自评 self-evaluation");
+	subtitle = jx__sprintf("%s · %s", years, jx_kind_label(req->kind));
 	if (!title || !subtitle)
 		ps->vars.failed = 1;
 	plot__emit_string(&ps->vars, "title_text", title ? title : "");
