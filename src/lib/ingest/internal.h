@@ -434,6 +434,9 @@ int jx__input_is_document(jx_input_format f);
 
 /* ==== Excel workbooks (xlsx.c, xlsx_sheet.c) ==== */
 
+/** A workbook's sheets at most (xlsx.c refuses more). */
+#define JX__XLSX_MAX_SHEETS 256
+
 /** What the sheets of one workbook share; counted, as streamed sheets keep it. */
 typedef struct {
 	int refs;
