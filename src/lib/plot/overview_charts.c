@@ -43,7 +43,7 @@ static int job_of(plot__job *job, plot__ov *c, const jx_overview *ov, const jx_o
 		  const jx_plot_request *req)
 {
 	if ((unsigned)op->chart >= JX_OVERVIEW_CHART_COUNT)
-		return jx__error(JX_EINVAL, "bad overview chart");
+		return jx__error(JX_EINVAL, _("bad chart or image format"));
 	c->ov = ov;
 	c->op = op;
 	c->req = req;
