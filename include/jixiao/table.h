@@ -4,7 +4,9 @@
  * Every command that prints data builds one jx_table and hands it to
  * jx_table_write, so that the three formats always carry the same numbers.
  * Columns have a snake_case English name (CSV header, JSON key) and a
- * heading for the terminal (may be Chinese).
+ * heading for the terminal: an English text translated when the table is
+ * printed (gettext, domain "jixiao"; a text without a catalog entry, such
+ * as a year, prints as it is).
  */
 #ifndef JIXIAO_TABLE_H
 #define JIXIAO_TABLE_H

@@ -96,6 +96,14 @@ static const char *cut(char *buf, size_t size, const char *s, size_t cap)
 	return buf;
 }
 
+/* Column c's heading as shown: its msgid in the current language ("" and data such as a year
+ * stay as they are: gettext gives back a text it has no entry for). */
+static const char *heading(const jx_table *t, size_t c)
+{
+	const char *h = t->cols[c].heading;
+	return *h ? _(h) : h;
+}
+
 static int is_essential(const jx_table_view *v, const char *name)
 {
 	for (const char *const *e = v->essential; *e; e++)
@@ -126,7 +134,7 @@ static void measure(layout *l)
 	char buf[256];
 	for (size_t k = 0; k < l->n; k++) {
 		size_t dw, c = l->cols[k];
-		l->w[k] = jx_display_width(l->t->cols[c].heading);
+		l->w[k] = jx_display_width(heading(l->t, c));
 		for (size_t r = 0; r < l->t->nrows; r++)
 			if ((dw = jx_display_width(shown(l, r, k, buf, sizeof(buf)))) > l->w[k])
 				l->w[k] = dw;
@@ -183,8 +191,7 @@ static void put_line(const layout *l, FILE *out, size_t r)
 	fputs(r > 0 && l->t->marks[r - 1] ? "* " : "  ", out);
 	for (size_t k = 0; k < l->n; k++) {
 		size_t c = l->cols[k];
-		const char *s = r == 0 ? l->t->cols[c].heading
-				       : shown(l, r - 1, k, buf, sizeof(buf));
+		const char *s = r == 0 ? heading(l->t, c) : shown(l, r - 1, k, buf, sizeof(buf));
 		size_t dw;
 		int right = r > 0 && l->t->cols[c].type != JX_COL_TEXT;
 		s = cut(cbuf, sizeof(cbuf), s, l->cap[k]);
