@@ -123,7 +123,7 @@ typedef struct {
 	 *  columns are cut with "…". */
 	size_t width;
 	/** NULL-terminated names of the columns shown under a width (NULL, or none of them in
-	 *  the table: every column). */
+	 *  the table: every column); "#" stands for every column named by a number (a year). */
 	const char *const *essential;
 	/** How the column called name is shown; NULL: every column as is. */
 	jx_col_show (*show)(const char *name);

@@ -38,7 +38,10 @@ static const char *const essential[] = {
 	/* deductions, weak */
 	"points_lost", "share", "cum_share", "years_deducted", "rules", "mean_rate", "latest_lost",
 	/* figures */
-	"budget_total", "expenditure_total", "expenditure_growth", "growth_warning", "rate", NULL};
+	"budget_total", "expenditure_total", "expenditure_growth", "growth_warning", "rate",
+	/* overview: its matrix has a column per year ("#") */
+	"#", "mean_gap_pp", "verdict", "change_pp", "grade_from", "grade_to", "warning", "subject",
+	"value", "evidence", "q1", "median", "q3", NULL};
 
 static const char *const percent[] = {"rate",
 				      "rate_from",

@@ -104,10 +104,12 @@ static const char *heading(const jx_table *t, size_t c)
 	return *h ? _(h) : h;
 }
 
+/* "#" in the essential list stands for every column named by a number (one per year). */
 static int is_essential(const jx_table_view *v, const char *name)
 {
 	for (const char *const *e = v->essential; *e; e++)
-		if (!strcmp(*e, name))
+		if (!strcmp(*e, name) ||
+		    (!strcmp(*e, "#") && *name && strspn(name, "0123456789") == strlen(name)))
 			return 1;
 	return 0;
 }
