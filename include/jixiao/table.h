@@ -113,7 +113,13 @@ typedef enum {
 	JX_SHOW_PP,        /**< percentage points, one decimal, signed: "+2.0", "-4.5" */
 	JX_SHOW_POINTS,    /**< points, up to two decimals: "33.5", "97" */
 	JX_SHOW_MONEY,     /**< amounts, thousands separators and two decimals: "3,563.83" */
-	JX_SHOW_CODE /**< an English code (or codes joined by ',') shown by the view's label */
+	JX_SHOW_CODE, /**< an English code (or codes joined by ',') shown by the view's label */
+	/** a change of fractions (a slope per year) in percentage points, one decimal, signed;
+	 *  the heading gets the unit: 0.02 → "+2.0" under "slope/yr (pp)" */
+	JX_SHOW_RATE_PP,
+	/** a spread of fractions (a standard deviation) in percentage points, one decimal,
+	 *  unsigned; the heading gets the unit: 0.0139 → "1.4" under "SD (pp)" */
+	JX_SHOW_SPREAD_PP
 } jx_col_show;
 
 /** A terminal view of a table: which columns, how wide, numbers and codes for people. */

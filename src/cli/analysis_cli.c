@@ -84,7 +84,7 @@ int ana_stream_write(ana_stream *s, jx_table *t)
 		fputc('\n', stdout);
 	if (s->fmt == JX_FMT_TABLE) {
 		cli_table_width(t);
-		rc = jx_table_write_view(t, stdout, cli_view());
+		rc = jx_table_write_view(t, stdout, cli_view(t));
 	} else if (s->fmt == JX_FMT_CSV && s->written == 0)
 		rc = jx_table_write(t, stdout, JX_FMT_CSV, 0);
 	else {

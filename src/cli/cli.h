@@ -94,7 +94,8 @@ void cli_set_wide(int on);
 /** Apply --wide (or the default cap) to t before it is written. */
 void cli_table_width(jx_table *t);
 /** How terminal tables are shown: TERMINAL_WIDTH columns of the essential columns unless
- *  --wide, numbers for people, codes in the messages' language (view.c). */
-const jx_table_view *cli_view(void);
+ *  --wide, numbers for people, codes in the messages' language (view.c); for table t,
+ *  whose columns tell a few same-named columns' units apart. */
+const jx_table_view *cli_view(const jx_table *t);
 
 #endif

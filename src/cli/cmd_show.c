@@ -53,7 +53,7 @@ static void print_details(jx_store *s, const jx_evaluation *ev, const char *proj
 		       ev->year);
 		printf("\n");
 		if (ft)
-			jx_table_write_view(ft, stdout, cli_view());
+			jx_table_write_view(ft, stdout, cli_view(ft));
 		jx_table_free(ft);
 	}
 	jx_error_clear();

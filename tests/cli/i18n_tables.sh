@@ -46,6 +46,21 @@ grep -qE '^\* +部门管理 .* declined$' "$tmp/out" ||
 # figures: 2016 budget 3087.55 万元 → 3,087.55; execution 3286.35 / 3087.55 = 106.4%
 "$J" --db "$db" --lang zh figures --dept "$d" >"$tmp/out"
 grep -qE '^  2016 +3,087\.55 +3,286\.35 +106\.4%' "$tmp/out" || fail_later "figures 2016 row"
+# Slopes and standard deviations of rates in percentage points (CSV keeps fractions). The total's
+# rates 2016-2019: 1, 0.985, 0.96, 0.985; 2020-2023 (a new framework period): 0.975, -, -, 0.97.
+# Slope with a step at the break, by hand: Sxy = -0.035 + -0.0075, Sxx = 5 + 4.5, so
+# -0.0425 / 9.5 = -0.00447 a year = -0.4 points a year. SD (n - 1) of the six rates: mean
+# 0.979167, squares summed 0.000970833, / 5 = 0.000194167, sqrt = 0.013934 = 1.4 points.
+"$J" --db "$db" --lang zh trend --dept "$d" --level total >"$tmp/out"
+grep -q '斜率/年(百分点)' "$tmp/out" || fail_later "trend: slope heading without its unit"
+grep -qE '^  合计 +6 +-0\.4 +0\.3333 ' "$tmp/out" ||
+  fail_later "trend slope not -0.4 points a year: $(grep 合计 "$tmp/out")"
+"$J" --db "$db" --lang en variance --dept "$d" --level total >"$tmp/out"
+grep -q 'SD (pp)' "$tmp/out" || fail_later "variance: SD heading without its unit"
+grep -qE '^  合计 +6 +97\.9% +1\.4 +96\.0% +100\.0%$' "$tmp/out" ||
+  fail_later "variance SD not 1.4 points: $(grep 合计 "$tmp/out")"
+"$J" --db "$db" --lang zh variance --dept "$d" --level total --format csv >"$tmp/csv"
+grep -q ',0.0139343699774,' "$tmp/csv" || fail_later "variance CSV: sd not a fraction"
 # CSV unchanged: English codes, rates as fractions
 "$J" --db "$db" --lang zh compare --dept "$d" --format csv >"$tmp/csv"
 head -n 1 "$tmp/csv" | grep -q '^level,level1,level2,level3,weight_from,' || fail_later "CSV header"
