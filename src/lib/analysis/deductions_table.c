@@ -29,7 +29,7 @@ static int unit_row(jx_table *t, int c, const jx_deductions_result *r, const jx_
 
 static const jx__col pareto_cols[] = {
 	JX__UNIT_COLS,
-	{"points_lost", N_("pts deducted"), JX_COL_NUMBER, 0},
+	{"points_lost", N_("lost"), JX_COL_NUMBER, 0},
 	{"share", N_("share"), JX_COL_FIXED, 3},
 	{"cum_share", N_("cum. share"), JX_COL_FIXED, 3},
 	{"years_deducted", N_("years deducted"), JX_COL_INT, 0},

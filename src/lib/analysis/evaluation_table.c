@@ -16,7 +16,7 @@ static const jx__col evaluation_cols[] = {
 	{"level3", N_("level 3"), JX_COL_TEXT, 0},
 	{"weight", N_("weighting"), JX_COL_NUMBER, 0},
 	{"score", N_("score"), JX_COL_NUMBER, 0},
-	{"deduction", N_("pts deducted"), JX_COL_NUMBER, 0},
+	{"deduction", N_("lost"), JX_COL_NUMBER, 0},
 	{"rate", N_("rate"), JX_COL_FIXED, 3},
 	{"score_origin", N_("origin"), JX_COL_TEXT, 0},
 	{"line", N_("line no."), JX_COL_INT, 0},
@@ -36,7 +36,7 @@ static const jx__col list_cols[] = {
 	{"total_weight", N_("total weight"), JX_COL_NUMBER, 0},
 	{"total_score", N_("score total"), JX_COL_NUMBER, 0},
 	{"grade", N_("grade"), JX_COL_TEXT, 0},
-	{"deducted", N_("pts deducted"), JX_COL_NUMBER, 0},
+	{"deducted", N_("lost"), JX_COL_NUMBER, 0},
 	{"provenance", N_("source"), JX_COL_TEXT, 0},
 };
 
