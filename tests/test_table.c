@@ -644,12 +644,40 @@ static void test_table__view_slopes_in_points(void **state)
 	jx_table_free(t);
 }
 
+/* --headers zh: another name in the CSV header only; JSON keys and lookups keep the name. */
+static void test_table__csv_names_only_in_the_csv_header(void **state)
+{
+	jx_table *t = jx_table_new();
+	char *out;
+	(void)state;
+	jx_table_add_column(t, "department", "department", JX_COL_TEXT, 0);
+	jx_table_add_column(t, "rate", "rate", JX_COL_NUMBER, 0);
+	jx_table_add_row(t);
+	jx_table_set_text(t, 0, "甲");
+	jx_table_set_number(t, 1, 0.5);
+	assert_int_equal(jx_table_set_csv_name(t, 0, "部门"), 0);
+	assert_string_equal(jx_table_column_name(t, 0), "department");
+	assert_string_equal(jx_table_column_heading(t, 1), "rate");
+	assert_null(jx_table_column_name(t, 2));
+	assert_int_equal(jx_table_find_column(t, "department"), 0);
+	out = render(t, JX_FMT_CSV, 0);
+	assert_string_equal(out, "部门,rate\n甲,0.5\n");
+	free(out);
+	out = render(t, JX_FMT_JSON, 0);
+	assert_string_equal(out, "[\n  {\"department\": \"甲\", \"rate\": 0.5}\n]\n");
+	free(out);
+	assert_int_equal(jx_table_set_csv_name(t, 2, "x"), JX_EINVAL); /* sticks */
+	assert_int_equal(jx_table_status(t), JX_EINVAL);
+	jx_table_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table__terminal_width_is_capped),
 		cmocka_unit_test(test_table__view_numbers_for_people),
 		cmocka_unit_test(test_table__view_slopes_in_points),
+		cmocka_unit_test(test_table__csv_names_only_in_the_csv_header),
 		cmocka_unit_test(test_table__bom_csv_is_formula_safe),
 		cmocka_unit_test(test_table__aligned_with_cjk_widths),
 		cmocka_unit_test(test_table__notes_and_fixed_decimals),

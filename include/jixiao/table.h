@@ -67,6 +67,16 @@ JX_API size_t jx_table_columns(const jx_table *t);
 JX_API const char *jx_table_cell(const jx_table *t, size_t row, size_t col);
 /** Cell value of a numeric column (NaN when empty or text). */
 JX_API double jx_table_number(const jx_table *t, size_t row, size_t col);
+/** Borrowed name (CSV header, JSON key) of column col; NULL when there is none. */
+JX_API const char *jx_table_column_name(const jx_table *t, size_t col);
+/** Borrowed heading of column col as given (an English msgid, untranslated); NULL when none. */
+JX_API const char *jx_table_column_heading(const jx_table *t, size_t col);
+/**
+ * Name column col differently in the CSV header only (e.g. in Chinese for Excel users:
+ * `--headers zh`); JSON keys and jx_table_find_column keep the column's name. name is
+ * copied. 0, JX_EINVAL (no such column, empty name; sticks like every failure), JX_ENOMEM.
+ */
+JX_API int jx_table_set_csv_name(jx_table *t, size_t col, const char *name);
 /** Index of the column named name, or -1. */
 JX_API int jx_table_find_column(const jx_table *t, const char *name);
 

@@ -146,6 +146,8 @@ int cli_print_table(jx_table *t, jx_format fmt, int bom)
 {
 	int rc;
 	cli_table_width(t);
+	if (fmt == JX_FMT_CSV)
+		cli_csv_headers(t);
 	rc = fmt == JX_FMT_TABLE ? jx_table_write_view(t, stdout, cli_view(t))
 				 : jx_table_write(t, stdout, fmt, bom);
 	if (rc != 0 || fflush(stdout) != 0)

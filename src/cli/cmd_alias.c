@@ -6,6 +6,7 @@
 static const cli_option options[] = {
 	{'F', "file", "ALIASES.csv", N_("add: load the aliases of a CSV file (header old,new)"), 0},
 	CLI_SHARED_HELP(FORMAT, N_("list: output format (default table)")),
+	CLI_SHARED(HEADERS),
 	CLI_SHARED(WIDE),
 	CLI_END};
 static const char *const forms[] = {"add --file ALIASES.csv", "remove OLD",

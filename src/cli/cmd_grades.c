@@ -4,7 +4,8 @@
 #include <string.h>
 #include "cli.h"
 
-static const cli_option options[] = {CLI_SHARED(FORMAT), CLI_SHARED(WIDE), CLI_END};
+static const cli_option options[] = {CLI_SHARED(FORMAT), CLI_SHARED(HEADERS), CLI_SHARED(WIDE),
+				     CLI_END};
 static const char *const forms[] = {"set GRADE=MIN...", NULL};
 
 const cli_spec spec_grades = {

@@ -18,6 +18,45 @@ void cli_set_wide(int on)
 	wide_tables = on;
 }
 
+static int zh_headers;
+
+void cli_set_headers(int zh)
+{
+	zh_headers = zh;
+}
+
+int cli_headers_zh(void)
+{
+	return zh_headers;
+}
+
+/* The Chinese CSV name of a column: the headings are English msgids, so their zh_CN
+ * translations (the headings of `--lang zh`); provenance and score_origin, which hold the
+ * codes the import reads, take the import's names (数据性质, 得分来源). */
+static const char *zh_name(const jx_table *t, size_t c)
+{
+	const char *name = jx_table_column_name(t, c), *h = jx_table_column_heading(t, c);
+	if (!strcmp(name, "provenance") || !strcmp(name, "score_origin"))
+		return jx_csv_column_zh(name);
+	return h && *h ? _(h) : NULL;
+}
+
+/* Under --headers zh, whatever the interface's language (switched for the moment:
+ * gettext reads the catalog anew). */
+void cli_csv_headers(jx_table *t)
+{
+	jx_lang was = jx_i18n_lang();
+	if (!zh_headers)
+		return;
+	jx_i18n_set(JX_LANG_ZH);
+	for (size_t c = 0; c < jx_table_columns(t); c++) {
+		const char *zh = zh_name(t, c);
+		if (zh)
+			jx_table_set_csv_name(t, c, zh);
+	}
+	jx_i18n_set(was);
+}
+
 void cli_table_width(jx_table *t)
 {
 	jx_table_set_max_width(t, wide_tables ? 0 : JX_TABLE_MAX_WIDTH);
