@@ -14,7 +14,7 @@ static const jx__col years_cols[] = {
 	{"total_weight", N_("total weight"), JX_COL_NUMBER, 0},
 	{"rate", N_("rate"), JX_COL_FIXED, 4},
 	{"grade", N_("grade"), JX_COL_TEXT, 0},
-	{"budget", N_("budget"), JX_COL_NUMBER, 0},
+	{"budget", N_("annual budget"), JX_COL_NUMBER, 0},
 	{"executed", N_("executed"), JX_COL_NUMBER, 0},
 	{"money_unit", N_("money unit"), JX_COL_TEXT, 0},
 	{"execution_rate", N_("execution"), JX_COL_FIXED, 4},
