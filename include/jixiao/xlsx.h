@@ -58,14 +58,15 @@ JX_API int jx_xlsx_write(jx_xlsx_summary *out, jx_store *st, const char *path, c
  * per department in sort order, one column per year holding the total in
  * percent of the total weight, filled with its grade's colour -- 优 green, 良
  * yellow, 中 orange, 差 red, unknown grey), 薄弱指标, 自评与复核, 变动, 预警
- * and 分布 (the columns of jx_overview_table under their Chinese headings,
- * numbers as numbers). Every sheet ends in a 数据性质 column (真实 / 合成), has
+ * and 分布 (the columns of jx_overview_table under their headings in lang,
+ * numbers as numbers; messages stay in the current language). Every sheet ends in a 数据性质 column (真实 / 合成), has
  * its header row frozen (矩阵 also its first column) and an autofilter over its
  * rows. Texts are written as strings, never as formulas. Written atomically
  * (jixiao/output.h: refused onto the open database); on any error nothing is
  * left at path. Headings of the matrix and messages: JX_EIO as jx_xlsx_write.
  */
-JX_API int jx_xlsx_overview_write(const jx_overview *ov, const char *path, jx_overview_sort sort);
+JX_API int jx_xlsx_overview_write(const jx_overview *ov, const char *path, jx_overview_sort sort,
+				  jx_lang lang);
 
 #ifdef __cplusplus
 }

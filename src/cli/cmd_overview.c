@@ -13,6 +13,7 @@ static const cli_option options[] = {
 	CLI_SHARED_HELP(KIND, N_("the basis of totals and ranks (default self)")),
 	{'f', "format", "table|csv|json|xlsx",
 	 N_("output format (default table); xlsx (a workbook of every view) needs --out"), 0},
+	CLI_SHARED(HEADERS),
 	CLI_SHARED_HELP(OUT, N_("xlsx: the workbook's file")),
 	{'v', "view", "matrix|weak|gap|movers|warnings|distribution",
 	 N_("what to show (default matrix)"), 0},
@@ -184,10 +185,11 @@ static int plot_overview(overview_args *p, const jx_overview *ov, jx_lang lang)
 	return rc;
 }
 
-/* The workbook of every view (sheets and headings in Chinese, values as in CSV). */
-static int write_xlsx(const overview_args *p, const jx_overview *ov)
+/* The workbook of every view: a document, its headings in the documents' language (Chinese
+ * unless --lang en); sheet names Chinese; values as in CSV. */
+static int write_xlsx(const overview_args *p, const jx_overview *ov, jx_lang lang)
 {
-	if (jx_xlsx_overview_write(ov, p->out, p->sort))
+	if (jx_xlsx_overview_write(ov, p->out, p->sort, lang))
 		return cli_fail_jx();
 	printf("%s\n", p->out);
 	return JX_EXIT_OK;
@@ -203,7 +205,7 @@ static int run(overview_args *p, jx_store *st, jx_lang lang)
 	else if (p->plot_dir)
 		rc = plot_overview(p, ov, lang);
 	else if (p->xlsx)
-		rc = write_xlsx(p, ov);
+		rc = write_xlsx(p, ov, lang);
 	else if (jx_overview_table(&t, ov, p->view, p->sort, p->a.fmt == JX_FMT_TABLE))
 		rc = cli_fail_jx();
 	else

@@ -96,6 +96,9 @@ hyper = '=HYPERLINK("http://example.invalid","x")'
 c = ws.cell(order.index(hyper) + 2, 1)
 assert c.value == hyper and c.data_type == "s", (c.value, c.data_type)
 
+# headings in the documents' language: Chinese by default
+assert wb["薄弱指标"]["A1"].value == "一级指标", wb["薄弱指标"]["A1"].value
+
 # the other views: the CSV column for column, provenance as 数据性质
 for sheet, view in zip(names[1:], ["weak", "gap", "movers", "warnings", "distribution"]):
     v = rows(view)

@@ -150,8 +150,10 @@ static int view_sheet(xbook *x, const jx_overview *ov, jx_overview_view view, co
 	return rc;
 }
 
-int jx_xlsx_overview_write(const jx_overview *ov, const char *path, jx_overview_sort sort)
+int jx_xlsx_overview_write(const jx_overview *ov, const char *path, jx_overview_sort sort,
+			   jx_lang lang)
 {
+	jx_lang caller = jx_i18n_lang();
 	lxw_format *fill[5];
 	jx_output *o = NULL;
 	size_t *order = NULL;
@@ -169,8 +171,10 @@ int jx_xlsx_overview_write(const jx_overview *ov, const char *path, jx_overview_
 	jx__xbook_formats(&x);
 	grade_formats(fill, &x);
 	matrix_sheet(&x, ov, order, fill);
+	jx_i18n_set(lang); /* the views' headings in the workbook's language */
 	for (size_t i = 0; rc == 0 && i < sizeof(view_sheets) / sizeof(*view_sheets); i++)
 		rc = view_sheet(&x, ov, view_sheets[i].view, view_sheets[i].sheet);
+	jx_i18n_set(caller); /* messages in the caller's */
 	rc = jx__xbook_close(&x, path, rc);
 out:
 	if (rc == 0)

@@ -148,7 +148,7 @@ int plot__ov_grades(plot__script *ps, const plot__ov *c)
 	size_t counts[17];
 	plot__ov_titles(ps, c, _("Departments per grade and year"), 0, NULL);
 	plot__ov_bands(ps, ov);
-	plot__emit_string(&ps->vars, "unknown_text", _("unknown"));
+	plot__emit_string(&ps->vars, "unknown_text", _("total unknown"));
 	plot__emit_string(&ps->vars, "ylabel_text", _("departments"));
 	plot__block_begin(&ps->vars, "grades");
 	for (size_t y = 0; y < ov->nyears; y++) {
