@@ -125,7 +125,10 @@ static int view_sheet(xbook *x, const jx_overview *ov, jx_overview_view view, co
 	for (size_t c = 0; c < n; c++) {
 		const column *tc = &t->cols[c];
 		int prov = !strcmp(tc->name, "provenance");
-		cols[c] = (xcol){tc->name, prov ? "数据性质" : tc->heading,
+		cols[c] = (xcol){tc->name,
+				 prov           ? "数据性质"
+				 : *tc->heading ? _(tc->heading)
+						: "",
 				 tc->type == JX_COL_TEXT  ? X_TEXT
 				 : tc->type == JX_COL_INT ? X_INT
 							  : X_NUM};
