@@ -585,6 +585,53 @@ static void test_store__replace_leaves_no_orphans(void **state)
 	tmpdb_drop(&t);
 }
 
+/* jx_store_read_begin/_end: one snapshot (what another connection commits meanwhile is seen
+ * only after the outermost end), nested calls, and nothing done inside an import. */
+static void test_store__read_snapshot(void **state)
+{
+	tmpdb t;
+	jx_store *a, *b;
+	jx_batch *bt;
+	jx_import_stats st;
+	jx_import *im = NULL;
+	char **names = NULL;
+	size_t n = 0;
+	(void)state;
+	tmpdb_make(&t);
+	a = tu_store_open(t.path);
+	b = tu_store_open(t.path);
+	bt = batch_of("a.csv", eval3("甲", 2023, JX_KIND_SELF, 45, NULL), NULL, NULL);
+	assert_int_equal(import1(b, bt, 0, &st), 0);
+	jx_batch_free(bt);
+	assert_int_equal(jx_store_read_begin(a), 0);
+	assert_int_equal(jx_store_read_begin(a), 0); /* nested */
+	assert_int_equal(jx_store_departments(a, &names, &n), 0);
+	assert_int_equal(n, 1);
+	jx_strings_free(names, n);
+	bt = batch_of("b.csv", eval3("乙", 2023, JX_KIND_SELF, 45, NULL), NULL, NULL);
+	assert_int_equal(import1(b, bt, 0, &st), 0); /* WAL: a writer beside the reader */
+	jx_batch_free(bt);
+	jx_store_read_end(a); /* the inner end keeps the snapshot */
+	assert_int_equal(jx_store_departments(a, &names, &n), 0);
+	assert_int_equal(n, 1);
+	jx_strings_free(names, n);
+	jx_store_read_end(a);
+	assert_int_equal(sqlite3_get_autocommit(jx__store_sqlite(a)), 1);
+	assert_int_equal(jx_store_departments(a, &names, &n), 0);
+	assert_int_equal(n, 2);
+	jx_strings_free(names, n);
+	/* inside an import's transaction: nothing to begin or end */
+	assert_int_equal(jx_import_begin(&im, a, 0), 0);
+	assert_int_equal(jx_store_read_begin(a), 0);
+	jx_store_read_end(a);
+	assert_int_equal(sqlite3_get_autocommit(jx__store_sqlite(a)), 0);
+	assert_int_equal(jx_import_commit(im, &st), 0);
+	jx_import_free(im);
+	jx_store_free(b);
+	jx_store_free(a);
+	tmpdb_drop(&t);
+}
+
 static void test_store__failed_import_rolls_back(void **state)
 {
 	tmpdb t;
@@ -1176,6 +1223,7 @@ int main(void)
 		cmocka_unit_test(test_store__import_is_idempotent),
 		cmocka_unit_test(test_store__different_content_needs_replace),
 		cmocka_unit_test(test_store__replace_leaves_no_orphans),
+		cmocka_unit_test(test_store__read_snapshot),
 		cmocka_unit_test(test_store__failed_import_rolls_back),
 		cmocka_unit_test(test_store__dry_run_writes_nothing),
 		cmocka_unit_test(test_store__series_order_and_aliases),

@@ -13,6 +13,7 @@
 #define JIXIAO_PLOT_H
 
 #include <stddef.h>
+#include "analysis.h"
 #include "model.h"
 #include "store.h"
 
@@ -51,6 +52,10 @@ typedef struct {
 	const char *gnuplot;       /**< program; NULL = "gnuplot" searched in PATH */
 	const char *font;          /**< font family; NULL = a CJK family found by fontconfig */
 	int timeout;               /**< seconds gnuplot may run before it is killed; 0 = 60 */
+	/** rank: the departments' ranking already computed (jx_rank_compute of the rank year
+	 *  and kind; borrowed), so that a caller drawing it beside its own use of it (the
+	 *  report) does not rank every department twice; NULL or another year = computed */
+	const jx_rank_result *rank;
 } jx_plot_request;
 
 /** The default time limit of one gnuplot run, in seconds. */
