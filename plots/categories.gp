@@ -3,8 +3,6 @@
 # Data: $rates (year, then one rate in percent per category, NaN = unknown);
 # category[1..n_category]; year_min, year_max.
 
-set xlabel '年度 year'
-set ylabel '得分率 score rate (%)'
 set xrange [year_min - 0.5 : year_max + 0.5]
 set xtics 1
 set yrange [*:100.8]

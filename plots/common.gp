@@ -3,9 +3,10 @@
 #
 # Set by jixiao before this file: the terminal (noenhanced: text is drawn
 # literally), chart_width, chart_height, font_family, title_text,
-# subtitle_text, synthetic, synthetic_text, note_text and the chart's data.
-# Every text is a variable; use it as an expression (set title title_text),
-# never by pasting it into a command.
+# subtitle_text, synthetic, synthetic_text, note_text, the axis titles xlabel_text,
+# ylabel_text, y2label_text and the chart's data. Every text is a variable, in the
+# chart's one language (--lang); use it as an expression (set title title_text),
+# never by pasting it into a command, and write no words here.
 
 set encoding utf8
 # (NaN read as undefined: lines break there)
@@ -43,14 +44,19 @@ set style increment user
 # Grade band fill colours, best first (优 良 中 差 ...).
 array band_color[6] = ['#d9f0d3', '#e8f4fa', '#fff3cd', '#f8d7da', '#eeeeee', '#eeeeee']
 
-# Framework breaks (break_year[1..n_break_year], set by the charts over years): a dotted line
-# before the first year of each new indicator framework, labelled once. A chart calls
+# Framework breaks (break_year[1..n_break_year] with break_label[], set by the charts over
+# years): a dotted line before the first year of each new indicator framework, labelled once. A chart calls
 # `eval mark_breaks` after its x range is set; charts without years never do.
 mark_breaks = "do for [k=1:(exists('n_break_year') ? n_break_year : 0)] { " . \
     "set arrow 800 + k from first break_year[k] - 0.5, graph 0 to first break_year[k] - 0.5, graph 1 " . \
     "nohead dt 3 lw 1.5 lc rgb '#6a3d9a' back; " . \
-    "set label 850 + k sprintf('%d 新指标体系 new framework', break_year[k]) " . \
+    "set label 850 + k break_label[k] " . \
     "at first break_year[k] - 0.45, graph 0.97 left font ',9' textcolor rgb '#6a3d9a' front }"
+
+# Axis titles (empty: none).
+if (exists("xlabel_text") && strlen(xlabel_text) > 0) { set xlabel xlabel_text }
+if (exists("ylabel_text") && strlen(ylabel_text) > 0) { set ylabel ylabel_text }
+if (exists("y2label_text") && strlen(y2label_text) > 0) { set y2label y2label_text }
 
 # Years on the x axis: whole numbers only.
 set format x '%.0f'

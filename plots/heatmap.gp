@@ -4,7 +4,7 @@
 # Data: $cells (year, row, deducted points, state: 0 scored, 1 inferred,
 # 2 missing; no line = indicator not assessed that year);
 # indicator[1..n_indicator] (row i-1); category[1..n_category] with
-# category_first[] (its first row); year_min, year_max, max_deducted.
+# category_first[] (its first row); year_min, year_max, max_deducted; cblabel_text.
 
 set xrange [year_min - 0.5 : year_max + 0.5]
 set yrange [n_indicator - 0.5 : -0.5]
@@ -28,7 +28,7 @@ set object 1 rectangle from graph 0, graph 0 to graph 1, graph 1 behind \
     fillcolor rgb '#eeeeee' fillstyle solid 1.0 noborder
 set palette defined (0 '#ffffff', 0.001 '#fdd9b5', 0.5 '#f08a4b', 1 '#b2182b')
 set cbrange [0 : (max_deducted > 1 ? max_deducted : 1)]
-set cblabel '扣分 points deducted' offset 0, 0.4
+set cblabel cblabel_text offset 0, 0.4
 set colorbox horizontal user origin screen 0.4, character 3.2 size screen 0.25, character 0.9
 set cbtics scale 0.5 offset 0, 0.4 font ',9'
 

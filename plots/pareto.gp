@@ -2,11 +2,9 @@
 # pareto.gp -- points lost by indicator over the years, bars sorted, with the
 # cumulative share of all points lost as a line on the second axis.
 # Data: $pareto (position, points lost, cumulative share %, years deducted);
-# indicator[] (by position); total_points.
+# indicator[] (by position); total_points; empty_text (said when nothing was lost).
 
 unset key
-set ylabel '失分 points lost'
-set y2label '累计占比 cumulative share (%)'
 set y2range [0 : 105]
 set y2tics 0, 20, 100 format '%.0f%%'
 set ytics nomirror
@@ -22,7 +20,7 @@ set lmargin 10
 set rmargin 10
 
 if (n_indicator == 0) {
-    set label 2 '该期间没有失分 no points lost in these years' at graph 0.5, graph 0.5 center \
+    set label 2 empty_text at graph 0.5, graph 0.5 center \
         font ',12'
     set yrange [0 : 1]
     plot NaN notitle

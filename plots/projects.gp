@@ -4,8 +4,6 @@
 # Data: $rates (year, then one rate in percent per project, NaN = no fund block);
 # project[1..n_project]; year_min, year_max; threshold (percent).
 
-set xlabel '年度 year'
-set ylabel '预算执行率 execution rate (%)'
 set xrange [year_min - 0.5 : year_max + 0.5]
 set xtics 1
 set yrange [*:105]

@@ -11,7 +11,6 @@ do for [i=1:n_department] { set ytics add (department[i] i - 1) }
 set ytics scale 0
 set xtics 10
 set grid xtics noytics lc rgb '#e3e3e3'
-set xlabel '总分 total score (% of total weight)'
 unset key
 set lmargin 30
 set rmargin 10

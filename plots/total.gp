@@ -6,12 +6,12 @@
 # trend_n, direction_text; has_forecast, forecast_year, forecast, pi_low,
 # pi_high, confidence; year_min, year_max; $reviews (year, review total %) and n_review
 # (the finance bureau's review, drawn beside the self-evaluation); break_year[].
+# Texts: trend_text (the fit, or why there is none), forecast_text, key_total, key_trend,
+# key_forecast, key_review.
 
 x_max = has_forecast ? forecast_year : year_max
 set xrange [year_min - 0.6 : x_max + 0.6]
 set xtics 1
-set xlabel '年度 year'
-set ylabel '总分 total score (% of total weight)'
 set key bottom right
 set bmargin 8
 
@@ -40,31 +40,21 @@ do for [b=1:n_band_name] {
     }
 }
 
-if (has_trend) {
-    trend_text = sprintf('OLS %+.2f 分/年 points per year, p = %.3g, R² = %.2f (n = %d, %s)', \
-        trend_slope, trend_p, trend_r2, trend_n, direction_text)
-} else {
-    trend_text = sprintf('年数不足, 无趋势 too few years for a trend (n = %d < 3)', trend_n)
-}
-if (has_forecast) {
-    trend_text = trend_text . sprintf("\n%d 预测 forecast %.1f, %.0f%% 预测区间 PI %.1f–%.1f", \
-        forecast_year, forecast, confidence, pi_low, pi_high)
-}
-set label 2 trend_text at screen 0.07, character 3.6 left front font ',10'
+set label 2 trend_text . (has_forecast ? "\n" . forecast_text : '') at screen 0.07, character 3.6 left front font ',10'
 
 trend(x) = trend_intercept + trend_slope * x
 eval mark_breaks
 
-plot $totals using 1:2 with linespoints ls 1 lw 2.5 title '总分 total', \
+plot $totals using 1:2 with linespoints ls 1 lw 2.5 title key_total, \
      $totals using 1:2:(sprintf('%.1f', $2)) with labels offset 0, 1.2 font ',9' notitle, \
      (has_trend && x >= year_min - 0.05 && x <= year_max + 0.05 ? trend(x) : NaN) with lines ls 2 dt 2 \
-        title (has_trend ? 'OLS 趋势 trend' : ''), \
+        title (has_trend ? key_trend : ''), \
      (has_forecast && x >= year_max - 0.05 && x <= forecast_year + 0.05 ? trend(x) : NaN) with lines ls 2 dt 3 lw 1 \
         notitle, \
      $totals every ::0::0 using (has_forecast ? forecast_year : NaN):(forecast):(pi_low):(pi_high) \
         with yerrorbars ls 4 pt 9 ps 1.6 \
-        title (has_forecast ? sprintf('%d 预测 forecast ± %.0f%% PI', forecast_year, confidence) : ''), \
+        title (has_forecast ? key_forecast : ''), \
      $reviews using 1:2 with points pt 5 ps 1.5 lc rgb '#d62728' \
-        title (n_review > 0 ? '财政复核 review' : ''), \
+        title (n_review > 0 ? key_review : ''), \
      $reviews using 1:2:(sprintf('%.1f', $2)) with labels offset 0, -1.2 font ',9' \
         textcolor rgb '#d62728' notitle

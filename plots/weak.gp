@@ -2,7 +2,8 @@
 # weak.gp -- small multiples: one panel per weak indicator, its rate per year.
 # Data: $weak, one data set per panel (index i-1: year, rate %, deducted 0/1);
 # indicator[], rule[] (which rules fired); n_cols, n_rows; window_first,
-# window_last (the years the rules look at); threshold (%, 0 = no line); year_min, year_max.
+# window_last (the years the rules look at); threshold (%, 0 = no line); year_min, year_max;
+# empty_text (said when no indicator is weak), legend_text (how to read the panels).
 
 unset key
 set xrange [year_min - 0.5 : year_max + 0.5]
@@ -11,7 +12,7 @@ set ytics font ',9'
 set yrange [0 : 105]
 
 if (n_indicator == 0) {
-    set label 2 '没有被标记的薄弱指标 no indicator flagged as weak' at graph 0.5, graph 0.5 \
+    set label 2 empty_text at graph 0.5, graph 0.5 \
         center font ',12'
     plot NaN notitle
 } else {
@@ -22,9 +23,7 @@ if (n_indicator == 0) {
     unset title
     # the footnotes (900, 901 of common.gp, 902) belong to the page, not to a panel:
     # drawn with the first panel only
-    set label 902 '纵轴: 得分率 % rate · 红点: 扣分年度 deducted · 阴影: 规则窗口 rule window' \
-        . (threshold > 0 ? ' · 虚线: 阈值 threshold' : '') \
-        at screen 0.005, character 2.2 left font ',9' textcolor rgb '#555555'
+    set label 902 legend_text at screen 0.005, character 2.2 left font ',9' textcolor rgb '#555555'
     set object 1 rectangle from first window_first - 0.5, graph 0 to first window_last + 0.5, graph 1 \
         behind fillcolor rgb '#fff3cd' fillstyle solid 1.0 noborder
     do for [i=1:n_indicator] {

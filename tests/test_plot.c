@@ -111,6 +111,7 @@ static int setup(void **state)
 {
 	fixture *f = calloc(1, sizeof(*f));
 	jx_init();
+	tu_catalogs(); /* the charts are Chinese by default: the zh_CN catalog of the build */
 	f->dir = tu_mkdtemp();
 	snprintf(f->path, sizeof(f->path), "%s/plot.db", f->dir);
 	if (jx_store_open(&f->store, f->path, JX_STORE_CREATE) != 0)
@@ -377,8 +378,8 @@ static void test_plot__script_header(void **state)
 		 font);
 	assert_contains(s, expect);
 	assert_contains(s, "\nset output '/nowhere/chart.png'\n");
-	assert_contains(s, "\ntitle_text = '测试部门 · 总分与趋势 total score and trend'\n");
-	assert_contains(s, "\nsubtitle_text = '2019–2022 · 自评 self-evaluation'\n");
+	assert_contains(s, "\ntitle_text = '测试部门 · 总分与趋势'\n");
+	assert_contains(s, "\nsubtitle_text = '2019–2022 · 自评'\n");
 	assert_contains(s, "\nsynthetic = 0\n");
 	assert_contains(s, "# ---- template common ----\n");
 	assert_contains(s, "# ---- template total ----\n");
@@ -493,8 +494,8 @@ static void test_plot__script_weak(void **state)
 	assert_contains(s, "\nn_indicator = 2\n");
 	assert_contains(s, "\nindicator[1] = '预算编制科学规范'\n");
 	assert_contains(s, "\nindicator[2] = '部门预算执行率'\n");
-	assert_contains(s, "\nrule[1] = '持续 persistent 3/3 · 占扣分 large 58.3%'\n");
-	assert_contains(s, "\nrule[2] = '持续 persistent 2/3'\n");
+	assert_contains(s, "\nrule[1] = '持续 3/3 · 占扣分 58.3%'\n");
+	assert_contains(s, "\nrule[2] = '持续 2/3'\n");
 	assert_float_equal(script_number(s, "window_first"), 2020, 0);
 	assert_float_equal(script_number(s, "window_last"), 2022, 0);
 	assert_float_equal(script_number(s, "threshold"), 0, 0);
@@ -512,7 +513,7 @@ static void test_plot__script_figures(void **state)
 	char *s = script_of(f, JX_CHART_FIGURES, "测试部门"), *b = script_block(s, "figures");
 	assert_string_equal(b, "2019 1000 950 95\n2020 1100 1155 105\n2021 1200 1140 95\n"
 			       "2022 1250 1250 100\n");
-	assert_contains(s, "\ntitle_text = '测试部门 · 预算与决算支出 budget and expenditure'\n");
+	assert_contains(s, "\ntitle_text = '测试部门 · 预算与决算支出'\n");
 	free(b);
 	free(s);
 }
@@ -629,11 +630,11 @@ static void test_plot__breaks_and_reviews_marked(void **state)
 	free(b);
 	free(s);
 	svg = render_svg(f, JX_CHART_TOTAL, "换框部门");
-	assert_contains(svg, "2022 新指标体系 new framework");
-	assert_contains(svg, "财政复核 review");
+	assert_contains(svg, "2022 年起新指标体系");
+	assert_contains(svg, "财政复核");
 	free(svg);
 	svg = render_svg(f, JX_CHART_CATEGORIES, "换框部门");
-	assert_contains(svg, "2022 新指标体系 new framework");
+	assert_contains(svg, "2022 年起新指标体系");
 	free(svg);
 	/* without a break or a review: nothing marked */
 	s = script_of(f, JX_CHART_TOTAL, "测试部门");
@@ -667,7 +668,7 @@ static void test_plot__heatmap_only_lost_points(void **state)
 	assert_contains(s,
 			"\nindicator[1] = 'C'\n"); /* jx_units order: the latest framework first */
 	assert_contains(s, "\nindicator[2] = 'A'\n");
-	assert_contains(s, "indicators that lost points only'\n");
+	assert_contains(s, "只列出扣过分的指标'\n");
 	free(s);
 	n = (size_t)snprintf(csv, sizeof(csv),
 			     "department,year,kind,level1,level2,level3,"
@@ -681,7 +682,7 @@ static void test_plot__heatmap_only_lost_points(void **state)
 	assert_contains(s, "\nindicator[1] = '指标03'\n");
 	assert_contains(s, "\nindicator[18] = '指标20'\n");
 	assert_null(strstr(s, "'指标02'"));
-	assert_contains(s, "另有 2 项扣分较少的指标未画出 2 more not shown");
+	assert_contains(s, "；另有 2 项扣分较少的指标未画出");
 	free(s);
 }
 
@@ -695,7 +696,7 @@ static void test_plot__year_range_limits_data(void **state)
 	assert_int_equal(jx_plot_script(&s, f->store, &r), 0);
 	b = script_block(s, "rates");
 	assert_string_equal(b, "2020 90 98\n2021 88 90\n");
-	assert_contains(s, "\nsubtitle_text = '2020–2021 · 自评 self-evaluation'\n");
+	assert_contains(s, "\nsubtitle_text = '2020–2021 · 自评'\n");
 	free(b);
 	free(s);
 	r.year_from = 2022;
@@ -710,10 +711,11 @@ static void test_plot__synthetic_is_marked(void **state)
 	jx_plot_request r = request(JX_CHART_CATEGORIES, "合成部门");
 	char *svg = NULL;
 	assert_contains(s, "\nsynthetic = 1\n");
-	assert_contains(s, "\nsynthetic_text = '合成数据 synthetic data'\n");
+	assert_contains(s, "\nsynthetic_text = '合成数据'\n");
 	r.format = JX_IMAGE_SVG;
 	assert_int_equal(jx_plot_render(&svg, NULL, f->store, &r), 0);
-	assert_contains(svg, "合成数据 synthetic data");
+	assert_contains(svg, "合成数据");
+	assert_null(strstr(svg, "synthetic data"));
 	free(svg);
 	free(s);
 }
@@ -744,9 +746,7 @@ static void test_plot__missing_and_inferred_scores_shown(void **state)
 	s = script_of(f, JX_CHART_HEATMAP, "缺失部门");
 	b = script_block(s, "cells");
 	assert_string_equal(b, "2022 0 NaN 2\n2022 1 5 1\n");
-	assert_contains(s,
-			"\nnote_text = '只列出扣过分的指标 indicators that lost points only; ? = "
-			"得分缺失 missing * = 推算得分 inferred'\n");
+	assert_contains(s, "\nnote_text = '只列出扣过分的指标；? = 得分缺失；* = 推算得分'\n");
 	r.format = JX_IMAGE_SVG;
 	assert_int_equal(jx_plot_render(&svg, NULL, f->store, &r), 0);
 	assert_contains(svg, ">?</text>");
@@ -758,8 +758,7 @@ static void test_plot__missing_and_inferred_scores_shown(void **state)
 	s = script_of(f, JX_CHART_CATEGORIES, "缺失部门");
 	b = script_block(s, "rates");
 	assert_string_equal(b, "2022 NaN\n");
-	assert_contains(s, "\nnote_text = '1 个类别年度含缺失得分，未画出 (1 category-years with a "
-			   "missing score are not drawn)'\n");
+	assert_contains(s, "\nnote_text = '1 个类别年度含缺失得分，未画出'\n");
 	free(b);
 	free(s);
 }
@@ -823,10 +822,10 @@ static void test_plot__svg_has_chinese_text(void **state)
 		{JX_CHART_CATEGORIES, {"部门决策", "部门管理", "得分率"}},
 		{JX_CHART_HEATMAP, {"预算编制科学规范", "绩效信息公开", "部门管理"}},
 		{JX_CHART_PARETO, {"预算编制科学规范", "资产管理制度健全性", "累计占比"}},
-		{JX_CHART_WEAK, {"部门预算执行率", "持续 persistent 3/3", "预算编制科学规范"}},
-		{JX_CHART_FIGURES, {"预算数 budget", "105.0%", "执行率"}},
+		{JX_CHART_WEAK, {"部门预算执行率", "持续 3/3", "预算编制科学规范"}},
+		{JX_CHART_FIGURES, {"预算数", "105.0%", "执行率"}},
 		{JX_CHART_RANK, {"对照部门甲", "对照部门乙", "97.0 优"}},
-		{JX_CHART_PROJECTS, {"道路修缮", "路灯改造", "预算执行率"}},
+		{JX_CHART_PROJECTS, {"道路修缮", "路灯改造", "执行率"}},
 	};
 	size_t i, j;
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -840,9 +839,9 @@ static void test_plot__svg_has_chinese_text(void **state)
 	{ /* the weak chart's footnotes belong to the page: drawn once, not once per panel */
 		char *svg = render_svg(f, JX_CHART_WEAK, "测试部门");
 		size_t n = 0, m = 0;
-		for (const char *p = svg; (p = strstr(p, "阴影: 规则窗口")); p++)
+		for (const char *p = svg; (p = strstr(p, "阴影：规则窗口")); p++)
 			n++;
-		for (const char *p = svg; (p = strstr(p, "项指标薄弱")); p++)
+		for (const char *p = svg; (p = strstr(p, "薄弱指标 2 / ")); p++)
 			m++;
 		assert_int_equal(n, 1);
 		assert_int_equal(m, 1);
@@ -1053,6 +1052,86 @@ static void test_plot__line_break_in_a_name(void **state)
 	free(svg);
 }
 
+/* ---- one language per chart ---- */
+
+static char *script_in(fixture *f, jx_chart chart, const char *dept, jx_lang lang)
+{
+	jx_plot_request r = request(chart, dept);
+	char *script = NULL;
+	r.lang = lang;
+	if (jx_plot_script(&script, f->store, &r) != 0)
+		fail_msg("script %s: %s", jx_chart_name(chart), jx_error_last());
+	return script;
+}
+
+/* The total chart of 测试部门 in each language. The fit by hand (test_plot__script_total):
+ * slope −1.1 points a year, R² = 1 − 0.00147 ÷ 0.002075 = 0.29, p = 1 − |t| ÷ √(2 + t²) with
+ * t = −0.011 ÷ √(0.000735 ÷ 5) = −0.9073 → 0.460; forecast 89.69 in 62.13–98.19. */
+static void test_plot__texts_follow_lang(void **state)
+{
+	fixture *f = *state;
+	char *en = script_in(f, JX_CHART_TOTAL, "测试部门", JX_LANG_EN);
+	char *zh = script_in(f, JX_CHART_TOTAL, "测试部门", JX_LANG_ZH);
+	jx_plot_request r;
+	assert_contains(en, "\ntitle_text = '测试部门 · total score and trend'\n");
+	assert_contains(en, "\nsubtitle_text = '2019–2022 · self-evaluation'\n");
+	assert_contains(en, "\nband_name[1] = 'excellent'\n");
+	assert_contains(en, "\nxlabel_text = 'year'\n");
+	assert_contains(en, "\nkey_review = 'finance-bureau review'\n");
+	assert_contains(en, "\ntrend_text = 'OLS -1.10 points per year, p = 0.460, R² = 0.29 "
+			    "(n = 4); Mann-Kendall: ");
+	assert_contains(en, "\nforecast_text = '2023 forecast 89.7, 95% prediction interval "
+			    "62.1–98.2'\n");
+	assert_contains(zh, "\ntitle_text = '测试部门 · 总分与趋势'\n");
+	assert_contains(zh, "\nband_name[1] = '优'\n");
+	assert_contains(zh, "\nxlabel_text = '年度'\n");
+	assert_contains(zh, "\nkey_review = '财政复核'\n");
+	assert_contains(zh, "\ntrend_text = 'OLS 趋势 -1.10 分/年，p = 0.460，R² = 0.29（4 年）；"
+			    "Mann-Kendall：");
+	assert_contains(zh, "\nforecast_text = '2023 年预测 89.7，95% 预测区间 62.1–98.2'\n");
+	free(en);
+	free(zh);
+	en = script_in(f, JX_CHART_WEAK, "测试部门", JX_LANG_EN);
+	assert_contains(en, "\nrule[1] = 'persistent 3/3 · large share 58.3%'\n");
+	assert_contains(en, "\nlegend_text = 'vertical axis: score rate % · red dots: years "
+			    "deducted · shaded: rule window'\n");
+	free(en);
+	/* messages are in the caller's language, whatever the chart's */
+	r = request(JX_CHART_TOTAL, "没有的部门");
+	r.lang = JX_LANG_ZH;
+	assert_int_equal(jx_plot_script(&en, f->store, &r), JX_ENOTFOUND);
+	assert_string_equal(jx_error_last(),
+			    "没有的部门: no evaluation (self-evaluation) in the years asked for");
+	assert_int_equal(jx_i18n_lang(), JX_LANG_EN);
+	jx_i18n_set(JX_LANG_ZH);
+	r.lang = JX_LANG_EN;
+	assert_int_equal(jx_plot_script(&en, f->store, &r), JX_ENOTFOUND);
+	jx_i18n_set(JX_LANG_EN);
+	assert_string_equal(jx_error_last(), "没有的部门：所选年度没有自评记录");
+}
+
+/* p below 0.0005 is written "p < 0.001", never in exponent form: a steady rise 60 71 80 90 99
+ * (by hand: Sxy = 97, Sxx = 10, slope 9.7; residuals −0.6 0.7 0 0.3 −0.4, SSE 1.1 of SST 942,
+ * R² = 0.9988; t = 9.7 ÷ √(1.1 ÷ 3 ÷ 10) = 50.7 on 3 df, p ≈ 2e-5). */
+static void test_plot__p_values_for_people(void **state)
+{
+	fixture *f = *state;
+	static const int score[] = {60, 71, 80, 90, 99};
+	char csv[2048], *s;
+	size_t n = (size_t)snprintf(csv, sizeof(csv),
+				    "department,year,kind,level1,level2,"
+				    "level3,explanation,weight,score\n");
+	for (int i = 0; i < 5; i++)
+		n += (size_t)snprintf(csv + n, sizeof(csv) - n,
+				      "陡升部门,%d,self,甲,乙,丙,,100,%d\n", 2018 + i, score[i]);
+	import_text(f->store, "steep.csv", csv, 0);
+	s = script_in(f, JX_CHART_TOTAL, "陡升部门", JX_LANG_EN);
+	assert_true(script_number(s, "trend_p") < 0.0005);
+	assert_contains(s,
+			"\ntrend_text = 'OLS +9.70 points per year, p < 0.001, R² = 1.00 (n = 5)");
+	free(s);
+}
+
 #define T(test) cmocka_unit_test_setup_teardown(test, setup, teardown)
 
 int main(void)
@@ -1086,6 +1165,8 @@ int main(void)
 		T(test_plot__templates_dir_overrides),
 		T(test_plot__hostile_names_stay_text),
 		T(test_plot__line_break_in_a_name),
+		T(test_plot__texts_follow_lang),
+		T(test_plot__p_values_for_people),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

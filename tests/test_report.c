@@ -262,9 +262,10 @@ static void test_report__suggestions_link_to_evidence(void **state)
 
 static void test_report__sections_and_english(void **state)
 {
-	static const char *const ids[] = {"summary",     "trends",    "weak",     "deductions",
-					  "forecast",    "figures",   "projects", "review",
-					  "suggestions", "provenance"};
+	static const char *const ids[] = {"basics",      "summary",    "targets",   "problems",
+					  "suggestions", "budget-use", "appendix",  "trends",
+					  "weak",        "deductions", "forecast",  "figures",
+					  "projects",    "review",     "provenance"};
 	jx_report *r = build(*state, DEPT);
 	char *zh = render(*state, r, JX_REPORT_HTML, JX_LANG_ZH);
 	char *en = render(*state, r, JX_REPORT_HTML, JX_LANG_EN), sec[64];
@@ -273,12 +274,12 @@ static void test_report__sections_and_english(void **state)
 		assert_non_null(strstr(zh, sec));
 		assert_non_null(strstr(en, sec));
 	}
-	assert_non_null(strstr(zh, "<h2>一、摘要</h2>"));
-	/* 甲局 has no project evaluations: section 八 says so */
+	assert_non_null(strstr(zh, "<h2>二、评价结论</h2>"));
+	/* 甲局 has no project evaluations: appendix 6 says so */
 	assert_non_null(strstr(zh, "所选年度内没有该部门的项目支出绩效自评表。"));
-	assert_non_null(strstr(en, "<h2>1. Summary</h2>"));
+	assert_non_null(strstr(en, "<h2>2. Conclusion</h2>"));
 	assert_non_null(strstr(en, "<html lang=\"en\">"));
-	assert_null(strstr(en, "规划建议"));
+	assert_null(strstr(en, "改进建议"));
 	/* the printed pages' synthetic-data mark in one language */
 	assert_non_null(strstr(zh, "@page{@bottom-left{content:'合成数据';"));
 	assert_non_null(strstr(en, "@page{@bottom-left{content:'synthetic data';"));

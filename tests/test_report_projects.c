@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test_report_projects.c -- the report's section 八、项目支出绩效 and rules R11, R12.
+/* test_report_projects.c -- the report's appendix 附录六　项目支出绩效 and rules R11, R12.
  *
  * The department 示例县教育局 gets two self-evaluations of its own (so that it
  * has a report) and the projects of tests/fixtures/csv/canonical_project_*.csv.
@@ -90,9 +90,9 @@ static void test_report__projects_section(void **state)
 {
 	jx_report *r = NULL;
 	char *md = markdown(*state, &r, JX_LANG_ZH);
-	expect(md, "## 八、项目支出绩效");
-	expect(md, "## 九、自评与财政复核");
-	expect(md, "## 十、数据来源");
+	expect(md, "## 附录六　项目支出绩效");
+	expect(md, "## 附录七　自评与财政复核");
+	expect(md, "## 附录八　数据来源");
 	expect(md, "本部门在 2022–2023 年有 2 个项目的支出绩效自评。");
 	/* the table: latest year, execution, mean, missed / targets, points lost */
 	expect(md, "义务教育营养改善计划专项资金 | 2022–2023 | 108 / 110 优 | 99.9% | 95.0% | "
@@ -134,8 +134,8 @@ static void test_report__projects_english(void **state)
 {
 	jx_report *r = NULL;
 	char *md = markdown(*state, &r, JX_LANG_EN);
-	expect(md, "## 8. Budget projects");
-	expect(md, "## 10. Data provenance");
+	expect(md, "## Appendix 6. Budget projects");
+	expect(md, "## Appendix 8. Data provenance");
 	expect(md, "\u201c校舍维修改造资金\u201d: 2022–2023, execution in all 2 years below 90.0% "
 		   "(mean 65.0%, lowest 60.0%)");
 	free(md);

@@ -188,16 +188,19 @@ static void test_report__profile_of_one_year(void **state)
 {
 	jx_report *r = NULL;
 	char *md = markdown(*state, &r, "真局", JX_LANG_ZH);
-	const char *sugg = strstr(md, "## 二、规划建议"), *trends = strstr(md, "## 三、类别趋势");
-	expect(md, "### 基本情况\n\n<strong>部门主要职能（2024 年评价报告所述）：</strong>"
+	const char *sugg = strstr(md, "## 五、改进建议"),
+		   *trends = strstr(md, "## 附录一　类别趋势");
+	expect(md, "## 一、基本情况\n\n<strong>部门主要职能（2024 年评价报告所述）：</strong>"
 		   "负责全市禁毒工作。\n");
 	assert_non_null(sugg);
 	assert_non_null(trends);
 	assert_true(sugg < trends);
 	expect(md, "【R2 薄弱指标】</strong>「A」2024 年扣 5 分：查明失分原因，落实整改，"
 		   "下年度得分率达到 100.0%。");
-	expect(md, "### 部门自述的问题和建议（2024 年评价报告原文）\n\n<strong>存在问题及原因："
-		   "</strong>经费不足。\n\n<strong>有关建议：</strong>加强培训。\n");
+	expect(md, "### 部门自述的存在问题及原因（2024 年评价报告原文）\n\n<strong>存在问题及原因："
+		   "</strong>经费不足。\n");
+	expect(md, "### 部门自述的有关建议（2024 年评价报告原文）\n\n<strong>有关建议：</strong>"
+		   "加强培训。\n");
 	expect(md, "本部门在所选范围内只有 1 个评价年度（2024 年）：不做趋势检验");
 	expect(md, "> 评价年度少于 3 个（1 个），不做下年度预测。");
 	assert_null(strstr(md, "t-trend")); /* no table of "too few years" */

@@ -52,6 +52,8 @@ typedef struct {
 	const char *gnuplot;       /**< program; NULL = "gnuplot" searched in PATH */
 	const char *font;          /**< font family; NULL = a CJK family found by fontconfig */
 	int timeout;               /**< seconds gnuplot may run before it is killed; 0 = 60 */
+	jx_lang lang;              /**< the chart's texts (titles, axes, keys, notes); default
+					Chinese. Messages stay in the caller's (jx_i18n_set). */
 	/** rank: the departments' ranking already computed (jx_rank_compute of the rank year
 	 *  and kind; borrowed), so that a caller drawing it beside its own use of it (the
 	 *  report) does not rank every department twice; NULL or another year = computed */
@@ -61,7 +63,7 @@ typedef struct {
 /** The default time limit of one gnuplot run, in seconds. */
 #define JX_PLOT_TIMEOUT 60
 
-/** Fill r with the defaults (PNG, self, built-in templates, sizes per chart). */
+/** Fill r with the defaults (PNG, self, Chinese, built-in templates, sizes per chart). */
 JX_API void jx_plot_request_init(jx_plot_request *r);
 
 /** "total", "categories", ... Borrowed; NULL when out of range. */

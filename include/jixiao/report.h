@@ -85,6 +85,22 @@ typedef struct {
 	char anchor[40];      /**< id of the evidence in the report, e.g. "weak-3" */
 } jx_suggestion;
 
+/** At most this many problems are ranked (docs/report.md, "The main problems"). */
+#define JX_PROBLEMS_MAX 5
+
+/** One of the department's main problems: an indicator that lost points in the latest year,
+ *  ranked by those points times the years it lost points in the window (persistence). */
+typedef struct {
+	const jx_unit *unit; /**< the indicator (borrowed from the report's deductions) */
+	double latest_lost;  /**< points lost in the latest year (> 0) */
+	double window_lost;  /**< points lost over the window (known scores) */
+	size_t ndeducted;    /**< window years in which it lost points (1..nwindow) */
+	size_t nwindow;      /**< evaluated years in the window (options.weak_window) */
+	double priority;     /**< latest_lost × ndeducted: the ranking key */
+	const char *reason;  /**< the department's own 扣分原因 in the latest year, or NULL
+				  (borrowed from latest) */
+} jx_problem;
+
 /** One import warning of an evaluation used. */
 typedef struct {
 	int year;
@@ -136,6 +152,12 @@ typedef struct {
 	/** What the department's own report of year_latest (the report's kind) states, as
 	 *  written: 部门主要职能, 存在问题及原因, 有关建议; each NULL when it says nothing. */
 	char *functions, *stated_problems, *stated_suggestions;
+	/** The department's evaluation of year_latest and the report's kind, as stored (its
+	 *  indicators with targets, actuals and reasons); NULL when it cannot be loaded. */
+	jx_evaluation *latest;
+	/** The main problems, highest priority first (docs/report.md, "The main problems"). */
+	jx_problem problems[JX_PROBLEMS_MAX];
+	size_t nproblems;
 } jx_report;
 
 /**

@@ -38,8 +38,9 @@ const cli_spec spec_plot = {
 	   "  all         the seven above into DIR as total.png, categories.png, ...\n"
 	   "One chart needs --out FILE, all needs --out-dir DIR.\n"
 	   "\n"
-	   "Chinese labels need a CJK font (fonts-noto-cjk). Charts drawn from synthetic\n"
-	   "data say so. The written files are printed on stdout.\n"),
+	   "Charts are in Chinese, or in English with jixiao --lang en plot ...; Chinese\n"
+	   "needs a CJK font (fonts-noto-cjk). Charts drawn from synthetic data say so.\n"
+	   "The written files are printed on stdout.\n"),
 	"  jixiao plot total --dept 南京市公安局禁毒支队 --out total.png\n"
 	"  jixiao plot all --dept 南京市公安局禁毒支队 --out-dir charts --format svg\n",
 	options};
@@ -235,6 +236,7 @@ int cmd_plot(jx_cli *cli, int argc, char **argv)
 	int rc;
 	memset(&a, 0, sizeof(a));
 	jx_plot_request_init(&a.req);
+	a.req.lang = cli->doc_lang; /* a chart is a document: Chinese, or the global --lang */
 	if ((rc = cli_parse(&c, &spec_plot, argc, argv, own_option, &a)) != CLI_GO)
 		return rc;
 	if ((rc = check_args(&a, &c)) != 0)

@@ -27,7 +27,7 @@ done
 "$JIXIAO" --db "$db" plot heatmap --dept "$dept" --out "$tmp/h.svg" --script "$tmp/h.gp" \
 	>/dev/null || fail_later "plot heatmap svg"
 grep -q '<svg' "$tmp/h.svg" || fail_later "h.svg is not SVG"
-grep -q '合成数据 synthetic data' "$tmp/h.svg" || fail_later "synthetic data not marked"
+grep -q '>合成数据<' "$tmp/h.svg" || fail_later "synthetic data not marked"
 grep -q "^set terminal svg size" "$tmp/h.gp" || fail_later "script has no svg terminal"
 grep -q '^\$cells << EOD$' "$tmp/h.gp" || fail_later "script has no cells block"
 

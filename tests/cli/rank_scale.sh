@@ -13,7 +13,7 @@ first=$("$JIXIAO" --db "$db" rank --format csv | sed -n 2p | cut -d, -f2)
 for d in "$first" "$last"; do
   "$JIXIAO" --db "$db" plot rank --dept "$d" --out "$tmp/rank.png" --script "$tmp/rank.gp" >/dev/null 2>"$tmp/err" ||
     fail_later "plot rank for $d: $(cat "$tmp/err")"
-  grep -q "40 of 100 departments shown" "$tmp/rank.gp" || fail_later "$d: no subset note"
+  grep -q "共 100 个部门，显示前 15 名及本部门附近" "$tmp/rank.gp" || fail_later "$d: no subset note"
   [ "$(grep -c "^[0-9]* [0-9.]* [01] [0-9]*$" "$tmp/rank.gp")" -eq 40 ] || fail_later "$d: expected 40 bars"
   grep -Eq "^[0-9]+ [0-9.]+ 1 [0-9]+$" "$tmp/rank.gp" || fail_later "$d: chosen department not highlighted"
   h=$(od -An -tu1 -j20 -N4 "$tmp/rank.png" | awk '{print $1*16777216+$2*65536+$3*256+$4}')

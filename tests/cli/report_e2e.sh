@@ -52,9 +52,11 @@ grep -qx "$html" "$tmp/out" || fail "report does not print the file it wrote"
 # ---- well-formed, self-contained, sections, links ----
 xmllint --noout "$html" || fail "HTML is not well-formed"
 ok
-for id in summary trends weak deductions forecast figures projects review suggestions provenance; do
+for id in basics summary targets problems suggestions budget-use appendix trends weak deductions forecast figures projects review provenance; do
   same "$(xp "count(//section[@id='$id']/h2)")" 1 "section $id"
 done
+# the bureau's order: the body, then the statistics appendix
+same "$(xp "//section/@id" | sed 's/.*id="\([^"]*\)".*/\1/' | tr '\n' ' ')" "basics summary targets problems suggestions budget-use appendix trends weak deductions forecast figures projects review provenance " "section order"
 same "$(xp 'count(//script)')" 0 "script elements"
 same "$(xp "count(//@*[local-name()='href' or local-name()='src'][not(starts-with(., '#') or starts-with(., 'data:'))])")" 0 \
   "external references"
@@ -68,6 +70,26 @@ n_sug=$(xp "count(//section[@id='suggestions']//li)")
 [ "$n_sug" -ge 1 ] || fail "no planning suggestion"; ok
 same "$(xp "count(//section[@id='suggestions']//li[not(a[starts-with(@href,'#')])])")" 0 \
   "suggestions without an evidence link"
+
+# ---- 绩效目标完成情况: one row per indicator of the latest evaluation, as `show` prints it;
+# 存在问题及原因: each problem lost points in the latest year (its row of that table) ----
+J show "$dept" 2024 --format csv >"$tmp/show.csv"
+same "$(xp "count(//table[@id='t-targets']/tbody/tr)")" \
+  "$(q "$tmp/show.csv" "select count(*) from t where row_type = 'indicator'")" "indicator rows"
+while IFS=$'\x1f' read -r i l3 w sc ded; do
+  row="//tr[@id='target-$i']"
+  same "$(xp "normalize-space($row/td[2])")" "$l3" "target row $i name"
+  near "$(xp "normalize-space($row/td[last()-4])")" "$w" 1 2 "target row $i full marks"
+  near "$(xp "normalize-space($row/td[last()-3])")" "$sc" 1 2 "target row $i score"
+  near "$(xp "normalize-space($row/td[last()-1])")" "$ded" 1 2 "target row $i points lost"
+done < <(q "$tmp/show.csv" "select row_number() over (order by rowid) - 1, level3, weight, score, deduction from t where row_type = 'indicator'")
+n_prob=$(xp "count(//section[@id='problems']/ol/li)")
+[ "$n_prob" -ge 1 ] && [ "$n_prob" -le 5 ] || fail "$n_prob main problems, expected 1 to 5"; ok
+for k in $(seq 1 "$n_prob"); do
+  t=$(xp "string(//li[@id='problem-$k']/a/@href)"); t=${t#\#}
+  ded=$(xp "normalize-space(//tr[@id='$t']/td[last()-1])")
+  [ "${ded:-0}" != 0 ] || fail "problem $k links to $t, which lost no points"; ok
+done
 
 # ---- summary: rank, score, grade, change ----
 latest=$(J list --dept "$dept" --kind self --format csv | tail -1 | cut -d, -f2)
@@ -184,15 +206,16 @@ done < <(q "$tmp/sr.csv" "select year, self_score, review_score, diff_points fro
 J report --dept "$dept" --lang en --no-charts --out "$tmp/en.html" >/dev/null
 html=$tmp/en.html
 xmllint --noout "$html" || fail "English HTML is not well-formed"
-same "$(xp "normalize-space(//section[@id='summary']/h2)")" "1. Summary" "English heading"
-same "$(xp "normalize-space(//section[@id='suggestions']/h2)")" "2. Planning suggestions" "English heading"
+same "$(xp "normalize-space(//section[@id='summary']/h2)")" "2. Conclusion" "English heading"
+same "$(xp "normalize-space(//section[@id='suggestions']/h2)")" "5. Improvement suggestions" "English heading"
+same "$(xp "normalize-space(//section[@id='trends']/h2)")" "Appendix 1. Category trends" "English heading"
 same "$(xp "string(/html/@lang)")" "en" "lang attribute"
 
 # ---- the real one-year report: every section, no trend, no forecast ----
 html=$tmp/real.html
 J report --dept 南京市公安局禁毒支队 --out "$html" >/dev/null
 xmllint --noout "$html" || fail "real report is not well-formed"
-for id in summary trends weak deductions forecast figures projects review suggestions provenance; do
+for id in basics summary targets problems suggestions budget-use appendix trends weak deductions forecast figures projects review provenance; do
   same "$(xp "count(//section[@id='$id']/h2)")" 1 "real report section $id"
 done
 same "$(xp "normalize-space(//section[@id='summary']/div[@class='cards']/div[1]/div[@class='value'])")" \
@@ -228,8 +251,8 @@ db=$tmp/t.db
 
 # ---- Markdown: same content, charts as PNG beside it ----
 J report --dept "$dept" --out "$tmp/r.md" >/dev/null
-grep -q '^## 一、摘要' "$tmp/r.md" || fail "Markdown lacks the summary"
-grep -q "^## 十、数据来源" "$tmp/r.md" || fail "Markdown lacks the provenance"
+grep -q '^## 二、评价结论' "$tmp/r.md" || fail "Markdown lacks the conclusion"
+grep -q "^## 附录八　数据来源" "$tmp/r.md" || fail "Markdown lacks the provenance"
 grep -q '<a id="weak-1"></a>' "$tmp/r.md" || fail "Markdown lacks evidence anchors"
 pngs=$(grep -o '](r_charts/[a-z]*\.png)' "$tmp/r.md" | wc -l)
 [ "$pngs" -ge 6 ] || fail "Markdown links $pngs charts, expected at least 6"; ok

@@ -136,7 +136,8 @@ int plot__chart_heatmap(plot__script *ps, const plot__ctx *ctx)
 	jx__buf nb;
 	int rc;
 	memset(&h, 0, sizeof(h));
-	if ((rc = plot__units_begin(&pu, ps, ctx, "扣分热力图 points deducted")) != 0 ||
+	if ((rc = plot__units_begin(&pu, ps, ctx, _("points deducted by indicator and year"))) !=
+		    0 ||
 	    (rc = heat_layout_build(&h, u = pu.u)) != 0)
 		goto out;
 	/* about 940 px wide, rows of 30 px: printed on A4 (184 mm wide) the text is ~8 pt */
@@ -147,15 +148,21 @@ int plot__chart_heatmap(plot__script *ps, const plot__ctx *ctx)
 	plot__emit_number_array(&ps->vars, "category_first", h.cat_first, h.ncats);
 	plot__emit_number(&ps->vars, "max_deducted", emit_cells(ps, u, &h, &nmissing, &ninferred));
 	jx__buf_init(&nb);
-	jx__buf_puts(&nb, h.nrows ? "只列出扣过分的指标 indicators that lost points only"
-				  : "没有指标扣分 no indicator lost points");
+	jx__buf_puts(&nb, h.nrows ? _("indicators that lost points only")
+				  : _("no indicator lost points"));
 	if (h.nleft)
-		jx__buf_printf(&nb, "; 另有 %zu 项扣分较少的指标未画出 %zu more not shown", h.nleft,
-			       h.nleft);
-	if (nmissing || ninferred)
-		jx__buf_printf(&nb, "; %s%s", nmissing ? "? = 得分缺失 missing " : "",
-			       ninferred ? "* = 推算得分 inferred" : "");
+		jx__buf_printf(
+			&nb,
+			ngettext("; %zu more indicator that lost fewer points is not shown",
+				 "; %zu more indicators that lost fewer points are not shown",
+				 h.nleft),
+			h.nleft);
+	if (nmissing)
+		jx__buf_puts(&nb, _("; ? = score missing"));
+	if (ninferred)
+		jx__buf_puts(&nb, _("; * = inferred score"));
 	note = jx__buf_detach(&nb);
+	plot__emit_string(&ps->vars, "cblabel_text", _("points deducted"));
 	plot__emit_note(ps, note);
 out:
 	free(note);
@@ -197,7 +204,7 @@ int plot__chart_pareto(plot__script *ps, const plot__ctx *ctx)
 	char *note = NULL, total[32];
 	size_t nlost = 0;
 	int rc;
-	if ((rc = plot__units_begin(&pu, ps, ctx, "失分帕累托图 points lost by indicator")) != 0)
+	if ((rc = plot__units_begin(&pu, ps, ctx, _("points lost by indicator"))) != 0)
 		goto out;
 	pu.o.level = JX_LEVEL_3;
 	if ((rc = jx_deductions_compute(&d, pu.sr, &pu.o)) != 0)
@@ -207,9 +214,16 @@ int plot__chart_pareto(plot__script *ps, const plot__ctx *ctx)
 	plot__emit_number(&ps->vars, "total_points", d->total_points);
 	emit_bars(ps, d, &nlost);
 	jx_number_format(total, sizeof(total), round(d->total_points * 100.0) / 100.0);
-	note = jx__sprintf("共失分 %s 分, %zu 项指标 (points lost in all: %s by %zu indicators)%s",
-			   total, nlost, total, nlost,
-			   nlost > MAX_BARS ? "; 图中为前 15 项 first 15 shown" : "");
+	note = jx__sprintf(ngettext("points lost in all: %s, by %zu indicator",
+				    "points lost in all: %s, by %zu indicators", nlost),
+			   total, nlost);
+	if (note && nlost > MAX_BARS) {
+		char *more = jx__sprintf(_("%s; the first %d shown"), note, MAX_BARS);
+		free(note);
+		note = more;
+	}
+	plot__emit_axes(ps, NULL, _("points lost"), _("cumulative share (%)"));
+	plot__emit_string(&ps->vars, "empty_text", _("no points lost in these years"));
 	plot__emit_note(ps, note);
 out:
 	free(note);

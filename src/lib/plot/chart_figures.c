@@ -38,7 +38,7 @@ int plot__chart_figures(plot__script *ps, const plot__ctx *ctx)
 	if (rc)
 		goto out;
 	ps->synthetic = figures_synthetic(ctx->store, ctx->req->department, f);
-	plot__emit_titles(ps, ctx->req, "预算与决算支出 budget and expenditure", f->years[0].year,
+	plot__emit_titles(ps, ctx->req, _("budget and final expenditure"), f->years[0].year,
 			  f->years[f->nyears - 1].year);
 	plot__emit_int(&ps->vars, "year_min", f->years[0].year);
 	plot__emit_int(&ps->vars, "year_max", f->years[f->nyears - 1].year);
@@ -57,7 +57,11 @@ int plot__chart_figures(plot__script *ps, const plot__ctx *ctx)
 		jx__buf_puts(&ps->vars, "\n");
 	}
 	plot__block_end(&ps->vars);
-	plot__emit_note(ps, f->warning ? "支出年均增长超过阈值 expenditure growth above threshold"
+	plot__emit_axes(ps, _("year"), _("amount (10,000 yuan)"), _("execution rate (%)"));
+	plot__emit_string(&ps->vars, "key_budget", _("budget"));
+	plot__emit_string(&ps->vars, "key_expenditure", _("final expenditure"));
+	plot__emit_string(&ps->vars, "key_rate", _("execution rate"));
+	plot__emit_note(ps, f->warning ? _("mean yearly growth of expenditure above the threshold")
 				       : NULL);
 out:
 	jx_funds_result_free(f);

@@ -62,7 +62,7 @@ int plot__chart_projects(plot__script *ps, const plot__ctx *ctx)
 		slow += r->projects[p].slow;
 	}
 	ps->synthetic = r->provenance == JX_PROV_SYNTHETIC;
-	plot__emit_titles(ps, ctx->req, "项目预算执行率 project execution rate", years[0],
+	plot__emit_titles(ps, ctx->req, _("execution rate of the projects"), years[0],
 			  years[nyears - 1]);
 	plot__emit_int(&ps->vars, "year_min", years[0]);
 	plot__emit_int(&ps->vars, "year_max", years[nyears - 1]);
@@ -79,9 +79,10 @@ int plot__chart_projects(plot__script *ps, const plot__ctx *ctx)
 	}
 	plot__block_end(&ps->vars);
 	if (slow)
-		note = jx__sprintf("%zu 个项目各年执行率均低于阈值 "
-				   "(%zu projects below the threshold in every year)",
-				   slow, slow);
+		note = jx__sprintf(ngettext("%zu project below the threshold in every year",
+					    "%zu projects below the threshold in every year", slow),
+				   slow);
+	plot__emit_axes(ps, _("year"), _("execution rate (%)"), NULL);
 	plot__emit_note(ps, note);
 out:
 	free(note);

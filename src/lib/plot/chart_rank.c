@@ -111,7 +111,7 @@ static void emit_ranks(plot__script *ps, const jx_rank_result *r, const char *de
 			names[i] = owned[i];
 		else
 			names[i] = row->department;
-		grades[i] = row->grade ? row->grade : "";
+		grades[i] = row->grade ? jx_grade_label(row->grade) : "";
 	}
 	plot__emit_string_array(&ps->vars, "department", names, n);
 	plot__emit_string_array(&ps->vars, "grade", grades, n);
@@ -161,16 +161,16 @@ int plot__chart_rank(plot__script *ps, const plot__ctx *ctx)
 	}
 	bars = r->nrows > RANK_MAX_BARS ? RANK_MAX_BARS : r->nrows;
 	ps->height = (int)(bars * 30 + 170 > 450 ? bars * 30 + 170 : 450);
-	plot__emit_titles(ps, ctx->req, "部门总分排名 departments ranked", year, 0);
+	plot__emit_titles(ps, ctx->req, _("departments ranked by total score"), year, 0);
 	plot__emit_int(&ps->vars, "rank_year", year);
 	if ((rc = plot__emit_bands(ps, ctx->store)) != 0)
 		goto out;
 	emit_ranks(ps, r, ctx->req->department, at);
 	if (r->nrows > RANK_MAX_BARS)
 		snprintf(note, sizeof(note),
-			 "共 %zu 个部门，显示前 %d 名及本部门附近 / %d of %zu "
-			 "departments shown: the top %d and those around this one",
-			 r->nrows, RANK_TOP, RANK_MAX_BARS, r->nrows, RANK_TOP);
+			 _("%zu departments: the top %d and those around this one are shown"),
+			 r->nrows, RANK_TOP);
+	plot__emit_axes(ps, _("total score (percent of the total weight)"), NULL, NULL);
 	plot__emit_note(ps, r->nrows > RANK_MAX_BARS ? note : NULL);
 out:
 	free(peers.rows);

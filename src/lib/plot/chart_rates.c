@@ -23,7 +23,7 @@ int plot__chart_categories(plot__script *ps, const plot__ctx *ctx)
 	size_t n = 0, i, y, unknown = 0;
 	char *note = NULL;
 	int rc;
-	if ((rc = plot__units_begin(&pu, ps, ctx, "一级指标得分率 score rate by category")) != 0)
+	if ((rc = plot__units_begin(&pu, ps, ctx, _("score rate by category"))) != 0)
 		goto out;
 	u = pu.u;
 	cats = malloc((u->nunits + 1) * sizeof(*cats));
@@ -51,9 +51,11 @@ int plot__chart_categories(plot__script *ps, const plot__ctx *ctx)
 	}
 	plot__block_end(&ps->vars);
 	if (unknown)
-		note = jx__sprintf("%zu 个类别年度含缺失得分，未画出 "
-				   "(%zu category-years with a missing score are not drawn)",
-				   unknown, unknown);
+		note = jx__sprintf(ngettext("%zu category-year with a missing score is not drawn",
+					    "%zu category-years with a missing score are not drawn",
+					    unknown),
+				   unknown);
+	plot__emit_axes(ps, _("year"), _("score rate (%)"), NULL);
 	plot__emit_note(ps, note);
 out:
 	free(note);
@@ -63,27 +65,27 @@ out:
 	return rc;
 }
 
-/* Which rules fired, in words: "新增 new · 持续 persistent 2/3 · 占扣分 large 23.1%". */
+/* Which rules fired, in words: "new · persistent 2/3 · large 23.1%" (新增 · 持续 2/3 · 占扣分 23.1%). */
 static char *rules_text(const jx_weak_row *w, const jx_weak_result *r)
 {
 	char num[32];
 	jx__buf b;
 	jx__buf_init(&b);
 	if (w->rules & JX_WEAK_NEW)
-		jx__buf_printf(&b, "新增 new");
+		jx__buf_puts(&b, _("new"));
 	if (w->rules & JX_WEAK_PERSISTENT)
-		jx__buf_printf(&b, "%s持续 persistent %zu/%zu", b.len ? " · " : "", w->ndeducted,
+		jx__buf_printf(&b, _("%spersistent %zu/%zu"), b.len ? " · " : "", w->ndeducted,
 			       r->nwindow);
 	if (w->rules & JX_WEAK_LARGE) {
 		jx_number_format(num, sizeof(num), round(w->share * 1000.0) / 10.0);
-		jx__buf_printf(&b, "%s占扣分 large %s%%", b.len ? " · " : "", num);
+		jx__buf_printf(&b, _("%slarge share %s%%"), b.len ? " · " : "", num);
 	}
 	if (w->rules & JX_WEAK_LOW_RATE) {
 		jx_number_format(num, sizeof(num), round(w->mean_rate * 1000.0) / 10.0);
-		jx__buf_printf(&b, "%s均值 mean %s%%", b.len ? " · " : "", num);
+		jx__buf_printf(&b, _("%smean rate %s%%"), b.len ? " · " : "", num);
 	}
 	if (w->rules & JX_WEAK_FALLING)
-		jx__buf_printf(&b, "%s下降 falling", b.len ? " · " : "");
+		jx__buf_printf(&b, _("%sfalling"), b.len ? " · " : "");
 	return jx__buf_detach(&b);
 }
 
@@ -123,15 +125,36 @@ static void emit_panels(plot__script *ps, const jx_weak_result *r, size_t n)
 	free(names);
 }
 
+/* "weak indicators: 3 of 30; the first 12 shown; rules over the last 3 years: ..." */
+static char *weak_note(const jx_weak_result *r, const jx_analysis_options *o, size_t shown)
+{
+	char share[32], large[32];
+	jx__buf b;
+	/* numbers through jx_number_format: printf's %g would follow LC_NUMERIC */
+	jx_number_format(share, sizeof(share), 100.0 * o->weak_new_share);
+	jx_number_format(large, sizeof(large), 100.0 * o->weak_large_share);
+	jx__buf_init(&b);
+	jx__buf_printf(&b, _("weak indicators: %zu of %zu"), r->nrows, r->nchecked);
+	if (r->nrows > shown)
+		jx__buf_printf(&b, _("; the first %zu shown"), shown);
+	jx__buf_printf(
+		&b,
+		_("; rules over the last %d years: new (the latest year lost ≥ %s%% of the "
+		  "weight, or only the latest year lost points), persistent (points lost in "
+		  "≥ %d years including the latest), large share (≥ %s%% of the points lost)"),
+		o->weak_window, share, o->weak_min_deducted, large);
+	return jx__buf_detach(&b);
+}
+
 int plot__chart_weak(plot__script *ps, const plot__ctx *ctx)
 {
 	plot__units pu;
 	const jx_analysis_options *o = &pu.o;
 	jx_weak_result *r = NULL;
-	char *note = NULL, thr[32], alpha[32];
+	char *note = NULL;
 	size_t n, cols, rows;
-	int rc;
-	if ((rc = plot__units_begin(&pu, ps, ctx, "薄弱指标 weak indicators")) != 0 ||
+	int rc, threshold_drawn;
+	if ((rc = plot__units_begin(&pu, ps, ctx, _("weak indicators"))) != 0 ||
 	    (rc = jx_weak_compute(&r, pu.sr, o)) != 0)
 		goto out;
 	n = r->nrows < MAX_PANELS ? r->nrows : MAX_PANELS;
@@ -144,17 +167,18 @@ int plot__chart_weak(plot__script *ps, const plot__ctx *ctx)
 	plot__emit_int(&ps->vars, "window_first", r->nwindow ? r->window[0] : 0);
 	plot__emit_int(&ps->vars, "window_last", r->nwindow ? r->window[r->nwindow - 1] : 0);
 	/* the threshold line only when the low_rate rule is on (0: none drawn) */
+	threshold_drawn = o->weak_low_rate && o->weak_threshold > 0;
 	plot__emit_number(&ps->vars, "threshold", o->weak_low_rate ? 100.0 * o->weak_threshold : 0);
 	emit_panels(ps, r, n);
-	/* numbers through jx_number_format: printf's %g would follow LC_NUMERIC */
-	jx_number_format(thr, sizeof(thr), 100.0 * o->weak_new_share);
-	jx_number_format(alpha, sizeof(alpha), 100.0 * o->weak_large_share);
-	note = jx__sprintf("%zu / %zu 项指标薄弱 weak%s; 规则 rules (近 %d 年 last %d years): "
-			   "新增 new (最近一年扣 ≥ %s%% 权重或仅最近一年扣分), 持续 persistent "
-			   "(≥ %d 年扣分且含最近一年), 占扣分 large (≥ %s%%)",
-			   r->nrows, r->nchecked, r->nrows > n ? " (前 12 项 first 12 shown)" : "",
-			   o->weak_window, o->weak_window, thr, o->weak_min_deducted, alpha);
+	note = weak_note(r, o, n);
 	plot__emit_note(ps, note);
+	plot__emit_string(&ps->vars, "empty_text", _("no indicator flagged as weak"));
+	plot__emit_string(&ps->vars, "legend_text",
+			  threshold_drawn
+				  ? _("vertical axis: score rate % · red dots: years deducted "
+				      "· shaded: rule window · dashed: threshold")
+				  : _("vertical axis: score rate % · red dots: years deducted "
+				      "· shaded: rule window"));
 out:
 	free(note);
 	jx_weak_result_free(r);

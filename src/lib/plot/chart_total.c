@@ -33,7 +33,36 @@ static void emit_totals(plot__script *ps, const jx_units *u, const jx_unit *tota
 	plot__block_end(&ps->vars);
 }
 
-/* has_trend, trend_intercept/slope (percent per year), p_value, r2, direction_text. */
+/* trend_text: "OLS +0.52 points per year, p = 0.024, R² = 0.81 (n = 5); Mann-Kendall: rising,
+ * q = 0.031", or why there is no line. */
+static void emit_trend_text(plot__script *ps, const jx_trend_row *row, int has)
+{
+	char slope[32], p[32], r2[32], q[32];
+	char *text, *mk = NULL;
+	if (!has) {
+		text = jx__sprintf(_("too few years for a trend (%zu < 3)"), row ? row->n : 0);
+		goto out;
+	}
+	plot__fixed(slope, sizeof(slope), 100.0 * row->fit.slope, 2);
+	plot__p_text(p, sizeof(p), 'p', row->fit.p_value);
+	plot__fixed(r2, sizeof(r2), row->fit.r2, 2);
+	plot__p_text(q, sizeof(q), 'q', row->q_value);
+	/* the direction is Mann-Kendall's, with its q-value when the unit is in the family */
+	mk = isnan(row->q_value) ? jx__strdup(jx_direction_label(row->direction))
+				 : jx__sprintf(_("%s, %s"), jx_direction_label(row->direction), q);
+	text = mk ? jx__sprintf(_("OLS %s%s points per year, %s, R² = %s (n = %zu); "
+				  "Mann-Kendall: %s"),
+				slope[0] == '-' ? "" : "+", slope, p, r2, row->n, mk)
+		  : NULL;
+out:
+	if (!text)
+		ps->vars.failed = 1;
+	plot__emit_string(&ps->vars, "trend_text", text ? text : "");
+	free(text);
+	free(mk);
+}
+
+/* has_trend, trend_intercept/slope (percent per year), p_value, r2, direction_text, trend_text. */
 static int emit_trend(plot__script *ps, const jx_series *sr, const jx_analysis_options *o)
 {
 	jx_trend_result *t = NULL;
@@ -50,12 +79,36 @@ static int emit_trend(plot__script *ps, const jx_series *sr, const jx_analysis_o
 	plot__emit_number(&ps->vars, "trend_p", has ? row->fit.p_value : NAN);
 	plot__emit_number(&ps->vars, "trend_r2", has ? row->fit.r2 : NAN);
 	plot__emit_string(&ps->vars, "direction_text",
-			  row ? jx_direction_name(row->direction) : "");
+			  row ? jx_direction_label(row->direction) : "");
+	emit_trend_text(ps, row, has);
 	jx_trend_result_free(t);
 	return 0;
 }
 
-/* has_forecast, forecast_year, forecast, pi_low, pi_high (percent), confidence. */
+/* forecast_text ("2025 forecast 88.1, 95% prediction interval 84.0–92.2") and key_forecast. */
+static void emit_forecast_text(plot__script *ps, const jx_forecast_row *row, int year,
+			       double confidence)
+{
+	char f[32], lo[32], hi[32], conf[32];
+	char *text = NULL, *key = NULL;
+	plot__fixed(conf, sizeof(conf), 100.0 * confidence, 0);
+	if (row) {
+		plot__fixed(f, sizeof(f), 100.0 * row->forecast, 1);
+		plot__fixed(lo, sizeof(lo), 100.0 * row->pi_low, 1);
+		plot__fixed(hi, sizeof(hi), 100.0 * row->pi_high, 1);
+		text = jx__sprintf(_("%d forecast %s, %s%% prediction interval %s–%s"), year, f,
+				   conf, lo, hi);
+		key = jx__sprintf(_("%d forecast ± %s%% prediction interval"), year, conf);
+		if (!text || !key)
+			ps->vars.failed = 1;
+	}
+	plot__emit_string(&ps->vars, "forecast_text", text ? text : "");
+	plot__emit_string(&ps->vars, "key_forecast", key ? key : "");
+	free(text);
+	free(key);
+}
+
+/* has_forecast, forecast_year, forecast, pi_low, pi_high (percent), confidence; texts. */
 static int emit_forecast(plot__script *ps, const jx_series *sr, const jx_analysis_options *o)
 {
 	jx_forecast_result *f = NULL;
@@ -75,6 +128,7 @@ static int emit_forecast(plot__script *ps, const jx_series *sr, const jx_analysi
 	plot__emit_number(&ps->vars, "pi_low", row ? 100.0 * row->pi_low : NAN);
 	plot__emit_number(&ps->vars, "pi_high", row ? 100.0 * row->pi_high : NAN);
 	plot__emit_number(&ps->vars, "confidence", 100.0 * o->confidence);
+	emit_forecast_text(ps, row, f ? f->year : 0, o->confidence);
 	jx_forecast_result_free(f);
 	return 0;
 }
@@ -117,7 +171,7 @@ int plot__chart_total(plot__script *ps, const plot__ctx *ctx)
 	plot__units pu;
 	const jx_unit *total;
 	int rc;
-	if ((rc = plot__units_begin(&pu, ps, ctx, "总分与趋势 total score and trend")) != 0)
+	if ((rc = plot__units_begin(&pu, ps, ctx, _("total score and trend"))) != 0)
 		goto out;
 	if (!(total = jx_units_find(pu.u, JX_LEVEL_TOTAL, ""))) {
 		rc = jx__error(JX_ENOTFOUND, "no total for %s", ctx->req->department);
@@ -129,6 +183,10 @@ int plot__chart_total(plot__script *ps, const plot__ctx *ctx)
 	    (rc = plot__emit_bands(ps, ctx->store)) != 0 ||
 	    (rc = emit_trend(ps, pu.sr, &pu.o)) != 0 || (rc = emit_forecast(ps, pu.sr, &pu.o)) != 0)
 		goto out;
+	plot__emit_axes(ps, _("year"), _("total score (percent of the total weight)"), NULL);
+	plot__emit_string(&ps->vars, "key_total", _("total score"));
+	plot__emit_string(&ps->vars, "key_trend", _("OLS trend"));
+	plot__emit_string(&ps->vars, "key_review", jx_kind_label(JX_KIND_REVIEW));
 	plot__emit_note(ps, NULL);
 out:
 	plot__units_end(&pu);

@@ -18,6 +18,23 @@ void plot__options(jx_analysis_options *o, const jx_plot_request *req)
 	o->kind = req->kind;
 }
 
+/* break_label[k]: "2021 new indicator framework" beside the dotted line of break_year[k]. */
+static void emit_break_labels(plot__script *ps, const double *years, size_t n)
+{
+	char **labels = calloc(n + 1, sizeof(*labels));
+	size_t i;
+	for (i = 0; labels && i < n; i++)
+		if (!(labels[i] = jx__sprintf(_("%d new indicator framework"), (int)years[i])))
+			ps->vars.failed = 1;
+	if (!labels)
+		ps->vars.failed = 1;
+	plot__emit_string_array(&ps->vars, "break_label", (const char *const *)labels,
+				labels ? n : 0);
+	for (i = 0; labels && i < n; i++)
+		free(labels[i]);
+	free(labels);
+}
+
 /* year_min, year_max, n_year and the number array year[] of the units; break_year[], the
  * years a new indicator framework starts (docs/methods.md §2): marked on the charts over
  * years, so that a step between frameworks does not read as a trend. */
@@ -38,6 +55,7 @@ static void emit_years(plot__script *ps, const jx_units *u)
 		if (u->periods[i].is_break)
 			years[n++] = u->years[i];
 	plot__emit_number_array(&ps->vars, "break_year", years, n);
+	emit_break_labels(ps, years, n);
 	free(years);
 }
 
@@ -52,8 +70,8 @@ static int load_units(plot__units *pu, const plot__ctx *ctx)
 	if (rc == 0)
 		rc = jx_units_build(&pu->u, pu->sr, &pu->o);
 	if (rc == JX_ENOTFOUND || (rc == 0 && pu->u->nyears == 0))
-		rc = jx__error(JX_ENOTFOUND, "no %s evaluation of %s in the years asked for",
-			       jx_kind_name(req->kind), req->department);
+		rc = jx__error(JX_ENOTFOUND, _("%s: no evaluation (%s) in the years asked for"),
+			       req->department, jx_kind_label(req->kind));
 	return rc;
 }
 
@@ -102,8 +120,9 @@ int plot__emit_bands(plot__script *ps, jx_store *s)
 	int rc = jx_store_grade_bands(s, bands, 16, &n);
 	if (rc)
 		return rc;
-	for (i = 0; i < n; i++) {
-		names[i] = bands[i].grade;
+	for (i = 0; i < n;
+	     i++) { /* the default bands' names (优 良 中 差) in the chart's language */
+		names[i] = jx_grade_label(bands[i].grade);
 		mins[i] = bands[i].min_score;
 	}
 	plot__emit_string_array(&ps->vars, "band_name", names, n);

@@ -20,9 +20,10 @@ int plot__run(const char *script, const char *program, int timeout);
 
 /** What a chart preparation produces besides the variables. */
 typedef struct {
-	jx__buf vars;      /**< variables and data blocks */
-	int synthetic;     /**< any evaluation / figure drawn is synthetic */
-	int width, height; /**< the chart's preferred size (pixels) */
+	jx__buf vars;               /**< variables and data blocks */
+	int synthetic;              /**< any evaluation / figure drawn is synthetic */
+	const char *synthetic_text; /**< the mark of synthetic data in the chart's language */
+	int width, height;          /**< the chart's preferred size (pixels) */
 } plot__script;
 
 /** Context handed to each chart. */
@@ -96,6 +97,15 @@ double plot__percent(const jx_unit_year *uy);
 void plot__emit_note(plot__script *ps, const char *text);
 /** a / b in percent (100·a÷b); NaN when known is 0 or b is not positive. */
 double plot__ratio_percent(double a, double b, double known);
+
+/* ---- words for people (words.c); the chart's language is current while it is prepared ---- */
+
+/** v with exactly `decimals` (0..4) decimals and a point whatever LC_NUMERIC says ("–" for NaN). */
+void plot__fixed(char *buf, size_t size, double v, int decimals);
+/** "p < 0.001" or "p = 0.024" (name 'p' or 'q'); "p = –" when p is NaN. */
+void plot__p_text(char *buf, size_t size, char name, double p);
+/** xlabel_text, ylabel_text, y2label_text (NULL: ""): the axis titles the templates set. */
+void plot__emit_axes(plot__script *ps, const char *x, const char *y, const char *y2);
 
 /* ---- templates (template.c) ---- */
 

@@ -36,6 +36,7 @@ void jx_plot_request_init(jx_plot_request *r)
 	r->chart = JX_CHART_TOTAL;
 	r->kind = JX_KIND_SELF;
 	r->format = JX_IMAGE_PNG;
+	r->lang = JX_LANG_ZH;
 }
 
 const char *jx_chart_name(jx_chart c)
@@ -159,6 +160,28 @@ static int append_template(jx__buf *b, const char *dir, const char *name)
 	return 0;
 }
 
+/* The chart's preparation in its language (req->lang): every text it makes (titles, axes,
+ * keys, notes, labels of codes) is a catalog entry translated there. A failure's message is
+ * for the caller, in the caller's language: the preparation, which only reads, fails the
+ * same way again under it. */
+static int prepare(plot__script *ps, const plot__ctx *ctx)
+{
+	jx_lang caller = jx_i18n_lang();
+	plot__script again;
+	int rc, rc_again;
+	jx_i18n_set(ctx->req->lang);
+	rc = charts[ctx->req->chart].fn(ps, ctx);
+	ps->synthetic_text = _("synthetic data"); /* catalog texts stay valid after the switch */
+	jx_i18n_set(caller);
+	if (rc == 0 || rc == JX_ENOMEM || caller == ctx->req->lang)
+		return rc;
+	memset(&again, 0, sizeof(again));
+	jx__buf_init(&again.vars);
+	rc_again = charts[ctx->req->chart].fn(&again, ctx);
+	jx__buf_free(&again.vars);
+	return rc_again ? rc_again : rc;
+}
+
 static int build_script(char **out, jx_store *s, const jx_plot_request *req, const char *path)
 {
 	plot__script ps;
@@ -174,7 +197,7 @@ static int build_script(char **out, jx_store *s, const jx_plot_request *req, con
 		return jx__error(JX_EINVAL, "bad chart or image format");
 	if (!req->department || !*req->department)
 		return jx__error(JX_EINVAL, "a department is required");
-	if ((rc = check_years(req)) != 0 || (rc = charts[req->chart].fn(&ps, &ctx)) != 0)
+	if ((rc = check_years(req)) != 0 || (rc = prepare(&ps, &ctx)) != 0)
 		goto out;
 	w = req->width > 0 ? req->width : ps.width > 0 ? ps.width : DEFAULT_WIDTH;
 	h = req->height > 0 ? req->height : ps.height > 0 ? ps.height : DEFAULT_HEIGHT;
@@ -182,7 +205,7 @@ static int build_script(char **out, jx_store *s, const jx_plot_request *req, con
 		       JX_VERSION, charts[req->chart].name);
 	emit_terminal(&b, req, w, h, path);
 	plot__emit_int(&b, "synthetic", ps.synthetic);
-	plot__emit_string(&b, "synthetic_text", ps.synthetic ? "合成数据 synthetic data" : "");
+	plot__emit_string(&b, "synthetic_text", ps.synthetic ? ps.synthetic_text : "");
 	if (ps.vars.data)
 		jx__buf_put(&b, ps.vars.data, ps.vars.len);
 	if ((rc = append_template(&b, req->templates_dir, "common")) != 0 ||
@@ -318,9 +341,7 @@ void plot__emit_titles(plot__script *ps, const jx_plot_request *req, const char 
 		snprintf(years, sizeof(years), "%d–%d", year_from, year_to);
 	else
 		snprintf(years, sizeof(years), "%d", year_from);
-	subtitle = jx__sprintf("%s · %s", years,
-			       req->kind == JX_KIND_REVIEW ? "财政复评 review"
-							   : "自评 self-evaluation");
+	subtitle = jx__sprintf("%s · %s", years, jx_kind_label(req->kind));
 	if (!title || !subtitle)
 		ps->vars.failed = 1;
 	plot__emit_string(&ps->vars, "title_text", title ? title : "");

@@ -200,7 +200,12 @@ const char *rp_anchor(rd_doc *d, const char *prefix, size_t i);
 #define RP_PROFILE_YEARS 3
 int rp_profile(const jx_report *r);
 
+void rp_sec_basics(rd_doc *d, const jx_report *r);
 void rp_sec_summary(rd_doc *d, const jx_report *r);
+void rp_sec_targets(rd_doc *d, const jx_report *r);
+void rp_sec_problems(rd_doc *d, const jx_report *r);
+void rp_sec_budget(rd_doc *d, const jx_report *r);
+void rp_sec_appendix(rd_doc *d);
 void rp_sec_trends(rd_doc *d, const jx_report *r);
 void rp_sec_weak(rd_doc *d, const jx_report *r);
 void rp_sec_deductions(rd_doc *d, const jx_report *r);
@@ -215,6 +220,12 @@ void rp_sec_provenance(rd_doc *d, const jx_report *r);
 
 /** Fill r->suggestions from the findings. 0 or JX_ENOMEM. */
 int jx__report_rules(jx_report *r);
+
+/** Fill r->problems: the indicators that lost points in the latest year, ranked by those
+ *  points times their deducted years in the window (problems.c). Cannot fail. */
+int jx__report_problems(jx_report *r);
+/** The latest evaluation's indicator matching a unit (key, then level-3 name), or NULL. */
+const jx_indicator *rp_latest_indicator(const jx_report *r, const jx_unit *un);
 
 /* ---- writers ---- */
 

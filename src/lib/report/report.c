@@ -112,7 +112,10 @@ static int own_words(jx_report *r, jx_store *st)
 	if (rc == 0 && !(rc = dup_text(&r->functions, ev->functions)) &&
 	    !(rc = dup_text(&r->stated_problems, ev->problems)))
 		rc = dup_text(&r->stated_suggestions, ev->suggestions);
-	jx_evaluation_free(ev);
+	if (rc == 0)
+		r->latest = ev; /* its indicators: targets, actuals, reasons */
+	else
+		jx_evaluation_free(ev);
 	return rc;
 }
 
@@ -254,7 +257,7 @@ int jx_report_build(jx_report **out, jx_store *st, const jx_report_request *req)
 	if ((rc = run_core(r)) || (rc = run_optional(r, st)) || (rc = provenance(r, st)) ||
 	    (rc = jx_store_grade_bands(st, r->bands, sizeof(r->bands) / sizeof(*r->bands),
 				       &r->nbands)) ||
-	    (rc = jx__report_rules(r)))
+	    (rc = jx__report_rules(r)) || (rc = jx__report_problems(r)))
 		goto out;
 out:
 	if (rc) {
@@ -287,6 +290,7 @@ void jx_report_free(jx_report *r)
 	free(r->functions);
 	free(r->stated_problems);
 	free(r->stated_suggestions);
+	jx_evaluation_free(r->latest);
 	jx_eval_summaries_free(r->evals, r->nevals);
 	for (size_t i = 0; i < r->nwarnings; i++)
 		free(r->warnings[i].message);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sec_deductions.c -- section 5: where and how points are lost.
+/* sec_deductions.c -- appendix 3: where and how points are lost.
  *
  * Everything here is one jx_deductions_compute result (what `jixiao
  * deductions` prints in its four views): the Pareto of points lost, the
@@ -190,7 +190,7 @@ void rp_sec_deductions(rd_doc *d, const jx_report *r)
 {
 	const jx_deductions_result *ded = r->deductions;
 	const jx_units *u = ded->units;
-	rd_heading(d, 2, "deductions", _("5. Deduction patterns"));
+	rd_heading(d, 2, "deductions", _("Appendix 3. Deduction patterns"));
 	rd_para_text(d, NULL,
 		     rd_printf(d,
 			       ngettext("In %s the indicators lost %s point in all.",

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sec_outlook.c -- sections 6 and 7: next year's forecast, and the money.
+/* sec_outlook.c -- appendices 4 and 5: next year's forecast, and the money.
  *
  * The forecast rows are jx_forecast_compute's (as `jixiao forecast`), for
  * the total, the categories and the weak indicators; the figures are
@@ -64,7 +64,7 @@ void rp_sec_forecast(rd_doc *d, const jx_report *r)
 					    N_("Lower"), N_("Upper"), N_("Residual SD (pp)")};
 	const jx_forecast_result *f = r->forecast;
 	rd_table *t;
-	rd_heading(d, 2, "forecast", _("6. Forecast for next year"));
+	rd_heading(d, 2, "forecast", _("Appendix 4. Forecast for next year"));
 	if (!f && rp_profile(r)) { /* one sentence, not the analysis's English message */
 		rd_note(d,
 			rd_printf(
@@ -128,7 +128,7 @@ void rp_sec_figures(rd_doc *d, const jx_report *r)
 {
 	const jx_funds_result *f = r->funds;
 	rd_block *b;
-	rd_heading(d, 2, "figures", _("7. Budget execution and growth"));
+	rd_heading(d, 2, "figures", _("Appendix 5. Budget execution and growth"));
 	if (!f || !f->nyears) {
 		rd_note(d, _("No budget or final-account figures for this department."));
 		return;

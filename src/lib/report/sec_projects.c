@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sec_projects.c -- section 8: the department's budget projects (项目支出绩效自评表).
+/* sec_projects.c -- appendix 6: the department's budget projects (项目支出绩效自评表).
  *
  * What `jixiao projects` computes (jx_projects_compute, same threshold and
  * rules): the execution rate of each project per year as a chart, a table
@@ -143,7 +143,7 @@ static const char *project_years(rd_doc *d, const jx_projects_result *pr)
 void rp_sec_projects(rd_doc *d, const jx_report *r)
 {
 	const jx_projects_result *pr = r->projects;
-	rd_heading(d, 2, "projects", _("8. Budget projects"));
+	rd_heading(d, 2, "projects", _("Appendix 6. Budget projects"));
 	if (!pr || !pr->nprojects) {
 		rd_note(d, _("No project self-evaluations of this department in the range."));
 		return;

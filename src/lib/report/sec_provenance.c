@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sec_provenance.c -- section 10: which evaluations, real or synthetic, and their warnings. */
+/* sec_provenance.c -- appendix 8: which evaluations, real or synthetic, and their warnings. */
 #include "report/internal.h"
 
 #define WARNINGS_MAX 40 /* import warnings listed; the rest are counted */
@@ -90,7 +90,7 @@ static void peers_para(rd_doc *d, const jx_report *r)
 void rp_sec_provenance(rd_doc *d, const jx_report *r)
 {
 	const jx_series *s = r->series;
-	rd_heading(d, 2, "provenance", _("10. Data provenance"));
+	rd_heading(d, 2, "provenance", _("Appendix 8. Data provenance"));
 	rd_para_text(d, NULL,
 		     rd_printf(d,
 			       _("This report analyses %s: %s, %s. The evaluations used are listed "

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sec_review.c -- section 9: the self-evaluation against the finance bureau's review.
+/* sec_review.c -- appendix 7: the self-evaluation against the finance bureau's review.
  *
  * Rows of jx_compare_self_review (as `jixiao compare --self-vs-review`):
  * the totals per year, then the indicators the review scored lower. */
@@ -63,7 +63,7 @@ static void indicators_table(rd_doc *d, const jx_selfreview_result *sr)
 
 void rp_sec_review(rd_doc *d, const jx_report *r)
 {
-	rd_heading(d, 2, "review", _("9. Self-evaluation and review"));
+	rd_heading(d, 2, "review", _("Appendix 7. Self-evaluation and review"));
 	if (r->kind == JX_KIND_REVIEW) {
 		rd_note(d,
 			_("This report analyses the finance bureau's reviews; the comparison with "

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sec_suggest.c -- section 2: the planning suggestions, each with a link to its evidence,
- * what they mean for next year's budget, and the department's own words beside them.
+/* sec_suggest.c -- section 5 (改进建议): the planning suggestions, each with a link to its
+ * evidence, and the department's own suggestions beside them.
  *
  * The suggestions themselves come from rules.c; this file only
  * words them (in the report's language) with the numbers of their
@@ -178,115 +178,25 @@ static void suggestion_item(rd_doc *d, rd_inline *in, const jx_report *r, const 
 		    RD_MUTED);
 }
 
-/* The department's own problems and suggestions, as its report states them, beside ours. */
+/* The department's own suggestions, as its report states them, beside ours (its problems
+ * are in section 4). */
 static void own_words(rd_doc *d, const jx_report *r)
 {
 	rd_block *p;
-	if (!r->stated_problems && !r->stated_suggestions)
+	if (!r->stated_suggestions)
 		return;
 	rd_heading(d, 3, "own-words",
-		   rd_printf(d, _("What the department itself reported (%d report, as written)"),
+		   rd_printf(d, _("Suggestions the department itself made (%d report, as written)"),
 			     r->year_latest));
-	if (r->stated_problems) {
-		p = rd_para(d);
-		rd_span_add(d, &p->inl, _("Problems and causes: "), NULL, RD_STRONG);
-		rd_span_add(d, &p->inl, r->stated_problems, NULL, 0);
-	}
-	if (r->stated_suggestions) {
-		p = rd_para(d);
-		rd_span_add(d, &p->inl, _("Suggestions: "), NULL, RD_STRONG);
-		rd_span_add(d, &p->inl, r->stated_suggestions, NULL, 0);
-	}
-}
-
-static size_t rule_count(const jx_report *r, jx_rule rule)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < r->nsuggestions; i++)
-		n += r->suggestions[i].rule == rule;
-	return n;
-}
-
-/* 结果应用与预算建议: what should weigh on next year's budget -- the latest execution rate
- * (the bounds of R8), the indicators deducted 3 years running (R1), the slow projects (R11). */
-static void budget_use(rd_doc *d, const jx_report *r)
-{
-	const jx_funds_year *last = r->funds && r->funds->nyears
-					    ? &r->funds->years[r->funds->nyears - 1]
-					    : NULL;
-	size_t npersist = rule_count(r, JX_RULE_PERSISTENT);
-	size_t nslow = rule_count(r, JX_RULE_PROJECT_SLOW);
-	double exec = last ? last->execution_rate : NAN;
-	const char *ev = rd_printf(d, "→ %s", _("evidence"));
-	rd_block *list;
-	rd_inline *in;
-	if (!isfinite(exec) && !npersist && !nslow)
-		return;
-	rd_heading(d, 3, "budget-use", _("Using the results in next year's budget"));
-	list = rd_list(d, 0);
-	if (isfinite(exec)) {
-		in = rd_item(d, list, NULL);
-		rd_span_add(
-			d, in,
-			rd_printf(d,
-				  exec < 0.90
-					  ? _("Budget execution in %d was %s, below 90%%: set next "
-					      "year's budget by actual progress and need, and pool "
-					      "the carried-over funds.")
-				  : exec > 1.10
-					  ? _("Budget execution in %d was %s, above 110%%: budget "
-					      "next year more accurately, with fewer mid-year "
-					      "additions.")
-					  : _("Budget execution in %d was %s, between 90%% and "
-					      "110%%: normal."),
-				  last->year, rd_pct(d, exec)),
-			NULL, 0);
-		rd_span_add(d, in, " ", NULL, 0);
-		rd_span_add(d, in, ev, rp_anchor(d, "#fig", (size_t)last->year), RD_MUTED);
-	}
-	if (npersist) {
-		in = rd_item(d, list, NULL);
-		rd_span_add(
-			d, in,
-			rd_printf(
-				d,
-				ngettext("%zu indicator has lost points 3 years running or more: "
-					 "tie next year's budget to its corrective targets, and "
-					 "fund "
-					 "the related spending strictly where it is not fixed.",
-					 "%zu indicators have lost points 3 years running or more: "
-					 "tie next year's budget to their corrective targets, and "
-					 "fund the related spending strictly where they are not "
-					 "fixed.",
-					 npersist),
-				npersist),
-			NULL, 0);
-		rd_span_add(d, in, " ", NULL, 0);
-		rd_span_add(d, in, ev, "#runs", RD_MUTED);
-	}
-	if (nslow) {
-		in = rd_item(d, list, NULL);
-		rd_span_add(
-			d, in,
-			rd_printf(
-				d,
-				ngettext(
-					"%zu project spent below 90%% of its budget every year: "
-					"cut or adjust its budget next year.",
-					"%zu projects spent below 90%% of their budget every year: "
-					"cut or adjust their budgets next year.",
-					nslow),
-				nslow),
-			NULL, 0);
-		rd_span_add(d, in, " ", NULL, 0);
-		rd_span_add(d, in, ev, "#projects", RD_MUTED);
-	}
+	p = rd_para(d);
+	rd_span_add(d, &p->inl, _("Suggestions: "), NULL, RD_STRONG);
+	rd_span_add(d, &p->inl, r->stated_suggestions, NULL, 0);
 }
 
 void rp_sec_suggestions(rd_doc *d, const jx_report *r)
 {
 	rd_block *list = NULL;
-	rd_heading(d, 2, "suggestions", _("2. Planning suggestions"));
+	rd_heading(d, 2, "suggestions", _("5. Improvement suggestions"));
 	rd_para_text(d, NULL,
 		     _("These suggestions follow from the findings of this report's sections by "
 		       "fixed rules (triggers and thresholds in docs/report.md); each links to the "
@@ -298,6 +208,5 @@ void rp_sec_suggestions(rd_doc *d, const jx_report *r)
 	for (size_t i = 0; i < r->nsuggestions; i++)
 		suggestion_item(d, rd_item(d, list, rp_anchor(d, "sug", i + 1)), r,
 				&r->suggestions[i]);
-	budget_use(d, r);
 	own_words(d, r);
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sec_summary.c -- section 1: where the department stands, in a few numbers.
+/* sec_summary.c -- section 2 (评价结论): where the department stands, in a few numbers.
  *
  * Latest total and grade (as `jixiao rank` prints them), the change since
  * the previous evaluated year (`jixiao compare`), the rank among the
@@ -167,12 +167,11 @@ static void finding_trend(rd_doc *d, rd_block *list, const jx_report *r)
 			    0);
 		return;
 	}
+	/* plain words in the body: the test, its p-value and n are in the appendix */
 	rd_span_add(d, in,
-		    rd_printf(d,
-			      _("Trend of the total score rate %d–%d: %s (slope %s pp/year, %s, n "
-				"= %zu). "),
+		    rd_printf(d, _("Total score rate %d–%d: %s, about %s pp a year. "),
 			      t->year_first, t->year_last, jx_direction_label(t->direction),
-			      rd_slope(d, t->fit.slope), rd_p_is(d, t->fit.p_value), t->n),
+			      rd_slope(d, t->fit.slope)),
 		    NULL, 0);
 	rd_span_add(d, in, rd_printf(d, "→ %s", _("details")), rp_anchor(d, "#trend", 0), RD_MUTED);
 }
@@ -266,6 +265,25 @@ static void finding_review(rd_doc *d, rd_block *list, const jx_report *r)
 		    NULL, g->verdict == JX_GAP_OVER ? RD_BAD : 0);
 }
 
+/* The ranked main problems by name; their evidence is section 4. */
+static void finding_problems(rd_doc *d, rd_block *list, const jx_report *r)
+{
+	const char *names = "";
+	rd_inline *in;
+	if (!r->nproblems)
+		return;
+	for (size_t i = 0; i < r->nproblems; i++) {
+		const char *q = rd_printf(
+			d, _("“%s”"), rp_unit_label(d, r->deductions->units, r->problems[i].unit));
+		names = i ? rd_printf(d, "%s%s%s", names, _(", "), q) : q;
+	}
+	in = rd_item(d, list, NULL);
+	rd_span_add(d, in, rd_printf(d, _("The main problems in %d: %s; "), r->year_latest, names),
+		    NULL, RD_BAD);
+	rd_span_add(d, in, _("see section 4"), "#problems", 0);
+	rd_span_add(d, in, _("."), NULL, 0);
+}
+
 static void finding_links(rd_doc *d, rd_block *list, const jx_report *r)
 {
 	rd_inline *in = rd_item(d, list, NULL);
@@ -276,7 +294,7 @@ static void finding_links(rd_doc *d, rd_block *list, const jx_report *r)
 				       r->weak->nrows),
 			      r->weak->nrows),
 		    NULL, 0);
-	rd_span_add(d, in, _("see section 4"), "#weak", 0);
+	rd_span_add(d, in, _("see appendix 2"), "#weak", 0);
 	rd_span_add(d, in, _("."), NULL, 0);
 	if (r->funds && r->funds->warning) {
 		in = rd_item(d, list, NULL);
@@ -292,7 +310,7 @@ static void finding_links(rd_doc *d, rd_block *list, const jx_report *r)
 				      r->funds->ngrowth, rd_pct(d, r->funds->mean_growth),
 				      rd_pct(d, r->funds->threshold)),
 			    NULL, RD_BAD);
-		rd_span_add(d, in, _("see section 7"), "#growth", 0);
+		rd_span_add(d, in, _("see appendix 5"), "#growth", 0);
 		rd_span_add(d, in, _("."), NULL, 0);
 	}
 	in = rd_item(d, list, NULL);
@@ -303,14 +321,14 @@ static void finding_links(rd_doc *d, rd_block *list, const jx_report *r)
 				       r->nsuggestions),
 			      r->nsuggestions),
 		    NULL, RD_STRONG);
-	rd_span_add(d, in, _("see section 2"), "#suggestions", 0);
+	rd_span_add(d, in, _("see section 5"), "#suggestions", 0);
 	rd_span_add(d, in, _("."), NULL, 0);
 }
 
 void rp_sec_summary(rd_doc *d, const jx_report *r)
 {
 	rd_block *cards, *list;
-	rd_heading(d, 2, "summary", _("1. Summary"));
+	rd_heading(d, 2, "summary", _("2. Conclusion"));
 	cards = rd_cards(d);
 	card_score(d, cards, r);
 	card_change(d, cards, r);
@@ -322,22 +340,13 @@ void rp_sec_summary(rd_doc *d, const jx_report *r)
 				       r->nsuggestions),
 			      r->nsuggestions),
 		    r->weak->nrows ? RD_BAD : RD_GOOD);
-	if (r->functions) { /* 基本情况: what the department is for, in its own words */
-		rd_block *p;
-		rd_heading(d, 3, "basics", _("The department"));
-		p = rd_para(d);
-		rd_span_add(d, &p->inl,
-			    rd_printf(d, _("Functions (as its %d report states them): "),
-				      r->year_latest),
-			    NULL, RD_STRONG);
-		rd_span_add(d, &p->inl, r->functions, NULL, 0);
-	}
 	rd_heading(d, 3, NULL, _("Key findings"));
 	list = rd_list(d, 0);
 	finding_review(d, list, r);
 	finding_trend(d, list, r);
 	finding_low_category(d, list, r);
 	finding_top_loss(d, list, r);
+	finding_problems(d, list, r);
 	finding_links(d, list, r);
 	if (r->series->nyears > 1) /* no chart of a single point */
 		rd_chart_add(d, JX_CHART_TOTAL, "chart-total", rp_chart_title(JX_CHART_TOTAL));

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sec_trends.c -- section 3: the total and the categories over the years.
+/* sec_trends.c -- appendix 1: the total and the categories over the years.
  *
  * Rates per year (from the units), the linear trends (jx_trend_compute, as
  * `jixiao trend` prints them) and the comparison of the latest two
@@ -181,7 +181,7 @@ int rp_profile(const jx_report *r)
 void rp_sec_trends(rd_doc *d, const jx_report *r)
 {
 	const jx_series *s = r->series;
-	rd_heading(d, 2, "trends", _("3. Category trends"));
+	rd_heading(d, 2, "trends", _("Appendix 1. Category trends"));
 	if (rp_profile(r)) { /* no trend test of one or two years, no chart of one point */
 		rd_para_text(
 			d, NULL,
