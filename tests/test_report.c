@@ -38,7 +38,7 @@
  *      C, D have ties that forbid p < .05, B is constant. BH over the four: q = 1/60·4/3
  *      = 1/45 for the three, 1/12 for the total: 决策 falls (slope −.03), the total does
  *      not any more; A falls too but R1 covers it.
- *  R4  points lost A 14, D 6, C 3 (23): A alone carries 14/23 ≥ 1/2.
+ *  R4  points lost A 14, D 6, C 3 (23): A alone carries 14/23 ≥ 1/2 (merged into A's R1).
  *  R5  A-D: both 2, A only 2, D only 0, neither 1: phi = 2/sqrt(4·1·2·3) = .408 < .5: no.
  *  R6  C: clean 2022, deducted 2023, 3 points.
  *  R7  forecast of the total for 2024 on the logit of the shrunk rate (docs/methods.md
@@ -46,7 +46,7 @@
  *      forecast .80995, interval [.49901, .95048]; pi_low < .9 (grade 优 from 90).
  *  R8  2023 execution 120/100 = 1.2 > 1.1.
  *  R9  growths 80/60−1, 100/80−1, 120/100−1: mean (1/3 + 1/4 + 1/5)/3 = .26111 > .15.
- *  R10 2022 review below self on A by 2 (one indicator).
+ *  R10 2022 review below self on A by 2 (one indicator; merged into A's R1).
  */
 #define DEPT "甲局"
 
@@ -181,12 +181,17 @@ static void test_report__rules_fire_on_fixture(void **state)
 	assert_true(fabs(s->value2 - 1.0 / 60) < 1e-12);
 	assert_true(fabs(jx_trend_find(r->trend, 0, "")->q_value - 1.0 / 12) < 1e-12);
 	assert_true(fabs(jx_trend_find(r->trend, 1, "决策")->q_value - 1.0 / 45) < 1e-12);
-	/* R4 */
-	s = find(r, JX_RULE_CONCENTRATED, 0);
-	assert_non_null(s);
-	assert_int_equal(s->count, 1);
-	assert_string_equal(s->unit->level3, "目标设定");
-	assert_true(fabs(s->value - 14.0 / 23) < 1e-12);
+	/* R4 and R10 name A, which R1 covers: merged into R1's entry, in the order they
+	 * fired (one entry per indicator whatever rules fired) */
+	assert_int_equal(count(r, JX_RULE_CONCENTRATED), 0);
+	assert_int_equal(count(r, JX_RULE_SELF_HIGH), 0);
+	s = find(r, JX_RULE_PERSISTENT, 0);
+	assert_int_equal(s->nmerged, 2);
+	assert_int_equal(s->merged[0].rule, JX_RULE_CONCENTRATED);
+	assert_int_equal(s->merged[0].count, 1);
+	assert_string_equal(s->merged[0].unit->level3, "目标设定");
+	assert_true(fabs(s->merged[0].value - 14.0 / 23) < 1e-12);
+	assert_int_equal(strncmp(s->merged[0].anchor, "pareto-", 7), 0);
 	/* R5 */
 	assert_int_equal(count(r, JX_RULE_PAIR), 0);
 	/* R6 */
@@ -211,15 +216,19 @@ static void test_report__rules_fire_on_fixture(void **state)
 	assert_non_null(s);
 	assert_true(fabs(s->value - (1.0 / 3 + 0.25 + 0.2) / 3) < 1e-12);
 	assert_string_equal(s->anchor, "growth");
-	/* R10 */
-	s = find(r, JX_RULE_SELF_HIGH, 0);
-	assert_non_null(s);
-	assert_int_equal(s->year, 2022);
-	assert_int_equal(s->count, 1);
-	assert_true(fabs(s->value - 2) < 1e-12);
-	assert_string_equal(s->unit->level3, "目标设定");
-	/* in rule order, nothing else */
-	assert_int_equal(r->nsuggestions, 9); /* R3 once: 决策 */
+	/* R10, merged into A's R1 entry */
+	s = find(r, JX_RULE_PERSISTENT, 0);
+	assert_int_equal(s->merged[1].rule, JX_RULE_SELF_HIGH);
+	assert_int_equal(s->merged[1].year, 2022);
+	assert_int_equal(s->merged[1].count, 1);
+	assert_true(fabs(s->merged[1].value - 2) < 1e-12);
+	assert_string_equal(s->merged[1].unit->level3, "目标设定");
+	assert_int_equal(strncmp(s->merged[1].anchor, "sr-", 3), 0);
+	/* in rule order, nothing else: R1 (with R4, R10), R2, R3 (决策), R6, R7, R8, R9 */
+	assert_int_equal(r->nsuggestions, 7);
+	for (size_t i = 0; i < r->nsuggestions; i++)
+		assert_int_equal(r->suggestions[i].nmerged,
+				 r->suggestions[i].rule == JX_RULE_PERSISTENT ? 2 : 0);
 	for (size_t i = 1; i < r->nsuggestions; i++)
 		assert_true(r->suggestions[i - 1].rule <= r->suggestions[i].rule);
 	assert_int_equal(r->synthetic, 1);

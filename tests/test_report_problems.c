@@ -33,11 +33,10 @@ static const double lost[3][7] = {{2, 0, 0, 4, 1, 0.5, 0},
 
 static int setup(void **state)
 {
-	jx_store *st = NULL;
 	jx_batch *b = jx_batch_new("fixture");
 	jx_init();
 	tu_catalogs();
-	if (!b || jx_store_open(&st, ":memory:", JX_STORE_CREATE) != 0)
+	if (!b)
 		return -1;
 	for (int y = 0; y < 3; y++) {
 		jx_evaluation *ev = jx_evaluation_new("问局", 2022 + y, JX_KIND_SELF);
@@ -55,17 +54,7 @@ static int setup(void **state)
 		}
 		jx_batch_add_evaluation(b, ev);
 	}
-	if (jx_store_import(st, &b, 1, 0, NULL) != 0)
-		return -1;
-	jx_batch_free(b);
-	*state = st;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	jx_store_free(*state);
-	return 0;
+	return tu_store_fixture(state, b);
 }
 
 static jx_report *build(jx_store *st)
@@ -135,5 +124,5 @@ int main(void)
 		cmocka_unit_test(test_report__problems_ranked_by_recurring_loss),
 		cmocka_unit_test(test_report__problems_section),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, tu_store_teardown);
 }

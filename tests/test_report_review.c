@@ -195,8 +195,11 @@ static void test_report__profile_of_one_year(void **state)
 	assert_non_null(sugg);
 	assert_non_null(trends);
 	assert_true(sugg < trends);
-	expect(md, "【R2 薄弱指标】</strong>「A」2024 年扣 5 分：查明失分原因，落实整改，"
-		   "下年度得分率达到 100.0%。");
+	/* A alone carries all points lost (R4): one entry with both rules */
+	expect(md,
+	       "【R2 薄弱指标、R4 扣分集中】</strong>「A」2024 年扣 5 分：查明失分原因，落实整改，"
+	       "下年度得分率达到 100.0%。 [→ 证据](#weak-1) 「A」单项即占全期扣分的 100.0%：优先"
+	       "对其整改。 [→ 证据](#pareto-");
 	expect(md, "### 部门自述的存在问题及原因（2024 年评价报告原文）\n\n<strong>存在问题及原因："
 		   "</strong>经费不足。\n");
 	expect(md, "### 部门自述的有关建议（2024 年评价报告原文）\n\n<strong>有关建议：</strong>"

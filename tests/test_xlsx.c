@@ -22,6 +22,7 @@
 #include "jixiao.h"
 #include "testutil.h"
 #include "export/internal.h"
+#include "ingest/internal.h"
 
 /*
  * 甲局 (synthetic) self 2022, 2023:  决策/目标/目标设定 A (20): 18, 16
@@ -389,6 +390,139 @@ static void test_xlsx__rows_spill_into_continuation_sheets(void **state)
 	free(rb);
 }
 
+/* ---- continuation sheets read back ---- */
+
+/* The canonical scores CSV of the database at db (jixiao export --format csv). Caller frees. */
+static char *canonical_csv(const char *db)
+{
+	char *argv[] = {(char *)tu_jixiao(), "--db", (char *)db, "export", "--format", "csv", NULL};
+	char *out = NULL, *err = NULL;
+	assert_int_equal(tu_run(argv, &out, &err), 0);
+	free(err);
+	return out;
+}
+
+/* Edit one cell of the workbook with openpyxl (an independent writer): sheet!cell = value. */
+static void edit_cell(const char *xlsx, const char *sheet, const char *ref, const char *value)
+{
+	static const char script[] = "import sys, openpyxl\n"
+				     "wb = openpyxl.load_workbook(sys.argv[1])\n"
+				     "wb[sys.argv[2]][sys.argv[3]] = sys.argv[4]\n"
+				     "wb.save(sys.argv[1])\n";
+	char *argv[] = {"/usr/bin/python3", "-c",        (char *)script, (char *)xlsx,
+			(char *)sheet,      (char *)ref, (char *)value,  NULL};
+	char *out = NULL, *err = NULL;
+	if (tu_run(argv, &out, &err) != 0)
+		fail_msg("openpyxl could not edit %s: %s", xlsx, err ? err : "");
+	free(out);
+	free(err);
+}
+
+/* The workbook imported into a new database (sheets streamed when stream_bytes is 1):
+ * 0 and the stats, or the error. */
+static int import_into(const char *db, const char *xlsx, size_t stream_bytes,
+		       jx_import_stats *stats)
+{
+	const char *files[] = {xlsx};
+	size_t was = jx__xlsx_stream_bytes;
+	int rc;
+	remove(db);
+	jx__xlsx_stream_bytes = stream_bytes ? stream_bytes : was;
+	rc = jx_import_into(db, files, 1, NULL, 0, NULL, stats);
+	jx__xlsx_stream_bytes = was;
+	return rc;
+}
+
+static size_t count(const char *s, const char *what)
+{
+	size_t n = 0;
+	for (; (s = strstr(s, what)); s += strlen(what))
+		n++;
+	return n;
+}
+
+/* Each evaluation's content hash and declared figures, in order (sqlite3(1)). Caller frees. */
+static char *hashes(const char *db)
+{
+	char *argv[] = {"/usr/bin/sqlite3", (char *)db,
+			"SELECT e.year, e.kind, e.content_sha256, e.declared_weight, "
+			"e.declared_score, e.self_score, length(e.problems) FROM evaluation e "
+			"JOIN department d ON d.id = e.department_id ORDER BY d.name, 1, 2",
+			NULL};
+	char *out = NULL, *err = NULL;
+	assert_int_equal(tu_run(argv, &out, &err), 0);
+	free(err);
+	return out;
+}
+
+static void test_xlsx__streamed_evaluations_sheet_read_whole(void **state)
+{
+	fixture *fx = *state;
+	jx_batch *b = jx_batch_new("more");
+	jx_xlsx_summary sum;
+	jx_import_stats stats;
+	char db[4200], *want, *got;
+	snprintf(db, sizeof(db), "%s/back.db", fx->dir);
+	assert_non_null(b);
+	for (int i = 0; i < 20; i++) { /* 23 evaluations: more than the 15 rows held */
+		char dept[32];
+		snprintf(dept, sizeof(dept), "丁局%02d", i);
+		jx_batch_add_evaluation(
+			b, declared(evaluation(dept, 2023, 20 - i % 5, JX_PROV_SYNTHETIC)));
+	}
+	assert_int_equal(jx_store_import(fx->st, &b, 1, 0, NULL), 0);
+	jx_batch_free(b);
+	assert_int_equal(jx_xlsx_write(&sum, fx->st, fx->xlsx, NULL, JX_LANG_ZH), 0);
+	if (import_into(db, fx->xlsx, 1, &stats) != 0)
+		fail_msg("import: %s", jx_error_last());
+	assert_int_equal(stats.added, 23);
+	want = hashes(fx->db);
+	got = hashes(db);
+	assert_string_equal(got, want); /* the last rows' declared totals and texts too */
+	/* 乙局 and the 20 丁局 state 100, 100, 100 and a 9-character problems text */
+	assert_int_equal(count(want, "|100.0|100.0|100.0|9\n"), 21);
+	free(want);
+	free(got);
+}
+
+static void test_xlsx__continuation_sheets_read_back(void **state)
+{
+	fixture *fx = *state;
+	jx_xlsx_summary sum;
+	jx_import_stats stats;
+	char db[4200], *want, *got;
+	snprintf(db, sizeof(db), "%s/back.db", fx->dir);
+	jx__xlsx_testing(4, 0); /* 4 data rows a sheet: scores (6 rows) goes on in scores_2 */
+	assert_int_equal(jx_xlsx_write(&sum, fx->st, fx->xlsx, NULL, JX_LANG_ZH), 0);
+	jx__xlsx_testing(0, 0);
+	assert_int_equal(sum.scores_sheets, 2);
+	want = canonical_csv(fx->db);
+	/* whole sheets, then streamed ones: the same 3 evaluations, 6 rows, byte for byte */
+	for (size_t stream = 0; stream <= 1; stream++) {
+		memset(&stats, 0, sizeof(stats));
+		if (import_into(db, fx->xlsx, stream, &stats) != 0)
+			fail_msg("import: %s", jx_error_last());
+		assert_int_equal(stats.added, 3);
+		assert_int_equal(stats.rows, 6);
+		got = canonical_csv(db);
+		assert_string_equal(got, want);
+		free(got);
+	}
+	free(want);
+	/* a bad value on the continuation sheet is named at its own row (scores_2, row 3:
+	 * its second data row) */
+	edit_cell(fx->xlsx, "scores_2", "B3", "二〇二三");
+	assert_int_not_equal(import_into(db, fx->xlsx, 0, &stats), 0);
+	if (!strstr(jx_error_last(), "t.xlsx!scores_2:3:"))
+		fail_msg("not placed on scores_2 row 3: %s", jx_error_last());
+	/* a continuation sheet with another header is refused, not skipped */
+	edit_cell(fx->xlsx, "scores_2", "B3", "2023");
+	edit_cell(fx->xlsx, "scores_2", "A1", "单位");
+	assert_int_not_equal(import_into(db, fx->xlsx, 0, &stats), 0);
+	if (!strstr(jx_error_last(), "t.xlsx!scores_2:1: a continuation sheet whose header"))
+		fail_msg("header not refused: %s", jx_error_last());
+}
+
 static jx_evaluation *long_texts(void)
 {
 	jx_evaluation *ev = jx_evaluation_new("丙局", 2023, JX_KIND_SELF);
@@ -492,6 +626,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_xlsx__department_filter, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_xlsx__cli, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_xlsx__rows_spill_into_continuation_sheets,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_xlsx__continuation_sheets_read_back, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_xlsx__streamed_evaluations_sheet_read_whole,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_xlsx__long_texts_are_cut_with_a_mark, setup,
 						teardown),

@@ -56,7 +56,8 @@ typedef enum {
 		1, /**< R1: indicator deducted in >= 3 consecutive evaluated years up to the latest */
 	JX_RULE_LOW_RATE, /**< R2: weak indicator, mean rate over the window below the threshold */
 	JX_RULE_FALLING,  /**< R3: significant falling trend (total, category or indicator) */
-	JX_RULE_CONCENTRATED, /**< R4: at most 3 indicators carry half of all points lost */
+	JX_RULE_CONCENTRATED, /**< R4: at most 3 indicators carry half of all points lost (one
+				 entry per indicator, or merged into its entry) */
 	JX_RULE_PAIR,         /**< R5: two indicators deducted together (phi >= 0.5, >= 2 years) */
 	JX_RULE_NEW, /**< R6: indicator deducted in the latest year, clean the year before */
 	JX_RULE_FORECAST_GRADE, /**< R7: lower prediction bound of the total below the latest grade's band */
@@ -72,6 +73,22 @@ JX_API const char *jx_rule_id(jx_rule rule);
 /** "persistent", "low_rate", ... Borrowed. */
 JX_API const char *jx_rule_name(jx_rule rule);
 
+/** A rule merged into another rule's entry that names the same indicator (R4, R5, R10),
+ *  with its evidence as a suggestion of its own would hold it (docs/report.md, "One entry
+ *  per indicator"). */
+typedef struct {
+	jx_rule rule;
+	const jx_unit *unit;  /**< the indicator it names (R5: the first of the pair) */
+	const jx_unit *unit2; /**< R5: the second of the pair; else NULL */
+	int year;             /**< R10: the review year */
+	double value, value2; /**< as jx_suggestion's for the rule */
+	size_t count;         /**< as jx_suggestion's for the rule */
+	char anchor[40];      /**< id of its evidence */
+} jx_suggestion_merged;
+
+/** Rules merged into one entry at most (R4 once, R5 up to 3 pairs, R10 once). */
+#define JX_SUGGESTION_MERGED_MAX 5
+
 /** One planning suggestion with the evidence that triggered it. */
 typedef struct {
 	jx_rule rule;
@@ -83,6 +100,10 @@ typedef struct {
 	size_t count;         /**< how many units the rule covers (R4, R10), else 1 */
 	const char *project;  /**< subject of R11, R12 (borrowed from the report's projects) */
 	char anchor[40];      /**< id of the evidence in the report, e.g. "weak-3" */
+	/** Other rules that fired on the same indicator, in the order they fired: the entry
+	 *  lists every rule (one entry per indicator whatever rules fired). */
+	jx_suggestion_merged merged[JX_SUGGESTION_MERGED_MAX];
+	size_t nmerged;
 } jx_suggestion;
 
 /** At most this many problems are ranked (docs/report.md, "The main problems"). */

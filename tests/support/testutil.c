@@ -223,6 +223,26 @@ jx_store *tu_store_open(const char *path)
 	return s;
 }
 
+int tu_store_fixture(void **state, jx_batch *b)
+{
+	jx_store *st = NULL;
+	int rc = !b || jx_store_open(&st, ":memory:", JX_STORE_CREATE) != 0 ||
+		 jx_store_import(st, &b, 1, 0, NULL) != 0;
+	jx_batch_free(b);
+	if (rc) {
+		jx_store_free(st);
+		return -1;
+	}
+	*state = st;
+	return 0;
+}
+
+int tu_store_teardown(void **state)
+{
+	jx_store_free(*state);
+	return 0;
+}
+
 long long tu_query_int(sqlite3 *db, const char *sql)
 {
 	sqlite3_stmt *st;

@@ -41,6 +41,11 @@ char *tu_db_dump(const char *path);
 
 /** Open (creating) the store at path; fails the test with the library's message otherwise. */
 jx_store *tu_store_open(const char *path);
+/** A cmocka group state: a new in-memory store holding batch b (freed), in *state; 0, or -1
+ *  when the store cannot be opened or the import fails. Free with tu_store_teardown. */
+int tu_store_fixture(void **state, jx_batch *b);
+/** Free the store of tu_store_fixture. */
+int tu_store_teardown(void **state);
 /** The one integer a query gives (its first row's first column); fails the test otherwise. */
 long long tu_query_int(struct sqlite3 *db, const char *sql);
 

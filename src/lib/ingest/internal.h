@@ -434,6 +434,9 @@ int jx__input_is_document(jx_input_format f);
 
 /* ==== Excel workbooks (xlsx.c, xlsx_sheet.c) ==== */
 
+/** A workbook's sheets at most (xlsx.c refuses more). */
+#define JX__XLSX_MAX_SHEETS 256
+
 /** What the sheets of one workbook share; counted, as streamed sheets keep it. */
 typedef struct {
 	int refs;
@@ -452,6 +455,7 @@ const char *jx__xlsx_string(const jx__xlsx_book *b, size_t i);
 int jx__xlsx_ref(const char *ref, size_t len, int *col, int *row);
 
 /** A worksheet's cells, parsed piece by piece (xlsx_cells.c). */
+#define JX__XCELLS_NAMES 10
 typedef struct {
 	int row, col; /* 1-based sheet row and column */
 	size_t at;    /* its text in pool */
@@ -462,6 +466,7 @@ typedef struct {
 	char part[128];
 	jx__zip_file *file;
 	struct _xmlParserCtxt *ctxt;
+	const unsigned char *name[JX__XCELLS_NAMES]; /* element and attribute names, interned */
 	/* the cells parsed, cells[first..ncells) not yet taken, texts NUL-terminated in pool */
 	jx__xcell *cells;
 	size_t first, ncells, cells_cap;

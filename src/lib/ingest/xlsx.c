@@ -19,7 +19,6 @@
 #include "ingest/internal.h"
 
 #define XLSX_MAX_PART ((size_t)512 << 20) /* workbook.xml, rels, sharedStrings inflated */
-#define XLSX_MAX_SHEETS 256
 #define XLSX_MAX_STRINGS ((size_t)8 << 20)
 
 typedef struct {
@@ -137,8 +136,8 @@ static int read_sheet_list(const jx__xlsx_book *b, sheet_list *l)
 		if (jx__xml_type(&x) != XML_READER_TYPE_ELEMENT ||
 		    strcmp(jx__xml_local(&x), "sheet"))
 			continue;
-		if (l->n >= XLSX_MAX_SHEETS) {
-			rc = jx__xml_fail(&x, "more than %d sheets", XLSX_MAX_SHEETS);
+		if (l->n >= JX__XLSX_MAX_SHEETS) {
+			rc = jx__xml_fail(&x, "more than %d sheets", JX__XLSX_MAX_SHEETS);
 			break;
 		}
 		if (jx__grow((void **)&l->v, &l->cap, l->n + 1, sizeof(*l->v)) != 0) {

@@ -28,6 +28,10 @@
 #define SHEET_MAX_ROW 1048576
 #define SHEET_MAX_COL 16384
 
+/* the names of jx__xcells.name */
+enum { XN_C, XN_V, XN_F, XN_T, XN_R, XN_RPH, XN_ROW, XN_REF, XN_MERGE, XN_DIMENSION, XN_COUNT };
+_Static_assert(XN_COUNT == JX__XCELLS_NAMES, "jx__xcells.name holds every name");
+
 int jx__xlsx_ref(const char *ref, size_t len, int *col, int *row)
 {
 	long c = 0, r = 0;
@@ -75,14 +79,14 @@ static void stop_if_failed(jx__xcells *p)
 	}
 }
 
-/* Attribute local of a SAX2 attribute array (5 pointers each: name, prefix, URI,
- * value, end), copied into buf; 1 found, 0 not. */
-static int attr(const xmlChar **attrs, int n, const char *local, char *buf, size_t size)
+/* Attribute local (an interned name, see intern_names) of a SAX2 attribute array (5
+ * pointers each: name, prefix, URI, value, end), copied into buf; 1 found, 0 not. */
+static int attr(const xmlChar **attrs, int n, const xmlChar *local, char *buf, size_t size)
 {
 	for (int i = 0; i < n; i++) {
 		const xmlChar **a = attrs + 5 * i;
 		size_t len = (size_t)(a[4] - a[3]);
-		if (strcmp((const char *)a[0], local) != 0)
+		if (a[0] != local)
 			continue;
 		if (len >= size)
 			len = size - 1;
@@ -192,7 +196,7 @@ static void queue_cell(jx__xcells *p, const char *text)
 static void start_row(jx__xcells *p, const xmlChar **attrs, int n)
 {
 	char r[32];
-	long row = attr(attrs, n, "r", r, sizeof(r)) ? strtol(r, NULL, 10) : p->row + 1;
+	long row = attr(attrs, n, p->name[XN_R], r, sizeof(r)) ? strtol(r, NULL, 10) : p->row + 1;
 	if (row < 1 || row > SHEET_MAX_ROW || row <= p->row)
 		fail(p, "row %ld is out of order or out of range", row);
 	p->row = (int)row;
@@ -203,12 +207,12 @@ static void start_cell(jx__xcells *p, const xmlChar **attrs, int n)
 {
 	char r[32];
 	int col = p->col + 1, row = p->row;
-	if (attr(attrs, n, "r", r, sizeof(r)) &&
+	if (attr(attrs, n, p->name[XN_R], r, sizeof(r)) &&
 	    (jx__xlsx_ref(r, strlen(r), &col, &row) != 0 || row != p->row || col <= p->col))
 		fail(p, "bad cell reference '%s' in row %d", r, p->row);
 	else if (col > SHEET_MAX_COL)
 		fail(p, "a cell beyond column XFD");
-	if (!attr(attrs, n, "t", p->type, sizeof(p->type)))
+	if (!attr(attrs, n, p->name[XN_T], p->type, sizeof(p->type)))
 		strcpy(p->type, "n");
 	p->col = col;
 	p->value.len = p->formula.len = p->text.len = 0;
@@ -220,7 +224,7 @@ static void merge_cell(jx__xcells *p, const xmlChar **attrs, int n)
 {
 	char ref[64], *colon;
 	int c0, r0, c1, r1;
-	if (!attr(attrs, n, "ref", ref, sizeof(ref)) || !(colon = strchr(ref, ':')) ||
+	if (!attr(attrs, n, p->name[XN_REF], ref, sizeof(ref)) || !(colon = strchr(ref, ':')) ||
 	    jx__xlsx_ref(ref, (size_t)(colon - ref), &c0, &r0) ||
 	    jx__xlsx_ref(colon + 1, strlen(colon + 1), &c1, &r1) || r1 < r0 || c1 < c0) {
 		fail(p, "bad merged range '%s'", ref);
@@ -237,7 +241,7 @@ static void dimension(jx__xcells *p, const xmlChar **attrs, int n)
 {
 	char ref[64], *colon;
 	int col, row;
-	if (attr(attrs, n, "ref", ref, sizeof(ref)) && (colon = strchr(ref, ':')) &&
+	if (attr(attrs, n, p->name[XN_REF], ref, sizeof(ref)) && (colon = strchr(ref, ':')) &&
 	    jx__xlsx_ref(colon + 1, strlen(colon + 1), &col, &row) == 0)
 		p->dim_cols = col;
 }
@@ -246,7 +250,6 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
 		     int nns, const xmlChar **ns, int nattrs, int ndefaulted, const xmlChar **attrs)
 {
 	jx__xcells *p = ctx;
-	const char *n = (const char *)local;
 	(void)prefix, (void)uri, (void)nns, (void)ns, (void)ndefaulted;
 	if (p->rc)
 		return;
@@ -256,21 +259,21 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
 		stop_if_failed(p);
 		return;
 	}
-	if (!strcmp(n, "c"))
+	if (local == p->name[XN_C])
 		start_cell(p, attrs, nattrs);
-	else if (!strcmp(n, "v"))
+	else if (local == p->name[XN_V])
 		p->in = 'v', p->has_v = 1;
-	else if (!strcmp(n, "f"))
+	else if (local == p->name[XN_F])
 		p->in = 'f', p->has_f = 1;
-	else if (!strcmp(n, "t") && p->in_cell)
+	else if (local == p->name[XN_T] && p->in_cell)
 		p->in = 't';
-	else if (!strcmp(n, "rPh"))
+	else if (local == p->name[XN_RPH])
 		p->skip_depth = p->depth; /* a phonetic guide: not the text */
-	else if (!strcmp(n, "row"))
+	else if (local == p->name[XN_ROW])
 		start_row(p, attrs, nattrs);
-	else if (!strcmp(n, "mergeCell"))
+	else if (local == p->name[XN_MERGE])
 		merge_cell(p, attrs, nattrs);
-	else if (!strcmp(n, "dimension"))
+	else if (local == p->name[XN_DIMENSION])
 		dimension(p, attrs, nattrs);
 	stop_if_failed(p);
 }
@@ -278,7 +281,6 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
 static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
 {
 	jx__xcells *p = ctx;
-	const char *n = (const char *)local;
 	(void)prefix, (void)uri;
 	if (p->rc)
 		return;
@@ -289,7 +291,7 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
 	}
 	p->depth--;
 	p->in = 0;
-	if (!strcmp(n, "c")) {
+	if (local == p->name[XN_C]) {
 		const char *text = cell_text(p);
 		if (*text && !p->rc)
 			queue_cell(p, text);
@@ -325,6 +327,26 @@ static void on_error(void *ctx, xmlErrorPtr err)
 
 /* ---- feeding ---- */
 
+/* The names the callbacks look for, interned in the parser's dictionary: libxml2 hands
+ * element and attribute names out of that dictionary, so a name is compared by pointer. */
+static int intern_names(jx__xcells *p)
+{
+	static const char *const names[XN_COUNT] = {[XN_C] = "c",
+						    [XN_V] = "v",
+						    [XN_F] = "f",
+						    [XN_T] = "t",
+						    [XN_R] = "r",
+						    [XN_RPH] = "rPh",
+						    [XN_ROW] = "row",
+						    [XN_REF] = "ref",
+						    [XN_MERGE] = "mergeCell",
+						    [XN_DIMENSION] = "dimension"};
+	for (int i = 0; i < XN_COUNT; i++)
+		if (!(p->name[i] = xmlDictLookup(p->ctxt->dict, (const xmlChar *)names[i], -1)))
+			return jx__oom();
+	return 0;
+}
+
 int jx__xcells_open(jx__xcells *p, jx__xlsx_book *b, const char *part)
 {
 	xmlSAXHandler h;
@@ -349,7 +371,7 @@ int jx__xcells_open(jx__xcells *p, jx__xlsx_book *b, const char *part)
 	if (!(p->ctxt = xmlCreatePushParserCtxt(&h, p, NULL, 0, part)))
 		return jx__oom();
 	xmlCtxtUseOptions(p->ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	return 0;
+	return intern_names(p);
 }
 
 int jx__xcells_feed(jx__xcells *p)

@@ -33,7 +33,7 @@ int plot__chart_figures(plot__script *ps, const plot__ctx *ctx)
 	if (rc == 0 && f->nyears == 0)
 		rc = JX_ENOTFOUND;
 	if (rc == JX_ENOTFOUND)
-		rc = jx__error(JX_ENOTFOUND, "no figures stored for %s in the years asked for",
+		rc = jx__error(JX_ENOTFOUND, _("no figures stored for %s in the years asked for"),
 			       ctx->req->department);
 	if (rc)
 		goto out;

@@ -25,8 +25,8 @@ static int rank_year(int *year, const plot__ctx *ctx)
 	if ((rc = jx_store_list(ctx->store, &f, &ev, &n)) != 0)
 		return rc;
 	if (n == 0)
-		return jx__error(JX_ENOTFOUND, "no %s evaluation of %s in the years asked for",
-				 jx_kind_name(req->kind), req->department);
+		return jx__error(JX_ENOTFOUND, _("%s: no evaluation (%s) in the years asked for"),
+				 req->department, jx_kind_label(req->kind));
 	*year = ev[n - 1].year;
 	jx_eval_summaries_free(ev, n);
 	return 0;
@@ -150,8 +150,8 @@ int plot__chart_rank(plot__script *ps, const plot__ctx *ctx)
 	if (rc)
 		goto out;
 	if (!found) {
-		rc = jx__error(JX_ENOTFOUND, "no %s evaluation of %s in %d",
-			       jx_kind_name(ctx->req->kind), ctx->req->department, year);
+		rc = jx__error(JX_ENOTFOUND, _("%s: no evaluation (%s) in %d"),
+			       ctx->req->department, jx_kind_label(ctx->req->kind), year);
 		goto out;
 	}
 	for (i = 0; i < r->nrows; i++) {

@@ -174,7 +174,7 @@ int plot__chart_total(plot__script *ps, const plot__ctx *ctx)
 	if ((rc = plot__units_begin(&pu, ps, ctx, _("total score and trend"))) != 0)
 		goto out;
 	if (!(total = jx_units_find(pu.u, JX_LEVEL_TOTAL, ""))) {
-		rc = jx__error(JX_ENOTFOUND, "no total for %s", ctx->req->department);
+		rc = jx__error(JX_ENOTFOUND, _("no total for %s"), ctx->req->department);
 		goto out;
 	}
 	pu.o.level = JX_LEVEL_TOTAL;

@@ -53,8 +53,8 @@ int jx_chart_parse(const char *s, jx_chart *out)
 			return 0;
 		}
 	return jx__error(JX_EINVAL,
-			 "unknown chart '%s' (total, categories, heatmap, pareto, "
-			 "weak, figures, rank, projects)",
+			 _("unknown chart '%s' (total, categories, heatmap, pareto, "
+			   "weak, figures, rank, projects)"),
 			 s ? s : "");
 }
 
@@ -71,13 +71,13 @@ int jx_image_format_parse(const char *s, jx_image_format *out)
 			*out = (jx_image_format)i;
 			return 0;
 		}
-	return jx__error(JX_EINVAL, "unknown image format '%s' (png, svg, pdf)", s ? s : "");
+	return jx__error(JX_EINVAL, _("unknown image format '%s' (png, svg, pdf)"), s ? s : "");
 }
 
 static int check_years(const jx_plot_request *req)
 {
 	if (req->year_from && req->year_to && req->year_from > req->year_to)
-		return jx__error(JX_EINVAL, "year range %d-%d is empty", req->year_from,
+		return jx__error(JX_EINVAL, _("year range %d-%d is empty"), req->year_from,
 				 req->year_to);
 	return 0;
 }
@@ -90,8 +90,8 @@ static const char *terminal_font(const jx_plot_request *req)
 	if (f)
 		return f;
 	if (!warned) {
-		fputs("jixiao: warning: fontconfig finds no font with Chinese glyphs (install "
-		      "fonts-noto-cjk); drawing with the default font\n",
+		fputs(_("jixiao: warning: fontconfig finds no font with Chinese glyphs (install "
+			"fonts-noto-cjk); drawing with the default font\n"),
 		      stderr);
 		warned = 1;
 	}
@@ -194,9 +194,9 @@ static int build_script(char **out, jx_store *s, const jx_plot_request *req, con
 	ctx.store = s;
 	ctx.req = req;
 	if ((unsigned)req->chart >= JX_CHART_COUNT || (unsigned)req->format > JX_IMAGE_PDF)
-		return jx__error(JX_EINVAL, "bad chart or image format");
+		return jx__error(JX_EINVAL, _("bad chart or image format"));
 	if (!req->department || !*req->department)
-		return jx__error(JX_EINVAL, "a department is required");
+		return jx__error(JX_EINVAL, _("a department is required"));
 	if ((rc = check_years(req)) != 0 || (rc = prepare(&ps, &ctx)) != 0)
 		goto out;
 	w = req->width > 0 ? req->width : ps.width > 0 ? ps.width : DEFAULT_WIDTH;
@@ -282,7 +282,7 @@ int jx_plot_draw(jx_store *s, const jx_plot_request *req)
 	jx_output *out = NULL, *script = NULL;
 	int rc;
 	if (!req->out_path || !*req->out_path)
-		return jx__error(JX_EINVAL, "an output file is required");
+		return jx__error(JX_EINVAL, _("an output file is required"));
 	if ((rc = jx_output_open(&out, req->out_path)) != 0)
 		return rc;
 	if (req->script_path && (rc = jx_output_open(&script, req->script_path)) != 0) {
@@ -316,7 +316,7 @@ int jx_plot_render(char **out, size_t *len, jx_store *s, const jx_plot_request *
 	if (!path)
 		return jx__oom();
 	if ((fd = mkstemp(path)) < 0) {
-		rc = jx__error(JX_EIO, "temporary file: %s", strerror(errno));
+		rc = jx__error(JX_EIO, _("temporary file: %s"), strerror(errno));
 		goto out;
 	}
 	close(fd);

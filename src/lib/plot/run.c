@@ -25,7 +25,7 @@
 
 extern char **environ;
 
-#define GNUPLOT_MISSING "gnuplot not found: install the Debian package gnuplot-nox"
+#define GNUPLOT_MISSING N_("gnuplot not found: install the Debian package gnuplot-nox")
 
 /* gnuplot on PATH (or the path given); *out malloc'd. 0 or JX_EIO saying how to install it. */
 static int find_program(char **out, const char *name)
@@ -35,8 +35,8 @@ static int find_program(char **out, const char *name)
 		return 0;
 	snprintf(why, sizeof(why), "%s", jx_error_last());
 	if (strchr(name, '/'))
-		return jx__error(JX_EIO, GNUPLOT_MISSING " (%s)", why);
-	return jx__error(JX_EIO, GNUPLOT_MISSING);
+		return jx__error(JX_EIO, "%s (%s)", _(GNUPLOT_MISSING), why);
+	return jx__error(JX_EIO, "%s", _(GNUPLOT_MISSING));
 }
 
 /* A temporary file for gnuplot's stderr, already unlinked. -1 on failure. */
@@ -131,7 +131,7 @@ static int spawn_gnuplot(pid_t *pid, const char *prog, int in_fd, int err_fd)
 	posix_spawnattr_destroy(&at);
 	posix_spawn_file_actions_destroy(&fa);
 	if (rc != 0)
-		return jx__error(JX_EIO, "cannot start %s: %s", prog, strerror(rc));
+		return jx__error(JX_EIO, _("cannot start %s: %s"), prog, strerror(rc));
 	return 0;
 }
 
@@ -181,7 +181,7 @@ int plot__run(const char *script, const char *program, int timeout)
 	if ((rc = find_program(&prog, program ? program : "gnuplot")) != 0)
 		goto out;
 	if ((err_fd = temp_fd()) < 0 || (in_fd = script_fd(script)) < 0) {
-		rc = jx__error(JX_EIO, "temporary file for gnuplot: %s", strerror(errno));
+		rc = jx__error(JX_EIO, _("temporary file for gnuplot: %s"), strerror(errno));
 		goto out;
 	}
 	if ((rc = spawn_gnuplot(&pid, prog, in_fd, err_fd)) != 0)

@@ -40,7 +40,7 @@ int plot__template_load(char **out, const char *dir, const char *name)
 		char *path;
 		int rc;
 		if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-			return jx__error(JX_ENOTFOUND, "%s: templates directory not found", dir);
+			return jx__error(JX_ENOTFOUND, _("%s: templates directory not found"), dir);
 		if (!(path = jx__sprintf("%s/%s.gp", dir, name)))
 			return jx__oom();
 		if (stat(path, &st) == 0) {
@@ -53,7 +53,7 @@ int plot__template_load(char **out, const char *dir, const char *name)
 	}
 	builtin = jx_plot_builtin_template(name);
 	if (!builtin)
-		return jx__error(JX_ENOTFOUND, "no template named %s", name);
+		return jx__error(JX_ENOTFOUND, _("no template named %s"), name);
 	*out = jx__strdup(builtin);
 	return *out ? 0 : jx__oom();
 }

@@ -4,8 +4,10 @@
  * Each rule reads one finding of the analyses and, when its trigger holds,
  * adds a suggestion that names its subject, carries the numbers of the
  * evidence and the anchor of the table row (or section) that shows it. The
- * triggers and thresholds are documented in docs/report.md; a unit gets at
- * most one of the indicator rules R1-R3 and R6 (the first that fires).
+ * triggers and thresholds are documented in docs/report.md. An indicator has
+ * one entry whatever rules fired: it gets at most one of the indicator rules
+ * R1-R3 and R6 (the first that fires), and R4, R5 and R10 on an indicator
+ * that already has an entry are merged into it (jx_suggestion.merged).
  */
 #include <math.h>
 #include <stdio.h>
@@ -69,6 +71,41 @@ static int covered(const jx_report *r, const jx_unit *un)
 	return 0;
 }
 
+static int same_unit(const jx_unit *a, const jx_unit *b)
+{
+	return a && b && a->level == b->level && !strcmp(a->key, b->key);
+}
+
+/* The entry that already names the indicator un (as its subject, or as the second of a
+ * pair); NULL when none. Borrowed until the next add(). */
+static jx_suggestion *entry_of(jx_report *r, const jx_unit *un)
+{
+	for (size_t i = 0; i < r->nsuggestions; i++)
+		if (same_unit(r->suggestions[i].unit, un))
+			return &r->suggestions[i];
+	for (size_t i = 0; i < r->nsuggestions; i++)
+		if (same_unit(r->suggestions[i].unit2, un))
+			return &r->suggestions[i];
+	return NULL;
+}
+
+/* Merge a rule on un into the entry that already names un: the entry then lists every rule
+ * that fired on it. NULL when no entry names un (or it is full): the caller adds one. */
+static jx_suggestion_merged *merge(jx_report *r, jx_rule rule, const jx_unit *un,
+				   const char *prefix, size_t anchor_index)
+{
+	jx_suggestion *s = entry_of(r, un);
+	jx_suggestion_merged *m;
+	if (!s || s->nmerged == JX_SUGGESTION_MERGED_MAX)
+		return NULL;
+	m = memset(&s->merged[s->nmerged++], 0, sizeof(*m));
+	m->rule = rule;
+	m->unit = un;
+	m->count = 1;
+	snprintf(m->anchor, sizeof(m->anchor), "%s-%zu", prefix, anchor_index);
+	return m;
+}
+
 static int rule_persistent(jx_report *r)
 {
 	const jx_deductions_result *d = r->deductions;
@@ -129,49 +166,77 @@ static int rule_falling_units(jx_report *r)
 	return 0;
 }
 
+/* R4 on each of the k indicators that carry the share: merged into its entry, or an entry. */
+static int concentrated_on(jx_report *r, size_t k, double share)
+{
+	const jx_deductions_result *d = r->deductions;
+	for (size_t i = 0, n = 0; i < d->npareto && n < k; i++) {
+		const jx_pareto_row *p = &d->pareto[i];
+		size_t at;
+		jx_suggestion_merged *m;
+		jx_suggestion *s;
+		if (p->unit->level != JX_LEVEL_3 || !(p->points > 0))
+			continue;
+		n++;
+		at = rp_unit_index(d->units, p->unit);
+		if ((m = merge(r, JX_RULE_CONCENTRATED, p->unit, "pareto", at))) {
+			m->count = k;
+			m->value = share;
+			m->value2 = d->total_points;
+			continue;
+		}
+		if (!(s = add(r, JX_RULE_CONCENTRATED, p->unit, "pareto", at)))
+			return jx__oom();
+		s->count = k;
+		s->value = share;
+		s->value2 = d->total_points;
+	}
+	return 0;
+}
+
 static int rule_concentrated(jx_report *r)
 {
 	const jx_deductions_result *d = r->deductions;
-	const jx_pareto_row *first = NULL;
 	size_t k = 0;
-	jx_suggestion *s;
 	if (!(d->total_points > 0))
 		return 0;
 	for (size_t i = 0; i < d->npareto; i++) {
 		const jx_pareto_row *p = &d->pareto[i];
 		if (p->unit->level != JX_LEVEL_3 || !(p->points > 0))
 			continue;
-		first = first ? first : p;
 		if (++k > RULE_PARETO_MAX)
 			return 0;
-		if (p->cum_share >= RULE_PARETO_SHARE) {
-			if (!(s = add(r, JX_RULE_CONCENTRATED, first->unit, "pareto",
-				      rp_unit_index(d->units, first->unit))))
-				return jx__oom();
-			s->count = k;
-			s->value = p->cum_share;
-			s->value2 = d->total_points;
-			return 0;
-		}
+		if (p->cum_share >= RULE_PARETO_SHARE)
+			return concentrated_on(r, k, p->cum_share);
 	}
 	return 0;
 }
 
+/* R5: a pair whose first or second indicator has an entry is merged into it. */
 static int rule_pairs(jx_report *r)
 {
 	const jx_deductions_result *d = r->deductions;
 	size_t n = 0;
 	for (size_t i = 0; i < d->npairs && n < RULE_PAIRS_MAX; i++) {
 		const jx_pair_row *p = &d->pairs[i];
+		jx_suggestion_merged *m;
 		jx_suggestion *s;
 		if (!(p->phi >= RULE_PHI) || p->n11 < RULE_PAIR_YEARS)
 			continue;
+		n++;
+		if ((m = merge(r, JX_RULE_PAIR, p->a, "pair", i + 1)) ||
+		    (m = merge(r, JX_RULE_PAIR, p->b, "pair", i + 1))) {
+			m->unit = p->a;
+			m->unit2 = p->b;
+			m->value = p->phi;
+			m->count = p->n11;
+			continue;
+		}
 		if (!(s = add(r, JX_RULE_PAIR, p->a, "pair", i + 1)))
 			return jx__oom();
 		s->unit2 = p->b;
 		s->value = p->phi;
 		s->count = p->n11;
-		n++;
 	}
 	return 0;
 }
@@ -287,6 +352,7 @@ static int rule_self_high(jx_report *r)
 	const jx_selfreview_row *top = NULL;
 	size_t n = 0, top_i = 0;
 	int year = 0;
+	jx_suggestion_merged *m;
 	jx_suggestion *s;
 	if (!sr)
 		return 0;
@@ -304,6 +370,12 @@ static int rule_self_high(jx_report *r)
 	}
 	if (!top)
 		return 0;
+	if ((m = merge(r, JX_RULE_SELF_HIGH, top->unit, "sr", top_i))) {
+		m->year = year;
+		m->count = n;
+		m->value = top->diff_points;
+		return 0;
+	}
 	if (!(s = add(r, JX_RULE_SELF_HIGH, top->unit, "sr", top_i)))
 		return jx__oom();
 	s->year = year;

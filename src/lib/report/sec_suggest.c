@@ -9,27 +9,6 @@
 #include <math.h>
 #include "report/internal.h"
 
-static const char *quoted(rd_doc *d, const char *name)
-{
-	return rd_printf(d, _("“%s”"), name);
-}
-
-/* R4: the first n indicators of the Pareto, quoted and joined. */
-static const char *pareto_names(rd_doc *d, const jx_report *r, size_t n)
-{
-	const jx_deductions_result *ded = r->deductions;
-	const char *s = "";
-	for (size_t i = 0, k = 0; i < ded->npareto && k < n; i++) {
-		const jx_pareto_row *p = &ded->pareto[i];
-		const char *q;
-		if (p->unit->level != JX_LEVEL_3 || !(p->points > 0))
-			continue;
-		q = quoted(d, rp_unit_label(d, ded->units, p->unit));
-		s = k++ ? rd_printf(d, "%s%s%s", s, _(", "), q) : q;
-	}
-	return s;
-}
-
 /* R12's evidence: the project's repeated list ("家长满意度 (2022, 2023)"). */
 static const char *project_repeated(const jx_report *r, const char *project)
 {
@@ -76,16 +55,16 @@ static const char *suggestion_text(rd_doc *d, const jx_report *r, const jx_sugge
 				 _("“%s” is falling (%s pp a year): find the cause and plan "
 				   "specific measures for next year."),
 				 name, rd_slope(d, s->value));
-	case JX_RULE_CONCENTRATED:
-		return rd_printf(
-			d,
-			ngettext("Losses are concentrated: %s alone carries %s of all points lost "
-				 "(%zu "
-				 "indicator): put corrective work on it first.",
-				 "Losses are concentrated: %s carry %s of all points lost (%zu "
-				 "indicators): put corrective work on these first.",
-				 s->count),
-			pareto_names(d, r, s->count), rd_pct(d, s->value), s->count);
+	case JX_RULE_CONCENTRATED: /* one indicator of the k that carry the share */
+		if (s->count == 1)
+			return rd_printf(d,
+					 _("“%s” alone carries %s of all points lost: put "
+					   "corrective work on it first."),
+					 name, rd_pct(d, s->value));
+		return rd_printf(d,
+				 _("“%s” is one of %zu indicators that together carry %s of all "
+				   "points lost: put corrective work on these first."),
+				 name, s->count, rd_pct(d, s->value));
 	case JX_RULE_PAIR:
 		return rd_printf(
 			d,
@@ -167,15 +146,50 @@ static const char *suggestion_text(rd_doc *d, const jx_report *r, const jx_sugge
 	return "";
 }
 
-/* One suggestion as a list item. */
-static void suggestion_item(rd_doc *d, rd_inline *in, const jx_report *r, const jx_suggestion *s)
+/* A merged rule as the suggestion it would have been on its own. */
+static jx_suggestion as_suggestion(const jx_suggestion_merged *m)
 {
-	rd_span_add(d, in, rd_printf(d, _("[%s %s] "), jx_rule_id(s->rule), rp_rule_label(s->rule)),
-		    NULL, RD_STRONG);
+	jx_suggestion s;
+	memset(&s, 0, sizeof(s));
+	s.rule = m->rule;
+	s.unit = m->unit;
+	s.unit2 = m->unit2;
+	s.year = m->year;
+	s.value = m->value;
+	s.value2 = m->value2;
+	s.count = m->count;
+	memcpy(s.anchor, m->anchor, sizeof(s.anchor));
+	return s;
+}
+
+/* "R1 persistent deduction · R4 concentrated losses": every rule of the entry. */
+static const char *rule_tags(rd_doc *d, const jx_suggestion *s)
+{
+	const char *tags = rd_printf(d, "%s %s", jx_rule_id(s->rule), rp_rule_label(s->rule));
+	for (size_t i = 0; i < s->nmerged; i++)
+		tags = rd_printf(d, "%s%s%s %s", tags, _(" · "), jx_rule_id(s->merged[i].rule),
+				 rp_rule_label(s->merged[i].rule));
+	return tags;
+}
+
+static void text_and_evidence(rd_doc *d, rd_inline *in, const jx_report *r, const jx_suggestion *s)
+{
 	rd_span_add(d, in, suggestion_text(d, r, s), NULL, 0);
 	rd_span_add(d, in, " ", NULL, 0);
 	rd_span_add(d, in, rd_printf(d, "→ %s", _("evidence")), rd_printf(d, "#%s", s->anchor),
 		    RD_MUTED);
+}
+
+/* One suggestion as a list item: its rules, then each rule's text and evidence. */
+static void suggestion_item(rd_doc *d, rd_inline *in, const jx_report *r, const jx_suggestion *s)
+{
+	rd_span_add(d, in, rd_printf(d, _("[%s] "), rule_tags(d, s)), NULL, RD_STRONG);
+	text_and_evidence(d, in, r, s);
+	for (size_t i = 0; i < s->nmerged; i++) {
+		jx_suggestion m = as_suggestion(&s->merged[i]);
+		rd_span_add(d, in, " ", NULL, 0);
+		text_and_evidence(d, in, r, &m);
+	}
 }
 
 /* The department's own suggestions, as its report states them, beside ours (its problems
