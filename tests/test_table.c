@@ -536,11 +536,9 @@ static jx_col_show view_show(const char *name)
 	static const struct {
 		const char *name;
 		jx_col_show show;
-	} map[] = {{"rate", JX_SHOW_PERCENT},
-		   {"pp", JX_SHOW_PP},
-		   {"pts", JX_SHOW_POINTS},
-		   {"money", JX_SHOW_MONEY},
-		   {"code", JX_SHOW_CODE}};
+	} map[] = {{"rate", JX_SHOW_PERCENT}, {"pp", JX_SHOW_PP},     {"pts", JX_SHOW_POINTS},
+		   {"money", JX_SHOW_MONEY},  {"code", JX_SHOW_CODE}, {"slope", JX_SHOW_RATE_PP},
+		   {"sd", JX_SHOW_SPREAD_PP}};
 	for (size_t i = 0; i < sizeof(map) / sizeof(*map); i++)
 		if (!strcmp(name, map[i].name))
 			return map[i].show;
@@ -617,11 +615,69 @@ static void test_table__view_numbers_for_people(void **state)
 	jx_table_free(t);
 }
 
+/* Slopes and SDs of fractions in percentage points: 0.0245 a year is +2.5 (printf rounds the
+ * double 2.45 of 0.0245 * 100 down, so 0.0246 → +2.5 instead), -0.00447 is -0.4, a slope
+ * under 0.0005 is 0.0 unsigned; an SD 0.013934 is 1.4 unsigned; the heading gets "(pp)". */
+static void test_table__view_slopes_in_points(void **state)
+{
+	jx_table_view v = {0, NULL, view_show, NULL};
+	jx_table *t = jx_table_new();
+	const double rows[][2] = {{0.0246, 0.013934}, {-0.00447, 0.2}, {0.0004, 0}};
+	char *out;
+	(void)state;
+	jx_table_add_column(t, "slope", "slope/yr", JX_COL_FIXED, 4);
+	jx_table_add_column(t, "sd", "SD", JX_COL_FIXED, 4);
+	for (size_t i = 0; i < 3; i++) {
+		jx_table_add_row(t);
+		jx_table_set_number(t, 0, rows[i][0]);
+		jx_table_set_number(t, 1, rows[i][1]);
+	}
+	out = render_view(t, &v);
+	assert_string_equal(out, "  slope/yr (pp)  SD (pp)\n"
+				 "           +2.5      1.4\n"
+				 "           -0.4     20.0\n"
+				 "            0.0      0.0\n");
+	free(out);
+	out = render(t, JX_FMT_CSV, 0);
+	assert_string_equal(out, "slope,sd\n0.0246,0.013934\n-0.00447,0.2\n0.0004,0\n");
+	free(out);
+	jx_table_free(t);
+}
+
+/* --headers zh: another name in the CSV header only; JSON keys and lookups keep the name. */
+static void test_table__csv_names_only_in_the_csv_header(void **state)
+{
+	jx_table *t = jx_table_new();
+	char *out;
+	(void)state;
+	jx_table_add_column(t, "department", "department", JX_COL_TEXT, 0);
+	jx_table_add_column(t, "rate", "rate", JX_COL_NUMBER, 0);
+	jx_table_add_row(t);
+	jx_table_set_text(t, 0, "甲");
+	jx_table_set_number(t, 1, 0.5);
+	assert_int_equal(jx_table_set_csv_name(t, 0, "部门"), 0);
+	assert_string_equal(jx_table_column_name(t, 0), "department");
+	assert_string_equal(jx_table_column_heading(t, 1), "rate");
+	assert_null(jx_table_column_name(t, 2));
+	assert_int_equal(jx_table_find_column(t, "department"), 0);
+	out = render(t, JX_FMT_CSV, 0);
+	assert_string_equal(out, "部门,rate\n甲,0.5\n");
+	free(out);
+	out = render(t, JX_FMT_JSON, 0);
+	assert_string_equal(out, "[\n  {\"department\": \"甲\", \"rate\": 0.5}\n]\n");
+	free(out);
+	assert_int_equal(jx_table_set_csv_name(t, 2, "x"), JX_EINVAL); /* sticks */
+	assert_int_equal(jx_table_status(t), JX_EINVAL);
+	jx_table_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table__terminal_width_is_capped),
 		cmocka_unit_test(test_table__view_numbers_for_people),
+		cmocka_unit_test(test_table__view_slopes_in_points),
+		cmocka_unit_test(test_table__csv_names_only_in_the_csv_header),
 		cmocka_unit_test(test_table__bom_csv_is_formula_safe),
 		cmocka_unit_test(test_table__aligned_with_cjk_widths),
 		cmocka_unit_test(test_table__notes_and_fixed_decimals),

@@ -210,6 +210,10 @@ JX_API int jx_alias_file_read(jx_alias_pair **out, size_t *n, const char *name, 
 	"department,year,kind,level1,level2,level3,explanation,weight,score,score_origin"
 #define JX_CSV_FIGURES_HEADER "department,year,item,value,unit"
 
+/** The Chinese name the canonical CSV reader accepts for the column called name
+ *  ("weight" → "权重"), or NULL when it accepts only the English one (item, value, unit). */
+JX_API const char *jx_csv_column_zh(const char *name);
+
 #ifdef __cplusplus
 }
 #endif

@@ -4,7 +4,9 @@
  * Every command that prints data builds one jx_table and hands it to
  * jx_table_write, so that the three formats always carry the same numbers.
  * Columns have a snake_case English name (CSV header, JSON key) and a
- * heading for the terminal (may be Chinese).
+ * heading for the terminal: an English text translated when the table is
+ * printed (gettext, domain "jixiao"; a text without a catalog entry, such
+ * as a year, prints as it is).
  */
 #ifndef JIXIAO_TABLE_H
 #define JIXIAO_TABLE_H
@@ -65,6 +67,16 @@ JX_API size_t jx_table_columns(const jx_table *t);
 JX_API const char *jx_table_cell(const jx_table *t, size_t row, size_t col);
 /** Cell value of a numeric column (NaN when empty or text). */
 JX_API double jx_table_number(const jx_table *t, size_t row, size_t col);
+/** Borrowed name (CSV header, JSON key) of column col; NULL when there is none. */
+JX_API const char *jx_table_column_name(const jx_table *t, size_t col);
+/** Borrowed heading of column col as given (an English msgid, untranslated); NULL when none. */
+JX_API const char *jx_table_column_heading(const jx_table *t, size_t col);
+/**
+ * Name column col differently in the CSV header only (e.g. in Chinese for Excel users:
+ * `--headers zh`); JSON keys and jx_table_find_column keep the column's name. name is
+ * copied. 0, JX_EINVAL (no such column, empty name; sticks like every failure), JX_ENOMEM.
+ */
+JX_API int jx_table_set_csv_name(jx_table *t, size_t col, const char *name);
 /** Index of the column named name, or -1. */
 JX_API int jx_table_find_column(const jx_table *t, const char *name);
 
@@ -111,7 +123,13 @@ typedef enum {
 	JX_SHOW_PP,        /**< percentage points, one decimal, signed: "+2.0", "-4.5" */
 	JX_SHOW_POINTS,    /**< points, up to two decimals: "33.5", "97" */
 	JX_SHOW_MONEY,     /**< amounts, thousands separators and two decimals: "3,563.83" */
-	JX_SHOW_CODE /**< an English code (or codes joined by ',') shown by the view's label */
+	JX_SHOW_CODE, /**< an English code (or codes joined by ',') shown by the view's label */
+	/** a change of fractions (a slope per year) in percentage points, one decimal, signed;
+	 *  the heading gets the unit: 0.02 → "+2.0" under "slope/yr (pp)" */
+	JX_SHOW_RATE_PP,
+	/** a spread of fractions (a standard deviation) in percentage points, one decimal,
+	 *  unsigned; the heading gets the unit: 0.0139 → "1.4" under "SD (pp)" */
+	JX_SHOW_SPREAD_PP
 } jx_col_show;
 
 /** A terminal view of a table: which columns, how wide, numbers and codes for people. */
@@ -121,7 +139,7 @@ typedef struct {
 	 *  columns are cut with "…". */
 	size_t width;
 	/** NULL-terminated names of the columns shown under a width (NULL, or none of them in
-	 *  the table: every column). */
+	 *  the table: every column); "#" stands for every column named by a number (a year). */
 	const char *const *essential;
 	/** How the column called name is shown; NULL: every column as is. */
 	jx_col_show (*show)(const char *name);

@@ -84,10 +84,11 @@ int ana_stream_write(ana_stream *s, jx_table *t)
 		fputc('\n', stdout);
 	if (s->fmt == JX_FMT_TABLE) {
 		cli_table_width(t);
-		rc = jx_table_write_view(t, stdout, cli_view());
-	} else if (s->fmt == JX_FMT_CSV && s->written == 0)
+		rc = jx_table_write_view(t, stdout, cli_view(t));
+	} else if (s->fmt == JX_FMT_CSV && s->written == 0) {
+		cli_csv_headers(t);
 		rc = jx_table_write(t, stdout, JX_FMT_CSV, 0);
-	else {
+	} else {
 		if (s->fmt == JX_FMT_JSON && s->rows == 0 && jx_table_rows(t) > 0)
 			fputc('[', stdout);
 		rc = jx_table_write_rows(t, stdout, s->fmt, s->rows == 0);

@@ -19,7 +19,7 @@
 /** The options every analysis command shares, for its spec table. */
 #define ANA_SHARED                                                                \
 	CLI_SHARED(DEPT), CLI_SHARED(YEARS), CLI_SHARED(LEVEL), CLI_SHARED(KIND), \
-		CLI_SHARED(FORMAT), CLI_SHARED(WIDE)
+		CLI_SHARED(FORMAT), CLI_SHARED(HEADERS), CLI_SHARED(WIDE)
 
 /** The parsed shared options. */
 typedef struct {
@@ -71,8 +71,7 @@ int ana_department(jx_store *st, const ana_args *a, const char **dept, char **ow
 
 /** --dept a,b,c: each a name or unique part, resolved to its stored name into *names (n of
  *  them; free with ana_strings_free). An exit code. */
-int ana_department_list(jx_store *st, const char *cmd, const char *list, char ***names,
-			size_t *n);
+int ana_department_list(jx_store *st, const char *cmd, const char *list, char ***names, size_t *n);
 void ana_strings_free(char **v, size_t n);
 
 #endif

@@ -146,7 +146,9 @@ int cli_print_table(jx_table *t, jx_format fmt, int bom)
 {
 	int rc;
 	cli_table_width(t);
-	rc = fmt == JX_FMT_TABLE ? jx_table_write_view(t, stdout, cli_view())
+	if (fmt == JX_FMT_CSV)
+		cli_csv_headers(t);
+	rc = fmt == JX_FMT_TABLE ? jx_table_write_view(t, stdout, cli_view(t))
 				 : jx_table_write(t, stdout, fmt, bom);
 	if (rc != 0 || fflush(stdout) != 0)
 		return cli_fail(_("cannot write output: %s"), strerror(errno));

@@ -91,10 +91,17 @@ int cli_parse_double(const char *s, double *out);
 int cli_print_table(jx_table *t, jx_format fmt, int bom);
 /** --wide: terminal tables show long cells whole (for the rest of the process). */
 void cli_set_wide(int on);
+/** --headers zh: CSV column names in Chinese (for the rest of the process). */
+void cli_set_headers(int zh);
+int cli_headers_zh(void);
+/** Before t is written as CSV: under --headers zh, each column's CSV name in Chinese (the
+ *  import's name for the column, else its heading's Chinese translation). */
+void cli_csv_headers(jx_table *t);
 /** Apply --wide (or the default cap) to t before it is written. */
 void cli_table_width(jx_table *t);
 /** How terminal tables are shown: TERMINAL_WIDTH columns of the essential columns unless
- *  --wide, numbers for people, codes in the messages' language (view.c). */
-const jx_table_view *cli_view(void);
+ *  --wide, numbers for people, codes in the messages' language (view.c); for table t,
+ *  whose columns tell a few same-named columns' units apart. */
+const jx_table_view *cli_view(const jx_table *t);
 
 #endif

@@ -6,6 +6,7 @@
 static const cli_option options[] = {
 	{'F', "file", "ALIASES.csv", N_("add: load the aliases of a CSV file (header old,new)"), 0},
 	CLI_SHARED_HELP(FORMAT, N_("list: output format (default table)")),
+	CLI_SHARED(HEADERS),
 	CLI_SHARED(WIDE),
 	CLI_END};
 static const char *const forms[] = {"add --file ALIASES.csv", "remove OLD",
@@ -43,8 +44,8 @@ static int list_aliases(jx_store *s, jx_format fmt)
 		rc = cli_fail(_("out of memory"));
 		goto out;
 	}
-	jx_table_add_column(t, "old_key", "原指标", JX_COL_TEXT, 0);
-	jx_table_add_column(t, "new_key", "现指标", JX_COL_TEXT, 0);
+	jx_table_add_column(t, "old_key", N_("old indicator"), JX_COL_TEXT, 0);
+	jx_table_add_column(t, "new_key", N_("new indicator"), JX_COL_TEXT, 0);
 	for (size_t i = 0; i < n; i++) {
 		jx_table_add_row(t);
 		jx_table_set_text(t, 0, olds[i]);

@@ -21,6 +21,7 @@ static const cli_option options[] = {
 	 N_("CSV for Excel/WPS: a UTF-8 byte-order mark, and text that looks like a formula starts "
 	    "with '"),
 	 0},
+	CLI_SHARED(HEADERS),
 	CLI_END};
 
 const cli_spec spec_export = {
@@ -67,12 +68,13 @@ static int write_text(jx_store *s, const jx_filter *f, const export_args *e, con
 {
 	jx_format fmt = !strcmp(e->format, "json") ? JX_FMT_JSON : JX_FMT_CSV;
 	jx_output *o = NULL;
-	int rc;
+	int rc, flags = (e->bom ? JX_EXPORT_BOM : 0) |
+			(cli_headers_zh() ? JX_EXPORT_HEADERS_ZH : 0);
 	if (out_path && strcmp(out_path, "-") && jx_output_open(&o, out_path) != 0)
 		return cli_fail_jx();
 	rc = !strcmp(e->what, "scores")
-		     ? jx_export_scores(s, o ? jx_output_stream(o) : stdout, f, fmt, e->bom)
-		     : jx_export_figures(s, o ? jx_output_stream(o) : stdout, f, fmt, e->bom);
+		     ? jx_export_scores(s, o ? jx_output_stream(o) : stdout, f, fmt, flags)
+		     : jx_export_figures(s, o ? jx_output_stream(o) : stdout, f, fmt, flags);
 	if (rc != 0) {
 		jx_output_abort(o);
 		return cli_fail_jx();

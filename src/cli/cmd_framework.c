@@ -5,7 +5,8 @@
 #include "analysis_cli.h"
 
 static const cli_option options[] = {
-	CLI_SHARED_HELP(FORMAT, N_("list: output format (default table)")), CLI_END};
+	CLI_SHARED_HELP(FORMAT, N_("list: output format (default table)")), CLI_SHARED(HEADERS),
+	CLI_END};
 static const char *const forms[] = {"add DEPT YEAR", "remove DEPT YEAR", NULL};
 
 const cli_spec spec_framework = {

@@ -4,7 +4,8 @@
 #include <string.h>
 #include "cli.h"
 
-static const cli_option options[] = {CLI_SHARED(FORMAT), CLI_SHARED(WIDE), CLI_END};
+static const cli_option options[] = {CLI_SHARED(FORMAT), CLI_SHARED(HEADERS), CLI_SHARED(WIDE),
+				     CLI_END};
 static const char *const forms[] = {"set GRADE=MIN...", NULL};
 
 const cli_spec spec_grades = {
@@ -64,8 +65,8 @@ static int show_bands(jx_cli *cli, jx_format fmt)
 	jx_store_free(s);
 	if (!(t = jx_table_new()))
 		return cli_fail(_("out of memory"));
-	jx_table_add_column(t, "grade", "等级", JX_COL_TEXT, 0);
-	jx_table_add_column(t, "min_score", "最低得分(%)", JX_COL_NUMBER, 0);
+	jx_table_add_column(t, "grade", N_("grade"), JX_COL_TEXT, 0);
+	jx_table_add_column(t, "min_score", N_("min score (%)"), JX_COL_NUMBER, 0);
 	for (size_t i = 0; i < n; i++) {
 		jx_table_add_row(t);
 		jx_table_set_text(t, 0, bands[i].grade);

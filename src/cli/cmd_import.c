@@ -97,7 +97,7 @@ static void print_evaluation(const char *source, const jx_evaluation *ev)
 		       ev->department, ev->year, jx_kind_name(ev->kind),
 		       jx_provenance_name(ev->provenance), ev->nrows, ts);
 	if (t)
-		jx_table_write_view(t, stdout, cli_view());
+		jx_table_write_view(t, stdout, cli_view(t));
 	jx_table_free(t);
 	for (size_t k = 0; k < ev->nwarnings; k++)
 		print_warning(stdout, source, &ev->warnings[k], 1);
@@ -112,7 +112,7 @@ static void print_figures(const char *source, const jx_figures *f)
 	else
 		printf(_("%s: figures of %s %d\n"), source, f->department, f->year);
 	if (t)
-		jx_table_write_view(t, stdout, cli_view());
+		jx_table_write_view(t, stdout, cli_view(t));
 	jx_table_free(t);
 }
 

@@ -8,6 +8,7 @@ static const cli_option options[] = {
 	{'u', "unmatched", NULL, N_("only keys missing from some years, with a rename suggestion"),
 	 0},
 	CLI_SHARED(FORMAT),
+	CLI_SHARED(HEADERS),
 	CLI_SHARED(WIDE),
 	CLI_END};
 

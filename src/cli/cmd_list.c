@@ -10,6 +10,7 @@ static const cli_option options[] = {
 	{CLI_O_YEARS, "year", "Y", N_("one year (the same as --years Y)"), 0},
 	CLI_SHARED_HELP(KIND, N_("only this kind of evaluation (default both)")),
 	CLI_SHARED(FORMAT),
+	CLI_SHARED(HEADERS),
 	CLI_SHARED(WIDE),
 	CLI_END};
 

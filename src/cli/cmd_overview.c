@@ -11,6 +11,7 @@ static const cli_option options[] = {
 	CLI_SHARED(YEARS),
 	CLI_SHARED_HELP(KIND, N_("the basis of totals and ranks (default self)")),
 	CLI_SHARED(FORMAT),
+	CLI_SHARED(HEADERS),
 	{'v', "view", "matrix|weak|gap|movers|warnings|distribution",
 	 N_("what to show (default matrix)"), 0},
 	{'s', "sort", "department|rate|change|rank",

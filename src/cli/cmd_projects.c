@@ -11,6 +11,7 @@ static const cli_option options[] = {
 	CLI_SHARED(YEARS),
 	CLI_SHARED(KIND),
 	CLI_SHARED(FORMAT),
+	CLI_SHARED(HEADERS),
 	{'v', "view", "years|missed|flags", N_("what to show (default years)"), 0},
 	{'t', "threshold", "R", N_("slow when the execution rate is below R (default 0.90)"), 0},
 	{'m', "min-missed", "K", N_("repeated when a target is missed in K years (default 2)"), 0},

@@ -13,6 +13,7 @@ static const cli_option options[] = {
 	CLI_SHARED(KIND),
 	{'c', "categories", NULL, N_("each department's category rates against the median"), 0},
 	CLI_SHARED(FORMAT),
+	CLI_SHARED(HEADERS),
 	CLI_SHARED(WIDE),
 	CLI_END};
 

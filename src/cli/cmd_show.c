@@ -6,7 +6,11 @@
 
 static const cli_option options[] = {
 	CLI_SHARED_HELP(PROJECT, N_("a project evaluation of the department (项目支出绩效自评表)")),
-	CLI_SHARED(KIND), CLI_SHARED(FORMAT), CLI_SHARED(WIDE), CLI_END};
+	CLI_SHARED(KIND),
+	CLI_SHARED(FORMAT),
+	CLI_SHARED(HEADERS),
+	CLI_SHARED(WIDE),
+	CLI_END};
 
 const cli_spec spec_show = {
 	"show",
@@ -53,7 +57,7 @@ static void print_details(jx_store *s, const jx_evaluation *ev, const char *proj
 		       ev->year);
 		printf("\n");
 		if (ft)
-			jx_table_write_view(ft, stdout, cli_view());
+			jx_table_write_view(ft, stdout, cli_view(ft));
 		jx_table_free(ft);
 	}
 	jx_error_clear();

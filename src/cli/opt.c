@@ -103,6 +103,11 @@ static int shared_value(cli_args *a, int key, const char *arg)
 			return cli_usage(cmd, _("--format must be table, csv or json"));
 		a->format_set = 1;
 		break;
+	case CLI_O_HEADERS:
+		if (strcmp(arg, "en") && strcmp(arg, "zh"))
+			return cli_usage(cmd, _("--headers must be en or zh"));
+		cli_set_headers(!strcmp(arg, "zh"));
+		break;
 	case CLI_O_OUT: a->out = arg; break;
 	case CLI_O_WIDE: cli_set_wide(1); break;
 	case CLI_O_TEMPLATES: a->templates = arg; break;

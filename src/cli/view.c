@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* view.c -- how the terminal shows the result tables: 100 columns wide with the essential
  * columns (name, rates, change, status) unless --wide, rates as percentages, money with
- * thousands separators, English codes in the messages' language (jx_table_view).
+ * thousands separators, slopes and standard deviations of rates in percentage points, English
+ * codes in the messages' language (jx_table_view).
  *
  * Columns are chosen by their CSV names, which are the same across commands (docs/formats.md),
  * so one list serves every command. CSV and JSON are never shown through a view. */
@@ -15,6 +16,45 @@ static int wide_tables;
 void cli_set_wide(int on)
 {
 	wide_tables = on;
+}
+
+static int zh_headers;
+
+void cli_set_headers(int zh)
+{
+	zh_headers = zh;
+}
+
+int cli_headers_zh(void)
+{
+	return zh_headers;
+}
+
+/* The Chinese CSV name of a column: the headings are English msgids, so their zh_CN
+ * translations (the headings of `--lang zh`); provenance and score_origin, which hold the
+ * codes the import reads, take the import's names (数据性质, 得分来源). */
+static const char *zh_name(const jx_table *t, size_t c)
+{
+	const char *name = jx_table_column_name(t, c), *h = jx_table_column_heading(t, c);
+	if (!strcmp(name, "provenance") || !strcmp(name, "score_origin"))
+		return jx_csv_column_zh(name);
+	return h && *h ? _(h) : NULL;
+}
+
+/* Under --headers zh, whatever the interface's language (switched for the moment:
+ * gettext reads the catalog anew). */
+void cli_csv_headers(jx_table *t)
+{
+	jx_lang was = jx_i18n_lang();
+	if (!zh_headers)
+		return;
+	jx_i18n_set(JX_LANG_ZH);
+	for (size_t c = 0; c < jx_table_columns(t); c++) {
+		const char *zh = zh_name(t, c);
+		if (zh)
+			jx_table_set_csv_name(t, c, zh);
+	}
+	jx_i18n_set(was);
 }
 
 void cli_table_width(jx_table *t)
@@ -38,7 +78,10 @@ static const char *const essential[] = {
 	/* deductions, weak */
 	"points_lost", "share", "cum_share", "years_deducted", "rules", "mean_rate", "latest_lost",
 	/* figures */
-	"budget_total", "expenditure_total", "expenditure_growth", "growth_warning", "rate", NULL};
+	"budget_total", "expenditure_total", "expenditure_growth", "growth_warning", "rate",
+	/* overview: its matrix has a column per year ("#") */
+	"#", "mean_gap_pp", "verdict", "change_pp", "grade_from", "grade_to", "warning", "subject",
+	"value", "q1", "median", "q3", NULL};
 
 static const char *const percent[] = {"rate",
 				      "rate_from",
@@ -90,8 +133,19 @@ static int listed(const char *const *list, const char *name)
 	return 0;
 }
 
+/* A name that means another unit in one kind of table, read from the table by cli_view:
+ * forecast's slope is on the logit scale, the overview distribution's min, max and mean
+ * are points (the trend's slope and the variance's min are fractions). */
+static int logit_slope, point_stats;
+
 static jx_col_show show(const char *name)
 {
+	if (point_stats && (!strcmp(name, "min") || !strcmp(name, "max") || !strcmp(name, "mean")))
+		return JX_SHOW_POINTS;
+	if (!strcmp(name, "slope") || !strcmp(name, "theil_sen"))
+		return logit_slope ? JX_SHOW_AS_IS : JX_SHOW_RATE_PP;
+	if (!strcmp(name, "sd") || !strcmp(name, "slope_se"))
+		return JX_SHOW_SPREAD_PP;
 	if (listed(percent, name))
 		return JX_SHOW_PERCENT;
 	if (!strcmp(name, "delta_rate_pp"))
@@ -162,9 +216,11 @@ static const char *label(char *buf, size_t size, const char *name, const char *c
 	return buf;
 }
 
-const jx_table_view *cli_view(void)
+const jx_table_view *cli_view(const jx_table *t)
 {
 	static jx_table_view v;
+	logit_slope = jx_table_find_column(t, "t_quantile") >= 0;
+	point_stats = jx_table_find_column(t, "q1") >= 0;
 	v.width = wide_tables ? 0 : TERMINAL_WIDTH;
 	v.essential = essential;
 	v.show = show;

@@ -46,7 +46,7 @@ has "$tmp/out" '"q_value": null'
 run 0 trend --dept 甲 --wide
 has "$tmp/out" 'synthetic data: fictional departments'
 has "$tmp/out" 'too few years'
-has "$tmp/out" '趋势'
+has "$tmp/out" ' trend '
 count '  3     ' 7 # seven indicators
 # the trend with x = year, first three years only: −19/1400
 run 0 trend --dept 甲 --years 2016-2020 --level total --format csv
@@ -177,7 +177,7 @@ json_ok 5 # 丙 1, 乙 0 (one year), 甲 4
 run 0 weak --all-departments --format csv
 count 'department,' 1
 run 0 variance --all-departments --level 1 --format table --wide
-count '数据来源' 3
+count '  source' 3 # a heading line per department
 run 0 trend --all-departments --kind review --level total --format csv
 count ',total,' 1
 has "$tmp/err" '2 of 3 departments have no review evaluation'

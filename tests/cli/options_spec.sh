@@ -65,7 +65,7 @@ sample() {
 	P) echo 0.1 ;; S) echo 0.3 ;; C) echo 0.9 ;; N) echo 3 ;; K) echo 2 ;; R) echo 0.8 ;; G) echo 0.2 ;;
 	WxH) echo 800x600 ;; SECONDS) echo 30 ;;
 	csv\|json\|xlsx) echo json ;; png\|svg\|pdf) echo svg ;; html\|md) echo md ;;
-	zh\|en) echo en ;; scores\|figures) echo figures ;;
+	zh\|en) echo en ;; en\|zh) echo zh ;; scores\|figures) echo figures ;;
 	pareto\|runs\|transitions\|pairs) echo runs ;;
 	matrix\|weak\|gap\|movers\|warnings\|distribution) echo weak ;;
 	department\|rate\|change\|rank) echo rate ;;

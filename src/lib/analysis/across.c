@@ -173,13 +173,13 @@ void jx_across_result_free(jx_across_result *r)
 
 static const jx__col across_cols[] = {
 	JX__UNIT_COLS,
-	{"n", "部门数", JX_COL_INT, 0},
-	{"mean", "平均得分率", JX_COL_FIXED, 4},
-	{"sd", "标准差", JX_COL_FIXED, 4},
-	{"min", "最低", JX_COL_FIXED, 4},
-	{"max", "最高", JX_COL_FIXED, 4},
-	{"min_department", "最低部门", JX_COL_TEXT, 0},
-	{"max_department", "最高部门", JX_COL_TEXT, 0},
+	{"n", N_("departments"), JX_COL_INT, 0},
+	{"mean", N_("mean rate"), JX_COL_FIXED, 4},
+	{"sd", N_("SD"), JX_COL_FIXED, 4},
+	{"min", N_("min"), JX_COL_FIXED, 4},
+	{"max", N_("max"), JX_COL_FIXED, 4},
+	{"min_department", N_("min dept"), JX_COL_TEXT, 0},
+	{"max_department", N_("max dept"), JX_COL_TEXT, 0},
 };
 
 int jx_across_table(jx_table **out, const jx_across_result *r, const jx_analysis_options *o)

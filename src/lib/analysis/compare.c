@@ -128,18 +128,18 @@ void jx_compare_result_free(jx_compare_result *r)
 
 static const jx__col compare_cols[] = {
 	JX__UNIT_COLS,
-	{"weight_from", "权重(前)", JX_COL_NUMBER, 0},
-	{"score_from", "得分(前)", JX_COL_NUMBER, 0},
-	{"rate_from", "得分率(前)", JX_COL_FIXED, 3},
-	{"weight_to", "权重(后)", JX_COL_NUMBER, 0},
-	{"score_to", "得分(后)", JX_COL_NUMBER, 0},
-	{"rate_to", "得分率(后)", JX_COL_FIXED, 3},
-	{"delta_rate_pp", "Δ得分率(百分点)", JX_COL_FIXED, 1},
-	{"delta_points", "Δ得分", JX_COL_NUMBER, 0},
-	{"status", "状态", JX_COL_TEXT, 0},
-	{"missing_from", "缺失(前)", JX_COL_INT, 0},
-	{"missing_to", "缺失(后)", JX_COL_INT, 0},
-	{"inferred", "推算", JX_COL_INT, 0},
+	{"weight_from", N_("weight (from)"), JX_COL_NUMBER, 0},
+	{"score_from", N_("score (from)"), JX_COL_NUMBER, 0},
+	{"rate_from", N_("rate (from)"), JX_COL_FIXED, 3},
+	{"weight_to", N_("weight (to)"), JX_COL_NUMBER, 0},
+	{"score_to", N_("score (to)"), JX_COL_NUMBER, 0},
+	{"rate_to", N_("rate (to)"), JX_COL_FIXED, 3},
+	{"delta_rate_pp", N_("Δ rate pp"), JX_COL_FIXED, 1},
+	{"delta_points", N_("Δ score"), JX_COL_NUMBER, 0},
+	{"status", N_("status"), JX_COL_TEXT, 0},
+	{"missing_from", N_("missing (from)"), JX_COL_INT, 0},
+	{"missing_to", N_("missing (to)"), JX_COL_INT, 0},
+	{"inferred", N_("inferred"), JX_COL_INT, 0},
 };
 
 /* Weight and score of a unit-year, blank when the unit is absent. */
@@ -285,17 +285,17 @@ void jx_selfreview_result_free(jx_selfreview_result *r)
 }
 
 static const jx__col selfreview_cols[] = {
-	{"year", "年度", JX_COL_INT, 0},
+	{"year", N_("year"), JX_COL_INT, 0},
 	JX__UNIT_COLS,
-	{"weight", "权重", JX_COL_NUMBER, 0},
-	{"review_weight", "复核权重", JX_COL_NUMBER, 0},
-	{"self_score", "自评得分", JX_COL_NUMBER, 0},
-	{"review_score", "复核得分", JX_COL_NUMBER, 0},
-	{"diff_points", "差(分)", JX_COL_NUMBER, 0},
-	{"self_rate", "自评得分率", JX_COL_FIXED, 3},
-	{"review_rate", "复核得分率", JX_COL_FIXED, 3},
-	{"diff_rate_pp", "差(百分点)", JX_COL_FIXED, 1},
-	{"self_higher", "自评偏高", JX_COL_TEXT, 0},
+	{"weight", N_("weighting"), JX_COL_NUMBER, 0},
+	{"review_weight", N_("review weight"), JX_COL_NUMBER, 0},
+	{"self_score", N_("self score"), JX_COL_NUMBER, 0},
+	{"review_score", N_("review score"), JX_COL_NUMBER, 0},
+	{"diff_points", N_("diff (points)"), JX_COL_NUMBER, 0},
+	{"self_rate", N_("self rate"), JX_COL_FIXED, 3},
+	{"review_rate", N_("review rate"), JX_COL_FIXED, 3},
+	{"diff_rate_pp", N_("diff (pp)"), JX_COL_FIXED, 1},
+	{"self_higher", N_("self higher"), JX_COL_TEXT, 0},
 };
 
 static int selfreview_table_row(jx_table *t, int c, const jx_selfreview_result *r,

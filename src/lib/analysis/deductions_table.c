@@ -29,13 +29,13 @@ static int unit_row(jx_table *t, int c, const jx_deductions_result *r, const jx_
 
 static const jx__col pareto_cols[] = {
 	JX__UNIT_COLS,
-	{"points_lost", "扣分", JX_COL_NUMBER, 0},
-	{"share", "占比", JX_COL_FIXED, 3},
-	{"cum_share", "累计占比", JX_COL_FIXED, 3},
-	{"years_deducted", "扣分年数", JX_COL_INT, 0},
-	{"years_present", "出现年数", JX_COL_INT, 0},
-	{"missing_years", "缺失年", JX_COL_INT, 0},
-	{"deducted_years", "扣分年份", JX_COL_TEXT, 0},
+	{"points_lost", N_("lost"), JX_COL_NUMBER, 0},
+	{"share", N_("share"), JX_COL_FIXED, 3},
+	{"cum_share", N_("cum. share"), JX_COL_FIXED, 3},
+	{"years_deducted", N_("years deducted"), JX_COL_INT, 0},
+	{"years_present", N_("years present"), JX_COL_INT, 0},
+	{"missing_years", N_("missing years"), JX_COL_INT, 0},
+	{"deducted_years", N_("deducted in"), JX_COL_TEXT, 0},
 };
 
 static int pareto_table(jx_table *t, int c, const jx_deductions_result *r,
@@ -62,17 +62,17 @@ static int pareto_table(jx_table *t, int c, const jx_deductions_result *r,
 
 static const jx__col runs_cols[] = {
 	JX__UNIT_COLS,
-	{"years_present", "出现年数", JX_COL_INT, 0},
-	{"years_deducted", "扣分年数", JX_COL_INT, 0},
-	{"deducted_years", "扣分年份", JX_COL_TEXT, 0},
-	{"longest_run", "最长连续", JX_COL_INT, 0},
-	{"longest_from", "起", JX_COL_INT, 0},
-	{"longest_to", "止", JX_COL_INT, 0},
-	{"current_run", "当前连续", JX_COL_INT, 0},
-	{"new", "新增", JX_COL_INT, 0},
-	{"resolved", "消除", JX_COL_INT, 0},
-	{"persistent", "持续", JX_COL_INT, 0},
-	{"clean", "无扣分", JX_COL_INT, 0},
+	{"years_present", N_("years present"), JX_COL_INT, 0},
+	{"years_deducted", N_("years deducted"), JX_COL_INT, 0},
+	{"deducted_years", N_("deducted in"), JX_COL_TEXT, 0},
+	{"longest_run", N_("longest run"), JX_COL_INT, 0},
+	{"longest_from", N_("from"), JX_COL_INT, 0},
+	{"longest_to", N_("to"), JX_COL_INT, 0},
+	{"current_run", N_("current run"), JX_COL_INT, 0},
+	{"new", N_("new"), JX_COL_INT, 0},
+	{"resolved", N_("times resolved"), JX_COL_INT, 0},
+	{"persistent", N_("persistent"), JX_COL_INT, 0},
+	{"clean", N_("no deduction"), JX_COL_INT, 0},
 };
 
 static int runs_table(jx_table *t, int c, const jx_deductions_result *r,
@@ -106,13 +106,13 @@ static int runs_table(jx_table *t, int c, const jx_deductions_result *r,
 }
 
 static const jx__col transition_cols[] = {
-	{"year_from", "前一年", JX_COL_INT, 0},
-	{"year_to", "后一年", JX_COL_INT, 0},
-	{"new", "新增扣分", JX_COL_INT, 0},
-	{"resolved", "扣分消除", JX_COL_INT, 0},
-	{"persistent", "持续扣分", JX_COL_INT, 0},
-	{"clean", "均无扣分", JX_COL_INT, 0},
-	{"other", "其他(缺失/仅一年)", JX_COL_INT, 0},
+	{"year_from", N_("from year"), JX_COL_INT, 0},
+	{"year_to", N_("to year"), JX_COL_INT, 0},
+	{"new", N_("new deductions"), JX_COL_INT, 0},
+	{"resolved", N_("resolved deductions"), JX_COL_INT, 0},
+	{"persistent", N_("persistent deductions"), JX_COL_INT, 0},
+	{"clean", N_("clean in both"), JX_COL_INT, 0},
+	{"other", N_("other (missing/one year)"), JX_COL_INT, 0},
 };
 
 static int transitions_table(jx_table *t, int c, const jx_deductions_result *r,
@@ -135,16 +135,20 @@ static int transitions_table(jx_table *t, int c, const jx_deductions_result *r,
 }
 
 static const jx__col pair_cols[] = {
-	{"level3_a", "指标A", JX_COL_TEXT, 0}, {"level3_b", "指标B", JX_COL_TEXT, 0},
-	{"phi", "phi", JX_COL_FIXED, 3},       {"both", "同时扣分", JX_COL_INT, 0},
-	{"a_only", "仅A", JX_COL_INT, 0},      {"b_only", "仅B", JX_COL_INT, 0},
-	{"neither", "均未扣", JX_COL_INT, 0},  {"key_a", "键A", JX_COL_TEXT, 0},
-	{"key_b", "键B", JX_COL_TEXT, 0},
+	{"level3_a", N_("indicator A"), JX_COL_TEXT, 0},
+	{"level3_b", N_("indicator B"), JX_COL_TEXT, 0},
+	{"phi", N_("phi"), JX_COL_FIXED, 3},
+	{"both", N_("both deducted"), JX_COL_INT, 0},
+	{"a_only", N_("only A"), JX_COL_INT, 0},
+	{"b_only", N_("only B"), JX_COL_INT, 0},
+	{"neither", N_("neither"), JX_COL_INT, 0},
+	{"key_a", N_("key A"), JX_COL_TEXT, 0},
+	{"key_b", N_("key B"), JX_COL_TEXT, 0},
 };
 
 /* Added after provenance (docs/formats.md, Changes). */
-static const jx__col pair_tail[] = {{"p_value", "p值", JX_COL_FIXED, 4},
-				    {"q_value", "q值", JX_COL_FIXED, 4}};
+static const jx__col pair_tail[] = {{"p_value", N_("p-value"), JX_COL_FIXED, 4},
+				    {"q_value", N_("q"), JX_COL_FIXED, 4}};
 
 static int pairs_table(jx_table *t, int c, const jx_deductions_result *r,
 		       const jx_analysis_options *o)

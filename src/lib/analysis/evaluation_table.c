@@ -10,34 +10,39 @@
 enum { C_TYPE, C_L1, C_L2, C_L3, C_WEIGHT, C_SCORE, C_DED, C_RATE, C_ORIGIN, C_LINE };
 
 static const jx__col evaluation_cols[] = {
-	{"row_type", "行", JX_COL_TEXT, 0},       {"level1", "一级指标", JX_COL_TEXT, 0},
-	{"level2", "二级指标", JX_COL_TEXT, 0},   {"level3", "三级指标", JX_COL_TEXT, 0},
-	{"weight", "权重", JX_COL_NUMBER, 0},     {"score", "得分", JX_COL_NUMBER, 0},
-	{"deduction", "扣分", JX_COL_NUMBER, 0},  {"rate", "得分率", JX_COL_FIXED, 3},
-	{"score_origin", "来源", JX_COL_TEXT, 0}, {"line", "行号", JX_COL_INT, 0},
+	{"row_type", N_("row"), JX_COL_TEXT, 0},
+	{"level1", N_("level 1"), JX_COL_TEXT, 0},
+	{"level2", N_("level 2"), JX_COL_TEXT, 0},
+	{"level3", N_("level 3"), JX_COL_TEXT, 0},
+	{"weight", N_("weighting"), JX_COL_NUMBER, 0},
+	{"score", N_("score"), JX_COL_NUMBER, 0},
+	{"deduction", N_("lost"), JX_COL_NUMBER, 0},
+	{"rate", N_("rate"), JX_COL_FIXED, 3},
+	{"score_origin", N_("origin"), JX_COL_TEXT, 0},
+	{"line", N_("line no."), JX_COL_INT, 0},
 };
 
 static const jx__col figures_cols[] = {
-	{"item", "项目", JX_COL_TEXT, 0},
-	{"label", "名称", JX_COL_TEXT, 0},
-	{"value", "数值", JX_COL_TEXT, 0},
-	{"unit", "单位", JX_COL_TEXT, 0},
+	{"item", N_("item"), JX_COL_TEXT, 0},
+	{"label", N_("label"), JX_COL_TEXT, 0},
+	{"value", N_("value"), JX_COL_TEXT, 0},
+	{"unit", N_("unit"), JX_COL_TEXT, 0},
 };
 
 static const jx__col list_cols[] = {
-	{"department", "部门", JX_COL_TEXT, 0},
-	{"year", "年度", JX_COL_INT, 0},
-	{"kind", "类型", JX_COL_TEXT, 0},
-	{"total_weight", "总权重", JX_COL_NUMBER, 0},
-	{"total_score", "总得分", JX_COL_NUMBER, 0},
-	{"grade", "等级", JX_COL_TEXT, 0},
-	{"deducted", "扣分", JX_COL_NUMBER, 0},
-	{"provenance", "数据来源", JX_COL_TEXT, 0},
+	{"department", N_("department"), JX_COL_TEXT, 0},
+	{"year", N_("year"), JX_COL_INT, 0},
+	{"kind", N_("kind"), JX_COL_TEXT, 0},
+	{"total_weight", N_("total weight"), JX_COL_NUMBER, 0},
+	{"total_score", N_("score total"), JX_COL_NUMBER, 0},
+	{"grade", N_("grade"), JX_COL_TEXT, 0},
+	{"deducted", N_("lost"), JX_COL_NUMBER, 0},
+	{"provenance", N_("source"), JX_COL_TEXT, 0},
 };
 
 /* An optional column (docs/formats.md): written only when some evaluation (show: some row)
  * has a missing score, so that tables of complete evaluations keep their fields. */
-static const jx__col scored_col[] = {{"scored_weight", "有得分的权重", JX_COL_NUMBER, 0}};
+static const jx__col scored_col[] = {{"scored_weight", N_("scored weight"), JX_COL_NUMBER, 0}};
 
 /* A new table of cols; NULL on ENOMEM. */
 static jx_table *table_of(const jx__col *cols, size_t n)
@@ -79,10 +84,10 @@ static void subtotal(jx_table *t, const char *type, const char *label, double w,
  * a target, an actual value or a reason; *first is the first of them, else -1. */
 static int target_columns(jx_table *t, const jx_evaluation *ev, int *first)
 {
-	static const jx__col cols[] = {{"target", "年度指标值", JX_COL_TEXT, 0},
-				       {"actual", "实际完成值", JX_COL_TEXT, 0},
-				       {"completion", "完成情况", JX_COL_TEXT, 0},
-				       {"reason", "原因", JX_COL_TEXT, 0}};
+	static const jx__col cols[] = {{"target", N_("target"), JX_COL_TEXT, 0},
+				       {"actual", N_("actual"), JX_COL_TEXT, 0},
+				       {"completion", N_("completion"), JX_COL_TEXT, 0},
+				       {"reason", N_("reason"), JX_COL_TEXT, 0}};
 	*first = -1;
 	for (size_t i = 0; i < ev->nrows; i++)
 		if (ev->rows[i].target || ev->rows[i].actual || ev->rows[i].reason) {
@@ -184,8 +189,8 @@ int jx_evaluation_list_table(jx_table **out, const jx_eval_summary *v, size_t n)
 	if (!t)
 		return jx__oom();
 	for (size_t i = 0; i < n && project < 0; i++) /* a project column only when needed */
-		if (v[i].project &&
-		    (project = jx_table_add_column(t, "project", "项目", JX_COL_TEXT, 0)) < 0) {
+		if (v[i].project && (project = jx_table_add_column(t, "project", N_("project"),
+								   JX_COL_TEXT, 0)) < 0) {
 			jx_table_free(t);
 			return jx__oom();
 		}

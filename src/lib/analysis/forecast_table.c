@@ -6,26 +6,26 @@
 
 static const jx__col forecast_cols[] = {
 	JX__UNIT_COLS,
-	{"n", "年数", JX_COL_INT, 0},
-	{"year", "预测年", JX_COL_INT, 0},
-	{"forecast", "预测得分率", JX_COL_FIXED, 3},
-	{"pi_low", "下限", JX_COL_FIXED, 3},
-	{"pi_high", "上限", JX_COL_FIXED, 3},
-	{"forecast_raw", "预测(未截断)", JX_COL_FIXED, 4},
-	{"pi_low_raw", "下限(未截断)", JX_COL_FIXED, 4},
-	{"pi_high_raw", "上限(未截断)", JX_COL_FIXED, 4},
-	{"slope", "logit斜率/年", JX_COL_FIXED, 4},
-	{"resid_sd", "合并残差标准差", JX_COL_FIXED, 4},
-	{"t_quantile", "t分位数", JX_COL_FIXED, 3},
-	{"weight", "权重", JX_COL_NUMBER, 0},
-	{"note", "说明", JX_COL_TEXT, 0},
+	{"n", N_("years"), JX_COL_INT, 0},
+	{"year", N_("forecast year"), JX_COL_INT, 0},
+	{"forecast", N_("forecast"), JX_COL_FIXED, 3},
+	{"pi_low", N_("lower"), JX_COL_FIXED, 3},
+	{"pi_high", N_("upper"), JX_COL_FIXED, 3},
+	{"forecast_raw", N_("forecast (raw)"), JX_COL_FIXED, 4},
+	{"pi_low_raw", N_("lower (raw)"), JX_COL_FIXED, 4},
+	{"pi_high_raw", N_("upper (raw)"), JX_COL_FIXED, 4},
+	{"slope", N_("logit slope/yr"), JX_COL_FIXED, 4},
+	{"resid_sd", N_("pooled resid. SD"), JX_COL_FIXED, 4},
+	{"t_quantile", N_("t quantile"), JX_COL_FIXED, 3},
+	{"weight", N_("weighting"), JX_COL_NUMBER, 0},
+	{"note", N_("note"), JX_COL_TEXT, 0},
 };
 
 /* Added after provenance (docs/formats.md, Changes). */
 static const jx__col forecast_tail[] = {
-	{"method", "方法", JX_COL_TEXT, 0},
-	{"period", "框架期", JX_COL_TEXT, 0},
-	{"df", "自由度", JX_COL_NUMBER, 0},
+	{"method", N_("method"), JX_COL_TEXT, 0},
+	{"period", N_("framework period"), JX_COL_TEXT, 0},
+	{"df", N_("df"), JX_COL_NUMBER, 0},
 };
 
 static void note_of(char *note, size_t size, const jx_forecast_result *r,

@@ -6,18 +6,18 @@
 #include "analysis/internal.h"
 
 static const jx__col gap_cols[] = {
-	{"department", "部门", JX_COL_TEXT, 0},
-	{"years", "复核年数", JX_COL_INT, 0},
-	{"first_year", "首年", JX_COL_INT, 0},
-	{"last_year", "末年", JX_COL_INT, 0},
-	{"self_higher", "自评高于复核年数", JX_COL_INT, 0},
-	{"self_lower", "自评低于复核年数", JX_COL_INT, 0},
-	{"equal", "相同年数", JX_COL_INT, 0},
-	{"mean_gap_pp", "平均差(百分点)", JX_COL_FIXED, 2},
-	{"mean_gap_points", "平均差(分)", JX_COL_NUMBER, 0},
-	{"p_value", "p值(符号检验)", JX_COL_FIXED, 4},
-	{"q_value", "q值", JX_COL_FIXED, 4},
-	{"verdict", "结论", JX_COL_TEXT, 0},
+	{"department", N_("department"), JX_COL_TEXT, 0},
+	{"years", N_("reviewed years"), JX_COL_INT, 0},
+	{"first_year", N_("first"), JX_COL_INT, 0},
+	{"last_year", N_("last"), JX_COL_INT, 0},
+	{"self_higher", N_("years self higher"), JX_COL_INT, 0},
+	{"self_lower", N_("years self lower"), JX_COL_INT, 0},
+	{"equal", N_("equal years"), JX_COL_INT, 0},
+	{"mean_gap_pp", N_("mean gap (pp)"), JX_COL_FIXED, 2},
+	{"mean_gap_points", N_("mean gap (points)"), JX_COL_NUMBER, 0},
+	{"p_value", N_("p (sign test)"), JX_COL_FIXED, 4},
+	{"q_value", N_("q"), JX_COL_FIXED, 4},
+	{"verdict", N_("verdict"), JX_COL_TEXT, 0},
 };
 
 static int gap_row(jx_table *t, const jx_gap_result *g, const jx_analysis_options *o)
@@ -57,7 +57,7 @@ int jx_gap_table(jx_table **out, jx_gap_result *const *v, size_t n, const jx_ana
 			prov = JX_PROV_SYNTHETIC;
 	if ((rc = jx__table_start(&t, &c, gap_cols, sizeof(gap_cols) / sizeof(*gap_cols), o, prov)))
 		return rc;
-	if (jx_table_add_column(t, "slope_pp", "差距年变化(百分点)", JX_COL_FIXED, 2) < 0) {
+	if (jx_table_add_column(t, "slope_pp", N_("gap change/yr (pp)"), JX_COL_FIXED, 2) < 0) {
 		jx_table_free(t);
 		return jx__oom();
 	}

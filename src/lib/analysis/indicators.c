@@ -293,14 +293,14 @@ int jx_indicators_table_new(jx_table **out, int unmatched)
 	*out = NULL;
 	if (!t)
 		return jx__oom();
-	jx_table_add_column(t, "department", "部门", JX_COL_TEXT, 0);
-	jx_table_add_column(t, "key", "指标键", JX_COL_TEXT, 0);
-	jx_table_add_column(t, "level3", "三级指标", JX_COL_TEXT, 0);
-	jx_table_add_column(t, "years", "年度", JX_COL_TEXT, 0);
-	jx_table_add_column(t, "n_years", "年数", JX_COL_INT, 0);
+	jx_table_add_column(t, "department", N_("department"), JX_COL_TEXT, 0);
+	jx_table_add_column(t, "key", N_("key"), JX_COL_TEXT, 0);
+	jx_table_add_column(t, "level3", N_("level 3"), JX_COL_TEXT, 0);
+	jx_table_add_column(t, "years", N_("year"), JX_COL_TEXT, 0);
+	jx_table_add_column(t, "n_years", N_("years"), JX_COL_INT, 0);
 	if (unmatched) {
-		jx_table_add_column(t, "suggestion", "最接近的指标", JX_COL_TEXT, 0);
-		jx_table_add_column(t, "distance", "编辑距离", JX_COL_INT, 0);
+		jx_table_add_column(t, "suggestion", N_("closest indicator"), JX_COL_TEXT, 0);
+		jx_table_add_column(t, "distance", N_("distance"), JX_COL_INT, 0);
 	}
 	*out = t;
 	return 0;

@@ -40,11 +40,11 @@ int jx__table_row(jx_table *t, const char *department, const char *project, jx_p
 		  const jx_analysis_options *o);
 
 /** The four unit columns every unit table starts with (at col..col+3). */
-#define JX__UNIT_COLS                                                              \
-	{"level", "层级", JX_COL_TEXT, 0}, {"level1", "一级指标", JX_COL_TEXT, 0}, \
-		{"level2", "二级指标", JX_COL_TEXT, 0},                            \
-	{                                                                          \
-		"level3", "三级指标", JX_COL_TEXT, 0                               \
+#define JX__UNIT_COLS                                                                      \
+	{"level", N_("level"), JX_COL_TEXT, 0}, {"level1", N_("level 1"), JX_COL_TEXT, 0}, \
+		{"level2", N_("level 2"), JX_COL_TEXT, 0},                                 \
+	{                                                                                  \
+		"level3", N_("level 3"), JX_COL_TEXT, 0                                    \
 	}
 
 /** Fill level, level1, level2, level3 of the last row from un (at col..col+3). */

@@ -104,14 +104,14 @@ void jx_unit_periods_text(char *buf, size_t size, const jx_units *u, const jx_un
 }
 
 static const jx__col framework_cols[] = {
-	{"year", "年度", JX_COL_INT, 0},
-	{"keys", "三级指标数", JX_COL_INT, 0},
-	{"carried_over", "沿用上年", JX_COL_INT, 0},
-	{"carried_share", "沿用比例", JX_COL_FIXED, 3},
-	{"detected", "检测为新框架", JX_COL_TEXT, 0},
-	{"declared", "人工声明", JX_COL_TEXT, 0},
-	{"new_period", "新框架期", JX_COL_TEXT, 0},
-	{"period", "框架期", JX_COL_TEXT, 0},
+	{"year", N_("year"), JX_COL_INT, 0},
+	{"keys", N_("level-3 count"), JX_COL_INT, 0},
+	{"carried_over", N_("carried over"), JX_COL_INT, 0},
+	{"carried_share", N_("carried share"), JX_COL_FIXED, 3},
+	{"detected", N_("detected"), JX_COL_TEXT, 0},
+	{"declared", N_("declared"), JX_COL_TEXT, 0},
+	{"new_period", N_("new period"), JX_COL_TEXT, 0},
+	{"period", N_("framework period"), JX_COL_TEXT, 0},
 };
 
 static int framework_row(jx_table *t, int c, const jx_units *u, size_t y,

@@ -331,16 +331,20 @@ void jx_rank_result_free(jx_rank_result *r)
 }
 
 static const jx__col rank_cols[] = {
-	{"rank", "名次", JX_COL_INT, 0},           {"department", "部门", JX_COL_TEXT, 0},
-	{"total_score", "总分", JX_COL_NUMBER, 0}, {"total_weight", "总权重", JX_COL_NUMBER, 0},
-	{"rate", "得分率", JX_COL_FIXED, 4},       {"grade", "等级", JX_COL_TEXT, 0},
-	{"percentile", "百分位", JX_COL_FIXED, 1}, {"missing", "缺失", JX_COL_INT, 0},
+	{"rank", N_("rank"), JX_COL_INT, 0},
+	{"department", N_("department"), JX_COL_TEXT, 0},
+	{"total_score", N_("total score"), JX_COL_NUMBER, 0},
+	{"total_weight", N_("total weight"), JX_COL_NUMBER, 0},
+	{"rate", N_("rate"), JX_COL_FIXED, 4},
+	{"grade", N_("grade"), JX_COL_TEXT, 0},
+	{"percentile", N_("percentile"), JX_COL_FIXED, 1},
+	{"missing", N_("missing"), JX_COL_INT, 0},
 };
 
-static const jx__col project_col = {"project", "项目", JX_COL_TEXT, 0};
+static const jx__col project_col = {"project", N_("project"), JX_COL_TEXT, 0};
 
 /* Added after provenance (docs/formats.md, Changes): the size of the peer group. */
-static const jx__col rank_tail[] = {{"peers", "同类部门数", JX_COL_INT, 0}};
+static const jx__col rank_tail[] = {{"peers", N_("peers"), JX_COL_INT, 0}};
 
 /* "2023: ranked on self-evaluation totals ..." -- the basis and the peer groups, said once. */
 static void rank_notes(jx_table *t, const jx_rank_result *r)
@@ -430,9 +434,12 @@ int jx_rank_table(jx_table **out, const jx_rank_result *r, const jx_analysis_opt
 }
 
 static const jx__col category_cols[] = {
-	{"department", "部门", JX_COL_TEXT, 0},      {"level1", "一级指标", JX_COL_TEXT, 0},
-	{"rate", "得分率", JX_COL_FIXED, 4},         {"median", "各部门中位数", JX_COL_FIXED, 4},
-	{"delta_pp", "差(百分点)", JX_COL_FIXED, 1}, {"departments", "部门数", JX_COL_INT, 0},
+	{"department", N_("department"), JX_COL_TEXT, 0},
+	{"level1", N_("level 1"), JX_COL_TEXT, 0},
+	{"rate", N_("rate"), JX_COL_FIXED, 4},
+	{"median", N_("median of depts"), JX_COL_FIXED, 4},
+	{"delta_pp", N_("diff (pp)"), JX_COL_FIXED, 1},
+	{"departments", N_("departments"), JX_COL_INT, 0},
 };
 
 int jx_rank_category_table(jx_table **out, const jx_rank_result *r, const jx_analysis_options *o)

@@ -28,18 +28,18 @@ int jx__table_start(jx_table **out, int *base, const jx__col *cols, size_t n,
 		return jx__oom();
 	*base = 0;
 	if (o && o->with_department) {
-		if (jx_table_add_column(t, "department", "部门", JX_COL_TEXT, 0) < 0)
+		if (jx_table_add_column(t, "department", N_("department"), JX_COL_TEXT, 0) < 0)
 			goto oom;
 		*base = 1;
 	}
 	if (o && o->with_project) {
-		if (jx_table_add_column(t, "project", "项目", JX_COL_TEXT, 0) < 0)
+		if (jx_table_add_column(t, "project", N_("project"), JX_COL_TEXT, 0) < 0)
 			goto oom;
 		*base += 1;
 	}
 	if (jx__table_columns(t, cols, n) != 0)
 		goto oom;
-	if (jx_table_add_column(t, "provenance", "数据来源", JX_COL_TEXT, 0) < 0)
+	if (jx_table_add_column(t, "provenance", N_("source"), JX_COL_TEXT, 0) < 0)
 		goto oom;
 	if (prov == JX_PROV_SYNTHETIC &&
 	    jx_table_add_note(t, "%s",

@@ -34,27 +34,27 @@ char *jx__rates_text(const jx_units *u, const jx_unit *un)
 
 static const jx__col trend_cols[] = {
 	JX__UNIT_COLS,
-	{"n", "年数", JX_COL_INT, 0},
-	{"first_year", "起", JX_COL_INT, 0},
-	{"last_year", "止", JX_COL_INT, 0},
-	{"slope", "斜率/年", JX_COL_FIXED, 4},
-	{"slope_se", "标准误", JX_COL_FIXED, 4},
-	{"t", "t", JX_COL_FIXED, 2},
-	{"p_value", "p值", JX_COL_FIXED, 4},
-	{"r2", "R²", JX_COL_FIXED, 3},
-	{"theil_sen", "Sen斜率", JX_COL_FIXED, 4},
-	{"direction", "趋势", JX_COL_TEXT, 0},
-	{"missing_years", "缺失年", JX_COL_INT, 0},
-	{"inferred_years", "推算年", JX_COL_INT, 0},
-	{"rates", "得分率(年 值)", JX_COL_TEXT, 0},
+	{"n", N_("years"), JX_COL_INT, 0},
+	{"first_year", N_("from"), JX_COL_INT, 0},
+	{"last_year", N_("to"), JX_COL_INT, 0},
+	{"slope", N_("slope/yr"), JX_COL_FIXED, 4},
+	{"slope_se", N_("SE"), JX_COL_FIXED, 4},
+	{"t", N_("t"), JX_COL_FIXED, 2},
+	{"p_value", N_("p-value"), JX_COL_FIXED, 4},
+	{"r2", N_("R²"), JX_COL_FIXED, 3},
+	{"theil_sen", N_("Sen slope"), JX_COL_FIXED, 4},
+	{"direction", N_("trend"), JX_COL_TEXT, 0},
+	{"missing_years", N_("missing years"), JX_COL_INT, 0},
+	{"inferred_years", N_("inferred years"), JX_COL_INT, 0},
+	{"rates", N_("rates (year value)"), JX_COL_TEXT, 0},
 };
 
 /* Added after provenance (docs/formats.md, Changes). */
 static const jx__col trend_tail[] = {
-	{"q_value", "q值", JX_COL_FIXED, 4},
-	{"mk_s", "MK S", JX_COL_INT, 0},
-	{"p_method", "p方法", JX_COL_TEXT, 0},
-	{"periods", "框架期", JX_COL_TEXT, 0},
+	{"q_value", N_("q"), JX_COL_FIXED, 4},
+	{"mk_s", N_("MK S"), JX_COL_INT, 0},
+	{"p_method", N_("p method"), JX_COL_TEXT, 0},
+	{"periods", N_("framework period"), JX_COL_TEXT, 0},
 };
 
 static int trend_tail_cells(jx_table *t, int c, const jx_trend_result *r, const jx_trend_row *row)

@@ -79,17 +79,17 @@ void jx_variance_result_free(jx_variance_result *r)
 
 static const jx__col variance_cols[] = {
 	JX__UNIT_COLS,
-	{"n", "年数", JX_COL_INT, 0},
-	{"mean", "平均得分率", JX_COL_FIXED, 4},
-	{"variance", "方差", JX_COL_FIXED, 6},
-	{"sd", "标准差", JX_COL_FIXED, 4},
-	{"cv", "变异系数", JX_COL_FIXED, 4},
-	{"min", "最低", JX_COL_FIXED, 4},
-	{"max", "最高", JX_COL_FIXED, 4},
-	{"mean_points", "平均得分", JX_COL_FIXED, 2},
-	{"sd_points", "得分标准差", JX_COL_FIXED, 3},
-	{"missing_years", "缺失年", JX_COL_INT, 0},
-	{"rates", "得分率(年 值)", JX_COL_TEXT, 0},
+	{"n", N_("years"), JX_COL_INT, 0},
+	{"mean", N_("mean rate"), JX_COL_FIXED, 4},
+	{"variance", N_("variance"), JX_COL_FIXED, 6},
+	{"sd", N_("SD"), JX_COL_FIXED, 4},
+	{"cv", N_("CV"), JX_COL_FIXED, 4},
+	{"min", N_("min"), JX_COL_FIXED, 4},
+	{"max", N_("max"), JX_COL_FIXED, 4},
+	{"mean_points", N_("mean points"), JX_COL_FIXED, 2},
+	{"sd_points", N_("SD of points"), JX_COL_FIXED, 3},
+	{"missing_years", N_("missing years"), JX_COL_INT, 0},
+	{"rates", N_("rates (year value)"), JX_COL_TEXT, 0},
 };
 
 static int variance_table_row(jx_table *t, int c, const jx_variance_result *r,
@@ -240,12 +240,12 @@ static int decomp_absent(const jx_decomp_result *r)
 }
 
 static const jx__col decomp_cols[] = {
-	{"level1", "一级指标", JX_COL_TEXT, 0},
-	{"years", "年数", JX_COL_INT, 0},
-	{"mean_points", "平均得分", JX_COL_FIXED, 2},
-	{"covariance", "与总分协方差", JX_COL_FIXED, 4},
-	{"variance", "方差", JX_COL_FIXED, 4},
-	{"share", "方差份额", JX_COL_FIXED, 3},
+	{"level1", N_("level 1"), JX_COL_TEXT, 0},
+	{"years", N_("years"), JX_COL_INT, 0},
+	{"mean_points", N_("mean points"), JX_COL_FIXED, 2},
+	{"covariance", N_("cov. with total"), JX_COL_FIXED, 4},
+	{"variance", N_("variance"), JX_COL_FIXED, 4},
+	{"share", N_("variance share"), JX_COL_FIXED, 3},
 };
 
 int jx_decomp_table(jx_table **out, const jx_decomp_result *r, const jx_analysis_options *o)

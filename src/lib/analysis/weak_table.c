@@ -68,21 +68,21 @@ static char *reason(const jx_weak_row *row, const jx_weak_result *r, const jx_an
 
 static const jx__col weak_cols[] = {
 	JX__UNIT_COLS,
-	{"rules", "规则", JX_COL_TEXT, 0},
-	{"reason", "依据", JX_COL_TEXT, 0},
-	{"deducted_years", "扣分年数", JX_COL_INT, 0},
-	{"window_years", "窗口年数", JX_COL_INT, 0},
-	{"mean_rate", "窗口平均得分率", JX_COL_FIXED, 3},
-	{"points_lost", "窗口扣分", JX_COL_NUMBER, 0},
-	{"slope", "斜率/年", JX_COL_FIXED, 4},
-	{"p_value", "p值", JX_COL_FIXED, 4},
-	{"evidence", "证据(年 得分率 (扣分))", JX_COL_TEXT, 0},
+	{"rules", N_("rules"), JX_COL_TEXT, 0},
+	{"reason", N_("grounds"), JX_COL_TEXT, 0},
+	{"deducted_years", N_("years deducted"), JX_COL_INT, 0},
+	{"window_years", N_("window years"), JX_COL_INT, 0},
+	{"mean_rate", N_("window rate"), JX_COL_FIXED, 3},
+	{"points_lost", N_("window lost"), JX_COL_NUMBER, 0},
+	{"slope", N_("slope/yr"), JX_COL_FIXED, 4},
+	{"p_value", N_("p-value"), JX_COL_FIXED, 4},
+	{"evidence", N_("evidence (year rate (lost))"), JX_COL_TEXT, 0},
 };
 
 /* Added after provenance (docs/formats.md, Changes). */
-static const jx__col weak_tail[] = {{"q_value", "q值", JX_COL_FIXED, 4},
-				    {"latest_lost", "最近年度扣分", JX_COL_NUMBER, 0},
-				    {"share_of_lost", "占部门扣分比例", JX_COL_FIXED, 3}};
+static const jx__col weak_tail[] = {{"q_value", N_("q"), JX_COL_FIXED, 4},
+				    {"latest_lost", N_("latest lost"), JX_COL_NUMBER, 0},
+				    {"share_of_lost", N_("share of dept lost"), JX_COL_FIXED, 3}};
 
 static int weak_table_row(jx_table *t, int c, const jx_weak_result *r, const jx_weak_row *row,
 			  const jx_analysis_options *o)

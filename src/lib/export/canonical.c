@@ -7,6 +7,7 @@
  * a file without them exports back exactly as it was imported. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <jansson.h>
 #include "export/internal.h"
 
@@ -39,18 +40,36 @@ static void json_str(FILE *out, const char *s)
 	json_decref(j);
 }
 
-/* The CSV preamble: BOM, "# provenance: X" when uniform, the header. */
-static void csv_start(FILE *out, int bom, int provenance, const char *header, unsigned optional)
+/* One header name, after a comma unless first: in Chinese when zh and the reader has one. */
+static void header_name(FILE *out, const char *name, size_t len, int zh, int first)
 {
-	if (bom)
+	char buf[64];
+	const char *cn;
+	snprintf(buf, sizeof(buf), "%.*s", (int)len, name);
+	cn = zh ? jx_csv_column_zh(buf) : NULL;
+	fprintf(out, "%s%s", first ? "" : ",", cn ? cn : buf);
+}
+
+/* The CSV preamble: BOM, "# provenance: X" when uniform, the header. */
+static void csv_start(FILE *out, int flags, int provenance, const char *header, unsigned optional)
+{
+	int zh = (flags & JX_EXPORT_HEADERS_ZH) != 0;
+	if (flags & JX_EXPORT_BOM)
 		fputs("\xEF\xBB\xBF", out);
 	if (provenance >= 0)
 		fprintf(out, "# provenance: %s\n", jx_provenance_name((jx_provenance)provenance));
-	fputs(header, out);
+	for (const char *p = header; *p;) {
+		size_t n = strcspn(p, ",");
+		header_name(out, p, n, zh, p == header);
+		p += n + (p[n] == ',');
+	}
 	for (size_t i = 0; i < NOPTIONAL; i++)
 		if (optional & optional_columns[i].bit)
-			fprintf(out, ",%s", optional_columns[i].name);
-	fprintf(out, "%s\n", provenance >= 0 ? "" : ",provenance");
+			header_name(out, optional_columns[i].name, strlen(optional_columns[i].name),
+				    zh, 0);
+	if (provenance < 0)
+		header_name(out, "provenance", strlen("provenance"), zh, 0);
+	fputc('\n', out);
 }
 
 /* The optional fields of a row that has them (values in optional_columns order). */
@@ -141,16 +160,16 @@ static int figure_row(void *ctx, const jx_stored_figure *r)
 	return ferror(w->out) ? jx__error(JX_EIO, "write error while exporting") : 0;
 }
 
-static int export(jx_store *s, FILE *out, const jx_filter *f, jx_format fmt, int bom, int figures)
+static int export(jx_store *s, FILE *out, const jx_filter *f, jx_format fmt, int flags, int figures)
 {
-	writer w = {out, fmt, 0, 0, 0, bom};
+	writer w = {out, fmt, 0, 0, 0, (flags & JX_EXPORT_BOM) != 0};
 	int prov, rc;
 	if ((rc = jx_store_uniform_provenance(s, &prov, f, figures)) != 0 ||
 	    (rc = jx_store_optional_columns(s, &w.optional, f, figures)) != 0)
 		return rc;
 	w.provenance_column = prov < 0;
 	if (fmt == JX_FMT_CSV)
-		csv_start(out, bom, prov, figures ? JX_CSV_FIGURES_HEADER : JX_CSV_SCORES_HEADER,
+		csv_start(out, flags, prov, figures ? JX_CSV_FIGURES_HEADER : JX_CSV_SCORES_HEADER,
 			  w.optional);
 	else
 		fputs("[", out);
@@ -163,12 +182,12 @@ static int export(jx_store *s, FILE *out, const jx_filter *f, jx_format fmt, int
 	return rc;
 }
 
-int jx_export_scores(jx_store *s, FILE *out, const jx_filter *f, jx_format fmt, int bom)
+int jx_export_scores(jx_store *s, FILE *out, const jx_filter *f, jx_format fmt, int flags)
 {
-	return export(s, out, f, fmt, bom, 0);
+	return export(s, out, f, fmt, flags, 0);
 }
 
-int jx_export_figures(jx_store *s, FILE *out, const jx_filter *f, jx_format fmt, int bom)
+int jx_export_figures(jx_store *s, FILE *out, const jx_filter *f, jx_format fmt, int flags)
 {
-	return export(s, out, f, fmt, bom, 1);
+	return export(s, out, f, fmt, flags, 1);
 }

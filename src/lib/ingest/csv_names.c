@@ -52,6 +52,19 @@ const char *jx__csv_role_name(int role)
 	return "?";
 }
 
+/* The first name of name's role that is not ASCII: the Chinese one (权重 before 分值). */
+const char *jx_csv_column_zh(const char *name)
+{
+	int role = -1;
+	for (size_t i = 0; i < NNAMES && role < 0; i++)
+		if (name && !strcmp(names[i].name, name))
+			role = names[i].role;
+	for (size_t i = 0; role >= 0 && i < NNAMES; i++)
+		if (names[i].role == role && (unsigned char)names[i].name[0] >= 0x80)
+			return names[i].name;
+	return NULL;
+}
+
 /* The role a header name has in a scores (figures 0) or figures file; -1 when none. */
 static int role_of(const char *name, int figures)
 {

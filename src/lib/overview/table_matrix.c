@@ -8,12 +8,17 @@
 #include "overview/internal.h"
 
 static const jx__col matrix_cols[] = {
-	{"department", "部门", JX_COL_TEXT, 0},      {"year", "年度", JX_COL_INT, 0},
-	{"basis", "口径", JX_COL_TEXT, 0},           {"total_score", "总分", JX_COL_NUMBER, 0},
-	{"total_weight", "满分", JX_COL_NUMBER, 0},  {"rate", "得分率", JX_COL_FIXED, 4},
-	{"grade", "等级", JX_COL_TEXT, 0},           {"change_pp", "变化(百分点)", JX_COL_FIXED, 1},
-	{"new_period", "新指标体系", JX_COL_INT, 0}, {"rank", "排名", JX_COL_INT, 0},
-	{"peers", "同组部门数", JX_COL_INT, 0},
+	{"department", N_("department"), JX_COL_TEXT, 0},
+	{"year", N_("year"), JX_COL_INT, 0},
+	{"basis", N_("basis"), JX_COL_TEXT, 0},
+	{"total_score", N_("total score"), JX_COL_NUMBER, 0},
+	{"total_weight", N_("full marks"), JX_COL_NUMBER, 0},
+	{"rate", N_("rate"), JX_COL_FIXED, 4},
+	{"grade", N_("grade"), JX_COL_TEXT, 0},
+	{"change_pp", N_("change (pp)"), JX_COL_FIXED, 1},
+	{"new_period", N_("new framework"), JX_COL_INT, 0},
+	{"rank", N_("place"), JX_COL_INT, 0},
+	{"peers", N_("group size"), JX_COL_INT, 0},
 };
 
 static int basis_note(jx_table *t, const jx_overview *ov)
@@ -66,12 +71,12 @@ static int matrix_wide(jx_table **out, const jx_overview *ov, const size_t *orde
 {
 	jx_table *t = jx_table_new();
 	char name[16], cell[64];
-	int bad = !t || jx_table_add_column(t, "department", "部门", JX_COL_TEXT, 0) < 0;
+	int bad = !t || jx_table_add_column(t, "department", N_("department"), JX_COL_TEXT, 0) < 0;
 	for (size_t y = 0; !bad && y < ov->nyears; y++) {
 		snprintf(name, sizeof(name), "%d", ov->years[y]);
 		bad = jx_table_add_column(t, name, name, JX_COL_TEXT, 0) < 0;
 	}
-	bad = bad || jx_table_add_column(t, "provenance", "数据来源", JX_COL_TEXT, 0) < 0;
+	bad = bad || jx_table_add_column(t, "provenance", N_("source"), JX_COL_TEXT, 0) < 0;
 	for (size_t k = 0; !bad && k < ov->ndepartments; k++) {
 		jx_provenance prov = JX_PROV_REAL;
 		bad = jx_table_add_row(t) || jx_table_set_text(t, 0, ov->departments[order[k]]);

@@ -8,16 +8,16 @@
 #include "overview/internal.h"
 
 static const jx__col mover_cols[] = {
-	{"direction", "方向", JX_COL_TEXT, 0},
-	{"department", "部门", JX_COL_TEXT, 0},
-	{"year_from", "起年", JX_COL_INT, 0},
-	{"year_to", "止年", JX_COL_INT, 0},
-	{"rate_from", "起年得分率", JX_COL_FIXED, 4},
-	{"rate_to", "止年得分率", JX_COL_FIXED, 4},
-	{"change_pp", "变化(百分点)", JX_COL_FIXED, 1},
-	{"grade_from", "起年等级", JX_COL_TEXT, 0},
-	{"grade_to", "止年等级", JX_COL_TEXT, 0},
-	{"grade_change", "等级变化", JX_COL_TEXT, 0},
+	{"direction", N_("direction"), JX_COL_TEXT, 0},
+	{"department", N_("department"), JX_COL_TEXT, 0},
+	{"year_from", N_("year from"), JX_COL_INT, 0},
+	{"year_to", N_("year to"), JX_COL_INT, 0},
+	{"rate_from", N_("rate from"), JX_COL_FIXED, 4},
+	{"rate_to", N_("rate to"), JX_COL_FIXED, 4},
+	{"change_pp", N_("change (pp)"), JX_COL_FIXED, 1},
+	{"grade_from", N_("grade from"), JX_COL_TEXT, 0},
+	{"grade_to", N_("grade to"), JX_COL_TEXT, 0},
+	{"grade_change", N_("grade change"), JX_COL_TEXT, 0},
 };
 
 static int band_of(const jx_overview *ov, const char *grade)
@@ -107,11 +107,16 @@ int jx__ov_movers_table(jx_table **out, const jx_overview *ov)
 }
 
 static const jx__col dist_cols[] = {
-	{"year", "年度", JX_COL_INT, 0},      {"departments", "部门数", JX_COL_INT, 0},
-	{"known", "总分已知", JX_COL_INT, 0}, {"min", "最低", JX_COL_FIXED, 1},
-	{"q1", "下四分位", JX_COL_FIXED, 1},  {"median", "中位数", JX_COL_FIXED, 1},
-	{"q3", "上四分位", JX_COL_FIXED, 1},  {"max", "最高", JX_COL_FIXED, 1},
-	{"mean", "平均", JX_COL_FIXED, 1},    {"grades", "等级分布", JX_COL_TEXT, 0},
+	{"year", N_("year"), JX_COL_INT, 0},
+	{"departments", N_("departments"), JX_COL_INT, 0},
+	{"known", N_("known totals"), JX_COL_INT, 0},
+	{"min", N_("min"), JX_COL_FIXED, 1},
+	{"q1", N_("lower quartile"), JX_COL_FIXED, 1},
+	{"median", N_("median"), JX_COL_FIXED, 1},
+	{"q3", N_("upper quartile"), JX_COL_FIXED, 1},
+	{"max", N_("max"), JX_COL_FIXED, 1},
+	{"mean", N_("mean"), JX_COL_FIXED, 1},
+	{"grades", N_("grades"), JX_COL_TEXT, 0},
 };
 
 static int cmp_double(const void *a, const void *b)

@@ -17,20 +17,20 @@ int jx__ov_table_start(jx_table **t, const jx__col *cols, size_t n, const jx_ove
 }
 
 static const jx__col weak_cols[] = {
-	{"level1", "一级指标", JX_COL_TEXT, 0},
-	{"level3", "三级指标", JX_COL_TEXT, 0},
-	{"key", "指标键", JX_COL_TEXT, 0},
-	{"departments", "涉及部门数", JX_COL_INT, 0},
-	{"deducted", "扣分部门数", JX_COL_INT, 0},
-	{"share", "扣分部门占比", JX_COL_FIXED, 3},
-	{"deducted_window", "近年扣分部门数", JX_COL_INT, 0},
-	{"weak_departments", "薄弱部门数", JX_COL_INT, 0},
-	{"points_lost", "近年失分", JX_COL_NUMBER, 0},
-	{"shares", "逐年扣分占比", JX_COL_TEXT, 0},
-	{"direction", "趋势", JX_COL_TEXT, 0},
-	{"p_value", "p值", JX_COL_FIXED, 4},
-	{"q_value", "q值", JX_COL_FIXED, 4},
-	{"sen_slope_pp", "年变化(百分点)", JX_COL_FIXED, 2},
+	{"level1", N_("level 1"), JX_COL_TEXT, 0},
+	{"level3", N_("level 3"), JX_COL_TEXT, 0},
+	{"key", N_("key"), JX_COL_TEXT, 0},
+	{"departments", N_("depts involved"), JX_COL_INT, 0},
+	{"deducted", N_("depts deducted"), JX_COL_INT, 0},
+	{"share", N_("share deducted"), JX_COL_FIXED, 3},
+	{"deducted_window", N_("recently deducted"), JX_COL_INT, 0},
+	{"weak_departments", N_("weak depts"), JX_COL_INT, 0},
+	{"points_lost", N_("recent lost"), JX_COL_NUMBER, 0},
+	{"shares", N_("shares by year"), JX_COL_TEXT, 0},
+	{"direction", N_("trend"), JX_COL_TEXT, 0},
+	{"p_value", N_("p-value"), JX_COL_FIXED, 4},
+	{"q_value", N_("q"), JX_COL_FIXED, 4},
+	{"sen_slope_pp", N_("change/yr (pp)"), JX_COL_FIXED, 2},
 };
 
 static char *shares_text(const jx_overview *ov, const jx_overview_indicator *ind)
@@ -98,9 +98,12 @@ static int gap_view(jx_table **out, const jx_overview *ov)
 }
 
 static const jx__col warning_cols[] = {
-	{"department", "部门", JX_COL_TEXT, 0}, {"year", "年度", JX_COL_INT, 0},
-	{"warning", "预警", JX_COL_TEXT, 0},    {"subject", "对象", JX_COL_TEXT, 0},
-	{"value", "数值", JX_COL_NUMBER, 0},    {"evidence", "依据", JX_COL_TEXT, 0},
+	{"department", N_("department"), JX_COL_TEXT, 0},
+	{"year", N_("year"), JX_COL_INT, 0},
+	{"warning", N_("warning"), JX_COL_TEXT, 0},
+	{"subject", N_("subject"), JX_COL_TEXT, 0},
+	{"value", N_("value"), JX_COL_NUMBER, 0},
+	{"evidence", N_("grounds"), JX_COL_TEXT, 0},
 };
 
 static int warnings_table(jx_table **out, const jx_overview *ov)

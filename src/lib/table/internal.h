@@ -13,6 +13,7 @@ typedef struct {
 
 typedef struct {
 	char *name, *heading;
+	char *csv_name; /* the CSV header's name when set (jx_table_set_csv_name); NULL: name */
 	jx_col_type type;
 	int decimals;
 } column;

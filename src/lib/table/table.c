@@ -61,6 +61,7 @@ void jx_table_free(jx_table *t)
 	for (i = 0; i < t->ncols; i++) {
 		free(t->cols[i].name);
 		free(t->cols[i].heading);
+		free(t->cols[i].csv_name);
 	}
 	jx__arena_free(&t->text);
 	for (i = 0; i < t->nnotes; i++)
@@ -88,6 +89,7 @@ int jx_table_add_column(jx_table *t, const char *name, const char *heading, jx_c
 		free(c.name);
 		return failed(t, jx__oom());
 	}
+	c.csv_name = NULL;
 	c.type = type;
 	c.decimals = decimals;
 	t->cols[t->ncols] = c;
@@ -209,6 +211,32 @@ double jx_table_number(const jx_table *t, size_t row, size_t col)
 	return t->cells[row * t->ncols + col].value;
 }
 
+const char *jx_table_column_name(const jx_table *t, size_t col)
+{
+	return t && col < t->ncols ? t->cols[col].name : NULL;
+}
+
+const char *jx_table_column_heading(const jx_table *t, size_t col)
+{
+	return t && col < t->ncols ? t->cols[col].heading : NULL;
+}
+
+int jx_table_set_csv_name(jx_table *t, size_t col, const char *name)
+{
+	char *copy;
+	int rc;
+	if ((rc = jx_table_status(t)) != 0)
+		return rc;
+	if (col >= t->ncols || !name || !*name)
+		return failed(t, jx__error(JX_EINVAL, "no such table column (%zu) or an empty name",
+					   col));
+	if (!(copy = jx__strdup(name)))
+		return failed(t, jx__oom());
+	free(t->cols[col].csv_name);
+	t->cols[col].csv_name = copy;
+	return 0;
+}
+
 int jx_table_find_column(const jx_table *t, const char *name)
 {
 	for (size_t i = 0; t && i < t->ncols; i++)
@@ -269,7 +297,8 @@ static int write_csv(const jx_table *t, FILE *out, int bom)
 	for (c = 0; c < t->ncols; c++) {
 		if (c)
 			fputc(',', out);
-		jx_csv_write_field(out, t->cols[c].name);
+		jx_csv_write_field(out,
+				   t->cols[c].csv_name ? t->cols[c].csv_name : t->cols[c].name);
 	}
 	fputc('\n', out);
 	return write_csv_rows(t, out, bom);

@@ -67,6 +67,13 @@ static const char *shown(const layout *l, size_t r, size_t k, char *buf, size_t 
 	case JX_SHOW_PP:
 		snprintf(buf, size, fabs(v) < 0.05 ? "%.1f" : "%+.1f", fabs(v) < 0.05 ? 0.0 : v);
 		return buf;
+	case JX_SHOW_RATE_PP:
+	case JX_SHOW_SPREAD_PP:
+		v *= 100;
+		snprintf(buf, size,
+			 fabs(v) < 0.05 || l->show[k] == JX_SHOW_SPREAD_PP ? "%.1f" : "%+.1f",
+			 fabs(v) < 0.05 ? 0.0 : v);
+		return buf;
 	case JX_SHOW_POINTS: points_text(buf, size, v); return buf;
 	case JX_SHOW_MONEY: money_text(buf, size, v); return buf;
 	default: break;
@@ -96,10 +103,27 @@ static const char *cut(char *buf, size_t size, const char *s, size_t cap)
 	return buf;
 }
 
+/* Shown column k's heading: its msgid in the current language ("" and data such as a year
+ * stay as they are: gettext gives back a text it has no entry for), with the unit of the
+ * percentage-point views; made in buf when it needs the unit. */
+static const char *heading(const layout *l, size_t k, char *buf, size_t size)
+{
+	const char *h = l->t->cols[l->cols[k]].heading;
+	if (!*h)
+		return h;
+	if (l->show[k] != JX_SHOW_RATE_PP && l->show[k] != JX_SHOW_SPREAD_PP)
+		return _(h);
+	/* TRANSLATORS: a column heading with its unit, percentage points */
+	snprintf(buf, size, _("%s (pp)"), _(h));
+	return buf;
+}
+
+/* "#" in the essential list stands for every column named by a number (one per year). */
 static int is_essential(const jx_table_view *v, const char *name)
 {
 	for (const char *const *e = v->essential; *e; e++)
-		if (!strcmp(*e, name))
+		if (!strcmp(*e, name) ||
+		    (!strcmp(*e, "#") && *name && strspn(name, "0123456789") == strlen(name)))
 			return 1;
 	return 0;
 }
@@ -125,8 +149,8 @@ static void measure(layout *l)
 {
 	char buf[256];
 	for (size_t k = 0; k < l->n; k++) {
-		size_t dw, c = l->cols[k];
-		l->w[k] = jx_display_width(l->t->cols[c].heading);
+		size_t dw;
+		l->w[k] = jx_display_width(heading(l, k, buf, sizeof(buf)));
 		for (size_t r = 0; r < l->t->nrows; r++)
 			if ((dw = jx_display_width(shown(l, r, k, buf, sizeof(buf)))) > l->w[k])
 				l->w[k] = dw;
@@ -183,7 +207,7 @@ static void put_line(const layout *l, FILE *out, size_t r)
 	fputs(r > 0 && l->t->marks[r - 1] ? "* " : "  ", out);
 	for (size_t k = 0; k < l->n; k++) {
 		size_t c = l->cols[k];
-		const char *s = r == 0 ? l->t->cols[c].heading
+		const char *s = r == 0 ? heading(l, k, buf, sizeof(buf))
 				       : shown(l, r - 1, k, buf, sizeof(buf));
 		size_t dw;
 		int right = r > 0 && l->t->cols[c].type != JX_COL_TEXT;
