@@ -12,7 +12,7 @@
 x_max = has_forecast ? forecast_year : year_max
 set xrange [year_min - 0.6 : x_max + 0.6]
 set xtics 1
-set key bottom right
+set key outside top center horizontal  # above the plot: never over the forecast band
 set bmargin 8
 
 # y range: the data, the interval and the nearest band edges
