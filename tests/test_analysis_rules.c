@@ -308,6 +308,8 @@ static void test_analysis_rules__rank_within_peer_group(void **state)
 	assert_true(isnan(r->rows[0].percentile));
 	assert_int_equal(r->rows[1].rank, 1);
 	assert_int_equal(r->rows[2].rank, 1);
+	assert_close(r->rows[1].percentile, 100, 1e-12); /* ties: all three at or below */
+	assert_close(r->rows[2].percentile, 100, 1e-12);
 	assert_string_equal(r->rows[3].department, "丙");
 	assert_int_equal(r->rows[3].rank, 3);
 	assert_int_equal(r->rows[3].npeers, 3);

@@ -539,6 +539,35 @@ static void test_plot__script_rank(void **state)
 	free(s);
 }
 
+/* A ranking the caller brings (the report's) is drawn as it is when it is of the rank year
+ * and kind, instead of ranking every department again; one of another year is not used. */
+static void test_plot__script_rank_given(void **state)
+{
+	fixture *f = *state;
+	jx_plot_request r = request(JX_CHART_RANK, "测试部门");
+	jx_rank_result *given = NULL;
+	char *plain = script_of(f, JX_CHART_RANK, "测试部门"), *s = NULL, *b;
+	assert_int_equal(jx_rank_compute(&given, f->store, 2022, NULL), 0);
+	r.out_path = "/nowhere/chart.png";
+	r.rank = given;
+	assert_int_equal(jx_plot_script(&s, f->store, &r), 0);
+	assert_string_equal(s, plain); /* the same ranking: the same script */
+	free(s);
+	for (size_t i = 0; i < given->nrows; i++) /* marked, to see which one is drawn */
+		given->rows[i].rank += 10;
+	assert_int_equal(jx_plot_script(&s, f->store, &r), 0);
+	b = script_block(s, "ranks");
+	assert_string_equal(b, "0 97 0 11\n1 93 1 12\n2 85 0 13\n");
+	free(b);
+	free(s);
+	given->year = 2021; /* not the rank year (2022): ranked here again */
+	assert_int_equal(jx_plot_script(&s, f->store, &r), 0);
+	assert_string_equal(s, plain);
+	free(s);
+	jx_rank_result_free(given);
+	free(plain);
+}
+
 /* Execution rates per project and year in percent (路灯改造 sorts before 道路修缮:
  * U+8DEF < U+9053), a gap where a project was not evaluated, the 90% line. */
 static void test_plot__script_projects(void **state)
@@ -1119,6 +1148,7 @@ int main(void)
 		T(test_plot__script_weak),
 		T(test_plot__script_figures),
 		T(test_plot__script_rank),
+		T(test_plot__script_rank_given),
 		T(test_plot__script_projects),
 		T(test_plot__breaks_and_reviews_marked),
 		T(test_plot__heatmap_only_lost_points),

@@ -535,6 +535,103 @@ static void test_store__different_content_needs_replace(void **state)
 	tmpdb_drop(&t);
 }
 
+/* An import runs with foreign keys off and without their cascade (write.c): a replaced
+ * evaluation's rows and warnings go with it all the same, no row is left pointing nowhere,
+ * and the connection has its foreign keys back afterwards, after a failure too. */
+static void test_store__replace_leaves_no_orphans(void **state)
+{
+	tmpdb t;
+	jx_store *s;
+	jx_batch *b;
+	jx_evaluation *ev;
+	jx_import_stats st;
+	sqlite3 *db;
+	(void)state;
+	tmpdb_make(&t);
+	s = tu_store_open(t.path);
+	db = jx__store_sqlite(s);
+	ev = eval3("禁毒支队", 2023, JX_KIND_SELF, 45, NULL);
+	assert_int_equal(jx_evaluation_warn(ev, 3, "first %d", 1), 0);
+	assert_int_equal(jx_evaluation_warn(ev, 4, "second %d", 2), 0);
+	b = batch_of("a.csv", ev, eval3("禁毒支队", 2022, JX_KIND_SELF, 44, NULL), NULL);
+	assert_int_equal(import1(s, b, 0, &st), 0);
+	jx_batch_free(b);
+	assert_int_equal(tu_query_int(db, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM import_warning"), 2);
+	ev = eval3("禁毒支队", 2023, JX_KIND_SELF, 40, "公众满意度");
+	assert_int_equal(jx_evaluation_warn(ev, 5, "%s", "third"), 0);
+	b = batch_of("b.csv", ev, NULL, NULL);
+	assert_int_equal(import1(s, b, JX_IMPORT_REPLACE, &st), 0);
+	assert_int_equal(st.replaced, 1);
+	assert_int_equal(tu_query_int(db, "PRAGMA foreign_keys"), 1);
+	/* 2022's three rows and the new 2023's three; only the new warning */
+	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM indicator"), 6);
+	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM indicator WHERE level3 = "
+					  "'满意度' OR level3 = '公众满意度'"),
+			 2);
+	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM import_warning"), 1);
+	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM import_warning w JOIN evaluation "
+					  "e ON e.id = w.evaluation_id WHERE e.year = 2023 AND "
+					  "w.message = 'third'"),
+			 1);
+	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	/* a refused import (different content, no --replace) also turns them back on */
+	jx_batch_free(b);
+	b = batch_of("c.csv", eval3("禁毒支队", 2023, JX_KIND_SELF, 39, NULL), NULL, NULL);
+	assert_int_equal(import1(s, b, 0, &st), JX_EEXISTS);
+	assert_int_equal(tu_query_int(db, "PRAGMA foreign_keys"), 1);
+	jx_batch_free(b);
+	jx_store_free(s);
+	tmpdb_drop(&t);
+}
+
+/* jx_store_read_begin/_end: one snapshot (what another connection commits meanwhile is seen
+ * only after the outermost end), nested calls, and nothing done inside an import. */
+static void test_store__read_snapshot(void **state)
+{
+	tmpdb t;
+	jx_store *a, *b;
+	jx_batch *bt;
+	jx_import_stats st;
+	jx_import *im = NULL;
+	char **names = NULL;
+	size_t n = 0;
+	(void)state;
+	tmpdb_make(&t);
+	a = tu_store_open(t.path);
+	b = tu_store_open(t.path);
+	bt = batch_of("a.csv", eval3("甲", 2023, JX_KIND_SELF, 45, NULL), NULL, NULL);
+	assert_int_equal(import1(b, bt, 0, &st), 0);
+	jx_batch_free(bt);
+	assert_int_equal(jx_store_read_begin(a), 0);
+	assert_int_equal(jx_store_read_begin(a), 0); /* nested */
+	assert_int_equal(jx_store_departments(a, &names, &n), 0);
+	assert_int_equal(n, 1);
+	jx_strings_free(names, n);
+	bt = batch_of("b.csv", eval3("乙", 2023, JX_KIND_SELF, 45, NULL), NULL, NULL);
+	assert_int_equal(import1(b, bt, 0, &st), 0); /* WAL: a writer beside the reader */
+	jx_batch_free(bt);
+	jx_store_read_end(a); /* the inner end keeps the snapshot */
+	assert_int_equal(jx_store_departments(a, &names, &n), 0);
+	assert_int_equal(n, 1);
+	jx_strings_free(names, n);
+	jx_store_read_end(a);
+	assert_int_equal(sqlite3_get_autocommit(jx__store_sqlite(a)), 1);
+	assert_int_equal(jx_store_departments(a, &names, &n), 0);
+	assert_int_equal(n, 2);
+	jx_strings_free(names, n);
+	/* inside an import's transaction: nothing to begin or end */
+	assert_int_equal(jx_import_begin(&im, a, 0), 0);
+	assert_int_equal(jx_store_read_begin(a), 0);
+	jx_store_read_end(a);
+	assert_int_equal(sqlite3_get_autocommit(jx__store_sqlite(a)), 0);
+	assert_int_equal(jx_import_commit(im, &st), 0);
+	jx_import_free(im);
+	jx_store_free(b);
+	jx_store_free(a);
+	tmpdb_drop(&t);
+}
+
 static void test_store__failed_import_rolls_back(void **state)
 {
 	tmpdb t;
@@ -1125,6 +1222,8 @@ int main(void)
 		cmocka_unit_test(test_store__readonly_migrates_first),
 		cmocka_unit_test(test_store__import_is_idempotent),
 		cmocka_unit_test(test_store__different_content_needs_replace),
+		cmocka_unit_test(test_store__replace_leaves_no_orphans),
+		cmocka_unit_test(test_store__read_snapshot),
 		cmocka_unit_test(test_store__failed_import_rolls_back),
 		cmocka_unit_test(test_store__dry_run_writes_nothing),
 		cmocka_unit_test(test_store__series_order_and_aliases),

@@ -13,6 +13,7 @@
 #define JIXIAO_PLOT_H
 
 #include <stddef.h>
+#include "analysis.h"
 #include "model.h"
 #include "store.h"
 
@@ -53,6 +54,10 @@ typedef struct {
 	int timeout;               /**< seconds gnuplot may run before it is killed; 0 = 60 */
 	jx_lang lang;              /**< the chart's texts (titles, axes, keys, notes); default
 					Chinese. Messages stay in the caller's (jx_i18n_set). */
+	/** rank: the departments' ranking already computed (jx_rank_compute of the rank year
+	 *  and kind; borrowed), so that a caller drawing it beside its own use of it (the
+	 *  report) does not rank every department twice; NULL or another year = computed */
+	const jx_rank_result *rank;
 } jx_plot_request;
 
 /** The default time limit of one gnuplot run, in seconds. */

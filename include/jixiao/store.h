@@ -198,6 +198,17 @@ JX_API int jx_store_find_department(jx_store *s, char **out, const char *name);
 
 /** Department names, sorted. *out is an array of n strings; free with jx_strings_free. */
 JX_API int jx_store_departments(jx_store *s, char ***out, size_t *n);
+
+/**
+ * Read as one snapshot until jx_store_read_end: a read transaction around many
+ * reads (one set of locks instead of one per statement; every read sees the same
+ * data). Calls nest; inside an import's transaction they do nothing. Never write
+ * between the two. 0 or JX_EDB.
+ */
+JX_API int jx_store_read_begin(jx_store *s);
+/** End what jx_store_read_begin began (the outermost call ends the transaction). */
+JX_API void jx_store_read_end(jx_store *s);
+
 JX_API void jx_strings_free(char **v, size_t n);
 
 /* ---- the series the analysis reads ---- */

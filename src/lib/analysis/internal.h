@@ -94,6 +94,10 @@ int jx__trend_unit(jx_trend_row *row, const jx_units *u, double *x, double *y, s
 /** Benjamini–Hochberg over the rows that could reach p < alpha, then each direction. */
 int jx__trend_decide(jx_trend_row *const *rows, size_t n, double alpha);
 
+/** jx_units_build's total and level-1 units only, without periods, from every year of s:
+ *  the same sums for what the ranks use, without the groups and indicators. */
+int jx__units_build_top(jx_units **out, const jx_series *s);
+
 /** A (level, key) → index map; zero-initialise, free with jx__keymap_free. */
 typedef struct {
 	char **keys;

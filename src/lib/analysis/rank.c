@@ -76,7 +76,7 @@ static int add_department(rank_state *rs, jx_store *st, const char *name, const 
 		jx_error_clear();
 		return 0;
 	}
-	if (rc || (rc = jx_units_build(&u, sr, NULL)) ||
+	if (rc || (rc = jx__units_build_top(&u, sr)) ||
 	    (rc = jx__grow((void **)&rs->depts, &rs->dcap, rs->ndepts + 1, sizeof(*rs->depts))))
 		goto out;
 	d = &rs->depts[rs->ndepts];
@@ -124,7 +124,10 @@ static int cmp_rate(const void *pa, const void *pb)
 	return strcmp(a->row.project ? a->row.project : "", b->row.project ? b->row.project : "");
 }
 
-/* Competition ranks (1, 2, 2, 4) and percentiles within one peer group d[0..n). */
+/* Competition ranks (1, 2, 2, 4) and percentiles within one peer group d[0..n), sorted
+ * best first: those at or below row i are all from the first of its ties on, so the
+ * share needs no second loop (it was one over all peers per row: 64 M comparisons for a
+ * province's 8,000 departments). */
 static void rank_group(dept_entry *d, size_t n)
 {
 	size_t nranked = 0;
@@ -132,7 +135,6 @@ static void rank_group(dept_entry *d, size_t n)
 		nranked++;
 	for (size_t i = 0; i < n; i++) {
 		jx_rank_row *r = &d[i].row;
-		size_t at_or_below = 0;
 		r->percentile = NAN;
 		if (i >= nranked)
 			continue;
@@ -140,9 +142,7 @@ static void rank_group(dept_entry *d, size_t n)
 		if (nranked < 2)
 			continue; /* no peer group: no rank */
 		r->rank = (i > 0 && d[i - 1].row.rate == r->rate) ? d[i - 1].row.rank : i + 1;
-		for (size_t j = 0; j < nranked; j++)
-			at_or_below += d[j].row.rate <= r->rate;
-		r->percentile = 100.0 * (double)at_or_below / (double)nranked;
+		r->percentile = 100.0 * (double)(nranked - (r->rank - 1)) / (double)nranked;
 	}
 }
 
@@ -280,13 +280,16 @@ int jx_rank_compute_projects(jx_rank_result **out, jx_store *st, int year, const
 	r->year = year;
 	r->kind = o ? o->kind : JX_KIND_SELF;
 	r->projects = project != NULL;
-	if ((rc = jx_store_grade_bands(st, rs.bands, 16, &rs.nbands)) ||
-	    (rc = jx_store_departments(st, &names, &nnames)))
+	/* one snapshot for the ~4 reads of each of thousands of departments */
+	if ((rc = jx_store_read_begin(st)) != 0)
 		goto out;
+	if ((rc = jx_store_grade_bands(st, rs.bands, 16, &rs.nbands)) == 0)
+		rc = jx_store_departments(st, &names, &nnames);
 	for (size_t i = 0; i < nnames && rc == 0; i++)
 		if (!department || !strcmp(department, names[i]))
 			rc = project ? add_projects(&rs, st, names[i], project, year, r->kind)
 				     : add_department(&rs, st, names[i], NULL, year, r->kind);
+	jx_store_read_end(st);
 	if (rc == 0 && rs.ndepts == 0)
 		rc = jx__error(JX_ENOTFOUND,
 			       project ? "no %s project evaluations in %d"

@@ -105,6 +105,7 @@ typedef struct {
 	size_t next_ord;
 	key_cache *cache;
 	size_t ncache, cache_cap; /* cache_cap a power of two */
+	int max_level;            /* 3, or 1 for jx__units_build_top */
 } builder;
 
 static size_t hash_key(int level, const char *s, size_t len)
@@ -295,12 +296,13 @@ static int add_row(builder *b, const jx_score_row *row, size_t yi)
 	} else if ((rc = key_prefixes(&len1, &len2, row)) ||
 		   (rc = unit_get(b, &idx[0], 0, "", 0, row, NULL)) ||
 		   (rc = unit_get(b, &idx[1], 1, row->key, len1, row, NULL)) ||
-		   (rc = unit_get(b, &idx[2], 2, row->key, len2, row, &idx[1])) ||
-		   (rc = unit_get(b, &idx[3], 3, row->key, strlen(row->key), row, &idx[2])) ||
+		   (b->max_level > 1 &&
+		    ((rc = unit_get(b, &idx[2], 2, row->key, len2, row, &idx[1])) ||
+		     (rc = unit_get(b, &idx[3], 3, row->key, strlen(row->key), row, &idx[2])))) ||
 		   (rc = cache_put(b, row->key, idx))) {
 		return rc;
 	}
-	for (int l = 0; l < 4; l++)
+	for (int l = 0; l <= b->max_level; l++)
 		accumulate(&b->u->units[idx[l]].years[yi], row);
 	return 0;
 }
@@ -409,7 +411,7 @@ static size_t year_index(const jx_units *u, int year)
 	return lo < u->nyears && u->years[lo] == year ? lo : (size_t)-1;
 }
 
-int jx_units_build(jx_units **out, const jx_series *s, const jx_analysis_options *o)
+static int build(jx_units **out, const jx_series *s, const jx_analysis_options *o, int max_level)
 {
 	builder b;
 	size_t end = s->nrows, start;
@@ -417,6 +419,7 @@ int jx_units_build(jx_units **out, const jx_series *s, const jx_analysis_options
 
 	*out = NULL;
 	memset(&b, 0, sizeof(b));
+	b.max_level = max_level;
 	if (!(b.u = calloc(1, sizeof(*b.u))) || !(b.u->department = jx__strdup(s->department)) ||
 	    (s->project && !(b.u->project = jx__strdup(s->project))) ||
 	    !(b.u->scope = s->project ? jx__sprintf("%s / %s", s->department, s->project)
@@ -443,7 +446,7 @@ int jx_units_build(jx_units **out, const jx_series *s, const jx_analysis_options
 				goto out;
 		end = start;
 	}
-	if ((rc = finish(&b)) == 0)
+	if ((rc = finish(&b)) == 0 && max_level > 1)
 		rc = jx__units_periods(b.u, s);
 out:
 	free(b.slots);
@@ -455,4 +458,14 @@ out:
 	}
 	*out = b.u;
 	return 0;
+}
+
+int jx_units_build(jx_units **out, const jx_series *s, const jx_analysis_options *o)
+{
+	return build(out, s, o, 3);
+}
+
+int jx__units_build_top(jx_units **out, const jx_series *s)
+{
+	return build(out, s, NULL, 1);
 }

@@ -32,19 +32,36 @@ static int rank_year(int *year, const plot__ctx *ctx)
 	return 0;
 }
 
-/* Keep the rows of one peer group (provenance), freeing the others. */
-static void keep_peers(jx_rank_result *r, jx_provenance prov)
+/* *peers: the rows of r's peer group prov (their strings borrowed from r; free peers->rows
+ * only). */
+static int peer_view(jx_rank_result *peers, const jx_rank_result *r, jx_provenance prov)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < r->nrows; i++) {
-		if (r->rows[i].provenance == prov) {
-			r->rows[n++] = r->rows[i];
-			continue;
-		}
-		free(r->rows[i].department);
-		free(r->rows[i].grade);
+	*peers = *r;
+	peers->nrows = 0;
+	if (!(peers->rows = malloc((r->nrows + 1) * sizeof(*peers->rows))))
+		return jx__oom();
+	for (size_t i = 0; i < r->nrows; i++)
+		if (r->rows[i].provenance == prov)
+			peers->rows[peers->nrows++] = r->rows[i];
+	return 0;
+}
+
+/* The ranking of year: the one the request brings (the report's own, computed once for
+ * all its sections) when it is of that year and kind, else computed here into *owned. */
+static int ranking(const jx_rank_result **out, jx_rank_result **owned, const plot__ctx *ctx,
+		   int year)
+{
+	const jx_rank_result *given = ctx->req->rank;
+	jx_analysis_options o;
+	int rc;
+	if (given && given->year == year && given->kind == ctx->req->kind && !given->projects) {
+		*out = given;
+		return 0;
 	}
-	r->nrows = n;
+	plot__options(&o, ctx->req);
+	if ((rc = jx_rank_compute(owned, ctx->store, year, &o)) == 0)
+		*out = *owned;
+	return rc;
 }
 
 /* At most this many bars: beyond it (a province has thousands of departments,
@@ -118,20 +135,20 @@ static void emit_ranks(plot__script *ps, const jx_rank_result *r, const char *de
 
 int plot__chart_rank(plot__script *ps, const plot__ctx *ctx)
 {
-	jx_rank_result *r = NULL;
-	jx_analysis_options o;
+	jx_rank_result *owned = NULL, peers = {0}, *r = &peers;
+	const jx_rank_result *all = NULL;
 	size_t i, at = 0, bars;
 	char note[160];
 	int year = 0, rc, found = 0;
-	plot__options(&o, ctx->req);
-	if ((rc = rank_year(&year, ctx)) != 0 ||
-	    (rc = jx_rank_compute(&r, ctx->store, year, &o)) != 0)
+	if ((rc = rank_year(&year, ctx)) != 0 || (rc = ranking(&all, &owned, ctx, year)) != 0)
 		goto out;
-	for (i = 0; i < r->nrows && !found; i++)
-		if (strcmp(r->rows[i].department, ctx->req->department) == 0) {
+	for (i = 0; i < all->nrows && !found && rc == 0; i++)
+		if (strcmp(all->rows[i].department, ctx->req->department) == 0) {
 			found = 1;
-			keep_peers(r, r->rows[i].provenance);
+			rc = peer_view(&peers, all, all->rows[i].provenance);
 		}
+	if (rc)
+		goto out;
 	if (!found) {
 		rc = jx__error(JX_ENOTFOUND, _("%s: no evaluation (%s) in %d"),
 			       ctx->req->department, jx_kind_label(ctx->req->kind), year);
@@ -156,6 +173,7 @@ int plot__chart_rank(plot__script *ps, const plot__ctx *ctx)
 	plot__emit_axes(ps, _("total score (percent of the total weight)"), NULL, NULL);
 	plot__emit_note(ps, r->nrows > RANK_MAX_BARS ? note : NULL);
 out:
-	jx_rank_result_free(r);
+	free(peers.rows);
+	jx_rank_result_free(owned);
 	return rc;
 }

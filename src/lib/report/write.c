@@ -125,6 +125,7 @@ static void draw_chart(rd_doc *d, jx_report *r, rd_chart *c, jx_store *st,
 	pr.year_to = req->year_to;
 	pr.kind = r->kind;
 	pr.rank_year = r->year_latest;
+	pr.rank = r->rank; /* ranked once: the chart draws the ranking the report states */
 	pr.templates_dir = req->templates_dir;
 	pr.gnuplot = req->gnuplot;
 	pr.timeout = req->timeout;

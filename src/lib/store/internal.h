@@ -25,6 +25,7 @@ struct jx_store {
 	int readonly;
 	int private_file;  /* JX_STORE_PRIVATE: no other connection until it is closed */
 	int migrate_first; /* JX_STORE_MIGRATE_FIRST */
+	int reading;       /* depth of jx_store_read_begin (snapshot.c) */
 	jx__series_cache series;
 };
 

@@ -22,6 +22,8 @@ enum {
 	PROJ_GET,
 	EVAL_GET,
 	EVAL_DEL,
+	ROWS_DEL,
+	WARNS_DEL,
 	EVAL_INS,
 	WARN_INS,
 	FIG_GET,
@@ -36,7 +38,18 @@ enum {
 
 /* Rows go in by INSERTs of up to MULTI_MAX rows each: one statement per
  * evaluation instead of one per row, which halves the import's SQL time (the
- * per-statement work includes building the IN-list of each CHECK). */
+ * per-statement work includes building the IN-list of each CHECK).
+ *
+ * No statement journal (issue 23): a statement that writes several rows and may
+ * fail half-way makes SQLite copy every page it touches into a statement journal
+ * first, so that the failure can undo that statement alone -- a third of the
+ * writer's instructions. An import undoes everything on any failure anyway, so
+ * (a) the multi-row INSERTs say OR ROLLBACK (a failed CHECK, NOT NULL or key ends
+ * the whole transaction at once instead of aborting the statement), and (b) the
+ * import runs with foreign keys off (set outside the transaction: an immediate
+ * foreign key makes every multi-row INSERT "may abort"). Every row the import
+ * writes points at the evaluation or department it has just stored or found, and a
+ * replaced evaluation's rows and warnings are deleted here, not by the cascade. */
 #define MULTI_MAX 64
 
 typedef struct {
@@ -73,6 +86,8 @@ static const char *const importer_sql[NSTMT] = {
 	"SELECT id, content_sha256, source_name FROM evaluation "
 	"WHERE department_id = ?1 AND year = ?2 AND kind = ?3 AND project_id IS ?4",
 	"DELETE FROM evaluation WHERE id = ?1",
+	"DELETE FROM indicator WHERE evaluation_id = ?1",
+	"DELETE FROM import_warning WHERE evaluation_id = ?1",
 	"INSERT INTO evaluation(department_id, year, kind, declared_weight, declared_score, "
 	"self_score, total_weight, total_score, grade, provenance, problems, suggestions, "
 	"conclusion, source_name, source_sha256, content_sha256, imported_at, project_id, "
@@ -108,20 +123,22 @@ static int importer_init(importer *im, sqlite3 *db)
 	gmtime_r(&t, &tm);
 	strftime(im->now, sizeof(im->now), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	im->rows.head =
-		"INSERT INTO indicator(evaluation_id, seq, level1, level1_weight, level2, "
-		"level3, key, explanation, weight, score, score_origin, source_line, target, "
+		"INSERT OR ROLLBACK INTO indicator(evaluation_id, seq, level1, level1_weight, "
+		"level2, level3, key, explanation, weight, score, score_origin, source_line, "
+		"target, "
 		"actual, reason, target_bound, target_value, target_unit, actual_value, "
 		"actual_unit, completion) VALUES ";
 	im->rows.ncols = JX__ROW_COLS;
-	im->rows_plain.head = "INSERT INTO indicator(evaluation_id, seq, level1, level1_weight, "
-			      "level2, level3, key, explanation, weight, score, score_origin, "
-			      "source_line) VALUES ";
+	im->rows_plain.head = "INSERT OR ROLLBACK INTO indicator(evaluation_id, seq, level1, "
+			      "level1_weight, level2, level3, key, explanation, weight, score, "
+			      "score_origin, source_line) VALUES ";
 	im->rows_plain.ncols = JX__ROW_PLAIN_COLS;
-	im->figs.head = "INSERT INTO figure(department_id, year, item, value_cents, provenance, "
-			"source_name) VALUES ";
+	im->figs.head = "INSERT OR ROLLBACK INTO figure(department_id, year, item, value_cents, "
+			"provenance, source_name) VALUES ";
 	im->figs.ncols = 6;
-	im->pfigs.head = "INSERT INTO project_figure(project_id, year, item, value_cents, "
-			 "provenance, source_name) VALUES ";
+	im->pfigs.head =
+		"INSERT OR ROLLBACK INTO project_figure(project_id, year, item, value_cents, "
+		"provenance, source_name) VALUES ";
 	im->pfigs.ncols = 6;
 	return jx__store_bands(db, im->bands, 16, &im->nbands);
 }
@@ -408,10 +425,9 @@ static int import_evaluation(importer *im, const char *source_name, const char *
 		return rc;
 	}
 	free(prev);
-	if (found) {
-		sqlite3_bind_int64(im->st[EVAL_DEL], 1, eid);
-		if ((rc = step_done(im->store->db, im->st[EVAL_DEL], "replacing an evaluation")) !=
-		    0)
+	for (int k = WARNS_DEL; found && k >= EVAL_DEL; k--) { /* children first: no cascade */
+		sqlite3_bind_int64(im->st[k], 1, eid);
+		if ((rc = step_done(im->store->db, im->st[k], "replacing an evaluation")) != 0)
 			return rc;
 	}
 	if ((rc = insert_evaluation(im, did, pid, source_name, source_sha256, hash, ev)) != 0)
@@ -531,7 +547,9 @@ int jx_import_begin(jx_import **out, jx_store *s, unsigned flags)
 	 * file's journal is in memory already, and its CREATE INDEX (drop_indexes) must sort
 	 * in temporary files, not in memory. */
 	if ((!s->private_file && (rc = jx__exec(s->db, "PRAGMA temp_store = MEMORY")) != 0) ||
+	    (rc = jx__exec(s->db, "PRAGMA foreign_keys = OFF")) != 0 ||
 	    (rc = jx__exec(s->db, "BEGIN IMMEDIATE")) != 0) {
+		sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 		free(im);
 		return rc;
 	}
@@ -644,6 +662,11 @@ static int finish(importer *im, int rc)
 		rc = jx__exec(im->store->db, "COMMIT");
 	if (rc != 0 || (im->flags & JX_IMPORT_DRY_RUN))
 		sqlite3_exec(im->store->db, "ROLLBACK", NULL, NULL, NULL);
+	/* outside the transaction again (a failed COMMIT was rolled back just above) */
+	if (sqlite3_exec(im->store->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) !=
+		    SQLITE_OK &&
+	    rc == 0)
+		rc = jx__db_error(im->store->db, "turning foreign keys back on");
 	return rc;
 }
 
