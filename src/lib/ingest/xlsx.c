@@ -51,6 +51,7 @@ void jx__xlsx_book_release(jx__xlsx_book *b)
 	free(b->name);
 	free(b->pool.data);
 	free(b->at);
+	free(b->percent);
 	free(b);
 }
 
@@ -240,7 +241,8 @@ int jx_xlsx_load(jx_doc **out, const char *name, const char *data, size_t len)
 		goto out;
 	}
 	if ((rc = read_sheet_list(b, &l)) != 0 || (rc = read_rels(b, &l)) != 0 ||
-	    (rc = read_shared_strings(b)) != 0 || (rc = read_sheets(doc, b, &l)) != 0)
+	    (rc = read_shared_strings(b)) != 0 || (rc = jx__xlsx_read_styles(b)) != 0 ||
+	    (rc = read_sheets(doc, b, &l)) != 0)
 		goto out;
 	*out = doc;
 	doc = NULL;

@@ -29,7 +29,20 @@
 #define SHEET_MAX_COL 16384
 
 /* the names of jx__xcells.name */
-enum { XN_C, XN_V, XN_F, XN_T, XN_R, XN_RPH, XN_ROW, XN_REF, XN_MERGE, XN_DIMENSION, XN_COUNT };
+enum {
+	XN_C,
+	XN_V,
+	XN_F,
+	XN_T,
+	XN_R,
+	XN_S,
+	XN_RPH,
+	XN_ROW,
+	XN_REF,
+	XN_MERGE,
+	XN_DIMENSION,
+	XN_COUNT
+};
 _Static_assert(XN_COUNT == JX__XCELLS_NAMES, "jx__xcells.name holds every name");
 
 int jx__xlsx_ref(const char *ref, size_t len, int *col, int *row)
@@ -132,21 +145,25 @@ static const char *uncomputed(jx__xcells *p)
 	return p->shown.data;
 }
 
+/* A number cell's text: as stored when it is its own 15-digit form, else at 15 significant
+ * digits; a cell formatted as a percentage as Excel shows it, 0.85 as "85%". */
 static const char *number_text(jx__xcells *p, const char *v)
 {
+	int percent = jx__xlsx_percent_style(p->book, p->style);
+	char shown[40];
 	double d;
-	if (plain_number(v)) /* "2.7", "100": shown as stored */
+	p->kind = percent ? JX__XCELL_PERCENT : JX__XCELL_NUMBER;
+	if (!percent && plain_number(v)) /* "2.7", "100": shown as stored */
 		return v;
 	if (jx__number_read(v, &d) != 0) {
 		fail(p, _("number cell holds '%s'"), v);
 		return "";
 	}
-	{
-		char shown[32];
-		jx__number_shown(shown, sizeof(shown), d);
-		p->shown.len = 0;
-		jx__buf_put(&p->shown, shown, strlen(shown) + 1);
-	}
+	jx__number_shown(shown, sizeof(shown) - 1, percent ? d * 100 : d);
+	if (percent)
+		strcat(shown, "%");
+	p->shown.len = 0;
+	jx__buf_put(&p->shown, shown, strlen(shown) + 1);
 	return p->shown.failed ? "" : p->shown.data;
 }
 
@@ -158,6 +175,7 @@ static const char *cell_text(jx__xcells *p)
 	jx__buf_put(&p->value, "", 1);
 	jx__buf_put(&p->text, "", 1);
 	v = p->value.data;
+	p->kind = JX__XCELL_TEXT;
 	if (!strcmp(p->type, "s")) {
 		unsigned long i = strtoul(v, &end, 10);
 		const char *s = p->has_v && *v && !*end ? jx__xlsx_string(p->book, i) : NULL;
@@ -185,6 +203,7 @@ static void queue_cell(jx__xcells *p, const char *text)
 	}
 	p->cells[p->ncells].row = p->row;
 	p->cells[p->ncells].col = p->col;
+	p->cells[p->ncells].kind = p->kind;
 	p->cells[p->ncells].at = p->pool.len;
 	p->ncells++;
 	jx__buf_puts(&p->pool, text);
@@ -214,6 +233,7 @@ static void start_cell(jx__xcells *p, const xmlChar **attrs, int n)
 		fail(p, _("a cell beyond column XFD"));
 	if (!attr(attrs, n, p->name[XN_T], p->type, sizeof(p->type)))
 		strcpy(p->type, "n");
+	p->style = attr(attrs, n, p->name[XN_S], r, sizeof(r)) ? strtol(r, NULL, 10) : -1;
 	p->col = col;
 	p->value.len = p->formula.len = p->text.len = 0;
 	p->has_v = p->has_f = 0;
@@ -336,6 +356,7 @@ static int intern_names(jx__xcells *p)
 						    [XN_F] = "f",
 						    [XN_T] = "t",
 						    [XN_R] = "r",
+						    [XN_S] = "s",
 						    [XN_RPH] = "rPh",
 						    [XN_ROW] = "row",
 						    [XN_REF] = "ref",
