@@ -24,10 +24,6 @@
 extern "C" {
 #endif
 
-/** Execution-rate band of the early warnings and of the report's rule R8. */
-#define JX_EXECUTION_LOW 0.90
-#define JX_EXECUTION_HIGH 1.10
-
 /** What to look at; start from jx_overview_request_init. */
 typedef struct {
 	const char *const *departments; /**< stored names; NULL: every department */
