@@ -509,7 +509,7 @@ int jx_xlsx_write(jx_xlsx_summary *out, jx_store *st, const char *path, const jx
 	if ((rc = jx_store_list(st, f, &evs, &n)))
 		goto out;
 	if (!n) {
-		rc = jx__error(JX_ENOTFOUND, "xlsx: no evaluation matches%s%s",
+		rc = jx__error(JX_ENOTFOUND, _("xlsx: no evaluation matches%s%s"),
 			       f->department ? " department " : "",
 			       f->department ? f->department : "");
 		goto out;

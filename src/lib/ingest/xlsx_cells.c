@@ -156,7 +156,7 @@ static const char *number_text(jx__xcells *p, const char *v)
 	if (!percent && plain_number(v)) /* "2.7", "100": shown as stored */
 		return v;
 	if (jx__number_read(v, &d) != 0) {
-		fail(p, "number cell holds '%s'", v);
+		fail(p, _("number cell holds '%s'"), v);
 		return "";
 	}
 	jx__number_shown(shown, sizeof(shown) - 1, percent ? d * 100 : d);
@@ -180,7 +180,7 @@ static const char *cell_text(jx__xcells *p)
 		unsigned long i = strtoul(v, &end, 10);
 		const char *s = p->has_v && *v && !*end ? jx__xlsx_string(p->book, i) : NULL;
 		if (!s)
-			fail(p, "cell refers to shared string '%s', which does not exist", v);
+			fail(p, _("cell refers to shared string '%s', which does not exist"), v);
 		return s ? s : "";
 	}
 	if (!strcmp(p->type, "inlineStr"))
@@ -217,7 +217,7 @@ static void start_row(jx__xcells *p, const xmlChar **attrs, int n)
 	char r[32];
 	long row = attr(attrs, n, p->name[XN_R], r, sizeof(r)) ? strtol(r, NULL, 10) : p->row + 1;
 	if (row < 1 || row > SHEET_MAX_ROW || row <= p->row)
-		fail(p, "row %ld is out of order or out of range", row);
+		fail(p, _("row %ld is out of order or out of range"), row);
 	p->row = (int)row;
 	p->col = 0;
 }
@@ -228,9 +228,9 @@ static void start_cell(jx__xcells *p, const xmlChar **attrs, int n)
 	int col = p->col + 1, row = p->row;
 	if (attr(attrs, n, p->name[XN_R], r, sizeof(r)) &&
 	    (jx__xlsx_ref(r, strlen(r), &col, &row) != 0 || row != p->row || col <= p->col))
-		fail(p, "bad cell reference '%s' in row %d", r, p->row);
+		fail(p, _("bad cell reference '%s' in row %d"), r, p->row);
 	else if (col > SHEET_MAX_COL)
-		fail(p, "a cell beyond column XFD");
+		fail(p, _("a cell beyond column XFD"));
 	if (!attr(attrs, n, p->name[XN_T], p->type, sizeof(p->type)))
 		strcpy(p->type, "n");
 	p->style = attr(attrs, n, p->name[XN_S], r, sizeof(r)) ? strtol(r, NULL, 10) : -1;
@@ -247,7 +247,7 @@ static void merge_cell(jx__xcells *p, const xmlChar **attrs, int n)
 	if (!attr(attrs, n, p->name[XN_REF], ref, sizeof(ref)) || !(colon = strchr(ref, ':')) ||
 	    jx__xlsx_ref(ref, (size_t)(colon - ref), &c0, &r0) ||
 	    jx__xlsx_ref(colon + 1, strlen(colon + 1), &c1, &r1) || r1 < r0 || c1 < c0) {
-		fail(p, "bad merged range '%s'", ref);
+		fail(p, _("bad merged range '%s'"), ref);
 		return;
 	}
 	if (jx__grow((void **)&p->merges, &p->merges_cap, 4 * (p->nmerges + 1), sizeof(int))) {
@@ -274,7 +274,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
 	if (p->rc)
 		return;
 	if (++p->depth > JX__XML_MAX_DEPTH)
-		fail(p, "elements nested more than %d deep", JX__XML_MAX_DEPTH);
+		fail(p, _("elements nested more than %d deep"), JX__XML_MAX_DEPTH);
 	if (p->skip_depth || p->rc) {
 		stop_if_failed(p);
 		return;
@@ -334,7 +334,7 @@ static void on_chars(void *ctx, const xmlChar *s, int len)
 static void on_dtd(void *ctx, const xmlChar *name, const xmlChar *id, const xmlChar *sys)
 {
 	(void)name, (void)id, (void)sys;
-	fail(ctx, "a DTD or entity is not allowed in an Office document");
+	fail(ctx, _("a DTD or entity is not allowed in an Office document"));
 	stop_if_failed(ctx);
 }
 
@@ -408,7 +408,7 @@ int jx__xcells_feed(jx__xcells *p)
 	if (p->rc)
 		return p->rc;
 	if (ret != 0 || !p->ctxt->wellFormed)
-		return jx__error(JX_EPARSE, "%s:%s:%d: XML error: %s", p->book->name, p->part,
+		return jx__error(JX_EPARSE, _("%s:%s:%d: XML error: %s"), p->book->name, p->part,
 				 line_no(p), p->message[0] ? p->message : "not well-formed");
 	p->ended = got == 0;
 	return !p->ended;
