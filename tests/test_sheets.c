@@ -237,6 +237,24 @@ static void test_sheets__a_bare_fraction_among_percentages_is_refused(void **sta
 	}
 }
 
+/* A % column that holds fractions throughout is consistent, not a slip: it imports, the
+ * scores as they are (the fixture's docstring gives 38, 25, 27 and 90). */
+static void test_sheets__a_column_of_fractions_is_read_as_it_is(void **state)
+{
+	jx_batch *b = read_fixture("fraction_column.xlsx");
+	const jx_evaluation *ev;
+	(void)state;
+	assert_int_equal(b->nevals, 1);
+	ev = b->evals[0];
+	assert_string_equal(ev->department, "示例市档案局");
+	assert_int_equal(ev->nrows, 3);
+	assert_true(row_named(ev, "档案数字化率")->score == 38);
+	assert_true(row_named(ev, "档案完好率")->score == 25);
+	assert_true(row_named(ev, "查档满意度")->score == 27);
+	assert_true(ev->total_weight == 100 && ev->total_score == 90);
+	jx_batch_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -249,6 +267,7 @@ int main(void)
 		cmocka_unit_test(test_sheets__inline_and_rich_strings_booleans_and_errors),
 		cmocka_unit_test(test_sheets__percent_formats_read_as_shown),
 		cmocka_unit_test(test_sheets__a_bare_fraction_among_percentages_is_refused),
+		cmocka_unit_test(test_sheets__a_column_of_fractions_is_read_as_it_is),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

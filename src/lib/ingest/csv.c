@@ -211,7 +211,7 @@ static int scores_row(reader *r)
 	double weight, score = NAN;
 	jx_origin origin = JX_ORIGIN_STATED;
 	jx_kind kind;
-	jx_provenance prov;
+	jx_provenance prov = JX_PROV_REAL;
 	jx_evaluation *ev;
 	jx_indicator *row;
 	int year, code = 0; /* set before use; GCC -O2 with sanitizers cannot see it */
@@ -285,7 +285,7 @@ static int figures_row(reader *r)
 	const char *want;
 	int64_t cents;
 	jx_figures *f;
-	jx_provenance prov;
+	jx_provenance prov = JX_PROV_REAL;
 	int year, wan;
 
 	if (pick_department(r, &dept) || check_name(r, JX__COL_DEPT, dept, 1) ||

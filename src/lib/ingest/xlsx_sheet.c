@@ -55,6 +55,7 @@ typedef struct {
 	int first_row;         /* the column's first row with a number; 0 none yet */
 	int header_percent;    /* a text above it says % */
 	size_t others, big;    /* numbers that are not bare fractions; of those, 50-100 */
+	size_t whole;          /* of those, above 1.5: percentages typed as numbers (85) */
 	const jx__xcell *bare; /* the first bare number between 0 and 1 */
 } column_stat;
 
@@ -74,6 +75,7 @@ static void count_cells(column_stat *st, const jx__xcells *p)
 		}
 		s->others++;
 		s->big += v >= 50 && v <= 100;
+		s->whole += v > 1.5;
 	}
 	for (size_t i = 0; i < p->ncells; i++) {
 		const jx__xcell *c = &p->cells[i];
@@ -86,10 +88,14 @@ static void count_cells(column_stat *st, const jx__xcells *p)
 }
 
 /*
- * A bare number between 0 and 1 in a column of percentages -- its header says % or ％, or
- * at least 3 of its other numbers, three in four of them, are 50 to 100 -- is refused: it
- * is 85% typed as 0.85 without the percentage format, and read as 0.85 it would be a
- * score of 0.85. A cell formatted as a percentage is read as Excel shows it (85%).
+ * A bare number between 0 and 1 in a column of percentages typed as numbers -- its header
+ * says % or ％ and another of its numbers is above 1.5, or at least 3 of its other numbers,
+ * three in four of them, are 50 to 100 -- is refused: it is 85% typed as 0.85 without the
+ * percentage format among 95 and 88, and read as 0.85 it would be a score of 0.85. A
+ * column that holds fractions throughout (执行率(%) as 0.95, 1.02) is consistent and read as
+ * it is: the project reader takes such rates as fractions, and refusing it would stop the
+ * import of a whole workbook over a sheet that may not even be used. A cell formatted as a
+ * percentage is read as Excel shows it (85%).
  */
 static int check_fractions(jx_doc *doc, const char *sheet, const jx__xcells *p, int maxc)
 {
@@ -102,8 +108,8 @@ static int check_fractions(jx_doc *doc, const char *sheet, const jx__xcells *p, 
 		const column_stat *s = &st[c];
 		char letters[16], shown[40];
 		double v;
-		if (!s->bare ||
-		    !(s->header_percent || (s->others >= 3 && 4 * s->big >= 3 * s->others)))
+		if (!s->bare || !((s->header_percent && s->whole > 0) ||
+				  (s->others >= 3 && 4 * s->big >= 3 * s->others)))
 			continue;
 		jx__doc_column_letters(letters, sizeof(letters), c + 1);
 		jx__number_read(p->pool.data + s->bare->at, &v);
