@@ -22,6 +22,14 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 db=$tmp/r.db
 "$J" --db "$db" import "$JX_SOURCE_DIR"/datasets/real/*.txt >/dev/null 2>&1 || fail "import"
+# Errors keep the `file:place: what is wrong` shape in Chinese too: ASCII ": " after the
+# place (editors and scripts parse it), the message itself in Chinese.
+zherr() { env -u LANGUAGE LC_ALL=C.UTF-8 "$J" --lang zh --db "$db" import "$JX_SOURCE_DIR/tests/fixtures/docs/$1" 2>&1 || true; }
+err="$(zherr encrypted.docx)
+$(zherr formula.xlsx)"
+grep -qF "encrypted.docx: 加密" <<<"$err" && grep -qF "formula.xlsx:评分表!E5: 得分: 公式" <<<"$err" ||
+	fail "a Chinese error lost the ASCII ': ' after its place: $err"
+grep -qE "(docx|xlsx)[^ ]*：" <<<"$err" && fail "a full-width colon after the place: $err"
 dept=南京市公安局禁毒支队
 rep() { "$J" --db "$db" "$@" --dept "$dept" --no-charts --out - 2>&1; }
 has() { grep -qF -- "$2" <<<"$1"; }

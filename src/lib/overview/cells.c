@@ -43,7 +43,7 @@ static int check_named(const jx_overview *ov, const jx_overview_request *req)
 	for (size_t i = 0; req->departments && i < req->ndepartments; i++)
 		if (jx__ov_department(ov, req->departments[i]) == (size_t)-1)
 			return jx__error(JX_ENOTFOUND, _("%s: no %s evaluation in the years asked"),
-					 req->departments[i], jx_kind_name(req->o.kind));
+					 req->departments[i], jx_kind_label(req->o.kind));
 	return 0;
 }
 
@@ -164,7 +164,7 @@ int jx__ov_cells(jx__ov_state *s, jx_store *st, const jx_overview_request *req)
 		rc = check_named(s->ov, req);
 	if (rc == 0 && !s->ov->ndepartments)
 		rc = jx__error(JX_ENOTFOUND, _("no %s evaluations in the years asked"),
-			       jx_kind_name(req->o.kind));
+			       jx_kind_label(req->o.kind));
 	if (rc == 0 && req->keep_ranks &&
 	    !(s->ov->ranks = calloc(s->ov->nyears, sizeof(*s->ov->ranks))))
 		rc = jx__oom();

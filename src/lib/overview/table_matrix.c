@@ -26,7 +26,7 @@ static int basis_note(jx_table *t, const jx_overview *ov)
 	return jx_table_add_note(t,
 				 _("basis: %s totals of %zu department(s); ranks among the "
 				   "departments of the same provenance (jixiao rank)"),
-				 jx_kind_name(ov->kind), ov->ndepartments);
+				 jx_kind_label(ov->kind), ov->ndepartments);
 }
 
 /* The long matrix: its columns and the basis stated in a note. */

@@ -58,7 +58,7 @@ static int matrix(jx__buf *b, const jx_overview *ov)
 		first[ov->cells[i].dept] = i;
 	jx__buf_printf(b, "<h2 id=\"matrix\">%s</h2>\n<p class=\"note\">", _("Totals by year"));
 	jx__buf_printf(b, _("basis: %s totals; cell colour = grade; hover for rank among peers"),
-		       jx_kind_name(ov->kind));
+		       jx_kind_label(ov->kind));
 	jx__buf_printf(b,
 		       "</p>\n<p><input id=\"q\" type=\"search\" placeholder=\"%s\"> "
 		       "<span id=\"count\"></span></p>\n<table id=\"m\"><thead><tr>"
