@@ -169,7 +169,7 @@ static void test_ingest_projects__excel_97_with_percent_numbers(void **state)
 static void test_ingest_projects__excel_workbook(void **state)
 {
 	(void)state;
-	check_b("b.xlsx", "0.82"); /* the cell's number; its % format is not applied */
+	check_b("b.xlsx", "82%"); /* its % format applied, as Excel shows it (formats.md) */
 }
 
 /* Table C: a 部门整体支出绩效自评表 in the same layout: a department evaluation. */

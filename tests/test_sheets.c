@@ -84,11 +84,13 @@ static void test_sheets__places_name_the_sheet_and_cell(void **state)
 	(void)state;
 	o.describe = 1;
 	assert_int_equal(jx_read_file(&b, tu_src("tests/fixtures/docs/scores.xlsx"), &o), 0);
+	assert_non_null(
+		strstr(b->evals[0]->reading,
+		       "列 A → 一级指标, 列 B → 二级指标, 列 C → 三级指标, 列 D → 指标解释, "
+		       "列 E → 分值, 列 F → 得分"));
 	assert_non_null(strstr(b->evals[0]->reading,
-			       "列 A → 一级指标, 列 B → 二级指标, 列 C → 三级指标, 列 D → 指标解释, "
-			       "列 E → 分值, 列 F → 得分"));
-	assert_non_null(strstr(b->evals[0]->reading, "评分表!F7: 产出 / 质量 / 水质合格率: 分值 30, "
-						     "得分 28"));
+			       "评分表!F7: 产出 / 质量 / 水质合格率: 分值 30, "
+			       "得分 28"));
 	assert_non_null(strstr(b->evals[0]->reading, "旧表 is a hidden sheet: not read"));
 	jx_batch_free(b);
 	assert_int_equal(jx_read_file(&b, tu_src("tests/fixtures/docs/formula.xlsx"), NULL),
@@ -154,9 +156,9 @@ static void test_sheets__a_register_streams_through_the_sink(void **state)
 	jx_read_sink sink = {log_evaluation, NULL, &l};
 	char sha[65];
 	(void)state;
-	assert_int_equal(jx_read_file_stream(tu_src("tests/fixtures/docs/register.xlsx"), NULL, &sink,
-					     sha),
-			 0);
+	assert_int_equal(
+		jx_read_file_stream(tu_src("tests/fixtures/docs/register.xlsx"), NULL, &sink, sha),
+		0);
 	assert_int_equal(l.seen, 3);
 	assert_string_equal(l.order, "示例市甲局2022self;示例市甲局2022review;示例市乙局2023self;");
 	assert_int_equal(strlen(sha), 64);
@@ -193,15 +195,79 @@ static void test_sheets__inline_and_rich_strings_booleans_and_errors(void **stat
 	free(data);
 }
 
+/* Cells formatted as percentages are read as Excel shows them: 0.2 as 20%; a format with a
+ * quoted % ("0\"%\"") shows a literal % and is not one (make_fixtures.py, percent_xlsx). */
+static void test_sheets__percent_formats_read_as_shown(void **state)
+{
+	jx_batch *b = read_fixture("percent.xlsx");
+	const jx_evaluation *ev;
+	(void)state;
+	assert_int_equal(b->nevals, 1);
+	ev = b->evals[0];
+	assert_string_equal(ev->department, "示例市统计局");
+	assert_int_equal(ev->provenance, JX_PROV_SYNTHETIC);
+	assert_int_equal(ev->nrows, 3);
+	assert_true(row_named(ev, "预算执行率")->weight == 20); /* "0%" (built-in 9) */
+	assert_true(row_named(ev, "完成率")->weight == 50);     /* "0.00%" (built-in 10) */
+	assert_true(row_named(ev, "群众满意度")->weight == 30); /* custom "0.0%" */
+	assert_true(row_named(ev, "预算执行率")->score == 18);  /* 0"%": not 1800 */
+	assert_true(row_named(ev, "群众满意度")->score == 27.25);
+	assert_true(ev->total_weight == 100 && ev->total_score == 92.75);
+	assert_int_equal(ev->nwarnings, 0); /* 20 + 50 + 30 = 100 and 18 + 47.5 + 27.25 = 92.75 */
+	jx_batch_free(b);
+}
+
+/* A bare 0.85 among percentages is refused at its cell, whether the header says % or the
+ * other values (95, 88, 100) do: read as 0.85 it would silently be 0.85%. */
+static void test_sheets__a_bare_fraction_among_percentages_is_refused(void **state)
+{
+	static const char *const files[] = {"fraction_header.xlsx", "fraction_values.xlsx"};
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		char rel[128], want[256];
+		jx_batch *b = NULL;
+		snprintf(rel, sizeof(rel), "tests/fixtures/docs/%s", files[i]);
+		assert_int_equal(jx_read_file(&b, tu_src(rel), NULL), JX_EPARSE);
+		assert_null(b);
+		snprintf(want, sizeof(want),
+			 "%s:评分表!F5: 0.85 is a fraction in a column of percentages", files[i]);
+		if (!strstr(jx_error_last(), want))
+			fail_msg("%s: %s", files[i], jx_error_last());
+		assert_non_null(strstr(jx_error_last(), "type 85%"));
+	}
+}
+
+/* A % column that holds fractions throughout is consistent, not a slip: it imports, the
+ * scores as they are (the fixture's docstring gives 38, 25, 27 and 90). */
+static void test_sheets__a_column_of_fractions_is_read_as_it_is(void **state)
+{
+	jx_batch *b = read_fixture("fraction_column.xlsx");
+	const jx_evaluation *ev;
+	(void)state;
+	assert_int_equal(b->nevals, 1);
+	ev = b->evals[0];
+	assert_string_equal(ev->department, "示例市档案局");
+	assert_int_equal(ev->nrows, 3);
+	assert_true(row_named(ev, "档案数字化率")->score == 38);
+	assert_true(row_named(ev, "档案完好率")->score == 25);
+	assert_true(row_named(ev, "查档满意度")->score == 27);
+	assert_true(ev->total_weight == 100 && ev->total_score == 90);
+	jx_batch_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sheets__merged_cells_cached_formulas_and_15_digits),
 		cmocka_unit_test(test_sheets__a_streamed_sheet_reads_the_same),
 		cmocka_unit_test(test_sheets__places_name_the_sheet_and_cell),
-		cmocka_unit_test(test_sheets__a_register_gives_one_evaluation_per_department_year_kind),
+		cmocka_unit_test(
+			test_sheets__a_register_gives_one_evaluation_per_department_year_kind),
 		cmocka_unit_test(test_sheets__a_register_streams_through_the_sink),
 		cmocka_unit_test(test_sheets__inline_and_rich_strings_booleans_and_errors),
+		cmocka_unit_test(test_sheets__percent_formats_read_as_shown),
+		cmocka_unit_test(test_sheets__a_bare_fraction_among_percentages_is_refused),
+		cmocka_unit_test(test_sheets__a_column_of_fractions_is_read_as_it_is),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

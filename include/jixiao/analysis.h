@@ -853,6 +853,12 @@ JX_API void jx_weak_rules_format(char *buf, size_t size, unsigned rules);
 /* figures: budget, final accounts, execution (src/lib/analysis_figures.c) */
 /* ===================================================================== */
 
+/** The normal band of a budget execution rate (final expenditure ÷ budget): a rate outside
+ *  [JX_EXECUTION_LOW, JX_EXECUTION_HIGH] is marked by the figures table, warned of by the
+ *  overview and turned into the report's rule R8 (docs/report.md). Defined here once. */
+#define JX_EXECUTION_LOW 0.90
+#define JX_EXECUTION_HIGH 1.10
+
 /** One year of a department's money (万元; NaN when not given). */
 typedef struct {
 	int year;

@@ -24,10 +24,6 @@
 extern "C" {
 #endif
 
-/** Execution-rate band of the early warnings and of the report's rule R8. */
-#define JX_EXECUTION_LOW 0.90
-#define JX_EXECUTION_HIGH 1.10
-
 /** What to look at; start from jx_overview_request_init. */
 typedef struct {
 	const char *const *departments; /**< stored names; NULL: every department */
@@ -130,6 +126,9 @@ typedef struct {
 	jx_provenance provenance; /**< synthetic when any department used is */
 	jx_rank_result **ranks;   /**< with keep_ranks: one per year (same order), else NULL */
 	size_t nranks;
+	double *gap_self_rate;    /**< per gaps[i]: mean self rate over its years with both
+				       totals (a fraction, like cells' rate) */
+	double *gap_review_rate;  /**< per gaps[i]: mean review rate over the same years */
 } jx_overview;
 
 /**

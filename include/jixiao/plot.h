@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include "analysis.h"
 #include "model.h"
+#include "overview.h"
 #include "store.h"
 
 #ifdef __cplusplus
@@ -129,6 +130,46 @@ JX_API int jx_plot_run(const char *script, const char *program);
 
 /** The built-in template text of a name ("total", ... or "common"); NULL if none. Borrowed. */
 JX_API const char *jx_plot_builtin_template(const char *name);
+
+/* ---- charts of every department at once (jixiao/overview.h) ---- */
+
+/** The overview's charts, in the order `jixiao overview --plot` draws them. */
+typedef enum {
+	JX_OVCHART_GRADES = 0, /**< departments per grade and year, stacked bars */
+	JX_OVCHART_HEAT = 1,   /**< departments × years: score rate, cells coloured by grade */
+	JX_OVCHART_WEAK = 2,   /**< system-wide weak indicators: share of departments deducted */
+	JX_OVCHART_GAP = 3,    /**< mean self vs mean review rate per department, the diagonal */
+	JX_OVCHART_RANK = 4    /**< the latest year's totals ranked, grade bands, axis fitted */
+} jx_overview_chart;
+
+#define JX_OVERVIEW_CHART_COUNT 5
+/** At most this many departments in the heat table and the rank chart by default. */
+#define JX_OVERVIEW_CHART_ROWS 40
+/** At most this many indicators in the weak chart (the first of the weak view). */
+#define JX_OVERVIEW_CHART_INDICATORS 8
+
+/** "grades", "heat", "weak", "gap", "rank" (file names). Borrowed; NULL when out of range. */
+JX_API const char *jx_overview_chart_name(jx_overview_chart c);
+
+/** Which overview chart, and which departments it shows. */
+typedef struct {
+	jx_overview_chart chart;
+	jx_overview_sort sort; /**< heat: the order of departments; the first `rows` are drawn */
+	size_t rows;           /**< heat, rank: at most this many departments (0: 40, max 200) */
+} jx_overview_plot;
+
+/**
+ * The gnuplot script of an overview chart, as jx_plot_script (req's format,
+ * size, templates, font and out_path are used; its department, years, kind
+ * and chart are not: the overview has them). JX_ENOTFOUND when there is
+ * nothing to draw (no review for the gap chart, no weak indicator...).
+ * *out free().
+ */
+JX_API int jx_plot_overview_script(char **out, const jx_overview *ov, const jx_overview_plot *op,
+				   const jx_plot_request *req);
+/** Draw an overview chart into req->out_path; atomic and checked as jx_plot_draw. */
+JX_API int jx_plot_overview_draw(const jx_overview *ov, const jx_overview_plot *op,
+				 const jx_plot_request *req);
 
 #ifdef __cplusplus
 }

@@ -25,8 +25,9 @@ extern "C" {
 typedef struct {
 	jx_overview_request overview; /**< departments, years, kind, rules */
 	jx_lang lang;                 /**< the pages' language (Chinese by default) */
-	int charts;                   /**< department pages with their report's charts (0: none,
-					   much faster for thousands of departments) */
+	int charts;                   /**< department pages also with their report's gnuplot
+					   charts (0: only the small inline chart every page has,
+					   drawn without gnuplot; much faster for thousands) */
 	const char *templates_dir;    /**< chart templates (NULL = built-in) */
 	const char *gnuplot;          /**< gnuplot program (NULL = on PATH) */
 	int timeout;                  /**< seconds per gnuplot run; 0 = JX_PLOT_TIMEOUT */

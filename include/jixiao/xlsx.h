@@ -12,6 +12,7 @@
 #define JIXIAO_XLSX_H
 
 #include <stddef.h>
+#include "overview.h"
 #include "store.h"
 
 #ifdef __cplusplus
@@ -50,6 +51,22 @@ typedef struct {
  */
 JX_API int jx_xlsx_write(jx_xlsx_summary *out, jx_store *st, const char *path, const jx_filter *f,
 			 jx_lang lang);
+
+/**
+ * The finance bureau's overview (jixiao/overview.h) as a workbook at path, one
+ * sheet per view with a Chinese name: 矩阵 (wide, as people read it: one row
+ * per department in sort order, one column per year holding the total in
+ * percent of the total weight, filled with its grade's colour -- 优 green, 良
+ * yellow, 中 orange, 差 red, unknown grey), 薄弱指标, 自评与复核, 变动, 预警
+ * and 分布 (the columns of jx_overview_table under their headings in lang,
+ * numbers as numbers; messages stay in the current language). Every sheet ends in a 数据性质 column (真实 / 合成), has
+ * its header row frozen (矩阵 also its first column) and an autofilter over its
+ * rows. Texts are written as strings, never as formulas. Written atomically
+ * (jixiao/output.h: refused onto the open database); on any error nothing is
+ * left at path. Headings of the matrix and messages: JX_EIO as jx_xlsx_write.
+ */
+JX_API int jx_xlsx_overview_write(const jx_overview *ov, const char *path, jx_overview_sort sort,
+				  jx_lang lang);
 
 #ifdef __cplusplus
 }

@@ -151,7 +151,7 @@ int main(int argc, char **argv)
 			cli.db_path = argv[i] + 5;
 			i++;
 		} else {
-			fprintf(stderr, "jixiao: unknown option '%s'\n", argv[i]);
+			fprintf(stderr, _("jixiao: unknown option '%s'\n"), argv[i]);
 			usage(stderr);
 			return JX_EXIT_USAGE;
 		}
@@ -162,6 +162,6 @@ int main(int argc, char **argv)
 	}
 	if ((c = find_command(argv[i])) != NULL)
 		return c->fn(&cli, argc - i, argv + i);
-	fprintf(stderr, "jixiao: unknown command '%s' (see jixiao --help)\n", argv[i]);
+	fprintf(stderr, _("jixiao: unknown command '%s' (see jixiao --help)\n"), argv[i]);
 	return JX_EXIT_USAGE;
 }

@@ -111,7 +111,7 @@ static int shared_value(cli_args *a, int key, const char *arg)
 	case CLI_O_OUT: a->out = arg; break;
 	case CLI_O_WIDE: cli_set_wide(1); break;
 	case CLI_O_TEMPLATES: a->templates = arg; break;
-	default: return cli_usage(cmd, "option %d has no parser (a bug)", key);
+	default: return cli_usage(cmd, _("option %d has no parser (a bug)"), key);
 	}
 	return CLI_GO;
 }
@@ -127,7 +127,7 @@ static int dispatch(cli_args *a, const cli_option *o, const char *arg, cli_own_f
 	if (o->key > CLI_O_NONE)
 		return shared_value(a, o->key, arg);
 	if (!own)
-		return cli_usage(a->spec->name, "option --%s has no handler (a bug)", o->name);
+		return cli_usage(a->spec->name, _("option --%s has no handler (a bug)"), o->name);
 	rc = own(ctx, o->key, arg);
 	return rc ? rc : CLI_GO;
 }

@@ -121,9 +121,9 @@ static const char *const points[] = {"total_weight", "total_score", "deducted", 
 				     "points_lost",  "latest_lost", "mean_points", "weight",
 				     "score",        "deduction",   NULL};
 
-static const char *const codes[] = {"row_type",     "item",      "kind",  "provenance",
-				    "status",       "direction", "rules", "growth_warning",
-				    "score_origin", NULL};
+static const char *const codes[] = {"row_type", "item",      "kind",         "provenance",
+				    "status",   "direction", "rules",        "growth_warning",
+				    "verdict",  "warning",   "score_origin", NULL};
 
 static int listed(const char *const *list, const char *name)
 {
@@ -169,6 +169,14 @@ static const char *code_label(const char *name, const char *code)
 					       {"yes", N_("warning")},
 					       {"no", N_("no warning")},
 					       /* TRANSLATORS: the kinds of rows of `jixiao show` */
+					       /* TRANSLATORS: verdicts of `compare --gap`, warnings
+						  of `overview --view warnings` */
+					       {"over-scoring", N_("over-scoring")},
+					       {"not shown", N_("not shown")},
+					       {"growth", N_("expenditure growth")},
+					       {"execution", N_("execution rate")},
+					       {"grade_drop", N_("grade drop")},
+					       {"persistent_deduction", N_("persistent deduction")},
 					       {"indicator", N_("indicator")},
 					       {"subtotal", N_("subtotal")},
 					       {"total", N_("total")}};

@@ -57,6 +57,7 @@ sample() {
 	Y1) echo 2020 ;;
 	self\|review) echo self ;;
 	table\|csv\|json) echo csv ;;
+	table\|csv\|json\|xlsx) echo csv ;;
 	1\|2\|3\|total\|all) echo 1 ;;
 	FILE) case "$c" in plot) [ "$name" = --script ] && echo "$tmp/s.gp" || echo "$tmp/o.svg" ;;
 	      report) echo "$tmp/r.md" ;; *) echo "$tmp/o.out" ;; esac ;;
@@ -89,6 +90,8 @@ needs() {
 	compare | trend | forecast | deductions | weak | figures | projects) echo "--dept 甲" ;;
 	rank) echo "--project all" ;;
 	site) [ "$name" = --out-dir ] && echo "" || echo "--out-dir $tmp/dir" ;;
+	overview) case "$name" in --out) echo "--format xlsx" ;; --script) echo "--plot $tmp/pdir" ;;
+	          *) echo "" ;; esac ;;
 	*) echo "" ;;
 	esac
 }

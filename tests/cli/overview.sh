@@ -65,7 +65,7 @@ has "$tmp/matrix.csv" '南京市公安局禁毒支队,2023,self,98,100,0.98,优,
 
 # ---- the wide table says what is synthetic; every view in every format ----
 run 0 overview
-has "$tmp/out" "合成数据 synthetic data"
+has "$tmp/out" "synthetic data: fictional departments" # one language, as every table
 has "$tmp/out" "示例市民政局"
 for view in matrix weak gap movers warnings distribution; do
 	run 0 overview --view "$view" --format json

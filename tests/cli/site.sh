@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # site.sh -- `jixiao site` on the bundled data as a user opens it: every link of every page
 # resolves to a file, nothing is loaded from elsewhere, the index's numbers are `list`'s,
-# the index and a department page render in headless Chromium (not blank, the search
-# script ran, no console error), and a failing build leaves the directory as it was.
+# each department page has its own chart (inline SVG written by jixiao, no gnuplot) whose
+# bars are `list`'s totals, the index and a department page render in headless Chromium
+# (not blank, the search script ran, no console error), and a failing build leaves the
+# directory as it was.
 # ctest-labels: slow
 set -euo pipefail
 : "${JIXIAO:?}" "${JX_SOURCE_DIR:?}"
@@ -82,6 +84,32 @@ grep -L 'href="../index.html"' "$tmp/site/dept"/*.html | grep . && fail "a depar
 grep -q 'href="../dept/d' "$tmp/site/weak/w0.html" || fail "weak page links no department"
 grep -q 'href="weak/w0.html"' "$tmp/site/index.html" || fail "index does not link the weak page"
 grep -q '合成数据' "$tmp/site/index.html" || fail "index does not mark synthetic data"
+
+# ---- each department page's own chart: inline SVG written by jixiao, its bars list's totals ----
+python3 - "$tmp/site" "$tmp/list.csv" <<'PY'
+import csv, html, re, sys, xml.etree.ElementTree as ET
+root, listing = sys.argv[1], sys.argv[2]
+index = open(f"{root}/index.html", encoding="utf-8").read()
+pages = {html.unescape(n): p for n, p in re.findall(r'<tr data-name="([^"]*)"><td class="l"><a href="dept/(d\d+)\.html">', index)}
+lst = {}
+for r in csv.DictReader(open(listing, encoding="utf-8")):
+    lst.setdefault(r["department"], []).append(r)
+assert len(pages) == len(lst) == 14, (len(pages), len(lst))
+ns = {"s": "http://www.w3.org/2000/svg"}
+for name, page in pages.items():
+    text = open(f"{root}/dept/{page}.html", encoding="utf-8").read()
+    m = re.search(r'<figure class="site-chart"[^>]*>(<svg.*?</svg>)', text, re.S)
+    assert m, (name, "no chart")
+    svg = ET.fromstring(m.group(1))  # well-formed
+    values = [t.text for t in svg.iterfind(".//s:text[@class='value']", ns)]
+    want = ["%.1f" % (100 * float(r["total_score"]) / float(r["total_weight"])) if r["total_score"] else "?"
+            for r in sorted(lst[name], key=lambda r: int(r["year"]))]
+    assert values == want, (name, values, want)
+    assert len(svg.findall(".//s:rect[@class='bar']", ns)) == sum(v != "?" for v in want), name
+    synthetic = lst[name][0]["provenance"] == "synthetic"
+    assert ("合成数据" in m.group(1)) == synthetic, (name, synthetic)
+print("%d department charts agree with list" % len(pages))
+PY
 
 # ---- the browser: not blank, the search script ran, no console error ----
 if [ -x "$chromium" ] && command -v identify >/dev/null; then

@@ -138,7 +138,7 @@ int jx_variance_across(jx_across_result **out, jx_store *st, int year, const jx_
 	for (size_t i = 0; i < ndepts && rc == 0; i++)
 		rc = gather_department(&ss, r, st, depts[i], i, o);
 	if (rc == 0 && r->ndepartments == 0)
-		rc = jx__error(JX_ENOTFOUND, "no %s evaluations in %d", jx_kind_name(r->kind),
+		rc = jx__error(JX_ENOTFOUND, _("no %s evaluations in %d"), jx_kind_name(r->kind),
 			       year);
 	if (rc == 0)
 		rc = summarise(&ss, r, depts);
@@ -195,7 +195,7 @@ int jx_across_table(jx_table **out, const jx_across_result *r, const jx_analysis
 	if ((rc = jx__table_start(&t, &c, across_cols, sizeof(across_cols) / sizeof(*across_cols),
 				  o, r->provenance)))
 		return rc;
-	jx_table_add_note(t, "%d (%s): rates of units shared by at least 2 of %zu departments",
+	jx_table_add_note(t, _("%d (%s): rates of units shared by at least 2 of %zu departments"),
 			  r->year, jx_kind_name(r->kind), r->ndepartments);
 	for (size_t i = 0; i < r->nrows && !bad; i++) {
 		const jx_across_row *row = &r->rows[i];

@@ -84,7 +84,7 @@ int jx_compare_compute(jx_compare_result **out, const jx_series *s, int year_fro
 	yf = find_year(r->units, year_from);
 	yt = find_year(r->units, year_to);
 	if (yf == (size_t)-1 || yt == (size_t)-1) {
-		rc = jx__error(JX_ENOTFOUND, "no %s evaluation of '%s' in %d",
+		rc = jx__error(JX_ENOTFOUND, _("no %s evaluation of '%s' in %d"),
 			       jx_kind_name(s->kind), s->department,
 			       yf == (size_t)-1 ? year_from : year_to);
 		goto out;
@@ -262,8 +262,8 @@ int jx_compare_self_review(jx_selfreview_result **out, const jx_series *self,
 		goto out;
 	if (r->nrows == 0)
 		rc = jx__error(JX_ENOTFOUND,
-			       "'%s' has no year with both a self-evaluation and a "
-			       "review in that range",
+			       _("'%s' has no year with both a self-evaluation and a "
+				 "review in that range"),
 			       self->department);
 out:
 	if (rc) {

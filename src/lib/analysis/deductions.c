@@ -30,7 +30,7 @@ int jx_deductions_view_parse(const char *s, jx_deductions_view *out)
 			*out = (jx_deductions_view)i;
 			return 0;
 		}
-	return jx__error(JX_EINVAL, "unknown view '%s' (pareto, runs, transitions, pairs)", s);
+	return jx__error(JX_EINVAL, _("unknown view '%s' (pareto, runs, transitions, pairs)"), s);
 }
 
 /* ---- Pareto ---- */

@@ -202,7 +202,7 @@ int jx_deductions_table(jx_table **out, const jx_deductions_result *r, jx_deduct
 	int c, rc;
 	*out = NULL;
 	if ((unsigned)view > JX_DED_PAIRS)
-		return jx__error(JX_EINVAL, "unknown deductions view %d", (int)view);
+		return jx__error(JX_EINVAL, _("unknown deductions view %d"), (int)view);
 	if ((rc = jx__table_start(&t, &c, views[view].cols, views[view].n, o,
 				  r->units->provenance)))
 		return rc;

@@ -10,16 +10,11 @@
 enum { C_TYPE, C_L1, C_L2, C_L3, C_WEIGHT, C_SCORE, C_DED, C_RATE, C_ORIGIN, C_LINE };
 
 static const jx__col evaluation_cols[] = {
-	{"row_type", N_("row"), JX_COL_TEXT, 0},
-	{"level1", N_("level 1"), JX_COL_TEXT, 0},
-	{"level2", N_("level 2"), JX_COL_TEXT, 0},
-	{"level3", N_("level 3"), JX_COL_TEXT, 0},
-	{"weight", N_("weighting"), JX_COL_NUMBER, 0},
-	{"score", N_("score"), JX_COL_NUMBER, 0},
-	{"deduction", N_("lost"), JX_COL_NUMBER, 0},
-	{"rate", N_("rate"), JX_COL_FIXED, 3},
-	{"score_origin", N_("origin"), JX_COL_TEXT, 0},
-	{"line", N_("line no."), JX_COL_INT, 0},
+	{"row_type", N_("row"), JX_COL_TEXT, 0},        {"level1", N_("level 1"), JX_COL_TEXT, 0},
+	{"level2", N_("level 2"), JX_COL_TEXT, 0},      {"level3", N_("level 3"), JX_COL_TEXT, 0},
+	{"weight", N_("weighting"), JX_COL_NUMBER, 0},  {"score", N_("score"), JX_COL_NUMBER, 0},
+	{"deduction", N_("lost"), JX_COL_NUMBER, 0},    {"rate", N_("rate"), JX_COL_FIXED, 3},
+	{"score_origin", N_("origin"), JX_COL_TEXT, 0}, {"line", N_("line no."), JX_COL_INT, 0},
 };
 
 static const jx__col figures_cols[] = {
@@ -75,8 +70,8 @@ static void subtotal(jx_table *t, const char *type, const char *label, double w,
 	if (!isnan(declared) && fabs(declared - w) > 1e-9) {
 		char buf[64];
 		jx_number_format(buf, sizeof(buf), declared);
-		jx_table_add_note(t, "note: %s declares weight %s but its rows add up to %g", label,
-				  buf, w);
+		jx_table_add_note(t, _("note: %s declares weight %s but its rows add up to %g"),
+				  label, buf, w);
 	}
 }
 

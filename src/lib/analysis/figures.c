@@ -84,7 +84,7 @@ int jx_funds_compute(jx_funds_result **out, const char *department, jx_figures *
 
 	*out = NULL;
 	if (years < 1)
-		return jx__error(JX_EINVAL, "figures: growth years must be at least 1");
+		return jx__error(JX_EINVAL, _("figures: growth years must be at least 1"));
 	if (!(r = calloc(1, sizeof(*r))) || !(r->department = jx__strdup(department)) ||
 	    !(r->years = calloc(n + 1, sizeof(*r->years)))) {
 		jx_funds_result_free(r);
@@ -101,8 +101,8 @@ int jx_funds_compute(jx_funds_result **out, const char *department, jx_figures *
 		if (r->years[i].year == r->years[i - 1].year) {
 			int year = r->years[i].year;
 			jx_funds_result_free(r);
-			return jx__error(JX_EINVAL, "figures of %s given twice for %d", department,
-					 year);
+			return jx__error(JX_EINVAL, _("figures of %s given twice for %d"),
+					 department, year);
 		}
 	growths(r, years);
 	*out = r;
@@ -131,7 +131,7 @@ int jx_funds_load(jx_funds_result **out, jx_store *st, const char *department,
 					o ? o->year_to : 0)))
 		return rc;
 	if (n == 0) {
-		rc = jx__error(JX_ENOTFOUND, "no figures of '%s'%s", department,
+		rc = jx__error(JX_ENOTFOUND, _("no figures of '%s'%s"), department,
 			       o && (o->year_from || o->year_to) ? " in that year range" : "");
 		goto out;
 	}

@@ -62,11 +62,11 @@ int jx_gap_table(jx_table **out, jx_gap_result *const *v, size_t n, const jx_ana
 		return jx__oom();
 	}
 	jx_table_add_note(t,
-			  "gap = self-evaluation total rate - review total rate, years with both "
-			  "known; p: one-sided exact sign test of over-scoring (years above vs "
-			  "below); q: Benjamini-Hochberg over the %zu department(s) listed; "
-			  "over-scoring when q < %g; fewer than 5 years with a gap cannot reach "
-			  "0.05 (too few years)",
+			  _("gap = self-evaluation total rate - review total rate, years with both "
+			    "known; p: one-sided exact sign test of over-scoring (years above vs "
+			    "below); q: Benjamini-Hochberg over the %zu department(s) listed; "
+			    "over-scoring when q < %g; fewer than 5 years with a gap cannot reach "
+			    "0.05 (too few years)"),
 			  n, o ? o->alpha : 0.05);
 	for (size_t i = 0; i < n; i++)
 		if ((rc = gap_row(t, v[i], o))) {

@@ -317,7 +317,7 @@ int jx_indicators_collect(jx_table **out, jx_store *st, const char *department, 
 	if (department) {
 		if (!(depts = calloc(1, sizeof(*depts))) || !(depts[0] = strdup(department))) {
 			free(depts);
-			return jx__error(JX_ENOMEM, "out of memory");
+			return jx__error(JX_ENOMEM, _("out of memory"));
 		}
 		nd = 1;
 	} else if ((rc = jx_store_departments(st, &depts, &nd)) != 0)

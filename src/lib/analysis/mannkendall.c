@@ -427,7 +427,7 @@ int jx_stats_mann_kendall(jx_mk *out, const double *y, const size_t *period, siz
 	out->n = n;
 	for (i = 1; i < n; i++)
 		if (period[i] < period[i - 1])
-			return jx__error(JX_EINVAL, "Mann-Kendall: periods must not decrease");
+			return jx__error(JX_EINVAL, _("Mann-Kendall: periods must not decrease"));
 	if (n && !(f = calloc(n, sizeof(*f))))
 		return jx__oom();
 	for (i = 0; i < n && rc == 0; i = j) {

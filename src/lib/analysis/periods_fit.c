@@ -53,7 +53,7 @@ int jx_stats_ols_periods(jx_ols *out, const double *x, const double *y, const si
 	clear(out, n);
 	for (size_t i = 1; i < n; i++)
 		if (period[i] < period[i - 1])
-			return jx__error(JX_EINVAL, "step fit: periods must not decrease");
+			return jx__error(JX_EINVAL, _("step fit: periods must not decrease"));
 	np = within_sums(&sxx, &sxy, &syy, &xm, &ym, x, y, period, n);
 	if (!(sxx > 0))
 		return 0; /* no period with two points: no slope */

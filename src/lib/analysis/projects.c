@@ -20,7 +20,7 @@ int jx_projects_view_parse(const char *s, jx_projects_view *out)
 			*out = (jx_projects_view)i;
 			return 0;
 		}
-	return jx__error(JX_EINVAL, "view must be years, missed or flags, not '%s'", s ? s : "");
+	return jx__error(JX_EINVAL, _("view must be years, missed or flags, not '%s'"), s ? s : "");
 }
 
 /* Append a missed target of row r in year to the result. */
@@ -218,7 +218,7 @@ int jx_projects_compute(jx_projects_result **out, jx_store *st, const char *depa
 	for (size_t i = 0; i < n && rc == 0; i++)
 		rc = add_project(r, &mcap, st, &info[i], o);
 	if (rc == 0 && r->nprojects == 0)
-		rc = jx__error(JX_ENOTFOUND, "%s has no %s project evaluations%s", department,
+		rc = jx__error(JX_ENOTFOUND, _("%s has no %s project evaluations%s"), department,
 			       jx_kind_name(o->kind),
 			       o->year_from || o->year_to ? " in that year range" : "");
 	jx_project_infos_free(info, n);

@@ -197,7 +197,7 @@ int jx_projects_table(jx_table **out, const jx_projects_result *r, jx_projects_v
 	plain = *o;
 	plain.with_project = 0; /* the project is a column of its own here */
 	if ((unsigned)view > JX_PROJECTS_FLAGS)
-		return jx__error(JX_EINVAL, "unknown projects view %d", (int)view);
+		return jx__error(JX_EINVAL, _("unknown projects view %d"), (int)view);
 	if ((rc = jx__table_start(&t, &c, views[view].cols, views[view].n, &plain, r->provenance)))
 		return rc;
 	add_note(t, r, view);

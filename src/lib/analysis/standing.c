@@ -102,7 +102,7 @@ int jx_standing_compute(jx_standing_result **out, const jx_series *self, const j
 	int rc;
 	*out = NULL;
 	if (!name)
-		return jx__error(JX_EINVAL, "standing: no series");
+		return jx__error(JX_EINVAL, _("standing: no series"));
 	if (!(r = calloc(1, sizeof(*r))) || !(r->department = jx__strdup(name))) {
 		free(r);
 		return jx__oom();
@@ -146,7 +146,7 @@ int jx_standing_load(jx_standing_result **out, jx_store *st, const char *departm
 	    (rc = maybe_series(&review, st, department, JX_KIND_REVIEW, o)))
 		goto out;
 	if (!self && !review)
-		rc = jx__error(JX_ENOTFOUND, "no evaluation of '%s'%s", department,
+		rc = jx__error(JX_ENOTFOUND, _("no evaluation of '%s'%s"), department,
 			       o && (o->year_from || o->year_to) ? " in that year range" : "");
 	else
 		rc = jx_standing_compute(out, self, review, bands, nbands);

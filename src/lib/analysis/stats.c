@@ -60,7 +60,7 @@ int jx_stats_ols(jx_ols *out, const double *x, const double *y, size_t n)
 
 	ols_clear(out);
 	if (n < 2)
-		return jx__error(JX_EMATH, "linear fit needs at least 2 points, got %zu", n);
+		return jx__error(JX_EMATH, _("linear fit needs at least 2 points, got %zu"), n);
 	out->n = n;
 	out->x_mean = gsl_stats_mean(x, 1, n);
 	out->sxx = centred_ss(x, n, out->x_mean);
@@ -161,11 +161,11 @@ int jx_stats_predict(jx_prediction *out, const jx_ols *fit, double x0, double le
 	out->x = x0;
 	out->fit = out->low = out->high = out->t_quantile = out->se = NAN;
 	if (!(level > 0 && level < 1))
-		return jx__error(JX_EINVAL, "prediction level must be between 0 and 1, got %g",
+		return jx__error(JX_EINVAL, _("prediction level must be between 0 and 1, got %g"),
 				 level);
 	if (fit->n < 3 || isnan(fit->resid_sd))
-		return jx__error(JX_EMATH, "prediction interval needs at least 3 points, got %zu",
-				 fit->n);
+		return jx__error(JX_EMATH,
+				 _("prediction interval needs at least 3 points, got %zu"), fit->n);
 	nu = (double)fit->n - 2;
 	out->fit = fit->intercept + fit->slope * x0;
 	out->t_quantile = gsl_cdf_tdist_Pinv((1 + level) / 2, nu);

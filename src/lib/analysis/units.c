@@ -431,7 +431,7 @@ static int build(jx_units **out, const jx_series *s, const jx_analysis_options *
 	if ((rc = collect_years(b.u, s, o)) != 0)
 		goto out;
 	if (b.u->nyears == 0) {
-		rc = jx__error(JX_ENOTFOUND, "no %s evaluations of '%s' in that year range",
+		rc = jx__error(JX_ENOTFOUND, _("no %s evaluations of '%s' in that year range"),
 			       jx_kind_name(s->kind), s->department);
 		goto out;
 	}

@@ -197,8 +197,8 @@ int jx_variance_decompose(jx_decomp_result **out, const jx_series *s, const jx_a
 	r->nyears = decomp_years(r, total, o && (o->year_from || o->year_to));
 	if (r->nyears < 2) {
 		rc = jx__error(JX_EMATH,
-			       "variance decomposition of '%s' needs at least 2 years with "
-			       "a known total score, found %zu",
+			       _("variance decomposition of '%s' needs at least 2 years with "
+				 "a known total score, found %zu"),
 			       s->department, r->nyears);
 		goto out;
 	}

@@ -167,12 +167,12 @@ static int weak_rows(jx_weak_result *r, const jx_analysis_options *o)
 static int check_options(const jx_analysis_options *o)
 {
 	if (o->weak_window < 1 || o->weak_min_deducted < 1)
-		return jx__error(JX_EINVAL, "weak: window and count must be at least 1");
+		return jx__error(JX_EINVAL, _("weak: window and count must be at least 1"));
 	if (!(o->weak_new_share > 0 && o->weak_new_share <= 1) ||
 	    !(o->weak_large_share > 0 && o->weak_large_share <= 1))
-		return jx__error(JX_EINVAL, "weak: the shares must lie in (0, 1]");
+		return jx__error(JX_EINVAL, _("weak: the shares must lie in (0, 1]"));
 	if (o->weak_resolved_years < 1)
-		return jx__error(JX_EINVAL, "weak: resolved years must be at least 1");
+		return jx__error(JX_EINVAL, _("weak: resolved years must be at least 1"));
 	return 0;
 }
 

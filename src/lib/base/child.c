@@ -164,13 +164,13 @@ int jx__child_run(jx__buf *out, jx__child_result *res, int (*fn)(void *arg, int 
 	pid_t pid;
 	memset(res, 0, sizeof(*res));
 	if (pipe(pfd) != 0)
-		return jx__error(JX_EIO, "pipe: %s", strerror(errno));
+		return jx__error(JX_EIO, _("pipe: %s"), strerror(errno));
 	fflush(NULL); /* nothing buffered before the fork is written twice */
 	if ((pid = fork()) < 0) {
 		int err = errno;
 		close(pfd[0]);
 		close(pfd[1]);
-		return jx__error(JX_EIO, "fork: %s", strerror(err));
+		return jx__error(JX_EIO, _("fork: %s"), strerror(err));
 	}
 	if (pid == 0) {
 		/* a crash ends the child, whatever handlers the parent had installed */

@@ -58,7 +58,7 @@ int jx__error_prefix(int code, const char *fmt, ...)
 
 int jx__oom(void)
 {
-	return jx__error(JX_ENOMEM, "out of memory");
+	return jx__error(JX_ENOMEM, _("out of memory"));
 }
 
 void jx_init(void)

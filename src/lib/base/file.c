@@ -25,15 +25,15 @@ int jx__read_file(char **out, size_t *len, const char *path, size_t max)
 		n += got;
 		if (n > max) {
 			rc = jx__error(JX_EINVAL,
-				       "%s: file is larger than %zu MiB; refusing to read it", path,
-				       max >> 20);
+				       _("%s: file is larger than %zu MiB; refusing to read it"),
+				       path, max >> 20);
 			goto out;
 		}
 		if (got == 0)
 			break;
 	}
 	if (ferror(f)) {
-		rc = jx__error(JX_EIO, "%s: read error: %s", path, strerror(errno));
+		rc = jx__error(JX_EIO, _("%s: read error: %s"), path, strerror(errno));
 		goto out;
 	}
 	data[n] = '\0';

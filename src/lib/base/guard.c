@@ -70,7 +70,7 @@ int jx_output_protect(const char *path)
 			free_slot = i;
 	}
 	if (free_slot < 0)
-		rc = jx__error(JX_EINVAL, "too many open databases");
+		rc = jx__error(JX_EINVAL, _("too many open databases"));
 	else {
 		table[free_slot].path = real;
 		table[free_slot].refs = 1;

@@ -34,7 +34,7 @@ int jx_i18n_init(const char *localedir)
 	if (!setlocale(LC_MESSAGES, "C.UTF-8"))
 		setlocale(LC_MESSAGES, "C.utf8");
 	if (localedir && !bindtextdomain(JX_TEXTDOMAIN, localedir))
-		return jx__error(JX_ENOMEM, "cannot bind the message catalogs to %s", localedir);
+		return jx__error(JX_ENOMEM, _("cannot bind the message catalogs to %s"), localedir);
 	bind_textdomain_codeset(JX_TEXTDOMAIN, "UTF-8");
 	jx_i18n_set(lang);
 	return 0;

@@ -10,6 +10,6 @@ int jx_lang_parse(const char *s, jx_lang *out)
 	else if (s && !strcmp(s, "en"))
 		*out = JX_LANG_EN;
 	else
-		return jx__error(JX_EINVAL, "unknown language '%s' (zh, en)", s ? s : "");
+		return jx__error(JX_EINVAL, _("unknown language '%s' (zh, en)"), s ? s : "");
 	return 0;
 }

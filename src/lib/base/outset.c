@@ -132,7 +132,7 @@ static int check_entry(jx_outset *s, const char *sub, const char *name, int is_d
 	if (is_dir && !sub)
 		rc = each_entry(s, name, check_entry);
 	else if (is_dir)
-		rc = jx__error(JX_EINVAL, "%s: nested directories are not supported", target);
+		rc = jx__error(JX_EINVAL, _("%s: nested directories are not supported"), target);
 	else if ((rc = jx_output_check(target)) == 0 && stat(target, &st) == 0 &&
 		 S_ISDIR(st.st_mode))
 		rc = jx__error(JX_EINVAL, _("%s: is a directory"), target);

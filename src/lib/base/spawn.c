@@ -48,7 +48,7 @@ int jx__find_program(char **out, const char *name)
 		if (!*end)
 			break;
 	}
-	return jx__error(JX_ENOTFOUND, "%s not found on PATH", name);
+	return jx__error(JX_ENOTFOUND, _("%s not found on PATH"), name);
 }
 
 static double now(void)
@@ -74,7 +74,7 @@ static int start(pid_t *pid, const char *prog, char *const argv[], int log_fd)
 	rc = posix_spawn(pid, prog, &fa, &at, argv, environ);
 	posix_spawnattr_destroy(&at);
 	posix_spawn_file_actions_destroy(&fa);
-	return rc ? jx__error(JX_EIO, "cannot start %s: %s", prog, strerror(rc)) : 0;
+	return rc ? jx__error(JX_EIO, _("cannot start %s: %s"), prog, strerror(rc)) : 0;
 }
 
 int jx__run(int *status, const char *prog, char *const argv[], int log_fd, double timeout_s)
@@ -92,13 +92,13 @@ int jx__run(int *status, const char *prog, char *const argv[], int log_fd, doubl
 			kill(-pid, SIGKILL);
 			while (waitpid(pid, status, 0) < 0 && errno == EINTR)
 				;
-			return jx__error(JX_EIO, "%s did not finish within %g s and was killed",
+			return jx__error(JX_EIO, _("%s did not finish within %g s and was killed"),
 					 prog, timeout_s);
 		}
 		nanosleep(&pause, NULL);
 	}
 	if (got < 0)
-		return jx__error(JX_EIO, "waiting for %s: %s", prog, strerror(errno));
+		return jx__error(JX_EIO, _("waiting for %s: %s"), prog, strerror(errno));
 	kill(-pid, SIGKILL); /* what it left running in its group (its own children) */
 	return 0;
 }

@@ -22,7 +22,7 @@ int jx__tempdir_make(char **out)
 	if (!path)
 		return jx__oom();
 	if (!mkdtemp(path)) {
-		int rc = jx__error(JX_EIO, "cannot make a temporary directory %s: %s", path,
+		int rc = jx__error(JX_EIO, _("cannot make a temporary directory %s: %s"), path,
 				   strerror(errno));
 		free(path);
 		return rc;

@@ -131,7 +131,7 @@ static int score_row(void *ctx, const jx_stored_score *r)
 		fprintf(w->out, ", \"provenance\": \"%s\"}", jx_provenance_name(r->provenance));
 	}
 	w->nrow++;
-	return ferror(w->out) ? jx__error(JX_EIO, "write error while exporting") : 0;
+	return ferror(w->out) ? jx__error(JX_EIO, _("write error while exporting")) : 0;
 }
 
 static int figure_row(void *ctx, const jx_stored_figure *r)
@@ -157,7 +157,7 @@ static int figure_row(void *ctx, const jx_stored_figure *r)
 		fprintf(w->out, ", \"provenance\": \"%s\"}", jx_provenance_name(r->provenance));
 	}
 	w->nrow++;
-	return ferror(w->out) ? jx__error(JX_EIO, "write error while exporting") : 0;
+	return ferror(w->out) ? jx__error(JX_EIO, _("write error while exporting")) : 0;
 }
 
 static int export(jx_store *s, FILE *out, const jx_filter *f, jx_format fmt, int flags, int figures)
@@ -178,7 +178,7 @@ static int export(jx_store *s, FILE *out, const jx_filter *f, jx_format fmt, int
 	if (fmt != JX_FMT_CSV)
 		fputs(w.nrow ? "\n]\n" : "]\n", out);
 	if (rc == 0 && ferror(out))
-		rc = jx__error(JX_EIO, "write error while exporting");
+		rc = jx__error(JX_EIO, _("write error while exporting"));
 	return rc;
 }
 

@@ -10,6 +10,7 @@
 #include "jixiao/ingest.h"
 #include "jixiao/store.h"
 #include "jixiao/table.h"
+#include "jixiao/overview.h"
 #include "jixiao/xlsx.h"
 #include <xlsxwriter.h>
 
@@ -56,6 +57,10 @@ typedef struct {
 	double width[32];
 } xsheet;
 
+/** A workbook in constant-memory mode, its temporary files beside temp_path; NULL on error. */
+lxw_workbook *jx__xbook_open(const char *temp_path);
+/** Close x->wb: rc, or else the first libxlsxwriter error as JX_EIO naming path and sheet. */
+int jx__xbook_close(xbook *x, const char *path, int rc);
 /** The cell formats of x->wb. */
 void jx__xbook_formats(xbook *x);
 /** Keep err (s NULL: the about sheet) when it is the first error. */

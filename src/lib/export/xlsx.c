@@ -439,8 +439,7 @@ static void about_sheet(xbook *x, const jx_filter *f)
 	free(sheets);
 }
 
-/* The workbook in constant-memory mode, its temporary files beside the output. */
-static lxw_workbook *workbook_open(const char *temp_path)
+lxw_workbook *jx__xbook_open(const char *temp_path)
 {
 	const char *slash = strrchr(temp_path, '/');
 	char *dir = slash ? jx__strndup(temp_path,
@@ -471,7 +470,6 @@ static int fill(xbook *x, jx_store *st, const char *path, const jx_filter *f,
 		const jx_eval_summary *evs, size_t n, jx_lang lang)
 {
 	jx_lang caller = jx_i18n_lang();
-	lxw_error err;
 	int rc;
 	jx__xbook_formats(x);
 	jx_i18n_set(lang);
@@ -480,7 +478,12 @@ static int fill(xbook *x, jx_store *st, const char *path, const jx_filter *f,
 	    (rc = evaluations_sheet(x, st, evs, n)) == 0)
 		about_sheet(x, f);
 	jx_i18n_set(caller);
-	err = workbook_close(x->wb);
+	return jx__xbook_close(x, path, rc);
+}
+
+int jx__xbook_close(xbook *x, const char *path, int rc)
+{
+	lxw_error err = workbook_close(x->wb);
 	if (rc == 0 && x->err != LXW_NO_ERROR)
 		rc = jx__error(JX_EIO, _("%s: the workbook could not be written (sheet %s: %s)"),
 			       path, x->err_sheet, lxw_strerror(x->err));
@@ -509,12 +512,12 @@ int jx_xlsx_write(jx_xlsx_summary *out, jx_store *st, const char *path, const jx
 	if ((rc = jx_store_list(st, f, &evs, &n)))
 		goto out;
 	if (!n) {
-		rc = jx__error(JX_ENOTFOUND, "xlsx: no evaluation matches%s%s",
+		rc = jx__error(JX_ENOTFOUND, _("xlsx: no evaluation matches%s%s"),
 			       f->department ? " department " : "",
 			       f->department ? f->department : "");
 		goto out;
 	}
-	if (!(x.wb = workbook_open(jx_output_temp_path(o)))) {
+	if (!(x.wb = jx__xbook_open(jx_output_temp_path(o)))) {
 		rc = jx__error(JX_EIO, _("%s: cannot start the workbook"), path);
 		goto out;
 	}

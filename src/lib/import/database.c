@@ -70,17 +70,18 @@ int jx_import_into(const char *db_path, const char *const *files, size_t nfiles,
 	    (flags & JX_IMPORT_DRY_RUN))
 		return run(db_path, 0, files, nfiles, ro, flags, obs, stats);
 	if (strlen(db_path) > PATH_MAX_LEN)
-		return jx__error(JX_EINVAL, "%s: path too long", db_path);
+		return jx__error(JX_EINVAL, _("%s: path too long"), db_path);
 	if ((rc = directory_exists(db_path)) != 0) /* before a temporary name is made there */
 		return rc;
 	snprintf(tmp, sizeof(tmp), "%s.import-%ld", db_path, (long)getpid());
 	remove_db(tmp);
 	rc = run(tmp, 1, files, nfiles, ro, flags, obs, stats);
 	if (rc == 0 && link(tmp, db_path) != 0)
-		rc = jx__error(JX_EIO,
-			       "%s: %s; nothing imported (the database was created by someone else "
-			       "during the import: import again)",
-			       db_path, strerror(errno));
+		rc = jx__error(
+			JX_EIO,
+			_("%s: %s; nothing imported (the database was created by someone else "
+			  "during the import: import again)"),
+			db_path, strerror(errno));
 	remove_db(tmp);
 	return rc;
 }

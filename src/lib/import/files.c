@@ -63,7 +63,7 @@ static int push(pipeline *p, const item *it)
 			cnd_signal(&p->not_empty);
 	}
 	mtx_unlock(&p->lock);
-	return stopped ? jx__error(JX_EINVAL, "import stopped") : 0;
+	return stopped ? jx__error(JX_EINVAL, _("import stopped")) : 0;
 }
 
 static void pop(pipeline *p, item *out)
@@ -159,18 +159,18 @@ int jx_import_files(jx_import *im, const char *const *paths, size_t npaths,
 	p.npaths = npaths;
 	p.opts = opts;
 	if (mtx_init(&p.lock, mtx_plain) != thrd_success)
-		return jx__error(JX_ENOMEM, "cannot create a mutex");
+		return jx__error(JX_ENOMEM, _("cannot create a mutex"));
 	if (cnd_init(&p.not_empty) != thrd_success) {
 		mtx_destroy(&p.lock);
-		return jx__error(JX_ENOMEM, "cannot create a condition variable");
+		return jx__error(JX_ENOMEM, _("cannot create a condition variable"));
 	}
 	if (cnd_init(&p.roomy) != thrd_success) {
 		cnd_destroy(&p.not_empty);
 		mtx_destroy(&p.lock);
-		return jx__error(JX_ENOMEM, "cannot create a condition variable");
+		return jx__error(JX_ENOMEM, _("cannot create a condition variable"));
 	}
 	if (thrd_create(&reader, reader_main, &p) != thrd_success) {
-		rc = jx__error(JX_ENOMEM, "cannot start the reading thread");
+		rc = jx__error(JX_ENOMEM, _("cannot start the reading thread"));
 		goto out;
 	}
 	while (rc == 0) {

@@ -32,12 +32,12 @@ static int on_row(void *ctx, jx__csv_rows *t)
 {
 	alias_file *a = ctx;
 	if (t->nfields != 2 || t->too_many)
-		return jx__error(JX_EPARSE, "%s:%d: expected 2 fields (old,new)", t->name,
+		return jx__error(JX_EPARSE, _("%s:%d: expected 2 fields (old,new)"), t->name,
 				 t->row_line);
 	if (++a->row > 1)
 		return add_pair(a, t);
 	if (strcmp(t->fields[0], "old") || strcmp(t->fields[1], "new"))
-		return jx__error(JX_EPARSE, "%s:%d: header must be 'old,new'", t->name,
+		return jx__error(JX_EPARSE, _("%s:%d: header must be 'old,new'"), t->name,
 				 t->row_line);
 	return 0;
 }

@@ -137,7 +137,7 @@ static int run_soffice(const char *prog, const workspace *w, int k, const char *
 	fd = open(w->log, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0) {
 		free(env);
-		return jx__error(JX_EIO, "%s: cannot write in %s", name, w->dir);
+		return jx__error(JX_EIO, _("%s: cannot write in %s"), name, w->dir);
 	}
 	rc = jx__run(&status, prog, argv, fd, limit);
 	close(fd);
@@ -145,14 +145,14 @@ static int run_soffice(const char *prog, const workspace *w, int k, const char *
 	if (rc != 0)
 		return jx__error(
 			JX_EIO,
-			"%s: LibreOffice did not finish converting %s within %g s and was "
-			"stopped (JIXIAO_CONVERT_TIMEOUT sets the limit); open it in Word or "
-			"WPS and save it as %s",
+			_("%s: LibreOffice did not finish converting %s within %g s and was "
+			  "stopped (JIXIAO_CONVERT_TIMEOUT sets the limit); open it in Word or "
+			  "WPS and save it as %s"),
 			name, kinds[k].what, limit, kinds[k].by_hand);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		last_line(why, sizeof(why), w->log);
-		return jx__error(JX_EIO, "%s: LibreOffice could not convert %s (%s %d)%s%s", name,
-				 kinds[k].what, WIFEXITED(status) ? "exit" : "signal",
+		return jx__error(JX_EIO, _("%s: LibreOffice could not convert %s (%s %d)%s%s"),
+				 name, kinds[k].what, WIFEXITED(status) ? "exit" : "signal",
 				 WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status),
 				 why[0] ? ": " : "", why);
 	}
@@ -170,16 +170,16 @@ int jx__soffice_convert(char **out, size_t *outlen, const char *name, const char
 	if (jx__find_program(&prog, "soffice") != 0)
 		return jx__error(
 			JX_ENOTFOUND,
-			"%s: %s; jixiao reads it through LibreOffice, which is not installed "
-			"(soffice is not on PATH). Install it (Debian: apt-get install %s), or "
-			"open the file in Word or WPS, save it as %s (文件 → 另存为) and "
-			"import that",
+			_("%s: %s; jixiao reads it through LibreOffice, which is not installed "
+			  "(soffice is not on PATH). Install it (Debian: apt-get install %s), or "
+			  "open the file in Word or WPS, save it as %s (文件 → 另存为) and "
+			  "import that"),
 			name, kinds[k].what, kinds[k].package, kinds[k].by_hand);
 	if ((rc = workspace_make(&w, k, data, len)) == 0 &&
 	    (rc = run_soffice(prog, &w, k, name)) == 0 &&
 	    (rc = jx__read_file(out, outlen, w.output, JX_MAX_INPUT)) != 0) {
 		last_line(why, sizeof(why), w.log);
-		rc = jx__error(JX_EIO, "%s: LibreOffice wrote no %s file for %s%s%s", name,
+		rc = jx__error(JX_EIO, _("%s: LibreOffice wrote no %s file for %s%s%s"), name,
 			       kinds[k].target, kinds[k].what, why[0] ? ": " : "", why);
 	}
 	workspace_free(&w);

@@ -49,7 +49,7 @@ static int colno(reader *r, int role)
 static int check_name(reader *r, int role, const char *s, int required)
 {
 	if (required && (!s || !*s))
-		return fail(r, colno(r, role), "%s is empty", jx__csv_role_name(role));
+		return fail(r, colno(r, role), _("%s is empty"), jx__csv_role_name(role));
 	/* names are keys and stay on one line; the explanation is free text (a quoted
 	 * field may span lines, RFC 4180) */
 	int free_text = role == JX__COL_EXPL || role == JX__COL_TARGET || role == JX__COL_ACTUAL ||
@@ -57,10 +57,10 @@ static int check_name(reader *r, int role, const char *s, int required)
 	for (const char *p = s; p && *p; p++)
 		if ((unsigned char)*p < 0x20 && !(free_text && (*p == '\n' || *p == '\t')))
 			return fail(r, colno(r, role),
-				    "%s contains a line break or control character",
+				    _("%s contains a line break or control character"),
 				    jx__csv_role_name(role));
 	if (s && !r->text_checked && !jx_utf8_valid(s, strlen(s), NULL))
-		return fail(r, colno(r, role), "%s is not valid UTF-8", jx__csv_role_name(role));
+		return fail(r, colno(r, role), _("%s is not valid UTF-8"), jx__csv_role_name(role));
 	return 0;
 }
 
@@ -105,13 +105,14 @@ static int parse_year(reader *r, int *year)
 	if (s && *s && !(given && r->opts->relabel)) {
 		if (parse_number(s, &v) != 0 || v != floor(v) || v < JX_YEAR_MIN || v > JX_YEAR_MAX)
 			return fail(r, colno(r, JX__COL_YEAR),
-				    "year '%s' is not a year between %d and %d", s, JX_YEAR_MIN,
+				    _("year '%s' is not a year between %d and %d"), s, JX_YEAR_MIN,
 				    JX_YEAR_MAX);
 		stated = (int)v;
 	}
 	if (!stated && !given)
-		return fail(r, colno(r, JX__COL_YEAR), "year '%s' is not a year between %d and %d",
-			    s ? s : "", JX_YEAR_MIN, JX_YEAR_MAX);
+		return fail(r, colno(r, JX__COL_YEAR),
+			    _("year '%s' is not a year between %d and %d"), s ? s : "", JX_YEAR_MIN,
+			    JX_YEAR_MAX);
 	if (jx__pick_year(r->opts, stated, year, r->name, r->rows.row_line) != 0)
 		return r->rc = jx_error_code();
 	return 0;
@@ -133,9 +134,10 @@ static int pick_kind(reader *r, jx_kind *kind)
 	int stated = -1;
 	if (s && *s && !(r->opts->kind >= 0 && r->opts->relabel) &&
 	    (stated = jx__csv_code(JX__COL_KIND, s)) < 0)
-		return fail(r, colno(r, JX__COL_KIND), "kind must be self or review, not '%s'", s);
+		return fail(r, colno(r, JX__COL_KIND), _("kind must be self or review, not '%s'"),
+			    s);
 	if (stated < 0 && r->opts->kind < 0)
-		return fail(r, colno(r, JX__COL_KIND), "kind must be self or review, not '%s'",
+		return fail(r, colno(r, JX__COL_KIND), _("kind must be self or review, not '%s'"),
 			    s ? s : "");
 	if (jx__pick_kind(r->opts, stated, kind, r->name, r->rows.row_line) != 0)
 		return r->rc = jx_error_code();
@@ -148,7 +150,7 @@ static int row_provenance(reader *r, jx_provenance *p)
 	int code = s && *s ? jx__csv_code(JX__COL_PROV, s) : (int)r->provenance;
 	if (code < 0)
 		return fail(r, colno(r, JX__COL_PROV),
-			    "provenance must be real or synthetic, not '%s'", s);
+			    _("provenance must be real or synthetic, not '%s'"), s);
 	*p = (jx_provenance)code;
 	return 0;
 }
@@ -193,7 +195,7 @@ static int level1_weight(reader *r, jx_indicator *row)
 		return 0;
 	if (parse_number(s, &w) != 0 || !(w > 0))
 		return fail(r, colno(r, JX__COL_L1W),
-			    "level1_weight must be a number greater than 0, not '%s'", s);
+			    _("level1_weight must be a number greater than 0, not '%s'"), s);
 	row->level1_weight = w;
 	return 0;
 }
@@ -209,7 +211,7 @@ static int scores_row(reader *r)
 	double weight, score = NAN;
 	jx_origin origin = JX_ORIGIN_STATED;
 	jx_kind kind;
-	jx_provenance prov;
+	jx_provenance prov = JX_PROV_REAL;
 	jx_evaluation *ev;
 	jx_indicator *row;
 	int year, code = 0; /* set before use; GCC -O2 with sanitizers cannot see it */
@@ -229,36 +231,38 @@ static int scores_row(reader *r)
 	if (pick_kind(r, &kind))
 		return r->rc;
 	if (parse_number(ws, &weight) != 0)
-		return fail(r, colno(r, JX__COL_WEIGHT), "weight '%s' is not a number", ws);
+		return fail(r, colno(r, JX__COL_WEIGHT), _("weight '%s' is not a number"), ws);
 	if (!(weight > 0))
-		return fail(r, colno(r, JX__COL_WEIGHT), "weight must be greater than 0, not %s",
+		return fail(r, colno(r, JX__COL_WEIGHT), _("weight must be greater than 0, not %s"),
 			    ws);
 	if (os && *os && (code = jx__csv_code(JX__COL_ORIGIN, os)) < 0)
 		return fail(r, colno(r, JX__COL_ORIGIN),
-			    "score_origin must be stated, inferred or missing, not '%s'", os);
+			    _("score_origin must be stated, inferred or missing, not '%s'"), os);
 	if (os && *os)
 		origin = (jx_origin)code;
 	if (!*ss) {
 		if (os && *os && origin != JX_ORIGIN_MISSING)
 			return fail(r, colno(r, JX__COL_SCORE),
-				    "score is empty but score_origin is '%s'", os);
+				    _("score is empty but score_origin is '%s'"), os);
 		origin = JX_ORIGIN_MISSING;
 	} else {
 		if (origin == JX_ORIGIN_MISSING)
 			return fail(r, colno(r, JX__COL_ORIGIN),
-				    "score_origin is 'missing' but score is '%s'", ss);
+				    _("score_origin is 'missing' but score is '%s'"), ss);
 		if (parse_number(ss, &score) != 0)
-			return fail(r, colno(r, JX__COL_SCORE), "score '%s' is not a number", ss);
+			return fail(r, colno(r, JX__COL_SCORE), _("score '%s' is not a number"),
+				    ss);
 		if (score < 0)
-			return fail(r, colno(r, JX__COL_SCORE), "score %s is negative", ss);
+			return fail(r, colno(r, JX__COL_SCORE), _("score %s is negative"), ss);
 		if (score > weight + 1e-9)
-			return fail(r, colno(r, JX__COL_SCORE), "score %s is above its weight %s",
-				    ss, ws);
+			return fail(r, colno(r, JX__COL_SCORE),
+				    _("score %s is above its weight %s"), ss, ws);
 	}
 	if (jx__csv_evaluation(r, &ev, dept, year, kind, project, prov) != 0)
 		return r->rc;
 	if (ev->provenance != prov)
-		return fail(r, colno(r, JX__COL_PROV), "provenance differs within one evaluation");
+		return fail(r, colno(r, JX__COL_PROV),
+			    _("provenance differs within one evaluation"));
 	if (!(row = jx__csv_add_row(r, ev, l1, l2, l3, expl, weight, score, origin)) ||
 	    jx_indicator_set_target(row, year, field(r, JX__COL_TARGET), field(r, JX__COL_ACTUAL),
 				    field(r, JX__COL_REASON)) != 0)
@@ -268,7 +272,7 @@ static int scores_row(reader *r)
 	for (size_t i = 0; i + 1 < ev->nrows; i++)
 		if (!strcmp(ev->rows[i].key, row->key))
 			return fail(r, colno(r, JX__COL_L3),
-				    "duplicate indicator '%s' (also on line %d)", row->key,
+				    _("duplicate indicator '%s' (also on line %d)"), row->key,
 				    ev->rows[i].line);
 	return 0;
 }
@@ -281,7 +285,7 @@ static int figures_row(reader *r)
 	const char *want;
 	int64_t cents;
 	jx_figures *f;
-	jx_provenance prov;
+	jx_provenance prov = JX_PROV_REAL;
 	int year, wan;
 
 	if (pick_department(r, &dept) || check_name(r, JX__COL_DEPT, dept, 1) ||
@@ -292,24 +296,27 @@ static int figures_row(reader *r)
 		project = NULL;
 	if (!(want = jx_figure_unit(item)))
 		return fail(r, colno(r, JX__COL_ITEM),
-			    "unknown figure item '%s' (see docs/formats.md)", item);
+			    _("unknown figure item '%s' (see docs/formats.md)"), item);
 	if (!project != !jx_figure_is_project(item))
 		return fail(r, colno(r, JX__COL_ITEM),
-			    "%s is a figure of %s, so the project column %s", item,
-			    project ? "a department" : "a project",
-			    project ? "must be empty" : "must name it");
+			    project ? _("%s is a figure of a department, so the project column "
+					"must be empty")
+				    : _("%s is a figure of a project, so the project column must "
+					"name it"),
+			    item);
 	/* a project's money is kept in 元; 万元 converts exactly */
 	wan = *unit && !strcmp(want, "元") && !strcmp(unit, "万元");
 	if (*unit && strcmp(unit, want) != 0 && !wan)
-		return fail(r, colno(r, JX__COL_UNIT), "unit of %s must be %s, not '%s'", item,
+		return fail(r, colno(r, JX__COL_UNIT), _("unit of %s must be %s, not '%s'"), item,
 			    want, unit);
 	if (jx_scaled_parse(vs, wan ? 6 : 2, &cents) != 0)
 		return fail(r, colno(r, JX__COL_VALUE), "%s", jx_error_last());
 	if (cents < 0)
-		return fail(r, colno(r, JX__COL_VALUE), "%s must not be negative (%s)", item, vs);
+		return fail(r, colno(r, JX__COL_VALUE), _("%s must not be negative (%s)"), item,
+			    vs);
 	if ((!strcmp(want, "人") || !strcmp(want, "辆")) && cents % 100 != 0)
 		return fail(r, colno(r, JX__COL_VALUE),
-			    "%s is a count and must be a whole number, not %s", item, vs);
+			    _("%s is a count and must be a whole number, not %s"), item, vs);
 	if (jx__csv_figures(r, &f, dept, year, project, prov) != 0)
 		return r->rc;
 	if (jx_figures_get(f, item, NULL)) {
@@ -318,7 +325,7 @@ static int figures_row(reader *r)
 			if (!strcmp(f->items[i].item, item))
 				prev = f->items[i].line;
 		return fail(r, colno(r, JX__COL_ITEM),
-			    "%s of %s%s%s %d given twice (also on line %d)", item, dept,
+			    _("%s of %s%s%s %d given twice (also on line %d)"), item, dept,
 			    project ? " / " : "", project ? project : "", year, prev);
 	}
 	if (jx_figures_set(f, item, cents, r->rows.row_line) != 0)
@@ -340,13 +347,13 @@ static int on_row(void *ctx, jx__csv_rows *t)
 {
 	reader *r = ctx;
 	if (t->too_many)
-		fail(r, 0, "more than %d fields", JX__CSV_MAX_FIELDS);
+		fail(r, 0, _("more than %d fields"), JX__CSV_MAX_FIELDS);
 	else if (!r->header_done)
 		jx__csv_header(r);
 	else if (empty_row(t))
 		; /* Excel saves the blank rows below a table as ",,,,": skipped */
 	else if (t->nfields != r->ncols)
-		fail(r, 0, "expected %zu fields, found %zu", r->ncols, t->nfields);
+		fail(r, 0, _("expected %zu fields, found %zu"), r->ncols, t->nfields);
 	else {
 		r->ndata++;
 		if (r->figures)
@@ -417,11 +424,11 @@ int jx__csv_finish(reader *r, jx_batch **batch)
 		r->rc = rc;
 	if (!r->rc && !r->header_done) {
 		r->rows.row_line = r->rows.line ? r->rows.line : 1;
-		fail(r, 0, "empty file: no header line");
+		fail(r, 0, _("empty file: no header line"));
 	}
 	if (!r->rc && r->ndata == 0) {
 		r->rows.row_line = r->rows.line;
-		fail(r, 0, "no data rows after the header");
+		fail(r, 0, _("no data rows after the header"));
 	}
 	if (!r->rc)
 		jx__csv_assemble_end(r);

@@ -118,11 +118,11 @@ static int weights_error(jx__csv *r, const jx_evaluation *ev)
 	r->rows.row_line = ev->line;
 	if (ev->project)
 		return jx__csv_fail(r, 0,
-				    "weights of %s / %s %d %s add up to %s, not %s (with or "
-				    "without the fund row)",
+				    _("weights of %s / %s %d %s add up to %s, not %s (with or "
+				      "without the fund row)"),
 				    ev->department, ev->project, ev->year, jx_kind_name(ev->kind),
 				    a, b);
-	return jx__csv_fail(r, 0, "weights of %s %d %s add up to %s, not %s", ev->department,
+	return jx__csv_fail(r, 0, _("weights of %s %d %s add up to %s, not %s"), ev->department,
 			    ev->year, jx_kind_name(ev->kind), a, b);
 }
 
@@ -173,13 +173,13 @@ int jx__csv_evaluation(jx__csv *r, jx_evaluation **out, const char *department, 
 		return r->rc = JX_ENOMEM;
 	if ((sl = map_find(&r->evals, key))) {
 		if (!sl->value)
-			return jx__csv_fail(r, 0,
-					    "a row of %s%s%s %d %s after its rows from line %d "
-					    "already added up to the total weight and were handed "
-					    "on; keep the rows of one evaluation together",
-					    department, project ? " / " : "",
-					    project ? project : "", year, jx_kind_name(kind),
-					    sl->line);
+			return jx__csv_fail(
+				r, 0,
+				_("a row of %s%s%s %d %s after its rows from line %d "
+				  "already added up to the total weight and were handed "
+				  "on; keep the rows of one evaluation together"),
+				department, project ? " / " : "", project ? project : "", year,
+				jx_kind_name(kind), sl->line);
 		*out = r->cur = sl->value;
 		return 0;
 	}
@@ -251,9 +251,9 @@ int jx__csv_figures(jx__csv *r, jx_figures **out, const char *department, int ye
 		if (!sl->value)
 			return jx__csv_fail(
 				r, 0,
-				"figures of %s%s%s %d continue here after rows of another "
-				"department-year (they began on line %d); keep the "
-				"figures of one department-year together",
+				_("figures of %s%s%s %d continue here after rows of another "
+				  "department-year (they began on line %d); keep the "
+				  "figures of one department-year together"),
 				department, project ? " / " : "", project ? project : "", year,
 				sl->line);
 		*out = r->curf = sl->value;

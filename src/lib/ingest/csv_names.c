@@ -125,10 +125,10 @@ static int required(jx__csv *r)
 				  : sizeof(figures_req) / sizeof(*req);
 	for (size_t i = 0; i < nreq; i++)
 		if (r->col_of[req[i]] < 0)
-			return jx__csv_fail(r, 0, "missing column '%s' in the header (expected %s)",
-					    jx__csv_role_name(req[i]),
-					    !r->figures ? JX_CSV_SCORES_HEADER
-							: JX_CSV_FIGURES_HEADER);
+			return jx__csv_fail(
+				r, 0, _("missing column '%s' in the header (expected %s)"),
+				jx__csv_role_name(req[i]),
+				!r->figures ? JX_CSV_SCORES_HEADER : JX_CSV_FIGURES_HEADER);
 	return 0;
 }
 
@@ -144,15 +144,15 @@ int jx__csv_header(jx__csv *r)
 		int role = role_of(name, r->figures);
 		const char *near;
 		if (role >= 0 && r->col_of[role] >= 0)
-			rc = jx__csv_fail(r, (int)i + 1, "column '%s' appears twice", name);
+			rc = jx__csv_fail(r, (int)i + 1, _("column '%s' appears twice"), name);
 		else if (role >= 0)
 			r->col_of[role] = (int)i;
 		else if ((near = near_miss(name, r->figures)) != NULL)
-			rc = jx__csv_fail(r, (int)i + 1, "unknown column '%s': did you mean '%s'?",
-					  name, near);
+			rc = jx__csv_fail(r, (int)i + 1,
+					  _("unknown column '%s': did you mean '%s'?"), name, near);
 		else if (r->figures)
-			rc = jx__csv_fail(r, (int)i + 1, "unknown column '%s' (expected %s)", name,
-					  JX_CSV_FIGURES_HEADER);
+			rc = jx__csv_fail(r, (int)i + 1, _("unknown column '%s' (expected %s)"),
+					  name, JX_CSV_FIGURES_HEADER);
 		else
 			ignore(&ignored, name, i);
 	}

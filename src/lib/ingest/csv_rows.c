@@ -63,7 +63,7 @@ int jx__csv_rows_init(jx__csv_rows *t, const char *name, jx__csv_row_fn row,
 
 static int malformed(jx__csv_rows *t, const char *why)
 {
-	return t->rc = jx__error(JX_EPARSE, "%s:%d: malformed CSV: %s%s", t->name,
+	return t->rc = jx__error(JX_EPARSE, _("%s:%d: malformed CSV: %s%s"), t->name,
 				 t->row_line ? t->row_line : 1, csv_strerror(csv_error(&t->parser)),
 				 why);
 }

@@ -114,8 +114,10 @@ int jx_doc_add_table(jx_doc_table **out, jx_doc *d, size_t nrows, size_t ncols)
 	int number = 1;
 	*out = NULL;
 	if (nrows == 0 || ncols == 0 || nrows > JX_DOC_MAX_CELLS / ncols)
-		return jx__error(JX_EINVAL, "%s: a table of %zu × %zu cells is %s", d->name, nrows,
-				 ncols, nrows && ncols ? "too large" : "empty");
+		return jx__error(JX_EINVAL,
+				 nrows && ncols ? _("%s: a table of %zu × %zu cells is too large")
+						: _("%s: a table of %zu × %zu cells is empty"),
+				 d->name, nrows, ncols);
 	for (size_t i = 0; i < d->nblocks; i++)
 		number += d->blocks[i].kind == JX_BLOCK_TABLE;
 	if (!(t = jx_doc_table_new(nrows, ncols)))
@@ -145,11 +147,11 @@ int jx_doc_table_set(jx_doc_table *t, size_t row, size_t col, const char *text, 
 	size_t r1, c1;
 	char *copy;
 	if (!a)
-		return jx__error(JX_EINVAL, "cell (%zu, %zu) is outside the table", row + 1,
+		return jx__error(JX_EINVAL, _("cell (%zu, %zu) is outside the table"), row + 1,
 				 col + 1);
 	if (a->rowspan == 0 || (a->anchor_row != (int)row || a->anchor_col != (int)col))
-		return jx__error(JX_EINVAL, "cell (%zu, %zu) is covered by a merged cell", row + 1,
-				 col + 1);
+		return jx__error(JX_EINVAL, _("cell (%zu, %zu) is covered by a merged cell"),
+				 row + 1, col + 1);
 	rowspan = rowspan < 1 ? 1 : rowspan;
 	colspan = colspan < 1 ? 1 : colspan;
 	r1 = row + (size_t)rowspan > t->nrows ? t->nrows : row + (size_t)rowspan;
@@ -160,7 +162,7 @@ int jx_doc_table_set(jx_doc_table *t, size_t row, size_t col, const char *text, 
 			const jx_doc_cell *s = &t->cells[r * t->ncols + c];
 			if ((r != row || c != col) &&
 			    (s->rowspan == 0 || s->rowspan > 1 || s->colspan > 1))
-				return jx__error(JX_EINVAL, "merged cells overlap at (%zu, %zu)",
+				return jx__error(JX_EINVAL, _("merged cells overlap at (%zu, %zu)"),
 						 r + 1, c + 1);
 		}
 	if (!(copy = jx__strdup(text ? text : "")))

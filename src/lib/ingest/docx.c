@@ -338,8 +338,8 @@ int jx_docx_load(jx_doc **out, const char *name, const char *data, size_t len)
 	if ((rc = jx__zip_open(&z, name, data, len)) != 0)
 		return rc;
 	if (!jx__zip_has(z, "word/document.xml")) {
-		rc = jx__error(JX_EPARSE, "%s: not a Word document: word/document.xml is missing",
-			       name);
+		rc = jx__error(JX_EPARSE,
+			       _("%s: not a Word document: word/document.xml is missing"), name);
 		goto out;
 	}
 	if (!(d.doc = jx_doc_new(name, JX_DOC_DOCX))) {

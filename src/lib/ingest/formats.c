@@ -101,10 +101,11 @@ int jx_input_format_parse(const char *s, jx_input_format *out)
 			*out = formats[i].format;
 			return 0;
 		}
-	return jx__error(JX_EINVAL,
-			 "unknown format '%s' (auto, report, csv, docx, xlsx, html, pdf, xls, doc, "
-			 "table)",
-			 s);
+	return jx__error(
+		JX_EINVAL,
+		_("unknown format '%s' (auto, report, csv, docx, xlsx, html, pdf, xls, doc, "
+		  "table)"),
+		s);
 }
 
 /* ---- sniffing ---- */
@@ -227,33 +228,35 @@ static int refuse(const char *name, int kind, const char *data, size_t len)
 	case KIND_ZIP_BAD: /* its own message: damaged, cut short, a zip bomb, ... */
 		if (jx__zip_open(&z, name, data, len) == 0) {
 			jx__zip_close(z);
-			return jx__error(JX_EPARSE, "%s: a damaged zip archive", name);
+			return jx__error(JX_EPARSE, _("%s: a damaged zip archive"), name);
 		}
 		return jx_error_code();
 	case KIND_OLE_ENCRYPTED:
-		return jx__error(JX_EPARSE,
-				 "%s: an encrypted (password-protected) Office file: jixiao cannot "
-				 "read encrypted files; open it in Word, Excel or WPS, remove the "
-				 "password and save it again",
-				 name);
+		return jx__error(
+			JX_EPARSE,
+			_("%s: an encrypted (password-protected) Office file: jixiao cannot "
+			  "read encrypted files; open it in Word, Excel or WPS, remove the "
+			  "password and save it again"),
+			name);
 	case KIND_OLE:
 		return jx__error(
 			JX_EPARSE,
-			"%s: an Office file that is neither a Word document nor an Excel "
-			"workbook (a PowerPoint file?); save the evaluation table as .docx "
-			"or .xlsx (另存为) and import that",
+			_("%s: an Office file that is neither a Word document nor an Excel "
+			  "workbook (a PowerPoint file?); save the evaluation table as .docx "
+			  "or .xlsx (另存为) and import that"),
 			name);
 	case KIND_OLE_DAMAGED:
 		return jx__error(
 			JX_EPARSE,
-			"%s: a damaged Office file (.doc, .xls, .wps or .et): its directory "
-			"cannot be read (the file is cut short or corrupted)",
+			_("%s: a damaged Office file (.doc, .xls, .wps or .et): its directory "
+			  "cannot be read (the file is cut short or corrupted)"),
 			name);
 	case KIND_ZIP:
-		return jx__error(JX_EPARSE,
-				 "%s: a zip archive that is neither a Word document (.docx) nor an "
-				 "Excel workbook (.xlsx)",
-				 name);
+		return jx__error(
+			JX_EPARSE,
+			_("%s: a zip archive that is neither a Word document (.docx) nor an "
+			  "Excel workbook (.xlsx)"),
+			name);
 	default: return 0;
 	}
 }
@@ -288,6 +291,6 @@ int jx_doc_load(jx_doc **out, const char *name, const char *data, size_t len,
 	for (size_t i = 0; i < NFORMATS; i++)
 		if (formats[i].format == fmt && formats[i].load)
 			return formats[i].load(out, name, data, len, opts);
-	return jx__error(JX_EINVAL, "%s: not a document (%s); read it with jx_read_buffer", name,
+	return jx__error(JX_EINVAL, _("%s: not a document (%s); read it with jx_read_buffer"), name,
 			 jx_input_format_name(fmt));
 }

@@ -340,7 +340,7 @@ static int walk(walker *w, const xmlNode *n, int depth)
 	int rc, article;
 	if (depth > HTML_MAX_DEPTH)
 		return jx__error(JX_EPARSE,
-				 "%s:%d: elements nested more than %d deep; refusing the page",
+				 _("%s:%d: elements nested more than %d deep; refusing the page"),
 				 w->doc->name, (int)xmlGetLineNo(n), HTML_MAX_DEPTH);
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 		if (!w->para_line)
@@ -454,12 +454,12 @@ int jx_html_load(jx_doc **out, const char *name, const char *data, size_t len, j
 				     HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (fatal.message[0]) { /* the parser gave up part way: the page would be read cut short */
-		rc = jx__error(JX_EPARSE, "%s:%d: the page cannot be read: %s", name, fatal.line,
+		rc = jx__error(JX_EPARSE, _("%s:%d: the page cannot be read: %s"), name, fatal.line,
 			       fatal.message);
 		goto out;
 	}
 	if (!doc || !xmlDocGetRootElement(doc)) {
-		rc = jx__error(JX_EPARSE, "%s:1: not a web page that can be read", name);
+		rc = jx__error(JX_EPARSE, _("%s:1: not a web page that can be read"), name);
 		goto out;
 	}
 	if ((rc = page_title(&w, doc)) != 0 || (rc = walk(&w, xmlDocGetRootElement(doc), 0)) != 0 ||

@@ -84,14 +84,15 @@ static int convert_other(char **out, size_t *outlen, const char *name, const cha
 	if (rc == JX_EIO) {
 		jx__buf_free(&b);
 		return jx__error(JX_EPARSE,
-				 "%s:1: the page declares charset %s, which cannot be "
-				 "read; pass --encoding utf-8 or gb18030 if it is wrong",
+				 _("%s:1: the page declares charset %s, which cannot be "
+				   "read; pass --encoding utf-8 or gb18030 if it is wrong"),
 				 name, cs);
 	}
 	if (rc != 0) {
 		jx__buf_free(&b);
-		return jx__error(JX_EPARSE, "%s: the page's bytes are not valid %s (at byte %zu)",
-				 name, cs, bad);
+		return jx__error(JX_EPARSE,
+				 _("%s: the page's bytes are not valid %s (at byte %zu)"), name, cs,
+				 bad);
 	}
 	jx__buf_put(&b, "", 0);
 	if (b.failed) {
@@ -113,12 +114,12 @@ int jx__html_decode(char **out, size_t *outlen, char **note, const char *name, c
 	*outlen = 0;
 	*note = NULL;
 	if (len > HTML_MAX_BYTES)
-		return jx__error(JX_EINVAL, "%s: a web page larger than %zu MiB; refusing it", name,
-				 HTML_MAX_BYTES >> 20);
+		return jx__error(JX_EINVAL, _("%s: a web page larger than %zu MiB; refusing it"),
+				 name, HTML_MAX_BYTES >> 20);
 	if (len >= 2 && (!memcmp(data, "\xFF\xFE", 2) || !memcmp(data, "\xFE\xFF", 2)))
 		return jx__error(JX_EPARSE,
-				 "%s:1: a UTF-16 web page: save it as UTF-8 and import "
-				 "that",
+				 _("%s:1: a UTF-16 web page: save it as UTF-8 and import "
+				   "that"),
 				 name);
 	if (enc != JX_ENC_AUTO)
 		return jx_text_decode(out, outlen, NULL, name, data, len, enc);

@@ -445,19 +445,28 @@ typedef struct {
 	jx__buf pool; /* shared strings, NUL-terminated, end to end */
 	size_t *at;   /* offset of each shared string in pool */
 	size_t nstrings, at_cap;
+	unsigned char *percent; /* by cell format (a cell's s="N"): 1 shows a percentage */
+	size_t nxf, percent_cap;
 } jx__xlsx_book;
 
 /** Drop a reference to b; the last one frees it. NULL-safe. */
 void jx__xlsx_book_release(jx__xlsx_book *b);
 /** Shared string i (borrowed), NULL when out of range. */
 const char *jx__xlsx_string(const jx__xlsx_book *b, size_t i);
+/** Read xl/styles.xml (xlsx_styles.c): which cell formats are percentages. 0 or an error. */
+int jx__xlsx_read_styles(jx__xlsx_book *b);
+/** Cell format style (a cell's s="N"; -1 none) shows a number as a percentage: 1, else 0. */
+int jx__xlsx_percent_style(const jx__xlsx_book *b, long style);
 /** "AB12" (len bytes) -> column 28, row 12; 0, or -1 when it is no cell reference. */
 int jx__xlsx_ref(const char *ref, size_t len, int *col, int *row);
 
 /** A worksheet's cells, parsed piece by piece (xlsx_cells.c). */
-#define JX__XCELLS_NAMES 10
+#define JX__XCELLS_NAMES 11
+/** What a cell held: text (a string, a boolean, an error...), a number, a percentage. */
+enum { JX__XCELL_TEXT, JX__XCELL_NUMBER, JX__XCELL_PERCENT };
 typedef struct {
 	int row, col; /* 1-based sheet row and column */
+	int kind;     /* JX__XCELL_* */
 	size_t at;    /* its text in pool */
 } jx__xcell;
 
@@ -482,7 +491,8 @@ typedef struct {
 	int row, col, depth, skip_depth, in_cell;
 	char in; /* 'v', 'f', 't' or 0: where text goes */
 	char type[16];
-	int has_v, has_f;
+	long style; /* s="N", -1 when absent */
+	int has_v, has_f, kind;
 	jx__buf value, formula, text, shown;
 	char message[256];
 } jx__xcells;

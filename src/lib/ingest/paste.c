@@ -336,8 +336,8 @@ static int add_table(jx_doc *d, const pline *lines, size_t first, size_t end, in
 	if (nrows * width > JX__GRID_MAX_CELLS)
 		return jx__error(
 			JX_EPARSE,
-			"%s:%d: a pasted table of %zu rows × %zu columns, more than jixiao "
-			"reads (%zu cells)",
+			_("%s:%d: a pasted table of %zu rows × %zu columns, more than jixiao "
+			  "reads (%zu cells)"),
 			d->name, lines[first].line, nrows, width, (size_t)JX__GRID_MAX_CELLS);
 	if ((rc = jx_doc_add_table(&t, d, nrows, width)) != 0)
 		return rc;

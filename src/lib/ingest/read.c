@@ -93,9 +93,9 @@ int jx_read_buffer(jx_batch **out, const char *name, const char *data, size_t le
 	if (!opts)
 		opts = &defaults;
 	if (len == 0)
-		return jx__error(JX_EPARSE, "%s:1: empty file", name);
+		return jx__error(JX_EPARSE, _("%s:1: empty file"), name);
 	if (len > JX_MAX_INPUT)
-		return jx__error(JX_EINVAL, "%s: file is larger than %zu MiB; refusing it", name,
+		return jx__error(JX_EINVAL, _("%s: file is larger than %zu MiB; refusing it"), name,
 				 JX_MAX_INPUT >> 20);
 	fmt = opts->format;
 	if (fmt == JX_INPUT_AUTO && (rc = jx__sniff_document(data, len, name, &fmt)) != 0)
@@ -157,9 +157,9 @@ static int fill(instream *in)
 		return JX_ENOMEM;
 	got = fread(in->raw + in->rawlen, 1, PIECE, in->f);
 	if (got == 0 && ferror(in->f))
-		return jx__error(JX_EIO, "%s: read error: %s", in->path, strerror(errno));
+		return jx__error(JX_EIO, _("%s: read error: %s"), in->path, strerror(errno));
 	if (got && EVP_DigestUpdate(in->md, in->raw + in->rawlen, got) != 1)
-		return jx__error(JX_EINVAL, "%s: SHA-256 failed", in->path);
+		return jx__error(JX_EINVAL, _("%s: SHA-256 failed"), in->path);
 	in->rawlen += got;
 	in->total += got;
 	in->eof = got == 0 || feof(in->f);
@@ -199,8 +199,9 @@ static int decode(instream *in, const char *s, size_t n, const char **out, size_
 	const char *nul = memchr(s, '\0', n);
 	size_t bad = 0, k = 0, i;
 	if (nul)
-		return jx__error(JX_EPARSE, "%s:%d: contains a NUL byte; this is not a text file",
-				 in->path, line_at(in, s, n, (size_t)(nul - s)));
+		return jx__error(JX_EPARSE,
+				 _("%s:%d: contains a NUL byte; this is not a text file"), in->path,
+				 line_at(in, s, n, (size_t)(nul - s)));
 	if (!jx_utf8_valid(s, n, &bad)) {
 		in->line = line_at(in, s, n, bad) - 1;
 		return 1;
@@ -208,9 +209,10 @@ static int decode(instream *in, const char *s, size_t n, const char **out, size_
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x20 && c != '\n' && c != '\t' && c != '\r' && c != '\f')
-			return jx__error(JX_EPARSE,
-					 "%s:%d: control character 0x%02X; this is not a text file",
-					 in->path, line_at(in, s, n, i), c);
+			return jx__error(
+				JX_EPARSE,
+				_("%s:%d: control character 0x%02X; this is not a text file"),
+				in->path, line_at(in, s, n, i), c);
 		if (c == '\r' || c == '\f')
 			break;
 	}
@@ -227,9 +229,10 @@ static int decode(instream *in, const char *s, size_t n, const char **out, size_
 		if (c == '\r' && i + 1 < n && s[i + 1] == '\n')
 			continue;
 		if (c < 0x20 && c != '\n' && c != '\t' && c != '\r' && c != '\f')
-			return jx__error(JX_EPARSE,
-					 "%s:%d: control character 0x%02X; this is not a text file",
-					 in->path, line_at(in, s, n, i), c);
+			return jx__error(
+				JX_EPARSE,
+				_("%s:%d: control character 0x%02X; this is not a text file"),
+				in->path, line_at(in, s, n, i), c);
 		in->text[k++] = (c == '\r' || c == '\f') ? '\n' : (char)c;
 	}
 	*out = in->text;
@@ -267,10 +270,11 @@ static int not_utf8(instream *in, const jx_read_options *opts)
 	}
 	if (used == JX_ENC_GB18030)
 		return jx__error(JX_EPARSE,
-				 "%s:%d: not UTF-8 from here on, although the first megabyte is; "
-				 "if the file is GB18030/GBK, pass --encoding gb18030",
+				 _("%s:%d: not UTF-8 from here on, although the first megabyte is; "
+				   "if the file is GB18030/GBK, pass --encoding gb18030"),
 				 in->path, in->line + 1);
-	return jx__error(JX_EPARSE, "%s:%d: invalid UTF-8 byte sequence", in->path, in->line + 1);
+	return jx__error(JX_EPARSE, _("%s:%d: invalid UTF-8 byte sequence"), in->path,
+			 in->line + 1);
 }
 
 /* Feed the file through the CSV reader r, piece by piece. */
@@ -421,7 +425,7 @@ int jx_read_file_stream(const char *path, const jx_read_options *opts, const jx_
 	if ((rc = pump(&in, r, opts)) != 0)
 		goto out;
 	if (EVP_DigestFinal_ex(in.md, md, &mdlen) != 1 || mdlen != 32) {
-		rc = jx__error(JX_EINVAL, "%s: SHA-256 failed", path);
+		rc = jx__error(JX_EINVAL, _("%s: SHA-256 failed"), path);
 		goto out;
 	}
 	for (unsigned i = 0; sha256 && i < 32; i++)

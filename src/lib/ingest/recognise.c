@@ -207,12 +207,11 @@ static int find_table(jx__rc *rc)
 		if (seen.len)
 			jx__buf_puts(&seen, ")");
 		e = jx__error(JX_EPARSE,
-			      "%s: no indicator table found: looked for a table whose header "
-			      "names an indicator column (一级指标/二级指标/三级指标/指标), a "
-			      "weight column (权重/分值/标准分/满分) and a score column "
-			      "(得分/自评得分/评分/复核得分); %d table%s in the file%s",
-			      rc->doc->name, ntables, ntables == 1 ? "" : "s",
-			      seen.data ? seen.data : "");
+			      _("%s: no indicator table found: looked for a table whose header "
+				"names an indicator column (一级指标/二级指标/三级指标/指标), a "
+				"weight column (权重/分值/标准分/满分) and a score column "
+				"(得分/自评得分/评分/复核得分); tables in the file: %d%s"),
+			      rc->doc->name, ntables, seen.data ? seen.data : "");
 	}
 	jx__buf_free(&seen);
 	return e;

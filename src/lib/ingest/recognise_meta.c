@@ -250,8 +250,8 @@ static int refuse_relabel(const jx__rc *rc, int at, const char *what, const char
 	char place[128];
 	jx__rp_where(&rc->rp[0], at, 1, place, sizeof(place));
 	return jx__error(JX_EINVAL,
-			 "%s:%s: the document states the %s '%s'; %s '%s' would relabel it: "
-			 "pass --relabel as well to store it as '%s'",
+			 _("%s:%s: the document states the %s '%s'; %s '%s' would relabel it: "
+			   "pass --relabel as well to store it as '%s'"),
 			 rc->doc->name, place, what, stated, option, given, given);
 }
 
@@ -301,14 +301,15 @@ static int settle_kinds(jx__rc *rc)
 		return 0;
 	if (rc->has_kind[0] && rc->has_kind[1])
 		return jx__rc_fail(rc, rc->table, at,
-				   "--kind cannot apply: the table has both a self-score and a "
-				   "review-score column, which give one evaluation each");
+				   _("--kind cannot apply: the table has both a self-score and a "
+				     "review-score column, which give one evaluation each"));
 	k = rc->has_kind[0] ? 0 : 1;
 	if ((k == 1 || self_stated(rc)) && want != (int)rc->kind_of[k] && !rc->opts->relabel)
-		return jx__rc_fail(rc, rc->table, at,
-				   "the table's score column says %s; --kind %s would relabel it: "
-				   "pass --relabel as well",
-				   jx_kind_name(rc->kind_of[k]), jx_kind_name((jx_kind)want));
+		return jx__rc_fail(
+			rc, rc->table, at,
+			_("the table's score column says %s; --kind %s would relabel it: "
+			  "pass --relabel as well"),
+			jx_kind_name(rc->kind_of[k]), jx_kind_name((jx_kind)want));
 	rc->kind_of[k] = (jx_kind)want;
 	return 0;
 }
@@ -325,8 +326,8 @@ static int column_option(jx__rc *rc, jx__role role, const char *option, int give
 			  jx_doc_table_slot(rc->table, rc->head.row, (size_t)col)->origin, 1, place,
 			  sizeof(place));
 	return jx__error(JX_EINVAL,
-			 "%s:%s: the table has a %s column, which states each row's value; %s "
-			 "would relabel every row: pass --relabel as well",
+			 _("%s:%s: the table has a %s column, which states each row's value; %s "
+			   "would relabel every row: pass --relabel as well"),
 			 rc->doc->name, place, jx__col_label(role), option);
 }
 
@@ -351,17 +352,19 @@ int jx__rc_settle_meta(jx__rc *rc)
 	jx__rp_where(&rc->rp[0], at, 1, place, sizeof(place));
 	if (!rc->dept && h->col[JX__ROLE_DEPARTMENT] < 0 && rc->proj.is_project)
 		return jx__error(JX_EPARSE,
-				 "%s:%s: no department found: the project table names none in a "
-				 "实施单位 or 主管部门 cell; --dept can supply it",
+				 _("%s:%s: no department found: the project table names none in a "
+				   "实施单位 or 主管部门 cell; --dept can supply it"),
 				 rc->doc->name, place);
 	if (!rc->dept && h->col[JX__ROLE_DEPARTMENT] < 0)
-		return jx__error(JX_EPARSE,
-				 "%s:%s: no department found: looked for a title like "
-				 "\"2023年度<部门>部门整体支出绩效自评报告\" and for a 单位, 部门, "
-				 "单位（盖章） or 预算单位名称 line or cell; --dept can supply it",
-				 rc->doc->name, place);
-	return jx__error(JX_EPARSE,
-			 "%s:%s: no year found: looked for a title like \"2023年度<部门>…\", a "
-			 "\"（2023年度）\" line and a 年度 or 评价年度 cell; --year can supply it",
-			 rc->doc->name, place);
+		return jx__error(
+			JX_EPARSE,
+			_("%s:%s: no department found: looked for a title like "
+			  "\"2023年度<部门>部门整体支出绩效自评报告\" and for a 单位, 部门, "
+			  "单位（盖章） or 预算单位名称 line or cell; --dept can supply it"),
+			rc->doc->name, place);
+	return jx__error(
+		JX_EPARSE,
+		_("%s:%s: no year found: looked for a title like \"2023年度<部门>…\", a "
+		  "\"（2023年度）\" line and a 年度 or 评价年度 cell; --year can supply it"),
+		rc->doc->name, place);
 }

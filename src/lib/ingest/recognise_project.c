@@ -238,7 +238,7 @@ static int money_cell(jx__rc *rc, const jx_doc_table *t, size_t r, int c, const 
 	if (kind == JX__NUM_EMPTY || kind == JX__NUM_DASH)
 		goto out;
 	if (kind != JX__NUM_OK) {
-		e = jx__rc_fail(rc, t, s->origin, "%s '%s' is not an amount", what, s->text);
+		e = jx__rc_fail(rc, t, s->origin, _("%s '%s' is not an amount"), what, s->text);
 		goto out;
 	}
 	for (char *p = n, *q = n;; p++) /* a unit word out: the digits and the point stay */
@@ -264,7 +264,7 @@ static int rate_cell(jx__rc *rc, const jx_doc_table *t, size_t r, int c)
 	if (kind == JX__NUM_EMPTY || kind == JX__NUM_DASH)
 		return 0;
 	if (kind != JX__NUM_OK)
-		return jx__rc_fail(rc, t, s->origin, "执行率 '%s' is not a rate", s->text);
+		return jx__rc_fail(rc, t, s->origin, _("执行率 '%s' is not a rate"), s->text);
 	if (!strchr(s->text, '%') && !strstr(s->text, "％") && v <= 1.5)
 		v *= 100;
 	rc->proj.rate = (int64_t)llround(v * 100);
@@ -287,18 +287,19 @@ static int fund_points(jx__rc *rc, const jx_doc_table *t, size_t r, const int co
 		return 0; /* no 分值 (or "/"): the fund row is not scored */
 	}
 	if (!(p->fund_weight > 0))
-		return jx__rc_fail(rc, t, w->origin, "分值 of the fund row must be above 0");
+		return jx__rc_fail(rc, t, w->origin, _("分值 of the fund row must be above 0"));
 	if (s && (kind = jx__cell_number(s->text, &p->fund_score)) != JX__NUM_OK) {
 		p->fund_score = NAN;
 		if (kind != JX__NUM_EMPTY && kind != JX__NUM_DASH)
 			return jx__rc_fail(rc, t, s->origin,
-					   "得分 '%s' of the fund row is not a "
-					   "number",
+					   _("得分 '%s' of the fund row is not a "
+					     "number"),
 					   s->text);
 	}
 	if (p->fund_score > p->fund_weight + 1e-6)
-		return jx__rc_fail(rc, t, s->origin, "得分 %s of the fund row is above its 分值 %s",
-				   s->text, w->text);
+		return jx__rc_fail(rc, t, s->origin,
+				   _("得分 %s of the fund row is above its 分值 %s"), s->text,
+				   w->text);
 	p->fund_at = jx__rc_line(rc, t, (s ? s : w)->origin);
 	return p->fund_at < 0 ? p->fund_at : 0;
 }
@@ -444,7 +445,7 @@ int jx__rc_read_project(jx__rc *rc)
 	if (!p->is_project && d->title < d->nlines && names_project_table(d->lines[d->title].fold))
 		return jx__rc_fail(
 			rc, NULL, jx_doc_table_slot(rc->table, 0, 0)->origin,
-			"this is a 项目支出绩效自评表 but no 项目名称 names the project");
+			_("this is a 项目支出绩效自评表 but no 项目名称 names the project"));
 	if (p->is_project)
 		e = project_department(rc);
 	return e;

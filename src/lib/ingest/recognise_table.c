@@ -203,8 +203,8 @@ static const jx__role score_roles[JX__RC_KINDS] = {JX__ROLE_SCORE, JX__ROLE_REVI
 static int formula_fail(reader *rd, const rowview *v, jx__role k)
 {
 	return jx__rc_fail(rd->rc, rd->t, v->at[k],
-			   "%s: a formula (%s) without a computed value; open the file in Excel "
-			   "or WPS and save it again, so that its values are stored",
+			   _("%s: a formula (%s) without a computed value; open the file in Excel "
+			     "or WPS and save it again, so that its values are stored"),
 			   jx__col_label(k), num_text(v, k));
 }
 
@@ -219,7 +219,7 @@ static int total_number(reader *rd, const rowview *v, jx__role k, double *out)
 		return 0;
 	if (kind == JX__NUM_FORMULA)
 		return formula_fail(rd, v, k);
-	return jx__rc_fail(rd->rc, rd->t, v->at[k], "%s '%s' of the total row is not a number",
+	return jx__rc_fail(rd->rc, rd->t, v->at[k], _("%s '%s' of the total row is not a number"),
 			   jx__col_label(k), num_text(v, k));
 }
 
@@ -234,7 +234,7 @@ static int total_row(reader *rd, const rowview *v, int sub)
 		return e;
 	if (sub && !rd->have_group)
 		return jx__rc_fail(rc, rd->t, v->at[JX__ROLE_WEIGHT],
-				   "小计 row before any level-1 indicator");
+				   _("小计 row before any level-1 indicator"));
 	for (int k = 0; k < JX__RC_KINDS; k++) {
 		jx__rp_doc *d = &rc->rp[k];
 		if (!rc->has_kind[k])
@@ -422,18 +422,18 @@ static int row_weight(reader *rd, const rowview *v, double *w)
 		if (*w > 0)
 			return 0;
 		return jx__rc_fail(rd->rc, rd->t, v->at[JX__ROLE_WEIGHT],
-				   "weight must be greater than 0, not %s", text);
+				   _("weight must be greater than 0, not %s"), text);
 	case JX__NUM_DASH: return 1;
 	case JX__NUM_FORMULA: return formula_fail(rd, v, JX__ROLE_WEIGHT);
 	case JX__NUM_NEG:
-		return jx__rc_fail(rd->rc, rd->t, v->at[JX__ROLE_WEIGHT], "weight %s is negative",
-				   text);
+		return jx__rc_fail(rd->rc, rd->t, v->at[JX__ROLE_WEIGHT],
+				   _("weight %s is negative"), text);
 	case JX__NUM_EMPTY:
 		return jx__rc_fail(rd->rc, rd->t, v->at[JX__ROLE_WEIGHT],
-				   "the row has a score but no weight");
+				   _("the row has a score but no weight"));
 	default:
 		return jx__rc_fail(rd->rc, rd->t, v->at[JX__ROLE_WEIGHT],
-				   "weight '%s' is not a number", text);
+				   _("weight '%s' is not a number"), text);
 	}
 }
 
@@ -446,16 +446,16 @@ static int row_score(reader *rd, const rowview *v, int k, double w, double *s)
 	case JX__NUM_OK:
 		if (*s <= w + EPS)
 			return 0;
-		return jx__rc_fail(rd->rc, rd->t, v->at[role], "%s %s is above its weight %s",
+		return jx__rc_fail(rd->rc, rd->t, v->at[role], _("%s %s is above its weight %s"),
 				   jx__col_label(role), text, num_text(v, JX__ROLE_WEIGHT));
 	case JX__NUM_EMPTY:
 	case JX__NUM_DASH: *s = NAN; return 0;
 	case JX__NUM_FORMULA: return formula_fail(rd, v, role);
 	case JX__NUM_NEG:
-		return jx__rc_fail(rd->rc, rd->t, v->at[role], "%s %s is negative",
+		return jx__rc_fail(rd->rc, rd->t, v->at[role], _("%s %s is negative"),
 				   jx__col_label(role), text);
 	default:
-		return jx__rc_fail(rd->rc, rd->t, v->at[role], "%s '%s' is not a number",
+		return jx__rc_fail(rd->rc, rd->t, v->at[role], _("%s '%s' is not a number"),
 				   jx__col_label(role), text);
 	}
 }
@@ -475,7 +475,7 @@ static int duplicate(reader *rd, const jx_evaluation *ev, const rowview *v)
 		if (!strcmp(ev->rows[i].key, row->key)) {
 			jx__rp_where(&rd->rc->rp[0], ev->rows[i].line, 0, at, sizeof(at));
 			return jx__rc_fail(rd->rc, rd->t, v->at[rd->leaf],
-					   "duplicate indicator %s/%s/%s (already at %s)",
+					   _("duplicate indicator %s/%s/%s (already at %s)"),
 					   row->level1, row->level2, row->level3, at);
 		}
 	return 0;
@@ -573,18 +573,19 @@ static int indicator_row(reader *rd, const rowview *v)
 	if ((e = carry_names(rd, v)) < 0)
 		return e;
 	if (!*leaf)
-		return jx__rc_fail(rd->rc, rd->t, v->at[JX__ROLE_WEIGHT],
-				   "cannot resolve this table row: a weight but no indicator name "
-				   "in the %s column",
-				   jx__col_label(rd->leaf));
+		return jx__rc_fail(
+			rd->rc, rd->t, v->at[JX__ROLE_WEIGHT],
+			_("cannot resolve this table row: a weight but no indicator name "
+			  "in the %s column"),
+			jx__col_label(rd->leaf));
 	if (!rd->l1)
 		return jx__rc_fail(rd->rc, rd->t, v->at[rd->leaf],
-				   "cannot resolve this table row: no level-1 indicator in it or "
-				   "above it");
+				   _("cannot resolve this table row: no level-1 indicator in it or "
+				     "above it"));
 	if (rd->h->col[JX__ROLE_LEVEL2] >= 0 && rd->leaf != JX__ROLE_LEVEL2 && !rd->l2)
 		return jx__rc_fail(rd->rc, rd->t, v->at[rd->leaf],
-				   "cannot resolve this table row: no level-2 indicator in it or "
-				   "above it under %s",
+				   _("cannot resolve this table row: no level-2 indicator in it or "
+				     "above it under %s"),
 				   rd->l1);
 	if (!(l3 = jx__cell_name(leaf)))
 		return jx__oom();
@@ -631,11 +632,11 @@ static int row_year(reader *rd, const rowview *v, int *year)
 		return 0;
 	if (!rd->reg_year)
 		return jx__rc_fail(rc, rd->t, v->at[JX__ROLE_YEAR],
-				   "no year in this row's 年度 cell or above it");
+				   _("no year in this row's 年度 cell or above it"));
 	y = strtol(rd->reg_year, &end, 10);
 	if (end == rd->reg_year || (*end && strcmp(end, "年") && strcmp(end, "年度")) ||
 	    y < JX_YEAR_MIN || y > JX_YEAR_MAX)
-		return jx__rc_fail(rc, rd->t, v->at[JX__ROLE_YEAR], "year '%s' is not a year",
+		return jx__rc_fail(rc, rd->t, v->at[JX__ROLE_YEAR], _("year '%s' is not a year"),
 				   rd->reg_year);
 	*year = (int)y;
 	return 0;
@@ -649,7 +650,7 @@ static int row_kind(reader *rd, const rowview *v, jx_kind *kind)
 		return 0;
 	if (!rd->reg_kind || (code = jx__csv_code(JX__COL_KIND, rd->reg_kind)) < 0)
 		return jx__rc_fail(rc, rd->t, v->at[JX__ROLE_KIND],
-				   "kind must be 自评/self or 复核/review, not '%s'",
+				   _("kind must be 自评/self or 复核/review, not '%s'"),
 				   rd->reg_kind ? rd->reg_kind : "");
 	*kind = (jx_kind)code;
 	return 0;
@@ -670,7 +671,7 @@ static int register_row(reader *rd, const rowview *v)
 		dept = rd->reg_dept;
 	if (!dept || !*dept)
 		return jx__rc_fail(rc, rd->t, v->at[JX__ROLE_DEPARTMENT],
-				   "no department in this row's 部门 cell or above it");
+				   _("no department in this row's 部门 cell or above it"));
 	if ((e = row_year(rd, v, &year)) != 0 || (e = row_kind(rd, v, &kind)) != 0)
 		return e;
 	if (rc->rp[0].ev && !strcmp(rc->rp[0].ev->department, dept) && rc->rp[0].ev->year == year &&
@@ -782,7 +783,7 @@ int jx__rc_read_table(jx__rc *rc)
 	    (!rc->rp[1].ev || rc->rp[1].ev->nrows == 0))
 		e = jx__rc_fail(rc, rc->table,
 				jx_doc_table_slot(rc->table, rc->head.row, 0)->origin,
-				"the indicator table has no rows");
+				_("the indicator table has no rows"));
 	free(rd.l1);
 	free(rd.l2);
 	free(rd.l1_raw);

@@ -172,7 +172,8 @@ int jx__rp_read_comment(const jx__rp_doc *d, const jx__rp_line *l, jx_provenance
 	jx_trim(v);
 	if (jx_provenance_parse(v, prov) != 0) {
 		free(v);
-		return jx__rp_fail(d, l->no, "provenance must be 'real' or 'synthetic', not '%s'",
+		return jx__rp_fail(d, l->no,
+				   _("provenance must be 'real' or 'synthetic', not '%s'"),
 				   p + 1 + strspn(p + 1, " \t"));
 	}
 	free(v);
@@ -465,13 +466,21 @@ static int read_head(jx__rp_doc *d, const jx_read_options *opts, char **dept, in
 	line = d->title < d->nlines ? d->lines[d->title].no
 	       : first < d->nlines  ? d->lines[first].no
 				    : 1;
+	/* whole sentences, for the translations */
+	if (want_dept && want_year)
+		return jx__rp_fail(
+			d, line,
+			_("no department and year found: the title should read like "
+			  "\"2023 年度<部门> 部门整体绩效自我评价报告\"; --dept and --year "
+			  "can supply them"));
+	if (want_dept)
+		return jx__rp_fail(
+			d, line,
+			_("no department found: the title should read like \"2023 "
+			  "年度<部门> 部门整体绩效自我评价报告\"; --dept can supply it"));
 	return jx__rp_fail(d, line,
-			   "no %s found: the title should read like \"2023 年度<部门> "
-			   "部门整体绩效自我评价报告\"; --dept and --year can supply %s",
-			   want_dept && want_year ? "department and year"
-			   : want_dept            ? "department"
-						  : "year",
-			   want_dept && want_year ? "them" : "it");
+			   _("no year found: the title should read like \"2023 年度<部门> "
+			     "部门整体绩效自我评价报告\"; --year can supply it"));
 }
 
 static int only_blank(const jx__rp_doc *d)
@@ -532,7 +541,7 @@ int jx_report_read(jx_batch **out, const char *name, const char *text, size_t le
 		goto out;
 	d.title = d.table_first = d.caption = d.nlines;
 	if (only_blank(&d)) {
-		rc = jx__rp_fail(&d, 1, "empty report: the file has no text");
+		rc = jx__rp_fail(&d, 1, _("empty report: the file has no text"));
 		goto out;
 	}
 	if ((rc = read_head(&d, opts, &dept, &year, &prov)) != 0 ||

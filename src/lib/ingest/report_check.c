@@ -158,27 +158,28 @@ static int check_weights(jx__rp_doc *d)
 	jx__rp_where(d, d->last_row_line, 0, where, sizeof(where));
 	if (!d->total_line)
 		return jx__rp_fail(d, d->last_row_line,
-				   "the indicator table ends at %s without a 合计 row and its "
-				   "weights add up to %s, not 100; the table looks truncated",
+				   _("the indicator table ends at %s without a 合计 row and its "
+				     "weights add up to %s, not 100; the table looks truncated"),
 				   where, num(a, w));
 	if (isnan(d->ev->total_weight))
-		return jx__rp_fail(d, d->total_line,
-				   "the indicator rows' weights add up to %s, not 100 (合计 states "
-				   "no weight); a row is missing or a weight is wrong",
-				   num(a, w));
+		return jx__rp_fail(
+			d, d->total_line,
+			_("the indicator rows' weights add up to %s, not 100 (合计 states "
+			  "no weight); a row is missing or a weight is wrong"),
+			num(a, w));
 	for (size_t i = 0; i < d->ev->nrows; i++)
 		if (jx_indicator_is_fund(&d->ev->rows[i])) {
 			char c[32];
 			return jx__rp_fail(
 				d, d->total_line,
-				"the indicator rows' weights add up to %s with the fund row "
-				"and %s without it, not %s as 合计 states; a row is missing "
-				"or a weight is wrong",
+				_("the indicator rows' weights add up to %s with the fund row "
+				  "and %s without it, not %s as 合计 states; a row is missing "
+				  "or a weight is wrong"),
 				num(a, w), num(c, w - d->ev->rows[i].weight), num(b, want));
 		}
 	return jx__rp_fail(d, d->total_line,
-			   "the indicator rows' weights add up to %s, not %s as 合计 states; a "
-			   "row is missing or a weight is wrong",
+			   _("the indicator rows' weights add up to %s, not %s as 合计 states; a "
+			     "row is missing or a weight is wrong"),
 			   num(a, w), num(b, want));
 }
 

@@ -140,20 +140,20 @@ static int row_numbers(jx__rp_doc *d, const tstate *st, const jx__rp_cells *cs, 
 	}
 	kind = jx__rp_cell_kind(wc, &v);
 	if (kind == JX__RP_NEG)
-		return jx__rp_fail(d, line, "weight %s is negative", wc->text);
+		return jx__rp_fail(d, line, _("weight %s is negative"), wc->text);
 	if (kind != JX__RP_NUM)
-		return jx__rp_fail(d, line, "weight '%s' is not a number", wc->text);
+		return jx__rp_fail(d, line, _("weight '%s' is not a number"), wc->text);
 	if (v <= 0)
-		return jx__rp_fail(d, line, "weight must be greater than 0, not %s", wc->text);
+		return jx__rp_fail(d, line, _("weight must be greater than 0, not %s"), wc->text);
 	*weight = v;
 	*score = NAN;
 	if (!sc)
 		return 0;
 	kind = jx__rp_cell_kind(sc, &v);
 	if (kind == JX__RP_NEG)
-		return jx__rp_fail(d, line, "score %s is negative", sc->text);
+		return jx__rp_fail(d, line, _("score %s is negative"), sc->text);
 	if (kind == JX__RP_BAD)
-		return jx__rp_fail(d, line, "score '%s' is not a number", sc->text);
+		return jx__rp_fail(d, line, _("score '%s' is not a number"), sc->text);
 	if (kind == JX__RP_NUM)
 		*score = v;
 	return 0;
@@ -174,7 +174,7 @@ static int total_row(jx__rp_doc *d, tstate *st, int kind, double w, double s, si
 		return 0;
 	}
 	if (!st->l1)
-		return jx__rp_fail(d, line, "小计 row before any level-1 indicator");
+		return jx__rp_fail(d, line, _("小计 row before any level-1 indicator"));
 	d->groups[st->group].sub_weight = w;
 	d->groups[st->group].sub_score = s;
 	d->groups[st->group].sub_line = line;
@@ -212,9 +212,9 @@ static int row_names(jx__rp_doc *d, tstate *st, const jx__rp_cells *cs, size_t n
 	if (n == 0 || n > 3 || (n == 3 && l1name)) {
 		rc = jx__rp_fail(
 			d, line,
-			n == 0 ? "cannot resolve this table row: no indicator name"
-			       : "cannot resolve this table row: %zu names where at most %d "
-				 "fit (level-1, level-2, level-3)",
+			n == 0 ? _("cannot resolve this table row: no indicator name")
+			       : _("cannot resolve this table row: %zu names where at most %d "
+				   "fit (level-1, level-2, level-3)"),
 			n, l1name ? 2 : 3);
 		goto out;
 	}
@@ -224,8 +224,8 @@ static int row_names(jx__rp_doc *d, tstate *st, const jx__rp_cells *cs, size_t n
 		goto out;
 	if (!st->l1) {
 		rc = jx__rp_fail(d, line,
-				 "cannot resolve this table row: no level-1 indicator "
-				 "in it or above it");
+				 _("cannot resolve this table row: no level-1 indicator "
+				   "in it or above it"));
 		goto out;
 	}
 	if (n >= 2) {
@@ -236,8 +236,8 @@ static int row_names(jx__rp_doc *d, tstate *st, const jx__rp_cells *cs, size_t n
 		}
 	} else if (!st->l2) {
 		rc = jx__rp_fail(d, line,
-				 "cannot resolve this table row: no level-2 indicator "
-				 "in it or above it under %s",
+				 _("cannot resolve this table row: no level-2 indicator "
+				   "in it or above it under %s"),
 				 st->l1);
 		goto out;
 	}
@@ -253,7 +253,7 @@ static int add_indicator(jx__rp_doc *d, tstate *st, const char *l3, const char *
 	jx_indicator *row;
 	size_t i;
 	if (!isnan(s) && s > w + EPS)
-		return jx__rp_fail(d, line, "score %g of %s is above its weight %g", s, l3, w);
+		return jx__rp_fail(d, line, _("score %g of %s is above its weight %g"), s, l3, w);
 	row = jx_evaluation_add_row(d->ev, st->l1, st->l2, l3, expl, w, s,
 				    isnan(s) ? JX_ORIGIN_MISSING : JX_ORIGIN_STATED, line);
 	if (!row)
@@ -262,7 +262,7 @@ static int add_indicator(jx__rp_doc *d, tstate *st, const char *l3, const char *
 	for (i = 0; i + 1 < d->ev->nrows; i++)
 		if (!strcmp(d->ev->rows[i].key, row->key))
 			return jx__rp_fail(
-				d, line, "duplicate indicator %s/%s/%s (already at line %d)",
+				d, line, _("duplicate indicator %s/%s/%s (already at line %d)"),
 				row->level1, row->level2, row->level3, d->ev->rows[i].line);
 	d->last_row_line = line;
 	return 0;
@@ -276,7 +276,7 @@ static int parse_row(jx__rp_doc *d, tstate *st, const jx__rp_cells *cs, int line
 	const char *l3 = NULL, *expl = NULL;
 	int rc, kind;
 	if (cs->overflow)
-		return jx__rp_fail(d, line, "cannot resolve this table row: more than %d cells",
+		return jx__rp_fail(d, line, _("cannot resolve this table row: more than %d cells"),
 				   JX__RP_MAX_CELLS);
 	if (st->col.remarks) { /* columns after the numbers (备注): skip up to that many text cells */
 		for (t = cs->n; t > 0 && jx__rp_cell_kind(&cs->c[t - 1], &v) == JX__RP_TEXT; t--)
@@ -291,8 +291,8 @@ static int parse_row(jx__rp_doc *d, tstate *st, const jx__rp_cells *cs, int line
 	kind = text_kind(cs, j);
 	if (j == 0 && kind == ROW_OK)
 		return jx__rp_fail(d, line,
-				   "cannot resolve this table row: numbers but no indicator "
-				   "name");
+				   _("cannot resolve this table row: numbers but no indicator "
+				     "name"));
 	if ((rc = row_numbers(d, st, cs, j, k, line, &w, &s)) != 0)
 		return rc;
 	if (kind != ROW_OK)
@@ -356,8 +356,8 @@ static int find_header(jx__rp_doc *d, tstate *st)
 		return rc;
 	return jx__rp_fail(
 		d, d->lines[d->nlines - 1].no,
-		"no indicator table found: expected a header row naming 一级指标/二级指标/"
-		"三级指标, 权重 (or 分值) and 得分, cells separated by tabs or 2+ spaces");
+		_("no indicator table found: expected a header row naming 一级指标/二级指标/"
+		  "三级指标, 权重 (or 分值) and 得分, cells separated by tabs or 2+ spaces"));
 }
 
 /* A short unnumbered line just above the header ("…评价指标体系") is its caption. */
@@ -382,12 +382,12 @@ static int no_number_row(jx__rp_doc *d, size_t i)
 	int line = d->lines[i].no;
 	if (row_follows(d, i + 1))
 		return jx__rp_fail(d, line,
-				   "cannot resolve this table row: no weight or score "
-				   "(cells wrapped over several lines are not supported)");
+				   _("cannot resolve this table row: no weight or score "
+				     "(cells wrapped over several lines are not supported)"));
 	if (last_text_line(d, i))
 		return jx__rp_fail(d, line,
-				   "the table is cut off here: this row has no weight or "
-				   "score and no 合计 row follows (truncated file?)");
+				   _("the table is cut off here: this row has no weight or "
+				     "score and no 合计 row follows (truncated file?)"));
 	return 0; /* prose after a table without 合计: the table ended above */
 }
 
@@ -428,6 +428,7 @@ int jx__rp_read_table(jx__rp_doc *d)
 	free(st.l1);
 	free(st.l2);
 	if (rc == 0 && d->ev->nrows == 0)
-		rc = jx__rp_fail(d, d->lines[d->table_first].no, "the indicator table has no rows");
+		rc = jx__rp_fail(d, d->lines[d->table_first].no,
+				 _("the indicator table has no rows"));
 	return rc;
 }

@@ -352,7 +352,8 @@ int jx__workbook_read(const jx_doc *doc, const jx_read_options *opts, const jx_r
 	memset(&at, 0, sizeof(at));
 	jx__buf_init(&csv);
 	if (!name || !scores || !evals) {
-		rc = name ? jx__error(JX_EPARSE, "%s: not a workbook written by jixiao", doc->name)
+		rc = name ? jx__error(JX_EPARSE, _("%s: not a workbook written by jixiao"),
+				      doc->name)
 			  : jx__oom();
 		goto out;
 	}

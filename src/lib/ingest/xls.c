@@ -127,14 +127,15 @@ int jx__xls_failed(const char *name, int code)
 {
 	switch (code) {
 	case FREEXL_INSUFFICIENT_MEMORY:
-		return jx__error(JX_EPARSE, "%s: the workbook is too large to read", name);
+		return jx__error(JX_EPARSE, _("%s: the workbook is too large to read"), name);
 	case FREEXL_BIFF_WORKBOOK_NOT_FOUND:
-		return jx__error(JX_EPARSE, "%s: the file holds no Excel workbook", name);
+		return jx__error(JX_EPARSE, _("%s: the file holds no Excel workbook"), name);
 	default:
-		return jx__error(JX_EPARSE,
-				 "%s: not a readable Excel 97-2003 workbook (FreeXL error %d: the "
-				 "file is damaged or of an older Excel version)",
-				 name, code);
+		return jx__error(
+			JX_EPARSE,
+			_("%s: not a readable Excel 97-2003 workbook (FreeXL error %d: the "
+			  "file is damaged or of an older Excel version)"),
+			name, code);
 	}
 }
 
@@ -143,17 +144,17 @@ static int child_error(const char *name, const jx__child_result *res)
 {
 	if (res->timed_out)
 		return jx__error(JX_EPARSE,
-				 "%s: reading the workbook took longer than %g s and was stopped "
-				 "(a damaged file?)",
+				 _("%s: reading the workbook took longer than %g s and was stopped "
+				   "(a damaged file?)"),
 				 name, XLS_TIMEOUT);
 	if (res->too_much)
-		return jx__error(JX_EPARSE, "%s: the workbook holds more than %zu MiB of text",
+		return jx__error(JX_EPARSE, _("%s: the workbook holds more than %zu MiB of text"),
 				 name, XLS_MAX_RECORDS >> 20);
 	if (res->signal)
 		return jx__error(
 			JX_EPARSE,
-			"%s: the workbook is damaged: the .xls reader (FreeXL) failed on it "
-			"(signal %d)",
+			_("%s: the workbook is damaged: the .xls reader (FreeXL) failed on it "
+			  "(signal %d)"),
 			name, res->signal);
 	return 0;
 }
@@ -168,7 +169,7 @@ int jx_doc_read_xls(jx_doc **out, const char *name, const char *data, size_t len
 	*out = NULL;
 	jx__buf_init(&records);
 	if (!jx__cfb_is(data, len))
-		return jx__error(JX_EPARSE, "%s: not an Excel 97-2003 workbook", name);
+		return jx__error(JX_EPARSE, _("%s: not an Excel 97-2003 workbook"), name);
 	if ((rc = jx__tempdir_make(&dir)) != 0)
 		return rc;
 	if (!(path = jx__sprintf("%s/book.xls", dir)))

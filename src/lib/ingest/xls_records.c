@@ -81,8 +81,8 @@ typedef struct {
 static int damaged(const char *name)
 {
 	return jx__error(JX_EPARSE,
-			 "%s: the workbook could not be read (the .xls reader stopped early: the "
-			 "file is damaged)",
+			 _("%s: the workbook could not be read (the .xls reader stopped early: the "
+			   "file is damaged)"),
 			 name);
 }
 
@@ -96,9 +96,9 @@ static int sheet(reading *st, uint32_t nrows, uint32_t ncols)
 	if ((uint64_t)nrows * ncols > JX__GRID_MAX_CELLS)
 		return jx__error(
 			JX_EPARSE,
-			"%s: sheet %s spans %u rows × %u columns, more than jixiao reads from "
-			"an .xls sheet (%zu cells); delete the rows and columns it does not "
-			"use, or save it as .xlsx",
+			_("%s: sheet %s spans %u rows × %u columns, more than jixiao reads from "
+			  "an .xls sheet (%zu cells); delete the rows and columns it does not "
+			  "use, or save it as .xlsx"),
 			st->doc->name, name, nrows, ncols, (size_t)JX__GRID_MAX_CELLS);
 	if ((rc = jx_doc_add_table(&st->table, st->doc, nrows, ncols)) != 0)
 		return rc;
@@ -144,10 +144,11 @@ static int record(reading *st, const char *rec, size_t len, size_t *used, int *d
 	case JX__XLS_CELL: return cell(st, a, b);
 	case JX__XLS_FAILED: return jx__xls_failed(name, (int)(int32_t)a);
 	case JX__XLS_PASSWORD:
-		return jx__error(JX_EPARSE,
-				 "%s: the workbook is password-protected; open it in Excel or WPS, "
-				 "remove the password and save it again",
-				 name);
+		return jx__error(
+			JX_EPARSE,
+			_("%s: the workbook is password-protected; open it in Excel or WPS, "
+			  "remove the password and save it again"),
+			name);
 	case JX__XLS_DONE: *done = 1; return 0;
 	default: return damaged(name);
 	}

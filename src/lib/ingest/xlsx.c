@@ -51,6 +51,7 @@ void jx__xlsx_book_release(jx__xlsx_book *b)
 	free(b->name);
 	free(b->pool.data);
 	free(b->at);
+	free(b->percent);
 	free(b);
 }
 
@@ -82,13 +83,14 @@ static int read_si(jx__xml *x, jx__buf *text)
 				  type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE))
 			jx__buf_puts(text, jx__xml_value(x));
 	}
-	return rc == 0 ? jx__xml_fail(x, "a shared string is cut short") : rc;
+	return rc == 0 ? jx__xml_fail(x, _("a shared string is cut short")) : rc;
 }
 
 static int add_string(jx__xlsx_book *b, const jx__buf *text)
 {
 	if (b->nstrings >= XLSX_MAX_STRINGS)
-		return jx__error(JX_EPARSE, "%s: more than %zu shared strings; refusing the file",
+		return jx__error(JX_EPARSE,
+				 _("%s: more than %zu shared strings; refusing the file"),
 				 jx__zip_name(b->zip), XLSX_MAX_STRINGS);
 	if (jx__grow((void **)&b->at, &b->at_cap, b->nstrings + 1, sizeof(*b->at)) != 0)
 		return JX_ENOMEM;
@@ -137,7 +139,7 @@ static int read_sheet_list(const jx__xlsx_book *b, sheet_list *l)
 		    strcmp(jx__xml_local(&x), "sheet"))
 			continue;
 		if (l->n >= JX__XLSX_MAX_SHEETS) {
-			rc = jx__xml_fail(&x, "more than %d sheets", JX__XLSX_MAX_SHEETS);
+			rc = jx__xml_fail(&x, _("more than %d sheets"), JX__XLSX_MAX_SHEETS);
 			break;
 		}
 		if (jx__grow((void **)&l->v, &l->cap, l->n + 1, sizeof(*l->v)) != 0) {
@@ -152,7 +154,7 @@ static int read_sheet_list(const jx__xlsx_book *b, sheet_list *l)
 		s->hidden = state && strcmp(state, "visible") != 0;
 		free(state);
 		if (!s->name || !s->rid) {
-			rc = jx__xml_fail(&x, "a sheet without a name or relationship id");
+			rc = jx__xml_fail(&x, _("a sheet without a name or relationship id"));
 			break;
 		}
 	}
@@ -230,8 +232,8 @@ int jx_xlsx_load(jx_doc **out, const char *name, const char *data, size_t len)
 	if ((rc = jx__zip_open(&b->zip, b->name, data, len)) != 0)
 		goto out;
 	if (!jx__zip_has(b->zip, "xl/workbook.xml")) {
-		rc = jx__error(JX_EPARSE, "%s: not an Excel workbook: xl/workbook.xml is missing",
-			       name);
+		rc = jx__error(JX_EPARSE,
+			       _("%s: not an Excel workbook: xl/workbook.xml is missing"), name);
 		goto out;
 	}
 	if (!(doc = jx_doc_new(name, JX_DOC_XLSX))) {
@@ -239,7 +241,8 @@ int jx_xlsx_load(jx_doc **out, const char *name, const char *data, size_t len)
 		goto out;
 	}
 	if ((rc = read_sheet_list(b, &l)) != 0 || (rc = read_rels(b, &l)) != 0 ||
-	    (rc = read_shared_strings(b)) != 0 || (rc = read_sheets(doc, b, &l)) != 0)
+	    (rc = read_shared_strings(b)) != 0 || (rc = jx__xlsx_read_styles(b)) != 0 ||
+	    (rc = read_sheets(doc, b, &l)) != 0)
 		goto out;
 	*out = doc;
 	doc = NULL;

@@ -29,7 +29,20 @@
 #define SHEET_MAX_COL 16384
 
 /* the names of jx__xcells.name */
-enum { XN_C, XN_V, XN_F, XN_T, XN_R, XN_RPH, XN_ROW, XN_REF, XN_MERGE, XN_DIMENSION, XN_COUNT };
+enum {
+	XN_C,
+	XN_V,
+	XN_F,
+	XN_T,
+	XN_R,
+	XN_S,
+	XN_RPH,
+	XN_ROW,
+	XN_REF,
+	XN_MERGE,
+	XN_DIMENSION,
+	XN_COUNT
+};
 _Static_assert(XN_COUNT == JX__XCELLS_NAMES, "jx__xcells.name holds every name");
 
 int jx__xlsx_ref(const char *ref, size_t len, int *col, int *row)
@@ -132,21 +145,25 @@ static const char *uncomputed(jx__xcells *p)
 	return p->shown.data;
 }
 
+/* A number cell's text: as stored when it is its own 15-digit form, else at 15 significant
+ * digits; a cell formatted as a percentage as Excel shows it, 0.85 as "85%". */
 static const char *number_text(jx__xcells *p, const char *v)
 {
+	int percent = jx__xlsx_percent_style(p->book, p->style);
+	char shown[40];
 	double d;
-	if (plain_number(v)) /* "2.7", "100": shown as stored */
+	p->kind = percent ? JX__XCELL_PERCENT : JX__XCELL_NUMBER;
+	if (!percent && plain_number(v)) /* "2.7", "100": shown as stored */
 		return v;
 	if (jx__number_read(v, &d) != 0) {
-		fail(p, "number cell holds '%s'", v);
+		fail(p, _("number cell holds '%s'"), v);
 		return "";
 	}
-	{
-		char shown[32];
-		jx__number_shown(shown, sizeof(shown), d);
-		p->shown.len = 0;
-		jx__buf_put(&p->shown, shown, strlen(shown) + 1);
-	}
+	jx__number_shown(shown, sizeof(shown) - 1, percent ? d * 100 : d);
+	if (percent)
+		strcat(shown, "%");
+	p->shown.len = 0;
+	jx__buf_put(&p->shown, shown, strlen(shown) + 1);
 	return p->shown.failed ? "" : p->shown.data;
 }
 
@@ -158,11 +175,12 @@ static const char *cell_text(jx__xcells *p)
 	jx__buf_put(&p->value, "", 1);
 	jx__buf_put(&p->text, "", 1);
 	v = p->value.data;
+	p->kind = JX__XCELL_TEXT;
 	if (!strcmp(p->type, "s")) {
 		unsigned long i = strtoul(v, &end, 10);
 		const char *s = p->has_v && *v && !*end ? jx__xlsx_string(p->book, i) : NULL;
 		if (!s)
-			fail(p, "cell refers to shared string '%s', which does not exist", v);
+			fail(p, _("cell refers to shared string '%s', which does not exist"), v);
 		return s ? s : "";
 	}
 	if (!strcmp(p->type, "inlineStr"))
@@ -185,6 +203,7 @@ static void queue_cell(jx__xcells *p, const char *text)
 	}
 	p->cells[p->ncells].row = p->row;
 	p->cells[p->ncells].col = p->col;
+	p->cells[p->ncells].kind = p->kind;
 	p->cells[p->ncells].at = p->pool.len;
 	p->ncells++;
 	jx__buf_puts(&p->pool, text);
@@ -198,7 +217,7 @@ static void start_row(jx__xcells *p, const xmlChar **attrs, int n)
 	char r[32];
 	long row = attr(attrs, n, p->name[XN_R], r, sizeof(r)) ? strtol(r, NULL, 10) : p->row + 1;
 	if (row < 1 || row > SHEET_MAX_ROW || row <= p->row)
-		fail(p, "row %ld is out of order or out of range", row);
+		fail(p, _("row %ld is out of order or out of range"), row);
 	p->row = (int)row;
 	p->col = 0;
 }
@@ -209,11 +228,12 @@ static void start_cell(jx__xcells *p, const xmlChar **attrs, int n)
 	int col = p->col + 1, row = p->row;
 	if (attr(attrs, n, p->name[XN_R], r, sizeof(r)) &&
 	    (jx__xlsx_ref(r, strlen(r), &col, &row) != 0 || row != p->row || col <= p->col))
-		fail(p, "bad cell reference '%s' in row %d", r, p->row);
+		fail(p, _("bad cell reference '%s' in row %d"), r, p->row);
 	else if (col > SHEET_MAX_COL)
-		fail(p, "a cell beyond column XFD");
+		fail(p, _("a cell beyond column XFD"));
 	if (!attr(attrs, n, p->name[XN_T], p->type, sizeof(p->type)))
 		strcpy(p->type, "n");
+	p->style = attr(attrs, n, p->name[XN_S], r, sizeof(r)) ? strtol(r, NULL, 10) : -1;
 	p->col = col;
 	p->value.len = p->formula.len = p->text.len = 0;
 	p->has_v = p->has_f = 0;
@@ -227,7 +247,7 @@ static void merge_cell(jx__xcells *p, const xmlChar **attrs, int n)
 	if (!attr(attrs, n, p->name[XN_REF], ref, sizeof(ref)) || !(colon = strchr(ref, ':')) ||
 	    jx__xlsx_ref(ref, (size_t)(colon - ref), &c0, &r0) ||
 	    jx__xlsx_ref(colon + 1, strlen(colon + 1), &c1, &r1) || r1 < r0 || c1 < c0) {
-		fail(p, "bad merged range '%s'", ref);
+		fail(p, _("bad merged range '%s'"), ref);
 		return;
 	}
 	if (jx__grow((void **)&p->merges, &p->merges_cap, 4 * (p->nmerges + 1), sizeof(int))) {
@@ -254,7 +274,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
 	if (p->rc)
 		return;
 	if (++p->depth > JX__XML_MAX_DEPTH)
-		fail(p, "elements nested more than %d deep", JX__XML_MAX_DEPTH);
+		fail(p, _("elements nested more than %d deep"), JX__XML_MAX_DEPTH);
 	if (p->skip_depth || p->rc) {
 		stop_if_failed(p);
 		return;
@@ -314,7 +334,7 @@ static void on_chars(void *ctx, const xmlChar *s, int len)
 static void on_dtd(void *ctx, const xmlChar *name, const xmlChar *id, const xmlChar *sys)
 {
 	(void)name, (void)id, (void)sys;
-	fail(ctx, "a DTD or entity is not allowed in an Office document");
+	fail(ctx, _("a DTD or entity is not allowed in an Office document"));
 	stop_if_failed(ctx);
 }
 
@@ -336,6 +356,7 @@ static int intern_names(jx__xcells *p)
 						    [XN_F] = "f",
 						    [XN_T] = "t",
 						    [XN_R] = "r",
+						    [XN_S] = "s",
 						    [XN_RPH] = "rPh",
 						    [XN_ROW] = "row",
 						    [XN_REF] = "ref",
@@ -387,7 +408,7 @@ int jx__xcells_feed(jx__xcells *p)
 	if (p->rc)
 		return p->rc;
 	if (ret != 0 || !p->ctxt->wellFormed)
-		return jx__error(JX_EPARSE, "%s:%s:%d: XML error: %s", p->book->name, p->part,
+		return jx__error(JX_EPARSE, _("%s:%s:%d: XML error: %s"), p->book->name, p->part,
 				 line_no(p), p->message[0] ? p->message : "not well-formed");
 	p->ended = got == 0;
 	return !p->ended;

@@ -31,6 +31,100 @@ static int note_formulas(const jx__xcells *p, jx_doc *doc, const char *sheet)
 			     "or WPS); open it there and save it again"));
 }
 
+/* ---- fractions among percentages ---- */
+
+/* A cell's number: a number cell's value, a percentage cell's as shown (85 for "85%"), a
+ * text cell's when it reads as a number (with or without % or ％); 1, or 0 when none. */
+static int cell_value(const jx__xcell *c, const char *text, double *v)
+{
+	char buf[64];
+	size_t n = strlen(text);
+	if (c->kind == JX__XCELL_NUMBER)
+		return jx__number_read(text, v) == 0;
+	if (n >= sizeof(buf))
+		return 0;
+	memcpy(buf, text, n + 1);
+	if (n > 1 && buf[n - 1] == '%')
+		buf[n - 1] = '\0';
+	else if (n > 3 && !strcmp(buf + n - 3, "\xef\xbc\x85")) /* ％ */
+		buf[n - 3] = '\0';
+	return jx_number_parse(buf, v) == 0;
+}
+
+typedef struct {
+	int first_row;         /* the column's first row with a number; 0 none yet */
+	int header_percent;    /* a text above it says % */
+	size_t others, big;    /* numbers that are not bare fractions; of those, 50-100 */
+	size_t whole;          /* of those, above 1.5: percentages typed as numbers (85) */
+	const jx__xcell *bare; /* the first bare number between 0 and 1 */
+} column_stat;
+
+static void count_cells(column_stat *st, const jx__xcells *p)
+{
+	for (size_t i = 0; i < p->ncells; i++) {
+		const jx__xcell *c = &p->cells[i];
+		column_stat *s = &st[c->col - 1];
+		double v;
+		if (!cell_value(c, p->pool.data + c->at, &v))
+			continue;
+		if (!s->first_row)
+			s->first_row = c->row;
+		if (c->kind == JX__XCELL_NUMBER && v > 0 && v < 1) {
+			s->bare = s->bare ? s->bare : c;
+			continue;
+		}
+		s->others++;
+		s->big += v >= 50 && v <= 100;
+		s->whole += v > 1.5;
+	}
+	for (size_t i = 0; i < p->ncells; i++) {
+		const jx__xcell *c = &p->cells[i];
+		const char *text = p->pool.data + c->at;
+		column_stat *s = &st[c->col - 1];
+		if (c->kind == JX__XCELL_TEXT && (!s->first_row || c->row < s->first_row) &&
+		    (strchr(text, '%') || strstr(text, "\xef\xbc\x85")))
+			s->header_percent = 1;
+	}
+}
+
+/*
+ * A bare number between 0 and 1 in a column of percentages typed as numbers -- its header
+ * says % or ％ and another of its numbers is above 1.5, or at least 3 of its other numbers,
+ * three in four of them, are 50 to 100 -- is refused: it is 85% typed as 0.85 without the
+ * percentage format among 95 and 88, and read as 0.85 it would be a score of 0.85. A
+ * column that holds fractions throughout (执行率(%) as 0.95, 1.02) is consistent and read as
+ * it is: the project reader takes such rates as fractions, and refusing it would stop the
+ * import of a whole workbook over a sheet that may not even be used. A cell formatted as a
+ * percentage is read as Excel shows it (85%).
+ */
+static int check_fractions(jx_doc *doc, const char *sheet, const jx__xcells *p, int maxc)
+{
+	column_stat *st = calloc((size_t)maxc, sizeof(*st));
+	int rc = 0;
+	if (!st)
+		return jx__oom();
+	count_cells(st, p);
+	for (int c = 0; c < maxc && rc == 0; c++) {
+		const column_stat *s = &st[c];
+		char letters[16], shown[40];
+		double v;
+		if (!s->bare || !((s->header_percent && s->whole > 0) ||
+				  (s->others >= 3 && 4 * s->big >= 3 * s->others)))
+			continue;
+		jx__doc_column_letters(letters, sizeof(letters), c + 1);
+		jx__number_read(p->pool.data + s->bare->at, &v);
+		jx__number_shown(shown, sizeof(shown), v * 100);
+		rc = jx__error(JX_EPARSE,
+			       _("%s:%s!%s%d: %s is a fraction in a column of percentages (its "
+				 "header says %% or its other values are 50 to 100); type %s%% "
+				 "or format the cell as a percentage"),
+			       doc->name, sheet, letters, s->bare->row, p->pool.data + s->bare->at,
+			       shown);
+	}
+	free(st);
+	return rc;
+}
+
 /* ---- a sheet gathered whole ---- */
 
 /* Each merge: its top-left text spanning the range (overlaps are not applied). */
@@ -66,7 +160,8 @@ static int build_grid(jx_doc *doc, const char *sheet, const jx__xcells *p)
 	int minr = p->cells[0].row, maxr = p->cells[p->ncells - 1].row, maxc = 0, rc;
 	for (size_t i = 0; i < p->ncells; i++)
 		maxc = p->cells[i].col > maxc ? p->cells[i].col : maxc;
-	if ((rc = jx_doc_add_table(&t, doc, (size_t)(maxr - minr + 1), (size_t)maxc)) != 0)
+	if ((rc = check_fractions(doc, sheet, p, maxc)) != 0 ||
+	    (rc = jx_doc_add_table(&t, doc, (size_t)(maxr - minr + 1), (size_t)maxc)) != 0)
 		return rc;
 	if (!(t->sheet = jx__strdup(sheet)))
 		return jx__oom();

@@ -101,17 +101,17 @@ int jx__xml_next(jx__xml *x)
 		type = xmlTextReaderNodeType(x->reader);
 		if (type == XML_READER_TYPE_DOCUMENT_TYPE ||
 		    type == XML_READER_TYPE_ENTITY_REFERENCE)
-			return jx__xml_fail(x,
-					    "a DTD or entity is not allowed in an Office document");
+			return jx__xml_fail(
+				x, _("a DTD or entity is not allowed in an Office document"));
 		if (xmlTextReaderDepth(x->reader) > JX__XML_MAX_DEPTH)
-			return jx__xml_fail(x, "elements nested more than %d deep",
+			return jx__xml_fail(x, _("elements nested more than %d deep"),
 					    JX__XML_MAX_DEPTH);
 		return 1;
 	}
 	if (x->io_failed)
 		return x->io_failed;
 	if (ret < 0 || x->message[0])
-		return jx__error(JX_EPARSE, "%s:%s:%d: XML error: %s", x->name, x->entry,
+		return jx__error(JX_EPARSE, _("%s:%s:%d: XML error: %s"), x->name, x->entry,
 				 x->error_line, x->message[0] ? x->message : "not well-formed");
 	return 0;
 }
@@ -121,7 +121,7 @@ int jx__xml_skip(jx__xml *x)
 	int ret = xmlTextReaderNext(x->reader);
 	if (ret < 0 || x->io_failed)
 		return x->io_failed ? x->io_failed
-				    : jx__error(JX_EPARSE, "%s:%s:%d: XML error: %s", x->name,
+				    : jx__error(JX_EPARSE, _("%s:%s:%d: XML error: %s"), x->name,
 						x->entry, x->error_line,
 						x->message[0] ? x->message : "not well-formed");
 	return ret;

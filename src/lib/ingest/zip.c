@@ -43,27 +43,27 @@ static int check_entries(const jx__zip *z)
 	if (n < 0 || n > JX__ZIP_MAX_ENTRIES) {
 		snprintf(msg, sizeof(msg), "%lld entries, more than the %d allowed", (long long)n,
 			 JX__ZIP_MAX_ENTRIES);
-		return zip_fail(z->name, "refusing the archive", msg);
+		return zip_fail(z->name, _("refusing the archive"), msg);
 	}
 	for (zip_int64_t i = 0; i < n; i++) {
 		zip_stat_t st;
 		if (zip_stat_index(z->za, (zip_uint64_t)i, 0, &st) != 0)
-			return zip_fail(z->name, "damaged zip archive", zip_strerror(z->za));
+			return zip_fail(z->name, _("damaged zip archive"), zip_strerror(z->za));
 		if (!(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_COMP_SIZE))
 			continue;
 		total += st.size;
 		if (total > JX__ZIP_MAX_TOTAL) {
-			snprintf(msg, sizeof(msg), "its parts would inflate to more than %d MiB",
+			snprintf(msg, sizeof(msg), _("its parts would inflate to more than %d MiB"),
 				 (int)(JX__ZIP_MAX_TOTAL >> 20));
-			return zip_fail(z->name, "refusing the archive (a zip bomb?)", msg);
+			return zip_fail(z->name, _("refusing the archive (a zip bomb?)"), msg);
 		}
 		if (st.size > ((zip_uint64_t)1 << 20) &&
 		    st.size / (st.comp_size ? st.comp_size : 1) > JX__ZIP_MAX_RATIO) {
-			snprintf(msg, sizeof(msg), "%s inflates %llu times (at most %d allowed)",
-				 st.name ? st.name : "an entry",
+			snprintf(msg, sizeof(msg), _("%s inflates %llu times (at most %d allowed)"),
+				 st.name ? st.name : _("an entry"),
 				 (unsigned long long)(st.size / (st.comp_size ? st.comp_size : 1)),
 				 JX__ZIP_MAX_RATIO);
-			return zip_fail(z->name, "refusing the archive (a zip bomb?)", msg);
+			return zip_fail(z->name, _("refusing the archive (a zip bomb?)"), msg);
 		}
 	}
 	return 0;
@@ -82,14 +82,14 @@ int jx__zip_open(jx__zip **out, const char *name, const char *data, size_t len)
 	z->name = name;
 	if (!(src = zip_source_buffer_create(data, len, 0, &err))) {
 		free(z);
-		rc = zip_fail(name, "cannot read the zip archive", zip_error_strerror(&err));
+		rc = zip_fail(name, _("cannot read the zip archive"), zip_error_strerror(&err));
 		zip_error_fini(&err);
 		return rc;
 	}
 	if (!(z->za = zip_open_from_source(src, ZIP_RDONLY, &err))) {
 		zip_source_free(src);
 		free(z);
-		rc = zip_fail(name, "not a valid zip archive (damaged or cut short?)",
+		rc = zip_fail(name, _("not a valid zip archive (damaged or cut short?)"),
 			      zip_error_strerror(&err));
 		zip_error_fini(&err);
 		return rc;
@@ -140,21 +140,22 @@ int jx__zip_entry_open(jx__zip_file **out, const jx__zip *z, const char *entry, 
 	char msg[160];
 	*out = NULL;
 	if (i < 0)
-		return zip_fail(z->name, "a part is missing from the archive", entry);
+		return zip_fail(z->name, _("a part is missing from the archive"), entry);
 	if (zip_stat_index(z->za, (zip_uint64_t)i, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
-		return zip_fail(z->name, "damaged zip archive", entry);
+		return zip_fail(z->name, _("damaged zip archive"), entry);
 	if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
-		return zip_fail(z->name, "the archive is password-protected", entry);
+		return zip_fail(z->name, _("the archive is password-protected"), entry);
 	if (st.size > max) {
 		snprintf(msg, sizeof(msg), "%s is %llu MiB, more than the %zu MiB allowed", entry,
 			 (unsigned long long)(st.size >> 20), max >> 20);
-		return zip_fail(z->name, "refusing the file", msg);
+		return zip_fail(z->name, _("refusing the file"), msg);
 	}
 	if (!(f = calloc(1, sizeof(*f))))
 		return jx__oom();
 	if (!(f->f = zip_fopen_index(z->za, (zip_uint64_t)i, 0))) {
 		free(f);
-		return zip_fail(z->name, "cannot read a part of the archive", zip_strerror(z->za));
+		return zip_fail(z->name, _("cannot read a part of the archive"),
+				zip_strerror(z->za));
 	}
 	f->z = z;
 	snprintf(f->entry, sizeof(f->entry), "%s", entry);
@@ -172,17 +173,17 @@ long jx__zip_entry_read(jx__zip_file *f, char *buf, size_t size)
 		got = zip_fread(f->f, &extra, 1);
 		if (got == 0)
 			return 0;
-		return zip_fail(f->z->name, "damaged zip archive",
+		return zip_fail(f->z->name, _("damaged zip archive"),
 				got < 0 ? zip_file_strerror(f->f)
-					: "a part is longer than it says");
+					: _("a part is longer than it says"));
 	}
 	if (size > f->size - f->done)
 		size = (size_t)(f->size - f->done);
 	got = zip_fread(f->f, buf, size);
 	if (got < 0)
-		return zip_fail(f->z->name, "damaged zip archive", zip_file_strerror(f->f));
+		return zip_fail(f->z->name, _("damaged zip archive"), zip_file_strerror(f->f));
 	if (got == 0)
-		return zip_fail(f->z->name, "damaged zip archive", "a part is cut short");
+		return zip_fail(f->z->name, _("damaged zip archive"), "a part is cut short");
 	f->done += (zip_uint64_t)got;
 	return (long)got;
 }

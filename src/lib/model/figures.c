@@ -128,13 +128,13 @@ int jx_figures_set(jx_figures *f, const char *item, int64_t cents, int line)
 	size_t i, at;
 	int idx = figure_index(f, item);
 	if (idx < 0 && jx_figure_is_project(item))
-		return jx__error(JX_EINVAL, "figure item '%s' belongs to a project's figures",
+		return jx__error(JX_EINVAL, _("figure item '%s' belongs to a project's figures"),
 				 item);
 	if (idx < 0 && index_in(figure_items, item) >= 0)
-		return jx__error(JX_EINVAL, "figure item '%s' belongs to a department's figures",
+		return jx__error(JX_EINVAL, _("figure item '%s' belongs to a department's figures"),
 				 item);
 	if (idx < 0)
-		return jx__error(JX_EINVAL, "unknown figure item '%s'", item);
+		return jx__error(JX_EINVAL, _("unknown figure item '%s'"), item);
 	for (i = 0; i < f->nitems; i++)
 		if (!strcmp(f->items[i].item, item)) {
 			f->items[i].cents = cents;

@@ -35,7 +35,7 @@ int jx_kind_parse(const char *s, jx_kind *out)
 {
 	int v;
 	if (name_lookup(kind_names, 2, s, &v))
-		return jx__error(JX_EINVAL, "kind must be 'self' or 'review', not '%s'",
+		return jx__error(JX_EINVAL, _("kind must be 'self' or 'review', not '%s'"),
 				 s ? s : "");
 	*out = (jx_kind)v;
 	return 0;
@@ -46,7 +46,7 @@ int jx_origin_parse(const char *s, jx_origin *out)
 	int v;
 	if (name_lookup(origin_names, 3, s, &v))
 		return jx__error(JX_EINVAL,
-				 "score_origin must be stated, inferred or missing, not '%s'",
+				 _("score_origin must be stated, inferred or missing, not '%s'"),
 				 s ? s : "");
 	*out = (jx_origin)v;
 	return 0;
@@ -56,7 +56,7 @@ int jx_provenance_parse(const char *s, jx_provenance *out)
 {
 	int v;
 	if (name_lookup(provenance_names, 2, s, &v))
-		return jx__error(JX_EINVAL, "provenance must be 'real' or 'synthetic', not '%s'",
+		return jx__error(JX_EINVAL, _("provenance must be 'real' or 'synthetic', not '%s'"),
 				 s ? s : "");
 	*out = (jx_provenance)v;
 	return 0;

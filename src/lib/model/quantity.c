@@ -337,7 +337,7 @@ int jx_completion_parse(const char *s, jx_completion *out)
 			*out = (jx_completion)i;
 			return 0;
 		}
-	return jx__error(JX_EINVAL, "completion must be met, missed or unknown, not '%s'",
+	return jx__error(JX_EINVAL, _("completion must be met, missed or unknown, not '%s'"),
 			 s ? s : "");
 }
 
@@ -360,5 +360,5 @@ int jx_bound_parse(const char *s, jx_bound *out)
 			*out = (jx_bound)i;
 			return 0;
 		}
-	return jx__error(JX_EINVAL, "bound must be ge, gt, le, lt or eq, not '%s'", s ? s : "");
+	return jx__error(JX_EINVAL, _("bound must be ge, gt, le, lt or eq, not '%s'"), s ? s : "");
 }

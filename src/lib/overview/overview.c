@@ -41,20 +41,39 @@ static void mark_periods(jx__ov_state *s, size_t d, const jx_units *u)
 	}
 }
 
+/* The mean self and review rates of sd's years with both totals (the gap's years). */
+static void gap_means(jx_overview *ov, size_t i, const jx_standing_result *sd)
+{
+	double self = 0, review = 0;
+	size_t n = 0;
+	for (size_t y = 0; y < sd->nyears; y++)
+		if (!isnan(sd->years[y].gap_rate)) {
+			self += sd->years[y].self_rate;
+			review += sd->years[y].review_rate;
+			n++;
+		}
+	ov->gap_self_rate[i] = n ? self / (double)n : NAN;
+	ov->gap_review_rate[i] = n ? review / (double)n : NAN;
+}
+
 /* The gap test of one department, kept when it has a year of both totals. */
 static int add_gap(jx__ov_state *s, const jx_standing_result *sd)
 {
 	jx_overview *ov = s->ov;
 	jx_gap_result *g = NULL;
+	size_t cap_self = s->cap_gaps, cap_review = s->cap_gaps; /* all three grow alike */
 	int rc = jx_gap_compute(&g, sd, ov->o.alpha);
 	if (rc || g->n == 0) {
 		jx_gap_result_free(g);
 		return rc;
 	}
-	if (jx__grow((void **)&ov->gaps, &s->cap_gaps, ov->ngaps + 1, sizeof(*ov->gaps))) {
+	if (jx__grow((void **)&ov->gaps, &s->cap_gaps, ov->ngaps + 1, sizeof(*ov->gaps)) ||
+	    jx__grow((void **)&ov->gap_self_rate, &cap_self, ov->ngaps + 1, sizeof(double)) ||
+	    jx__grow((void **)&ov->gap_review_rate, &cap_review, ov->ngaps + 1, sizeof(double))) {
 		jx_gap_result_free(g);
 		return jx__oom();
 	}
+	gap_means(ov, ov->ngaps, sd);
 	ov->gaps[ov->ngaps++] = g;
 	return 0;
 }
@@ -157,6 +176,8 @@ void jx_overview_free(jx_overview *ov)
 		jx__ov_indicator_free(&ov->indicators[i]);
 	free(ov->indicators);
 	jx_gap_results_free(ov->gaps, ov->ngaps);
+	free(ov->gap_self_rate);
+	free(ov->gap_review_rate);
 	for (size_t i = 0; i < ov->nwarnings; i++) {
 		free(ov->warnings[i].subject);
 		free(ov->warnings[i].evidence);

@@ -119,8 +119,8 @@ int jx__ov_matrix_table(jx_table **out, const jx_overview *ov, jx_overview_sort 
 	if (rc == 0 && wide &&
 	    ((ov->provenance == JX_PROV_SYNTHETIC &&
 	      jx_table_add_note(
-		      *out,
-		      "合成数据 synthetic data: fictional departments, not real evaluations")) ||
+		      *out, "%s",
+		      _("synthetic data: fictional departments, not real evaluations"))) ||
 	     basis_note(*out, ov)))
 		rc = jx__oom();
 	free(order);

@@ -122,7 +122,7 @@ static int save(cairo_surface_t *s, const char *path)
 	if (cairo_surface_write_to_png_stream(s, to_stream, jx_output_stream(o)) !=
 	    CAIRO_STATUS_SUCCESS) {
 		jx_output_abort(o);
-		return jx__error(JX_EIO, "%s: could not write the PNG", path);
+		return jx__error(JX_EIO, _("%s: could not write the PNG"), path);
 	}
 	return jx_output_commit(o);
 }
@@ -147,7 +147,7 @@ int jx__pdf_debug_png(const char *path, const jx__pdf_geometry *g, const jx__pdf
 	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)width + 1, (int)height + 1);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(s);
-		return jx__error(JX_EIO, "%s: the picture would be too large", path);
+		return jx__error(JX_EIO, _("%s: the picture would be too large"), path);
 	}
 	cr = cairo_create(s);
 	cairo_set_source_rgb(cr, 0.5, 0.5, 0.5);

@@ -162,7 +162,7 @@ static int do_page(jx__buf *b, PopplerDocument *doc, int index, int images)
 	memset(&pg, 0, sizeof(pg));
 	pg.number = index + 1;
 	if (!page)
-		return jx__error(JX_EPARSE, "page %d", index + 1);
+		return jx__error(JX_EPARSE, _("page %d"), index + 1);
 	poppler_page_get_size(page, &pg.width, &pg.height);
 	if (!(pg.width > 0) || !(pg.height > 0) || pg.width > JX__PDF_MAX_SIDE ||
 	    pg.height > JX__PDF_MAX_SIDE) {

@@ -133,6 +133,21 @@ static void emit_ranks(plot__script *ps, const jx_rank_result *r, const char *de
 	free(grades);
 }
 
+/* The axis fitted to the peer group's totals (plot__emit_rank_axis). */
+static void emit_axis(plot__script *ps, const jx_rank_result *r)
+{
+	double *pct = malloc((r->nrows + 1) * sizeof(*pct));
+	if (!pct) {
+		ps->vars.failed = 1;
+		return;
+	}
+	for (size_t i = 0; i < r->nrows; i++)
+		pct[i] = plot__ratio_percent(r->rows[i].total_score, r->rows[i].total_weight,
+					     r->rows[i].rate);
+	plot__emit_rank_axis(ps, pct, r->nrows);
+	free(pct);
+}
+
 int plot__chart_rank(plot__script *ps, const plot__ctx *ctx)
 {
 	jx_rank_result *owned = NULL, peers = {0}, *r = &peers;
@@ -166,6 +181,7 @@ int plot__chart_rank(plot__script *ps, const plot__ctx *ctx)
 	if ((rc = plot__emit_bands(ps, ctx->store)) != 0)
 		goto out;
 	emit_ranks(ps, r, ctx->req->department, at);
+	emit_axis(ps, r);
 	if (r->nrows > RANK_MAX_BARS)
 		snprintf(note, sizeof(note),
 			 _("%zu departments: the top %d and those around this one are shown"),

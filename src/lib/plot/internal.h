@@ -34,6 +34,19 @@ typedef struct {
 
 typedef int (*plot__chart_fn)(plot__script *ps, const plot__ctx *ctx);
 
+/** A chart to draw: its preparation, and the template it is drawn with. */
+typedef struct {
+	const char *name;          /**< named in the script's first line */
+	const char *template_name; /**< plots/<template_name>.gp */
+	int (*prepare)(plot__script *ps, const void *arg);
+	const void *arg;
+} plot__job;
+
+/** The whole script of job (its output req->out_path); *out free(). */
+int plot__script_text(char **out, const plot__job *job, const jx_plot_request *req);
+/** Draw job into req->out_path as jx_plot_draw does (atomic, checked, script kept). */
+int plot__draw(const plot__job *job, const jx_plot_request *req);
+
 int plot__chart_total(plot__script *ps, const plot__ctx *ctx);
 int plot__chart_categories(plot__script *ps, const plot__ctx *ctx);
 int plot__chart_heatmap(plot__script *ps, const plot__ctx *ctx);
@@ -42,6 +55,33 @@ int plot__chart_weak(plot__script *ps, const plot__ctx *ctx);
 int plot__chart_figures(plot__script *ps, const plot__ctx *ctx);
 int plot__chart_rank(plot__script *ps, const plot__ctx *ctx);
 int plot__chart_projects(plot__script *ps, const plot__ctx *ctx);
+
+/* ---- the overview's charts (overview_*.c) ---- */
+
+/** What an overview chart is drawn from. */
+typedef struct {
+	const jx_overview *ov;
+	const jx_overview_plot *op;
+	const jx_plot_request *req;
+} plot__ov;
+
+int plot__ov_grades(plot__script *ps, const plot__ov *c);
+int plot__ov_heat(plot__script *ps, const plot__ov *c);
+int plot__ov_weak(plot__script *ps, const plot__ov *c);
+int plot__ov_gap(plot__script *ps, const plot__ov *c);
+int plot__ov_rank(plot__script *ps, const plot__ov *c);
+/** title_text (chart_title) and subtitle_text (the overview's years, or year when not 0;
+ *  departments, kind, extra when not NULL). */
+void plot__ov_titles(plot__script *ps, const plot__ov *c, const char *chart_title, int year,
+		     const char *extra);
+/** band_name[] and band_min[] from the overview's grade bands. */
+void plot__ov_bands(plot__script *ps, const jx_overview *ov);
+/** The index of grade among the overview's bands plus 1; 0 when unknown. */
+int plot__ov_band(const jx_overview *ov, const char *grade);
+/** 100·score÷weight of a cell; NaN when its rate is unknown. */
+double plot__ov_percent(const jx_overview_cell *cell);
+/** rank_xmin, rank_xmax: the rank chart's axis fitted to the percentages (NaN skipped). */
+void plot__emit_rank_axis(plot__script *ps, const double *pct, size_t n);
 
 /* ---- emitters (escape.c); all set b->failed on ENOMEM ---- */
 

@@ -160,56 +160,67 @@ static int append_template(jx__buf *b, const char *dir, const char *name)
 	return 0;
 }
 
+/* A chart of one department: the request names it and its years. */
+static int prepare_chart(plot__script *ps, const void *arg)
+{
+	const plot__ctx *ctx = arg;
+	const jx_plot_request *req = ctx->req;
+	int rc;
+	if ((unsigned)req->chart >= JX_CHART_COUNT)
+		return jx__error(JX_EINVAL, _("bad chart or image format"));
+	if (!req->department || !*req->department)
+		return jx__error(JX_EINVAL, _("a department is required"));
+	if ((rc = check_years(req)) != 0)
+		return rc;
+	return charts[req->chart].fn(ps, ctx);
+}
+
 /* The chart's preparation in its language (req->lang): every text it makes (titles, axes,
  * keys, notes, labels of codes) is a catalog entry translated there. A failure's message is
  * for the caller, in the caller's language: the preparation, which only reads, fails the
  * same way again under it. */
-static int prepare(plot__script *ps, const plot__ctx *ctx)
+static int prepare(plot__script *ps, const plot__job *job, const jx_plot_request *req)
 {
 	jx_lang caller = jx_i18n_lang();
 	plot__script again;
 	int rc, rc_again;
-	jx_i18n_set(ctx->req->lang);
-	rc = charts[ctx->req->chart].fn(ps, ctx);
+	jx_i18n_set(req->lang);
+	rc = job->prepare(ps, job->arg);
 	ps->synthetic_text = _("synthetic data"); /* catalog texts stay valid after the switch */
 	jx_i18n_set(caller);
-	if (rc == 0 || rc == JX_ENOMEM || caller == ctx->req->lang)
+	if (rc == 0 || rc == JX_ENOMEM || caller == req->lang)
 		return rc;
 	memset(&again, 0, sizeof(again));
 	jx__buf_init(&again.vars);
-	rc_again = charts[ctx->req->chart].fn(&again, ctx);
+	rc_again = job->prepare(&again, job->arg);
 	jx__buf_free(&again.vars);
 	return rc_again ? rc_again : rc;
 }
 
-static int build_script(char **out, jx_store *s, const jx_plot_request *req, const char *path)
+static int build_script(char **out, const plot__job *job, const jx_plot_request *req,
+			const char *path)
 {
 	plot__script ps;
-	plot__ctx ctx;
 	jx__buf b;
 	int rc, w, h;
 	memset(&ps, 0, sizeof(ps));
 	jx__buf_init(&ps.vars);
 	jx__buf_init(&b);
-	ctx.store = s;
-	ctx.req = req;
-	if ((unsigned)req->chart >= JX_CHART_COUNT || (unsigned)req->format > JX_IMAGE_PDF)
+	if ((unsigned)req->format > JX_IMAGE_PDF)
 		return jx__error(JX_EINVAL, _("bad chart or image format"));
-	if (!req->department || !*req->department)
-		return jx__error(JX_EINVAL, _("a department is required"));
-	if ((rc = check_years(req)) != 0 || (rc = prepare(&ps, &ctx)) != 0)
+	if ((rc = prepare(&ps, job, req)) != 0)
 		goto out;
 	w = req->width > 0 ? req->width : ps.width > 0 ? ps.width : DEFAULT_WIDTH;
 	h = req->height > 0 ? req->height : ps.height > 0 ? ps.height : DEFAULT_HEIGHT;
 	jx__buf_printf(&b, "# jixiao %s chart '%s': generated; every text below is quoted\n",
-		       JX_VERSION, charts[req->chart].name);
+		       JX_VERSION, job->name);
 	emit_terminal(&b, req, w, h, path);
 	plot__emit_int(&b, "synthetic", ps.synthetic);
 	plot__emit_string(&b, "synthetic_text", ps.synthetic ? ps.synthetic_text : "");
 	if (ps.vars.data)
 		jx__buf_put(&b, ps.vars.data, ps.vars.len);
 	if ((rc = append_template(&b, req->templates_dir, "common")) != 0 ||
-	    (rc = append_template(&b, req->templates_dir, charts[req->chart].name)) != 0)
+	    (rc = append_template(&b, req->templates_dir, job->template_name)) != 0)
 		goto out;
 	jx__buf_puts(&b, "unset output\n");
 	if (ps.vars.failed || !(*out = jx__buf_detach(&b)))
@@ -220,10 +231,31 @@ out:
 	return rc;
 }
 
-int jx_plot_script(char **out, jx_store *s, const jx_plot_request *req)
+/* The job of a department chart; ctx is filled and must outlive the job. */
+static plot__job chart_job(plot__ctx *ctx, jx_store *s, const jx_plot_request *req)
+{
+	plot__job job;
+	ctx->store = s;
+	ctx->req = req;
+	job.name = job.template_name = (unsigned)req->chart < JX_CHART_COUNT
+					       ? charts[req->chart].name
+					       : "";
+	job.prepare = prepare_chart;
+	job.arg = ctx;
+	return job;
+}
+
+int plot__script_text(char **out, const plot__job *job, const jx_plot_request *req)
 {
 	*out = NULL;
-	return build_script(out, s, req, req->out_path);
+	return build_script(out, job, req, req->out_path);
+}
+
+int jx_plot_script(char **out, jx_store *s, const jx_plot_request *req)
+{
+	plot__ctx ctx;
+	plot__job job = chart_job(&ctx, s, req);
+	return plot__script_text(out, &job, req);
 }
 
 /* The image gnuplot wrote at path is whole enough to be one: non-empty, with the signature. */
@@ -254,10 +286,10 @@ static int verify_image(const char *path, jx_image_format fmt)
 }
 
 /* gnuplot draws into gnuplot_path (a temporary file), which must then hold an image. */
-static int draw_to(jx_store *s, const jx_plot_request *req, const char *gnuplot_path)
+static int draw_to(const plot__job *job, const jx_plot_request *req, const char *gnuplot_path)
 {
 	char *script = NULL;
-	int rc = build_script(&script, s, req, gnuplot_path);
+	int rc = build_script(&script, job, req, gnuplot_path);
 	if (rc == 0)
 		rc = plot__run(script, req->gnuplot, req->timeout);
 	if (rc == 0)
@@ -267,17 +299,17 @@ static int draw_to(jx_store *s, const jx_plot_request *req, const char *gnuplot_
 }
 
 /* The script as the user keeps it: its output is the target (pipe-safe, see emit_terminal). */
-static int write_script(jx_output *o, jx_store *s, const jx_plot_request *req)
+static int write_script(jx_output *o, const plot__job *job, const jx_plot_request *req)
 {
 	char *script = NULL;
-	int rc = build_script(&script, s, req, req->out_path);
+	int rc = build_script(&script, job, req, req->out_path);
 	if (rc == 0 && fputs(script, jx_output_stream(o)) < 0)
 		rc = jx__error(JX_EIO, "%s: %s", jx_output_path(o), strerror(errno));
 	free(script);
 	return rc;
 }
 
-int jx_plot_draw(jx_store *s, const jx_plot_request *req)
+int plot__draw(const plot__job *job, const jx_plot_request *req)
 {
 	jx_output *out = NULL, *script = NULL;
 	int rc;
@@ -289,9 +321,9 @@ int jx_plot_draw(jx_store *s, const jx_plot_request *req)
 		jx_output_abort(out);
 		return rc;
 	}
-	rc = draw_to(s, req, jx_output_temp_path(out));
+	rc = draw_to(job, req, jx_output_temp_path(out));
 	if (rc == 0 && script)
-		rc = write_script(script, s, req);
+		rc = write_script(script, job, req);
 	if (rc == 0 && script) {
 		rc = jx_output_commit(script);
 		script = NULL;
@@ -305,8 +337,17 @@ int jx_plot_draw(jx_store *s, const jx_plot_request *req)
 	return rc;
 }
 
+int jx_plot_draw(jx_store *s, const jx_plot_request *req)
+{
+	plot__ctx ctx;
+	plot__job job = chart_job(&ctx, s, req);
+	return plot__draw(&job, req);
+}
+
 int jx_plot_render(char **out, size_t *len, jx_store *s, const jx_plot_request *req)
 {
+	plot__ctx ctx;
+	plot__job job = chart_job(&ctx, s, req);
 	const char *dir = getenv("TMPDIR");
 	char *path = jx__sprintf("%s%s/jixiao-chart-XXXXXX", dir && *dir && *dir != '/' ? "./" : "",
 				 dir && *dir ? dir : "/tmp");
@@ -320,7 +361,7 @@ int jx_plot_render(char **out, size_t *len, jx_store *s, const jx_plot_request *
 		goto out;
 	}
 	close(fd);
-	rc = draw_to(s, req, path);
+	rc = draw_to(&job, req, path);
 	if (rc == 0)
 		rc = jx__read_file(out, &n, path, (size_t)256 << 20);
 	unlink(path);

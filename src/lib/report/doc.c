@@ -304,6 +304,11 @@ unsigned long rp_plural(double points)
 	return points == 1 ? 1 : 2;
 }
 
+const char *rd_pct0(rd_doc *d, double rate)
+{
+	return rd_printf(d, "%.0f%%", rate * 100);
+}
+
 const char *rd_money(rd_doc *d, double v)
 {
 	char buf[64], out[96];

@@ -149,6 +149,8 @@ void rd_cell_set(rd_row *r, size_t i, const char *text, const char *href, unsign
 #define RD_DASH "\xe2\x80\x94" /* — for an unknown value */
 /** rate 0.9523 → "95.2%" (one decimal); NaN → —. */
 const char *rd_pct(rd_doc *d, double rate);
+/** rate as a whole percent, for thresholds in sentences: 0.9 → "90%", 1.1 → "110%". */
+const char *rd_pct0(rd_doc *d, double rate);
 /** rate difference 0.012 → "+1.2" percentage points; 0 → "0.0". */
 const char *rd_pp(rd_doc *d, double delta);
 /** slope of a rate per year → "+1.25" percentage points per year (two decimals). */

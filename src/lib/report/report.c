@@ -31,7 +31,7 @@ int jx_report_format_parse(const char *s, jx_report_format *out)
 	else if (s && (!strcmp(s, "md") || !strcmp(s, "markdown")))
 		*out = JX_REPORT_MD;
 	else
-		return jx__error(JX_EINVAL, "unknown report format '%s' (html, md)", s ? s : "");
+		return jx__error(JX_EINVAL, _("unknown report format '%s' (html, md)"), s ? s : "");
 	return 0;
 }
 
@@ -218,9 +218,9 @@ static int provenance(jx_report *r, jx_store *st)
 static int check_request(const jx_report_request *req)
 {
 	if (!req || !req->department || !*req->department)
-		return jx__error(JX_EINVAL, "report: a department is required");
+		return jx__error(JX_EINVAL, _("report: a department is required"));
 	if (req->year_from && req->year_to && req->year_from > req->year_to)
-		return jx__error(JX_EINVAL, "report: year range %d-%d is empty", req->year_from,
+		return jx__error(JX_EINVAL, _("report: year range %d-%d is empty"), req->year_from,
 				 req->year_to);
 	return 0;
 }

@@ -23,8 +23,6 @@
 #define RULE_PAIRS_MAX 3      /* R5: pairs listed at most */
 #define RULE_NEW_MAX 5        /* R6: new deductions listed at most */
 #define RULE_TARGET_RATE 0.90 /* R2: the target rate (full marks when already reached) */
-#define RULE_EXEC_LOW 0.90    /* R8: execution rate below ... */
-#define RULE_EXEC_HIGH 1.10   /* R8: ... or above */
 
 static const char *const rule_names[] = {
 	"",          "persistent",   "low_rate",        "falling",   "concentrated",
@@ -328,7 +326,7 @@ static int rule_funds(jx_report *r)
 		return 0;
 	last = &f->years[f->nyears - 1];
 	if (isfinite(last->execution_rate) &&
-	    (last->execution_rate < RULE_EXEC_LOW || last->execution_rate > RULE_EXEC_HIGH)) {
+	    (last->execution_rate < JX_EXECUTION_LOW || last->execution_rate > JX_EXECUTION_HIGH)) {
 		if (!(s = add(r, JX_RULE_EXECUTION, NULL, "fig", (size_t)last->year)))
 			return jx__oom();
 		s->value = last->execution_rate;

@@ -40,17 +40,20 @@ void rp_sec_budget(rd_doc *d, const jx_report *r)
 		rd_span_add(
 			d, in,
 			rd_printf(d,
-				  exec < 0.90
-					  ? _("Budget execution in %d was %s, below 90%%: set next "
+				  exec < JX_EXECUTION_LOW
+					  ? _("Budget execution in %d was %s, below %s: set next "
 					      "year's budget by actual progress and need, and pool "
 					      "the carried-over funds.")
-				  : exec > 1.10
-					  ? _("Budget execution in %d was %s, above 110%%: budget "
+				  : exec > JX_EXECUTION_HIGH
+					  ? _("Budget execution in %d was %s, above %s: budget "
 					      "next year more accurately, with fewer mid-year "
 					      "additions.")
-					  : _("Budget execution in %d was %s, between 90%% and "
-					      "110%%: normal."),
-				  last->year, rd_pct(d, exec)),
+					  : _("Budget execution in %d was %s, between %s and "
+					      "%s: normal."),
+				  last->year, rd_pct(d, exec),
+				  rd_pct0(d, exec > JX_EXECUTION_HIGH ? JX_EXECUTION_HIGH
+								      : JX_EXECUTION_LOW),
+				  rd_pct0(d, JX_EXECUTION_HIGH)),
 			NULL, 0);
 		rd_span_add(d, in, " ", NULL, 0);
 		rd_span_add(d, in, ev, rp_anchor(d, "#fig", (size_t)last->year), RD_MUTED);

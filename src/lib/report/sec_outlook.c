@@ -8,9 +8,6 @@
 #include <string.h>
 #include "report/internal.h"
 
-#define EXEC_LOW 0.90 /* execution rates outside [EXEC_LOW, EXEC_HIGH] are marked */
-#define EXEC_HIGH 1.10
-
 static int is_weak(const jx_report *r, const jx_unit *un)
 {
 	for (size_t i = 0; i < r->weak->nrows; i++)
@@ -110,8 +107,8 @@ static void figures_table(rd_doc *d, const jx_funds_result *f)
 		heads, 8, 0xfe /* 1-7 */);
 	for (size_t i = 0; i < f->nyears; i++) {
 		const jx_funds_year *fy = &f->years[i];
-		int off = isfinite(fy->execution_rate) &&
-			  (fy->execution_rate < EXEC_LOW || fy->execution_rate > EXEC_HIGH);
+		int off = isfinite(fy->execution_rate) && (fy->execution_rate < JX_EXECUTION_LOW ||
+							   fy->execution_rate > JX_EXECUTION_HIGH);
 		rd_row *row = rd_row_add(d, t, rp_anchor(d, "fig", (size_t)fy->year), 0);
 		rd_cell_set(row, 0, rd_printf(d, "%d", fy->year), NULL, 0);
 		rd_cell_set(row, 1, rd_money(d, fy->budget_total), NULL, 0);

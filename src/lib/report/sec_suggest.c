@@ -100,11 +100,12 @@ static const char *suggestion_text(rd_doc *d, const jx_report *r, const jx_sugge
 		return rd_printf(
 			d,
 			(s->value < 1
-				 ? _("Budget execution in %d was %s, below 90%%: speed up spending "
+				 ? _("Budget execution in %d was %s, below %s: speed up spending "
 				     "and plan the use of funds.")
-				 : _("Final expenditure in %d was %s of the budget, above 110%%: "
+				 : _("Final expenditure in %d was %s of the budget, above %s: "
 				     "budget more accurately and reduce mid-year additions.")),
-			s->year, rd_pct(d, s->value));
+			s->year, rd_pct(d, s->value),
+			rd_pct0(d, s->value < 1 ? JX_EXECUTION_LOW : JX_EXECUTION_HIGH));
 	case JX_RULE_GROWTH:
 		return rd_printf(
 			d,

@@ -31,6 +31,9 @@ const char *jx__site_grade_class(const jx_overview *ov, const char *grade);
 /** Write b (consumed) to tmp/name; JX_ENOMEM or JX_EIO. */
 int jx__site_save(jx__site *s, const char *name, jx__buf *b);
 
+/** The department's small chart (totals per year by grade, ranks), inline SVG (chart.c). */
+void jx__site_chart(jx__buf *b, const jx__site *s, size_t d);
+
 int jx__site_index(jx__site *s);
 int jx__site_department(jx__site *s, jx_store *st, size_t d);
 int jx__site_indicator(jx__site *s, size_t i);

@@ -58,6 +58,7 @@ int jx__site_department(jx__site *s, jx_store *st, size_t d)
 	jx__buf_put(&b, html, (size_t)(body - html));
 	jx__buf_puts(&b, "\n");
 	dept_nav(&b, s, d);
+	jx__site_chart(&b, s, d);
 	jx__buf_puts(&b, body);
 	free(html);
 	snprintf(name, sizeof(name), "dept/d%zu.html", d);

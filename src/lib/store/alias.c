@@ -43,7 +43,7 @@ static int to_key(jx_store *s, char **out, const char *arg)
 		return jx__oom();
 	if (!*norm) {
 		free(norm);
-		return jx__error(JX_EINVAL, "empty indicator name");
+		return jx__error(JX_EINVAL, _("empty indicator name"));
 	}
 	if (strchr(norm, '/')) {
 		*out = norm;
@@ -81,13 +81,13 @@ static int to_key(jx_store *s, char **out, const char *arg)
 	sqlite3_finalize(st);
 	if (n == 0)
 		rc = jx__error(JX_ENOTFOUND,
-			       "no stored indicator is named '%s'; give the full key "
-			       "level1/level2/level3 (see `jixiao indicators`)",
+			       _("no stored indicator is named '%s'; give the full key "
+				 "level1/level2/level3 (see `jixiao indicators`)"),
 			       arg);
 	else if (n > 1)
 		rc = jx__error(JX_EINVAL,
-			       "'%s' names %d different indicators; give the full key "
-			       "level1/level2/level3 (see `jixiao indicators`)",
+			       _("'%s' names %d different indicators; give the full key "
+				 "level1/level2/level3 (see `jixiao indicators`)"),
 			       arg, n);
 	free(norm);
 	if (rc) {
@@ -162,7 +162,7 @@ static int pair_keys(jx_store *s, const char *old_arg, const char *new_arg, char
 	if ((rc = to_key(s, old_key, old_arg)) != 0 || (rc = to_key(s, new_key, new_arg)) != 0)
 		return rc;
 	if (!strcmp(*old_key, *new_key))
-		return jx__error(JX_EINVAL, "'%s' and '%s' are the same indicator", old_arg,
+		return jx__error(JX_EINVAL, _("'%s' and '%s' are the same indicator"), old_arg,
 				 new_arg);
 	return check_apart(s, *old_key, *new_key);
 }
@@ -192,7 +192,7 @@ int jx_store_alias_add(jx_store *s, const char *old_arg, const char *new_arg)
 	if ((rc = jx_store_alias_resolve(s, &end, new_key)) != 0)
 		goto out;
 	if (!strcmp(end, old_key))
-		rc = jx__error(JX_EINVAL, "alias %s -> %s would make a cycle", old_key, new_key);
+		rc = jx__error(JX_EINVAL, _("alias %s -> %s would make a cycle"), old_key, new_key);
 	else if (strcmp(end, new_key) == 0 || (rc = check_apart(s, old_key, end)) == 0)
 		rc = insert_alias(s, old_key, new_key);
 out:
@@ -214,7 +214,7 @@ int jx_store_alias_remove(jx_store *s, const char *old_arg)
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = jx__db_error(s->db, "removing an alias");
 		else if (sqlite3_changes(s->db) == 0)
-			rc = jx__error(JX_ENOTFOUND, "no alias for '%s'", old_arg);
+			rc = jx__error(JX_ENOTFOUND, _("no alias for '%s'"), old_arg);
 		sqlite3_finalize(st);
 	}
 	free(key);
@@ -341,7 +341,7 @@ static int name_cycle(jx_store *s, const char *at, char **olds, char **news, siz
 	free(cur);
 	if (rc)
 		return rc;
-	return jx__error(JX_EINVAL, "alias %s -> %s would make a cycle", olds[*failed],
+	return jx__error(JX_EINVAL, _("alias %s -> %s would make a cycle"), olds[*failed],
 			 news[*failed]);
 }
 

@@ -46,9 +46,9 @@ int jx_store_load_project_figures(jx_store *s, jx_figures **out, const char *dep
 	if (rc == 0 && step != SQLITE_DONE)
 		rc = jx__db_error(s->db, "reading figures");
 	if (rc == 0 && f->nitems == 0)
-		rc = project ? jx__error(JX_ENOTFOUND, "no figures for %s / %s %d", department,
+		rc = project ? jx__error(JX_ENOTFOUND, _("no figures for %s / %s %d"), department,
 					 project, year)
-			     : jx__error(JX_ENOTFOUND, "no figures for %s %d", department, year);
+			     : jx__error(JX_ENOTFOUND, _("no figures for %s %d"), department, year);
 out:
 	sqlite3_finalize(st);
 	free(owned);

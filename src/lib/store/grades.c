@@ -77,7 +77,7 @@ int jx_store_set_grade_bands(jx_store *s, const jx_grade_band *bands, size_t n)
 	sqlite3_stmt *ins = NULL, *sel = NULL, *upd = NULL;
 	int rc;
 	if (n == 0 || n > 16)
-		return jx__error(JX_EINVAL, "give between 1 and 16 grade bands");
+		return jx__error(JX_EINVAL, _("give between 1 and 16 grade bands"));
 	if ((rc = check_order(bands, n)) != 0)
 		return rc;
 	memcpy(sorted, bands, n * sizeof(*bands));
@@ -85,12 +85,12 @@ int jx_store_set_grade_bands(jx_store *s, const jx_grade_band *bands, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		if (!sorted[i].grade[0] || sorted[i].min_score < 0 || sorted[i].min_score > 100)
 			return jx__error(JX_EINVAL,
-					 "a grade band needs a name and a minimum in 0..100");
+					 _("a grade band needs a name and a minimum in 0..100"));
 		if (i && sorted[i].min_score == sorted[i - 1].min_score)
-			return jx__error(JX_EINVAL, "two grade bands start at the same score");
+			return jx__error(JX_EINVAL, _("two grade bands start at the same score"));
 	}
 	if (sorted[n - 1].min_score != 0)
-		return jx__error(JX_EINVAL, "the lowest grade band must start at 0");
+		return jx__error(JX_EINVAL, _("the lowest grade band must start at 0"));
 	if ((rc = jx__exec(s->db, "BEGIN IMMEDIATE")) != 0)
 		return rc;
 	if ((rc = jx__exec(s->db, "DELETE FROM grade_band")) ||

@@ -183,7 +183,7 @@ int jx_store_find_project(jx_store *s, char **key_out, const char *department, c
 		return jx__oom();
 	if (!*want) {
 		free(want);
-		return jx__error(JX_EINVAL, "empty project name");
+		return jx__error(JX_EINVAL, _("empty project name"));
 	}
 	if ((rc = project_aliases(s, &olds, &news, &nalias)) != 0 ||
 	    (rc = jx__prepare(s->db, &st, sql)) != 0)
@@ -199,11 +199,11 @@ int jx_store_find_project(jx_store *s, char **key_out, const char *department, c
 		rc = jx__oom();
 	else if (!m.exact && m.nmatch == 0)
 		rc = jx__error(JX_ENOTFOUND,
-			       "no project named '%s' is stored%s%s (see `jixiao projects`)", name,
-			       department ? " for " : "", department ? department : "");
+			       _("no project named '%s' is stored%s%s (see `jixiao projects`)"),
+			       name, department ? " for " : "", department ? department : "");
 	else if (!m.exact && m.nmatch > 1)
-		rc = jx__error(JX_EINVAL, "'%s' matches %d projects (%s): give the full name", name,
-			       m.nmatch, m.names.data ? m.names.data : "");
+		rc = jx__error(JX_EINVAL, _("'%s' matches %d projects (%s): give the full name"),
+			       name, m.nmatch, m.names.data ? m.names.data : "");
 out:
 	sqlite3_finalize(st);
 	jx_strings_free(olds, nalias);
@@ -235,13 +235,14 @@ int jx_store_project_alias_add(jx_store *s, const char *old_name, const char *ne
 	if (!old_key || !new_key)
 		rc = jx__oom();
 	else if (!*old_key || !*new_key)
-		rc = jx__error(JX_EINVAL, "empty project name");
+		rc = jx__error(JX_EINVAL, _("empty project name"));
 	else if (!strcmp(old_key, new_key))
-		rc = jx__error(JX_EINVAL, "'%s' and '%s' are the same project", old_name, new_name);
+		rc = jx__error(JX_EINVAL, _("'%s' and '%s' are the same project"), old_name,
+			       new_name);
 	if (rc || (rc = project_aliases(s, &olds, &news, &n)) != 0)
 		goto out;
 	if (!strcmp(jx__alias_follow(olds, news, n, new_key), old_key)) {
-		rc = jx__error(JX_EINVAL, "project alias %s -> %s would make a cycle", old_key,
+		rc = jx__error(JX_EINVAL, _("project alias %s -> %s would make a cycle"), old_key,
 			       new_key);
 		goto out;
 	}
@@ -274,7 +275,7 @@ int jx_store_project_alias_remove(jx_store *s, const char *old_name)
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = jx__db_error(s->db, "removing a project alias");
 		else if (sqlite3_changes(s->db) == 0)
-			rc = jx__error(JX_ENOTFOUND, "no project alias for '%s'", old_name);
+			rc = jx__error(JX_ENOTFOUND, _("no project alias for '%s'"), old_name);
 		sqlite3_finalize(st);
 	}
 	free(key);

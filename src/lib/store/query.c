@@ -218,9 +218,9 @@ int jx_store_load_project_evaluation(jx_store *s, jx_evaluation **out, const cha
 	step = sqlite3_step(st);
 	if (step != SQLITE_ROW) {
 		rc = step != SQLITE_DONE ? jx__db_error(s->db, "reading an evaluation")
-		     : project ? jx__error(JX_ENOTFOUND, "no %s evaluation of %s / %s for %d",
+		     : project ? jx__error(JX_ENOTFOUND, _("no %s evaluation of %s / %s for %d"),
 					   jx_kind_name(kind), department, project, year)
-			       : jx__error(JX_ENOTFOUND, "no %s evaluation of %s for %d",
+			       : jx__error(JX_ENOTFOUND, _("no %s evaluation of %s for %d"),
 					   jx_kind_name(kind), department, year);
 		goto out;
 	}
@@ -373,9 +373,9 @@ int jx_store_find_department(jx_store *s, char **out, const char *name)
 		;
 	else if (n == 0)
 		rc = jx__error(JX_ENOTFOUND,
-			       "no department named '%s' is stored (see `jixiao list`)", name);
+			       _("no department named '%s' is stored (see `jixiao list`)"), name);
 	else if (!exact && n > 1)
-		rc = jx__error(JX_EINVAL, "'%s' matches %d departments (%s): give the full name",
+		rc = jx__error(JX_EINVAL, _("'%s' matches %d departments (%s): give the full name"),
 			       name, n, cands.data ? cands.data : "");
 	else if (!found)
 		rc = jx__oom();

@@ -336,8 +336,9 @@ int jx_store_project_series(jx_store *s, jx_series **out, const char *department
 		rc = jx__framework_read(s->db, s->series.breaks, department, &sr->breaks,
 					&sr->nbreaks);
 	if (rc == 0 && sr->nrows == 0)
-		rc = jx__error(JX_ENOTFOUND, "no %s evaluations of '%s'%s%s%s", jx_kind_name(kind),
-			       department, project ? " / " : "", project ? project : "",
+		rc = jx__error(JX_ENOTFOUND, _("no %s evaluations of '%s'%s%s%s"),
+			       jx_kind_name(kind), department, project ? " / " : "",
+			       project ? project : "",
 			       (year_from || year_to) ? " in that year range" : "");
 out:
 	free(evs);

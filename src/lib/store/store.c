@@ -191,7 +191,7 @@ int jx__exec(sqlite3 *db, const char *sql)
 {
 	char *err = NULL;
 	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
-		int rc = jx__error(JX_EDB, "database: %s", err ? err : sqlite3_errmsg(db));
+		int rc = jx__error(JX_EDB, _("database: %s"), err ? err : sqlite3_errmsg(db));
 		sqlite3_free(err);
 		return rc;
 	}
@@ -262,7 +262,7 @@ static int origin_check(sqlite3 *db)
 	    (rc = jx__exec(db, "PRAGMA writable_schema = ON")) != 0)
 		return rc;
 	if ((rc = jx__exec(db, edit)) == 0 && sqlite3_changes(db) != 1)
-		rc = jx__error(JX_EDB, "indicator's score_origin CHECK is not the expected one");
+		rc = jx__error(JX_EDB, _("indicator's score_origin CHECK is not the expected one"));
 	snprintf(sql, sizeof(sql), "PRAGMA schema_version = %d", version + 1);
 	if (rc == 0)
 		rc = jx__exec(db, sql);
@@ -292,7 +292,7 @@ static int foreign_keys_hold(sqlite3 *db)
 	if (rc)
 		return rc;
 	if (sqlite3_step(st) == SQLITE_ROW)
-		rc = jx__error(JX_EDB, "a row of table %s refers to a missing row",
+		rc = jx__error(JX_EDB, _("a row of table %s refers to a missing row"),
 			       (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	return rc;
@@ -325,7 +325,8 @@ static int migrate(sqlite3 *db, int from, int to)
 		rc = jx__exec(db, "COMMIT");
 	if (rc != 0) {
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		rc = jx__error_prefix(JX_EDB, "migrating the database to version %d failed: ", to);
+		rc = jx__error_prefix(JX_EDB, _("migrating the database to version %d failed: "),
+				      to);
 	}
 	return rc;
 }
@@ -339,12 +340,12 @@ static int check_and_migrate(jx_store *s, const char *path)
 		return rc;
 	s->opened_version = version;
 	if (app != (int)JX_APPLICATION_ID && (app != 0 || ntables != 0))
-		return jx__error(JX_EINVAL, "%s: not a jixiao database (application_id %d)", path,
-				 app);
+		return jx__error(JX_EINVAL, _("%s: not a jixiao database (application_id %d)"),
+				 path, app);
 	if (version > JX_SCHEMA_VERSION)
 		return jx__error(JX_EVERSION,
-				 "%s: database schema version %d is newer than this jixiao "
-				 "understands (%d); upgrade jixiao",
+				 _("%s: database schema version %d is newer than this jixiao "
+				   "understands (%d); upgrade jixiao"),
 				 path, version, JX_SCHEMA_VERSION);
 	if (version == JX_SCHEMA_VERSION)
 		return 0;
@@ -352,8 +353,8 @@ static int check_and_migrate(jx_store *s, const char *path)
 		return 1;
 	if (s->readonly)
 		return jx__error(JX_EVERSION,
-				 "%s: database needs migration from version %d; open it "
-				 "read-write once",
+				 _("%s: database needs migration from version %d; open it "
+				   "read-write once"),
 				 path, version);
 	return jx__store_migrate(s->db, version, JX_SCHEMA_VERSION);
 }
@@ -436,7 +437,7 @@ static int open_db(jx_store *s, const char *path, int flags)
 	if (sqlite3_open_v2(uri ? uri : path, &s->db,
 			    oflags | SQLITE_OPEN_NOMUTEX | (uri ? SQLITE_OPEN_URI : 0),
 			    NULL) != SQLITE_OK)
-		rc = jx__error(JX_EDB, "%s: cannot open database: %s", path,
+		rc = jx__error(JX_EDB, _("%s: cannot open database: %s"), path,
 			       s->db ? sqlite3_errmsg(s->db) : "out of memory");
 	free(uri);
 	return rc;

@@ -216,7 +216,7 @@ static int project_id(sqlite3 *db, importer *im, sqlite3_int64 did, const char *
 		return jx__oom();
 	}
 	if (!*key)
-		rc = jx__error(JX_EINVAL, "a project evaluation of %s has an empty project name",
+		rc = jx__error(JX_EINVAL, _("a project evaluation of %s has an empty project name"),
 			       name);
 	else {
 		sqlite3_bind_int64(im->st[PROJ_INS], 1, did);
@@ -416,8 +416,8 @@ static int import_evaluation(importer *im, const char *source_name, const char *
 	}
 	if (found && !(im->flags & JX_IMPORT_REPLACE)) {
 		rc = jx__error(JX_EEXISTS,
-			       "%s:%d: %s%s%s %d (%s) is already stored with different content "
-			       "(from %s); use --replace to replace it",
+			       _("%s:%d: %s%s%s %d (%s) is already stored with different content "
+				 "(from %s); use --replace to replace it"),
 			       source_name, ev->line > 0 ? ev->line : 1, ev->department,
 			       ev->project ? " / " : "", ev->project ? ev->project : "", ev->year,
 			       jx_kind_name(ev->kind), prev ? prev : "?");
@@ -511,8 +511,8 @@ static int import_figures(importer *im, const char *source_name, const jx_figure
 		if (!(im->flags & JX_IMPORT_REPLACE))
 			return jx__error(
 				JX_EEXISTS,
-				"%s:%d: figures of %s%s%s %d are already stored with different "
-				"values; use --replace to replace them",
+				_("%s:%d: figures of %s%s%s %d are already stored with different "
+				  "values; use --replace to replace them"),
 				source_name, f->line > 0 ? f->line : 1, f->department,
 				f->project ? " / " : "", f->project ? f->project : "", f->year);
 		sqlite3_bind_int64(del, 1, id);
@@ -536,7 +536,7 @@ int jx_import_begin(jx_import **out, jx_store *s, unsigned flags)
 	int rc;
 	*out = NULL;
 	if (s->readonly)
-		return jx__error(JX_EINVAL, "the database is open read-only");
+		return jx__error(JX_EINVAL, _("the database is open read-only"));
 	if (!(im = calloc(1, sizeof(*im))))
 		return jx__oom();
 	im->store = s;
@@ -673,8 +673,8 @@ static int finish(importer *im, int rc)
 int jx_import_commit(jx_import *im, jx_import_stats *stats)
 {
 	if (!im->rc && im->nunhashed)
-		im->rc = jx__error(JX_EINVAL, "an evaluation was stored without its source's "
-					      "SHA-256 (jx_import_source_end was not called)");
+		im->rc = jx__error(JX_EINVAL, _("an evaluation was stored without its source's "
+						"SHA-256 (jx_import_source_end was not called)"));
 	im->rc = finish(im, im->rc);
 	if (stats)
 		*stats = im->stats;

@@ -81,7 +81,7 @@ int jx_table_add_column(jx_table *t, const char *name, const char *heading, jx_c
 	if ((rc = jx_table_status(t)) != 0)
 		return rc;
 	if (t->nrows > 0)
-		return failed(t, jx__error(JX_EINVAL, "columns must be added before rows"));
+		return failed(t, jx__error(JX_EINVAL, _("columns must be added before rows")));
 	if (jx__grow((void **)&t->cols, &t->cols_cap, t->ncols + 1, sizeof(*t->cols)))
 		return failed(t, JX_ENOMEM);
 	c.heading = NULL;
@@ -123,7 +123,7 @@ static int last_cell(jx_table *t, int col, cell **out)
 	if ((rc = jx_table_status(t)) != 0)
 		return rc;
 	if (t->nrows == 0 || col < 0 || (size_t)col >= t->ncols)
-		return failed(t, jx__error(JX_EINVAL, "no such table cell (column %d)", col));
+		return failed(t, jx__error(JX_EINVAL, _("no such table cell (column %d)"), col));
 	*out = &t->cells[(t->nrows - 1) * t->ncols + (size_t)col];
 	return 0;
 }
@@ -228,8 +228,8 @@ int jx_table_set_csv_name(jx_table *t, size_t col, const char *name)
 	if ((rc = jx_table_status(t)) != 0)
 		return rc;
 	if (col >= t->ncols || !name || !*name)
-		return failed(t, jx__error(JX_EINVAL, "no such table column (%zu) or an empty name",
-					   col));
+		return failed(t, jx__error(JX_EINVAL,
+					   _("no such table column (%zu) or an empty name"), col));
 	if (!(copy = jx__strdup(name)))
 		return failed(t, jx__oom());
 	free(t->cols[col].csv_name);
@@ -359,7 +359,7 @@ int jx_table_write(const jx_table *t, FILE *out, jx_format fmt, int bom)
 	else
 		rc = jx__table_write_text(t, out, NULL);
 	if (rc == 0 && ferror(out))
-		rc = jx__error(JX_EIO, "write error on output");
+		rc = jx__error(JX_EIO, _("write error on output"));
 	return rc;
 }
 
@@ -375,7 +375,7 @@ int jx_table_write_rows(const jx_table *t, FILE *out, jx_format fmt, int first)
 	else
 		rc = jx__table_write_text(t, out, NULL);
 	if (rc == 0 && ferror(out))
-		rc = jx__error(JX_EIO, "write error on output");
+		rc = jx__error(JX_EIO, _("write error on output"));
 	return rc;
 }
 
@@ -388,6 +388,6 @@ int jx_format_parse(const char *s, jx_format *out)
 	else if (!strcmp(s, "json"))
 		*out = JX_FMT_JSON;
 	else
-		return jx__error(JX_EINVAL, "unknown format '%s' (table, csv, json)", s);
+		return jx__error(JX_EINVAL, _("unknown format '%s' (table, csv, json)"), s);
 	return 0;
 }

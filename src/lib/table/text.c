@@ -265,6 +265,6 @@ int jx_table_write_view(const jx_table *t, FILE *out, const jx_table_view *v)
 		return rc;
 	rc = jx__table_write_text(t, out, v);
 	if (rc == 0 && ferror(out))
-		rc = jx__error(JX_EIO, "write error on output");
+		rc = jx__error(JX_EIO, _("write error on output"));
 	return rc;
 }

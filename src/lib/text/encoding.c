@@ -46,7 +46,7 @@ int jx__text_convert(jx__buf *out, const char *from, const char *data, size_t le
 	size_t inleft = len;
 	int rc = 0;
 	if (cd == (iconv_t)-1)
-		return jx__error(JX_EIO, "iconv cannot convert %s: %s", from, strerror(errno));
+		return jx__error(JX_EIO, _("iconv cannot convert %s: %s"), from, strerror(errno));
 	while (inleft > 0) {
 		char *o = chunk;
 		size_t oleft = sizeof(chunk);
@@ -89,11 +89,11 @@ static int from_utf16(jx__buf *out, const char *name, const char *data, size_t l
 		jx__text_convert(out, from, data, len - 1, &bad);
 		return jx__error(
 			JX_EPARSE,
-			"%s:%d: UTF-16 text with an odd number of bytes (the file is cut off)",
+			_("%s:%d: UTF-16 text with an odd number of bytes (the file is cut off)"),
 			name, line_after(out));
 	}
 	if (jx__text_convert(out, from, data, len, &bad) != 0)
-		return jx__error(JX_EPARSE, "%s:%d: invalid %s sequence (unpaired surrogate?)",
+		return jx__error(JX_EPARSE, _("%s:%d: invalid %s sequence (unpaired surrogate?)"),
 				 name, line_after(out), from);
 	return 0;
 }
@@ -108,11 +108,11 @@ static int from_gb18030(jx__buf *raw, const char *name, const char *src, size_t 
 	if (jx__text_convert(raw, "GB18030", src, srclen, &bad) == 0)
 		return 0;
 	if (enc == JX_ENC_GB18030)
-		return jx__error(JX_EPARSE, "%s:%d: invalid GB18030 byte sequence", name,
+		return jx__error(JX_EPARSE, _("%s:%d: invalid GB18030 byte sequence"), name,
 				 line_of(src, bad));
 	return jx__error(JX_EPARSE,
-			 "%s:%d: invalid UTF-8 byte sequence, and the file is "
-			 "not GB18030 either (mixed or unknown encoding)",
+			 _("%s:%d: invalid UTF-8 byte sequence, and the file is "
+			   "not GB18030 either (mixed or unknown encoding)"),
 			 name, line_of(src, utf8_bad));
 }
 
@@ -121,8 +121,8 @@ static int nul_byte(const char *name, const char *data, size_t len)
 {
 	size_t off = (size_t)((const char *)memchr(data, '\0', len) - data);
 	int alternate = len >= 4 && (!data[0] || !data[1]) && (!data[2] || !data[3]);
-	return jx__error(JX_EPARSE, "%s:%d: contains a NUL byte; this is not a text file%s", name,
-			 line_of(data, off),
+	return jx__error(JX_EPARSE, _("%s:%d: contains a NUL byte; this is not a text file%s"),
+			 name, line_of(data, off),
 			 alternate ? " (UTF-16 without a byte-order mark? pass --encoding utf-16)"
 				   : "");
 }
@@ -187,7 +187,7 @@ int jx_text_decode(char **out, size_t *out_len, jx_encoding *detected, const cha
 			src = raw.data ? raw.data : "";
 			srclen = raw.len;
 		} else if (enc == JX_ENC_UTF8 && !jx_utf8_valid(src, srclen, &bad)) {
-			rc = jx__error(JX_EPARSE, "%s:%d: invalid UTF-8 byte sequence", name,
+			rc = jx__error(JX_EPARSE, _("%s:%d: invalid UTF-8 byte sequence"), name,
 				       line_of(src, bad));
 			goto out;
 		}
@@ -220,7 +220,7 @@ int jx_encoding_parse(const char *s, jx_encoding *out)
 	else if (!strcmp(s, "utf-16") || !strcmp(s, "utf16") || !strcmp(s, "UTF-16"))
 		*out = JX_ENC_UTF16;
 	else
-		return jx__error(JX_EINVAL, "unknown encoding '%s' (auto, utf-8, gb18030, utf-16)",
-				 s);
+		return jx__error(JX_EINVAL,
+				 _("unknown encoding '%s' (auto, utf-8, gb18030, utf-16)"), s);
 	return 0;
 }

@@ -57,7 +57,7 @@ int jx_number_parse(const char *s, double *out)
 	char *end;
 	double v;
 	if (!s || number_text(buf, sizeof(buf), s) != 0)
-		return jx__error(JX_EINVAL, "'%s' is not a number", s ? s : "");
+		return jx__error(JX_EINVAL, _("'%s' is not a number"), s ? s : "");
 	{
 		locale_t c = c_numeric(), prev = c ? uselocale(c) : (locale_t)0;
 		errno = 0;
@@ -66,7 +66,7 @@ int jx_number_parse(const char *s, double *out)
 			uselocale(prev);
 	}
 	if (*end || errno == ERANGE || !isfinite(v))
-		return jx__error(JX_EINVAL, "'%s' is not a number in range", s);
+		return jx__error(JX_EINVAL, _("'%s' is not a number in range"), s);
 	*out = v;
 	return 0;
 }
@@ -78,7 +78,7 @@ int jx_scaled_parse(const char *s, int decimals, int64_t *out)
 	int neg = 0, frac = 0, seen_dot = 0;
 	int64_t v = 0;
 	if (!s || number_text(buf, sizeof(buf), s) != 0)
-		return jx__error(JX_EINVAL, "'%s' is not a number", s ? s : "");
+		return jx__error(JX_EINVAL, _("'%s' is not a number"), s ? s : "");
 	p = buf;
 	if (*p == '+' || *p == '-')
 		neg = *p++ == '-';
@@ -90,22 +90,24 @@ int jx_scaled_parse(const char *s, int decimals, int64_t *out)
 		if (seen_dot && ++frac > decimals) {
 			if (*p != '0')
 				return decimals == 2
-					       ? jx__error(JX_EINVAL,
-							   "'%s' has more than two decimal places "
-							   "(amounts are kept to 0.01)",
-							   s)
-					       : jx__error(JX_EINVAL,
-							   "'%s' has more than %d decimal places",
-							   s, decimals);
+					       ? jx__error(
+							 JX_EINVAL,
+							 _("'%s' has more than two decimal places "
+							   "(amounts are kept to 0.01)"),
+							 s)
+					       : jx__error(
+							 JX_EINVAL,
+							 _("'%s' has more than %d decimal places"),
+							 s, decimals);
 			continue;
 		}
 		if (v > (INT64_MAX - (*p - '0')) / 10)
-			return jx__error(JX_EINVAL, "'%s' is too large", s);
+			return jx__error(JX_EINVAL, _("'%s' is too large"), s);
 		v = v * 10 + (*p - '0');
 	}
 	for (; frac < decimals; frac++) {
 		if (v > INT64_MAX / 10)
-			return jx__error(JX_EINVAL, "'%s' is too large", s);
+			return jx__error(JX_EINVAL, _("'%s' is too large"), s);
 		v *= 10;
 	}
 	*out = neg ? -v : v;
