@@ -500,8 +500,8 @@ static int check_rate(jx__rc *rc, jx__rp_doc *d)
 	jx_cents_format(b, sizeof(b), computed);
 	return jx__rp_warn(
 		d, p->rate_at,
-		"执行率 %s%% differs from 全年执行数 / 全年预算数 = %s%%; the analysis uses "
-		"the amounts",
+		_("执行率 %s%% differs from 全年执行数 / 全年预算数 = %s%%; the analysis uses "
+		  "the amounts"),
 		a, b);
 }
 

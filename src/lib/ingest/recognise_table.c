@@ -355,9 +355,10 @@ static int close_level2(reader *rd)
 	jx_number_format(b, sizeof(b), sum);
 	for (int k = 0; k < JX__RC_KINDS && e == 0; k++)
 		if (rd->rc->has_kind[k] && fabs(sum - rd->l2_declared) > EPS)
-			e = jx__rp_warn(&rd->rc->rp[k], rd->l2_line,
-					"%s declares %s points but its rows' weights add up to %s",
-					rd->l2, a, b);
+			e = jx__rp_warn(
+				&rd->rc->rp[k], rd->l2_line,
+				_("%s declares %s points but its rows' weights add up to %s"),
+				rd->l2, a, b);
 	rd->l2_declared = NAN;
 	return e;
 }

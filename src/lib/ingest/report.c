@@ -21,7 +21,7 @@ void jx__rp_where(const jx__rp_doc *d, int line, int bare, char *buf, size_t siz
 	if (d->places)
 		d->places->where(d->places->ctx, line, bare, buf, size);
 	else
-		snprintf(buf, size, bare ? "%d" : "line %d", line > 0 ? line : 1);
+		snprintf(buf, size, bare ? "%d" : _("line %d"), line > 0 ? line : 1);
 }
 
 int jx__rp_fail(const jx__rp_doc *d, int line, const char *fmt, ...)

@@ -67,14 +67,14 @@ static int infer(jx__rp_doc *d, jx_indicator *r, double total, double known, con
 	jx__rp_where(d, at, 0, where, sizeof(where));
 	if (v < -EPS || v > r->weight + EPS)
 		return jx__rp_warn(d, r->line,
-				   "score of %s/%s/%s is missing; %s %s (%s) would make it "
-				   "%s, outside 0..%s, so it is left missing",
+				   _("score of %s/%s/%s is missing; %s %s (%s) would make it "
+				     "%s, outside 0..%s, so it is left missing"),
 				   r->level1, r->level2, r->level3, what, num(a, total), where,
 				   num(b, v), num(c, r->weight));
 	r->score = v < 0 ? 0 : v;
 	r->origin = JX_ORIGIN_INFERRED;
 	return jx__rp_warn(
-		d, r->line, "score of %s/%s/%s is missing; inferred as %s from %s %s (%s)",
+		d, r->line, _("score of %s/%s/%s is missing; inferred as %s from %s %s (%s)"),
 		r->level1, r->level2, r->level3, num(a, r->score), what, num(b, total), where);
 }
 
@@ -102,19 +102,19 @@ static int infer_missing(jx__rp_doc *d)
 		if (d->fund_out && jx_indicator_is_fund(r))
 			rc = jx__rp_warn(
 				d, r->line,
-				"the fund row's score is missing and is left missing: 总分 "
-				"does not count the fund row");
+				_("the fund row's score is missing and is left missing: 总分 "
+				  "does not count the fund row"));
 		else if (miss == 1 && !isnan(d->ev->total_score))
 			rc = infer(d, r, d->ev->total_score, s, "合计", d->total_line);
 		else
 			rc = jx__rp_warn(d, r->line,
-					 "score of %s/%s/%s is missing and is left missing: %s",
+					 _("score of %s/%s/%s is missing and is left missing: %s"),
 					 r->level1, r->level2, r->level3,
-					 !d->total_line ? "there is no 合计 row to infer it from"
+					 !d->total_line ? _("there is no 合计 row to infer it from")
 					 : isnan(d->ev->total_score)
-						 ? "the 合计 row states no score"
-						 : "more than one score is missing, so 合计 "
-						   "cannot tell them apart");
+						 ? _("the 合计 row states no score")
+						 : _("more than one score is missing, so 合计 "
+						     "cannot tell them apart"));
 		if (rc != 0)
 			return rc;
 	}
@@ -131,16 +131,17 @@ static int check_groups(jx__rp_doc *d)
 		const jx__rp_group *gr = &d->groups[g];
 		size_t miss = sums(d, g, &w, &s);
 		if (!isnan(gr->declared) && fabs(gr->declared - w) > EPS)
-			rc = jx__rp_warn(d, gr->line,
-					 "%s declares %s points but its rows' weights add up to %s",
-					 gr->name, num(a, gr->declared), num(b, w));
+			rc = jx__rp_warn(
+				d, gr->line,
+				_("%s declares %s points but its rows' weights add up to %s"),
+				gr->name, num(a, gr->declared), num(b, w));
 		if (rc == 0 && !isnan(gr->sub_weight) && fabs(gr->sub_weight - w) > EPS)
 			rc = jx__rp_warn(d, gr->sub_line,
-					 "小计 weight %s of %s differs from its rows' sum %s",
+					 _("小计 weight %s of %s differs from its rows' sum %s"),
 					 num(a, gr->sub_weight), gr->name, num(b, w));
 		if (rc == 0 && !miss && !isnan(gr->sub_score) && fabs(gr->sub_score - s) > EPS)
 			rc = jx__rp_warn(d, gr->sub_line,
-					 "小计 score %s of %s differs from its rows' sum %s",
+					 _("小计 score %s of %s differs from its rows' sum %s"),
 					 num(a, gr->sub_score), gr->name, num(b, s));
 	}
 	return rc;
@@ -194,11 +195,11 @@ static int check_totals(jx__rp_doc *d)
 		return 0;
 	if (!d->total_line)
 		return jx__rp_warn(d, d->last_row_line,
-				   "the table has no 合计 row (it ends at %s): totals are "
-				   "not declared and missing scores cannot be inferred",
+				   _("the table has no 合计 row (it ends at %s): totals are "
+				     "not declared and missing scores cannot be inferred"),
 				   where);
 	if (!miss && !isnan(d->ev->total_score) && fabs(d->ev->total_score - s) > EPS)
-		return jx__rp_warn(d, d->total_line, "scores add up to %s but 合计 states %s",
+		return jx__rp_warn(d, d->total_line, _("scores add up to %s but 合计 states %s"),
 				   num(a, s), num(b, d->ev->total_score));
 	return 0;
 }
@@ -217,14 +218,14 @@ static int check_self_score(jx__rp_doc *d)
 		if (fabs(self - d->ev->total_score) > EPS)
 			return jx__rp_warn(
 				d, d->self_score_line,
-				"the text states a self-score of %s but 合计 (%s) states %s",
+				_("the text states a self-score of %s but 合计 (%s) states %s"),
 				num(a, self), where, num(b, d->ev->total_score));
 		return 0;
 	}
 	if (!miss && fabs(self - s) > EPS)
 		return jx__rp_warn(d, d->self_score_line,
-				   "the text states a self-score of %s but the table's scores "
-				   "add up to %s",
+				   _("the text states a self-score of %s but the table's scores "
+				     "add up to %s"),
 				   num(a, self), num(b, s));
 	return 0;
 }
@@ -245,16 +246,16 @@ static int fund_in_total(jx__rp_doc *d)
 	sums(d, (size_t)-1, &w, &s);
 	if (fabs(w - want) <= EPS)
 		return jx__rp_warn(d, d->total_line,
-				   "总分 %s counts the fund row (年度资金总额, %s points): the "
-				   "indicator rows without it add up to %s",
+				   _("总分 %s counts the fund row (年度资金总额, %s points): the "
+				     "indicator rows without it add up to %s"),
 				   num(a, want), num(b, fund), num(c, w - fund));
 	if (fabs(w - fund - want) > EPS)
 		return 0; /* neither: check_weights says so */
 	d->fund_out = 1;
 	return jx__rp_warn(
 		d, d->total_line,
-		"总分 %s matches the indicator rows without the fund row (年度资金总额, %s "
-		"points), which comes on top: %s points in all",
+		_("总分 %s matches the indicator rows without the fund row (年度资金总额, %s "
+		  "points), which comes on top: %s points in all"),
 		num(a, want), num(b, fund), num(c, w));
 }
 

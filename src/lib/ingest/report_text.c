@@ -136,8 +136,8 @@ static int store_number(jx__rp_doc *d, const stream *st, const char *item, size_
 	buf[k] = '\0';
 	if (jx_cents_parse(buf, cents) != 0)
 		return jx__rp_warn(d, line,
-				   "%s %s has more than two decimal places; "
-				   "not stored",
+				   _("%s %s has more than two decimal places; "
+				     "not stored"),
 				   item, buf)
 			       ? JX_ENOMEM
 			       : 1;
@@ -223,7 +223,7 @@ static int read_split(jx__rp_doc *d, const stream *st, const split_spec *sp)
 		jx_cents_format(b, sizeof(b), p2);
 		jx_cents_format(c, sizeof(c), total);
 		return jx__rp_warn(d, line_at(st, after),
-				   "%s %s + %s %s does not add up to %s %s 万元",
+				   _("%s %s + %s %s does not add up to %s %s 万元"),
 				   jx_figure_label(sp->part1), a, jx_figure_label(sp->part2), b,
 				   jx_figure_label(sp->total), c);
 	}
