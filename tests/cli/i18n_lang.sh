@@ -22,6 +22,10 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 db=$tmp/r.db
 "$J" --db "$db" import "$JX_SOURCE_DIR"/datasets/real/*.txt >/dev/null 2>&1 || fail "import"
+# A reader's warning speaks the interface's language too (the seed's inferred score).
+w=$(env -u LANGUAGE LC_ALL=C.UTF-8 "$J" --lang zh --db "$tmp/w.db" import "$JX_SOURCE_DIR"/datasets/real/*.txt 2>&1 >/dev/null)
+grep -qF ":149: 警告：部门管理/预算执行/部门预算执行率 的得分缺失；根据合计 98（第 177 行）推算为 2" <<<"$w" ||
+	fail "the seed's warning is not Chinese under --lang zh: $w"
 # Errors keep the `file:place: what is wrong` shape in Chinese too: ASCII ": " after the
 # place (editors and scripts parse it), the message itself in Chinese.
 zherr() { env -u LANGUAGE LC_ALL=C.UTF-8 "$J" --lang zh --db "$db" import "$JX_SOURCE_DIR/tests/fixtures/docs/$1" 2>&1 || true; }
