@@ -216,6 +216,14 @@ JX_API int jx_report_render(char **out, jx_report *r, jx_store *st, const jx_rep
  */
 JX_API int jx_report_summary(char **out, const jx_report *r, jx_lang lang);
 
+/**
+ * gnuplot's SVG made fit to sit inline in an HTML page, as the report places its
+ * charts: the prolog dropped, ids (and references to them) prefixed with prefix so
+ * that several charts can share a page, <script> elements and on* attributes
+ * removed. New string (free()); NULL on ENOMEM or when svg holds no <svg>.
+ */
+JX_API char *jx_report_svg_inline(const char *svg, const char *prefix);
+
 #ifdef __cplusplus
 }
 #endif

@@ -85,6 +85,23 @@ grep -q 'href="../dept/d' "$tmp/site/weak/w0.html" || fail "weak page links no d
 grep -q 'href="weak/w0.html"' "$tmp/site/index.html" || fail "index does not link the weak page"
 grep -q '合成数据' "$tmp/site/index.html" || fail "index does not mark synthetic data"
 
+# ---- the overview's charts inline below the matrix (gnuplot, once per site), nothing left beside ----
+python3 - "$tmp/site/index.html" <<'PY' || fail "the index's charts"
+import re, sys
+s = open(sys.argv[1], encoding="utf-8").read()
+i = s.index('<h2 id="charts">')
+j = s.index("<h2", i + 5)
+sec = s[i:j]
+assert len(re.findall(r'<figure class="chart"><svg', sec)) == 5, "not the 5 overview charts"
+for t in ("逐年各等级部门数", "合成数据"):
+    assert t in sec, t
+assert "<script" not in sec and "<?xml" not in sec, "the SVG was not made fit to sit inline"
+for n, fig in enumerate(re.findall(r'<figure class="chart">(.*?)</figure>', sec, re.S)):
+    bad = [x for x in re.findall(r'\bid="([^"]+)"', fig) if not x.startswith("ov%d-" % n)]
+    assert not bad, ("ids of one chart could clash with another's", bad[:3])
+PY
+[ -e "$tmp/site/chart.svg" ] && fail "the charts' temporary file stayed in the site"
+
 # ---- each department page's own chart: inline SVG written by jixiao, its bars list's totals ----
 python3 - "$tmp/site" "$tmp/list.csv" <<'PY'
 import csv, html, re, sys, xml.etree.ElementTree as ET

@@ -151,3 +151,8 @@ char *rp_svg_inline(const char *svg, const char *prefix)
 	jx__buf_puts(&b, "\n");
 	return jx__buf_detach(&b);
 }
+
+char *jx_report_svg_inline(const char *svg, const char *prefix)
+{
+	return rp_svg_inline(svg, prefix);
+}

@@ -180,6 +180,48 @@ static int distribution(jx__buf *b, const jx_overview *ov)
 	return 0;
 }
 
+/* The overview's charts (as `jixiao overview --plot` draws them) inline below the matrix:
+ * drawn by gnuplot once per site, each as SVG with its ids prefixed. A chart with nothing to
+ * draw (no review for the gap chart) is left out; when gnuplot cannot draw at all (not
+ * installed) the section says why and the rest of the site is still written. */
+static int charts(jx__buf *b, const jx__site *s)
+{
+	char *path = jx__sprintf("%s/chart.svg", s->tmp);
+	int rc = 0;
+	if (!path)
+		return jx__oom();
+	jx__buf_printf(b, "<h2 id=\"charts\">%s</h2>\n", _("Charts"));
+	for (int c = 0; c < JX_OVERVIEW_CHART_COUNT && rc == 0; c++) {
+		jx_overview_plot op = {(jx_overview_chart)c, JX_OV_SORT_DEPARTMENT, 0};
+		jx_plot_request pr;
+		char prefix[16], *svg = NULL, *inl = NULL;
+		size_t len;
+		jx_plot_request_init(&pr);
+		pr.format = JX_IMAGE_SVG;
+		pr.lang = s->req->lang;
+		pr.out_path = path;
+		if (jx_plot_overview_draw(s->ov, &op, &pr) != 0) {
+			if (jx_error_code() == JX_ENOTFOUND)
+				continue;
+			jx__buf_puts(b, "<p class=\"note\">");
+			jx__site_esc(b, jx_error_last());
+			jx__buf_puts(b, "</p>\n");
+			break;
+		}
+		rc = jx__read_file(&svg, &len, path, 64u << 20);
+		remove(path);
+		snprintf(prefix, sizeof(prefix), "ov%d-", c);
+		if (rc == 0 && !(inl = jx_report_svg_inline(svg, prefix)))
+			rc = jx__oom();
+		if (rc == 0)
+			jx__buf_printf(b, "<figure class=\"chart\">%s</figure>\n", inl);
+		free(inl);
+		free(svg);
+	}
+	free(path);
+	return rc;
+}
+
 /* Filter by the search box, then show 100 rows a page. */
 static const char script[] =
 	"<script>\n(function(){var q=document.getElementById('q'),rows=Array.prototype.slice."
@@ -212,13 +254,14 @@ int jx__site_index(jx__site *s)
 		jx__site_esc(&b, s->req->generated);
 	}
 	jx__buf_printf(&b,
-		       "</p>\n<nav><a href=\"#matrix\">%s</a><a href=\"#warnings\">%s</a>"
+		       "</p>\n<nav><a href=\"#matrix\">%s</a><a href=\"#charts\">%s</a>"
+		       "<a href=\"#warnings\">%s</a>"
 		       "<a href=\"#weak\">%s</a><a href=\"#gap\">%s</a><a href=\"#dist\">%s</a>"
 		       "</nav>\n",
-		       _("Totals by year"), _("Early warnings"),
+		       _("Totals by year"), _("Charts"), _("Early warnings"),
 		       _("Indicators weak in many departments"), _("Self vs review"),
 		       _("Distribution per year"));
-	if ((rc = matrix(&b, ov)) == 0) {
+	if ((rc = matrix(&b, ov)) == 0 && (rc = charts(&b, s)) == 0) {
 		warnings(&b, ov);
 		weak(&b, ov);
 		gap(&b, ov);

@@ -4,6 +4,7 @@
 #define JX_SITE_INTERNAL_H
 
 #include <stdio.h>
+#include "jixiao/plot.h"
 #include "jixiao/report.h"
 #include "overview/internal.h"
 #include "jixiao/output.h"
