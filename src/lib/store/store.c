@@ -443,6 +443,22 @@ static int open_db(jx_store *s, const char *path, int flags)
 	return rc;
 }
 
+/* Set the journal mode. Changing it needs an exclusive lock, and SQLite answers
+ * SQLITE_BUSY at once, without the busy handler, while another connection holds
+ * the file (a concurrent import that has just created it): retry for as long as
+ * the busy timeout would have waited. */
+static int journal_mode(sqlite3 *db, const char *sql)
+{
+	for (int waited = 0;; waited += 10) {
+		int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			return 0;
+		if ((rc & 0xff) != SQLITE_BUSY || waited >= 60000)
+			return jx__exec(db, sql); /* the error, as jx__exec words it */
+		sqlite3_sleep(10);
+	}
+}
+
 int jx_store_open(jx_store **out, const char *path, int flags)
 {
 	jx_store *s;
@@ -466,8 +482,9 @@ int jx_store_open(jx_store **out, const char *path, int flags)
 	if (rc != 0)
 		goto fail;
 	if (!s->readonly && strcmp(path, ":memory:") != 0 &&
-	    (rc = jx__exec(s->db, (flags & JX_STORE_PRIVATE) ? "PRAGMA journal_mode = MEMORY"
-							     : "PRAGMA journal_mode = WAL")) != 0) {
+	    (rc = journal_mode(s->db, (flags & JX_STORE_PRIVATE) ? "PRAGMA journal_mode = MEMORY"
+								 : "PRAGMA journal_mode = WAL")) !=
+		    0) {
 		rc = jx__error_prefix(JX_EDB, "%s: ", path);
 		goto fail;
 	}
