@@ -324,6 +324,58 @@ static void test_overview__departments(void **state)
 	assert_non_null(strstr(jx_error_last(), "戊"));
 }
 
+/* keep_ranks (a site): only the years that are some department's latest are kept -- the
+ * rankings the department pages borrow -- and those without category rates. 甲 2021-2023,
+ * 乙 2021, 丙 2021-2023 but 2022 (latest years 2023, 2021, 2023): 2021 and 2023 are kept,
+ * 2022 is not, yet its ranks still reach the cells.
+ *   2021: 甲 100, 乙 90, 丙 80 -> 1, 2, 3 of 3;  2022: 甲 95 alone (no peer, rank 0);
+ *   2023: 丙 95, 甲 85 -> 1, 2 of 2. */
+static void test_overview__kept_ranks(void **state)
+{
+	jx_store *st = NULL;
+	jx_overview_request req;
+	jx_overview *ov = NULL;
+	const jx_provenance F = JX_PROV_SYNTHETIC;
+	(void)state;
+	assert_int_equal(jx_store_open(&st, ":memory:", JX_STORE_CREATE), 0);
+	put(st, "甲", 2021, JX_KIND_SELF, F, 50, 50);
+	put(st, "甲", 2022, JX_KIND_SELF, F, 50, 45);
+	put(st, "甲", 2023, JX_KIND_SELF, F, 45, 40);
+	put(st, "乙", 2021, JX_KIND_SELF, F, 50, 40);
+	put(st, "丙", 2021, JX_KIND_SELF, F, 40, 40);
+	put(st, "丙", 2023, JX_KIND_SELF, F, 50, 45);
+	jx_overview_request_init(&req);
+	req.keep_ranks = 1;
+	if (jx_overview_compute(&ov, st, &req))
+		fail_msg("%s", jx_error_last());
+	assert_int_equal(ov->nranks, 2);
+	assert_int_equal(ov->ranks[0]->year, 2021);
+	assert_int_equal(ov->ranks[1]->year, 2023);
+	for (size_t i = 0; i < 2; i++) {
+		assert_int_equal(ov->ranks[i]->ncats, 0);
+		assert_null(ov->ranks[i]->cats);
+	}
+	assert_int_equal(ov->ranks[0]->nrows, 3);
+	assert_string_equal(ov->ranks[0]->rows[1].department, "乙");
+	assert_int_equal(ov->ranks[0]->rows[1].rank, 2);
+	assert_int_equal(ov->ranks[0]->rows[1].npeers, 3);
+	assert_int_equal(ov->ranks[1]->nrows, 2);
+	assert_string_equal(ov->ranks[1]->rows[0].department, "丙");
+	assert_close(ov->ranks[1]->rows[0].rate, 0.95, 1e-12);
+	assert_int_equal(ov->ranks[1]->rows[0].rank, 1);
+	assert_int_equal(cell(ov, "甲", 2022)->rank, 0);
+	assert_int_equal(cell(ov, "甲", 2022)->peers, 1);
+	assert_int_equal(cell(ov, "甲", 2023)->rank, 2);
+	assert_int_equal(cell(ov, "乙", 2021)->rank, 2);
+	jx_overview_free(ov);
+	req.keep_ranks = 0;
+	assert_int_equal(jx_overview_compute(&ov, st, &req), 0);
+	assert_int_equal(ov->nranks, 0);
+	assert_null(ov->ranks);
+	jx_overview_free(ov);
+	jx_store_free(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -334,6 +386,7 @@ int main(void)
 		cmocka_unit_test(test_overview__warnings),
 		cmocka_unit_test(test_overview__movers_distribution),
 		cmocka_unit_test(test_overview__departments),
+		cmocka_unit_test(test_overview__kept_ranks),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
