@@ -21,6 +21,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -376,6 +377,72 @@ static void test_overview__kept_ranks(void **state)
 	jx_store_free(st);
 }
 
+/* The whole long matrix written by fmt, or its parts of size departments one after
+ * another as `overview --format csv|json` writes them (malloc'd text). */
+static char *matrix_text(const jx_overview *ov, const size_t *order, jx_format fmt, size_t size)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	assert_non_null(f);
+	for (size_t k = 0; k < ov->ndepartments; k += size) {
+		jx_table *t = NULL;
+		assert_int_equal(jx_overview_matrix_part(&t, ov, order, k, size), 0);
+		if (size == ov->ndepartments)
+			assert_int_equal(jx_table_write(t, f, fmt, 0), 0);
+		else if (k == 0 && fmt == JX_FMT_CSV)
+			assert_int_equal(jx_table_write(t, f, fmt, 0), 0);
+		else {
+			if (k == 0) /* JSON: the array opens before the first rows */
+				fputc('[', f);
+			assert_int_equal(jx_table_write_rows(t, f, fmt, k == 0), 0);
+		}
+		jx_table_free(t);
+	}
+	if (size != ov->ndepartments && fmt == JX_FMT_JSON)
+		fputs("\n]\n", f);
+	fclose(f);
+	return text;
+}
+
+/* The matrix in parts: one department per part (乙's three years, ...), the rows of the
+ * whole table in the same order, byte for byte, as CSV and as JSON; a part past the end
+ * is empty. */
+static void test_overview__matrix_parts(void **state)
+{
+	jx_overview *ov = compute(*state, NULL, 0);
+	jx_table *t = NULL, *whole = NULL;
+	size_t *order = NULL;
+	assert_int_equal(jx_overview_order(&order, ov, JX_OV_SORT_CHANGE), 0);
+	assert_int_equal(jx_overview_matrix_part(&t, ov, order, 0, 1), 0);
+	assert_int_equal(jx_table_rows(t), 3); /* 乙 2022-2024, the largest fall first */
+	assert_string_equal(jx_table_cell(t, 2, 0), "乙");
+	assert_string_equal(jx_table_cell(t, 2, 1), "2024");
+	jx_table_free(t);
+	assert_int_equal(jx_overview_matrix_part(&t, ov, order, 4, 1), 0);
+	assert_int_equal(jx_table_rows(t), 0);
+	jx_table_free(t);
+	assert_int_equal(jx_overview_table(&whole, ov, JX_OV_MATRIX, JX_OV_SORT_CHANGE, 0), 0);
+	assert_int_equal(jx_table_rows(whole), 10);
+	for (int f = 0; f < 2; f++) {
+		jx_format fmt = f ? JX_FMT_JSON : JX_FMT_CSV;
+		char *all = NULL, *parts = matrix_text(ov, order, fmt, 1), *two;
+		size_t len = 0;
+		FILE *out = open_memstream(&all, &len);
+		assert_int_equal(jx_table_write(whole, out, fmt, 0), 0);
+		fclose(out);
+		two = matrix_text(ov, order, fmt, 3);
+		assert_string_equal(parts, all);
+		assert_string_equal(two, all);
+		free(all);
+		free(parts);
+		free(two);
+	}
+	jx_table_free(whole);
+	free(order);
+	jx_overview_free(ov);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -387,6 +454,7 @@ int main(void)
 		cmocka_unit_test(test_overview__movers_distribution),
 		cmocka_unit_test(test_overview__departments),
 		cmocka_unit_test(test_overview__kept_ranks),
+		cmocka_unit_test(test_overview__matrix_parts),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

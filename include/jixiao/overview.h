@@ -189,6 +189,16 @@ JX_API int jx_overview_order(size_t **out, const jx_overview *ov, jx_overview_so
 JX_API int jx_overview_table(jx_table **out, const jx_overview *ov, jx_overview_view view,
 			     jx_overview_sort sort, int wide);
 
+/**
+ * Part of the long matrix: the rows of the departments order[from .. from + n) (order from
+ * jx_overview_order), under the columns of jx_overview_table's long matrix. The parts one
+ * after another (jx_table_write_rows) are that table's rows, so a large overview is
+ * written without holding all of it (80,000 rows for 8,000 departments). *out freed with
+ * jx_table_free; NULL on error.
+ */
+JX_API int jx_overview_matrix_part(jx_table **out, const jx_overview *ov, const size_t *order,
+				   size_t from, size_t n);
+
 #ifdef __cplusplus
 }
 #endif
