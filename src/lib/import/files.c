@@ -5,7 +5,8 @@
  * about a third and two thirds of an import's time. A reader thread runs
  * jx_read_file_stream and passes each evaluation, as it completes, through
  * a small bounded queue to the calling thread, which stores it; so the two
- * overlap on a second core, and memory stays at QUEUE_CAP evaluations. Only
+ * overlap on a second core, and memory stays at QUEUE_CAP evaluations (and
+ * DONE_CAP stored ones not yet freed, below). Only
  * the calling thread touches the database and calls the observer, in file
  * order. The first error, on either side, stops both. What the writer has
  * stored goes back through the queue's lock to the reader, which frees it:
