@@ -91,9 +91,9 @@ static const char *const importer_sql[NSTMT] = {
 	"INSERT INTO evaluation(department_id, year, kind, declared_weight, declared_score, "
 	"self_score, total_weight, total_score, grade, provenance, problems, suggestions, "
 	"conclusion, source_name, source_sha256, content_sha256, imported_at, project_id, "
-	"project_name, supervisor, implementer, goal, outcome, scored_weight, functions) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-	"?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+	"project_name, supervisor, implementer, goal, outcome, scored_weight, functions, "
+	"staffing) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+	"?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
 	"INSERT INTO import_warning(evaluation_id, seq, line, message) VALUES (?1, ?2, ?3, ?4)",
 	"SELECT item, value_cents FROM figure WHERE department_id = ?1 AND year = ?2 ORDER BY item",
 	"DELETE FROM figure WHERE department_id = ?1 AND year = ?2",
@@ -330,6 +330,7 @@ static int insert_evaluation(importer *im, sqlite3_int64 did, sqlite3_int64 pid,
 	jx__bind_static(st, 23, ev->outcome);
 	sqlite3_bind_double(st, 24, ws);
 	jx__bind_static(st, 25, ev->functions);
+	jx__bind_static(st, 26, ev->staffing);
 	if ((rc = step_done(db, st, "storing an evaluation")) != 0)
 		return rc;
 	eid = sqlite3_last_insert_rowid(db);
