@@ -350,6 +350,7 @@ typedef struct {
 	jx_provenance provenance;
 	const char *project;                  /**< NULL for a department evaluation */
 	const char *target, *actual, *reason; /**< NULL when none */
+	const char *staffing; /**< the evaluation's staffing sentences, NULL when none */
 } jx_stored_score;
 
 /** One stored figure; strings borrowed for the length of the callback. */
@@ -385,7 +386,8 @@ enum {
 	JX_COLUMN_PROJECT = 1 << 0,
 	JX_COLUMN_TARGET = 1 << 1,
 	JX_COLUMN_ACTUAL = 1 << 2,
-	JX_COLUMN_REASON = 1 << 3
+	JX_COLUMN_REASON = 1 << 3,
+	JX_COLUMN_STAFFING = 1 << 4
 };
 /** *out = the JX_COLUMN_* bits some row matching f has a value for (figures: only
  *  PROJECT). */
