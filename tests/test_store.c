@@ -1077,6 +1077,32 @@ static void test_store__year_totals(void **state)
 	jx_store_free(s);
 }
 
+/* Staffing describes the department, not the evaluation: a re-import of the same content
+ * that states it is "unchanged" but fills it where the stored evaluation has none (a
+ * database from before schema 9), and never overwrites a stored one. */
+static void test_store__same_content_fills_staffing(void **state)
+{
+	jx_store *s = tu_store_open(":memory:");
+	jx_evaluation *ev = NULL;
+	jx_import_stats st;
+	const char *texts[] = {NULL, "在职人员 9 人。", "在职人员 8 人。"};
+	(void)state;
+	for (int i = 0; i < 3; i++) {
+		jx_evaluation *e = eval3("甲局", 2023, JX_KIND_SELF, 40, NULL);
+		e->staffing = texts[i] ? strdup(texts[i]) : NULL;
+		memset(&st, 0, sizeof(st));
+		assert_int_equal(import1(s, batch_of("r.txt", e, NULL, NULL), 0, &st), 0);
+		assert_int_equal(st.unchanged, i > 0);
+		assert_int_equal(jx_store_load_evaluation(s, &ev, "甲局", 2023, JX_KIND_SELF), 0);
+		if (i == 0)
+			assert_null(ev->staffing);
+		else
+			assert_string_equal(ev->staffing, "在职人员 9 人。");
+		jx_evaluation_free(ev);
+	}
+	jx_store_free(s);
+}
+
 static void test_store__load_evaluation_round_trip(void **state)
 {
 	jx_store *s = tu_store_open(":memory:");
@@ -1264,6 +1290,7 @@ int main(void)
 		cmocka_unit_test(test_store__migrates_from_version_1),
 		cmocka_unit_test(test_store__migrates_from_version_2),
 		cmocka_unit_test(test_store__migrates_from_version_8),
+		cmocka_unit_test(test_store__same_content_fills_staffing),
 		cmocka_unit_test(test_store__refuses_newer_version),
 		cmocka_unit_test(test_store__refuses_foreign_files),
 		cmocka_unit_test(test_store__readonly_does_not_migrate),

@@ -389,6 +389,26 @@ static int remember(importer *im, sqlite3_int64 eid, const char *source_name)
 	return step_done(im->store->db, st, "recording the import run");
 }
 
+/* The texts that describe the department (functions, staffing) are not content: a
+ * re-import of the same evaluation fills the ones a database from before them lacks. */
+static int fill_description(importer *im, sqlite3_int64 eid, const jx_evaluation *ev)
+{
+	sqlite3_stmt *st;
+	int rc;
+	if (!ev->functions && !ev->staffing)
+		return 0;
+	if ((rc = jx__prepare(im->store->db, &st,
+			      "UPDATE evaluation SET functions = coalesce(functions, ?2),"
+			      " staffing = coalesce(staffing, ?3) WHERE id = ?1")) != 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, eid);
+	jx__bind_static(st, 2, ev->functions);
+	jx__bind_static(st, 3, ev->staffing);
+	rc = step_done(im->store->db, st, "storing an evaluation");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 static int import_evaluation(importer *im, const char *source_name, const char *source_sha256,
 			     const jx_evaluation *ev, const char *content_sha256)
 {
@@ -413,6 +433,8 @@ static int import_evaluation(importer *im, const char *source_name, const char *
 	if (found && same) { /* this run's version too: a later, different one is refused */
 		free(prev);
 		im->stats.unchanged++;
+		if ((rc = fill_description(im, eid, ev)) != 0)
+			return rc;
 		return remember(im, eid, source_name);
 	}
 	if (found && !(im->flags & JX_IMPORT_REPLACE)) {
