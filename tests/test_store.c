@@ -1089,9 +1089,12 @@ static void test_store__same_content_fills_staffing(void **state)
 	(void)state;
 	for (int i = 0; i < 3; i++) {
 		jx_evaluation *e = eval3("甲局", 2023, JX_KIND_SELF, 40, NULL);
+		jx_batch *b;
 		e->staffing = texts[i] ? strdup(texts[i]) : NULL;
 		memset(&st, 0, sizeof(st));
-		assert_int_equal(import1(s, batch_of("r.txt", e, NULL, NULL), 0, &st), 0);
+		b = batch_of("r.txt", e, NULL, NULL);
+		assert_int_equal(import1(s, b, 0, &st), 0);
+		jx_batch_free(b);
 		assert_int_equal(st.unchanged, i > 0);
 		assert_int_equal(jx_store_load_evaluation(s, &ev, "甲局", 2023, JX_KIND_SELF), 0);
 		if (i == 0)
