@@ -21,6 +21,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -324,6 +325,124 @@ static void test_overview__departments(void **state)
 	assert_non_null(strstr(jx_error_last(), "戊"));
 }
 
+/* keep_ranks (a site): only the years that are some department's latest are kept -- the
+ * rankings the department pages borrow -- and those without category rates. 甲 2021-2023,
+ * 乙 2021, 丙 2021-2023 but 2022 (latest years 2023, 2021, 2023): 2021 and 2023 are kept,
+ * 2022 is not, yet its ranks still reach the cells.
+ *   2021: 甲 100, 乙 90, 丙 80 -> 1, 2, 3 of 3;  2022: 甲 95 alone (no peer, rank 0);
+ *   2023: 丙 95, 甲 85 -> 1, 2 of 2. */
+static void test_overview__kept_ranks(void **state)
+{
+	jx_store *st = NULL;
+	jx_overview_request req;
+	jx_overview *ov = NULL;
+	const jx_provenance F = JX_PROV_SYNTHETIC;
+	(void)state;
+	assert_int_equal(jx_store_open(&st, ":memory:", JX_STORE_CREATE), 0);
+	put(st, "甲", 2021, JX_KIND_SELF, F, 50, 50);
+	put(st, "甲", 2022, JX_KIND_SELF, F, 50, 45);
+	put(st, "甲", 2023, JX_KIND_SELF, F, 45, 40);
+	put(st, "乙", 2021, JX_KIND_SELF, F, 50, 40);
+	put(st, "丙", 2021, JX_KIND_SELF, F, 40, 40);
+	put(st, "丙", 2023, JX_KIND_SELF, F, 50, 45);
+	jx_overview_request_init(&req);
+	req.keep_ranks = 1;
+	if (jx_overview_compute(&ov, st, &req))
+		fail_msg("%s", jx_error_last());
+	assert_int_equal(ov->nranks, 2);
+	assert_int_equal(ov->ranks[0]->year, 2021);
+	assert_int_equal(ov->ranks[1]->year, 2023);
+	for (size_t i = 0; i < 2; i++) {
+		assert_int_equal(ov->ranks[i]->ncats, 0);
+		assert_null(ov->ranks[i]->cats);
+	}
+	assert_int_equal(ov->ranks[0]->nrows, 3);
+	assert_string_equal(ov->ranks[0]->rows[1].department, "乙");
+	assert_int_equal(ov->ranks[0]->rows[1].rank, 2);
+	assert_int_equal(ov->ranks[0]->rows[1].npeers, 3);
+	assert_int_equal(ov->ranks[1]->nrows, 2);
+	assert_string_equal(ov->ranks[1]->rows[0].department, "丙");
+	assert_close(ov->ranks[1]->rows[0].rate, 0.95, 1e-12);
+	assert_int_equal(ov->ranks[1]->rows[0].rank, 1);
+	assert_int_equal(cell(ov, "甲", 2022)->rank, 0);
+	assert_int_equal(cell(ov, "甲", 2022)->peers, 1);
+	assert_int_equal(cell(ov, "甲", 2023)->rank, 2);
+	assert_int_equal(cell(ov, "乙", 2021)->rank, 2);
+	jx_overview_free(ov);
+	req.keep_ranks = 0;
+	assert_int_equal(jx_overview_compute(&ov, st, &req), 0);
+	assert_int_equal(ov->nranks, 0);
+	assert_null(ov->ranks);
+	jx_overview_free(ov);
+	jx_store_free(st);
+}
+
+/* The whole long matrix written by fmt, or its parts of size departments one after
+ * another as `overview --format csv|json` writes them (malloc'd text). */
+static char *matrix_text(const jx_overview *ov, const size_t *order, jx_format fmt, size_t size)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	assert_non_null(f);
+	for (size_t k = 0; k < ov->ndepartments; k += size) {
+		jx_table *t = NULL;
+		assert_int_equal(jx_overview_matrix_part(&t, ov, order, k, size), 0);
+		if (size == ov->ndepartments)
+			assert_int_equal(jx_table_write(t, f, fmt, 0), 0);
+		else if (k == 0 && fmt == JX_FMT_CSV)
+			assert_int_equal(jx_table_write(t, f, fmt, 0), 0);
+		else {
+			if (k == 0) /* JSON: the array opens before the first rows */
+				fputc('[', f);
+			assert_int_equal(jx_table_write_rows(t, f, fmt, k == 0), 0);
+		}
+		jx_table_free(t);
+	}
+	if (size != ov->ndepartments && fmt == JX_FMT_JSON)
+		fputs("\n]\n", f);
+	fclose(f);
+	return text;
+}
+
+/* The matrix in parts: one department per part (乙's three years, ...), the rows of the
+ * whole table in the same order, byte for byte, as CSV and as JSON; a part past the end
+ * is empty. */
+static void test_overview__matrix_parts(void **state)
+{
+	jx_overview *ov = compute(*state, NULL, 0);
+	jx_table *t = NULL, *whole = NULL;
+	size_t *order = NULL;
+	assert_int_equal(jx_overview_order(&order, ov, JX_OV_SORT_CHANGE), 0);
+	assert_int_equal(jx_overview_matrix_part(&t, ov, order, 0, 1), 0);
+	assert_int_equal(jx_table_rows(t), 3); /* 乙 2022-2024, the largest fall first */
+	assert_string_equal(jx_table_cell(t, 2, 0), "乙");
+	assert_string_equal(jx_table_cell(t, 2, 1), "2024");
+	jx_table_free(t);
+	assert_int_equal(jx_overview_matrix_part(&t, ov, order, 4, 1), 0);
+	assert_int_equal(jx_table_rows(t), 0);
+	jx_table_free(t);
+	assert_int_equal(jx_overview_table(&whole, ov, JX_OV_MATRIX, JX_OV_SORT_CHANGE, 0), 0);
+	assert_int_equal(jx_table_rows(whole), 10);
+	for (int f = 0; f < 2; f++) {
+		jx_format fmt = f ? JX_FMT_JSON : JX_FMT_CSV;
+		char *all = NULL, *parts = matrix_text(ov, order, fmt, 1), *two;
+		size_t len = 0;
+		FILE *out = open_memstream(&all, &len);
+		assert_int_equal(jx_table_write(whole, out, fmt, 0), 0);
+		fclose(out);
+		two = matrix_text(ov, order, fmt, 3);
+		assert_string_equal(parts, all);
+		assert_string_equal(two, all);
+		free(all);
+		free(parts);
+		free(two);
+	}
+	jx_table_free(whole);
+	free(order);
+	jx_overview_free(ov);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -334,6 +453,8 @@ int main(void)
 		cmocka_unit_test(test_overview__warnings),
 		cmocka_unit_test(test_overview__movers_distribution),
 		cmocka_unit_test(test_overview__departments),
+		cmocka_unit_test(test_overview__kept_ranks),
+		cmocka_unit_test(test_overview__matrix_parts),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

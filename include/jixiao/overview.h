@@ -32,7 +32,9 @@ typedef struct {
 		o;  /**< years, kind (the basis of totals and ranks), alpha, weak rules */
 	size_t top; /**< movers listed per direction (10) */
 	size_t min_departments; /**< weak: deducted in at least this many departments (2) */
-	int keep_ranks;         /**< keep each year's jx_rank_result in jx_overview.ranks (0) */
+	int keep_ranks; /**< keep in jx_overview.ranks the jx_rank_result of each year that is
+			     some department's latest -- the ranking a report borrows --
+			     without its category rates (0) */
 } jx_overview_request;
 
 /** Fill r with the defaults above. */
@@ -124,11 +126,12 @@ typedef struct {
 	jx_grade_band bands[16];
 	size_t nbands;
 	jx_provenance provenance; /**< synthetic when any department used is */
-	jx_rank_result **ranks;   /**< with keep_ranks: one per year (same order), else NULL */
+	jx_rank_result **ranks;   /**< with keep_ranks: one per year that is some department's
+				       latest, ascending, rows only (ncats 0); else NULL */
 	size_t nranks;
-	double *gap_self_rate;    /**< per gaps[i]: mean self rate over its years with both
+	double *gap_self_rate;   /**< per gaps[i]: mean self rate over its years with both
 				       totals (a fraction, like cells' rate) */
-	double *gap_review_rate;  /**< per gaps[i]: mean review rate over the same years */
+	double *gap_review_rate; /**< per gaps[i]: mean review rate over the same years */
 } jx_overview;
 
 /**
@@ -185,6 +188,16 @@ JX_API int jx_overview_order(size_t **out, const jx_overview *ov, jx_overview_so
  */
 JX_API int jx_overview_table(jx_table **out, const jx_overview *ov, jx_overview_view view,
 			     jx_overview_sort sort, int wide);
+
+/**
+ * Part of the long matrix: the rows of the departments order[from .. from + n) (order from
+ * jx_overview_order), under the columns of jx_overview_table's long matrix. The parts one
+ * after another (jx_table_write_rows) are that table's rows, so a large overview is
+ * written without holding all of it (80,000 rows for 8,000 departments). *out freed with
+ * jx_table_free; NULL on error.
+ */
+JX_API int jx_overview_matrix_part(jx_table **out, const jx_overview *ov, const size_t *order,
+				   size_t from, size_t n);
 
 #ifdef __cplusplus
 }

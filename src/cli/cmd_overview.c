@@ -195,6 +195,30 @@ static int write_xlsx(const overview_args *p, const jx_overview *ov, jx_lang lan
 	return JX_EXIT_OK;
 }
 
+/* Departments per part of the long matrix written as CSV or JSON. */
+#define MATRIX_PART 500
+
+/* The long matrix (CSV, JSON) written a part at a time: whole, the table of 8,000
+ * departments took ~30 MB (docs/performance.md). The same bytes as one table. */
+static int matrix_stream(const overview_args *p, const jx_overview *ov)
+{
+	ana_stream out = {p->a.fmt, 0, 0};
+	size_t *order = NULL;
+	int rc = 0;
+	if (jx_overview_order(&order, ov, p->sort))
+		return cli_fail_jx();
+	for (size_t k = 0; rc == 0 && k < ov->ndepartments; k += MATRIX_PART) {
+		jx_table *t = NULL;
+		if (jx_overview_matrix_part(&t, ov, order, k, MATRIX_PART))
+			rc = cli_fail_jx();
+		else if (ana_stream_write(&out, t))
+			rc = cli_fail(_("cannot write output: %s"), strerror(errno));
+		jx_table_free(t);
+	}
+	free(order);
+	return rc ? rc : ana_stream_end(&out);
+}
+
 static int run(overview_args *p, jx_store *st, jx_lang lang)
 {
 	jx_overview *ov = NULL;
@@ -206,6 +230,8 @@ static int run(overview_args *p, jx_store *st, jx_lang lang)
 		rc = plot_overview(p, ov, lang);
 	else if (p->xlsx)
 		rc = write_xlsx(p, ov, lang);
+	else if (p->view == JX_OV_MATRIX && p->a.fmt != JX_FMT_TABLE)
+		rc = matrix_stream(p, ov);
 	else if (jx_overview_table(&t, ov, p->view, p->sort, p->a.fmt == JX_FMT_TABLE))
 		rc = cli_fail_jx();
 	else

@@ -25,6 +25,9 @@ before=$(db_dump "$run_db")
 run 0 site --out-dir "$tmp/site"
 has "$tmp/out" "$tmp/site/index.html"
 [ -s "$tmp/site/index.html" ] || fail "no index.html"
+# the index is written in 64 KiB pieces as it is built: this one takes several, and the
+# checks below read it whole
+[ "$(stat -c %s "$tmp/site/index.html")" -gt 131072 ] || fail "index under 128 KiB: not written in pieces"
 ndept=$(ls "$tmp/site/dept" | wc -l)
 [ "$ndept" -eq 14 ] || fail "$ndept department pages, expected 14"
 ls "$tmp/site/weak"/w0.html >/dev/null || fail "no weak-indicator page"

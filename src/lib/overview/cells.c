@@ -126,6 +126,28 @@ jx_overview_cell *jx__ov_cell(const jx__ov_state *s, size_t d, int year)
 	return NULL;
 }
 
+/* 1 when year is the latest of some department: the year of the rank a report borrows. */
+static int someones_latest(const jx__ov_state *s, int year)
+{
+	for (size_t d = 0; d < s->ov->ndepartments; d++)
+		if (s->ov->cells[s->first[d] + s->count[d] - 1].year == year)
+			return 1;
+	return 0;
+}
+
+/* A kept ranking without its category rates: a report borrows only the rows. Whole, the
+ * ten years of 8,000 departments took most of a site's memory (docs/performance.md). */
+static void keep_rows_only(jx_rank_result *r)
+{
+	for (size_t i = 0; i < r->ncats; i++) {
+		free(r->cats[i].key);
+		free(r->cats[i].level1);
+	}
+	free(r->cats);
+	r->cats = NULL;
+	r->ncats = 0;
+}
+
 /* The ranks of one year, from jx_rank_compute over every department of the kind. */
 static int ranks_of_year(jx__ov_state *s, jx_store *st, int year, const jx_analysis_options *o,
 			 int keep)
@@ -142,10 +164,12 @@ static int ranks_of_year(jx__ov_state *s, jx_store *st, int year, const jx_analy
 			c->peers = r->rows[i].npeers;
 		}
 	}
-	if (keep)
+	if (keep && someones_latest(s, year)) {
+		keep_rows_only(r);
 		s->ov->ranks[s->ov->nranks++] = r;
-	else
+	} else {
 		jx_rank_result_free(r);
+	}
 	return 0;
 }
 

@@ -50,7 +50,9 @@ static int matrix_row(jx_table *t, const jx_overview *ov, const jx_overview_cell
 	return bad ? jx__oom() : 0;
 }
 
-static int matrix_long(jx_table *t, const jx_overview *ov, const size_t *order)
+/* The rows of the departments order[from .. from + n). */
+static int matrix_long(jx_table *t, const jx_overview *ov, const size_t *order, size_t from,
+		       size_t n)
 {
 	int rc = 0;
 	size_t *first = calloc(ov->ndepartments + 1, sizeof(size_t));
@@ -58,11 +60,22 @@ static int matrix_long(jx_table *t, const jx_overview *ov, const size_t *order)
 		return jx__oom();
 	for (size_t i = ov->ncells; i-- > 0;)
 		first[ov->cells[i].dept] = i;
-	for (size_t k = 0; rc == 0 && k < ov->ndepartments; k++)
+	for (size_t k = from; rc == 0 && k < from + n && k < ov->ndepartments; k++)
 		for (size_t i = first[order[k]];
 		     rc == 0 && i < ov->ncells && ov->cells[i].dept == order[k]; i++)
 			rc = matrix_row(t, ov, &ov->cells[i]);
 	free(first);
+	return rc;
+}
+
+int jx_overview_matrix_part(jx_table **out, const jx_overview *ov, const size_t *order, size_t from,
+			    size_t n)
+{
+	int rc = start(out, ov);
+	if (rc == 0 && (rc = matrix_long(*out, ov, order, from, n))) {
+		jx_table_free(*out);
+		*out = NULL;
+	}
 	return rc;
 }
 
@@ -112,10 +125,8 @@ int jx__ov_matrix_table(jx_table **out, const jx_overview *ov, jx_overview_sort 
 	*out = NULL;
 	if (rc == 0 && wide)
 		rc = matrix_wide(out, ov, order);
-	else if (rc == 0 && (rc = start(out, ov)) == 0 && (rc = matrix_long(*out, ov, order))) {
-		jx_table_free(*out);
-		*out = NULL;
-	}
+	else if (rc == 0)
+		rc = jx_overview_matrix_part(out, ov, order, 0, ov->ndepartments);
 	if (rc == 0 && wide &&
 	    ((ov->provenance == JX_PROV_SYNTHETIC &&
 	      jx_table_add_note(

@@ -59,20 +59,60 @@ const char *jx__site_grade_class(const jx_overview *ov, const char *grade)
 	return "gu";
 }
 
-int jx__site_save(jx__site *s, const char *name, jx__buf *b)
+int jx__site_page_open(jx__site_page *p, const jx__site *s, const char *name)
 {
-	char *path = jx__sprintf("%s/%s", s->tmp, name), *data = jx__buf_detach(b);
-	FILE *f = NULL;
-	int rc = 0;
-	if (!path || !data)
-		rc = jx__oom();
-	else if (!(f = fopen(path, "wb")) || fputs(data, f) < 0)
-		rc = jx__error(JX_EIO, "%s: %s", name, strerror(errno));
-	if (f && fclose(f) && rc == 0)
-		rc = jx__error(JX_EIO, "%s: %s", name, strerror(errno));
+	char *path = jx__sprintf("%s/%s", s->tmp, name);
+	memset(p, 0, sizeof(*p));
+	jx__buf_init(&p->b);
+	p->name = name;
+	if (!path)
+		return jx__oom();
+	p->f = fopen(path, "wb");
+	free(path);
+	return p->f ? 0 : jx__error(JX_EIO, "%s: %s", name, strerror(errno));
+}
+
+/* Write what b holds and empty it (its room is kept); a failure is kept in p->rc. */
+static void page_write(jx__site_page *p)
+{
+	if (p->rc == 0 && p->b.failed)
+		p->rc = jx__oom();
+	if (p->rc == 0 && p->b.len && fwrite(p->b.data, 1, p->b.len, p->f) != p->b.len)
+		p->rc = jx__error(JX_EIO, "%s: %s", p->name, strerror(errno));
+	p->b.len = 0;
+	if (p->b.data)
+		p->b.data[0] = '\0';
+}
+
+void jx__site_page_spill(jx__site_page *p)
+{
+	if (p->b.len >= 64u << 10 || p->b.failed)
+		page_write(p);
+}
+
+int jx__site_page_close(jx__site_page *p, jx__site *s, int rc)
+{
+	if (rc == 0)
+		page_write(p);
+	rc = rc ? rc : p->rc;
+	if (p->f && fclose(p->f) && rc == 0)
+		rc = jx__error(JX_EIO, "%s: %s", p->name, strerror(errno));
 	if (rc == 0)
 		s->stats.files++;
-	free(path);
-	free(data);
+	jx__buf_free(&p->b);
+	p->f = NULL;
 	return rc;
+}
+
+int jx__site_save(jx__site *s, const char *name, jx__buf *b)
+{
+	jx__site_page p;
+	int rc = jx__site_page_open(&p, s, name);
+	if (rc) {
+		jx__buf_free(b);
+		return rc;
+	}
+	p.b = *b;
+	jx__buf_init(b);
+	return jx__site_page_close(&p, s, 0);
 }

@@ -32,6 +32,23 @@ const char *jx__site_grade_class(const jx_overview *ov, const char *grade);
 /** Write b (consumed) to tmp/name; JX_ENOMEM or JX_EIO. */
 int jx__site_save(jx__site *s, const char *name, jx__buf *b);
 
+/** A page written while it is built: what b holds goes to the file whenever it
+ *  is large, so a page as long as the 8,000 departments' index never sits in
+ *  memory whole (docs/performance.md). */
+typedef struct {
+	jx__buf b;
+	FILE *f;
+	const char *name; /* borrowed, for messages */
+	int rc;           /* the first failure to write */
+} jx__site_page;
+/** Open tmp/name; b starts empty. JX_ENOMEM or JX_EIO. */
+int jx__site_page_open(jx__site_page *p, const jx__site *s, const char *name);
+/** Write b out and empty it once it holds 64 KiB (a failure is kept for close). */
+void jx__site_page_spill(jx__site_page *p);
+/** The rest written (unless rc, a failure while building, which is returned), the file
+ *  closed and counted; b freed. JX_ENOMEM or JX_EIO. */
+int jx__site_page_close(jx__site_page *p, jx__site *s, int rc);
+
 /** The department's small chart (totals per year by grade, ranks), inline SVG (chart.c). */
 void jx__site_chart(jx__buf *b, const jx__site *s, size_t d);
 

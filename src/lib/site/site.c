@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* site.c -- build the whole site as one set: the overview (with each year's
- * ranks, kept for the department pages) is computed once, then the index, the
- * department pages and the weak-indicator pages are written into a temporary
- * directory beside the target and moved into place together (jx_outset). */
+/* site.c -- build the whole site as one set: the overview (with the rank rows
+ * of the departments' latest years, kept for the department pages) is computed
+ * once, then the index, the department pages and the weak-indicator pages are
+ * written into a temporary directory beside the target and moved into place
+ * together (jx_outset). */
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
