@@ -732,6 +732,92 @@ static void test_store__dry_run_writes_nothing(void **state)
 
 /* ---- reading back ---- */
 
+/* What one department's series in a jx_store_year_series pass was checked against. */
+typedef struct {
+	jx_store *s;
+	char names[4][16];
+	size_t n, stop_after;
+} year_seen;
+
+/* Each series of the pass is the one jx_store_series reads for that department and year. */
+static int year_check(void *ctx, const jx_series *sr)
+{
+	year_seen *y = ctx;
+	jx_series *one = NULL;
+	assert_true(y->n < 4);
+	snprintf(y->names[y->n++], sizeof(y->names[0]), "%s", sr->department);
+	assert_int_equal(jx_store_series(y->s, &one, sr->department, sr->kind, 2022, 2022), 0);
+	assert_int_equal(sr->nyears, 1);
+	assert_int_equal(sr->years[0].year, 2022);
+	assert_true(sr->years[0].total_weight == one->years[0].total_weight);
+	assert_true(sr->years[0].total_score == one->years[0].total_score);
+	assert_int_equal(sr->years[0].nmissing, one->years[0].nmissing);
+	assert_int_equal(sr->years[0].provenance, one->years[0].provenance);
+	assert_int_equal(sr->nrows, one->nrows);
+	for (size_t i = 0; i < sr->nrows; i++) {
+		const jx_score_row *a = &sr->rows[i], *b = &one->rows[i];
+		assert_int_equal(a->year, 2022);
+		assert_string_equal(a->level1, b->level1);
+		assert_string_equal(a->level2, b->level2);
+		assert_string_equal(a->level3, b->level3);
+		assert_string_equal(a->key, b->key);
+		assert_true(a->weight == b->weight);
+		assert_true(a->score == b->score || (isnan(a->score) && isnan(b->score)));
+		assert_int_equal(a->origin, b->origin);
+	}
+	jx_series_free(one);
+	if (!strcmp(sr->department, "乙")) { /* 20 + 25 + 50, the alias followed */
+		assert_true(sr->years[0].total_score == 95);
+		assert_string_equal(sr->rows[2].key, "部门履职/社会影响/满意度");
+		assert_string_equal(sr->rows[2].level3, "指标乙");
+	}
+	return y->n == y->stop_after ? 7 : 0;
+}
+
+static void test_store__year_series_every_department(void **state)
+{
+	jx_store *s = tu_store_open(":memory:");
+	jx_batch *b[3];
+	year_seen y;
+	(void)state;
+	b[0] = batch_of("a", eval3("甲", 2022, JX_KIND_SELF, NAN, "指标乙"),
+			eval3("甲", 2021, JX_KIND_SELF, 40, NULL), NULL);
+	b[1] = batch_of("b", eval3("乙", 2022, JX_KIND_SELF, 50, "指标乙"),
+			eval3("甲", 2022, JX_KIND_REVIEW, 30, NULL), NULL);
+	b[2] = batch_of("c", eval3("丙", 2021, JX_KIND_SELF, 45, NULL), NULL, NULL);
+	assert_int_equal(jx_store_import(s, b, 3, 0, NULL), 0);
+	assert_int_equal(
+		jx_store_alias_add(s, "部门履职/社会影响/指标乙", "部门履职/社会影响/满意度"), 0);
+
+	/* 2022, self: 乙 (E4 B9 99) before 甲 (E7 94 B2) in byte order; 丙 has no 2022 */
+	memset(&y, 0, sizeof(y));
+	y.s = s;
+	assert_int_equal(jx_store_year_series(s, 2022, JX_KIND_SELF, year_check, &y), 0);
+	assert_int_equal(y.n, 2);
+	assert_string_equal(y.names[0], "乙");
+	assert_string_equal(y.names[1], "甲");
+
+	/* the review of 2022 is 甲's alone; a non-zero answer stops the pass and is returned */
+	memset(&y, 0, sizeof(y));
+	y.s = s;
+	assert_int_equal(jx_store_year_series(s, 2022, JX_KIND_REVIEW, year_check, &y), 0);
+	assert_int_equal(y.n, 1);
+	assert_string_equal(y.names[0], "甲");
+	memset(&y, 0, sizeof(y));
+	y.s = s;
+	y.stop_after = 1;
+	assert_int_equal(jx_store_year_series(s, 2022, JX_KIND_SELF, year_check, &y), 7);
+	assert_int_equal(y.n, 1);
+	/* a year nobody evaluated: no call */
+	memset(&y, 0, sizeof(y));
+	y.s = s;
+	assert_int_equal(jx_store_year_series(s, 2030, JX_KIND_SELF, year_check, &y), 0);
+	assert_int_equal(y.n, 0);
+	for (int i = 0; i < 3; i++)
+		jx_batch_free(b[i]);
+	jx_store_free(s);
+}
+
 static void test_store__series_order_and_aliases(void **state)
 {
 	jx_store *s = tu_store_open(":memory:");
@@ -1279,6 +1365,7 @@ int main(void)
 		cmocka_unit_test(test_store__list_counts),
 		cmocka_unit_test(test_store__list_each),
 		cmocka_unit_test(test_store__year_totals),
+		cmocka_unit_test(test_store__year_series_every_department),
 		cmocka_unit_test(test_store__migrates_unknown_totals),
 		cmocka_unit_test(test_store__load_evaluation_round_trip),
 		cmocka_unit_test(test_store__figures_exact),

@@ -278,6 +278,17 @@ JX_API int jx_store_project_series(jx_store *s, jx_series **out, const char *dep
 				   const char *project, jx_kind kind, int year_from, int year_to);
 JX_API void jx_series_free(jx_series *sr);
 
+/** Called with each department's series by jx_store_year_series; non-zero stops the pass. */
+typedef int (*jx_series_fn)(void *ctx, const jx_series *sr);
+/**
+ * The series of every department with an evaluation of kind in year (its own, not its
+ * projects'), read in one statement in department-name order (jx_store_departments'): what
+ * jx_store_series(s, .., name, kind, year, year) gives each, without the framework breaks
+ * (a one-year series has no use for them). Each series is lent to fn for the call only.
+ * 0, fn's non-zero return, or JX_EDB / JX_ENOMEM.
+ */
+JX_API int jx_store_year_series(jx_store *s, int year, jx_kind kind, jx_series_fn fn, void *ctx);
+
 /** Per-department, per-year totals of one kind for one year (for ranking). */
 typedef struct {
 	char *department;

@@ -2,7 +2,9 @@
 /* rank.c -- departments (or projects) of one year by total score, grade and
  * percentile, and each one's category rates against the median of its peers.
  *
- * Reads one department's series at a time (docs/methods.md §10). Ranks are
+ * Reads the year's series of every department in one statement, handed
+ * over one department at a time (jx_store_year_series), or of the projects
+ * one by one (docs/methods.md §10). Ranks are
  * on one basis, the kind asked for (self-evaluations by default, or the
  * reviews), by total rate (score ÷ total weight); ties share the better
  * rank; the percentile is the share of ranked peers scoring at or below.
@@ -63,20 +65,16 @@ static int add_categories(rank_state *rs, const jx_units *u, jx_provenance prov)
 	return 0;
 }
 
-/* The evaluation of department name (or of its project key, when not NULL) in year. */
-static int add_department(rank_state *rs, jx_store *st, const char *name, const char *key, int year,
-			  jx_kind kind)
+/* The one-year series sr of a department (or of one of its projects). */
+static int add_series(void *arg, const jx_series *sr)
 {
-	jx_series *sr = NULL;
+	rank_state *rs = arg;
+	const char *name = sr->department;
 	jx_units *u = NULL;
 	dept_entry *d;
 	const jx_unit *tot;
-	int rc = jx_store_project_series(st, &sr, name, key, kind, year, year);
-	if (rc == JX_ENOTFOUND) {
-		jx_error_clear();
-		return 0;
-	}
-	if (rc || (rc = jx__units_build_top(&u, sr)) ||
+	int rc;
+	if ((rc = jx__units_build_top(&u, sr)) ||
 	    (rc = jx__grow((void **)&rs->depts, &rs->dcap, rs->ndepts + 1, sizeof(*rs->depts))))
 		goto out;
 	d = &rs->depts[rs->ndepts];
@@ -104,6 +102,21 @@ static int add_department(rank_state *rs, jx_store *st, const char *name, const 
 	d->cat_n = rs->ncats - d->cat_first;
 out:
 	jx_units_free(u);
+	return rc;
+}
+
+/* The evaluation of department name (or of its project key, when not NULL) in year. */
+static int add_department(rank_state *rs, jx_store *st, const char *name, const char *key, int year,
+			  jx_kind kind)
+{
+	jx_series *sr = NULL;
+	int rc = jx_store_project_series(st, &sr, name, key, kind, year, year);
+	if (rc == JX_ENOTFOUND) {
+		jx_error_clear();
+		return 0;
+	}
+	if (rc == 0)
+		rc = add_series(rs, sr);
 	jx_series_free(sr);
 	return rc;
 }
@@ -280,10 +293,13 @@ int jx_rank_compute_projects(jx_rank_result **out, jx_store *st, int year, const
 	r->year = year;
 	r->kind = o ? o->kind : JX_KIND_SELF;
 	r->projects = project != NULL;
-	/* one snapshot for the ~4 reads of each of thousands of departments */
+	/* one snapshot for the ~4 reads of each department named, or of each project */
 	if ((rc = jx_store_read_begin(st)) != 0)
 		goto out;
-	if ((rc = jx_store_grade_bands(st, rs.bands, 16, &rs.nbands)) == 0)
+	rc = jx_store_grade_bands(st, rs.bands, 16, &rs.nbands);
+	if (rc == 0 && !department && !project) /* every department: one statement */
+		rc = jx_store_year_series(st, year, r->kind, add_series, &rs);
+	else if (rc == 0)
 		rc = jx_store_departments(st, &names, &nnames);
 	for (size_t i = 0; i < nnames && rc == 0; i++)
 		if (!department || !strcmp(department, names[i]))

@@ -345,9 +345,8 @@ typedef struct {
 	unit_order order;
 } sortable;
 
-static int cmp_units(const void *pa, const void *pb)
+static int cmp_order(const unit_order *a, const unit_order *b)
 {
-	const unit_order *a = &((const sortable *)pa)->order, *b = &((const sortable *)pb)->order;
 	if (a->ord1 != b->ord1)
 		return a->ord1 < b->ord1 ? -1 : 1;
 	if (a->ord2 != b->ord2)
@@ -355,6 +354,11 @@ static int cmp_units(const void *pa, const void *pb)
 	if (a->ord3 != b->ord3)
 		return a->ord3 < b->ord3 ? -1 : 1;
 	return 0;
+}
+
+static int cmp_units(const void *pa, const void *pb)
+{
+	return cmp_order(&((const sortable *)pa)->order, &((const sortable *)pb)->order);
 }
 
 /* Close the sums (a missing row makes the unit-year unknown) and sort. */
@@ -370,6 +374,11 @@ static int finish(builder *b)
 			uy->score = uy->nrows == 0 || uy->nmissing > 0 ? NAN : jx__tidy(uy->score);
 			uy->rate = uy->weight > 0 ? uy->score / uy->weight : NAN;
 		}
+	for (i = 1; i < u->nunits; i++)
+		if (cmp_order(&b->order[i - 1], &b->order[i]) > 0)
+			break;
+	if (i >= u->nunits) /* made in order (always so for the top units): keys are unique */
+		return 0;
 	if (!(tmp = malloc((u->nunits ? u->nunits : 1) * sizeof(*tmp))))
 		return jx__oom();
 	for (i = 0; i < u->nunits; i++) {

@@ -179,18 +179,15 @@ static const char *column_interned(pool *p, sqlite3_stmt *st, int i, const char 
 	return pool_intern(p, s ? s : "", n);
 }
 
-/* Append the current row of st (rows_sql) as a row of year y, updating its totals;
- * like is the row at the same place in the year before, or NULL. */
-static int add_row(jx_series *sr, size_t *cap, const jx__series_cache *c, sqlite3_stmt *st,
-		   jx_series_year *y, size_t like)
+/* Append the current row of st (columns 0-6 as in rows_sql) as a row of year y, updating
+ * its totals; prev is a row likely to hold the same names (the one at the same place in the
+ * year before), or NULL. The caller has made room for the row (and prev stays valid). */
+static int add_row(jx_series *sr, const jx__series_cache *c, sqlite3_stmt *st, jx_series_year *y,
+		   const jx_score_row *prev)
 {
 	pool *p = sr->pool_;
-	jx_score_row *r, *prev;
+	jx_score_row *r = &sr->rows[sr->nrows];
 	const char *key;
-	if (jx__grow((void **)&sr->rows, cap, sr->nrows + 1, sizeof(*sr->rows)))
-		return JX_ENOMEM;
-	r = &sr->rows[sr->nrows];
-	prev = like < sr->nrows ? &sr->rows[like] : NULL;
 	r->year = y->year;
 	r->level1 = column_interned(p, st, 0, prev ? prev->level1 : NULL);
 	r->level2 = column_interned(p, st, 1, prev ? prev->level2 : NULL);
@@ -240,7 +237,11 @@ static int add_evaluation(jx_store *s, jx_series *sr, size_t *rcap, size_t *ycap
 			y->year = year;
 			y->provenance = prov;
 		}
-		if ((rc = add_row(sr, rcap, c, st, y, like < start ? like : (size_t)-1)) != 0)
+		if (jx__grow((void **)&sr->rows, rcap, sr->nrows + 1, sizeof(*sr->rows))) {
+			rc = JX_ENOMEM;
+			break;
+		}
+		if ((rc = add_row(sr, c, st, y, like < start ? &sr->rows[like] : NULL)) != 0)
 			break;
 	}
 	if (rc == 0 && step != SQLITE_DONE)
@@ -355,4 +356,96 @@ int jx_store_series(jx_store *s, jx_series **out, const char *department, jx_kin
 		    int year_from, int year_to)
 {
 	return jx_store_project_series(s, out, department, NULL, kind, year_from, year_to);
+}
+
+/* ---- one year of every department at once (the ranks) ---- */
+
+/* The loops run in the order written (CROSS JOIN): departments by name, each one's
+ * evaluation of the year from its unique index, its rows from the primary key; so the
+ * ORDER BY costs no sort (e.id is there for the planner: one evaluation per department). */
+static const char year_rows_sql[] =
+	"SELECT i.level1, i.level2, i.level3, i.key, i.weight, i.score, i.score_origin,"
+	" e.id, d.name, e.provenance"
+	" FROM department d CROSS JOIN evaluation e CROSS JOIN indicator i"
+	" WHERE e.department_id = d.id AND e.year = ?1 AND e.kind = ?2 AND e.project_id IS NULL"
+	" AND i.evaluation_id = e.id ORDER BY d.name, e.id, i.seq";
+
+/* The pool is shared by the departments of a pass (their names mostly repeat) and starts
+ * again when it holds more strings than this, so memory stays bounded by the year. */
+#define YEAR_POOL_MAX 65536
+
+/* sr (reused) becomes the series of the department of the current row of st. */
+static int year_start(jx_series *sr, sqlite3_stmt *st, int year)
+{
+	pool *p = sr->pool_;
+	free(sr->department);
+	if (!(sr->department = jx__column_strdup(st, 8)))
+		return jx__oom();
+	sr->nrows = 0;
+	sr->nyears = 1;
+	memset(sr->years, 0, sizeof(*sr->years));
+	sr->years[0].year = year;
+	sr->years[0].provenance = JX_PROV_REAL;
+	jx_provenance_parse((const char *)sqlite3_column_text(st, 9), &sr->years[0].provenance);
+	if (p->icount > YEAR_POOL_MAX) {
+		jx__arena_free(&p->strings);
+		memset(p->interned, 0, p->icap * sizeof(*p->interned));
+		p->icount = 0;
+		return 1; /* the previous department's strings are gone */
+	}
+	return 0;
+}
+
+/* Step st through every row, handing each department's series to fn. */
+static int year_pass(jx_store *s, jx_series *sr, sqlite3_stmt *st, int year, jx_series_fn fn,
+		     void *ctx)
+{
+	sqlite3_int64 eval = -1;
+	size_t rcap = 0, before = 0; /* rows of the department before: names to try first */
+	int rc = 0, step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		jx_score_row was;
+		if (sqlite3_column_int64(st, 7) != eval) {
+			if (eval >= 0 && (rc = fn(ctx, sr)) != 0)
+				return rc;
+			before = sr->nrows;
+			eval = sqlite3_column_int64(st, 7);
+			if ((rc = year_start(sr, st, year)) < 0)
+				return rc;
+			if (rc == 1)
+				before = 0;
+		}
+		if (jx__grow((void **)&sr->rows, &rcap, sr->nrows + 1, sizeof(*sr->rows)))
+			return JX_ENOMEM;
+		if (sr->nrows < before)
+			was = sr->rows[sr->nrows]; /* the slot is about to be overwritten */
+		if ((rc = add_row(sr, &s->series, st, &sr->years[0],
+				  sr->nrows < before ? &was : NULL)) != 0)
+			return rc;
+	}
+	if (step != SQLITE_DONE)
+		return jx__db_error(s->db, "reading a year of every department");
+	return eval >= 0 ? fn(ctx, sr) : 0;
+}
+
+int jx_store_year_series(jx_store *s, int year, jx_kind kind, jx_series_fn fn, void *ctx)
+{
+	jx_series *sr;
+	sqlite3_stmt *st = NULL;
+	int rc;
+	if (!(sr = calloc(1, sizeof(*sr))) || !(sr->pool_ = calloc(1, sizeof(pool))) ||
+	    !(sr->years = calloc(1, sizeof(*sr->years)))) {
+		jx_series_free(sr);
+		return jx__oom();
+	}
+	jx__arena_init(&((pool *)sr->pool_)->strings, 65536);
+	sr->kind = kind;
+	if ((rc = cache_ready(s)) == 0 && (rc = jx__prepare(s->db, &st, year_rows_sql)) == 0) {
+		sqlite3_bind_int(st, 1, year);
+		sqlite3_bind_text(st, 2, jx_kind_name(kind), -1, SQLITE_STATIC);
+		rc = year_pass(s, sr, st, year, fn, ctx);
+	}
+	sqlite3_finalize(st);
+	jx_series_free(sr);
+	return rc;
 }
