@@ -19,7 +19,7 @@ extern "C" {
 typedef struct jx_store jx_store;
 
 /** The schema version this build writes (PRAGMA user_version). */
-#define JX_SCHEMA_VERSION 8
+#define JX_SCHEMA_VERSION 9
 /** PRAGMA application_id of a jixiao database ("JXDB"). */
 #define JX_APPLICATION_ID 0x4A584442
 
@@ -368,6 +368,7 @@ typedef struct {
 	jx_provenance provenance;
 	const char *project;                  /**< NULL for a department evaluation */
 	const char *target, *actual, *reason; /**< NULL when none */
+	const char *staffing; /**< the evaluation's staffing sentences, NULL when none */
 } jx_stored_score;
 
 /** One stored figure; strings borrowed for the length of the callback. */
@@ -403,7 +404,8 @@ enum {
 	JX_COLUMN_PROJECT = 1 << 0,
 	JX_COLUMN_TARGET = 1 << 1,
 	JX_COLUMN_ACTUAL = 1 << 2,
-	JX_COLUMN_REASON = 1 << 3
+	JX_COLUMN_REASON = 1 << 3,
+	JX_COLUMN_STAFFING = 1 << 4
 };
 /** *out = the JX_COLUMN_* bits some row matching f has a value for (figures: only
  *  PROJECT). */

@@ -221,7 +221,7 @@ static int evaluation_columns(jx_evaluation *ev, sqlite3_stmt *st)
 	    column_text(&ev->conclusion, st, 7) || column_text(&ev->project, st, 8) ||
 	    column_text(&ev->supervisor, st, 9) || column_text(&ev->implementer, st, 10) ||
 	    column_text(&ev->goal, st, 11) || column_text(&ev->outcome, st, 12) ||
-	    column_text(&ev->functions, st, 13))
+	    column_text(&ev->functions, st, 13) || column_text(&ev->staffing, st, 14))
 		return JX_ENOMEM;
 	return 0;
 }
@@ -232,7 +232,7 @@ int jx_store_load_project_evaluation(jx_store *s, jx_evaluation **out, const cha
 	static const char head[] =
 		"SELECT e.id, e.declared_weight, e.declared_score, e.self_score, e.provenance,"
 		" e.problems, e.suggestions, e.conclusion, e.project_name, e.supervisor,"
-		" e.implementer, e.goal, e.outcome, e.functions"
+		" e.implementer, e.goal, e.outcome, e.functions, e.staffing"
 		" FROM evaluation e JOIN department d ON d.id = e.department_id";
 	const jx_filter f = {department, year, year, (int)kind, project};
 	sqlite3_stmt *st = NULL;
