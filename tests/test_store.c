@@ -1107,6 +1107,53 @@ static void test_store__list_counts(void **state)
 	jx_store_free(s);
 }
 
+/* What test_store__list_each's callback saw. */
+typedef struct {
+	int years[4];
+	size_t n, stop_after;
+	char *kept; /* a department name taken from the listing */
+} seen;
+
+static int see(void *ctx, jx_eval_summary *e)
+{
+	seen *w = ctx;
+	w->years[w->n++] = e->year;
+	if (!w->kept) {
+		w->kept = e->department; /* taken: the listing must not free it */
+		e->department = NULL;
+	}
+	return w->n == w->stop_after ? jx__error(JX_EINVAL, "stop at %d", e->year) : 0;
+}
+
+/* The listing one evaluation at a time: jx_store_list's rows in its order, a string the
+ * callback takes stays its own (ASan checks nothing is freed twice or leaked), and a
+ * callback's error stops the listing and comes back with its message. */
+static void test_store__list_each(void **state)
+{
+	jx_store *s = tu_store_open(":memory:");
+	jx_batch *b = batch_of("x.csv", eval3("乙局", 2023, JX_KIND_SELF, 30, NULL),
+			       eval3("甲局", 2021, JX_KIND_SELF, 28, NULL), NULL);
+	seen w = {{0}, 0, 0, NULL};
+	(void)state;
+	assert_int_equal(jx_batch_add_evaluation(b, eval3("甲局", 2022, JX_KIND_SELF, 27, NULL)),
+			 0);
+	assert_int_equal(import1(s, b, 0, NULL), 0);
+	jx_batch_free(b);
+	assert_int_equal(jx_store_list_each(s, NULL, see, &w), 0);
+	assert_int_equal(w.n, 3); /* by department (乙 U+4E59 < 甲 U+7532), then year */
+	assert_int_equal(w.years[0], 2023);
+	assert_int_equal(w.years[1], 2021);
+	assert_int_equal(w.years[2], 2022);
+	assert_string_equal(w.kept, "乙局");
+	free(w.kept);
+	w = (seen){{0}, 0, 2, NULL};
+	assert_int_equal(jx_store_list_each(s, NULL, see, &w), JX_EINVAL);
+	assert_int_equal(w.n, 2);
+	assert_string_equal(jx_error_last(), "stop at 2021");
+	free(w.kept);
+	jx_store_free(s);
+}
+
 /* The department × year matrix of the overview and the report's rank step:
  * one year and kind, highest total first, ties by name. */
 static void test_store__year_totals(void **state)
@@ -1394,6 +1441,7 @@ int main(void)
 		cmocka_unit_test(test_store__grade_bands),
 		cmocka_unit_test(test_store__grade_bands_strictly_ordered),
 		cmocka_unit_test(test_store__list_counts),
+		cmocka_unit_test(test_store__list_each),
 		cmocka_unit_test(test_store__year_totals),
 		cmocka_unit_test(test_store__year_series_every_department),
 		cmocka_unit_test(test_store__migrates_unknown_totals),
