@@ -538,6 +538,28 @@ static void test_csv__write_field_quoting(void **state)
 	"县教育局," year ",self," l1 "," l2 "," l3 ",," w "," s ",,2023年营养餐补助," target \
 	"," actual "," reason "\n"
 
+/* The staffing column: the evaluation's, under its Chinese name too; rows that leave it
+ * empty keep the evaluation's; two different texts in one evaluation are refused. */
+static void test_csv__staffing_column(void **state)
+{
+	static const char head[] = "部门,年度,类型,一级指标,二级指标,三级指标,分值,得分,人员情况\n";
+	jx_batch *b = NULL;
+	char text[1024];
+	(void)state;
+	snprintf(text, sizeof(text),
+		 "%s甲局,2023,自评,a,b,c,60,50,\n甲局,2023,自评,a,b,d,40,40,"
+		 "在职人员 9 人。\n",
+		 head);
+	assert_int_equal(read_text(&b, text), 0);
+	assert_string_equal(b->evals[0]->staffing, "在职人员 9 人。");
+	jx_batch_free(b);
+	snprintf(text, sizeof(text),
+		 "%s甲局,2023,自评,a,b,c,60,50,在职人员 9 人。\n甲局,2023,自评,"
+		 "a,b,d,40,40,在职人员 8 人。\n",
+		 head);
+	expect_error(text, JX_EPARSE, "s.csv:3:9: ", "staffing differs within one evaluation");
+}
+
 static void test_csv__project_columns(void **state)
 {
 	jx_batch *b = NULL;
@@ -812,6 +834,7 @@ int main(void)
 		cmocka_unit_test(test_csv__gb18030_read),
 		cmocka_unit_test(test_csv__write_field_quoting),
 		cmocka_unit_test(test_csv__project_columns),
+		cmocka_unit_test(test_csv__staffing_column),
 		cmocka_unit_test(test_csv__project_figures),
 		cmocka_unit_test(test_csv__rows_with_their_lines),
 		cmocka_unit_test(test_csv__plain_lines_split_as_libcsv),

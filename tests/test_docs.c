@@ -196,6 +196,24 @@ static void test_docs__utf8_page_single_column_review_only(void **state)
 	jx_batch_free(b);
 }
 
+/* Staffing under its own heading, two paragraphs; 内设机构 between them and 主要职能 after
+ * them are not staffing (make_fixtures.py: staffing_html). */
+static void test_docs__html_staffing_as_stated(void **state)
+{
+	jx_batch *b = read_fixture("staffing.html");
+	const jx_evaluation *ev = b->evals[0];
+	int64_t v = -1;
+	(void)state;
+	assert_string_equal(ev->department, "示例市档案馆");
+	assert_string_equal(ev->staffing, "编制人数 35 人，实有在职人员 32 人。离退休人员 12 名。\n"
+					  "公务用车编制数 2 辆，实有车辆 2 辆。");
+	assert_true(jx_figures_get(b->figs[0], "staff_in_post", &v) && v == 3200);
+	assert_true(jx_figures_get(b->figs[0], "staff_retired", &v) && v == 1200);
+	assert_non_null(strstr(ev->functions, "负责全市档案的收集"));
+	assert_true(ev->total_score == 18);
+	jx_batch_free(b);
+}
+
 static void test_docs__unsupported_files_say_what_they_need(void **state)
 {
 	jx_batch *b = NULL;
@@ -251,6 +269,7 @@ int main(void)
 		cmocka_unit_test(test_docs__gb2312_page_with_navigation),
 		cmocka_unit_test(test_docs__html_navigation_footer_and_scripts_are_not_read),
 		cmocka_unit_test(test_docs__utf8_page_single_column_review_only),
+		cmocka_unit_test(test_docs__html_staffing_as_stated),
 		cmocka_unit_test(test_docs__unsupported_files_say_what_they_need),
 		cmocka_unit_test(test_docs__format_is_found_by_content_and_can_be_forced),
 	};

@@ -23,6 +23,7 @@
 #define PROJECT_SCORES "tests/fixtures/csv/canonical_project_scores.csv"
 #define PROJECT_FIGURES "tests/fixtures/csv/canonical_project_figures.csv"
 #define REASONS "tests/fixtures/csv/canonical_reasons.csv"
+#define STAFFING "tests/fixtures/csv/canonical_staffing.csv"
 
 /* Import a file from the source tree into s. */
 static void import_file(jx_store *s, const char *rel, unsigned flags)
@@ -131,6 +132,38 @@ static void test_export__project_columns_round_trip(void **state)
 	round_trip_filtered(PROJECT_SCORES, jx_export_scores, &all);
 	round_trip_filtered(PROJECT_FIGURES, jx_export_figures, &all);
 	round_trip(REASONS, jx_export_scores);
+}
+
+/* The staffing column (after reason): the evaluation's staffing sentences on each of its
+ * rows, quoted for a comma and a line break, empty for 2022 which states none; byte for
+ * byte back, stored once per evaluation; JSON null where there is none; not written when
+ * no selected evaluation has staffing (2022 alone). */
+static void test_export__staffing_column_round_trip(void **state)
+{
+	jx_store *s = fresh();
+	jx_evaluation *ev = NULL;
+	jx_filter y2022 = {NULL, 2022, 2022, -1, NULL};
+	char *out;
+	(void)state;
+	round_trip(STAFFING, jx_export_scores);
+	import_file(s, STAFFING, 0);
+	assert_int_equal(jx_store_load_evaluation(s, &ev, "示例市文化局", 2023, JX_KIND_SELF), 0);
+	assert_string_equal(ev->staffing,
+			    "实有在职人员 41 人, 离退休人员 9 人。\n公务用车编制数为 2 辆。");
+	jx_evaluation_free(ev);
+	assert_int_equal(jx_store_load_evaluation(s, &ev, "示例市文化局", 2022, JX_KIND_SELF), 0);
+	assert_null(ev->staffing);
+	jx_evaluation_free(ev);
+	out = export_to_string(s, jx_export_scores, NULL, JX_FMT_JSON, 0, NULL);
+	assert_non_null(strstr(out, "\"reason\": \"执行偏慢\", \"staffing\": null, "));
+	assert_non_null(
+		strstr(out, "\"staffing\": \"实有在职人员 41 人, 离退休人员 9 人。\\n公务用车"));
+	free(out);
+	out = export_to_string(s, jx_export_scores, &y2022, JX_FMT_CSV, 0, NULL);
+	assert_non_null(strstr(out, "\n" JX_CSV_SCORES_HEADER ",reason\n"));
+	assert_null(strstr(out, "staffing"));
+	free(out);
+	jx_store_free(s);
 }
 
 /* Without a project filter nothing of a project is written: the header has no
@@ -372,6 +405,7 @@ int main(void)
 		cmocka_unit_test(test_export__figures_round_trip),
 		cmocka_unit_test(test_export__real_transcription_round_trip),
 		cmocka_unit_test(test_export__project_columns_round_trip),
+		cmocka_unit_test(test_export__staffing_column_round_trip),
 		cmocka_unit_test(test_export__projects_apart_from_departments),
 		cmocka_unit_test(test_export__filters_and_bom),
 		cmocka_unit_test(test_export__mixed_provenance_column),

@@ -380,11 +380,76 @@ static void test_ingest_report__reference(void **state)
 	assert_true(!strncmp(ev->functions, "（1）贯彻执行党和国家有关公安工作的方针", 50));
 	assert_non_null(strstr(ev->functions, "（12）开展常见毒品的定性定量检测分析"));
 	assert_null(strstr(ev->functions, "部门收支情况"));
+	/* the staffing sentences, exactly; 内设机构 (the same paragraph) and 部门主要职能
+	 * (the next section) are left out */
+	assert_string_equal(ev->staffing,
+			    "2023 年底南京市公安局禁毒支队实有在职人员 59 人，离退休人员 20 "
+			    "人。另有在册警务辅助人员编制数为 17 人。公务用车编制数为 14 辆，"
+			    "实有车辆数为 14 辆。");
 	jx_batch_free(b);
 	free(text);
 }
 
 /* ---- variants of the reference ---- */
+
+/* The seed's staffing paragraph replaced by text (the seed's 1、部门基本情况 and its paragraph). */
+static jx_batch *with_staffing(const char *text, char **seed)
+{
+	size_t len;
+	char *base = seed_text(&len), *at = strstr(base, "1、部门基本情况"), *end, *out;
+	jx_batch *b;
+	assert_non_null(at);
+	end = strstr(at, "主要机构。");
+	assert_non_null(end);
+	end += strlen("主要机构。");
+	out = malloc(strlen(base) + strlen(text) + 1);
+	assert_non_null(out);
+	sprintf(out, "%.*s%s%s", (int)(at - base), base, text, end);
+	free(base);
+	b = read_ok(out, strlen(out), NULL);
+	*seed = out;
+	return b;
+}
+
+/* Staffing under a heading of its own (人员编制情况): its numbered paragraphs, up to the
+ * first paragraph without a count of staff; 人员经费 (money) is not staffing. */
+static void test_ingest_report__staffing_heading(void **state)
+{
+	char *text;
+	jx_batch *b = with_staffing(
+		"1、人员编制情况\n\n（1）编制人数 60 人，其中行政编制 40 人。基本支出中人员经费"
+		" 500 万元。\n\n（2）实有人数 59 人；离退休人员 20 名。\n\n内设机构 9 个。\n\n"
+		"（3）公务用车编制数为 14 辆。",
+		&text);
+	(void)state;
+	assert_string_equal(b->evals[0]->staffing, "（1）编制人数 60 人，其中行政编制 40 人。\n"
+						   "（2）实有人数 59 人；离退休人员 20 名。");
+	jx_batch_free(b);
+	free(text);
+}
+
+/* Bounded: at most eight sentences; a report without staffing has none (the 在职 of a
+ * sentence without a count is not staffing). */
+static void test_ingest_report__staffing_bounded(void **state)
+{
+	char *text;
+	jx_batch *b = with_staffing(
+		"1、部门基本情况\n\n在职人员 1 人。在职人员 2 人。在职人员 3 人。"
+		"在职人员 4 人。在职人员 5 人。在职人员 6 人。在职人员 7 人。"
+		"在职人员 8 人。在职人员 9 人。",
+		&text);
+	(void)state;
+	assert_string_equal(
+		b->evals[0]->staffing,
+		"在职人员 1 人。在职人员 2 人。在职人员 3 人。在职人员 4 人。在职人员 5 "
+		"人。在职人员 6 人。在职人员 7 人。在职人员 8 人。");
+	jx_batch_free(b);
+	free(text);
+	b = with_staffing("1、部门基本情况\n\n在职人员已全部到岗。", &text);
+	assert_null(b->evals[0]->staffing);
+	jx_batch_free(b);
+	free(text);
+}
 
 static char *crlf(const char *text, size_t *len)
 {
@@ -1308,6 +1373,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ingest_report__reference),
+		cmocka_unit_test(test_ingest_report__staffing_heading),
+		cmocka_unit_test(test_ingest_report__staffing_bounded),
 		cmocka_unit_test(test_ingest_report__crlf),
 		cmocka_unit_test(test_ingest_report__gb18030),
 		cmocka_unit_test(test_ingest_report__spaces),

@@ -924,6 +924,128 @@ static void test_plot__gnuplot_message_reported(void **state)
 	free(tpl);
 }
 
+/* ---- several charts by one gnuplot ---- */
+
+/* Files a and b hold the same bytes. */
+static void assert_same_file(const char *a, const char *b)
+{
+	size_t na = 0, nb = 0;
+	char *da = tu_read(a, &na), *db = tu_read(b, &nb);
+	assert_non_null(da);
+	assert_non_null(db);
+	assert_true(na > 0 && na == nb && !memcmp(da, db, na));
+	free(da);
+	free(db);
+}
+
+/* Charts total, rank and figures into dir/<tag>-<chart>.png and total as SVG in memory,
+ * drawn by one batch (gnuplot program: NULL = on PATH); *svg the SVG. */
+static jx_plot_batch *batch_of_charts(fixture *f, const char *tag, const char *program, char **svg)
+{
+	static const jx_chart charts[] = {JX_CHART_TOTAL, JX_CHART_RANK, JX_CHART_FIGURES};
+	jx_plot_batch *b = NULL;
+	jx_plot_request r;
+	char out[600];
+	assert_int_equal(jx_plot_batch_new(&b), 0);
+	for (size_t i = 0; i < 3; i++) {
+		r = request(charts[i], "测试部门");
+		snprintf(out, sizeof(out), "%s/%s-%s.png", f->dir, tag, jx_chart_name(charts[i]));
+		r.out_path = out;
+		r.gnuplot = program;
+		assert_int_equal(jx_plot_batch_add(b, f->store, &r), 0);
+	}
+	r = request(JX_CHART_FIGURES, "合成部门"); /* evaluations but no figures: left out */
+	assert_int_equal(jx_plot_batch_add(b, f->store, &r), JX_ENOTFOUND);
+	r = request(JX_CHART_TOTAL, "测试部门");
+	r.format = JX_IMAGE_SVG;
+	r.gnuplot = program;
+	assert_int_equal(jx_plot_batch_add(b, f->store, &r), 0);
+	assert_int_equal(jx_plot_batch_count(b), 4);
+	assert_int_equal(jx_plot_batch_run(b), 0);
+	assert_int_equal(jx_plot_batch_take(b, 3, svg, NULL), 0);
+	assert_int_equal(jx_plot_batch_take(b, 0, &(char *){NULL}, NULL), JX_ENOTFOUND);
+	return b;
+}
+
+static void test_plot__batch_draws_what_draw_draws(void **state)
+{
+	fixture *f = *state;
+	static const char *const names[] = {"total", "rank", "figures"};
+	static const char refusing[] = "#!/bin/sh\nif grep -q '^reset session' \"$1\"; then\n"
+				       "  echo 'a batch' >&2; exit 1\nfi\nexec gnuplot \"$@\"\n";
+	char *svg = NULL, *alone = NULL, a[600], b[600], wrapper[600];
+	const char *msg;
+	jx_plot_request r;
+	jx_plot_batch *batch = batch_of_charts(f, "batch", NULL, &svg);
+	jx_plot_batch_free(batch);
+	/* each image is the one a gnuplot of its own draws, byte for byte */
+	for (size_t i = 0; i < 3; i++) {
+		jx_chart c;
+		assert_int_equal(jx_chart_parse(names[i], &c), 0);
+		r = request(c, "测试部门");
+		snprintf(a, sizeof(a), "%s/batch-%s.png", f->dir, names[i]);
+		snprintf(b, sizeof(b), "%s/alone-%s.png", f->dir, names[i]);
+		r.out_path = b;
+		assert_int_equal(jx_plot_draw(f->store, &r), 0);
+		assert_same_file(a, b);
+	}
+	r = request(JX_CHART_TOTAL, "测试部门");
+	r.format = JX_IMAGE_SVG;
+	assert_int_equal(jx_plot_render(&alone, NULL, f->store, &r), 0);
+	assert_string_equal(svg, alone);
+	free(svg);
+	/* a gnuplot that refuses the shared script: each chart is drawn alone, the same */
+	snprintf(wrapper, sizeof(wrapper), "%s/gnuplot-refusing-batches", f->dir);
+	assert_int_equal(tu_write(wrapper, refusing, strlen(refusing)), 0);
+	assert_int_equal(chmod(wrapper, 0755), 0);
+	batch = batch_of_charts(f, "fallback", wrapper, &svg);
+	assert_int_equal(jx_plot_batch_failure(batch, 1, &msg), 0);
+	jx_plot_batch_free(batch);
+	for (size_t i = 0; i < 3; i++) {
+		snprintf(a, sizeof(a), "%s/fallback-%s.png", f->dir, names[i]);
+		snprintf(b, sizeof(b), "%s/alone-%s.png", f->dir, names[i]);
+		assert_same_file(a, b);
+	}
+	assert_string_equal(svg, alone);
+	free(svg);
+	free(alone);
+}
+
+/* A chart that fails is the one reported; the others are drawn. */
+static void test_plot__batch_failure_is_the_charts(void **state)
+{
+	fixture *f = *state;
+	jx_plot_batch *b = NULL;
+	jx_plot_request r;
+	char *tpl = tu_mkdtemp(), ok[600], broken[600];
+	const char *msg = NULL;
+	struct stat st;
+	write_template(tpl, "categories", "# a broken template\nplot no_such_function(x)\n");
+	snprintf(ok, sizeof(ok), "%s/drawn.png", f->dir);
+	snprintf(broken, sizeof(broken), "%s/never.png", f->dir);
+	assert_int_equal(jx_plot_batch_new(&b), 0);
+	r = request(JX_CHART_CATEGORIES, "测试部门");
+	r.out_path = broken;
+	r.templates_dir = tpl;
+	assert_int_equal(jx_plot_batch_add(b, f->store, &r), 0);
+	r = request(JX_CHART_TOTAL, "测试部门");
+	r.out_path = ok;
+	assert_int_equal(jx_plot_batch_add(b, f->store, &r), 0);
+	r.script_path = ok; /* a batch keeps no scripts */
+	assert_int_equal(jx_plot_batch_add(b, f->store, &r), JX_EINVAL);
+	assert_int_equal(jx_plot_batch_run(b), JX_EIO);
+	assert_contains(jx_error_last(), "undefined function: no_such_function");
+	assert_int_equal(jx_plot_batch_failure(b, 0, &msg), JX_EIO);
+	assert_contains(msg, "gnuplot failed: ");
+	assert_int_equal(jx_plot_batch_failure(b, 1, &msg), 0);
+	assert_int_equal(stat(ok, &st), 0);
+	assert_true(st.st_size > 0);
+	assert_int_not_equal(stat(broken, &st), 0); /* nothing left where it failed */
+	jx_plot_batch_free(b);
+	tu_rmdir(tpl);
+	free(tpl);
+}
+
 static void test_plot__templates_dir_overrides(void **state)
 {
 	fixture *f = *state;
@@ -1157,6 +1279,8 @@ int main(void)
 		T(test_plot__nothing_to_draw),
 		T(test_plot__missing_and_inferred_scores_shown),
 		T(test_plot__png_of_each_chart),
+		T(test_plot__batch_draws_what_draw_draws),
+		T(test_plot__batch_failure_is_the_charts),
 		T(test_plot__svg_has_chinese_text),
 		T(test_plot__pdf),
 		T(test_plot__script_file_is_what_ran),

@@ -96,7 +96,7 @@ static void test_store__create_sets_version_and_id(void **state)
 	(void)state;
 	assert_int_equal(jx_store_opened_version(s), 0);
 	assert_int_equal(tu_query_int(db, "PRAGMA user_version"), JX_SCHEMA_VERSION);
-	assert_int_equal(tu_query_int(db, "PRAGMA user_version"), 8);
+	assert_int_equal(tu_query_int(db, "PRAGMA user_version"), 9);
 	assert_int_equal(tu_query_int(db, "PRAGMA application_id"), 0x4A584442);
 	assert_int_equal(tu_query_int(db, "PRAGMA foreign_keys"), 1);
 	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM grade_band"), 4);
@@ -219,6 +219,51 @@ static void test_store__migrates_from_version_1(void **state)
 	/* reopening does not migrate again */
 	s = tu_store_open(t.path);
 	assert_int_equal(jx_store_opened_version(s), JX_SCHEMA_VERSION);
+	jx_store_free(s);
+	tmpdb_drop(&t);
+}
+
+/* A version-8 database (before the staffing column) with an evaluation and its functions:
+ * version 9 adds evaluation.staffing, empty, and keeps the rest. */
+static void test_store__migrates_from_version_8(void **state)
+{
+	tmpdb t;
+	jx_store *s;
+	jx_evaluation *ev = NULL;
+	sqlite3 *db;
+	(void)state;
+	tmpdb_make(&t);
+	assert_int_equal(sqlite3_open(t.path, &db), SQLITE_OK);
+	assert_int_equal(jx__store_migrate(db, 0, 8), 0);
+	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM pragma_table_info('evaluation') "
+					  "WHERE name = 'staffing'"),
+			 0);
+	assert_int_equal(
+		sqlite3_exec(
+			db,
+			"INSERT INTO department(id, name) VALUES (1, '旧部门');"
+			"INSERT INTO evaluation(id, department_id, year, kind, total_weight,"
+			" total_score, grade, provenance, source_name, source_sha256,"
+			" content_sha256, imported_at, scored_weight, functions) VALUES (7, 1,"
+			" 2023, 'self', 10, 9, '优', 'real', 'old.txt', 'x', 'y',"
+			" '2024-01-01T00:00:00Z', 10, '旧职能');"
+			"INSERT INTO indicator(evaluation_id, seq, level1, level2, level3, key,"
+			" explanation, weight, score, score_origin) VALUES"
+			" (7, 0, '甲', '乙', '丙', '甲/乙/丙', '', 10, 9, 'stated');",
+			NULL, NULL, NULL),
+		SQLITE_OK);
+	sqlite3_close(db);
+	s = tu_store_open(t.path);
+	assert_int_equal(jx_store_opened_version(s), 8);
+	db = jx__store_sqlite(s);
+	assert_int_equal(tu_query_int(db, "PRAGMA user_version"), 9);
+	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM evaluation WHERE staffing IS NULL"),
+			 1);
+	assert_int_equal(jx_store_load_evaluation(s, &ev, "旧部门", 2023, JX_KIND_SELF), 0);
+	assert_string_equal(ev->functions, "旧职能");
+	assert_null(ev->staffing);
+	assert_int_equal(ev->nrows, 1);
+	jx_evaluation_free(ev);
 	jx_store_free(s);
 	tmpdb_drop(&t);
 }
@@ -1062,6 +1107,53 @@ static void test_store__list_counts(void **state)
 	jx_store_free(s);
 }
 
+/* What test_store__list_each's callback saw. */
+typedef struct {
+	int years[4];
+	size_t n, stop_after;
+	char *kept; /* a department name taken from the listing */
+} seen;
+
+static int see(void *ctx, jx_eval_summary *e)
+{
+	seen *w = ctx;
+	w->years[w->n++] = e->year;
+	if (!w->kept) {
+		w->kept = e->department; /* taken: the listing must not free it */
+		e->department = NULL;
+	}
+	return w->n == w->stop_after ? jx__error(JX_EINVAL, "stop at %d", e->year) : 0;
+}
+
+/* The listing one evaluation at a time: jx_store_list's rows in its order, a string the
+ * callback takes stays its own (ASan checks nothing is freed twice or leaked), and a
+ * callback's error stops the listing and comes back with its message. */
+static void test_store__list_each(void **state)
+{
+	jx_store *s = tu_store_open(":memory:");
+	jx_batch *b = batch_of("x.csv", eval3("乙局", 2023, JX_KIND_SELF, 30, NULL),
+			       eval3("甲局", 2021, JX_KIND_SELF, 28, NULL), NULL);
+	seen w = {{0}, 0, 0, NULL};
+	(void)state;
+	assert_int_equal(jx_batch_add_evaluation(b, eval3("甲局", 2022, JX_KIND_SELF, 27, NULL)),
+			 0);
+	assert_int_equal(import1(s, b, 0, NULL), 0);
+	jx_batch_free(b);
+	assert_int_equal(jx_store_list_each(s, NULL, see, &w), 0);
+	assert_int_equal(w.n, 3); /* by department (乙 U+4E59 < 甲 U+7532), then year */
+	assert_int_equal(w.years[0], 2023);
+	assert_int_equal(w.years[1], 2021);
+	assert_int_equal(w.years[2], 2022);
+	assert_string_equal(w.kept, "乙局");
+	free(w.kept);
+	w = (seen){{0}, 0, 2, NULL};
+	assert_int_equal(jx_store_list_each(s, NULL, see, &w), JX_EINVAL);
+	assert_int_equal(w.n, 2);
+	assert_string_equal(jx_error_last(), "stop at 2021");
+	free(w.kept);
+	jx_store_free(s);
+}
+
 /* The department × year matrix of the overview and the report's rank step:
  * one year and kind, highest total first, ties by name. */
 static void test_store__year_totals(void **state)
@@ -1118,6 +1210,35 @@ static void test_store__year_totals(void **state)
 	jx_store_free(s);
 }
 
+/* Staffing describes the department, not the evaluation: a re-import of the same content
+ * that states it is "unchanged" but fills it where the stored evaluation has none (a
+ * database from before schema 9), and never overwrites a stored one. */
+static void test_store__same_content_fills_staffing(void **state)
+{
+	jx_store *s = tu_store_open(":memory:");
+	jx_evaluation *ev = NULL;
+	jx_import_stats st;
+	const char *texts[] = {NULL, "在职人员 9 人。", "在职人员 8 人。"};
+	(void)state;
+	for (int i = 0; i < 3; i++) {
+		jx_evaluation *e = eval3("甲局", 2023, JX_KIND_SELF, 40, NULL);
+		jx_batch *b;
+		e->staffing = texts[i] ? strdup(texts[i]) : NULL;
+		memset(&st, 0, sizeof(st));
+		b = batch_of("r.txt", e, NULL, NULL);
+		assert_int_equal(import1(s, b, 0, &st), 0);
+		jx_batch_free(b);
+		assert_int_equal(st.unchanged, i > 0);
+		assert_int_equal(jx_store_load_evaluation(s, &ev, "甲局", 2023, JX_KIND_SELF), 0);
+		if (i == 0)
+			assert_null(ev->staffing);
+		else
+			assert_string_equal(ev->staffing, "在职人员 9 人。");
+		jx_evaluation_free(ev);
+	}
+	jx_store_free(s);
+}
+
 static void test_store__load_evaluation_round_trip(void **state)
 {
 	jx_store *s = tu_store_open(":memory:");
@@ -1130,6 +1251,7 @@ static void test_store__load_evaluation_round_trip(void **state)
 	ev->problems = strdup("问题");
 	ev->conclusion = strdup("结论");
 	ev->functions = strdup("职能");
+	ev->staffing = strdup("实有在职人员 59 人。");
 	jx_evaluation_warn(ev, 4, "score missing");
 	b = batch_of("r.txt", ev, NULL, NULL);
 	assert_int_equal(import1(s, b, 0, NULL), 0);
@@ -1148,6 +1270,7 @@ static void test_store__load_evaluation_round_trip(void **state)
 	assert_null(back->suggestions);
 	assert_string_equal(back->conclusion, "结论");
 	assert_string_equal(back->functions, "职能");
+	assert_string_equal(back->staffing, "实有在职人员 59 人。");
 	assert_int_equal(back->nwarnings, 1);
 	assert_int_equal(back->warnings[0].line, 4);
 	assert_string_equal(back->warnings[0].message, "score missing");
@@ -1302,6 +1425,8 @@ int main(void)
 		cmocka_unit_test(test_store__create_sets_version_and_id),
 		cmocka_unit_test(test_store__migrates_from_version_1),
 		cmocka_unit_test(test_store__migrates_from_version_2),
+		cmocka_unit_test(test_store__migrates_from_version_8),
+		cmocka_unit_test(test_store__same_content_fills_staffing),
 		cmocka_unit_test(test_store__refuses_newer_version),
 		cmocka_unit_test(test_store__refuses_foreign_files),
 		cmocka_unit_test(test_store__readonly_does_not_migrate),
@@ -1316,6 +1441,7 @@ int main(void)
 		cmocka_unit_test(test_store__grade_bands),
 		cmocka_unit_test(test_store__grade_bands_strictly_ordered),
 		cmocka_unit_test(test_store__list_counts),
+		cmocka_unit_test(test_store__list_each),
 		cmocka_unit_test(test_store__year_totals),
 		cmocka_unit_test(test_store__year_series_every_department),
 		cmocka_unit_test(test_store__migrates_unknown_totals),

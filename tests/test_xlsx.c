@@ -53,7 +53,8 @@ static jx_evaluation *evaluation(const char *dept, int year, double a, jx_proven
 	return ev;
 }
 
-/* 乙局 2023 states its total 100, its self-score 100 and two text sections. */
+/* 乙局 2023 states its total 100, its self-score 100, two text sections, its functions and
+ * its staffing. */
 static jx_evaluation *declared(jx_evaluation *ev)
 {
 	ev->total_weight = 100;
@@ -61,6 +62,8 @@ static jx_evaluation *declared(jx_evaluation *ev)
 	ev->self_score = 100;
 	ev->problems = strdup("资金使用进度偏慢。");
 	ev->conclusion = strdup("优");
+	ev->functions = strdup("管理全市档案。");
+	ev->staffing = strdup("在职人员 9 人。");
 	return ev;
 }
 
@@ -446,7 +449,8 @@ static char *hashes(const char *db)
 {
 	char *argv[] = {"/usr/bin/sqlite3", (char *)db,
 			"SELECT e.year, e.kind, e.content_sha256, e.declared_weight, "
-			"e.declared_score, e.self_score, length(e.problems) FROM evaluation e "
+			"e.declared_score, e.self_score, length(e.problems), e.functions, "
+			"e.staffing FROM evaluation e "
 			"JOIN department d ON d.id = e.department_id ORDER BY d.name, 1, 2",
 			NULL};
 	char *out = NULL, *err = NULL;
@@ -479,8 +483,9 @@ static void test_xlsx__streamed_evaluations_sheet_read_whole(void **state)
 	want = hashes(fx->db);
 	got = hashes(db);
 	assert_string_equal(got, want); /* the last rows' declared totals and texts too */
-	/* 乙局 and the 20 丁局 state 100, 100, 100 and a 9-character problems text */
-	assert_int_equal(count(want, "|100.0|100.0|100.0|9\n"), 21);
+	/* 乙局 and the 20 丁局 state 100, 100, 100, a 9-character problems text, their
+	 * functions and staffing (the evaluations sheet's last two columns) */
+	assert_int_equal(count(want, "|100.0|100.0|100.0|9|管理全市档案。|在职人员 9 人。\n"), 21);
 	free(want);
 	free(got);
 }

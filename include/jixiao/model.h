@@ -141,6 +141,11 @@ typedef struct {
 	 *  for the planning report's 基本情况. Stored, but not part of the content hash (it
 	 *  describes the department, not the evaluation). */
 	char *functions;
+	/** The staffing sentence(s) as the report states them (实有在职人员 59 人，离退休人员
+	 *  20 人 …), or NULL: staff, retired staff, auxiliary staff and vehicles, for the
+	 *  planning report's 基本情况. Stored, but not part of the content hash (like
+	 *  functions). The numbers themselves are figures (staff_in_post …). */
+	char *staffing;
 } jx_evaluation;
 
 /** One figure: an amount in its item's unit (万元, or 元 for a project's

@@ -105,6 +105,37 @@ JX_API int jx_plot_draw(jx_store *s, const jx_plot_request *req);
 JX_API int jx_plot_render(char **out, size_t *len, jx_store *s, const jx_plot_request *req);
 
 /**
+ * Several department charts drawn by one gnuplot: its start-up and font set-up, most of
+ * what a small chart costs, are paid once. jx_plot_batch_add prepares a chart at once (it
+ * reads the store then, and fails as jx_plot_draw does: JX_ENOTFOUND when there is nothing
+ * to draw, the chart then left out); jx_plot_batch_run draws every chart added, each into a
+ * temporary file checked as jx_plot_draw checks it, with `reset session` between charts (so
+ * each image is byte for byte the one jx_plot_draw makes), then moves each into place
+ * (req->out_path, atomically), or keeps it in memory when req->out_path is NULL
+ * (jx_plot_batch_take). If the shared gnuplot fails, or a request names its own templates
+ * (which could leave settings `reset session` keeps), the charts are drawn one gnuplot
+ * each, so that a failure is the chart's own, with jx_plot_draw's message
+ * (jx_plot_batch_failure). req->script_path is refused (JX_EINVAL). The time limit of the
+ * shared run is the sum of the charts' limits.
+ */
+typedef struct jx_plot_batch jx_plot_batch;
+/** A new empty batch; free with jx_plot_batch_free. 0 or JX_ENOMEM. */
+JX_API int jx_plot_batch_new(jx_plot_batch **out);
+/** Prepare req's chart (req and its strings are read during the call only). */
+JX_API int jx_plot_batch_add(jx_plot_batch *b, jx_store *s, const jx_plot_request *req);
+/** Charts added so far (the index of the next one). */
+JX_API size_t jx_plot_batch_count(const jx_plot_batch *b);
+/** Draw every chart added. 0 when all were drawn, else the first failure's code. */
+JX_API int jx_plot_batch_run(jx_plot_batch *b);
+/** Chart i's failure in the run: its code (0 = drawn), *message (borrowed) what went wrong. */
+JX_API int jx_plot_batch_failure(const jx_plot_batch *b, size_t i, const char **message);
+/** Chart i's image drawn in memory: *out (the caller's, free()) and *len; JX_ENOTFOUND
+ *  when it was not drawn or went to a file. */
+JX_API int jx_plot_batch_take(jx_plot_batch *b, size_t i, char **out, size_t *len);
+/** Free the batch and the temporary files it still holds; NULL is fine. */
+JX_API void jx_plot_batch_free(jx_plot_batch *b);
+
+/**
  * Text as a gnuplot string expression: single-quoted pieces joined with the
  * string operator, each quote written as sprintf('%c',39) (it's ->
  * 'it'.sprintf('%c',39).'s'), control characters (newlines, tabs...) turned into

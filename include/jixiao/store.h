@@ -19,7 +19,7 @@ extern "C" {
 typedef struct jx_store jx_store;
 
 /** The schema version this build writes (PRAGMA user_version). */
-#define JX_SCHEMA_VERSION 8
+#define JX_SCHEMA_VERSION 9
 /** PRAGMA application_id of a jixiao database ("JXDB"). */
 #define JX_APPLICATION_ID 0x4A584442
 
@@ -136,6 +136,13 @@ typedef struct {
 /** All matching evaluations ordered by department, year, kind. *out freed with jx_eval_summaries_free. */
 JX_API int jx_store_list(jx_store *s, const jx_filter *f, jx_eval_summary **out, size_t *n);
 JX_API void jx_eval_summaries_free(jx_eval_summary *v, size_t n);
+/** Called by jx_store_list_each for each evaluation in turn: 0 goes on, anything else (a
+ *  JX_E* code with its message) stops the listing and is returned. e's strings are freed
+ *  when fn returns, except those fn takes (it sets their pointers to NULL). */
+typedef int (*jx_eval_summary_fn)(void *ctx, jx_eval_summary *e);
+/** jx_store_list one evaluation at a time, in the same order, without holding the listing
+ *  (80,000 evaluations take ~19 MB as an array). Returns 0 or the first failure. */
+JX_API int jx_store_list_each(jx_store *s, const jx_filter *f, jx_eval_summary_fn fn, void *ctx);
 
 /**
  * Load one stored evaluation whole (rows in source order, warnings, texts).
@@ -361,6 +368,7 @@ typedef struct {
 	jx_provenance provenance;
 	const char *project;                  /**< NULL for a department evaluation */
 	const char *target, *actual, *reason; /**< NULL when none */
+	const char *staffing; /**< the evaluation's staffing sentences, NULL when none */
 } jx_stored_score;
 
 /** One stored figure; strings borrowed for the length of the callback. */
@@ -396,7 +404,8 @@ enum {
 	JX_COLUMN_PROJECT = 1 << 0,
 	JX_COLUMN_TARGET = 1 << 1,
 	JX_COLUMN_ACTUAL = 1 << 2,
-	JX_COLUMN_REASON = 1 << 3
+	JX_COLUMN_REASON = 1 << 3,
+	JX_COLUMN_STAFFING = 1 << 4
 };
 /** *out = the JX_COLUMN_* bits some row matching f has a value for (figures: only
  *  PROJECT). */

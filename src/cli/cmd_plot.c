@@ -167,9 +167,10 @@ static int keep_script(jx_store *s, const plot_args *a, const char *script_dir, 
 	return rc ? -1 : 0;
 }
 
-/* Every chart into dir (a temporary one); drawn[i] set for those drawn. Exit code. */
-static int draw_charts(jx_store *s, plot_args *a, const char *dir, const char *script_dir,
-		       int *drawn)
+/* Every chart with data prepared into b (its image in dir, a temporary one); added[] the
+ * charts in b's order. Exit code. */
+static int add_charts(jx_plot_batch *b, jx_store *s, plot_args *a, const char *dir,
+		      const char *script_dir, int *added)
 {
 	for (int i = 0; i < JX_CHART_COUNT; i++) {
 		const char *name = jx_chart_name((jx_chart)i);
@@ -180,19 +181,44 @@ static int draw_charts(jx_store *s, plot_args *a, const char *dir, const char *s
 		a->req.chart = (jx_chart)i;
 		a->req.out_path = out;
 		a->req.script_path = NULL;
-		rc = jx_plot_draw(s, &a->req);
+		rc = jx_plot_batch_add(b, s, &a->req);
+		if (rc == 0)
+			added[jx_plot_batch_count(b) - 1] = i;
 		if (rc == 0 && script_dir)
 			rc = keep_script(s, a, script_dir, name);
 		free(out);
 		a->req.out_path = NULL;
-		if (rc == 0)
-			drawn[i] = 1;
-		else if (jx_error_code() == JX_ENOTFOUND)
+		if (rc != 0 && jx_error_code() == JX_ENOTFOUND)
 			cli_warn(_("%s skipped: %s"), name, jx_error_last());
-		else
+		else if (rc != 0)
 			return cli_fail("%s: %s", name, jx_error_last());
 	}
 	return JX_EXIT_OK;
+}
+
+/* Every chart into dir (a temporary one), by one gnuplot; drawn[i] set for those drawn.
+ * Exit code. */
+static int draw_charts(jx_store *s, plot_args *a, const char *dir, const char *script_dir,
+		       int *drawn)
+{
+	jx_plot_batch *b = NULL;
+	int added[JX_CHART_COUNT], rc;
+	if (jx_plot_batch_new(&b) != 0)
+		return cli_fail_jx();
+	rc = add_charts(b, s, a, dir, script_dir, added);
+	if (rc == JX_EXIT_OK && jx_plot_batch_run(b) != 0) {
+		for (size_t k = 0; k < jx_plot_batch_count(b); k++) {
+			const char *msg;
+			if (jx_plot_batch_failure(b, k, &msg) != 0) {
+				rc = cli_fail("%s: %s", jx_chart_name((jx_chart)added[k]), msg);
+				break;
+			}
+		}
+	}
+	for (size_t k = 0; rc == JX_EXIT_OK && k < jx_plot_batch_count(b); k++)
+		drawn[added[k]] = 1;
+	jx_plot_batch_free(b);
+	return rc;
 }
 
 /* All charts into out_dir, all or none: drawn in a temporary directory beside it and moved

@@ -44,10 +44,10 @@ out=$(rep --lang en report)
 has "$out" "<h1>Performance Analysis and Planning Report</h1>" ||
   fail "global --lang en did not give an English report"
 has "$out" "(1 evaluated year)" || fail "English plural of one year"
-# the department's own words (functions, problems, suggestions) are data, quoted as written
+# the department's own words (functions, staff, problems, suggestions) are data, quoted as written
 has "$out" "Problems the department itself reported (2023 report, as written)" ||
   fail "English heading of the department's own words"
-words=$(grep -vF -e '>Functions (as its ' -e '>Problems and causes: <' -e '>Suggestions: <' \
+words=$(grep -vF -e '>Functions (as its ' -e '>Staff (as its ' -e '>Problems and causes: <' -e '>Suggestions: <' \
   -e '<tr id="target-' <<<"$out") # data quoted as written: own words, indicator names
 has "$words" "年" && fail "Chinese words in the English report"
 has "$(rep --lang en report --lang zh)" "部门整体绩效分析与规划参考报告" ||

@@ -3,7 +3,7 @@
 # pdf_import.sh -- `jixiao import` of PDF files end to end: each PDF printed from a .docx
 # (LibreOffice) or a web page (Chromium) stores the same values as its source -- the same
 # rows by key, weights and scores exactly equal, names and explanations equal ignoring
-# white space, the same figures and provenance; --dry-run shows the grid found;
+# white space (staffing too), the same figures and provenance; --dry-run shows the grid found;
 # --debug-grid draws it into a PNG (never over the database); scanned, encrypted and
 # unreadable PDFs fail with their message and leave the database as it was.
 set -u
@@ -46,7 +46,7 @@ if set(ka) != set(kb):
 for k, r in ka.items():
     s = kb[k]
     for c in r:
-        same = squeeze(r[c]) == squeeze(s[c]) if c == "explanation" else r[c] == s[c]
+        same = squeeze(r[c]) == squeeze(s[c]) if c in ("explanation", "staffing") else r[c] == s[c]
         if not same and c not in ("department", "level1", "level2", "level3"):
             sys.exit("%s, %s: %r != %r" % (k, c, r[c], s[c]))
 if open(sys.argv[3], encoding="utf-8").read() != open(sys.argv[4], encoding="utf-8").read():

@@ -2,7 +2,7 @@
 /* canonical.c -- stored scores and figures written as canonical CSV or JSON, streamed
  * row by row from the store (jx_store_scan_scores / _figures).
  *
- * The columns project, target, actual and reason are written only when some
+ * The columns project, target, actual, reason and staffing are written only when some
  * row of the selection has a value for them (jx_store_optional_columns), so
  * a file without them exports back exactly as it was imported. */
 #include <stdio.h>
@@ -27,7 +27,8 @@ static const struct {
 } optional_columns[] = {{JX_COLUMN_PROJECT, "project"},
 			{JX_COLUMN_TARGET, "target"},
 			{JX_COLUMN_ACTUAL, "actual"},
-			{JX_COLUMN_REASON, "reason"}};
+			{JX_COLUMN_REASON, "reason"},
+			{JX_COLUMN_STAFFING, "staffing"}};
 
 #define NOPTIONAL (sizeof(optional_columns) / sizeof(optional_columns[0]))
 
@@ -98,7 +99,8 @@ static int score_row(void *ctx, const jx_stored_score *r)
 	writer *w = ctx;
 	const char *text[7] = {r->department, NULL,      jx_kind_name(r->kind), r->level1,
 			       r->level2,     r->level3, r->explanation};
-	const char *const extra[NOPTIONAL] = {r->project, r->target, r->actual, r->reason};
+	const char *const extra[NOPTIONAL] = {r->project, r->target, r->actual, r->reason,
+					      r->staffing};
 	char wt[64], sc[64];
 	jx_number_format(wt, sizeof(wt), r->weight);
 	jx_number_format(sc, sizeof(sc), r->score);
@@ -138,7 +140,7 @@ static int figure_row(void *ctx, const jx_stored_figure *r)
 {
 	writer *w = ctx;
 	const char *unit = jx_figure_unit(r->item);
-	const char *const extra[NOPTIONAL] = {r->project, NULL, NULL, NULL};
+	const char *const extra[NOPTIONAL] = {r->project, NULL, NULL, NULL, NULL};
 	char v[64];
 	jx_cents_format(v, sizeof(v), r->cents);
 	if (w->fmt == JX_FMT_CSV) {

@@ -356,7 +356,9 @@ static const xcol evaluation_cols[] = {{"department", "部门", X_TEXT},
 				       {"self_score", "自评得分（原文）", X_NUM},
 				       {"problems", "存在问题及原因分析", X_TEXT},
 				       {"suggestions", "有关建议", X_TEXT},
-				       {"conclusion", "评价结论", X_TEXT}};
+				       {"conclusion", "评价结论", X_TEXT},
+				       {"functions", "部门主要职能", X_TEXT},
+				       {"staffing", "人员情况", X_TEXT}};
 
 static void evaluation_row(xbook *x, xsheet *s, const jx_evaluation *ev)
 {
@@ -371,6 +373,8 @@ static void evaluation_row(xbook *x, xsheet *s, const jx_evaluation *ev)
 	put_text(x, s, 7, ev->problems);
 	put_text(x, s, 8, ev->suggestions);
 	put_text(x, s, 9, ev->conclusion);
+	put_text(x, s, 10, ev->functions);
+	put_text(x, s, 11, ev->staffing);
 	jx__xsheet_next(s);
 }
 

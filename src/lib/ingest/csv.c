@@ -63,7 +63,7 @@ static int check_name(reader *r, int role, const char *s, int required)
 	/* names are keys and stay on one line; the explanation is free text (a quoted
 	 * field may span lines, RFC 4180) */
 	int free_text = role == JX__COL_EXPL || role == JX__COL_TARGET || role == JX__COL_ACTUAL ||
-			role == JX__COL_REASON;
+			role == JX__COL_REASON || role == JX__COL_STAFFING;
 	if (s && (r->text_checked ? !free_text && strpbrk(s, "\t\n") : control(s, free_text)))
 		return fail(r, colno(r, role), _("%s contains a line break or control character"),
 			    jx__csv_role_name(role));
@@ -221,6 +221,18 @@ static int set_target(reader *r, jx_indicator *row, int year)
 	return jx_indicator_set_target(row, year, target, actual, reason);
 }
 
+/* The optional staffing column: the evaluation's (every row that fills it states the same). */
+static int staffing(reader *r, jx_evaluation *ev)
+{
+	const char *s = field(r, JX__COL_STAFFING);
+	if (!s || !*s)
+		return 0;
+	if (ev->staffing && strcmp(ev->staffing, s) != 0)
+		return fail(r, colno(r, JX__COL_STAFFING),
+			    _("staffing differs within one evaluation"));
+	return remember(r, &ev->staffing, s);
+}
+
 static int scores_row(reader *r)
 {
 	const char *dept = NULL;
@@ -246,7 +258,9 @@ static int scores_row(reader *r)
 	    check_name(r, JX__COL_EXPL, expl, 0) || check_name(r, JX__COL_PROJECT, project, 0) ||
 	    check_name(r, JX__COL_TARGET, field(r, JX__COL_TARGET), 0) ||
 	    check_name(r, JX__COL_ACTUAL, field(r, JX__COL_ACTUAL), 0) ||
-	    check_name(r, JX__COL_REASON, field(r, JX__COL_REASON), 0) || row_provenance(r, &prov))
+	    check_name(r, JX__COL_REASON, field(r, JX__COL_REASON), 0) ||
+	    check_name(r, JX__COL_STAFFING, field(r, JX__COL_STAFFING), 0) ||
+	    row_provenance(r, &prov))
 		return r->rc;
 	if (project && !*project)
 		project = NULL;
@@ -285,6 +299,8 @@ static int scores_row(reader *r)
 	if (ev->provenance != prov)
 		return fail(r, colno(r, JX__COL_PROV),
 			    _("provenance differs within one evaluation"));
+	if (staffing(r, ev) != 0)
+		return r->rc;
 	if (!(row = jx__csv_add_row(r, ev, l1, l2, l3, expl, weight, score, origin)) ||
 	    set_target(r, row, year) != 0)
 		return r->rc = JX_ENOMEM;

@@ -40,7 +40,8 @@ static const colname names[] = {
 	{JX__COL_TARGET, "target", 0},     {JX__COL_TARGET, "年度指标值", 0},
 	{JX__COL_ACTUAL, "actual", 0},     {JX__COL_ACTUAL, "实际完成值", 0},
 	{JX__COL_REASON, "reason", 0},     {JX__COL_REASON, "原因", 0},
-	{JX__COL_L1W, "level1_weight", 0}, {JX__COL_L1W, "一级指标分值", 0}};
+	{JX__COL_L1W, "level1_weight", 0}, {JX__COL_L1W, "一级指标分值", 0},
+	{JX__COL_STAFFING, "staffing", 0}, {JX__COL_STAFFING, "人员情况", 0}};
 
 #define NNAMES (sizeof(names) / sizeof(*names))
 

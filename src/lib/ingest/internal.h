@@ -117,6 +117,7 @@ enum {
 	JX__COL_ACTUAL,
 	JX__COL_REASON,
 	JX__COL_L1W,
+	JX__COL_STAFFING,
 	JX__COL_COUNT
 };
 
@@ -339,8 +340,19 @@ int jx__rp_reconcile(jx__rp_doc *d);
 /* report_text.c */
 /** Figures, staffing and the self-score from the prose into d->figs / d->ev. */
 int jx__rp_read_figures(jx__rp_doc *d);
-/** 存在问题及原因分析, 有关建议, 评价结论 into d->ev. */
+/** 部门主要职能, 存在问题及原因分析, 有关建议, 评价结论 and the staffing sentences into d->ev. */
 int jx__rp_read_sections(jx__rp_doc *d);
+/** The first (or, with last, the last) prose heading that contains one of words; d->nlines
+ *  when none. */
+size_t jx__rp_find_heading(const jx__rp_doc *d, const char *const *words, int last);
+/** Paragraphs (joined, one a line) under heading h up to the next heading of its level or
+ *  above, or with h == d->nlines all prose before the table; *out malloc'd, NULL when empty.
+ *  0 or JX_ENOMEM. */
+int jx__rp_section_text(const jx__rp_doc *d, size_t h, char **out);
+
+/* report_staff.c */
+/** The staffing sentence(s) (实有在职人员 59 人 …) into d->ev->staffing. 0 or JX_ENOMEM. */
+int jx__rp_read_staffing(jx__rp_doc *d);
 
 /* ---- --dept, --year, --kind against the file (relabel.c) ---- */
 

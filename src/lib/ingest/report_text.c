@@ -342,14 +342,13 @@ static int ends_sentence(const char *t, size_t len)
 	return 0;
 }
 
-/* Paragraphs under heading h up to the next heading of its level or above; *out NULL when
- * empty. Returns 0 or JX_ENOMEM. */
-static int section_text(const jx__rp_doc *d, size_t h, char **out)
+int jx__rp_section_text(const jx__rp_doc *d, size_t h, char **out)
 {
 	jx__buf b;
 	int open = 0; /* the last paragraph is unfinished (its sentence goes on) */
+	int level = h < d->nlines ? d->lines[h].heading : 0;
 	jx__buf_init(&b);
-	for (size_t i = h + 1; i < d->nlines; i++) {
+	for (size_t i = h < d->nlines ? h + 1 : 0; i < d->nlines; i++) {
 		const jx__rp_line *l = &d->lines[i];
 		const char *t = l->text;
 		size_t len = l->len;
@@ -358,7 +357,7 @@ static int section_text(const jx__rp_doc *d, size_t h, char **out)
 				break;
 			continue;
 		}
-		if (l->heading && l->heading <= d->lines[h].heading)
+		if (l->heading && l->heading <= level)
 			break;
 		while (len && strchr(" \t", *t))
 			t++, len--;
@@ -388,8 +387,7 @@ static int section_text(const jx__rp_doc *d, size_t h, char **out)
 	return 0;
 }
 
-/* The first (or, with last, the last) heading that contains one of words. */
-static size_t find_heading(const jx__rp_doc *d, const char *const *words, int last)
+size_t jx__rp_find_heading(const jx__rp_doc *d, const char *const *words, int last)
 {
 	size_t found = d->nlines;
 	for (size_t i = 0; i < d->nlines; i++) {
@@ -408,10 +406,10 @@ static size_t find_heading(const jx__rp_doc *d, const char *const *words, int la
 
 static int read_section(const jx__rp_doc *d, const char *const *words, int last, char **out)
 {
-	size_t h = find_heading(d, words, last);
+	size_t h = jx__rp_find_heading(d, words, last);
 	if (h == d->nlines)
 		return 0;
-	return section_text(d, h, out);
+	return jx__rp_section_text(d, h, out);
 }
 
 int jx__rp_read_sections(jx__rp_doc *d)
@@ -425,7 +423,8 @@ int jx__rp_read_sections(jx__rp_doc *d)
 	if ((rc = read_section(d, functions, 0, &d->ev->functions)) != 0 ||
 	    (rc = read_section(d, problems, 0, &d->ev->problems)) != 0 ||
 	    (rc = read_section(d, suggestions, 0, &d->ev->suggestions)) != 0 ||
-	    (rc = read_section(d, conclusion, 1, &d->ev->conclusion)) != 0)
+	    (rc = read_section(d, conclusion, 1, &d->ev->conclusion)) != 0 ||
+	    (rc = jx__rp_read_staffing(d)) != 0)
 		return rc;
 	return 0;
 }

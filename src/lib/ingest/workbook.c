@@ -44,6 +44,8 @@ enum {
 	E_PROBLEMS,
 	E_SUGGESTIONS,
 	E_CONCLUSION,
+	E_FUNCTIONS, /* optional: workbooks before schema 9 end with 评价结论 */
+	E_STAFFING,
 	E_COUNT
 };
 
@@ -259,7 +261,15 @@ static int text(char **out, const jx_doc_table *t, size_t r, int c)
 	return *s && !(*out = jx__strdup(s)) ? jx__oom() : 0;
 }
 
-static int evaluation_row(jx_batch *b, const char *name, const jx_doc_table *t, size_t r)
+/* How many of the optional text columns (部门主要职能, 人员情况) the header row of t has. */
+static int optional_texts(const jx_doc_table *t)
+{
+	if (strcmp(text_at(t, 0, E_FUNCTIONS), "部门主要职能") != 0)
+		return 0;
+	return !strcmp(text_at(t, 0, E_STAFFING), "人员情况") ? 2 : 1;
+}
+
+static int evaluation_row(jx_batch *b, const char *name, const jx_doc_table *t, size_t r, int texts)
 {
 	const char *dept = text_at(t, r, E_DEPT), *ys = text_at(t, r, E_YEAR);
 	char *end;
@@ -280,18 +290,21 @@ static int evaluation_row(jx_batch *b, const char *name, const jx_doc_table *t, 
 	    (rc = number(name, t, r, E_TOTAL_SCORE, &ev->total_score)) ||
 	    (rc = number(name, t, r, E_SELF, &ev->self_score)) ||
 	    (rc = text(&ev->problems, t, r, E_PROBLEMS)) ||
-	    (rc = text(&ev->suggestions, t, r, E_SUGGESTIONS)))
+	    (rc = text(&ev->suggestions, t, r, E_SUGGESTIONS)) ||
+	    (rc = text(&ev->conclusion, t, r, E_CONCLUSION)))
 		return rc;
-	return text(&ev->conclusion, t, r, E_CONCLUSION);
+	if (texts >= 1 && (rc = text(&ev->functions, t, r, E_FUNCTIONS)) != 0)
+		return rc;
+	return texts >= 2 ? text(&ev->staffing, t, r, E_STAFFING) : 0;
 }
 
 /* Every row of an evaluations sheet after its header, the streamed ones after the grid's. */
 static int evaluation_rows(jx_batch *b, const char *name, jx_doc_table *t)
 {
 	jx_doc_table *row;
-	int rc = 0;
+	int rc = 0, texts = optional_texts(t);
 	for (size_t r = 1; r < t->nrows && rc == 0; r++)
-		rc = evaluation_row(b, name, t, r);
+		rc = evaluation_row(b, name, t, r, texts);
 	if (rc || !t->more)
 		return rc;
 	if (!(row = jx_doc_table_new(1, t->ncols)) || !(row->sheet = jx__strdup(t->sheet))) {
@@ -301,7 +314,7 @@ static int evaluation_rows(jx_batch *b, const char *name, jx_doc_table *t)
 	for (;;) {
 		jx_doc_table_clear(row);
 		if ((rc = t->more->next(t->more, row)) != 1 ||
-		    (rc = evaluation_row(b, name, row, 0)) != 0)
+		    (rc = evaluation_row(b, name, row, 0, texts)) != 0)
 			break;
 	}
 	jx_doc_table_free(row);

@@ -57,6 +57,7 @@ void jx_evaluation_free(jx_evaluation *ev)
 	free(ev->outcome);
 	free(ev->problems);
 	free(ev->functions);
+	free(ev->staffing);
 	free(ev->suggestions);
 	free(ev->conclusion);
 	free(ev->reading);

@@ -47,36 +47,12 @@ static int check_named(const jx_overview *ov, const jx_overview_request *req)
 	return 0;
 }
 
-/* Distinct department names (v is ordered by department) and years. */
-static int names_and_years(jx_overview *ov, const jx_eval_summary *v, size_t n,
-			   const jx_overview_request *req)
-{
-	size_t ycap = 0, ncells = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!wanted(req, v[i].department))
-			continue;
-		ncells++;
-		if (!ov->ndepartments ||
-		    strcmp(ov->departments[ov->ndepartments - 1], v[i].department)) {
-			char **d = realloc(ov->departments, (ov->ndepartments + 1) * sizeof(*d));
-			if (!d)
-				return jx__oom();
-			ov->departments = d;
-			if (!(d[ov->ndepartments] = jx__strdup(v[i].department)))
-				return jx__oom();
-			ov->ndepartments++;
-		}
-		if (!ov->nyears ||
-		    !bsearch(&v[i].year, ov->years, ov->nyears, sizeof(int), cmp_int)) {
-			if (jx__grow((void **)&ov->years, &ycap, ov->nyears + 1, sizeof(int)))
-				return jx__oom();
-			ov->years[ov->nyears++] = v[i].year;
-			jx__sort(ov->years, ov->nyears, sizeof(int), cmp_int);
-		}
-	}
-	ov->cells = calloc(ncells ? ncells : 1, sizeof(*ov->cells));
-	return ov->cells ? 0 : jx__oom();
-}
+/* The listing read row by row (ordered by department, then year): growing arrays. */
+typedef struct {
+	jx__ov_state *s;
+	const jx_overview_request *req;
+	size_t cap_names, cap_first, cap_count, cap_years, cap_cells;
+} listing;
 
 static void fill_cell(jx_overview_cell *c, size_t d, const jx_eval_summary *e)
 {
@@ -92,29 +68,61 @@ static void fill_cell(jx_overview_cell *c, size_t d, const jx_eval_summary *e)
 	c->provenance = e->provenance;
 }
 
-static int fill_cells(jx__ov_state *s, const jx_eval_summary *v, size_t n,
-		      const jx_overview_request *req)
+/* A department not seen yet: its name (taken from e), its first cell to come. */
+static int new_department(listing *l, jx_eval_summary *e)
 {
+	jx__ov_state *s = l->s;
+	size_t n = s->ov->ndepartments;
+	if (jx__grow((void **)&s->ov->departments, &l->cap_names, n + 1, sizeof(char *)) ||
+	    jx__grow((void **)&s->first, &l->cap_first, n + 1, sizeof(size_t)) ||
+	    jx__grow((void **)&s->count, &l->cap_count, n + 1, sizeof(size_t)))
+		return JX_ENOMEM;
+	s->ov->departments[n] = e->department;
+	e->department = NULL;
+	s->first[n] = s->ov->ncells;
+	s->count[n] = 0;
+	s->ov->ndepartments++;
+	return 0;
+}
+
+static int new_year(listing *l, int year)
+{
+	jx_overview *ov = l->s->ov;
+	if (ov->nyears && bsearch(&year, ov->years, ov->nyears, sizeof(int), cmp_int))
+		return 0;
+	if (jx__grow((void **)&ov->years, &l->cap_years, ov->nyears + 1, sizeof(int)))
+		return JX_ENOMEM;
+	ov->years[ov->nyears++] = year;
+	jx__sort(ov->years, ov->nyears, sizeof(int), cmp_int);
+	return 0;
+}
+
+/* One evaluation of the listing: its department, year and cell (the change from the
+ * department's cell before). Only the cells are kept, never the listing: at 8,000
+ * departments × 10 years it took ~19 MB beside them (docs/performance.md). */
+static int take_row(void *ctx, jx_eval_summary *e)
+{
+	listing *l = ctx;
+	jx__ov_state *s = l->s;
 	jx_overview *ov = s->ov;
-	s->first = calloc(ov->ndepartments + 1, sizeof(size_t));
-	s->count = calloc(ov->ndepartments + 1, sizeof(size_t));
-	if (!s->first || !s->count)
-		return jx__oom();
-	for (size_t i = 0; i < n; i++) {
-		size_t d;
-		jx_overview_cell *c;
-		if (!wanted(req, v[i].department))
-			continue;
-		d = jx__ov_department(ov, v[i].department);
-		c = &ov->cells[ov->ncells++];
-		fill_cell(c, d, &v[i]);
-		if (!s->count[d]++)
-			s->first[d] = ov->ncells - 1;
-		else if (!isnan(c->rate) && !isnan(c[-1].rate))
-			c->change_pp = jx__tidy((c->rate - c[-1].rate) * 100);
-		if (c->provenance == JX_PROV_SYNTHETIC)
-			ov->provenance = JX_PROV_SYNTHETIC;
-	}
+	jx_overview_cell *c;
+	size_t d;
+	int rc;
+	if (!wanted(l->req, e->department))
+		return 0;
+	if ((!ov->ndepartments || strcmp(ov->departments[ov->ndepartments - 1], e->department)) &&
+	    (rc = new_department(l, e)))
+		return rc;
+	if ((rc = new_year(l, e->year)) ||
+	    jx__grow((void **)&ov->cells, &l->cap_cells, ov->ncells + 1, sizeof(*ov->cells)))
+		return rc ? rc : JX_ENOMEM;
+	d = ov->ndepartments - 1;
+	c = &ov->cells[ov->ncells++];
+	fill_cell(c, d, e);
+	if (s->count[d]++ && !isnan(c->rate) && !isnan(c[-1].rate))
+		c->change_pp = jx__tidy((c->rate - c[-1].rate) * 100);
+	if (c->provenance == JX_PROV_SYNTHETIC)
+		ov->provenance = JX_PROV_SYNTHETIC;
 	return 0;
 }
 
@@ -176,14 +184,12 @@ static int ranks_of_year(jx__ov_state *s, jx_store *st, int year, const jx_analy
 int jx__ov_cells(jx__ov_state *s, jx_store *st, const jx_overview_request *req)
 {
 	jx_filter f = {NULL, req->o.year_from, req->o.year_to, (int)req->o.kind, NULL};
-	jx_eval_summary *v = NULL;
-	size_t n = 0;
-	int rc = jx_store_list(st, &f, &v, &n);
-	if (rc == 0)
-		rc = names_and_years(s->ov, v, n, req);
-	if (rc == 0)
-		rc = fill_cells(s, v, n, req);
-	jx_eval_summaries_free(v, n);
+	listing l = {s, req, 0, 0, 0, 0, 0};
+	jx_overview_cell *fit;
+	int rc = jx_store_list_each(st, &f, take_row, &l);
+	if (rc == 0 && s->ov->ncells &&
+	    (fit = realloc(s->ov->cells, s->ov->ncells * sizeof(*fit)))) /* the room grown */
+		s->ov->cells = fit;
 	if (rc == 0)
 		rc = check_named(s->ov, req);
 	if (rc == 0 && !s->ov->ndepartments)

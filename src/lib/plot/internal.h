@@ -47,6 +47,15 @@ int plot__script_text(char **out, const plot__job *job, const jx_plot_request *r
 /** Draw job into req->out_path as jx_plot_draw does (atomic, checked, script kept). */
 int plot__draw(const plot__job *job, const jx_plot_request *req);
 
+/** The job of a department chart (req->chart); ctx is filled and must outlive the job. */
+plot__job plot__chart_job(plot__ctx *ctx, jx_store *s, const jx_plot_request *req);
+/** 0 when the file gnuplot wrote at path holds an image of format fmt, else JX_EIO. */
+int plot__verify_image(const char *path, jx_image_format fmt);
+/** A new empty temporary file for an image kept in memory (*path malloc'd; unlink it). */
+int plot__temp_image(char **path);
+/** The largest image read back into memory. */
+#define PLOT__IMAGE_MAX ((size_t)256 << 20)
+
 int plot__chart_total(plot__script *ps, const plot__ctx *ctx);
 int plot__chart_categories(plot__script *ps, const plot__ctx *ctx);
 int plot__chart_heatmap(plot__script *ps, const plot__ctx *ctx);

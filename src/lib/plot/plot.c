@@ -232,7 +232,7 @@ out:
 }
 
 /* The job of a department chart; ctx is filled and must outlive the job. */
-static plot__job chart_job(plot__ctx *ctx, jx_store *s, const jx_plot_request *req)
+plot__job plot__chart_job(plot__ctx *ctx, jx_store *s, const jx_plot_request *req)
 {
 	plot__job job;
 	ctx->store = s;
@@ -254,12 +254,12 @@ int plot__script_text(char **out, const plot__job *job, const jx_plot_request *r
 int jx_plot_script(char **out, jx_store *s, const jx_plot_request *req)
 {
 	plot__ctx ctx;
-	plot__job job = chart_job(&ctx, s, req);
+	plot__job job = plot__chart_job(&ctx, s, req);
 	return plot__script_text(out, &job, req);
 }
 
 /* The image gnuplot wrote at path is whole enough to be one: non-empty, with the signature. */
-static int verify_image(const char *path, jx_image_format fmt)
+int plot__verify_image(const char *path, jx_image_format fmt)
 {
 	unsigned char head[64];
 	size_t n = 0, skip = 0;
@@ -293,7 +293,7 @@ static int draw_to(const plot__job *job, const jx_plot_request *req, const char 
 	if (rc == 0)
 		rc = plot__run(script, req->gnuplot, req->timeout);
 	if (rc == 0)
-		rc = verify_image(gnuplot_path, req->format);
+		rc = plot__verify_image(gnuplot_path, req->format);
 	free(script);
 	return rc;
 }
@@ -340,34 +340,44 @@ int plot__draw(const plot__job *job, const jx_plot_request *req)
 int jx_plot_draw(jx_store *s, const jx_plot_request *req)
 {
 	plot__ctx ctx;
-	plot__job job = chart_job(&ctx, s, req);
+	plot__job job = plot__chart_job(&ctx, s, req);
 	return plot__draw(&job, req);
+}
+
+int plot__temp_image(char **path)
+{
+	const char *dir = getenv("TMPDIR");
+	int fd;
+	*path = jx__sprintf("%s%s/jixiao-chart-XXXXXX", dir && *dir && *dir != '/' ? "./" : "",
+			    dir && *dir ? dir : "/tmp");
+	if (!*path)
+		return jx__oom();
+	if ((fd = mkstemp(*path)) < 0) {
+		int rc = jx__error(JX_EIO, _("temporary file: %s"), strerror(errno));
+		free(*path);
+		*path = NULL;
+		return rc;
+	}
+	close(fd);
+	return 0;
 }
 
 int jx_plot_render(char **out, size_t *len, jx_store *s, const jx_plot_request *req)
 {
 	plot__ctx ctx;
-	plot__job job = chart_job(&ctx, s, req);
-	const char *dir = getenv("TMPDIR");
-	char *path = jx__sprintf("%s%s/jixiao-chart-XXXXXX", dir && *dir && *dir != '/' ? "./" : "",
-				 dir && *dir ? dir : "/tmp");
+	plot__job job = plot__chart_job(&ctx, s, req);
+	char *path = NULL;
 	size_t n = 0;
-	int fd, rc;
+	int rc;
 	*out = NULL;
-	if (!path)
-		return jx__oom();
-	if ((fd = mkstemp(path)) < 0) {
-		rc = jx__error(JX_EIO, _("temporary file: %s"), strerror(errno));
-		goto out;
-	}
-	close(fd);
+	if ((rc = plot__temp_image(&path)) != 0)
+		return rc;
 	rc = draw_to(&job, req, path);
 	if (rc == 0)
-		rc = jx__read_file(out, &n, path, (size_t)256 << 20);
+		rc = jx__read_file(out, &n, path, PLOT__IMAGE_MAX);
 	unlink(path);
 	if (len)
 		*len = n;
-out:
 	free(path);
 	return rc;
 }

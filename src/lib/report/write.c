@@ -2,8 +2,9 @@
 /* write.c -- the report's findings as a document, with charts, into a file.
  *
  * Order of work: the section builders turn the findings into a document;
- * the charts are drawn through the plot library (HTML: SVG text, made fit
- * to inline; Markdown: PNG files in a directory beside the .md); then the
+ * the charts are drawn through the plot library, all by one gnuplot
+ * (jx_plot_batch; HTML: SVG text, made fit to inline; Markdown: PNG files in
+ * a directory beside the .md); then the
  * writer of the format renders the document. A chart that cannot be drawn
  * is noted in the report and in r->messages, and the report is still
  * written.
@@ -113,47 +114,91 @@ static void chart_failed(rd_doc *d, jx_report *r, rd_chart *c)
 	jx_error_clear();
 }
 
-static void draw_chart(rd_doc *d, jx_report *r, rd_chart *c, jx_store *st,
-		       const jx_report_request *req, const md_place *md, size_t i)
+/* The request for chart c: SVG kept in memory (HTML) or a PNG file (Markdown: *file). */
+static void chart_request(jx_plot_request *pr, char **file, rd_doc *d, jx_report *r,
+			  const rd_chart *c, const jx_report_request *req, const md_place *md)
 {
-	jx_plot_request pr;
-	char *svg = NULL, *inl = NULL, *file = NULL;
-	jx_plot_request_init(&pr);
-	pr.chart = c->chart;
-	pr.department = r->department;
-	pr.year_from = req->year_from;
-	pr.year_to = req->year_to;
-	pr.kind = r->kind;
-	pr.rank_year = r->year_latest;
-	pr.rank = r->rank; /* ranked once: the chart draws the ranking the report states */
-	pr.templates_dir = req->templates_dir;
-	pr.gnuplot = req->gnuplot;
-	pr.timeout = req->timeout;
-	pr.lang = req->lang;
+	jx_plot_request_init(pr);
+	pr->chart = c->chart;
+	pr->department = r->department;
+	pr->year_from = req->year_from;
+	pr->year_to = req->year_to;
+	pr->kind = r->kind;
+	pr->rank_year = r->year_latest;
+	pr->rank = r->rank; /* ranked once: the chart draws the ranking the report states */
+	pr->templates_dir = req->templates_dir;
+	pr->gnuplot = req->gnuplot;
+	pr->timeout = req->timeout;
+	pr->lang = req->lang;
+	*file = NULL;
 	if (req->format == JX_REPORT_HTML) {
-		char prefix[32];
+		pr->format = JX_IMAGE_SVG;
+	} else {
+		pr->format = JX_IMAGE_PNG;
+		if (!(*file = jx__sprintf("%s/%s.png", md->dir, jx_chart_name(c->chart))))
+			d->failed = 1;
+		pr->out_path = *file;
+	}
+}
+
+/* Chart c as drawn by the batch (its chart k): inlined SVG, or the PNG's place. */
+static void chart_drawn(rd_doc *d, jx_report *r, rd_chart *c, jx_plot_batch *b, size_t k,
+			const md_place *md, size_t i)
+{
+	char *svg = NULL, *inl = NULL, prefix[32];
+	const char *msg;
+	int rc = jx_plot_batch_failure(b, k, &msg);
+	if (rc != 0) {
+		jx__error(rc, "%s", msg);
+		chart_failed(d, r, c);
+	} else if (md->dir) {
+		c->src = rd_printf(d, "%s/%s.png", md->rel, jx_chart_name(c->chart));
+	} else if (jx_plot_batch_take(b, k, &svg, NULL) != 0) {
+		chart_failed(d, r, c);
+	} else {
 		snprintf(prefix, sizeof(prefix), "c%zu-", i);
-		pr.format = JX_IMAGE_SVG;
-		if (jx_plot_render(&svg, NULL, st, &pr) != 0)
-			chart_failed(d, r, c);
-		else if (!(inl = rp_svg_inline(svg, prefix)))
+		if (!(inl = rp_svg_inline(svg, prefix)))
 			jx__report_message(r, _("chart %s: gnuplot wrote no <svg> element"),
 					   jx_chart_name(c->chart));
 		else
 			c->svg = rd_strdup(d, inl);
-	} else if (md->dir) {
-		pr.format = JX_IMAGE_PNG;
-		if (!(file = jx__sprintf("%s/%s.png", md->dir, jx_chart_name(c->chart))))
-			d->failed = 1;
-		pr.out_path = file;
-		if (file && jx_plot_draw(st, &pr) != 0)
-			chart_failed(d, r, c);
-		else if (file)
-			c->src = rd_printf(d, "%s/%s.png", md->rel, jx_chart_name(c->chart));
 	}
 	free(svg);
 	free(inl);
-	free(file);
+}
+
+/* Every chart of the document, by one gnuplot (jx_plot_batch). */
+static void draw_charts(rd_doc *d, jx_report *r, jx_store *st, const jx_report_request *req,
+			const md_place *md)
+{
+	jx_plot_batch *b = NULL;
+	size_t *block = calloc(d->n + 1, sizeof(*block)); /* chart k of b is block[k] */
+	if (!block || jx_plot_batch_new(&b) != 0) {
+		d->failed = 1;
+		free(block);
+		return;
+	}
+	for (size_t i = 0; i < d->n; i++) {
+		rd_chart *c = d->blocks[i].chart;
+		jx_plot_request pr;
+		char *file;
+		if (d->blocks[i].kind != RD_CHART || !c ||
+		    (req->format != JX_REPORT_HTML && !md->dir))
+			continue;
+		chart_request(&pr, &file, d, r, c, req, md);
+		if (pr.format == JX_IMAGE_PNG && !file)
+			continue;
+		if (jx_plot_batch_add(b, st, &pr) != 0)
+			chart_failed(d, r, c);
+		else
+			block[jx_plot_batch_count(b) - 1] = i;
+		free(file);
+	}
+	jx_plot_batch_run(b);
+	for (size_t k = 0; k < jx_plot_batch_count(b); k++)
+		chart_drawn(d, r, d->blocks[block[k]].chart, b, k, md, block[k]);
+	jx_plot_batch_free(b);
+	free(block);
 }
 
 /* The document in req->lang: every text, chart and message made here is translated under
@@ -168,9 +213,8 @@ static int render(char **out, jx_report *r, jx_store *st, const jx_report_reques
 	jx_i18n_set(req->lang);
 	rd_init(&d, req->lang);
 	build_doc(&d, r, req);
-	for (size_t i = 0; req->charts && i < d.n; i++)
-		if (d.blocks[i].kind == RD_CHART && d.blocks[i].chart)
-			draw_chart(&d, r, d.blocks[i].chart, st, req, md, i);
+	if (req->charts)
+		draw_charts(&d, r, st, req, md);
 	if (!d.failed)
 		*out = req->format == JX_REPORT_HTML ? rp_write_html(&d) : rp_write_md(&d);
 	if (!*out)

@@ -9,7 +9,41 @@
 #include <string.h>
 #include "store/internal.h"
 
-int jx_store_list(jx_store *s, const jx_filter *f, jx_eval_summary **out, size_t *n)
+/* The strings of one listed evaluation (the struct itself is the caller's). */
+static void summary_clear(jx_eval_summary *e)
+{
+	free(e->department);
+	free(e->grade);
+	free(e->source_name);
+	free(e->project);
+}
+
+/* One row of the listing into e; JX_ENOMEM (e's strings freed by the caller). */
+static int summary_row(jx_eval_summary *e, sqlite3_stmt *st)
+{
+	memset(e, 0, sizeof(*e));
+	e->department = jx__column_strdup(st, 0);
+	e->year = sqlite3_column_int(st, 1);
+	jx_kind_parse((const char *)sqlite3_column_text(st, 2), &e->kind);
+	e->total_weight = sqlite3_column_double(st, 3);
+	e->total_score = sqlite3_column_double(st, 4);
+	e->grade = jx__column_strdup(st, 5);
+	jx_provenance_parse((const char *)sqlite3_column_text(st, 6), &e->provenance);
+	e->source_name = jx__column_strdup(st, 7);
+	e->nrows = (size_t)sqlite3_column_int64(st, 8);
+	e->nmissing = (size_t)sqlite3_column_int64(st, 9);
+	e->ninferred = (size_t)sqlite3_column_int64(st, 10);
+	e->nwarnings = (size_t)sqlite3_column_int64(st, 11);
+	e->deducted = sqlite3_column_double(st, 12);
+	if (sqlite3_column_type(st, 13) != SQLITE_NULL && !(e->project = jx__column_strdup(st, 13)))
+		return jx__oom();
+	e->scored_weight = sqlite3_column_double(st, 14);
+	if (e->scored_weight < e->total_weight - 1e-9)
+		e->total_score = NAN; /* a missing score: the total is unknown */
+	return e->department && e->grade && e->source_name ? 0 : jx__oom();
+}
+
+int jx_store_list_each(jx_store *s, const jx_filter *f, jx_eval_summary_fn fn, void *ctx)
 {
 	static const char head[] =
 		"SELECT d.name, e.year, e.kind, e.total_weight, e.total_score, e.grade, "
@@ -26,57 +60,53 @@ int jx_store_list(jx_store *s, const jx_filter *f, jx_eval_summary **out, size_t
 		" (SELECT name FROM project p WHERE p.id = e.project_id), e.scored_weight"
 		" FROM evaluation e JOIN department d ON d.id = e.department_id";
 	sqlite3_stmt *st;
-	jx_eval_summary *v = NULL;
-	size_t cap = 0, cnt = 0;
-	int rc, step;
-	*out = NULL;
-	*n = 0;
+	int rc, step = SQLITE_DONE;
 	if ((rc = jx__prepare_scoped(s, &st, head, "e", f, 1,
 				     " ORDER BY d.name, 14, e.year, e.kind = 'review', e.kind")) !=
 	    0)
 		return rc;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		jx_eval_summary *e;
-		if ((rc = jx__grow((void **)&v, &cap, cnt + 1, sizeof(*v))) != 0)
-			break;
-		e = &v[cnt++];
-		memset(e, 0, sizeof(*e));
-		e->department = jx__column_strdup(st, 0);
-		e->year = sqlite3_column_int(st, 1);
-		jx_kind_parse((const char *)sqlite3_column_text(st, 2), &e->kind);
-		e->total_weight = sqlite3_column_double(st, 3);
-		e->total_score = sqlite3_column_double(st, 4);
-		e->grade = jx__column_strdup(st, 5);
-		jx_provenance_parse((const char *)sqlite3_column_text(st, 6), &e->provenance);
-		e->source_name = jx__column_strdup(st, 7);
-		e->nrows = (size_t)sqlite3_column_int64(st, 8);
-		e->nmissing = (size_t)sqlite3_column_int64(st, 9);
-		e->ninferred = (size_t)sqlite3_column_int64(st, 10);
-		e->nwarnings = (size_t)sqlite3_column_int64(st, 11);
-		e->deducted = sqlite3_column_double(st, 12);
-		if (sqlite3_column_type(st, 13) != SQLITE_NULL &&
-		    !(e->project = jx__column_strdup(st, 13))) {
-			rc = jx__oom();
-			break;
-		}
-		e->scored_weight = sqlite3_column_double(st, 14);
-		if (e->scored_weight < e->total_weight - 1e-9)
-			e->total_score = NAN; /* a missing score: the total is unknown */
-		if (!e->department || !e->grade || !e->source_name) {
-			rc = jx__oom();
-			break;
-		}
+	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		jx_eval_summary e;
+		if ((rc = summary_row(&e, st)) == 0)
+			rc = fn(ctx, &e);
+		summary_clear(&e);
 	}
 	if (rc == 0 && step != SQLITE_DONE)
 		rc = jx__db_error(s->db, "listing evaluations");
 	sqlite3_finalize(st);
+	if (rc == 0)
+		jx_error_clear();
+	return rc;
+}
+
+typedef struct {
+	jx_eval_summary *v;
+	size_t n, cap;
+} summaries;
+
+/* Keep e whole: its strings move into the array. */
+static int collect(void *ctx, jx_eval_summary *e)
+{
+	summaries *all = ctx;
+	if (jx__grow((void **)&all->v, &all->cap, all->n + 1, sizeof(*all->v)))
+		return JX_ENOMEM;
+	all->v[all->n++] = *e;
+	memset(e, 0, sizeof(*e));
+	return 0;
+}
+
+int jx_store_list(jx_store *s, const jx_filter *f, jx_eval_summary **out, size_t *n)
+{
+	summaries all = {NULL, 0, 0};
+	int rc = jx_store_list_each(s, f, collect, &all);
+	*out = NULL;
+	*n = 0;
 	if (rc != 0) {
-		jx_eval_summaries_free(v, cnt);
+		jx_eval_summaries_free(all.v, all.n);
 		return rc;
 	}
-	jx_error_clear();
-	*out = v;
-	*n = cnt;
+	*out = all.v;
+	*n = all.n;
 	return 0;
 }
 
@@ -84,12 +114,8 @@ void jx_eval_summaries_free(jx_eval_summary *v, size_t n)
 {
 	if (!v)
 		return;
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].department);
-		free(v[i].grade);
-		free(v[i].source_name);
-		free(v[i].project);
-	}
+	for (size_t i = 0; i < n; i++)
+		summary_clear(&v[i]);
 	free(v);
 }
 
@@ -195,7 +221,7 @@ static int evaluation_columns(jx_evaluation *ev, sqlite3_stmt *st)
 	    column_text(&ev->conclusion, st, 7) || column_text(&ev->project, st, 8) ||
 	    column_text(&ev->supervisor, st, 9) || column_text(&ev->implementer, st, 10) ||
 	    column_text(&ev->goal, st, 11) || column_text(&ev->outcome, st, 12) ||
-	    column_text(&ev->functions, st, 13))
+	    column_text(&ev->functions, st, 13) || column_text(&ev->staffing, st, 14))
 		return JX_ENOMEM;
 	return 0;
 }
@@ -206,7 +232,7 @@ int jx_store_load_project_evaluation(jx_store *s, jx_evaluation **out, const cha
 	static const char head[] =
 		"SELECT e.id, e.declared_weight, e.declared_score, e.self_score, e.provenance,"
 		" e.problems, e.suggestions, e.conclusion, e.project_name, e.supervisor,"
-		" e.implementer, e.goal, e.outcome, e.functions"
+		" e.implementer, e.goal, e.outcome, e.functions, e.staffing"
 		" FROM evaluation e JOIN department d ON d.id = e.department_id";
 	const jx_filter f = {department, year, year, (int)kind, project};
 	sqlite3_stmt *st = NULL;

@@ -61,16 +61,17 @@ int jx_store_optional_columns(jx_store *s, unsigned *out, const jx_filter *f, in
 	*out = 0;
 	if ((rc = prepare_selected(
 		     s, &st,
-		     figures ? "SELECT count(*) > 0, 0, 0, 0"
+		     figures ? "SELECT count(*) > 0, 0, 0, 0, 0"
 			     : "SELECT max(x.project_id IS NOT NULL), max(i.target IS NOT NULL),"
-			       " max(i.actual IS NOT NULL), max(i.reason IS NOT NULL)",
+			       " max(i.actual IS NOT NULL), max(i.reason IS NOT NULL),"
+			       " max(x.staffing IS NOT NULL)",
 		     " FROM evaluation x JOIN department d ON d.id = x.department_id"
 		     " JOIN indicator i ON i.evaluation_id = x.id",
 		     f, figures, "")) != 0)
 		return rc;
 	/* figures: a project column only for a project's figures */
 	if ((!figures || (f && f->project)) && sqlite3_step(st) == SQLITE_ROW)
-		for (int i = 0; i < 4; i++)
+		for (int i = 0; i < 5; i++)
 			if (sqlite3_column_int(st, i))
 				*out |= 1u << i;
 	sqlite3_finalize(st);
@@ -89,7 +90,8 @@ int jx_store_scan_scores(jx_store *s, const jx_filter *f, jx_stored_score_fn fn,
 	static const char head[] =
 		"SELECT d.name, x.year, x.kind, i.level1, i.level2, i.level3, i.explanation,"
 		" i.weight, i.score, i.score_origin, x.provenance, p.name, i.target, i.actual,"
-		" i.reason FROM evaluation x JOIN department d ON d.id = x.department_id"
+		" i.reason, x.staffing FROM evaluation x JOIN department d ON d.id = "
+		"x.department_id"
 		" LEFT JOIN project p ON p.id = x.project_id"
 		" JOIN indicator i ON i.evaluation_id = x.id";
 	sqlite3_stmt *st;
@@ -112,6 +114,7 @@ int jx_store_scan_scores(jx_store *s, const jx_filter *f, jx_stored_score_fn fn,
 		r.target = column_or_null(st, 12);
 		r.actual = column_or_null(st, 13);
 		r.reason = column_or_null(st, 14);
+		r.staffing = column_or_null(st, 15);
 		if ((rc = jx_kind_parse((const char *)sqlite3_column_text(st, 2), &r.kind)) == 0 &&
 		    (rc = jx_origin_parse((const char *)sqlite3_column_text(st, 9), &r.origin)) ==
 			    0 &&

@@ -160,6 +160,8 @@ static const char *const migrations[] = {
 	"ALTER TABLE evaluation ADD COLUMN functions TEXT;\n",
 	/* 7 -> 8: indicator.score_origin's CHECK as comparisons (origin_check, below) */
 	NULL,
+	/* 8 -> 9: the staffing sentence(s) (实有在职人员 …) as the report states them */
+	"ALTER TABLE evaluation ADD COLUMN staffing TEXT;\n",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

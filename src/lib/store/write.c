@@ -93,9 +93,9 @@ static const char *const importer_sql[NSTMT] = {
 	"INSERT INTO evaluation(department_id, year, kind, declared_weight, declared_score, "
 	"self_score, total_weight, total_score, grade, provenance, problems, suggestions, "
 	"conclusion, source_name, source_sha256, content_sha256, imported_at, project_id, "
-	"project_name, supervisor, implementer, goal, outcome, scored_weight, functions) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-	"?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+	"project_name, supervisor, implementer, goal, outcome, scored_weight, functions, "
+	"staffing) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+	"?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
 	"INSERT INTO import_warning(evaluation_id, seq, line, message) VALUES (?1, ?2, ?3, ?4)",
 	"SELECT item, value_cents FROM figure WHERE department_id = ?1 AND year = ?2 ORDER BY item",
 	"DELETE FROM figure WHERE department_id = ?1 AND year = ?2",
@@ -344,6 +344,7 @@ static int insert_evaluation(importer *im, sqlite3_int64 did, sqlite3_int64 pid,
 	jx__bind_static(st, 23, ev->outcome);
 	sqlite3_bind_double(st, 24, ws);
 	jx__bind_static(st, 25, ev->functions);
+	jx__bind_static(st, 26, ev->staffing);
 	if ((rc = step_done(db, st, "storing an evaluation")) != 0)
 		return rc;
 	eid = sqlite3_last_insert_rowid(db);
@@ -402,6 +403,26 @@ static int remember(importer *im, sqlite3_int64 eid, const char *source_name)
 	return step_done(im->store->db, st, "recording the import run");
 }
 
+/* The texts that describe the department (functions, staffing) are not content: a
+ * re-import of the same evaluation fills the ones a database from before them lacks. */
+static int fill_description(importer *im, sqlite3_int64 eid, const jx_evaluation *ev)
+{
+	sqlite3_stmt *st;
+	int rc;
+	if (!ev->functions && !ev->staffing)
+		return 0;
+	if ((rc = jx__prepare(im->store->db, &st,
+			      "UPDATE evaluation SET functions = coalesce(functions, ?2),"
+			      " staffing = coalesce(staffing, ?3) WHERE id = ?1")) != 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, eid);
+	jx__bind_static(st, 2, ev->functions);
+	jx__bind_static(st, 3, ev->staffing);
+	rc = step_done(im->store->db, st, "storing an evaluation");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 static int import_evaluation(importer *im, const char *source_name, const char *source_sha256,
 			     const jx_evaluation *ev, const char *content_sha256)
 {
@@ -426,6 +447,8 @@ static int import_evaluation(importer *im, const char *source_name, const char *
 	if (found && same) { /* this run's version too: a later, different one is refused */
 		free(prev);
 		im->stats.unchanged++;
+		if ((rc = fill_description(im, eid, ev)) != 0)
+			return rc;
 		return remember(im, eid, source_name);
 	}
 	if (found && !(im->flags & JX_IMPORT_REPLACE)) {
