@@ -61,9 +61,37 @@ static void indicators_table(rd_doc *d, const jx_selfreview_result *sr)
 	}
 }
 
+/* The sign test of over-scoring behind section 2's plain finding (docs/methods.md). */
+static void gap_para(rd_doc *d, const jx_report *r)
+{
+	const jx_gap_result *g = r->gap;
+	if (!g || !g->n)
+		return;
+	rd_para_text(
+		d, "gap",
+		g->verdict == JX_GAP_TOO_FEW
+			? rd_printf(d,
+				    _("Over-scoring, %s: self-evaluation rate minus review rate "
+				      "averaged %s pp over %zu years with a review (higher in %zu, "
+				      "lower in %zu); a one-sided sign test needs 5 such years at "
+				      "least."),
+				    rp_years(d, g->year_first, g->year_last),
+				    rd_pp(d, g->mean_gap_rate), g->n, g->nhigher, g->nlower)
+			: rd_printf(d,
+				    _("Over-scoring, %s: self-evaluation rate minus review rate "
+				      "averaged %s pp over %zu years with a review (higher in %zu, "
+				      "lower in %zu); one-sided sign test p = %s: %s."),
+				    rp_years(d, g->year_first, g->year_last),
+				    rd_pp(d, g->mean_gap_rate), g->n, g->nhigher, g->nlower,
+				    rd_p(d, g->p_value),
+				    g->verdict == JX_GAP_OVER ? _("systematic over-scoring")
+							      : _("over-scoring not shown")));
+}
+
 void rp_sec_review(rd_doc *d, const jx_report *r)
 {
 	rd_heading(d, 2, "review", _("Appendix 7. Self-evaluation and review"));
+	gap_para(d, r);
 	if (r->kind == JX_KIND_REVIEW) {
 		rd_note(d,
 			_("This report analyses the finance bureau's reviews; the comparison with "

@@ -87,9 +87,9 @@ static const char *suggestion_text(rd_doc *d, const jx_report *r, const jx_sugge
 	case JX_RULE_FORECAST_GRADE:
 		return rd_printf(
 			d,
-			_("The lower bound of the %d forecast of the total score rate is %s, below "
-			  "the line of the current grade “%s” (%s): the grade is at risk; plan "
-			  "corrective work early."),
+			_("The %d total score rate could fall as low as %s, below the line of the "
+			  "current grade “%s” (%s): the grade is at risk; plan corrective work "
+			  "early."),
 			s->year, rd_pct(d, s->value),
 			r->standing_latest && *r->standing_latest->grade
 				? jx_grade_label(r->standing_latest->grade)

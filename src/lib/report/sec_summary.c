@@ -150,11 +150,11 @@ static void card_forecast(rd_doc *d, rd_block *cards, const jx_report *r)
 			    _("too few years"), 0);
 		return;
 	}
+	/* plain words: the interval's level and its method are in appendix 4 */
 	rd_card_add(d, cards, rd_printf(d, _("Forecast score rate %d"), year),
 		    rd_pct(d, fc->forecast),
-		    rd_printf(d, _("%s interval %s–%s"),
-			      rd_printf(d, "%.0f%%", r->forecast->confidence * 100),
-			      rd_pct(d, fc->pi_low), rd_pct(d, fc->pi_high)),
+		    rd_printf(d, _("likely between %s and %s"), rd_pct(d, fc->pi_low),
+			      rd_pct(d, fc->pi_high)),
 		    0);
 }
 
@@ -251,18 +251,18 @@ static void finding_review(rd_doc *d, rd_block *list, const jx_report *r)
 			      rp_years(d, g->year_first, g->year_last), g->n,
 			      rd_pp(d, g->mean_gap_rate), g->nhigher, g->nlower),
 		    NULL, 0);
+	/* plain words in the body: the sign test and its p-value are in appendix 7 */
 	rd_span_add(d, in,
 		    g->verdict == JX_GAP_TOO_FEW
-			    ? _(": too few reviewed years for a sign test of over-scoring (5 at "
-				"least). ")
-			    : rd_printf(d,
-					g->verdict == JX_GAP_OVER
-						? _(": a sign test shows systematic over-scoring "
-						    "(one-sided p = %s). ")
-						: _(": systematic over-scoring is not shown (sign "
-						    "test, one-sided p = %s). "),
-					rd_p(d, g->p_value)),
+			    ? _(": too few reviewed years to tell whether the department scores "
+				"itself systematically higher than the review (5 at least). ")
+		    : g->verdict == JX_GAP_OVER
+			    ? _(": the department scores itself systematically higher than the "
+				"review. ")
+			    : _(": that is not enough to say it scores itself systematically "
+				"higher than the review. "),
 		    NULL, g->verdict == JX_GAP_OVER ? RD_BAD : 0);
+	rd_span_add(d, in, rd_printf(d, "→ %s", _("details")), "#gap", RD_MUTED);
 }
 
 /* The ranked main problems by name; their evidence is section 4. */
