@@ -167,7 +167,7 @@ static int decode_segs(reader *r, jx__pdf_page *pg)
 
 static int decode_page(jx__pdf_geometry *g, reader *r, size_t len)
 {
-	jx__pdf_page *pg;
+	jx__pdf_page *pg = NULL; /* set by add_page; GCC -O3 cannot see it */
 	size_t need, img;
 	uint32_t iw, ih, iscale;
 	int rc;
