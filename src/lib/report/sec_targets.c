@@ -114,7 +114,7 @@ void rp_sec_targets(rd_doc *d, const jx_report *r)
 	if (!has_reasons(ev))
 		rd_note(d, rd_printf(d,
 				     _("The %d report gives no reason per indicator (its table has "
-				       "no 扣分原因 column); what the department says about its "
+				       "no reason column); what the department says about its "
 				       "problems is quoted in section 4."),
 				     ev->year));
 }
