@@ -12,6 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "analysis_fixture.h"
+#include "analysis/internal.h"
 
 #define PI 3.14159265358979323846
 
@@ -91,6 +92,59 @@ static void test_analysis__units_sum_levels_and_keep_missing_unknown(void **stat
 	assert_close(dec->years[yi(u, 2020)].rate, 0.9, 1e-15);
 	assert_int_equal(dec->years[yi(u, 2020)].ninferred, 1);
 	jx_units_free(u);
+}
+
+/* The same sums, ignoring what jx_units_find needs: both NaN or equal. */
+static void assert_same_year(const jx_unit_year *a, const jx_unit_year *b)
+{
+	assert_true(a->weight == b->weight);
+	assert_true(a->score == b->score || (isnan(a->score) && isnan(b->score)));
+	assert_true(a->rate == b->rate || (isnan(a->rate) && isnan(b->rate)));
+	assert_int_equal(a->nrows, b->nrows);
+	assert_int_equal(a->nmissing, b->nmissing);
+}
+
+/* The ranks' sums without units (jx__units_top) are jx__units_build_top's, year by year. */
+static void test_analysis__units_top_sums_as_units(void **state)
+{
+	static const int years[] = {2016, 2017, 2019, 2020, 2021};
+	jx__top t;
+	jx_series *s = NULL;
+	memset(&t, 0, sizeof(t));
+	for (size_t i = 0; i < 5; i++) {
+		jx_units *u = NULL;
+		size_t k = 0;
+		assert_int_equal(
+			jx_store_series(*state, &s, "甲", JX_KIND_SELF, years[i], years[i]), 0);
+		assert_int_equal(jx__units_build_top(&u, s), 0);
+		assert_int_equal(jx__units_top(&t, s), 0);
+		assert_int_equal(t.provenance, u->provenance);
+		assert_same_year(&t.total, &jx_units_find(u, JX_LEVEL_TOTAL, "")->years[0]);
+		for (size_t j = 0; j < u->nunits; j++) {
+			const jx_unit *un = &u->units[j];
+			if (un->level != JX_LEVEL_1)
+				continue;
+			assert_true(k < t.ncats); /* the same categories in the same order */
+			assert_int_equal(t.cats[k].keylen, strlen(un->key));
+			assert_memory_equal(t.cats[k].key, un->key, t.cats[k].keylen);
+			assert_string_equal(t.cats[k].level1, un->level1);
+			assert_same_year(&t.cats[k].y, &un->years[0]);
+			k++;
+		}
+		assert_int_equal(k, t.ncats);
+		if (years[i] == 2016) { /* 管理 78 of 80; the total 0.96 (by hand, above) */
+			assert_close(t.total.rate, 0.96, 1e-15);
+			assert_int_equal(t.ncats, 2);
+		}
+		if (years[i] == 2020) /* 执行率 missing: the total is unknown, never 0 */
+			assert_true(isnan(t.total.rate) && t.total.nmissing == 1);
+		jx_units_free(u);
+		jx_series_free(s);
+	}
+	s = fx_series(*state, "甲", JX_KIND_SELF); /* every year: not what it is for */
+	assert_int_equal(jx__units_top(&t, s), JX_EINVAL);
+	jx_series_free(s);
+	free(t.cats);
 }
 
 static void test_analysis__alias_joins_renamed_indicator(void **state)
@@ -733,6 +787,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(
 			test_analysis__units_sum_levels_and_keep_missing_unknown, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_analysis__alias_joins_renamed_indicator, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_analysis__units_top_sums_as_units, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_analysis__compare_two_years, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_analysis__compare_weight_change_and_missing,

@@ -98,6 +98,25 @@ int jx__trend_decide(jx_trend_row *const *rows, size_t n, double alpha);
  *  the same sums for what the ranks use, without the groups and indicators. */
 int jx__units_build_top(jx_units **out, const jx_series *s);
 
+/** A category of a one-year series: its key (keylen bytes of a row's key, borrowed from the
+ *  series), the name its first row gives, and its sums. */
+typedef struct {
+	const char *key, *level1;
+	size_t keylen;
+	jx_unit_year y;
+} jx__top_cat;
+/** The total and the categories (in first-seen order) of a one-year series. */
+typedef struct {
+	jx_unit_year total;
+	jx__top_cat *cats;
+	size_t ncats, cap;
+	jx_provenance provenance;
+} jx__top;
+/** What jx__units_build_top sums for a series of one year, without making units (the ranks
+ *  of every department: no allocation once t has grown). t is reused between calls; free
+ *  t->cats. JX_EINVAL for a series of other than one year. */
+int jx__units_top(jx__top *t, const jx_series *s);
+
 /** A (level, key) → index map; zero-initialise, free with jx__keymap_free. */
 typedef struct {
 	char **keys;

@@ -39,54 +39,47 @@ typedef struct {
 	size_t names_cap;
 	jx_grade_band bands[16];
 	size_t nbands;
+	jx__top top; /* reused for every department of a pass */
+	jx__buf key; /* a category's key as a string */
 } rank_state;
 
-static int add_categories(rank_state *rs, const jx_units *u, jx_provenance prov)
+/* A category (key, its name level1) of the department added last, with its rate. */
+static int add_category(rank_state *rs, const char *key, const char *level1, double rate,
+			jx_provenance prov)
 {
-	for (size_t i = 0; i < u->nunits; i++) {
-		const jx_unit *un = &u->units[i];
-		size_t k;
-		int found;
-		if (un->level != JX_LEVEL_1)
-			continue;
-		if ((found = jx__keymap_get(&rs->keys, &k, 1, un->key, 1)) < 0)
-			return found;
-		if (!found) {
-			if (jx__grow((void **)&rs->names, &rs->names_cap, k + 1,
-				     sizeof(*rs->names)))
-				return JX_ENOMEM;
-			if (!(rs->names[k] = jx__strdup(un->level1)))
-				return jx__oom();
-		}
-		if (jx__grow((void **)&rs->cats, &rs->ccap, rs->ncats + 1, sizeof(*rs->cats)))
+	size_t k;
+	int found;
+	if ((found = jx__keymap_get(&rs->keys, &k, 1, key, 1)) < 0)
+		return found;
+	if (!found) {
+		if (jx__grow((void **)&rs->names, &rs->names_cap, k + 1, sizeof(*rs->names)))
 			return JX_ENOMEM;
-		rs->cats[rs->ncats++] = (cat_entry){k, un->years[0].rate, prov};
+		if (!(rs->names[k] = jx__strdup(level1)))
+			return jx__oom();
 	}
+	if (jx__grow((void **)&rs->cats, &rs->ccap, rs->ncats + 1, sizeof(*rs->cats)))
+		return JX_ENOMEM;
+	rs->cats[rs->ncats++] = (cat_entry){k, rate, prov};
+	rs->depts[rs->ndepts - 1].cat_n++;
 	return 0;
 }
 
-/* The one-year series sr of a department (or of one of its projects). */
-static int add_series(void *arg, const jx_series *sr)
+/* The department (or project) of sr with its total tot; its categories follow. */
+static int add_entry(rank_state *rs, const jx_series *sr, const jx_unit_year *tot,
+		     jx_provenance prov)
 {
-	rank_state *rs = arg;
-	const char *name = sr->department;
-	jx_units *u = NULL;
 	dept_entry *d;
-	const jx_unit *tot;
-	int rc;
-	if ((rc = jx__units_build_top(&u, sr)) ||
-	    (rc = jx__grow((void **)&rs->depts, &rs->dcap, rs->ndepts + 1, sizeof(*rs->depts))))
-		goto out;
+	if (jx__grow((void **)&rs->depts, &rs->dcap, rs->ndepts + 1, sizeof(*rs->depts)))
+		return JX_ENOMEM;
 	d = &rs->depts[rs->ndepts];
 	memset(d, 0, sizeof(*d));
-	tot = jx_units_find(u, JX_LEVEL_TOTAL, "");
-	d->row.total_weight = tot->years[0].weight;
-	d->row.total_score = tot->years[0].score;
-	d->row.rate = tot->years[0].rate;
-	d->row.nmissing = tot->years[0].nmissing;
-	d->row.provenance = u->provenance;
+	d->row.total_weight = tot->weight;
+	d->row.total_score = tot->score;
+	d->row.rate = tot->rate;
+	d->row.nmissing = tot->nmissing;
+	d->row.provenance = prov;
 	d->cat_first = rs->ncats;
-	if (!(d->row.department = jx__strdup(name)) ||
+	if (!(d->row.department = jx__strdup(sr->department)) ||
 	    (sr->project && !(d->row.project = jx__strdup(sr->project))) ||
 	    (!isnan(d->row.rate) &&
 	     !(d->row.grade = jx__strdup(jx_grade_of(rs->bands, rs->nbands, d->row.total_score,
@@ -94,14 +87,45 @@ static int add_series(void *arg, const jx_series *sr)
 		free(d->row.department);
 		free(d->row.project);
 		free(d->row.grade);
-		rc = jx__oom();
-		goto out;
+		return jx__oom();
 	}
 	rs->ndepts++;
-	rc = add_categories(rs, u, u->provenance);
-	d->cat_n = rs->ncats - d->cat_first;
-out:
+	return 0;
+}
+
+/* The one-year series sr of a department (or of one of its projects). */
+static int add_series(rank_state *rs, const jx_series *sr)
+{
+	jx_units *u = NULL;
+	int rc = jx__units_build_top(&u, sr);
+	if (rc == 0)
+		rc = add_entry(rs, sr, &jx_units_find(u, JX_LEVEL_TOTAL, "")->years[0],
+			       u->provenance);
+	for (size_t i = 0; rc == 0 && i < u->nunits; i++)
+		if (u->units[i].level == JX_LEVEL_1)
+			rc = add_category(rs, u->units[i].key, u->units[i].level1,
+					  u->units[i].years[0].rate, u->provenance);
 	jx_units_free(u);
+	return rc;
+}
+
+/* A department of the year's pass over every department (jx_store_year_series): the same
+ * sums as add_series, without making units. */
+static int add_year_series(void *arg, const jx_series *sr)
+{
+	rank_state *rs = arg;
+	jx__top *t = &rs->top;
+	int rc = jx__units_top(t, sr);
+	if (rc == 0)
+		rc = add_entry(rs, sr, &t->total, t->provenance);
+	for (size_t i = 0; rc == 0 && i < t->ncats; i++) {
+		rs->key.len = 0;
+		jx__buf_put(&rs->key, t->cats[i].key, t->cats[i].keylen);
+		jx__buf_put(&rs->key, "", 1);
+		rc = rs->key.failed ? jx__oom()
+				    : add_category(rs, rs->key.data, t->cats[i].level1,
+						   t->cats[i].y.rate, t->provenance);
+	}
 	return rc;
 }
 
@@ -246,6 +270,8 @@ static void state_free(rank_state *rs)
 	for (size_t i = 0; i < rs->keys.n && i < rs->names_cap; i++)
 		free(rs->names[i]);
 	free(rs->names);
+	free(rs->top.cats);
+	jx__buf_free(&rs->key);
 	free(rs->depts);
 	free(rs->cats);
 	jx__keymap_free(&rs->keys);
@@ -288,6 +314,7 @@ int jx_rank_compute_projects(jx_rank_result **out, jx_store *st, int year, const
 
 	*out = NULL;
 	memset(&rs, 0, sizeof(rs));
+	jx__buf_init(&rs.key);
 	if (!(r = calloc(1, sizeof(*r))))
 		return jx__oom();
 	r->year = year;
@@ -298,7 +325,7 @@ int jx_rank_compute_projects(jx_rank_result **out, jx_store *st, int year, const
 		goto out;
 	rc = jx_store_grade_bands(st, rs.bands, 16, &rs.nbands);
 	if (rc == 0 && !department && !project) /* every department: one statement */
-		rc = jx_store_year_series(st, year, r->kind, add_series, &rs);
+		rc = jx_store_year_series(st, year, r->kind, add_year_series, &rs);
 	else if (rc == 0)
 		rc = jx_store_departments(st, &names, &nnames);
 	for (size_t i = 0; i < nnames && rc == 0; i++)

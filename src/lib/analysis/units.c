@@ -361,6 +361,14 @@ static int cmp_units(const void *pa, const void *pb)
 	return cmp_order(&((const sortable *)pa)->order, &((const sortable *)pb)->order);
 }
 
+/* A unit-year's sums closed (a missing row makes it unknown). */
+static void close_year(jx_unit_year *uy)
+{
+	uy->weight = jx__tidy(uy->weight);
+	uy->score = uy->nrows == 0 || uy->nmissing > 0 ? NAN : jx__tidy(uy->score);
+	uy->rate = uy->weight > 0 ? uy->score / uy->weight : NAN;
+}
+
 /* Close the sums (a missing row makes the unit-year unknown) and sort. */
 static int finish(builder *b)
 {
@@ -368,12 +376,8 @@ static int finish(builder *b)
 	sortable *tmp;
 	size_t i, y;
 	for (i = 0; i < u->nunits; i++)
-		for (y = 0; y < u->nyears; y++) {
-			jx_unit_year *uy = &u->units[i].years[y];
-			uy->weight = jx__tidy(uy->weight);
-			uy->score = uy->nrows == 0 || uy->nmissing > 0 ? NAN : jx__tidy(uy->score);
-			uy->rate = uy->weight > 0 ? uy->score / uy->weight : NAN;
-		}
+		for (y = 0; y < u->nyears; y++)
+			close_year(&u->units[i].years[y]);
 	for (i = 1; i < u->nunits; i++)
 		if (cmp_order(&b->order[i - 1], &b->order[i]) > 0)
 			break;
@@ -477,4 +481,51 @@ int jx_units_build(jx_units **out, const jx_series *s, const jx_analysis_options
 int jx__units_build_top(jx_units **out, const jx_series *s)
 {
 	return build(out, s, NULL, 1);
+}
+
+/* ---- the total and categories alone (the ranks) ---- */
+
+/* The category of row in t (added when first seen). */
+static int top_cat(jx__top_cat **out, jx__top *t, const jx_score_row *row)
+{
+	size_t len1, len2, i;
+	int rc = key_prefixes(&len1, &len2, row);
+	if (rc)
+		return rc;
+	for (i = 0; i < t->ncats; i++)
+		if (t->cats[i].keylen == len1 && !memcmp(t->cats[i].key, row->key, len1))
+			break;
+	if (i == t->ncats) {
+		if (jx__grow((void **)&t->cats, &t->cap, t->ncats + 1, sizeof(*t->cats)))
+			return JX_ENOMEM;
+		memset(&t->cats[i], 0, sizeof(t->cats[i]));
+		t->cats[i].key = row->key;
+		t->cats[i].keylen = len1;
+		t->cats[i].level1 = row->level1;
+		t->ncats++;
+	}
+	*out = &t->cats[i];
+	return 0;
+}
+
+int jx__units_top(jx__top *t, const jx_series *s)
+{
+	t->ncats = 0;
+	memset(&t->total, 0, sizeof(t->total));
+	if (s->nyears != 1)
+		return jx__error(JX_EINVAL, "a series of one year expected");
+	t->total.year = s->years[0].year;
+	t->provenance = s->years[0].provenance;
+	for (size_t r = 0; r < s->nrows; r++) {
+		jx__top_cat *c;
+		int rc = top_cat(&c, t, &s->rows[r]);
+		if (rc)
+			return rc;
+		accumulate(&t->total, &s->rows[r]);
+		accumulate(&c->y, &s->rows[r]);
+	}
+	close_year(&t->total);
+	for (size_t i = 0; i < t->ncats; i++)
+		close_year(&t->cats[i].y);
+	return 0;
 }
