@@ -725,6 +725,50 @@ static void test_csv__rows_with_their_lines(void **state)
 	assert_string_equal(jx_error_last(), "row 2 refused");
 }
 
+/* The same text with LF line ends (lines without a quote are split by csv_rows.c itself) and
+ * with CRLF line ends (every line goes to libcsv) gives the rows written out by hand. */
+static void rows_both_ways(const char *lf, const char *want)
+{
+	rows_log g = {{0}, 0, 0, 0};
+	char crlf[512];
+	size_t k = 0;
+	for (const char *p = lf; *p && k + 2 < sizeof(crlf); p++) {
+		if (*p == '\n')
+			crlf[k++] = '\r';
+		crlf[k++] = *p;
+	}
+	crlf[k] = '\0';
+	assert_int_equal(read_rows(&g, lf, 0), 0);
+	assert_string_equal(g.seen, want);
+	assert_int_equal(read_rows(&g, crlf, 0), 0);
+	assert_string_equal(g.seen, want);
+}
+
+static void test_csv__plain_lines_split_as_libcsv(void **state)
+{
+	rows_log g = {{0}, 0, 0, 0};
+	char many[2 * JX__CSV_MAX_FIELDS + 16] = "";
+	(void)state;
+	/* spaces and tabs around fields go, inside them stay; empty fields; a line of only
+	 * spaces is no row (and the next row names its own line) */
+	rows_both_ways(" a , b c\t,\t\t,d  \n,\n \t \n\ne,\n", "1:[a][b c][][d];2:[][];5:[e][];");
+	/* invisible characters leave a field after its spaces are trimmed */
+	rows_both_ways("a\xE2\x80\x8B ,\xEF\xBB\xBF b,\xE2\x80\x94\n", "1:[a][ b][\xE2\x80\x94];");
+	/* a quote sends the line to libcsv; a row over two lines, then plain lines again */
+	assert_int_equal(read_rows(&g, "x,\" q \"\ny,\"1\n2\",z\nw\n", 0), 0);
+	assert_string_equal(g.seen, "1:[x][ q ];2:[y][1\n2][z];4:[w];");
+	/* more fields than the reader keeps, on a plain line */
+	for (int i = 0; i < JX__CSV_MAX_FIELDS + 2; i++)
+		strcat(many, i ? ",x" : "x");
+	strcat(many, "\n");
+	assert_int_equal(read_rows(&g, many, 0), 0);
+	assert_non_null(strstr(g.seen, "+;"));
+	/* a quote inside an unquoted field is refused, as libcsv refuses it */
+	assert_int_equal(read_rows(&g, "a\nb,c\"d\n", 0), JX_EPARSE);
+	assert_string_equal(jx_error_last(), "r.csv:2: malformed CSV: error parsing data while "
+					     "strict checking enabled");
+}
+
 static void test_csv__alias_files(void **state)
 {
 	const char ok[] = "# provenance: synthetic\nold,new\n旧/名,新/名\n\"a,b\",c\n";
@@ -793,6 +837,7 @@ int main(void)
 		cmocka_unit_test(test_csv__staffing_column),
 		cmocka_unit_test(test_csv__project_figures),
 		cmocka_unit_test(test_csv__rows_with_their_lines),
+		cmocka_unit_test(test_csv__plain_lines_split_as_libcsv),
 		cmocka_unit_test(test_csv__alias_files),
 	};
 	return cmocka_run_group_tests_name("csv", tests, NULL, NULL);

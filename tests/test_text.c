@@ -595,6 +595,36 @@ static void test_text__utf8_valid(void **state)
 	assert_int_equal(bad, 1);
 }
 
+/* The validator's fast paths (ASCII runs, CJK sequences) answer as decoding code point by
+ * code point does, bad offset included, on random strings of the bytes that matter. */
+static void test_text__utf8_valid_as_decoding(void **state)
+{
+	static const unsigned char pick[] = {'a',  ' ',  0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xDF,
+					     0xE0, 0xE1, 0xE4, 0xE9, 0xEC, 0xED, 0xEE, 0xEF,
+					     0xF0, 0xF4, 0xF5, 0xA0, 0x9F, 0x8F, 0x90, 0xFF};
+	unsigned seed = 23;
+	(void)state;
+	for (int round = 0; round < 200000; round++) {
+		unsigned char s[24];
+		size_t len = 1 + (seed >> 8) % sizeof(s), i = 0, n, bad = 99;
+		unsigned cp;
+		int want = 1;
+		for (size_t k = 0; k < len; k++) {
+			seed = seed * 1103515245u + 12345u;
+			/* mostly well-formed runs: ASCII, or 部 (E9 83 A8) */
+			s[k] = (seed >> 16) % 4 == 0   ? pick[(seed >> 20) % sizeof(pick)]
+			       : (seed >> 16) % 4 == 1 ? 'x'
+						       : (unsigned char)"\xE9\x83\xA8"[k % 3];
+		}
+		while (i < len && (n = jx__utf8_decode(s + i, len - i, &cp)) != 0)
+			i += n;
+		want = i == len;
+		assert_int_equal(jx_utf8_valid((const char *)s, len, &bad), want);
+		if (!want)
+			assert_int_equal(bad, i);
+	}
+}
+
 /* ---- folding (fold.c) ---- */
 
 static unsigned upper_or_drop_digits(unsigned cp)
@@ -709,6 +739,7 @@ int main(void)
 		cmocka_unit_test(test_text__decode_refuses_nul_and_control),
 		cmocka_unit_test(test_text__decode_utf16),
 		cmocka_unit_test(test_text__utf8_valid),
+		cmocka_unit_test(test_text__utf8_valid_as_decoding),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

@@ -5,15 +5,20 @@
  * about a third and two thirds of an import's time. A reader thread runs
  * jx_read_file_stream and passes each evaluation, as it completes, through
  * a small bounded queue to the calling thread, which stores it; so the two
- * overlap on a second core, and memory stays at QUEUE_CAP evaluations. Only
+ * overlap on a second core, and memory stays at QUEUE_CAP evaluations (and
+ * DONE_CAP stored ones not yet freed, below). Only
  * the calling thread touches the database and calls the observer, in file
- * order. The first error, on either side, stops both. */
+ * order. The first error, on either side, stops both. What the writer has
+ * stored goes back through the queue's lock to the reader, which frees it:
+ * freed on the other thread, the reader's allocations were handed between
+ * malloc arenas under locks (issue 23). */
 #include <stdlib.h>
 #include <string.h>
 #include <threads.h>
 #include "import/internal.h"
 
 #define QUEUE_CAP 64
+#define DONE_CAP 128
 
 enum { ITEM_EVAL, ITEM_FIGS, ITEM_SOURCE_END, ITEM_DONE, ITEM_FAILED };
 
@@ -31,6 +36,9 @@ typedef struct {
 	cnd_t not_empty, roomy; /* roomy: at most half full (the reader waits for that) */
 	item q[QUEUE_CAP];
 	size_t head, count;
+	void *done[DONE_CAP]; /* stored evaluations and figure sets, for the reader to free */
+	int done_figs[DONE_CAP];
+	size_t ndone;
 	int stopped; /* the writer gave up: the reader stops at its next push */
 	/* the reader's */
 	const char *const *paths;
@@ -39,22 +47,37 @@ typedef struct {
 	jx__buf hashbuf;
 } pipeline;
 
+static void free_part(void *part, int figs);
+
 static void item_free(item *it)
 {
-	if (it->what == ITEM_EVAL)
-		jx_evaluation_free(it->part);
-	else if (it->what == ITEM_FIGS)
-		jx_figures_free(it->part);
+	if (it->what == ITEM_EVAL || it->what == ITEM_FIGS)
+		free_part(it->part, it->what == ITEM_FIGS);
 	free(it->message);
 	memset(it, 0, sizeof(*it));
 }
 
+static void free_part(void *part, int figs)
+{
+	if (figs)
+		jx_figures_free(part);
+	else
+		jx_evaluation_free(part);
+}
+
 /* Queue it (waiting while the queue is full); JX_EINVAL when the writer has stopped
- * (it stays the caller's). Each side wakes the other only when that one may wait. */
+ * (it stays the caller's). Each side wakes the other only when that one may wait. What the
+ * writer gave back is freed here, outside the lock. */
 static int push(pipeline *p, const item *it)
 {
-	int stopped;
+	void *done[DONE_CAP];
+	int done_figs[DONE_CAP], stopped;
+	size_t ndone;
 	mtx_lock(&p->lock);
+	ndone = p->ndone;
+	memcpy(done, p->done, ndone * sizeof(*done));
+	memcpy(done_figs, p->done_figs, ndone * sizeof(*done_figs));
+	p->ndone = 0;
 	while (p->count == QUEUE_CAP && !p->stopped)
 		cnd_wait(&p->roomy, &p->lock);
 	if (!(stopped = p->stopped)) {
@@ -63,12 +86,21 @@ static int push(pipeline *p, const item *it)
 			cnd_signal(&p->not_empty);
 	}
 	mtx_unlock(&p->lock);
+	for (size_t i = 0; i < ndone; i++)
+		free_part(done[i], done_figs[i]);
 	return stopped ? jx__error(JX_EINVAL, _("import stopped")) : 0;
 }
 
-static void pop(pipeline *p, item *out)
+/* The next item into *out; *stored (the item the writer is done with) goes back to the reader,
+ * or is freed here when the reader has not taken enough back. */
+static void pop(pipeline *p, item *out, item *stored)
 {
 	mtx_lock(&p->lock);
+	if ((stored->what == ITEM_EVAL || stored->what == ITEM_FIGS) && p->ndone < DONE_CAP) {
+		p->done_figs[p->ndone] = stored->what == ITEM_FIGS;
+		p->done[p->ndone++] = stored->part;
+		stored->what = ITEM_DONE; /* nothing left to free */
+	}
 	while (p->count == 0)
 		cnd_wait(&p->not_empty, &p->lock);
 	*out = p->q[p->head];
@@ -173,11 +205,15 @@ int jx_import_files(jx_import *im, const char *const *paths, size_t npaths,
 		rc = jx__error(JX_ENOMEM, _("cannot start the reading thread"));
 		goto out;
 	}
+	memset(&it, 0, sizeof(it));
+	it.what = ITEM_DONE; /* nothing stored yet */
 	while (rc == 0) {
-		pop(&p, &it);
+		item stored = it;
+		pop(&p, &it, &stored);
+		item_free(&stored);
 		rc = take(im, &p, &it, obs);
-		item_free(&it);
 	}
+	item_free(&it);
 	/* stop the reader (it may wait for room), then drop what it queued */
 	mtx_lock(&p.lock);
 	p.stopped = 1;
@@ -188,6 +224,10 @@ int jx_import_files(jx_import *im, const char *const *paths, size_t npaths,
 		item_free(&p.q[p.head]);
 		p.head = (p.head + 1) % QUEUE_CAP;
 		p.count--;
+	}
+	while (p.ndone) {
+		p.ndone--;
+		free_part(p.done[p.ndone], p.done_figs[p.ndone]);
 	}
 out:
 	jx__buf_free(&p.hashbuf);

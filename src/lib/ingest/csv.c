@@ -46,6 +46,16 @@ static int colno(reader *r, int role)
 	return r->col_of[role] + 1;
 }
 
+/* 1 when s holds a control character (free text may hold line breaks and tabs). Checked text
+ * (read.c's decode, jx_text_decode) holds none but those two. */
+static int control(const char *s, int free_text)
+{
+	for (const char *p = s; *p; p++)
+		if ((unsigned char)*p < 0x20 && !(free_text && (*p == '\n' || *p == '\t')))
+			return 1;
+	return 0;
+}
+
 static int check_name(reader *r, int role, const char *s, int required)
 {
 	if (required && (!s || !*s))
@@ -54,11 +64,9 @@ static int check_name(reader *r, int role, const char *s, int required)
 	 * field may span lines, RFC 4180) */
 	int free_text = role == JX__COL_EXPL || role == JX__COL_TARGET || role == JX__COL_ACTUAL ||
 			role == JX__COL_REASON || role == JX__COL_STAFFING;
-	for (const char *p = s; p && *p; p++)
-		if ((unsigned char)*p < 0x20 && !(free_text && (*p == '\n' || *p == '\t')))
-			return fail(r, colno(r, role),
-				    _("%s contains a line break or control character"),
-				    jx__csv_role_name(role));
+	if (s && (r->text_checked ? !free_text && strpbrk(s, "\t\n") : control(s, free_text)))
+		return fail(r, colno(r, role), _("%s contains a line break or control character"),
+			    jx__csv_role_name(role));
 	if (s && !r->text_checked && !jx_utf8_valid(s, strlen(s), NULL))
 		return fail(r, colno(r, role), _("%s is not valid UTF-8"), jx__csv_role_name(role));
 	return 0;
@@ -200,6 +208,19 @@ static int level1_weight(reader *r, jx_indicator *row)
 	return 0;
 }
 
+/* The row's target, actual and reason (columns most files do not have): without any, what
+ * jx_indicator_set_target leaves on a new row, without its three parses. */
+static int set_target(reader *r, jx_indicator *row, int year)
+{
+	const char *target = field(r, JX__COL_TARGET), *actual = field(r, JX__COL_ACTUAL),
+		   *reason = field(r, JX__COL_REASON);
+	if ((!target || !*target) && (!actual || !*actual) && (!reason || !*reason)) {
+		row->target_q.value = row->actual_q.value = NAN;
+		return 0;
+	}
+	return jx_indicator_set_target(row, year, target, actual, reason);
+}
+
 /* The optional staffing column: the evaluation's (every row that fills it states the same). */
 static int staffing(reader *r, jx_evaluation *ev)
 {
@@ -226,6 +247,7 @@ static int scores_row(reader *r)
 	jx_provenance prov = JX_PROV_REAL;
 	jx_evaluation *ev;
 	jx_indicator *row;
+	const jx_indicator *dup;
 	int year, code = 0; /* set before use; GCC -O2 with sanitizers cannot see it */
 
 	if (!expl)
@@ -280,16 +302,13 @@ static int scores_row(reader *r)
 	if (staffing(r, ev) != 0)
 		return r->rc;
 	if (!(row = jx__csv_add_row(r, ev, l1, l2, l3, expl, weight, score, origin)) ||
-	    jx_indicator_set_target(row, year, field(r, JX__COL_TARGET), field(r, JX__COL_ACTUAL),
-				    field(r, JX__COL_REASON)) != 0)
+	    set_target(r, row, year) != 0)
 		return r->rc = JX_ENOMEM;
 	if (level1_weight(r, row) != 0)
 		return r->rc;
-	for (size_t i = 0; i + 1 < ev->nrows; i++)
-		if (!strcmp(ev->rows[i].key, row->key))
-			return fail(r, colno(r, JX__COL_L3),
-				    _("duplicate indicator '%s' (also on line %d)"), row->key,
-				    ev->rows[i].line);
+	if ((dup = jx__csv_same_key(r, ev)) != NULL)
+		return fail(r, colno(r, JX__COL_L3),
+			    _("duplicate indicator '%s' (also on line %d)"), row->key, dup->line);
 	return 0;
 }
 

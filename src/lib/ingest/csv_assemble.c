@@ -167,6 +167,9 @@ int jx__csv_evaluation(jx__csv *r, jx_evaluation **out, const char *department, 
 		*out = r->cur;
 		return 0;
 	}
+	r->dup_ev = NULL; /* cur changes */
+	if (c)
+		r->rows_hint = c->nrows < 1024 ? c->nrows : 1024;
 	if (r->streaming && r->cur && settle_evaluation(r) != 0)
 		return r->rc;
 	if (!(key = make_key(r, department, year, (int)kind, project)))
@@ -185,6 +188,11 @@ int jx__csv_evaluation(jx__csv *r, jx_evaluation **out, const char *department, 
 	}
 	if (!(ev = jx_evaluation_new(department, year, kind)) ||
 	    jx_evaluation_set_project(ev, project) != 0) {
+		jx_evaluation_free(ev);
+		return r->rc = jx__oom();
+	}
+	if (r->rows_hint &&
+	    jx__grow((void **)&ev->rows, &ev->rows_cap, r->rows_hint, sizeof(*ev->rows)) != 0) {
 		jx_evaluation_free(ev);
 		return r->rc = jx__oom();
 	}
@@ -392,6 +400,52 @@ jx_indicator *jx__csv_add_row(jx__csv *r, jx_evaluation *ev, const char *level1,
 	return &ev->rows[ev->nrows++];
 }
 
+/* Add row i of ev to the key set; a row already there with its key, else NULL. */
+static const jx_indicator *key_put(jx__csv *r, const jx_evaluation *ev, size_t i)
+{
+	const char *key = ev->rows[i].key;
+	size_t mask = r->dup_cap - 1;
+	for (size_t h = hash_str(key) & mask;; h = (h + 1) & mask) {
+		unsigned k = r->dup_slots[h];
+		if (!k) {
+			r->dup_slots[h] = (unsigned)i + 1;
+			return NULL;
+		}
+		if (!strcmp(ev->rows[k - 1].key, key))
+			return &ev->rows[k - 1];
+	}
+}
+
+/* A hash set of the current evaluation's keys instead of comparing each row with every row
+ * before it (an evaluation of n rows took n^2/2 strcmp). It is rebuilt from the rows when the
+ * evaluation changed or it is half full; without memory, the rows are compared one by one. */
+const jx_indicator *jx__csv_same_key(jx__csv *r, const jx_evaluation *ev)
+{
+	size_t n = ev->nrows, cap = r->dup_cap ? r->dup_cap : 64;
+	const jx_indicator *dup;
+	if (r->dup_ev != ev || r->dup_n + 1 != n || n * 2 > r->dup_cap) {
+		unsigned *slots = r->dup_slots;
+		while (cap < n * 2)
+			cap *= 2;
+		if (cap != r->dup_cap && !(slots = realloc(r->dup_slots, cap * sizeof(*slots)))) {
+			for (size_t i = 0; i + 1 < n; i++)
+				if (!strcmp(ev->rows[i].key, ev->rows[n - 1].key))
+					return &ev->rows[i];
+			return NULL;
+		}
+		memset(slots, 0, cap * sizeof(*slots));
+		r->dup_slots = slots;
+		r->dup_cap = cap;
+		r->dup_ev = ev;
+		for (size_t i = 0; i + 1 < n; i++)
+			key_put(r, ev, i); /* these were checked when they were read */
+		r->dup_n = n - 1;
+	}
+	if ((dup = key_put(r, ev, n - 1)) == NULL)
+		r->dup_n = n;
+	return dup;
+}
+
 void jx__csv_assemble_free(jx__csv *r)
 {
 	jx__csv_map *m = &r->evals;
@@ -407,6 +461,8 @@ void jx__csv_assemble_free(jx__csv *r)
 	free(m->slots);
 	memset(m, 0, sizeof(*m));
 	names_clear(&r->names);
+	free(r->dup_slots);
+	r->dup_slots = NULL;
 	free(r->key);
 	r->key = NULL;
 }

@@ -163,7 +163,15 @@ struct jx__csv {
 	size_t keycap;
 	jx_evaluation *cur; /* the evaluation receiving rows */
 	jx_figures *curf;   /* the figure set receiving rows */
+	size_t rows_hint;   /* rows of the evaluation before: a new one's first allocation */
+	/* the keys of cur's rows (jx__csv_same_key): row index + 1 by hash, 0 = empty */
+	const jx_evaluation *dup_ev; /* the evaluation they are of; NULL after cur changed */
+	size_t dup_n, dup_cap;
+	unsigned *dup_slots;
 };
+
+/** The row of ev before its last with the last row's key (a duplicate), or NULL. */
+const jx_indicator *jx__csv_same_key(jx__csv *r, const jx_evaluation *ev);
 
 /* csv_names.c */
 /** Read the header row in r->rows.fields: roles into r->col_of, unknown columns into

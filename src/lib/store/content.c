@@ -7,16 +7,27 @@
 #include <string.h>
 #include "store/internal.h"
 
+/* Append s and the separator sep; jx__buf_put only when the buffer must grow (it doubles). */
 static void hash_put(jx__buf *b, const char *s, char sep)
 {
-	jx__buf_puts(b, s);
-	jx__buf_put(b, &sep, 1);
+	size_t n = strlen(s);
+	if (b->failed || b->len + n + 2 > b->cap) {
+		jx__buf_put(b, s, n);
+		jx__buf_put(b, &sep, 1);
+		return;
+	}
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len++] = sep;
 }
 
 static void hash_number(jx__buf *b, double v, char sep)
 {
 	char n[64];
-	jx__number_text(n, sizeof(n), v);
+	if (isnan(v)) /* jx__number_text writes "" through snprintf */
+		n[0] = '\0';
+	else
+		jx__number_text(n, sizeof(n), v);
 	hash_put(b, n, sep);
 }
 
