@@ -113,6 +113,7 @@ static void test_report__problems_section(void **state)
 	/* the targets table: A's row with its reason; the conclusion names the five */
 	assert_non_null(strstr(md, "| <a id=\"target-0\"></a>管理 | A | 20 | 18 | 90.0% | **2** | "
 				   "制度未执行 |"));
+	assert_null(strstr(md, "没有逐项说明扣分原因")); /* A states one: no note */
 	assert_non_null(strstr(md, "2024 年的主要问题：「A」、「C」、「B」、「E」、「F」；"));
 	free(md);
 	jx_report_free(r);

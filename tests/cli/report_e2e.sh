@@ -221,6 +221,9 @@ done
 same "$(xp "normalize-space(//section[@id='summary']/div[@class='cards']/div[1]/div[@class='value'])")" \
   "98 / 100" "real report score (the report states 98)"
 same "$(xp "count(//section[@id='provenance']//td[.='真实'])")" 1 "real evaluation marked real"
+# 绩效目标完成情况: the seed's table has no reason column, and the note says so
+same "$(xp "count(//section[@id='targets']/p[@class='note'][starts-with(., '2023 年评价报告没有逐项说明扣分原因')])")" \
+  "1" "the note on the missing reasons"
 # 基本情况: its staffing sentences as the report states them, after its functions
 same "$(xp "normalize-space(//section[@id='basics']/p[2])")" \
   "人员情况（2023 年评价报告所述）：2023 年底南京市公安局禁毒支队实有在职人员 59 人，离退休人员 20 人。另有在册警务辅助人员编制数为 17 人。公务用车编制数为 14 辆，实有车辆数为 14 辆。" \

@@ -126,6 +126,19 @@ static int take_row(void *ctx, jx_eval_summary *e)
 	return 0;
 }
 
+size_t jx__ov_first_cell(const jx_overview *ov, size_t d)
+{
+	size_t lo = 0, hi = ov->ncells;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ov->cells[mid].dept < d)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < ov->ncells && ov->cells[lo].dept == d ? lo : ov->ncells;
+}
+
 jx_overview_cell *jx__ov_cell(const jx__ov_state *s, size_t d, int year)
 {
 	for (size_t i = 0; i < s->count[d]; i++)

@@ -24,6 +24,10 @@ size_t jx__ov_department(const jx_overview *ov, const char *name);
 /** Departments, cells and years from the store's listing; ranks per year. */
 int jx__ov_cells(jx__ov_state *s, jx_store *st, const jx_overview_request *req);
 
+/** Index of department d's first cell (cells are by department, then year; binary
+ *  search), ov->ncells when it has none. */
+size_t jx__ov_first_cell(const jx_overview *ov, size_t d);
+
 /** The cell of department d in year, or NULL. */
 jx_overview_cell *jx__ov_cell(const jx__ov_state *s, size_t d, int year);
 

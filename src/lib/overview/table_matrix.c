@@ -93,11 +93,10 @@ static int matrix_wide(jx_table **out, const jx_overview *ov, const size_t *orde
 	for (size_t k = 0; !bad && k < ov->ndepartments; k++) {
 		jx_provenance prov = JX_PROV_REAL;
 		bad = jx_table_add_row(t) || jx_table_set_text(t, 0, ov->departments[order[k]]);
-		for (size_t i = 0; !bad && i < ov->ncells; i++) {
+		for (size_t i = jx__ov_first_cell(ov, order[k]);
+		     !bad && i < ov->ncells && ov->cells[i].dept == order[k]; i++) {
 			const jx_overview_cell *c = &ov->cells[i];
 			size_t y = 0;
-			if (c->dept != order[k])
-				continue;
 			while (ov->years[y] != c->year)
 				y++;
 			if (isnan(c->total_score))

@@ -4,7 +4,8 @@
  *
  * One row per indicator of the department's latest evaluation as stored:
  * its target and actual value where the table gave them, full marks,
- * score, rate, points lost and the department's own reason for them. */
+ * score, rate, points lost and the department's own reason for them; a
+ * note when the report gives no reason for any of them. */
 #include <math.h>
 #include "report/internal.h"
 
@@ -13,6 +14,14 @@ static int has_targets(const jx_evaluation *ev)
 	for (size_t i = 0; i < ev->nrows; i++)
 		if ((ev->rows[i].target && *ev->rows[i].target) ||
 		    (ev->rows[i].actual && *ev->rows[i].actual))
+			return 1;
+	return 0;
+}
+
+static int has_reasons(const jx_evaluation *ev)
+{
+	for (size_t i = 0; i < ev->nrows; i++)
+		if (ev->rows[i].reason && *ev->rows[i].reason)
 			return 1;
 	return 0;
 }
@@ -100,4 +109,12 @@ void rp_sec_targets(rd_doc *d, const jx_report *r)
 			      heads, 7, 0x3c /* 2-5 */);
 	for (size_t i = 0; i < ev->nrows; i++)
 		target_row(d, t, &ev->rows[i], i, targets);
+	/* the reasons column is empty when the report's table has none (the seed's and the
+	 * synthetic reports' tables: 指标解释 is the scoring rule, not a reason) */
+	if (!has_reasons(ev))
+		rd_note(d, rd_printf(d,
+				     _("The %d report gives no reason per indicator (its table has "
+				       "no reason column); what the department says about its "
+				       "problems is quoted in section 4."),
+				     ev->year));
 }

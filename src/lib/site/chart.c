@@ -122,9 +122,9 @@ void jx__site_chart(jx__buf *b, const jx__site *s, size_t d)
 	const char *title = _("Total score per year (percent of the total weight)");
 	size_t n = 0;
 	axis a;
-	for (size_t i = 0; c && i < ov->ncells && n < ov->nyears; i++)
-		if (ov->cells[i].dept == d)
-			c[n++] = &ov->cells[i];
+	for (size_t i = jx__ov_first_cell(ov, d);
+	     c && i < ov->ncells && ov->cells[i].dept == d && n < ov->nyears; i++)
+		c[n++] = &ov->cells[i];
 	if (!c || n == 0) {
 		b->failed |= !c;
 		free(c);
