@@ -398,7 +398,7 @@ static void test_report__english_one_year(void **state)
 	assert_int_equal(jx_report_summary(&sum, r, JX_LANG_EN), 0);
 	assert_string_equal(sum,
 			    "乙局, 2023: total score 100 / 100, grade excellent, rank 1/2.\n"
-			    "0 persistently weak indicators.\n"
+			    "0 weak indicators.\n"
 			    "Fewer than 3 evaluated years: no forecast; 0 planning suggestions.\n");
 	/* the caller's language (English here) is back after a Chinese document */
 	free(render(*state, r, JX_REPORT_HTML, JX_LANG_ZH));
@@ -474,7 +474,7 @@ static void test_report__one_year(void **state)
 	assert_null(strstr(html, "无法预测")); /* not the analysis's English message */
 	assert_int_equal(jx_report_summary(&sum, r, JX_LANG_ZH), 0);
 	assert_string_equal(sum, "乙局：2023 年总分 100 / 100，等级 优，部门排名 1/2。\n"
-				 "持续薄弱指标 0 项。\n"
+				 "薄弱指标 0 项。\n"
 				 "评价年度不足 3 个，未做预测；规划建议 0 条。\n");
 	free(sum);
 	free(html);

@@ -26,7 +26,7 @@ const cli_spec spec_report = {
 	NULL,
 	NULL,
 	N_("Write the planning report of one department: summary (latest score, grade,\n"
-	   "change, rank), category trends, persistently weak indicators with the rule\n"
+	   "change, rank), category trends, weak indicators with the rule\n"
 	   "that fired, deduction patterns, next year's forecast with prediction\n"
 	   "intervals, budget execution and growth, self-evaluation vs review, planning\n"
 	   "suggestions derived by the rules of docs/report.md (each linked to its\n"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cmd_weak.c -- `jixiao weak`: persistently weak indicators, with the rule and evidence. */
+/* cmd_weak.c -- `jixiao weak`: weak indicators (new, persistent or large losses), with the rule and evidence. */
 #include "analysis_cli.h"
 
 static const cli_option options[] = {

@@ -289,8 +289,8 @@ static void finding_links(rd_doc *d, rd_block *list, const jx_report *r)
 	rd_inline *in = rd_item(d, list, NULL);
 	rd_span_add(d, in,
 		    rd_printf(d,
-			      ngettext("%zu indicator is flagged as persistently weak, ",
-				       "%zu indicators are flagged as persistently weak, ",
+			      ngettext("%zu indicator is flagged as weak, ",
+				       "%zu indicators are flagged as weak, ",
 				       r->weak->nrows),
 			      r->weak->nrows),
 		    NULL, 0);
@@ -396,8 +396,8 @@ static const char *summary_line2(rd_doc *d, const jx_report *r)
 {
 	const jx_deductions_result *ded = r->deductions;
 	const char *s = rd_printf(d,
-				  ngettext("%zu persistently weak indicator",
-					   "%zu persistently weak indicators", r->weak->nrows),
+				  ngettext("%zu weak indicator",
+					   "%zu weak indicators", r->weak->nrows),
 				  r->weak->nrows);
 	for (size_t i = 0; i < ded->npareto; i++) {
 		const jx_pareto_row *p = &ded->pareto[i];

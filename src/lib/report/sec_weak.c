@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sec_weak.c -- appendix 2: persistently weak indicators, the rule that fired, the evidence.
+/* sec_weak.c -- appendix 2: weak indicators, the rule that fired, the evidence.
  *
  * The rows are those of jx_weak_compute (what `jixiao weak` lists) with
  * the same rules and options (new, persistent, large; docs/report.md "Weak
@@ -124,7 +124,7 @@ void rp_sec_weak(rd_doc *d, const jx_report *r)
 {
 	const jx_weak_result *w = r->weak;
 	const jx_analysis_options *o = &r->options;
-	rd_heading(d, 2, "weak", _("Appendix 2. Persistently weak indicators"));
+	rd_heading(d, 2, "weak", _("Appendix 2. Weak indicators"));
 	rd_para_text(
 		d, NULL,
 		rd_printf(
@@ -164,7 +164,7 @@ void rp_sec_weak(rd_doc *d, const jx_report *r)
 				  w->nrows)));
 	improved_para(d, r);
 	if (!w->nrows) {
-		rd_note(d, _("No indicator is flagged as persistently weak."));
+		rd_note(d, _("No indicator is flagged as weak."));
 		return;
 	}
 	weak_table(d, r);
