@@ -25,6 +25,19 @@ int cli_fail_jx(void)
 	return cli_fail("%s", *m ? m : _("unknown error"));
 }
 
+int cli_outsets_open(jx_outset **charts, const char *dir, jx_outset **scripts,
+		     const char *script_dir)
+{
+	*charts = *scripts = NULL;
+	if (jx_outset_open(charts, dir) != 0 ||
+	    (script_dir && jx_outset_open(scripts, script_dir) != 0)) {
+		jx_outset_abort(*charts);
+		*charts = NULL;
+		return cli_fail_jx();
+	}
+	return 0;
+}
+
 int cli_usage(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;

@@ -45,6 +45,10 @@ int cli_fail(const char *fmt, ...)
 	;
 /** Print jx_error_last() as a failure; returns JX_EXIT_ERROR. */
 int cli_fail_jx(void);
+/** Open the output set dir and, when script_dir is set, the scripts' set beside it: both
+ * or neither (all-or-nothing chart outputs). 0, or cli_fail_jx()'s exit code after the message. */
+int cli_outsets_open(jx_outset **charts, const char *dir, jx_outset **scripts,
+		     const char *script_dir);
 /** Print "jixiao <cmd>: <message>" and a pointer to --help; returns JX_EXIT_USAGE. */
 int cli_usage(const char *cmd, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -164,11 +164,8 @@ static int plot_overview(overview_args *p, const jx_overview *ov, jx_lang lang)
 	jx_outset *charts = NULL, *scripts = NULL;
 	int drawn[JX_OVERVIEW_CHART_COUNT] = {0}, rc;
 	p->plot.lang = lang; /* charts are documents: in the documents' language */
-	if (jx_outset_open(&charts, p->plot_dir) != 0 ||
-	    (p->script_dir && jx_outset_open(&scripts, p->script_dir) != 0)) {
-		jx_outset_abort(charts);
-		return cli_fail_jx();
-	}
+	if ((rc = cli_outsets_open(&charts, p->plot_dir, &scripts, p->script_dir)) != 0)
+		return rc;
 	rc = draw_charts(p, ov, jx_outset_temp_dir(charts),
 			 scripts ? jx_outset_temp_dir(scripts) : NULL, drawn);
 	if (rc == 0 && scripts && (rc = jx_outset_commit(scripts) ? cli_fail_jx() : 0) == 0)

@@ -227,11 +227,8 @@ static int draw_all(jx_store *s, plot_args *a)
 {
 	jx_outset *charts = NULL, *scripts = NULL;
 	int drawn[JX_CHART_COUNT] = {0}, n = 0, rc;
-	if (jx_outset_open(&charts, a->out_dir) != 0 ||
-	    (a->script && jx_outset_open(&scripts, a->script) != 0)) {
-		jx_outset_abort(charts);
-		return cli_fail_jx();
-	}
+	if ((rc = cli_outsets_open(&charts, a->out_dir, &scripts, a->script)) != 0)
+		return rc;
 	rc = draw_charts(s, a, jx_outset_temp_dir(charts),
 			 scripts ? jx_outset_temp_dir(scripts) : NULL, drawn);
 	for (int i = 0; i < JX_CHART_COUNT; i++)

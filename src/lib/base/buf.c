@@ -70,3 +70,16 @@ char *jx__buf_detach(jx__buf *b)
 	jx__buf_init(b);
 	return p;
 }
+
+int jx__buf_take(char **out, jx__buf *b)
+{
+	*out = NULL;
+	if (b->failed) {
+		jx__buf_free(b);
+		return jx__oom();
+	}
+	if (b->len && !(*out = jx__buf_detach(b)))
+		return JX_ENOMEM;
+	jx__buf_free(b);
+	return 0;
+}

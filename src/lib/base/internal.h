@@ -70,6 +70,9 @@ void jx__buf_puts(jx__buf *b, const char *s);
 void jx__buf_printf(jx__buf *b, const char *fmt, ...) JX__PRINTF(2, 3);
 /** Hand the NUL-terminated data out (caller frees) and reset b; NULL on earlier ENOMEM. */
 char *jx__buf_detach(jx__buf *b);
+/** Hand the text out as *out, or NULL when b is empty; b is freed either way.
+ *  0, or JX_ENOMEM (the error set) after an earlier ENOMEM. */
+int jx__buf_take(char **out, jx__buf *b);
 
 /** 64-bit FNV-1a of len bytes, from the offset basis xor seed (seed 0: plain
  *  FNV-1a). For in-memory hash tables only: never store the value. */

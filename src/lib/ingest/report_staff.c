@@ -120,15 +120,7 @@ static int pick(const char *text, char **out)
 		found |= n > 0;
 		p += len + (p[len] == '\n');
 	}
-	*out = NULL;
-	if (b.failed) {
-		jx__buf_free(&b);
-		return jx__oom();
-	}
-	if (b.len && !(*out = jx__buf_detach(&b)))
-		return JX_ENOMEM;
-	jx__buf_free(&b);
-	return 0;
+	return jx__buf_take(out, &b);
 }
 
 int jx__rp_read_staffing(jx__rp_doc *d)

@@ -376,15 +376,7 @@ int jx__rp_section_text(const jx__rp_doc *d, size_t h, char **out)
 		jx__buf_put(&b, t, len);
 		open = !l->heading && !ends_sentence(t, len);
 	}
-	*out = NULL;
-	if (b.failed) {
-		jx__buf_free(&b);
-		return jx__oom();
-	}
-	if (b.len && !(*out = jx__buf_detach(&b)))
-		return JX_ENOMEM;
-	jx__buf_free(&b);
-	return 0;
+	return jx__buf_take(out, &b);
 }
 
 size_t jx__rp_find_heading(const jx__rp_doc *d, const char *const *words, int last)
