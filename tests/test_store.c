@@ -96,8 +96,12 @@ static void test_store__create_sets_version_and_id(void **state)
 	(void)state;
 	assert_int_equal(jx_store_opened_version(s), 0);
 	assert_int_equal(tu_query_int(db, "PRAGMA user_version"), JX_SCHEMA_VERSION);
-	assert_int_equal(tu_query_int(db, "PRAGMA user_version"), 9);
+	assert_int_equal(tu_query_int(db, "PRAGMA user_version"), 10);
 	assert_int_equal(tu_query_int(db, "PRAGMA application_id"), 0x4A584442);
+	/* no index on indicator but its primary key (version 10: each costs the import) */
+	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+					  " AND tbl_name = 'indicator' AND sql IS NOT NULL"),
+			 0);
 	assert_int_equal(tu_query_int(db, "PRAGMA foreign_keys"), 1);
 	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM grade_band"), 4);
 	jx_store_free(s);
@@ -224,7 +228,8 @@ static void test_store__migrates_from_version_1(void **state)
 }
 
 /* A version-8 database (before the staffing column) with an evaluation and its functions:
- * version 9 adds evaluation.staffing, empty, and keeps the rest. */
+ * version 9 adds evaluation.staffing, empty, and keeps the rest; version 10 drops the index on
+ * indicator(key). */
 static void test_store__migrates_from_version_8(void **state)
 {
 	tmpdb t;
@@ -238,6 +243,9 @@ static void test_store__migrates_from_version_8(void **state)
 	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM pragma_table_info('evaluation') "
 					  "WHERE name = 'staffing'"),
 			 0);
+	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM sqlite_schema"
+					  " WHERE name = 'indicator_by_key'"),
+			 1);
 	assert_int_equal(
 		sqlite3_exec(
 			db,
@@ -256,9 +264,12 @@ static void test_store__migrates_from_version_8(void **state)
 	s = tu_store_open(t.path);
 	assert_int_equal(jx_store_opened_version(s), 8);
 	db = jx__store_sqlite(s);
-	assert_int_equal(tu_query_int(db, "PRAGMA user_version"), 9);
+	assert_int_equal(tu_query_int(db, "PRAGMA user_version"), 10);
 	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM evaluation WHERE staffing IS NULL"),
 			 1);
+	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM sqlite_schema"
+					  " WHERE name = 'indicator_by_key'"),
+			 0);
 	assert_int_equal(jx_store_load_evaluation(s, &ev, "旧部门", 2023, JX_KIND_SELF), 0);
 	assert_string_equal(ev->functions, "旧职能");
 	assert_null(ev->staffing);
@@ -1418,10 +1429,80 @@ static void test_store__aliases_apart_and_chains(void **state)
 	jx_store_free(s);
 }
 
+/* The alias checks without an index on indicator(key) (schema 10): bare names found in the key
+ * list (and among the keys renamed away), a pair refused when its old key meets the end of the
+ * new key's chain, and a file refused at the pair whose keys meet, keeping none of it. */
+static void test_store__alias_checks_without_key_index(void **state)
+{
+	jx_store *s = tu_store_open(":memory:");
+	jx_evaluation *a = jx_evaluation_new("甲", 2021, JX_KIND_SELF);
+	jx_evaluation *b = jx_evaluation_new("甲", 2022, JX_KIND_SELF);
+	jx_alias_pair pairs[3] = {{.old_key = "类/组/旧称", .new_key = "类/组/丙"},
+				  {.old_key = "类/组/甲", .new_key = "类/组/乙"},
+				  {.old_key = "类/组/丁", .new_key = "类/组/戊"}};
+	jx_batch *bt;
+	char *end = NULL, **olds = NULL, **news = NULL;
+	size_t failed = 0, n = 0;
+	(void)state;
+	/* 2021: 甲 乙 and 另组/乙; 2022: 丙 丁 */
+	jx_evaluation_add_row(a, "类", "组", "甲", "", 40, 40, JX_ORIGIN_STATED, 2);
+	jx_evaluation_add_row(a, "类", "组", "乙", "", 30, 30, JX_ORIGIN_STATED, 3);
+	jx_evaluation_add_row(a, "类", "另组", "乙", "", 30, 30, JX_ORIGIN_STATED, 4);
+	jx_evaluation_add_row(b, "类", "组", "丙", "", 50, 50, JX_ORIGIN_STATED, 2);
+	jx_evaluation_add_row(b, "类", "组", "丁", "", 50, 50, JX_ORIGIN_STATED, 3);
+	bt = batch_of("a", a, b, NULL);
+	assert_int_equal(jx_store_import(s, &bt, 1, 0, NULL), 0);
+	/* a bare name: one key, two keys, none */
+	assert_int_equal(jx_store_alias_add(s, "甲", "丙"), 0);
+	assert_int_equal(jx_store_alias_resolve(s, &end, "类/组/甲"), 0);
+	assert_string_equal(end, "类/组/丙");
+	free(end);
+	assert_int_equal(jx_store_alias_add(s, "乙", "丙"), JX_EINVAL);
+	assert_string_equal(jx_error_last(), "'乙' names 2 different indicators; give the full key "
+					     "level1/level2/level3 (see `jixiao indicators`)");
+	assert_int_equal(jx_store_alias_add(s, "己", "丙"), JX_ENOTFOUND);
+	/* 丁 -> 甲: 丁 is apart from 甲, but 甲's chain ends at 丙, which occurs beside 丁 */
+	assert_int_equal(jx_store_alias_add(s, "类/组/丁", "类/组/甲"), JX_EINVAL);
+	assert_string_equal(jx_error_last(), "alias 类/组/丁 -> 类/组/丙 refused: both occur in 甲 "
+					     "2022 (self), so they are two indicators, not one "
+					     "renamed");
+	/* a key renamed away occurs in no row but is still found by its bare name */
+	assert_int_equal(jx_store_alias_add(s, "类/组/旧称", "类/组/丙"), 0);
+	assert_int_equal(jx_store_alias_add(s, "旧称", "丁"), 0);
+	assert_int_equal(jx_store_alias_resolve(s, &end, "类/组/旧称"), 0);
+	assert_string_equal(end, "类/组/丁");
+	free(end);
+	/* a file: its second pair meets in 2021; nothing of it is kept */
+	assert_int_equal(jx_store_alias_add_all(s, pairs, 3, &failed), JX_EINVAL);
+	assert_int_equal(failed, 1);
+	assert_non_null(strstr(jx_error_last(), "alias 类/组/甲 -> 类/组/乙 refused: both occur "
+						"in 甲 2021 (self)"));
+	assert_int_equal(jx_store_alias_list(s, &olds, &news, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(olds[0], "类/组/旧称");
+	assert_string_equal(news[0], "类/组/丁");
+	jx_strings_free(olds, n);
+	jx_strings_free(news, n);
+	/* without that pair it is taken whole */
+	pairs[1].old_key = "类/组/戊";
+	pairs[1].new_key = "类/组/己";
+	assert_int_equal(jx_store_alias_add_all(s, pairs, 3, &failed), 0);
+	assert_int_equal(jx_store_alias_list(s, &olds, &news, &n), 0);
+	assert_int_equal(n, 4);
+	jx_strings_free(olds, n);
+	jx_strings_free(news, n);
+	assert_int_equal(tu_query_int(jx__store_sqlite(s), "SELECT count(*) FROM temp.sqlite_schema"
+							    " WHERE name LIKE 'jx_alias%'"),
+			 0);
+	jx_batch_free(bt);
+	jx_store_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_store__aliases_apart_and_chains),
+		cmocka_unit_test(test_store__alias_checks_without_key_index),
 		cmocka_unit_test(test_store__create_sets_version_and_id),
 		cmocka_unit_test(test_store__migrates_from_version_1),
 		cmocka_unit_test(test_store__migrates_from_version_2),

@@ -19,7 +19,7 @@ extern "C" {
 typedef struct jx_store jx_store;
 
 /** The schema version this build writes (PRAGMA user_version). */
-#define JX_SCHEMA_VERSION 9
+#define JX_SCHEMA_VERSION 10
 /** PRAGMA application_id of a jixiao database ("JXDB"). */
 #define JX_APPLICATION_ID 0x4A584442
 

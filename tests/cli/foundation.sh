@@ -63,7 +63,7 @@ run 1 --db "$db" list
 # ---- 2. init ----
 run 0 --db "$db" init
 has "$tmp/out" "created"
-[ "$(sqlite3 "$db" 'PRAGMA user_version')" = 9 ] || fail "user_version is not 9"
+[ "$(sqlite3 "$db" 'PRAGMA user_version')" = 10 ] || fail "user_version is not 10"
 [ "$(sqlite3 "$db" 'PRAGMA application_id')" = $((0x4A584442)) ] || fail "application_id is not JXDB"
 run 0 --db "$db" init
 has "$tmp/out" "up to date"

@@ -162,6 +162,11 @@ static const char *const migrations[] = {
 	NULL,
 	/* 8 -> 9: the staffing sentence(s) (实有在职人员 …) as the report states them */
 	"ALTER TABLE evaluation ADD COLUMN staffing TEXT;\n",
+	/* 9 -> 10: no index on indicator(key). Kept up on every imported row it cost an import
+	 * into a database that already holds data more than everything else the import writes
+	 * (issue 23); the alias checks, its only user, read the rows of their keys once per
+	 * command instead (alias.c). */
+	"DROP INDEX IF EXISTS indicator_by_key;\n",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

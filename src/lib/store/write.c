@@ -72,8 +72,6 @@ struct jx_import {
 	sqlite3_int64 *unhashed; /* evaluations stored before their source's SHA-256 was known */
 	size_t nunhashed, unhashed_cap;
 	jx__buf hashbuf; /* content_hash's text, reused */
-	char **indexes;  /* CREATE INDEX of indicator's indexes, dropped until the commit */
-	size_t nindexes, indexes_cap;
 	char *last_dept; /* the department last looked up (department_id), and its id */
 	sqlite3_int64 last_dept_id;
 };
@@ -565,8 +563,6 @@ static int import_figures(importer *im, const char *source_name, const jx_figure
 
 /* ---- the import session ---- */
 
-static int drop_indexes(importer *im, sqlite3 *db);
-
 int jx_import_begin(jx_import **out, jx_store *s, unsigned flags)
 {
 	importer *im;
@@ -581,8 +577,8 @@ int jx_import_begin(jx_import **out, jx_store *s, unsigned flags)
 	jx__buf_init(&im->hashbuf);
 	/* statement journals in memory: a multi-row INSERT touching a page per key spilled
 	 * its journal to a temporary file, ~100 writes per evaluation (issue 23). A private
-	 * file's journal is in memory already, and its CREATE INDEX (drop_indexes) must sort
-	 * in temporary files, not in memory. */
+	 * file's journal is in memory already; its temporary tables stay in files, so that a
+	 * large new database's import-run table does not count against memory. */
 	if ((!s->private_file && (rc = jx__exec(s->db, "PRAGMA temp_store = MEMORY")) != 0) ||
 	    (rc = jx__exec(s->db, "PRAGMA foreign_keys = OFF")) != 0 ||
 	    (rc = jx__exec(s->db, "BEGIN IMMEDIATE")) != 0) {
@@ -591,8 +587,7 @@ int jx_import_begin(jx_import **out, jx_store *s, unsigned flags)
 		return rc;
 	}
 	im->open = 1;
-	if ((s->private_file && (rc = drop_indexes(im, s->db)) != 0) ||
-	    (rc = importer_init(im, s->db)) != 0) {
+	if ((rc = importer_init(im, s->db)) != 0) {
 		im->rc = rc;
 		jx_import_free(im);
 		return rc;
@@ -649,37 +644,6 @@ int jx_import_source_end(jx_import *im, const char *source_sha256)
 
 /* End the transaction: COMMIT when ok and not a dry run, else ROLLBACK (which
  * records no error: the message of the failure stays). */
-/* Into a private new file (JX_STORE_PRIVATE), indicator's secondary indexes are dropped at
- * the start and built again, by one sort, just before the commit: inserted row by row, at
- * as many places as there are keys, indicator_by_key cost more than everything else the
- * writer does (issue 23). Both happen inside the import's transaction. */
-static int drop_indexes(importer *im, sqlite3 *db)
-{
-	sqlite3_stmt *st;
-	jx__buf drops;
-	int rc = jx__prepare(db, &st,
-			     "SELECT sql, 'DROP INDEX \"' || replace(name, '\"', '\"\"') || '\";' "
-			     "FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'indicator' "
-			     "AND sql IS NOT NULL ORDER BY name");
-	jx__buf_init(&drops);
-	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
-		if (jx__grow((void **)&im->indexes, &im->indexes_cap, im->nindexes + 1,
-			     sizeof(*im->indexes)) ||
-		    !(im->indexes[im->nindexes] = jx__column_strdup(st, 0)))
-			rc = jx__oom();
-		else
-			im->nindexes++;
-		jx__buf_puts(&drops, (const char *)sqlite3_column_text(st, 1));
-	}
-	sqlite3_finalize(st); /* before the DROPs: a table being read cannot change */
-	if (rc == 0 && drops.failed)
-		rc = jx__oom();
-	if (rc == 0 && drops.len)
-		rc = jx__exec(db, drops.data);
-	jx__buf_free(&drops);
-	return rc;
-}
-
 static int finish(importer *im, int rc)
 {
 	if (!im->open)
@@ -693,8 +657,6 @@ static int finish(importer *im, int rc)
 	multi_free(&im->rows_plain);
 	multi_free(&im->figs);
 	multi_free(&im->pfigs);
-	for (size_t i = 0; i < im->nindexes && rc == 0; i++)
-		rc = jx__exec(im->store->db, im->indexes[i]);
 	if (rc == 0 && !(im->flags & JX_IMPORT_DRY_RUN))
 		rc = jx__exec(im->store->db, "COMMIT");
 	if (rc != 0 || (im->flags & JX_IMPORT_DRY_RUN))
@@ -726,7 +688,6 @@ void jx_import_free(jx_import *im)
 	jx__buf_free(&im->hashbuf);
 	free(im->unhashed);
 	free(im->last_dept);
-	jx_strings_free(im->indexes, im->nindexes);
 	free(im);
 }
 
