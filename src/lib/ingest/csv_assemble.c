@@ -63,10 +63,10 @@ static jx__csv_slot *map_put(jx__csv_map *m, const char *key, void *value, int l
 		return NULL;
 	for (i = hash_str(key) & (m->cap - 1); m->slots[i].key; i = (i + 1) & (m->cap - 1))
 		;
-	if (!(m->slots[i].key = jx__strdup(key))) {
-		jx__oom();
+	if (!m->keys.block_size)
+		jx__arena_init(&m->keys, 64 * 1024);
+	if (!(m->slots[i].key = jx__arena_strndup(&m->keys, key, strlen(key))))
 		return NULL;
-	}
 	m->slots[i].value = value;
 	m->slots[i].line = line;
 	m->n++;
@@ -332,11 +332,10 @@ static void names_free(names *nm)
 
 static void names_clear(jx__csv_map *m)
 {
-	for (size_t i = 0; i < m->cap; i++) {
+	for (size_t i = 0; i < m->cap; i++)
 		names_free(m->slots[i].value);
-		free(m->slots[i].key);
-	}
 	free(m->slots);
+	jx__arena_free(&m->keys);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -456,9 +455,9 @@ void jx__csv_assemble_free(jx__csv *r)
 			else
 				jx_evaluation_free(m->slots[i].value);
 		}
-		free(m->slots[i].key);
 	}
 	free(m->slots);
+	jx__arena_free(&m->keys);
 	memset(m, 0, sizeof(*m));
 	names_clear(&r->names);
 	free(r->dup_slots);
