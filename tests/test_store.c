@@ -117,6 +117,8 @@ static void test_store__create_sets_version_and_id(void **state)
 		assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
 		sqlite3_finalize(st);
 	}
+	/* a new file's pages are 16 KiB (an existing file keeps its own: migrates_from_version_8) */
+	assert_int_equal(tu_query_int(db, "PRAGMA page_size"), 16384);
 	jx_store_free(s);
 	s = tu_store_open(t.path); /* reopened: already current */
 	assert_int_equal(jx_store_opened_version(s), JX_SCHEMA_VERSION);
@@ -270,6 +272,7 @@ static void test_store__migrates_from_version_8(void **state)
 	assert_int_equal(tu_query_int(db, "SELECT count(*) FROM sqlite_schema"
 					  " WHERE name = 'indicator_by_key'"),
 			 0);
+	assert_int_equal(tu_query_int(db, "PRAGMA page_size"), 4096);
 	assert_int_equal(jx_store_load_evaluation(s, &ev, "旧部门", 2023, JX_KIND_SELF), 0);
 	assert_string_equal(ev->functions, "旧职能");
 	assert_null(ev->staffing);

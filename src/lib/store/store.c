@@ -363,6 +363,12 @@ static int check_and_migrate(jx_store *s, const char *path)
 				 _("%s: database needs migration from version %d; open it "
 				   "read-write once"),
 				 path, version);
+	/* A new file gets 16 KiB pages (SQLite's default is 4 KiB): a bulk import writes a
+	 * quarter of the pages and b-tree cells, 15-20% less time at province scale (issue 23,
+	 * performance.md); the page cache stays the same number of bytes. Only an empty file
+	 * takes a page size; an existing one keeps its own. */
+	if (version == 0 && ntables == 0 && (rc = jx__exec(s->db, "PRAGMA page_size = 16384")))
+		return rc;
 	return jx__store_migrate(s->db, version, JX_SCHEMA_VERSION);
 }
 
