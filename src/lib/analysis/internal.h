@@ -60,6 +60,9 @@ int jx__set_number(jx_table *t, int col, double v);
 /** A rate with at most 4 decimals, trailing zeros dropped ("0.95", "1"). */
 void jx__format_rate(char *buf, size_t size, double v);
 
+/** The decimal digits of n (|n| < 2^63) written backwards from end; returns their start. */
+char *jx__int_digits(char *end, long long n);
+
 /** Append the decimal digits of n. */
 void jx__buf_int(jx__buf *b, long long n);
 

@@ -347,30 +347,32 @@ static double counts_compute(double *c, const period_facts *f)
 	return sum;
 }
 
+/* Distributions of up to this many inversion counts live on the stack. */
+#define SMALL_DIST 256
+
 /* Exact: the distribution of the total inversions I over all periods by
  * convolution; S = N_D − 2I, so P(S ≥ |s|) = P(I ≤ (N_D − |s|)/2). */
 static int mk_exact(jx_mk *out, const period_facts *f, size_t np)
 {
 	size_t ndiff = 0, deg = 0;
-	double *dist, *next, *c, pmin = 1, tail = 0;
+	double small[2][SMALL_DIST], c[MAXDEG + 1], *dist = small[0], *next = small[1];
+	double pmin = 1, tail = 0;
 	for (size_t k = 0; k < np; k++)
 		ndiff += f[k].ndiff;
-	dist = calloc(ndiff + 1, sizeof(*dist));
-	next = calloc(ndiff + 1, sizeof(*next));
-	c = calloc(MAXDEG + 1, sizeof(*c));
-	if (!dist || !next || !c) {
-		free(dist), free(next), free(c);
-		return jx__oom();
-	}
 	if (np == 1) { /* one period: its own distribution, no convolution */
 		double total = period_counts(c, &f[0]);
 		for (size_t i = 0; 2 * i + (size_t)fabs(out->s) <= ndiff; i++)
 			tail += c[i] / total;
 		out->p_value = out->s == 0 ? 1 : fmin(1, 2 * tail);
 		out->p_min = fmin(1, 2 / total);
-		free(dist), free(next), free(c);
 		return 0;
 	}
+	if (ndiff + 1 > SMALL_DIST && (!(dist = malloc((ndiff + 1) * sizeof(*dist))) ||
+				       !(next = malloc((ndiff + 1) * sizeof(*next))))) {
+		free(dist);
+		return jx__oom();
+	}
+	memset(dist, 0, (ndiff + 1) * sizeof(*dist));
 	dist[0] = 1;
 	for (size_t k = 0; k < np; k++) {
 		double total = period_counts(c, &f[k]);
@@ -386,7 +388,8 @@ static int mk_exact(jx_mk *out, const period_facts *f, size_t np)
 		tail += dist[i];
 	out->p_value = out->s == 0 ? 1 : fmin(1, 2 * tail);
 	out->p_min = fmin(1, 2 * pmin);
-	free(dist), free(next), free(c);
+	if (dist != small[0])
+		free(dist), free(next);
 	return 0;
 }
 
@@ -418,7 +421,7 @@ static void mk_clear(jx_mk *out)
 
 int jx_stats_mann_kendall(jx_mk *out, const double *y, const size_t *period, size_t n)
 {
-	period_facts *f = NULL;
+	period_facts small[JX_MK_EXACT_MAX], *f = small; /* no allocation for a short series */
 	size_t np = 0, i, j;
 	int rc = 0, exact = 1;
 	double fact_years = 1;
@@ -428,7 +431,7 @@ int jx_stats_mann_kendall(jx_mk *out, const double *y, const size_t *period, siz
 	for (i = 1; i < n; i++)
 		if (period[i] < period[i - 1])
 			return jx__error(JX_EINVAL, _("Mann-Kendall: periods must not decrease"));
-	if (n && !(f = calloc(n, sizeof(*f))))
+	if (n > JX_MK_EXACT_MAX && !(f = calloc(n, sizeof(*f))))
 		return jx__oom();
 	for (i = 0; i < n && rc == 0; i = j) {
 		for (j = i + 1; j < n && period[j] == period[i]; j++)
@@ -453,6 +456,7 @@ int jx_stats_mann_kendall(jx_mk *out, const double *y, const size_t *period, siz
 		else
 			mk_normal(out, f, np);
 	}
-	free(f);
+	if (f != small)
+		free(f);
 	return rc;
 }

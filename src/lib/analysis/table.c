@@ -52,6 +52,16 @@ oom:
 	return jx__oom();
 }
 
+/* The provenance column, searched from the end: it is the last column of
+ * jx__table_start, before a few columns added later (this runs once a row). */
+static int provenance_column(const jx_table *t)
+{
+	for (size_t i = jx_table_columns(t); i-- > 0;)
+		if (!strcmp(jx_table_column_name(t, i), "provenance"))
+			return (int)i;
+	return -1;
+}
+
 int jx__table_row(jx_table *t, const char *department, const char *project, jx_provenance prov,
 		  const jx_analysis_options *o)
 {
@@ -61,7 +71,7 @@ int jx__table_row(jx_table *t, const char *department, const char *project, jx_p
 		return jx__oom();
 	if (o && o->with_project && jx_table_set_text(t, o->with_department, project))
 		return jx__oom();
-	if (jx_table_set_text(t, jx_table_find_column(t, "provenance"), jx_provenance_name(prov)))
+	if (jx_table_set_text(t, provenance_column(t), jx_provenance_name(prov)))
 		return jx__oom();
 	return 0;
 }
@@ -143,11 +153,17 @@ void jx__format_rate(char *buf, size_t size, double v)
 	}
 }
 
-void jx__buf_int(jx__buf *b, long long n)
+char *jx__int_digits(char *end, long long n)
 {
-	char tmp[24], *end = tmp + sizeof(tmp), *p = digits(end, n < 0 ? -n : n);
+	char *p = digits(end, n < 0 ? -n : n);
 	if (n < 0)
 		*--p = '-';
+	return p;
+}
+
+void jx__buf_int(jx__buf *b, long long n)
+{
+	char tmp[24], *end = tmp + sizeof(tmp), *p = jx__int_digits(end, n);
 	jx__buf_put(b, p, (size_t)(end - p));
 }
 

@@ -1,35 +1,51 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* trend_table.c -- a trend result as a table; the rates-per-year evidence text. */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "analysis/internal.h"
 
-/* "2016 0.95; 2018 0.9; 2019 ?" — a unit's rates per evaluated year (? = missing). */
+/* The longest piece of one year: "; ", a year, " ", a rate (jx__format_rate into 40 bytes), "*". */
+#define RATES_YEAR_MAX (2 + 20 + 1 + 39 + 1)
+
+/* "2016 0.95; 2018 0.9; 2019 ?" — a unit's rates per evaluated year (? = missing).
+ * Written straight into one allocation of the longest possible size: this runs
+ * once per result row, and growing a buffer piece by piece was most of its cost. */
 char *jx__rates_text(const jx_units *u, const jx_unit *un)
 {
-	jx__buf b;
-	char num[40];
-	jx__buf_init(&b);
+	char *text, *p, tmp[24], *end = tmp + sizeof(tmp);
+	if (u->nyears > (SIZE_MAX - 1) / RATES_YEAR_MAX ||
+	    !(text = malloc(u->nyears * RATES_YEAR_MAX + 1))) {
+		jx__oom();
+		return NULL;
+	}
+	p = text;
 	for (size_t i = 0; i < u->nyears; i++) {
 		const jx_unit_year *uy = &un->years[i];
+		char *d;
 		if (!uy->nrows)
 			continue;
-		if (b.len)
-			jx__buf_put(&b, "; ", 2);
-		jx__buf_int(&b, u->years[i]);
+		if (p != text) {
+			*p++ = ';';
+			*p++ = ' ';
+		}
+		d = jx__int_digits(end, u->years[i]);
+		memcpy(p, d, (size_t)(end - d));
+		p += end - d;
+		*p++ = ' ';
 		if (isnan(uy->rate))
-			jx__buf_put(&b, " ?", 2);
+			*p++ = '?';
 		else {
-			jx__format_rate(num, sizeof(num), uy->rate);
-			jx__buf_put(&b, " ", 1);
-			jx__buf_puts(&b, num);
+			jx__format_rate(p, 40, uy->rate);
+			p += strlen(p);
 		}
 		if (uy->ninferred)
-			jx__buf_put(&b, "*", 1);
+			*p++ = '*';
 	}
-	return jx__buf_detach(&b);
+	*p = '\0';
+	return text;
 }
 
 static const jx__col trend_cols[] = {

@@ -265,27 +265,76 @@ int jx_table_add_note(jx_table *t, const char *fmt, ...)
 
 /* ---- writers ---- */
 
+/* Output gathered in 64 KiB pieces: one fwrite a piece, not one a row or field. */
+typedef struct {
+	FILE *out;
+	size_t len;
+	char data[65536];
+} outbuf;
+
+static void out_put(outbuf *o, const char *s, size_t n)
+{
+	if (o->len + n > sizeof(o->data)) {
+		fwrite(o->data, 1, o->len, o->out);
+		o->len = 0;
+		if (n > sizeof(o->data)) {
+			fwrite(s, 1, n, o->out);
+			return;
+		}
+	}
+	memcpy(o->data + o->len, s, n);
+	o->len += n;
+}
+
+/* s as a CSV field. A field of plain bytes (no comma, quote, line end or
+ * outer space, nor a formula to neutralise) is copied after one scan;
+ * anything else goes through jx__csv_field, the one quoting rule. */
+static int csv_cell(outbuf *o, const char *s, int formula_safe)
+{
+	jx__buf quoted;
+	size_t n = 0;
+	int rc = 0;
+	if (!formula_safe && s[0] != ' ') {
+		while (s[n] && s[n] != ',' && s[n] != '"' && s[n] != '\n' && s[n] != '\r')
+			n++;
+		if (!s[n] && (n == 0 || s[n - 1] != ' ')) {
+			out_put(o, s, n);
+			return 0;
+		}
+	}
+	jx__buf_init(&quoted);
+	jx__csv_field(&quoted, s, formula_safe);
+	if (quoted.failed)
+		rc = jx__oom();
+	else
+		out_put(o, quoted.data ? quoted.data : "", quoted.len);
+	jx__buf_free(&quoted);
+	return rc;
+}
+
 /* formula_safe: text columns neutralised for spreadsheets (jx_csv_write_cell). */
 static int write_csv_rows(const jx_table *t, FILE *out, int formula_safe)
 {
-	jx__buf line;
+	outbuf *o = malloc(sizeof(*o));
 	size_t r, c;
-	int rc;
-	jx__buf_init(&line);
-	for (r = 0; r < t->nrows && !line.failed; r++) {
-		line.len = 0;
-		for (c = 0; c < t->ncols; c++) {
+	int rc = 0;
+	if (!o)
+		return jx__oom();
+	o->out = out;
+	o->len = 0;
+	for (r = 0; r < t->nrows && rc == 0; r++) {
+		for (c = 0; c < t->ncols && rc == 0; c++) {
+			const char *s = t->cells[r * t->ncols + c].text;
 			if (c)
-				jx__buf_put(&line, ",", 1);
-			jx__csv_field(&line, jx_table_cell(t, r, c),
-				      formula_safe && t->cols[c].type == JX_COL_TEXT);
+				out_put(o, ",", 1);
+			if (s)
+				rc = csv_cell(o, s, formula_safe && t->cols[c].type == JX_COL_TEXT);
 		}
-		jx__buf_put(&line, "\n", 1);
-		if (!line.failed)
-			fwrite(line.data, 1, line.len, out);
+		out_put(o, "\n", 1);
 	}
-	rc = line.failed ? jx__oom() : 0; /* before jx__buf_free forgets it */
-	jx__buf_free(&line);
+	if (rc == 0)
+		fwrite(o->data, 1, o->len, out);
+	free(o);
 	return rc;
 }
 
