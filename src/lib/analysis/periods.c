@@ -85,6 +85,24 @@ void jx_units_period_years(const jx_units *u, size_t p, int *first, int *last)
 		}
 }
 
+/* As snprintf(buf, size, "%s%d-%d", sep ? "; " : "", first, last), without
+ * printf: this runs once per result row. */
+static size_t period_piece(char *buf, size_t size, int sep, int first, int last)
+{
+	char tmp[64], *end = tmp + sizeof(tmp), *p = jx__int_digits(end, last);
+	size_t n;
+	*--p = '-';
+	p = jx__int_digits(p, first);
+	if (sep) {
+		*--p = ' ';
+		*--p = ';';
+	}
+	n = (size_t)(end - p);
+	memcpy(buf, p, n < size ? n : size - 1);
+	buf[n < size ? n : size - 1] = '\0';
+	return n;
+}
+
 void jx_unit_periods_text(char *buf, size_t size, const jx_units *u, const jx_unit *unit)
 {
 	size_t len = 0;
@@ -98,8 +116,7 @@ void jx_unit_periods_text(char *buf, size_t size, const jx_units *u, const jx_un
 			}
 		if (!first)
 			continue;
-		len += (size_t)snprintf(buf + len, size - len, "%s%d-%d", len ? "; " : "", first,
-					last);
+		len += period_piece(buf + len, size - len, len > 0, first, last);
 	}
 }
 
