@@ -272,7 +272,7 @@ typedef struct {
 	char data[65536];
 } outbuf;
 
-static void out_put(outbuf *o, const char *s, size_t n)
+static inline void out_put(outbuf *o, const char *s, size_t n)
 {
 	if (o->len + n > sizeof(o->data)) {
 		fwrite(o->data, 1, o->len, o->out);
@@ -294,8 +294,11 @@ static int csv_cell(outbuf *o, const char *s, int formula_safe)
 	jx__buf quoted;
 	size_t n = 0;
 	int rc = 0;
+	/* the bytes that end the plain scan: the string's end and what needs quotes */
+	static const unsigned char stop[256] =
+		{[0] = 1, [','] = 1, ['"'] = 1, ['\n'] = 1, ['\r'] = 1};
 	if (!formula_safe && s[0] != ' ') {
-		while (s[n] && s[n] != ',' && s[n] != '"' && s[n] != '\n' && s[n] != '\r')
+		while (!stop[(unsigned char)s[n]])
 			n++;
 		if (!s[n] && (n == 0 || s[n - 1] != ' ')) {
 			out_put(o, s, n);
