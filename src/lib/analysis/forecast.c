@@ -118,6 +118,28 @@ static void finish_interval(jx_forecast_row *row)
 	}
 }
 
+/* gsl_cdf_tdist_Pinv(p, df), remembering the last few: the degrees of freedom
+ * come from the department's pool, so its units ask for the same few values
+ * (the inverse took 4% of a --all-departments forecast). Same function, same
+ * doubles: only repeated calls are skipped. */
+static double t_quantile(double p, double df)
+{
+	static _Thread_local struct {
+		double p, df, t;
+	} seen[8];
+	static _Thread_local size_t nseen, next;
+	for (size_t i = 0; i < nseen; i++)
+		if (seen[i].p == p && seen[i].df == df)
+			return seen[i].t;
+	seen[next].p = p;
+	seen[next].df = df;
+	seen[next].t = gsl_cdf_tdist_Pinv(p, df);
+	if (nseen < 8)
+		nseen++;
+	next = (next + 1) % 8;
+	return seen[(next + 7) % 8].t;
+}
+
 /* Point forecast and interval on the z scale from the unit's line (n ≥ 3). */
 static void line_interval(jx_forecast_row *row, const pool *pl, int year, double level)
 {
@@ -125,7 +147,7 @@ static void line_interval(jx_forecast_row *row, const pool *pl, int year, double
 	row->df = pl->df + 1; /* the prior: one residual at binomial dispersion, φ = 1 */
 	phi = (pl->sse + 1) / row->df;
 	zhat = row->fit.intercept + row->fit.slope * year;
-	t = gsl_cdf_tdist_Pinv((1 + level) / 2, row->df);
+	t = t_quantile((1 + level) / 2, row->df);
 	row->fit.resid_sd = sqrt(phi * vbin(1 / (1 + exp(-zhat)), w));
 	row->pred.fit = zhat;
 	row->pred.t_quantile = t;
@@ -145,7 +167,7 @@ static void change_interval(jx_forecast_row *row, const pool *pl, double zlast, 
 	double phi, t;
 	row->df = pl->ndd + 1;
 	phi = (pl->dd + 1) / row->df;
-	t = gsl_cdf_tdist_Pinv((1 + level) / 2, row->df);
+	t = t_quantile((1 + level) / 2, row->df);
 	row->fit.resid_sd = sqrt(phi * 2 * vlast);
 	row->pred.t_quantile = t;
 	row->pred.se = row->fit.resid_sd;
