@@ -147,6 +147,49 @@ static void test_analysis__units_top_sums_as_units(void **state)
 	free(t.cats);
 }
 
+/* jx__number12's text is jx__number_text's for the rounded value, without its search:
+ * hand-made values, then a million of every magnitude from 1e-8 to 1e13. */
+static void test_analysis__number12_as_number_text(void **state)
+{
+	static const struct {
+		double v;
+		const char *text;
+	} hand[] = {{0.95, "0.95"},     {-1234.5, "-1234.5"}, {1.23456789012345, "1.23456789012"},
+		    {1e-6, "0.000001"}, {0.1 + 0.2, "0.3"},   {2.0 / 3, "0.666666666667"},
+		    {100, "100"},       {-0.0625, "-0.0625"}, {999999999999.4, "999999999999"}};
+	char text[40], ref[64];
+	uint64_t x = 88172645463325252ULL;
+	size_t fast = 0;
+	double r;
+	(void)state;
+	for (size_t i = 0; i < sizeof(hand) / sizeof(*hand); i++) {
+		assert_int_equal(jx__number12(text, sizeof(text), &r, hand[i].v), 1);
+		assert_string_equal(text, hand[i].text);
+	}
+	for (int i = 0; i < 1000000; i++) {
+		double v, mant;
+		int e;
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;       /* xorshift64 */
+		mant = (double)(x >> 11) / 9007199254740992.0; /* [0, 1) */
+		e = (int)(x % 22) - 8;
+		v = (x & 1 ? -1 : 1) * (1 + 9 * mant) * pow(10, e);
+		if (i % 3 == 0) /* few digits: scores and rates */
+			v = round(v * 100) / 100;
+		if (!jx__number12(text, sizeof(text), &r, v)) {
+			/* more than 15 decimals (below 1e-4), or 1e12 and up: jx__number_text's
+			 * own search gives up there too */
+			assert_true(fabs(v) < 1e-4 || fabs(v) >= 9.9e11 || v == 0);
+			continue;
+		}
+		fast++;
+		jx__number_text(ref, sizeof(ref), r);
+		assert_string_equal(text, ref);
+		assert_true(strtod(text, NULL) == r);
+		assert_true(fabs(r - v) <= 5.01e-12 * fabs(v)); /* 12 significant digits */
+	}
+	assert_true(fast > 600000);
+}
+
 static void test_analysis__alias_joins_renamed_indicator(void **state)
 {
 	jx_units *u;
@@ -782,6 +825,7 @@ static void test_analysis__deduction_pairs_capped(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_analysis__number12_as_number_text),
 		cmocka_unit_test(test_analysis__deduction_pairs_capped),
 		cmocka_unit_test(test_analysis__indicator_suggestions_match_brute_force),
 		cmocka_unit_test_setup_teardown(

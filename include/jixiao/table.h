@@ -57,6 +57,9 @@ JX_API int jx_table_add_row(jx_table *t);
 /** Set a cell of the last row (value copied). 0, JX_EINVAL (bad column), JX_ENOMEM. */
 JX_API int jx_table_set_text(jx_table *t, int col, const char *value);
 JX_API int jx_table_set_number(jx_table *t, int col, double value);
+/** A number cell with its text formatted by the caller: text must be what
+ * jx_table_set_number writes for value (a faster path that knows it already). */
+JX_API int jx_table_set_number_text(jx_table *t, int col, double value, const char *text);
 JX_API int jx_table_set_int(jx_table *t, int col, long long value);
 /** Mark the last row for emphasis in the terminal (e.g. a deduction); no effect on CSV/JSON. */
 JX_API void jx_table_mark_row(jx_table *t);

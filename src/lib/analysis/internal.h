@@ -57,6 +57,11 @@ int jx__table_unit(jx_table *t, int col, const jx_unit *un);
  */
 int jx__set_number(jx_table *t, int col, double v);
 
+/** v rounded to 12 significant digits into *r (jx__set_number's rounding) and, when
+ * 1e-6 <= |*r| < 1e12 and it needs at most 15 decimals, into buf (size >= 24) the
+ * text jx__number_text writes for *r, without its search: 1. Else 0 (*r still set). */
+int jx__number12(char *buf, size_t size, double *r, double v);
+
 /** A rate with at most 4 decimals, trailing zeros dropped ("0.95", "1"). */
 void jx__format_rate(char *buf, size_t size, double v);
 

@@ -92,28 +92,28 @@ double jx__tidy(double points)
 
 /* Round to 12 significant digits. Powers of ten up to 1e22 are exact
  * doubles, so round(v·10^k)/10^k is the double nearest the 12-digit
- * decimal; outside that range fall back to printing and parsing. */
-static double round12(double v)
+ * decimal; outside that range fall back to printing and parsing. When the
+ * first way is taken, *dec = k and *digits = round(v·10^k); else *dec = -1. */
+static double round12(double v, int *dec, double *digits)
 {
 	static const double p10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
 				     1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
 				     1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 	char buf[40];
 	int k;
+	*dec = -1;
 	if (!isfinite(v) || v == 0)
 		return v;
 	k = 11 - (int)floor(log10(fabs(v)));
-	if (k >= 0 && k <= 22)
-		return round(v * p10[k]) / p10[k];
+	if (k >= 0 && k <= 22) {
+		*dec = k;
+		*digits = round(v * p10[k]);
+		return *digits / p10[k];
+	}
 	if (k < 0 && k >= -22)
 		return round(v / p10[-k]) * p10[-k];
 	snprintf(buf, sizeof(buf), "%.12g", v);
 	return strtod(buf, NULL);
-}
-
-int jx__set_number(jx_table *t, int col, double v)
-{
-	return jx_table_set_number(t, col, round12(v));
 }
 
 /* Digits of n (n >= 0) into buf, backwards from end; returns the start. */
@@ -123,6 +123,46 @@ static char *digits(char *end, long long n)
 		*--end = (char)('0' + n % 10);
 	while ((n /= 10) > 0);
 	return end;
+}
+
+/* Why the text is jx__number_text's: *r is the double nearest m / 10^d (m the
+ * rounded digits without trailing zeros, at most 13 of them), and that text
+ * reads back as *r. jx__number_text prints the smallest d that reads back; a
+ * shorter decimal reading back as *r too would be a second decimal of at most
+ * 15 significant digits with the same double, and there is none (doubles keep
+ * 15 digits apart). test_analysis__number12_as_number_text checks it. */
+int jx__number12(char *buf, size_t size, double *r, double v)
+{
+	double m;
+	int d;
+	unsigned long long a;
+	char tmp[40], *p = tmp + sizeof(tmp);
+	*r = round12(v, &d, &m);
+	if (d < 0 || size < 24 || !(fabs(*r) >= 1e-6 && fabs(*r) < 1e12))
+		return 0;
+	for (a = (unsigned long long)fabs(m); d > 0 && a % 10 == 0; d--)
+		a /= 10;
+	if (d > 15)
+		return 0;
+	*--p = '\0';
+	for (int i = 0; i < d; i++, a /= 10)
+		*--p = (char)('0' + a % 10);
+	if (d > 0)
+		*--p = '.';
+	p = digits(p, (long long)a);
+	if (m < 0)
+		*--p = '-';
+	memcpy(buf, p, (size_t)(tmp + sizeof(tmp) - p));
+	return 1;
+}
+
+int jx__set_number(jx_table *t, int col, double v)
+{
+	char text[40];
+	double r;
+	if (jx__number12(text, sizeof(text), &r, v))
+		return jx_table_set_number_text(t, col, r, text);
+	return jx_table_set_number(t, col, r);
 }
 
 void jx__format_rate(char *buf, size_t size, double v)

@@ -161,6 +161,16 @@ int jx_table_set_number(jx_table *t, int col, double value)
 	return set_cell_text(t, c, buf);
 }
 
+int jx_table_set_number_text(jx_table *t, int col, double value, const char *text)
+{
+	cell *c;
+	int rc;
+	if ((rc = last_cell(t, col, &c)) != 0)
+		return rc;
+	c->value = value;
+	return set_cell_text(t, c, text);
+}
+
 int jx_table_set_int(jx_table *t, int col, long long value)
 {
 	char buf[32], *p = buf + sizeof(buf);
