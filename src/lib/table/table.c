@@ -296,24 +296,16 @@ static inline void out_put(outbuf *o, const char *s, size_t n)
 	o->len += n;
 }
 
-/* s as a CSV field. A field of plain bytes (no comma, quote, line end or
- * outer space, nor a formula to neutralise) is copied after one scan;
- * anything else goes through jx__csv_field, the one quoting rule. */
+/* s as a CSV field: a plain one (jx__csv_plain, nor a formula to neutralise) copied after
+ * one scan, anything else through jx__csv_field, the one quoting rule. */
 static int csv_cell(outbuf *o, const char *s, int formula_safe)
 {
 	jx__buf quoted;
-	size_t n = 0;
+	size_t n;
 	int rc = 0;
-	/* the bytes that end the plain scan: the string's end and what needs quotes */
-	static const unsigned char stop[256] =
-		{[0] = 1, [','] = 1, ['"'] = 1, ['\n'] = 1, ['\r'] = 1};
-	if (!formula_safe && s[0] != ' ') {
-		while (!stop[(unsigned char)s[n]])
-			n++;
-		if (!s[n] && (n == 0 || s[n - 1] != ' ')) {
-			out_put(o, s, n);
-			return 0;
-		}
+	if ((!formula_safe || !jx_csv_formula_risk(s)) && jx__csv_plain(s, &n)) {
+		out_put(o, s, n);
+		return 0;
 	}
 	jx__buf_init(&quoted);
 	jx__csv_field(&quoted, s, formula_safe);

@@ -14,9 +14,16 @@
 #include <string.h>
 #include "text/internal.h"
 
-static int needs_quotes(const char *s, size_t n)
+int jx__csv_plain(const char *s, size_t *len)
 {
-	return n > 0 && (strpbrk(s, ",\"\n\r") || s[0] == ' ' || s[n - 1] == ' ');
+	/* the bytes that end the scan: the string's end and those that need quotes */
+	static const unsigned char stop[256] =
+		{[0] = 1, [','] = 1, ['"'] = 1, ['\n'] = 1, ['\r'] = 1};
+	size_t n = 0;
+	while (!stop[(unsigned char)s[n]])
+		n++;
+	*len = n;
+	return !s[n] && (n == 0 || (s[0] != ' ' && s[n - 1] != ' '));
 }
 
 int jx_csv_formula_risk(const char *s)
@@ -27,7 +34,7 @@ int jx_csv_formula_risk(const char *s)
 
 void jx__csv_field(jx__buf *b, const char *s, int formula_safe)
 {
-	size_t n = strlen(s);
+	size_t n;
 	if (formula_safe && jx_csv_formula_risk(s)) {
 		char *safe = jx__sprintf("'%s", s);
 		if (!safe) {
@@ -38,7 +45,7 @@ void jx__csv_field(jx__buf *b, const char *s, int formula_safe)
 		free(safe);
 		return;
 	}
-	if (!needs_quotes(s, n)) {
+	if (jx__csv_plain(s, &n)) {
 		jx__buf_put(b, s, n);
 		return;
 	}
@@ -66,9 +73,9 @@ int jx_csv_write_cell(FILE *out, const char *s, int formula_safe)
 
 int jx_csv_write_field(FILE *out, const char *s)
 {
-	size_t n = strlen(s);
-	if (!needs_quotes(s, n))
-		return fputs(s, out) < 0 ? JX_EIO : 0;
+	size_t n;
+	if (jx__csv_plain(s, &n))
+		return fwrite(s, 1, n, out) < n ? JX_EIO : 0;
 	fputc('"', out);
 	for (; *s; s++) {
 		if (*s == '"')

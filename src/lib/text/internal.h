@@ -48,6 +48,9 @@ int jx__number_read(const char *s, double *out);
 
 /** Append s to b as one CSV field, quoted as jx_csv_write_field quotes it. */
 void jx__csv_field(jx__buf *b, const char *s, int formula_safe);
+/** 1 when s is written into CSV as it is (no quotes: the rule of jx__csv_field), with its
+ *  length in *len; 0 when it needs quotes. One scan. */
+int jx__csv_plain(const char *s, size_t *len);
 /** Remove invisible and direction characters (jx_strip_invisible) from s[0..len) in place;
  *  returns the new length (s NUL-terminated there when it shrank). */
 size_t jx__strip_invisible_n(char *s, size_t len);
